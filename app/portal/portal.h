@@ -1,0 +1,60 @@
+/* The portal API client: HTTPS (libcurl, always verifying) and JSON (jansson).
+ * Calls block: run them on a worker thread, never on the UI thread. */
+#ifndef KIOSK_PORTAL_H
+#define KIOSK_PORTAL_H
+
+#include <stdint.h>
+
+#include "app/crypto/seal.h"
+
+struct portal_config {
+	const char *base_url;    /* "https://127.0.0.1:8443" */
+	const char *ca_file;     /* PEM of the CA the portal's certificate must chain to */
+	const char *client_cert; /* optional PEM, for mutual TLS */
+	const char *client_key;  /* optional PEM */
+	const char *kiosk_id;    /* sent as X-Kiosk-Id */
+	long timeout_ms;         /* whole-request deadline */
+	long connect_timeout_ms;
+};
+
+struct portal;
+
+int portal_open(const struct portal_config *cfg, struct portal **out);
+void portal_close(struct portal *p);
+
+struct portal_bill {
+	char customer_number[24]; /* digits only */
+	char display_number[32];  /* as on the bill: "100-200-300" */
+	char last_name[64];
+	int64_t balance_cents;
+	int64_t last_bill_cents;
+	char due_date[11];        /* YYYY-MM-DD or "" */
+	char last_payment_date[11];
+	int64_t last_payment_cents;
+};
+
+/* Looks a bill up by customer number and either last name (last_name != NULL) or last bill
+ * amount (last_name == NULL). Returns 0, KIOSK_ENOTFOUND (no match), KIOSK_ENET,
+ * KIOSK_ETIMEDOUT, KIOSK_ETLS, KIOSK_ESERVER or KIOSK_EPROTO. */
+int portal_lookup_bill(struct portal *p, const char *customer_number, const char *last_name,
+		       int64_t last_bill_cents, struct portal_bill *out);
+
+enum portal_pay_status { PORTAL_PAY_APPROVED, PORTAL_PAY_DECLINED };
+
+struct portal_payment {
+	enum portal_pay_status status;
+	char reference[32];    /* the portal's reference, shown and printed */
+	char message[128];     /* decline reason in plain words, or "" */
+	int64_t amount_cents;
+};
+
+/* Sends a card payment under an idempotency key; a retry must reuse the key.
+ * KIOSK_ETIMEDOUT or KIOSK_ENET after the request may have left means "in doubt". */
+int portal_pay(struct portal *p, const char *idempotency_key, const char *customer_number,
+	       int64_t amount_cents, const struct card_sealed *card, struct portal_payment *out);
+
+/* Asks what became of a payment; KIOSK_ENOTFOUND when the portal never saw the key. */
+int portal_payment_status(struct portal *p, const char *idempotency_key,
+			  struct portal_payment *out);
+
+#endif

@@ -1,0 +1,51 @@
+/* The payment journal: a sqlite file (WAL, synchronous=FULL) holding each payment's state.
+ * A payment is written before it is sent; every state change is one transaction. */
+#ifndef KIOSK_JOURNAL_H
+#define KIOSK_JOURNAL_H
+
+#include <stdint.h>
+
+enum journal_state {
+	JOURNAL_CREATED,
+	JOURNAL_SENT,
+	JOURNAL_APPROVED,
+	JOURNAL_DECLINED,
+	JOURNAL_IN_DOUBT,
+	JOURNAL_REVERSED,
+	JOURNAL_RECEIPT_PRINTED,
+	JOURNAL_CONFIRMED,
+};
+
+struct journal_payment {
+	char idempotency_key[40];
+	char customer_number[24];
+	int64_t amount_cents;
+	char brand[16];
+	char last4[5];
+	enum journal_state state;
+	char reference[32];
+	int64_t created_at; /* unix seconds */
+	int64_t updated_at;
+};
+
+struct journal;
+
+int journal_open(const char *path, struct journal **out);
+void journal_close(struct journal *j);
+
+/* Inserts a payment in state JOURNAL_CREATED. The key must be new. */
+int journal_create(struct journal *j, const struct journal_payment *p);
+
+/* Moves a payment to `state`; reference may be NULL to keep the stored one. */
+int journal_set_state(struct journal *j, const char *key, enum journal_state state,
+		      const char *reference);
+
+int journal_get(struct journal *j, const char *key, struct journal_payment *out);
+
+/* Calls fn for each payment not yet in a final state (created, sent, in doubt). */
+int journal_each_unfinished(struct journal *j,
+			    int (*fn)(const struct journal_payment *p, void *ctx), void *ctx);
+
+const char *journal_state_name(enum journal_state s);
+
+#endif

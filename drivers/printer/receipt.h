@@ -1,0 +1,30 @@
+/* The receipt: what a payment's printed slip says, laid out as plain lines for any printer. */
+#ifndef KIOSK_RECEIPT_H
+#define KIOSK_RECEIPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum receipt_outcome { RECEIPT_APPROVED, RECEIPT_DECLINED, RECEIPT_IN_DOUBT };
+
+struct receipt {
+	char header[64];          /* "City of Springfield - Utilities" */
+	char kiosk_id[32];
+	char when[32];            /* "2026-11-27 17:05" local time */
+	char customer_display[32]; /* "100-200-300" */
+	int64_t amount_cents;
+	char brand[16];
+	char last4[5];
+	char reference[32];
+	enum receipt_outcome outcome;
+};
+
+/* Translation hook: returns the text to print for an English msgid. NULL means identity. */
+typedef const char *(*receipt_tr_fn)(const char *msgid);
+
+/* Lays the receipt out as '\n'-separated lines at most `cols` wide into buf.
+ * Returns 0 or KIOSK_EINVAL when buf is too small. Only the last four digits ever appear. */
+int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, char *buf,
+			size_t bufsize);
+
+#endif
