@@ -1,0 +1,665 @@
+/* The guest-pay flow as one state machine: (state, event) -> (state, effects).
+ * Pure: everything it knows arrives in events, everything it wants leaves as effects. */
+#include "app/core/core.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/core/money.h"
+
+#define CUSTOMER_MIN_DIGITS 6
+#define CUSTOMER_MAX_DIGITS 12
+
+static const char *const screen_ids[CORE_SCREEN_COUNT] = {
+	[CORE_SCREEN_WELCOME] = "welcome",
+	[CORE_SCREEN_GUEST_LOOKUP] = "guest-lookup",
+	[CORE_SCREEN_BILL_SUMMARY] = "bill-summary",
+	[CORE_SCREEN_PAY_AMOUNT] = "pay-amount",
+	[CORE_SCREEN_PAY_CARD] = "pay-card",
+	[CORE_SCREEN_PAY_RESULT] = "pay-result",
+};
+
+void core_config_defaults(struct core_config *cfg)
+{
+	cfg->idle_ms = 60000;
+	cfg->warning_ms = 20000;
+	cfg->toast_ms = 6000;
+}
+
+static void copy_str(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "");
+}
+
+static void add_fx(struct core_effects *fx, enum core_effect_type type, const struct core_state *s)
+{
+	struct core_effect *e;
+
+	if (fx->count >= CORE_MAX_EFFECTS)
+		return; /* cannot happen: no transition emits more than CORE_MAX_EFFECTS */
+	e = &fx->fx[fx->count++];
+	memset(e, 0, sizeof(*e));
+	e->type = type;
+	e->request_id = s->request_id;
+	e->verify = s->verify;
+	e->bill = s->bill;
+	e->amount_cents = s->amount_cents;
+}
+
+static void notice(struct core_state *s, const char *msgid, const char *arg, bool is_error,
+		   int64_t until_ms)
+{
+	s->notice.msgid = msgid;
+	copy_str(s->notice.arg, sizeof(s->notice.arg), arg);
+	s->notice.is_error = is_error;
+	s->notice.until_ms = until_ms;
+}
+
+static void clear_notice(struct core_state *s)
+{
+	memset(&s->notice, 0, sizeof(s->notice));
+}
+
+/* Everything a session held goes; the language stays until the next resident touches it. */
+static void wipe_session(struct core_state *s)
+{
+	enum core_lang lang = s->lang;
+	struct core_config cfg = s->cfg;
+	uint32_t req = s->request_id;
+
+	memset(s, 0, sizeof(*s));
+	s->cfg = cfg;
+	s->lang = lang;
+	s->request_id = req + 1; /* anything still in flight belongs to the old session */
+	s->screen = CORE_SCREEN_WELCOME;
+}
+
+static void go(struct core_state *s, enum core_screen screen)
+{
+	s->screen = screen;
+	clear_notice(s);
+	switch (screen) {
+	case CORE_SCREEN_GUEST_LOOKUP:
+		s->focus = CORE_FIELD_CUSTOMER;
+		break;
+	case CORE_SCREEN_PAY_AMOUNT:
+		s->focus = s->other_amount ? CORE_FIELD_AMOUNT : CORE_FIELD_NONE;
+		break;
+	default:
+		s->focus = CORE_FIELD_NONE;
+		break;
+	}
+}
+
+static void end_session(struct core_state *s, struct core_effects *fx)
+{
+	wipe_session(s);
+	add_fx(fx, CORE_FX_READER_OFF, s);
+	add_fx(fx, CORE_FX_END_SESSION, s);
+}
+
+void core_init(struct core_state *s, const struct core_config *cfg, int64_t now_ms)
+{
+	memset(s, 0, sizeof(*s));
+	if (cfg)
+		s->cfg = *cfg;
+	else
+		core_config_defaults(&s->cfg);
+	s->screen = CORE_SCREEN_WELCOME;
+	s->lang = CORE_LANG_EN;
+	s->last_activity_ms = now_ms;
+}
+
+enum core_field_kind core_field_kind(enum core_field f)
+{
+	switch (f) {
+	case CORE_FIELD_CUSTOMER: return CORE_KIND_DIGITS;
+	case CORE_FIELD_LAST_BILL:
+	case CORE_FIELD_AMOUNT: return CORE_KIND_MONEY;
+	default: return CORE_KIND_TEXT;
+	}
+}
+
+static char *field_buf(struct core_state *s, enum core_field f, size_t *n)
+{
+	switch (f) {
+	case CORE_FIELD_CUSTOMER: *n = sizeof(s->customer_number); return s->customer_number;
+	case CORE_FIELD_LAST_NAME: *n = sizeof(s->last_name); return s->last_name;
+	case CORE_FIELD_LAST_BILL: *n = sizeof(s->last_bill); return s->last_bill;
+	case CORE_FIELD_AMOUNT: *n = sizeof(s->amount_text); return s->amount_text;
+	default: *n = 0; return NULL;
+	}
+}
+
+const char *core_field_text(const struct core_state *s, enum core_field f)
+{
+	size_t n;
+	const char *p = field_buf((struct core_state *)s, f, &n);
+	return p ? p : "";
+}
+
+void core_normalize_customer(const char *in, char *out, size_t n)
+{
+	size_t o = 0;
+
+	if (n == 0)
+		return;
+	for (; in && *in && o + 1 < n; in++) {
+		if (*in >= '0' && *in <= '9')
+			out[o++] = *in;
+	}
+	out[o] = '\0';
+}
+
+/* Whether ch may go into a money field holding cur: digits, one point, two decimals. */
+static bool money_accepts(const char *cur, char ch)
+{
+	const char *point = strchr(cur, '.');
+	size_t len = strlen(cur);
+
+	if (ch == '.')
+		return point == NULL;
+	if (ch < '0' || ch > '9')
+		return false;
+	if (point)
+		return strlen(point + 1) < 2;
+	if (len == 1 && cur[0] == '0')
+		return false; /* no "05" */
+	return len < 7;
+}
+
+static bool name_accepts(unsigned char ch)
+{
+	/* Letters of any script (UTF-8 lead and continuation bytes), space, hyphen, apostrophe. */
+	return ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == ' ' ||
+	       ch == '-' || ch == '\'' || ch == '.';
+}
+
+/* Appends typed text to the focused field, keeping only what that field may hold. */
+static bool type_text(struct core_state *s, const char *text)
+{
+	size_t n;
+	char *buf = field_buf(s, s->focus, &n);
+	bool changed = false;
+
+	if (!buf)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		size_t len = strlen(buf);
+		bool ok;
+
+		switch (core_field_kind(s->focus)) {
+		case CORE_KIND_DIGITS:
+			/* Dashes, dots and spaces from the bill are dropped, as the portal asks. */
+			ok = *p >= '0' && *p <= '9' && len < CUSTOMER_MAX_DIGITS;
+			break;
+		case CORE_KIND_MONEY: ok = money_accepts(buf, (char)*p); break;
+		default: ok = name_accepts(*p) && len + 1 < n && !(len == 0 && *p == ' '); break;
+		}
+		if (ok && len + 1 < n) {
+			buf[len] = (char)*p;
+			buf[len + 1] = '\0';
+			changed = true;
+		}
+	}
+	if (changed && s->notice.is_error)
+		clear_notice(s);
+	return changed;
+}
+
+static bool backspace(struct core_state *s)
+{
+	size_t n, len;
+	char *buf = field_buf(s, s->focus, &n);
+
+	if (!buf || !(len = strlen(buf)))
+		return false;
+	/* Remove one whole UTF-8 character. */
+	do {
+		len--;
+	} while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80);
+	buf[len] = '\0';
+	return true;
+}
+
+/* Trims surrounding spaces of the typed name into out. */
+static void trimmed(const char *in, char *out, size_t n)
+{
+	size_t len;
+
+	while (*in == ' ')
+		in++;
+	copy_str(out, n, in);
+	len = strlen(out);
+	while (len > 0 && out[len - 1] == ' ')
+		out[--len] = '\0';
+}
+
+static void submit_lookup(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	char digits[sizeof(s->customer_number)];
+	int64_t cents = 0;
+
+	core_normalize_customer(s->customer_number, digits, sizeof(digits));
+	if (strlen(digits) < CUSTOMER_MIN_DIGITS) {
+		s->focus = CORE_FIELD_CUSTOMER;
+		notice(s,
+		       "Enter the customer number from the top of your bill, digits only.", NULL,
+		       true, 0);
+		return;
+	}
+	memset(&s->bill, 0, sizeof(s->bill));
+	copy_str(s->bill.customer_number, sizeof(s->bill.customer_number), digits);
+	if (s->verify == CORE_VERIFY_LAST_NAME) {
+		trimmed(s->last_name, s->bill.last_name, sizeof(s->bill.last_name));
+		if (!s->bill.last_name[0]) {
+			s->focus = CORE_FIELD_LAST_NAME;
+			notice(s, "Enter the last name on the account.", NULL, true, 0);
+			return;
+		}
+	} else {
+		if (money_parse(s->last_bill, &cents) != 0) {
+			s->focus = CORE_FIELD_LAST_BILL;
+			notice(s, "Enter the amount of your last bill, for example 84.17.", NULL,
+			       true, 0);
+			return;
+		}
+		s->bill.last_bill_cents = cents;
+	}
+	clear_notice(s);
+	s->request_id++;
+	s->busy = CORE_BUSY_LOOKUP;
+	s->last_activity_ms = now;
+	add_fx(fx, CORE_FX_LOOKUP, s);
+}
+
+static void lookup_done(struct core_state *s, const struct core_event *ev, int64_t now)
+{
+	s->busy = CORE_BUSY_NONE;
+	s->last_activity_ms = now;
+	switch (ev->failure) {
+	case CORE_FAIL_NONE:
+		s->bill = ev->bill;
+		go(s, CORE_SCREEN_BILL_SUMMARY);
+		if (s->bill.balance_cents <= 0)
+			notice(s, "There is nothing to pay on this account right now.", NULL,
+			       false, 0);
+		break;
+	case CORE_FAIL_NOT_FOUND:
+		notice(s,
+		       s->verify == CORE_VERIFY_LAST_NAME
+			       ? "We could not find that account. Check the customer number and "
+				 "the last name on your bill."
+			       : "We could not find that account. Check the customer number and "
+				 "the last bill amount.",
+		       NULL, true, 0);
+		break;
+	case CORE_FAIL_GARBLED:
+		notice(s,
+		       "The city's payment system sent an answer we could not read. Please try "
+		       "again.",
+		       NULL, true, 0);
+		break;
+	default:
+		notice(s,
+		       "We can't reach the city's payment system right now. Please try again in "
+		       "a few minutes, or pay at the cashier's window.",
+		       NULL, true, 0);
+		break;
+	}
+}
+
+static void submit_amount(struct core_state *s, struct core_effects *fx)
+{
+	int64_t cents;
+	char due[24];
+
+	if (!s->other_amount) {
+		s->amount_cents = s->bill.balance_cents;
+	} else {
+		if (money_parse(s->amount_text, &cents) != 0 || cents <= 0) {
+			s->focus = CORE_FIELD_AMOUNT;
+			notice(s, "Enter an amount, for example 20.00.", NULL, true, 0);
+			return;
+		}
+		if (cents > s->bill.balance_cents) {
+			money_format(s->bill.balance_cents, due, sizeof(due));
+			s->focus = CORE_FIELD_AMOUNT;
+			notice(s, "The amount can't be more than the amount due, %s.", due, true,
+			       0);
+			return;
+		}
+		s->amount_cents = cents;
+	}
+	go(s, CORE_SCREEN_PAY_CARD);
+	add_fx(fx, CORE_FX_READER_ON, s);
+}
+
+static void card_read(struct core_state *s, const struct core_event *ev,
+		      struct core_effects *fx, int64_t now)
+{
+	if (s->screen != CORE_SCREEN_PAY_CARD || s->busy != CORE_BUSY_NONE)
+		return; /* a swipe outside the card step is ignored; the reader is off anyway */
+	s->last_activity_ms = now;
+	if (ev->failure == CORE_FAIL_BAD_SWIPE) {
+		notice(s, "We couldn't read your card. Please swipe again.", NULL, true, 0);
+		return;
+	}
+	if (ev->failure == CORE_FAIL_EXPIRED) {
+		notice(s, "This card has expired. Please use another card.", NULL, true, 0);
+		return;
+	}
+	if (ev->failure != CORE_FAIL_NONE) {
+		notice(s, "The card reader is not working. Please ask staff for help.", NULL, true,
+		       0);
+		return;
+	}
+	clear_notice(s);
+	copy_str(s->brand, sizeof(s->brand), ev->brand);
+	copy_str(s->last4, sizeof(s->last4), ev->last4);
+	s->request_id++;
+	s->busy = CORE_BUSY_PAYING;
+	add_fx(fx, CORE_FX_READER_OFF, s);
+	add_fx(fx, CORE_FX_PAY, s);
+}
+
+static void pay_done(struct core_state *s, const struct core_event *ev, int64_t now)
+{
+	s->busy = CORE_BUSY_NONE;
+	s->last_activity_ms = now;
+	copy_str(s->reference, sizeof(s->reference), ev->reference);
+	s->decline_reason[0] = '\0';
+	s->receipt_printed = false;
+	if (ev->failure == CORE_FAIL_STORE || ev->failure == CORE_FAIL_UNREACHABLE) {
+		/* Nothing left the kiosk (journal refused, or the portal was never reached):
+		 * no money moved, so the resident may simply try again. */
+		notice(s,
+		       ev->failure == CORE_FAIL_STORE
+			       ? "This kiosk can't take payments right now. No money was taken. "
+				 "Please ask staff for help."
+			       : "We can't reach the city's payment system right now. No money was "
+				 "taken. Please try again in a few minutes.",
+		       NULL, true, 0);
+		return;
+	}
+	if (ev->failure != CORE_FAIL_NONE || ev->outcome == CORE_OUTCOME_IN_DOUBT) {
+		s->outcome = CORE_OUTCOME_IN_DOUBT;
+	} else {
+		s->outcome = ev->outcome;
+		if (s->outcome == CORE_OUTCOME_DECLINED)
+			copy_str(s->decline_reason, sizeof(s->decline_reason), ev->text);
+	}
+	go(s, CORE_SCREEN_PAY_RESULT);
+}
+
+static void print_done(struct core_state *s, const struct core_event *ev, int64_t now)
+{
+	s->busy = CORE_BUSY_NONE;
+	s->last_activity_ms = now;
+	if (ev->failure == CORE_FAIL_NONE) {
+		s->receipt_printed = true;
+		notice(s, "Please take your receipt.", NULL, false, now + s->cfg.toast_ms);
+	} else if (ev->failure == CORE_FAIL_PAPER_OUT) {
+		notice(s,
+		       "The printer is out of paper. Please write down your reference number: "
+		       "%s.",
+		       s->reference, true, 0);
+	} else {
+		notice(s,
+		       "The receipt could not be printed. Please write down your reference "
+		       "number: %s.",
+		       s->reference, true, 0);
+	}
+}
+
+static void back(struct core_state *s, struct core_effects *fx)
+{
+	switch (s->screen) {
+	case CORE_SCREEN_GUEST_LOOKUP: end_session(s, fx); break;
+	case CORE_SCREEN_BILL_SUMMARY: go(s, CORE_SCREEN_GUEST_LOOKUP); break;
+	case CORE_SCREEN_PAY_AMOUNT: go(s, CORE_SCREEN_BILL_SUMMARY); break;
+	case CORE_SCREEN_PAY_CARD:
+		add_fx(fx, CORE_FX_READER_OFF, s);
+		go(s, CORE_SCREEN_PAY_AMOUNT);
+		break;
+	default: break;
+	}
+}
+
+static void next(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	switch (s->screen) {
+	case CORE_SCREEN_GUEST_LOOKUP: submit_lookup(s, fx, now); break;
+	case CORE_SCREEN_BILL_SUMMARY:
+		if (s->bill.balance_cents > 0) {
+			s->other_amount = false;
+			go(s, CORE_SCREEN_PAY_AMOUNT);
+		}
+		break;
+	case CORE_SCREEN_PAY_AMOUNT: submit_amount(s, fx); break;
+	default: break;
+	}
+}
+
+/* Events a resident makes; the adapters' answers are not a sign of life. */
+static bool is_touch(enum core_event_type t)
+{
+	return t != CORE_EV_TICK && t != CORE_EV_LOOKUP_DONE && t != CORE_EV_PAY_DONE &&
+	       t != CORE_EV_PRINT_DONE;
+}
+
+static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	bool changed = false;
+
+	if (s->notice.msgid && s->notice.until_ms && now >= s->notice.until_ms) {
+		clear_notice(s);
+		changed = true;
+	}
+	if (s->warning) {
+		if (now - s->warning_started_ms >= s->cfg.warning_ms) {
+			end_session(s, fx);
+			s->last_activity_ms = now;
+		}
+		return true; /* the countdown changed */
+	}
+	/* A payment in flight is never abandoned: the resident must see how it ended. */
+	if (s->screen != CORE_SCREEN_WELCOME && s->busy != CORE_BUSY_PAYING &&
+	    now - s->last_activity_ms >= s->cfg.idle_ms) {
+		s->warning = true;
+		s->warning_started_ms = now;
+		changed = true;
+	}
+	return changed;
+}
+
+bool core_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx)
+{
+	int64_t now = ev->now_ms;
+	bool changed = true;
+
+	fx->count = 0;
+	if (ev->type == CORE_EV_TICK)
+		return tick(s, fx, now);
+
+	if (is_touch(ev->type)) {
+		s->last_activity_ms = now;
+		if (s->warning) {
+			/* While warned, only "I need more time" (or the language) counts. */
+			if (ev->type == CORE_EV_MORE_TIME || ev->type == CORE_EV_TOUCH) {
+				s->warning = false;
+				return true;
+			}
+			if (ev->type != CORE_EV_TOGGLE_LANG)
+				return false;
+		}
+	}
+
+	switch (ev->type) {
+	case CORE_EV_TOUCH:
+	case CORE_EV_MORE_TIME: return false;
+	case CORE_EV_TOGGLE_LANG:
+		s->lang = s->lang == CORE_LANG_EN ? CORE_LANG_ES : CORE_LANG_EN;
+		break;
+	case CORE_EV_PAY_BILL:
+		if (s->screen != CORE_SCREEN_WELCOME)
+			return false;
+		go(s, CORE_SCREEN_GUEST_LOOKUP);
+		break;
+	case CORE_EV_SIGN_IN:
+		if (s->screen != CORE_SCREEN_WELCOME)
+			return false;
+		notice(s,
+		       "Signing in is not available at this kiosk yet. You can pay a bill as a "
+		       "guest.",
+		       NULL, false, now + s->cfg.toast_ms);
+		break;
+	case CORE_EV_FOCUS:
+		if (ev->field == CORE_FIELD_AMOUNT && s->screen == CORE_SCREEN_PAY_AMOUNT)
+			s->other_amount = true;
+		s->focus = ev->field;
+		break;
+	case CORE_EV_KEY:
+		if (s->busy)
+			return false;
+		return type_text(s, ev->text);
+	case CORE_EV_BACKSPACE:
+		if (s->busy)
+			return false;
+		return backspace(s);
+	case CORE_EV_CLEAR: {
+		size_t n;
+		char *buf = field_buf(s, s->focus, &n);
+		if (!buf || s->busy)
+			return false;
+		buf[0] = '\0';
+		break;
+	}
+	case CORE_EV_SET_VERIFY:
+		if (s->screen != CORE_SCREEN_GUEST_LOOKUP || s->busy)
+			return false;
+		s->verify = ev->verify;
+		s->focus = ev->verify == CORE_VERIFY_LAST_NAME ? CORE_FIELD_LAST_NAME
+							       : CORE_FIELD_LAST_BILL;
+		clear_notice(s);
+		break;
+	case CORE_EV_PAY_FULL:
+		if (s->screen != CORE_SCREEN_PAY_AMOUNT)
+			return false;
+		s->other_amount = false;
+		s->focus = CORE_FIELD_NONE;
+		clear_notice(s);
+		break;
+	case CORE_EV_PAY_OTHER:
+		if (s->screen != CORE_SCREEN_PAY_AMOUNT)
+			return false;
+		s->other_amount = true;
+		s->focus = CORE_FIELD_AMOUNT;
+		clear_notice(s);
+		break;
+	case CORE_EV_CONTINUE:
+		if (s->busy)
+			return false;
+		next(s, fx, now);
+		break;
+	case CORE_EV_BACK:
+		if (s->busy == CORE_BUSY_PAYING || s->screen == CORE_SCREEN_PAY_RESULT)
+			return false;
+		s->busy = CORE_BUSY_NONE;
+		back(s, fx);
+		break;
+	case CORE_EV_CANCEL:
+		if (s->busy == CORE_BUSY_PAYING)
+			return false;
+		end_session(s, fx);
+		break;
+	case CORE_EV_DONE:
+		if (s->busy == CORE_BUSY_PAYING)
+			return false;
+		end_session(s, fx);
+		break;
+	case CORE_EV_TRY_ANOTHER_CARD:
+		if (s->screen != CORE_SCREEN_PAY_RESULT || s->outcome != CORE_OUTCOME_DECLINED)
+			return false;
+		s->outcome = CORE_OUTCOME_NONE;
+		go(s, CORE_SCREEN_PAY_CARD);
+		add_fx(fx, CORE_FX_READER_ON, s);
+		break;
+	case CORE_EV_PRINT_RECEIPT:
+		if (s->screen != CORE_SCREEN_PAY_RESULT || s->busy)
+			return false;
+		s->busy = CORE_BUSY_PRINTING;
+		clear_notice(s);
+		add_fx(fx, CORE_FX_PRINT, s);
+		break;
+	case CORE_EV_DISMISS:
+		if (!s->notice.msgid)
+			return false;
+		clear_notice(s);
+		break;
+	case CORE_EV_LOOKUP_DONE:
+		if (ev->request_id != s->request_id || s->busy != CORE_BUSY_LOOKUP)
+			return false; /* the resident went back or the session ended meanwhile */
+		lookup_done(s, ev, now);
+		break;
+	case CORE_EV_CARD_READ: card_read(s, ev, fx, now); break;
+	case CORE_EV_PAY_DONE:
+		if (ev->request_id != s->request_id || s->busy != CORE_BUSY_PAYING)
+			return false;
+		pay_done(s, ev, now);
+		break;
+	case CORE_EV_PRINT_DONE:
+		if (s->busy != CORE_BUSY_PRINTING)
+			return false;
+		print_done(s, ev, now);
+		break;
+	default: changed = false; break;
+	}
+	return changed;
+}
+
+int64_t core_next_deadline(const struct core_state *s, int64_t now_ms)
+{
+	int64_t next = -1;
+
+	if (s->notice.msgid && s->notice.until_ms)
+		next = s->notice.until_ms;
+	if (s->warning) {
+		/* Once a second for the countdown, and at its end. */
+		int64_t end = s->warning_started_ms + s->cfg.warning_ms;
+		int64_t elapsed = now_ms - s->warning_started_ms;
+		int64_t t = now_ms + (1000 - (elapsed % 1000 + 1000) % 1000);
+
+		if (t > end)
+			t = end;
+		if (next < 0 || t < next)
+			next = t;
+		return next;
+	}
+	if (s->screen != CORE_SCREEN_WELCOME && s->busy != CORE_BUSY_PAYING) {
+		int64_t t = s->last_activity_ms + s->cfg.idle_ms;
+
+		if (next < 0 || t < next)
+			next = t;
+	}
+	return next;
+}
+
+int core_warning_seconds_left(const struct core_state *s, int64_t now_ms)
+{
+	int64_t left;
+
+	if (!s->warning)
+		return 0;
+	left = s->warning_started_ms + s->cfg.warning_ms - now_ms;
+	if (left < 0)
+		left = 0;
+	return (int)((left + 999) / 1000);
+}
+
+const char *core_screen_id(const struct core_state *s)
+{
+	if (s->warning)
+		return "timeout-warning";
+	return screen_ids[s->screen];
+}

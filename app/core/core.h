@@ -1,0 +1,210 @@
+/* The kiosk's brain: screens, flow, validation and session as a pure state machine.
+ * No SDL, no I/O, no clock: time arrives inside events, work leaves as effects. */
+#ifndef KIOSK_CORE_H
+#define KIOSK_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum core_screen {
+	CORE_SCREEN_WELCOME,
+	CORE_SCREEN_GUEST_LOOKUP,
+	CORE_SCREEN_BILL_SUMMARY,
+	CORE_SCREEN_PAY_AMOUNT,
+	CORE_SCREEN_PAY_CARD,
+	CORE_SCREEN_PAY_RESULT,
+	CORE_SCREEN_COUNT
+};
+
+enum core_lang { CORE_LANG_EN, CORE_LANG_ES };
+
+enum core_field {
+	CORE_FIELD_NONE,
+	CORE_FIELD_CUSTOMER,  /* digits, keypad */
+	CORE_FIELD_LAST_NAME, /* text, keyboard */
+	CORE_FIELD_LAST_BILL, /* money, amount keypad */
+	CORE_FIELD_AMOUNT,    /* money, amount keypad */
+};
+
+enum core_field_kind { CORE_KIND_DIGITS, CORE_KIND_MONEY, CORE_KIND_TEXT };
+
+/* How a guest proves the account is theirs. */
+enum core_verify { CORE_VERIFY_LAST_NAME, CORE_VERIFY_LAST_BILL };
+
+enum core_outcome { CORE_OUTCOME_NONE, CORE_OUTCOME_APPROVED, CORE_OUTCOME_DECLINED, CORE_OUTCOME_IN_DOUBT };
+
+/* What the resident is waiting for, if anything. */
+enum core_busy { CORE_BUSY_NONE, CORE_BUSY_LOOKUP, CORE_BUSY_PAYING, CORE_BUSY_PRINTING };
+
+/* Why something went wrong, as the adapters report it. */
+enum core_failure {
+	CORE_FAIL_NONE,
+	CORE_FAIL_NOT_FOUND,   /* no account matches */
+	CORE_FAIL_UNREACHABLE, /* portal down, TLS refused, server error */
+	CORE_FAIL_GARBLED,     /* the portal answered nonsense */
+	CORE_FAIL_TIMEOUT,     /* no answer: for a payment, the outcome is unknown */
+	CORE_FAIL_BAD_SWIPE,
+	CORE_FAIL_EXPIRED,
+	CORE_FAIL_PAPER_OUT,
+	CORE_FAIL_PRINTER,
+	CORE_FAIL_STORE,       /* the journal could not be written: nothing was sent */
+};
+
+/* A message for the resident: an English msgid (translated by the UI) and one optional
+ * argument substituted for its single %s. */
+struct core_notice {
+	const char *msgid;
+	char arg[48];
+	bool is_error;
+	int64_t until_ms; /* 0: until the next step */
+};
+
+struct core_bill {
+	char customer_number[24];
+	char display_number[32];
+	char last_name[64];
+	int64_t balance_cents;
+	int64_t last_bill_cents;
+	char due_date[11];
+};
+
+struct core_config {
+	int64_t idle_ms;    /* no touch for this long: the warning (60 s) */
+	int64_t warning_ms; /* the warning's countdown before the session is wiped (20 s) */
+	int64_t toast_ms;   /* how long a transient message stays (6 s) */
+};
+
+struct core_state {
+	struct core_config cfg;
+	enum core_screen screen;
+	enum core_lang lang;
+
+	/* guest lookup */
+	enum core_field focus;
+	enum core_verify verify;
+	char customer_number[16];
+	char last_name[48];
+	char last_bill[12];
+
+	/* bill and amount */
+	struct core_bill bill;
+	bool other_amount;
+	char amount_text[12];
+	int64_t amount_cents;
+
+	/* card and payment */
+	char brand[16];
+	char last4[5];
+	enum core_outcome outcome;
+	char reference[32];
+	char decline_reason[128];
+	bool receipt_printed;
+
+	enum core_busy busy;
+	uint32_t request_id; /* answers to older requests are ignored */
+	struct core_notice notice;
+
+	/* idle timeout */
+	int64_t last_activity_ms;
+	bool warning;
+	int64_t warning_started_ms;
+};
+
+enum core_event_type {
+	CORE_EV_TICK,           /* time passed */
+	CORE_EV_PAY_BILL,       /* welcome: "Pay a Bill" */
+	CORE_EV_SIGN_IN,        /* welcome: "Sign In" */
+	CORE_EV_TOGGLE_LANG,
+	CORE_EV_CONTINUE,
+	CORE_EV_BACK,
+	CORE_EV_CANCEL,
+	CORE_EV_DONE,
+	CORE_EV_FOCUS,          /* .field */
+	CORE_EV_KEY,            /* .text: one UTF-8 character (or more, from a hardware keyboard) */
+	CORE_EV_BACKSPACE,
+	CORE_EV_CLEAR,
+	CORE_EV_SET_VERIFY,     /* .verify */
+	CORE_EV_PAY_FULL,
+	CORE_EV_PAY_OTHER,
+	CORE_EV_PRINT_RECEIPT,
+	CORE_EV_TRY_ANOTHER_CARD, /* after a decline */
+	CORE_EV_MORE_TIME,      /* "I need more time" */
+	CORE_EV_DISMISS,        /* closes the notice */
+	CORE_EV_TOUCH,          /* any touch: keeps the session alive */
+	/* answers from the adapters */
+	CORE_EV_LOOKUP_DONE,    /* .request_id, .failure, .bill */
+	CORE_EV_CARD_READ,      /* .failure, .brand, .last4 */
+	CORE_EV_PAY_DONE,       /* .request_id, .failure, .outcome, .reference, .text (reason) */
+	CORE_EV_PRINT_DONE,     /* .failure */
+};
+
+struct core_event {
+	enum core_event_type type;
+	int64_t now_ms;
+	enum core_field field;
+	enum core_verify verify;
+	char text[128];
+	uint32_t request_id;
+	enum core_failure failure;
+	struct core_bill bill;
+	enum core_outcome outcome;
+	char reference[32];
+	char brand[16];
+	char last4[5];
+};
+
+enum core_effect_type {
+	CORE_FX_LOOKUP,      /* look up .bill.customer_number with .bill.last_name or
+			      * .bill.last_bill_cents (by .verify) */
+	CORE_FX_READER_ON,   /* start taking swipes */
+	CORE_FX_READER_OFF,  /* stop taking swipes and drop any card held */
+	CORE_FX_PAY,         /* pay .amount_cents on .bill.customer_number with the card held */
+	CORE_FX_PRINT,       /* print the receipt of the current payment */
+	CORE_FX_END_SESSION, /* wipe everything the session held */
+};
+
+struct core_effect {
+	enum core_effect_type type;
+	uint32_t request_id;
+	enum core_verify verify;
+	struct core_bill bill;
+	int64_t amount_cents;
+};
+
+#define CORE_MAX_EFFECTS 4
+
+struct core_effects {
+	int count;
+	struct core_effect fx[CORE_MAX_EFFECTS];
+};
+
+/* Fills in the defaults (60 s idle, 20 s warning, 6 s toasts). */
+void core_config_defaults(struct core_config *cfg);
+
+void core_init(struct core_state *s, const struct core_config *cfg, int64_t now_ms);
+
+/* Applies one event. Effects for the adapters are appended to fx (cleared first).
+ * Returns true when something visible changed. */
+bool core_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
+
+/* When the next CORE_EV_TICK is due (absolute ms), or -1 when nothing is pending:
+ * an idle welcome screen has no deadline at all. */
+int64_t core_next_deadline(const struct core_state *s, int64_t now_ms);
+
+/* Seconds left on the timeout warning's countdown (for display). */
+int core_warning_seconds_left(const struct core_state *s, int64_t now_ms);
+
+/* The stable id of what is on screen, as journeys name it ("timeout-warning" while the
+ * warning is up). */
+const char *core_screen_id(const struct core_state *s);
+
+enum core_field_kind core_field_kind(enum core_field f);
+
+/* The text of a field as typed. */
+const char *core_field_text(const struct core_state *s, enum core_field f);
+
+/* Drops digits' separators: "100-200-300" and "100 200.300" become "100200300". */
+void core_normalize_customer(const char *in, char *out, size_t n);
+
+#endif

@@ -1,0 +1,475 @@
+/* The widget toolkit: fonts, drawing primitives, buttons, fields, keypads and the keyboard.
+ * Immediate mode: a widget exists in the frame that drew it, so hit-testing, the keypad
+ * focus ring and the journey runner can never disagree with the screen. */
+#include "app/ui/ui.h"
+
+#include <SDL_image.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/common/err.h"
+#include "app/common/log.h"
+#include "app/i18n.h"
+#include "app/ui/text_cache.h"
+
+static const struct {
+	int px;
+	bool bold;
+} font_specs[UI_FONT_COUNT] = {
+	[UI_FONT_SMALL] = {30, false},   [UI_FONT_BODY] = {38, false},
+	[UI_FONT_LABEL] = {38, true},    [UI_FONT_BUTTON] = {46, true},
+	[UI_FONT_HEADING] = {58, true},  [UI_FONT_TITLE] = {80, true},
+	[UI_FONT_HUGE] = {120, true},
+};
+
+static const struct ui_theme default_theme = {
+	.bg = {0xF4, 0xF6, 0xF8, 0xFF},
+	.surface = {0xFF, 0xFF, 0xFF, 0xFF},
+	.text = {0x1B, 0x24, 0x33, 0xFF},
+	.muted = {0x55, 0x60, 0x70, 0xFF},
+	.primary = {0x0B, 0x5C, 0xAD, 0xFF},
+	.on_primary = {0xFF, 0xFF, 0xFF, 0xFF},
+	.secondary = {0xE3, 0xEC, 0xF7, 0xFF},
+	.border = {0xB8, 0xC2, 0xCF, 0xFF},
+	.error = {0xB0, 0x1E, 0x1E, 0xFF},
+	.error_bg = {0xFC, 0xEB, 0xEB, 0xFF},
+	.success = {0x1E, 0x7A, 0x3C, 0xFF},
+	.focus = {0xF5, 0xA6, 0x23, 0xFF},
+	.bar = {0x0D, 0x2B, 0x4E, 0xFF},
+	.on_bar = {0xFF, 0xFF, 0xFF, 0xFF},
+};
+
+int ui_open(struct ui *ui, SDL_Renderer *renderer, const char *fonts_dir)
+{
+	char path[1024];
+	int rc = 0;
+
+	memset(ui, 0, sizeof(*ui));
+	ui->renderer = renderer;
+	ui->theme = default_theme;
+	ui->focus_index = -1;
+	ui->pressed_index = -1;
+	if (!TTF_WasInit() && TTF_Init() != 0) {
+		log_error("ui", "TTF_Init: %s", TTF_GetError());
+		return KIOSK_EIO;
+	}
+	for (int i = 0; i < UI_FONT_COUNT; i++) {
+		snprintf(path, sizeof(path), "%s/%s", fonts_dir,
+			 font_specs[i].bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf");
+		ui->fonts[i] = TTF_OpenFont(path, font_specs[i].px);
+		if (!ui->fonts[i]) {
+			log_error("ui", "cannot open font %s: %s", path, TTF_GetError());
+			rc = KIOSK_EIO;
+			goto out;
+		}
+	}
+	ui->cache = text_cache_new(renderer);
+	if (!ui->cache)
+		rc = KIOSK_ENOMEM;
+out:
+	if (rc)
+		ui_close(ui);
+	return rc;
+}
+
+void ui_close(struct ui *ui)
+{
+	text_cache_free(ui->cache);
+	ui->cache = NULL;
+	for (int i = 0; i < UI_FONT_COUNT; i++) {
+		if (ui->fonts[i])
+			TTF_CloseFont(ui->fonts[i]);
+		ui->fonts[i] = NULL;
+	}
+}
+
+struct core_event ui_ev(enum core_event_type type)
+{
+	struct core_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = type;
+	return ev;
+}
+
+void ui_log_text(struct ui *ui, const char *text)
+{
+	size_t len = strlen(text);
+
+	if (ui->text_log_len + len + 2 >= UI_TEXT_LOG)
+		return;
+	memcpy(ui->text_log + ui->text_log_len, text, len);
+	ui->text_log_len += len;
+	ui->text_log[ui->text_log_len++] = '\n';
+	ui->text_log[ui->text_log_len] = '\0';
+}
+
+void ui_begin(struct ui *ui)
+{
+	ui->widget_count = 0;
+	ui->text_log_len = 0;
+	ui->text_log[0] = '\0';
+	SDL_SetRenderDrawColor(ui->renderer, ui->theme.bg.r, ui->theme.bg.g, ui->theme.bg.b, 255);
+	SDL_RenderClear(ui->renderer);
+}
+
+void ui_end(struct ui *ui)
+{
+	if (ui->focus_index >= ui->widget_count)
+		ui->focus_index = -1;
+	/* The keypad focus ring, drawn last so nothing covers it. */
+	if (ui->focus_index >= 0) {
+		SDL_Rect r = ui->widgets[ui->focus_index].rect;
+		r.x -= 8;
+		r.y -= 8;
+		r.w += 16;
+		r.h += 16;
+		ui_frame(ui, r, 24, 6, ui->theme.focus);
+	}
+}
+
+void ui_fill(struct ui *ui, SDL_Rect r, SDL_Color c)
+{
+	SDL_SetRenderDrawBlendMode(ui->renderer, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
+	SDL_RenderFillRect(ui->renderer, &r);
+}
+
+/* Filled rounded rectangle, scanline by scanline (no anti-aliasing needed at this size). */
+void ui_round_rect(struct ui *ui, SDL_Rect r, int radius, SDL_Color c)
+{
+	if (radius * 2 > r.h)
+		radius = r.h / 2;
+	if (radius * 2 > r.w)
+		radius = r.w / 2;
+	SDL_SetRenderDrawBlendMode(ui->renderer, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
+	for (int dy = 0; dy < radius; dy++) {
+		int yy = radius - dy;
+		int inset = radius - (int)SDL_sqrt((double)(radius * radius - yy * yy));
+		SDL_RenderDrawLine(ui->renderer, r.x + inset, r.y + dy, r.x + r.w - 1 - inset,
+				   r.y + dy);
+		SDL_RenderDrawLine(ui->renderer, r.x + inset, r.y + r.h - 1 - dy,
+				   r.x + r.w - 1 - inset, r.y + r.h - 1 - dy);
+	}
+	SDL_Rect mid = {r.x, r.y + radius, r.w, r.h - 2 * radius};
+	SDL_RenderFillRect(ui->renderer, &mid);
+}
+
+void ui_frame(struct ui *ui, SDL_Rect r, int radius, int thickness, SDL_Color c)
+{
+	/* Outline as the difference of two rounded rectangles drawn line by line. */
+	SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_NONE);
+	SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
+	if (radius * 2 > r.h)
+		radius = r.h / 2;
+	for (int dy = 0; dy < r.h; dy++) {
+		int outer = 0, inner_l = -1;
+		int y = r.y + dy;
+		if (dy < radius) {
+			int yy = radius - dy;
+			outer = radius - (int)SDL_sqrt((double)(radius * radius - yy * yy));
+		} else if (dy >= r.h - radius) {
+			int yy = dy - (r.h - radius) + 1;
+			outer = radius - (int)SDL_sqrt((double)(radius * radius - yy * yy));
+		}
+		if (dy < thickness || dy >= r.h - thickness) {
+			SDL_RenderDrawLine(ui->renderer, r.x + outer, y, r.x + r.w - 1 - outer, y);
+			continue;
+		}
+		int ir = radius - thickness;
+		int idy = dy - thickness, ih = r.h - 2 * thickness;
+		int iin = 0;
+		if (ir > 0 && idy < ir) {
+			int yy = ir - idy;
+			iin = ir - (int)SDL_sqrt((double)(ir * ir - yy * yy));
+		} else if (ir > 0 && idy >= ih - ir) {
+			int yy = idy - (ih - ir) + 1;
+			iin = ir - (int)SDL_sqrt((double)(ir * ir - yy * yy));
+		}
+		inner_l = r.x + thickness + iin;
+		SDL_RenderDrawLine(ui->renderer, r.x + outer, y, inner_l - 1, y);
+		SDL_RenderDrawLine(ui->renderer, r.x + r.w - thickness - iin, y, r.x + r.w - 1 - outer,
+				   y);
+	}
+}
+
+void ui_circle(struct ui *ui, int cx, int cy, int radius, SDL_Color c)
+{
+	SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_NONE);
+	SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
+	for (int dy = -radius; dy <= radius; dy++) {
+		int dx = (int)SDL_sqrt((double)(radius * radius - dy * dy));
+		SDL_RenderDrawLine(ui->renderer, cx - dx, cy + dy, cx + dx, cy + dy);
+	}
+}
+
+void ui_text_size(struct ui *ui, enum ui_font font, int wrap_w, const char *text, int *w, int *h)
+{
+	SDL_Color black = {0, 0, 0, 255};
+
+	*w = *h = 0;
+	if (!text || !*text)
+		return;
+	if (!text_cache_get(ui->cache, ui->fonts[font], font, black, wrap_w, text, w, h))
+		*w = *h = 0;
+}
+
+int ui_text(struct ui *ui, enum ui_font font, SDL_Color color, int x, int y, int wrap_w,
+	    enum ui_align align, const char *text)
+{
+	int w, h;
+	SDL_Texture *tex;
+	SDL_Rect dst;
+
+	if (!text || !*text)
+		return 0;
+	ui_log_text(ui, text);
+	tex = text_cache_get(ui->cache, ui->fonts[font], font, color, wrap_w, text, &w, &h);
+	if (!tex)
+		return 0;
+	dst.w = w;
+	dst.h = h;
+	dst.y = y;
+	if (align == UI_CENTER)
+		dst.x = wrap_w > 0 ? x + (wrap_w - w) / 2 : x - w / 2;
+	else if (align == UI_RIGHT)
+		dst.x = wrap_w > 0 ? x + wrap_w - w : x - w;
+	else
+		dst.x = x;
+	SDL_RenderCopy(ui->renderer, tex, NULL, &dst);
+	return h;
+}
+
+static void add_widget(struct ui *ui, enum ui_widget_kind kind, SDL_Rect r, const char *label,
+		       bool enabled, const struct core_event *ev)
+{
+	struct ui_widget *w;
+
+	if (ui->widget_count >= UI_MAX_WIDGETS) {
+		log_error("ui", "too many widgets on one screen; '%s' not tappable", label);
+		return;
+	}
+	w = &ui->widgets[ui->widget_count++];
+	w->kind = kind;
+	w->rect = r;
+	snprintf(w->label, sizeof(w->label), "%s", label ? label : "");
+	w->ev = ev ? *ev : ui_ev(CORE_EV_TOUCH);
+	w->enabled = enabled;
+}
+
+void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *detail,
+		  enum ui_style style, bool enabled, const struct core_event *ev)
+{
+	const struct ui_theme *t = &ui->theme;
+	SDL_Color bg = t->primary, fg = t->on_primary;
+	bool pressed = ui->pressed_index == ui->widget_count;
+	int lw, lh, dw = 0, dh = 0, y;
+
+	switch (style) {
+	case UI_PRIMARY: break;
+	case UI_SECONDARY:
+		bg = t->secondary;
+		fg = t->primary;
+		break;
+	case UI_QUIET:
+		bg = t->surface;
+		fg = t->text;
+		break;
+	case UI_DANGER:
+		bg = t->error;
+		fg = t->on_primary;
+		break;
+	case UI_SELECTED:
+		bg = t->primary;
+		fg = t->on_primary;
+		break;
+	}
+	if (!enabled) {
+		bg = t->bg;
+		fg = t->border;
+	}
+	if (pressed && enabled) {
+		bg.r = (Uint8)(bg.r * 3 / 4);
+		bg.g = (Uint8)(bg.g * 3 / 4);
+		bg.b = (Uint8)(bg.b * 3 / 4);
+	}
+	ui_round_rect(ui, r, 22, bg);
+	if (style == UI_QUIET || style == UI_SECONDARY || !enabled)
+		ui_frame(ui, r, 22, 3, enabled ? t->border : t->border);
+	ui_text_size(ui, UI_FONT_BUTTON, r.w - 40, label, &lw, &lh);
+	if (detail && *detail)
+		ui_text_size(ui, UI_FONT_BODY, r.w - 40, detail, &dw, &dh);
+	y = r.y + (r.h - lh - dh - (dh ? 8 : 0)) / 2;
+	ui_text(ui, UI_FONT_BUTTON, fg, r.x + 20, y, r.w - 40, UI_CENTER, label);
+	if (dh)
+		ui_text(ui, UI_FONT_BODY, fg, r.x + 20, y + lh + 8, r.w - 40, UI_CENTER, detail);
+	add_widget(ui, UI_BUTTON, r, label, enabled, ev);
+}
+
+void ui_button(struct ui *ui, SDL_Rect r, const char *label, enum ui_style style,
+	       const struct core_event *ev)
+{
+	ui_button_ex(ui, r, label, NULL, style, true, ev);
+}
+
+void ui_field(struct ui *ui, SDL_Rect r, const char *label, const char *value,
+	      const char *placeholder, bool focused, bool error, const struct core_event *ev)
+{
+	const struct ui_theme *t = &ui->theme;
+	int lh = ui_text(ui, UI_FONT_LABEL, t->text, r.x, r.y, 0, UI_LEFT, label);
+	SDL_Rect box = {r.x, r.y + lh + 10, r.w, r.h - lh - 10};
+	int vw, vh;
+
+	ui_round_rect(ui, box, 14, t->surface);
+	ui_frame(ui, box, 14, focused ? 6 : 3, error ? t->error : focused ? t->primary : t->border);
+	if (value && *value) {
+		ui_text_size(ui, UI_FONT_HEADING, 0, value, &vw, &vh);
+		ui_text(ui, UI_FONT_HEADING, t->text, box.x + 28, box.y + (box.h - vh) / 2, 0,
+			UI_LEFT, value);
+		if (focused) /* the caret */
+			ui_fill(ui, (SDL_Rect){box.x + 32 + vw, box.y + 22, 4, box.h - 44},
+				t->primary);
+	} else {
+		if (placeholder && *placeholder) {
+			ui_text_size(ui, UI_FONT_BODY, 0, placeholder, &vw, &vh);
+			ui_text(ui, UI_FONT_BODY, t->muted, box.x + 28, box.y + (box.h - vh) / 2, 0,
+				UI_LEFT, placeholder);
+		}
+		if (focused)
+			ui_fill(ui, (SDL_Rect){box.x + 26, box.y + 22, 4, box.h - 44}, t->primary);
+	}
+	add_widget(ui, UI_FIELD, box, label, true, ev);
+}
+
+static void key(struct ui *ui, SDL_Rect r, const char *label, const struct core_event *ev,
+		enum ui_style style)
+{
+	const struct ui_theme *t = &ui->theme;
+	bool pressed = ui->pressed_index == ui->widget_count;
+	SDL_Color bg = style == UI_SECONDARY ? t->secondary : t->surface;
+	int w, h;
+
+	if (pressed)
+		bg = t->border;
+	ui_round_rect(ui, r, 16, bg);
+	ui_frame(ui, r, 16, 2, t->border);
+	ui_text_size(ui, UI_FONT_BUTTON, 0, label, &w, &h);
+	ui_text(ui, UI_FONT_BUTTON, t->text, r.x + r.w / 2, r.y + (r.h - h) / 2, 0, UI_CENTER,
+		label);
+	add_widget(ui, UI_KEY, r, label, true, ev);
+}
+
+static struct core_event key_ev(const char *text)
+{
+	struct core_event ev = ui_ev(CORE_EV_KEY);
+	snprintf(ev.text, sizeof(ev.text), "%s", text);
+	return ev;
+}
+
+void ui_keypad(struct ui *ui, SDL_Rect area, bool with_point)
+{
+	static const char *const digits[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
+	int gap = 16, kw = (area.w - 2 * gap) / 3, kh = (area.h - 3 * gap) / 4;
+	struct core_event ev;
+
+	for (int i = 0; i < 9; i++) {
+		SDL_Rect r = {area.x + (i % 3) * (kw + gap), area.y + (i / 3) * (kh + gap), kw, kh};
+		ev = key_ev(digits[i]);
+		key(ui, r, digits[i], &ev, UI_QUIET);
+	}
+	SDL_Rect r = {area.x, area.y + 3 * (kh + gap), kw, kh};
+	if (with_point) {
+		ev = key_ev(".");
+		key(ui, r, ".", &ev, UI_QUIET);
+	} else {
+		ev = ui_ev(CORE_EV_CLEAR);
+		key(ui, r, i18n_tr(ui->lang, N_("Clear")), &ev, UI_SECONDARY);
+	}
+	r.x += kw + gap;
+	ev = key_ev("0");
+	key(ui, r, "0", &ev, UI_QUIET);
+	r.x += kw + gap;
+	ev = ui_ev(CORE_EV_BACKSPACE);
+	key(ui, r, i18n_tr(ui->lang, N_("Delete")), &ev, UI_SECONDARY);
+}
+
+void ui_keyboard(struct ui *ui, SDL_Rect area, bool shifted)
+{
+	static const char *const rows[4][11] = {
+		{"Q", "W", "E", "R", "T", "Y", "U", "I", "O", "P", NULL},
+		{"A", "S", "D", "F", "G", "H", "J", "K", "L", "Ñ", NULL},
+		{"Z", "X", "C", "V", "B", "N", "M", "-", "'", NULL},
+		{"Á", "É", "Í", "Ó", "Ú", "Ü", NULL},
+	};
+	int gap = 10, rows_n = 5, kh = (area.h - (rows_n - 1) * gap) / rows_n;
+	int kw = (area.w - 9 * gap) / 10;
+	struct core_event ev;
+
+	(void)shifted;
+	for (int row = 0; row < 4; row++) {
+		int n = 0;
+		while (n < 11 && rows[row][n])
+			n++;
+		int x = area.x + (area.w - (n * kw + (n - 1) * gap)) / 2;
+		for (int i = 0; i < n; i++) {
+			SDL_Rect r = {x + i * (kw + gap), area.y + row * (kh + gap), kw, kh};
+			ev = key_ev(rows[row][i]);
+			key(ui, r, rows[row][i], &ev, UI_QUIET);
+		}
+	}
+	int y = area.y + 4 * (kh + gap);
+	SDL_Rect space = {area.x + (kw + gap) * 2, y, (kw + gap) * 5 - gap, kh};
+	ev = key_ev(" ");
+	key(ui, space, i18n_tr(ui->lang, N_("Space")), &ev, UI_QUIET);
+	SDL_Rect del = {space.x + space.w + gap, y, (kw + gap) * 3 - gap, kh};
+	ev = ui_ev(CORE_EV_BACKSPACE);
+	key(ui, del, i18n_tr(ui->lang, N_("Delete")), &ev, UI_SECONDARY);
+}
+
+int ui_hit(const struct ui *ui, int x, int y)
+{
+	SDL_Point p = {x, y};
+
+	/* Last drawn is on top. */
+	for (int i = ui->widget_count - 1; i >= 0; i--) {
+		if (ui->widgets[i].enabled && SDL_PointInRect(&p, &ui->widgets[i].rect))
+			return i;
+	}
+	return -1;
+}
+
+void ui_focus_move(struct ui *ui, int delta)
+{
+	int n = ui->widget_count;
+
+	if (n == 0)
+		return;
+	for (int step = 0; step < n; step++) {
+		int i = ui->focus_index < 0 ? (delta > 0 ? 0 : n - 1)
+					    : ((ui->focus_index + delta) % n + n) % n;
+		ui->focus_index = i;
+		if (ui->widgets[i].enabled)
+			return;
+	}
+}
+
+int ui_screenshot(struct ui *ui, const char *path)
+{
+	int w, h, rc = 0;
+	SDL_Surface *s;
+
+	if (SDL_GetRendererOutputSize(ui->renderer, &w, &h) != 0)
+		return KIOSK_EIO;
+	s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!s)
+		return KIOSK_ENOMEM;
+	if (SDL_RenderReadPixels(ui->renderer, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels,
+				 s->pitch) != 0 ||
+	    IMG_SavePNG(s, path) != 0) {
+		log_error("ui", "screenshot %s: %s", path, SDL_GetError());
+		rc = KIOSK_EIO;
+	}
+	SDL_FreeSurface(s);
+	return rc;
+}

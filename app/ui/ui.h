@@ -1,0 +1,116 @@
+/* A small immediate-mode widget toolkit on SDL2 + SDL2_ttf for a portrait touch screen.
+ * Screens call the widget functions while drawing; each call draws and registers the widget
+ * so that taps, keypad focus and the journey runner all see exactly what was drawn. */
+#ifndef KIOSK_UI_H
+#define KIOSK_UI_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdbool.h>
+
+#include "app/core/core.h"
+
+/* The design space: every screen is laid out in 1080x1920 and scaled to the display. */
+#define UI_W 1080
+#define UI_H 1920
+
+enum ui_font {
+	UI_FONT_SMALL,   /* 30 px: hints, footers */
+	UI_FONT_BODY,    /* 38 px */
+	UI_FONT_LABEL,   /* 38 px bold: field labels */
+	UI_FONT_BUTTON,  /* 46 px bold */
+	UI_FONT_HEADING, /* 58 px bold */
+	UI_FONT_TITLE,   /* 80 px bold */
+	UI_FONT_HUGE,    /* 120 px bold: amounts, results */
+	UI_FONT_COUNT
+};
+
+enum ui_widget_kind { UI_BUTTON, UI_FIELD, UI_TILE, UI_CHECKBOX, UI_KEY };
+
+enum ui_style { UI_PRIMARY, UI_SECONDARY, UI_QUIET, UI_DANGER, UI_SELECTED };
+
+enum ui_align { UI_LEFT, UI_CENTER, UI_RIGHT };
+
+struct ui_theme {
+	SDL_Color bg, surface, text, muted, primary, on_primary, secondary, border, error,
+		error_bg, success, focus, bar, on_bar;
+};
+
+/* A widget as drawn in the last frame. */
+struct ui_widget {
+	enum ui_widget_kind kind;
+	SDL_Rect rect;
+	char label[96];       /* as shown (translated) */
+	struct core_event ev; /* what a tap sends to the core */
+	bool enabled;
+};
+
+#define UI_MAX_WIDGETS 96
+#define UI_TEXT_LOG 4096
+
+struct ui_text_cache;
+
+struct ui {
+	SDL_Renderer *renderer;
+	TTF_Font *fonts[UI_FONT_COUNT];
+	struct ui_text_cache *cache;
+	struct ui_theme theme;
+
+	/* What the last frame showed: widgets in focus order, and every string drawn. */
+	struct ui_widget widgets[UI_MAX_WIDGETS];
+	int widget_count;
+	int focus_index;       /* keypad focus ring, -1 when none */
+	char text_log[UI_TEXT_LOG];
+	size_t text_log_len;
+	int pressed_index;     /* widget under a finger, drawn pressed */
+	enum core_lang lang;   /* language of the frame being drawn */
+};
+
+/* fonts_dir holds DejaVuSans.ttf and DejaVuSans-Bold.ttf. */
+int ui_open(struct ui *ui, SDL_Renderer *renderer, const char *fonts_dir);
+void ui_close(struct ui *ui);
+
+/* Starts a frame: clears the widget list and the text log, paints the background. */
+void ui_begin(struct ui *ui);
+void ui_end(struct ui *ui);
+
+/* Text, rendered once and cached. Returns the height used. wrap_w > 0 wraps. */
+int ui_text(struct ui *ui, enum ui_font font, SDL_Color color, int x, int y, int wrap_w,
+	    enum ui_align align, const char *text);
+/* Size a text would take. */
+void ui_text_size(struct ui *ui, enum ui_font font, int wrap_w, const char *text, int *w, int *h);
+
+void ui_fill(struct ui *ui, SDL_Rect r, SDL_Color c);
+void ui_round_rect(struct ui *ui, SDL_Rect r, int radius, SDL_Color c);
+void ui_frame(struct ui *ui, SDL_Rect r, int radius, int thickness, SDL_Color c);
+void ui_circle(struct ui *ui, int cx, int cy, int radius, SDL_Color c);
+
+/* A widget: drawn, then registered with the event a tap sends. */
+void ui_button(struct ui *ui, SDL_Rect r, const char *label, enum ui_style style,
+	       const struct core_event *ev);
+void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *detail,
+		  enum ui_style style, bool enabled, const struct core_event *ev);
+/* A text field with its label above; the value is shown masked when mask is set. */
+void ui_field(struct ui *ui, SDL_Rect r, const char *label, const char *value,
+	      const char *placeholder, bool focused, bool error, const struct core_event *ev);
+
+/* Keypads and keyboard: each key is a widget whose label is what it types. */
+void ui_keypad(struct ui *ui, SDL_Rect area, bool with_point);
+void ui_keyboard(struct ui *ui, SDL_Rect area, bool shifted);
+
+/* The widget at a point, or -1. */
+int ui_hit(const struct ui *ui, int x, int y);
+
+/* Keypad focus ring: move (+1/-1) among enabled widgets. */
+void ui_focus_move(struct ui *ui, int delta);
+
+/* Appends to the text log without drawing (for the journey runner: e.g. the screen id). */
+void ui_log_text(struct ui *ui, const char *text);
+
+/* Saves what is on screen as PNG. */
+int ui_screenshot(struct ui *ui, const char *path);
+
+/* A core event of one type with no payload. */
+struct core_event ui_ev(enum core_event_type type);
+
+#endif
