@@ -1,0 +1,328 @@
+/* The /api/kiosk/v1 endpoints of portal-sim: a request's method, path and JSON body in,
+ * an HTTP status and JSON body out. No HTTP or TLS here (server.c carries it). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+#include <mbedtls/platform_util.h>
+
+#include "app/common/err.h"
+#include "app/common/log.h"
+#include "tools/portal-sim/sim.h"
+
+#define API_PREFIX "/api/kiosk/v1"
+
+struct sim_api {
+	struct sim_db *db;
+	struct sim_unsealer *unsealer;
+};
+
+int api_open(struct sim_db *db, struct sim_unsealer *unsealer, struct sim_api **out)
+{
+	struct sim_api *api = calloc(1, sizeof(*api));
+
+	if (!api)
+		return KIOSK_ENOMEM;
+	api->db = db;
+	api->unsealer = unsealer;
+	*out = api;
+	return 0;
+}
+
+void api_close(struct sim_api *api)
+{
+	free(api);
+}
+
+int api_is_faultable(const char *path)
+{
+	return strncmp(path, API_PREFIX "/", strlen(API_PREFIX "/")) == 0 &&
+	       strcmp(path, API_PREFIX "/health") != 0;
+}
+
+/* Takes ownership of `doc`. */
+static void reply_json(struct sim_reply *out, unsigned status, json_t *doc)
+{
+	out->status = status;
+	out->body = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+	json_decref(doc);
+	if (!out->body) {
+		out->status = 500;
+		out->body = strdup("{\"error\":\"internal\",\"message\":\"Out of memory\"}");
+	}
+}
+
+static void reply_error(struct sim_reply *out, unsigned status, const char *code,
+			const char *message)
+{
+	reply_json(out, status, json_pack("{s:s, s:s}", "error", code, "message", message));
+}
+
+static void handle_health(struct sim_reply *out)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	reply_json(out, 200, json_pack("{s:s, s:s}", "status", "ok", "time", stamp));
+}
+
+static json_t *date_or_null(const char *date)
+{
+	return date[0] ? json_string(date) : json_null();
+}
+
+static void handle_lookup(struct sim_api *api, json_t *req, struct sim_reply *out)
+{
+	const char *number = json_string_value(json_object_get(req, "customer_number"));
+	json_t *name = json_object_get(req, "last_name");
+	json_t *bill = json_object_get(req, "last_bill_cents");
+	char digits[24];
+	struct sim_account acc;
+	int rc;
+
+	if (!number || (name && !json_is_string(name)) || (bill && !json_is_integer(bill)) ||
+	    (!name && !bill)) {
+		reply_error(out, 400, "invalid_request",
+			    "Send customer_number and either last_name or last_bill_cents");
+		return;
+	}
+	/* A wrong number and a wrong name get the same answer: the reply must not tell a
+	 * stranger which customer numbers exist. */
+	rc = match_customer_number(number, digits, sizeof(digits));
+	if (rc == 0)
+		rc = db_find_account(api->db, digits, &acc);
+	if (rc == 0 && name && !match_last_name(json_string_value(name), acc.last_name))
+		rc = KIOSK_ENOTFOUND;
+	if (rc == 0 && bill && json_integer_value(bill) != acc.last_bill_cents)
+		rc = KIOSK_ENOTFOUND;
+	if (rc == KIOSK_ESTORE) {
+		reply_error(out, 500, "internal", "The portal could not read its records");
+		return;
+	}
+	if (rc != 0) {
+		reply_error(out, 404, "not_found",
+			    "No account matches this customer number and last name or amount");
+		return;
+	}
+	reply_json(out, 200,
+		   json_pack("{s:s, s:s, s:s, s:I, s:I, s:o, s:o, s:I}", "customer_number",
+			     acc.customer_number, "display_number", acc.display_number, "last_name",
+			     acc.last_name, "balance_cents", (json_int_t)acc.balance_cents,
+			     "last_bill_cents", (json_int_t)acc.last_bill_cents, "due_date",
+			     date_or_null(acc.due_date), "last_payment_date",
+			     date_or_null(acc.last_payment_date), "last_payment_cents",
+			     (json_int_t)acc.last_payment_cents));
+}
+
+static void reply_payment(struct sim_reply *out, const struct sim_payment *p)
+{
+	reply_json(out, 200,
+		   json_pack("{s:s, s:s, s:I, s:s}", "status",
+			     p->approved ? "approved" : "declined", "reference", p->reference,
+			     "amount_cents", (json_int_t)p->amount_cents, "message", p->message));
+}
+
+/* Idempotency keys travel in URLs too: a plain, bounded alphabet. */
+static int key_ok(const char *key)
+{
+	size_t n = key ? strlen(key) : 0;
+
+	return n > 0 && n <= 64 &&
+	       strspn(key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~") ==
+		   n;
+}
+
+static int now_yymm(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	return (tm.tm_year % 100) * 100 + tm.tm_mon + 1;
+}
+
+/* Decides the card: a reader-encrypted block (ksn) cannot be opened here, so it is approved
+ * unless it ends in 0002, mirroring the declined test card. */
+static int decide_card(struct sim_api *api, json_t *card, struct sim_payment *p,
+		       struct sim_reply *out)
+{
+	const char *sealed = json_string_value(json_object_get(card, "sealed"));
+	const char *ksn = json_string_value(json_object_get(card, "ksn"));
+	const char *message = "";
+	struct sim_card clear;
+	int rc = 0;
+
+	if (ksn && ksn[0]) {
+		p->approved = strcmp(p->last4, "0002") != 0;
+		message = p->approved ? "" : "Card declined by the issuer";
+	} else if (unseal_card(api->unsealer, sealed, &clear) != 0 ||
+		   strcmp(clear.pan + strlen(clear.pan) - 4, p->last4) != 0) {
+		reply_error(out, 400, "bad_card_data",
+			    "The sealed card data could not be opened or does not match last4");
+		rc = KIOSK_ECRYPTO;
+	} else {
+		p->approved = card_decide(&clear, now_yymm(), &message);
+	}
+	mbedtls_platform_zeroize(&clear, sizeof(clear));
+	snprintf(p->message, sizeof(p->message), "%s", message);
+	return rc;
+}
+
+static int same_request(const struct sim_payment *a, const struct sim_payment *b)
+{
+	return strcmp(a->customer_number, b->customer_number) == 0 &&
+	       a->amount_cents == b->amount_cents;
+}
+
+static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
+{
+	const char *key = json_string_value(json_object_get(req, "idempotency_key"));
+	const char *number = json_string_value(json_object_get(req, "customer_number"));
+	json_t *amount = json_object_get(req, "amount_cents");
+	json_t *card = json_object_get(req, "card");
+	const char *brand = json_string_value(json_object_get(card, "brand"));
+	const char *last4 = json_string_value(json_object_get(card, "last4"));
+	const char *sealed = json_string_value(json_object_get(card, "sealed"));
+	struct sim_payment p, first;
+	struct sim_account acc;
+	int duplicate = 0;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	if (!key_ok(key) || !number || !json_is_integer(amount) || !json_is_object(card) ||
+	    !brand || strlen(brand) >= sizeof(p.brand) || !last4 || strlen(last4) != 4 ||
+	    strspn(last4, "0123456789") != 4 || !sealed) {
+		reply_error(out, 400, "invalid_request",
+			    "Send idempotency_key, customer_number, amount_cents and card "
+			    "{brand, last4, sealed}");
+		return;
+	}
+	snprintf(p.idempotency_key, sizeof(p.idempotency_key), "%s", key);
+	snprintf(p.brand, sizeof(p.brand), "%s", brand);
+	snprintf(p.last4, sizeof(p.last4), "%s", last4);
+	p.amount_cents = json_integer_value(amount);
+	if (match_customer_number(number, p.customer_number, sizeof(p.customer_number)) != 0) {
+		reply_error(out, 404, "not_found", "No account has this customer number");
+		return;
+	}
+
+	/* A retry of a payment already decided gets the first answer, and is never charged. */
+	rc = db_find_payment(api->db, key, &first);
+	if (rc == 0 && !same_request(&p, &first)) {
+		reply_error(out, 409, "idempotency_key_reused",
+			    "This idempotency key was used for a different payment");
+		return;
+	}
+	if (rc == 0) {
+		reply_payment(out, &first);
+		return;
+	}
+	rc = db_find_account(api->db, p.customer_number, &acc);
+	if (rc == KIOSK_ENOTFOUND) {
+		reply_error(out, 404, "not_found", "No account has this customer number");
+		return;
+	}
+	if (rc != 0)
+		goto internal;
+	if (p.amount_cents <= 0) {
+		reply_error(out, 422, "invalid_amount", "The amount must be more than zero");
+		return;
+	}
+	if (p.amount_cents > acc.balance_cents) {
+		reply_error(out, 422, "invalid_amount", "The amount is more than the balance due");
+		return;
+	}
+	if (decide_card(api, card, &p, out) != 0)
+		return;
+
+	rc = db_record_payment(api->db, &p, &first, &duplicate);
+	if (rc == 0 && duplicate) {
+		if (same_request(&p, &first))
+			reply_payment(out, &first);
+		else
+			reply_error(out, 409, "idempotency_key_reused",
+				    "This idempotency key was used for a different payment");
+		return;
+	}
+	if (rc == KIOSK_EINVAL) {
+		reply_error(out, 422, "invalid_amount", "The amount is more than the balance due");
+		return;
+	}
+	if (rc != 0)
+		goto internal;
+	log_info("portal-sim", "payment %s: %s %s ending %s, %lld cents, ref %s", p.idempotency_key,
+		 p.approved ? "approved" : "declined", p.brand, p.last4, (long long)p.amount_cents,
+		 p.reference);
+	reply_payment(out, &p);
+	return;
+internal:
+	reply_error(out, 500, "internal", "The portal could not record the payment");
+}
+
+static void handle_payment_status(struct sim_api *api, const char *key, struct sim_reply *out)
+{
+	struct sim_payment p;
+	int rc = key_ok(key) ? db_find_payment(api->db, key, &p) : KIOSK_ENOTFOUND;
+
+	if (rc == KIOSK_ENOTFOUND)
+		reply_error(out, 404, "not_found", "No payment was made with this idempotency key");
+	else if (rc != 0)
+		reply_error(out, 500, "internal", "The portal could not read its records");
+	else
+		reply_payment(out, &p);
+}
+
+/* Parses the body as a JSON object or answers 400. */
+static json_t *parse_body(const char *body, size_t len, struct sim_reply *out)
+{
+	json_t *doc = json_loadb(body ? body : "", len, JSON_REJECT_DUPLICATES, NULL);
+
+	if (!json_is_object(doc)) {
+		json_decref(doc);
+		reply_error(out, 400, "invalid_request", "The body must be a JSON object");
+		return NULL;
+	}
+	return doc;
+}
+
+void api_handle(struct sim_api *api, const char *method, const char *path, const char *body,
+		size_t body_len, struct sim_reply *out)
+{
+	static const char payments[] = API_PREFIX "/payments";
+	int is_get = strcmp(method, "GET") == 0;
+	int is_post = strcmp(method, "POST") == 0;
+	json_t *req = NULL;
+
+	if (strcmp(path, API_PREFIX "/health") == 0) {
+		if (is_get)
+			handle_health(out);
+		else
+			reply_error(out, 405, "method_not_allowed", "Use GET");
+	} else if (strcmp(path, API_PREFIX "/bills/lookup") == 0) {
+		if (!is_post)
+			reply_error(out, 405, "method_not_allowed", "Use POST");
+		else if ((req = parse_body(body, body_len, out)))
+			handle_lookup(api, req, out);
+	} else if (strcmp(path, payments) == 0) {
+		if (!is_post)
+			reply_error(out, 405, "method_not_allowed", "Use POST");
+		else if ((req = parse_body(body, body_len, out)))
+			handle_pay(api, req, out);
+	} else if (strncmp(path, payments, strlen(payments)) == 0 &&
+		   path[strlen(payments)] == '/' && !strchr(path + strlen(payments) + 1, '/')) {
+		if (is_get)
+			handle_payment_status(api, path + strlen(payments) + 1, out);
+		else
+			reply_error(out, 405, "method_not_allowed", "Use GET");
+	} else {
+		/* Not "not_found": a kiosk pointed at a wrong URL must not read it as "no
+		 * such account". */
+		reply_error(out, 404, "no_such_endpoint", "There is no such API endpoint");
+	}
+	json_decref(req);
+}

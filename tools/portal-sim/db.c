@@ -1,0 +1,297 @@
+/* portal-sim's records: accounts and payments in a real sqlite file, seeded with demo
+ * accounts when new. One connection behind one mutex: the server runs a thread per request. */
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+
+#include "app/common/err.h"
+#include "app/common/log.h"
+#include "tools/portal-sim/sim.h"
+
+struct sim_db {
+	sqlite3 *conn;
+	pthread_mutex_t lock;
+};
+
+static const char schema_sql[] =
+    "PRAGMA journal_mode=WAL;"
+    "PRAGMA synchronous=FULL;"
+    "CREATE TABLE IF NOT EXISTS accounts ("
+    "  customer_number TEXT PRIMARY KEY,"
+    "  display_number TEXT NOT NULL,"
+    "  last_name TEXT NOT NULL,"
+    "  balance_cents INTEGER NOT NULL CHECK (balance_cents >= 0),"
+    "  last_bill_cents INTEGER NOT NULL,"
+    "  due_date TEXT,"
+    "  last_payment_date TEXT,"
+    "  last_payment_cents INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE IF NOT EXISTS payments ("
+    "  id INTEGER PRIMARY KEY,"
+    "  idempotency_key TEXT NOT NULL UNIQUE,"
+    "  reference TEXT NOT NULL UNIQUE,"
+    "  customer_number TEXT NOT NULL REFERENCES accounts(customer_number),"
+    "  amount_cents INTEGER NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('approved', 'declined')),"
+    "  message TEXT NOT NULL,"
+    "  brand TEXT NOT NULL,"
+    "  last4 TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));";
+
+/* Demo accounts, documented in docs/portal-api.md; INSERT OR IGNORE keeps a used file's
+ * balances as they are. */
+static const char seed_sql[] =
+    "INSERT OR IGNORE INTO accounts VALUES"
+    " ('100200300', '100-200-300', 'Rivera', 8417, 8417, '2026-12-15', '2026-10-14', 7922),"
+    " ('555000111', '555-000-111', 'Nguyen', 0, 0, NULL, NULL, 0),"
+    " ('300400500', '300-400-500', 'Peña', 12850, 12850, '2026-12-20', '2026-11-18', 11940),"
+    " ('700800900', '700-800-900', 'Okafor', 482315, 482315, '2026-12-01', '2026-10-30',"
+    "  395000),"
+    " ('120340560', '120-340-560', 'O''Brien', 11260, 5630, '2026-12-10', '2026-09-12', 5410);";
+
+int db_open(const char *path, struct sim_db **out)
+{
+	struct sim_db *db = calloc(1, sizeof(*db));
+	char *err = NULL;
+	int rc = KIOSK_ESTORE;
+
+	if (!db)
+		return KIOSK_ENOMEM;
+	pthread_mutex_init(&db->lock, NULL);
+	if (sqlite3_open_v2(path, &db->conn,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+			    NULL) != SQLITE_OK) {
+		log_error("portal-sim", "cannot open %s: %s", path, sqlite3_errmsg(db->conn));
+		goto out;
+	}
+	sqlite3_busy_timeout(db->conn, 5000);
+	if (sqlite3_exec(db->conn, schema_sql, NULL, NULL, &err) != SQLITE_OK ||
+	    sqlite3_exec(db->conn, seed_sql, NULL, NULL, &err) != SQLITE_OK) {
+		log_error("portal-sim", "cannot prepare %s: %s", path, err ? err : "?");
+		goto out;
+	}
+	rc = 0;
+	*out = db;
+out:
+	sqlite3_free(err);
+	if (rc != 0)
+		db_close(db);
+	return rc;
+}
+
+void db_close(struct sim_db *db)
+{
+	if (!db)
+		return;
+	sqlite3_close(db->conn);
+	pthread_mutex_destroy(&db->lock);
+	free(db);
+}
+
+static void copy_text(char *dst, size_t n, sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	snprintf(dst, n, "%s", t ? (const char *)t : "");
+}
+
+int db_find_account(struct sim_db *db, const char *customer_number, struct sim_account *out)
+{
+	static const char sql[] =
+	    "SELECT customer_number, display_number, last_name, balance_cents, last_bill_cents,"
+	    " due_date, last_payment_date, last_payment_cents FROM accounts"
+	    " WHERE customer_number = ?";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE;
+
+	pthread_mutex_lock(&db->lock);
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, customer_number, -1, SQLITE_STATIC);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW: break;
+	case SQLITE_DONE: rc = KIOSK_ENOTFOUND; goto out;
+	default: goto out;
+	}
+	memset(out, 0, sizeof(*out));
+	copy_text(out->customer_number, sizeof(out->customer_number), st, 0);
+	copy_text(out->display_number, sizeof(out->display_number), st, 1);
+	copy_text(out->last_name, sizeof(out->last_name), st, 2);
+	out->balance_cents = sqlite3_column_int64(st, 3);
+	out->last_bill_cents = sqlite3_column_int64(st, 4);
+	copy_text(out->due_date, sizeof(out->due_date), st, 5);
+	copy_text(out->last_payment_date, sizeof(out->last_payment_date), st, 6);
+	out->last_payment_cents = sqlite3_column_int64(st, 7);
+	rc = 0;
+out:
+	if (rc == KIOSK_ESTORE)
+		log_error("portal-sim", "account query failed: %s", sqlite3_errmsg(db->conn));
+	sqlite3_finalize(st);
+	pthread_mutex_unlock(&db->lock);
+	return rc;
+}
+
+/* Caller holds the lock. */
+static int find_payment_locked(struct sim_db *db, const char *key, struct sim_payment *out)
+{
+	static const char sql[] =
+	    "SELECT idempotency_key, customer_number, amount_cents, status, reference, message,"
+	    " brand, last4 FROM payments WHERE idempotency_key = ?";
+	sqlite3_stmt *st = NULL;
+	const unsigned char *status;
+	int rc = KIOSK_ESTORE;
+
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW: break;
+	case SQLITE_DONE: rc = KIOSK_ENOTFOUND; goto out;
+	default: goto out;
+	}
+	memset(out, 0, sizeof(*out));
+	copy_text(out->idempotency_key, sizeof(out->idempotency_key), st, 0);
+	copy_text(out->customer_number, sizeof(out->customer_number), st, 1);
+	out->amount_cents = sqlite3_column_int64(st, 2);
+	status = sqlite3_column_text(st, 3);
+	out->approved = status && strcmp((const char *)status, "approved") == 0;
+	copy_text(out->reference, sizeof(out->reference), st, 4);
+	copy_text(out->message, sizeof(out->message), st, 5);
+	copy_text(out->brand, sizeof(out->brand), st, 6);
+	copy_text(out->last4, sizeof(out->last4), st, 7);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int db_find_payment(struct sim_db *db, const char *idempotency_key, struct sim_payment *out)
+{
+	int rc;
+
+	pthread_mutex_lock(&db->lock);
+	rc = find_payment_locked(db, idempotency_key, out);
+	pthread_mutex_unlock(&db->lock);
+	return rc;
+}
+
+/* "K" and 8 characters; I and O are left out so a reference read aloud is never ambiguous. */
+static int make_reference(char *out, size_t n)
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+	unsigned char rnd[8];
+
+	if (n < 10 || getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd))
+		return KIOSK_EIO;
+	out[0] = 'K';
+	for (size_t i = 0; i < sizeof(rnd); i++)
+		out[i + 1] = alphabet[rnd[i] % (sizeof(alphabet) - 1)];
+	out[9] = '\0';
+	return 0;
+}
+
+static int exec_simple(struct sim_db *db, const char *sql)
+{
+	return sqlite3_exec(db->conn, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : KIOSK_ESTORE;
+}
+
+/* Caller holds the lock and an open transaction. SQLITE_CONSTRAINT means the reference was
+ * already taken (the key was checked just before). */
+static int insert_payment(struct sim_db *db, const struct sim_payment *p)
+{
+	static const char sql[] =
+	    "INSERT INTO payments (idempotency_key, reference, customer_number, amount_cents,"
+	    " status, message, brand, last4) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE;
+	int step;
+
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, p->idempotency_key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, p->reference, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->customer_number, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, p->amount_cents);
+	sqlite3_bind_text(st, 5, p->approved ? "approved" : "declined", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, p->message, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, p->brand, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, p->last4, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	if (step == SQLITE_DONE)
+		rc = 0;
+	else if (step == SQLITE_CONSTRAINT)
+		rc = KIOSK_EBUSY;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Caller holds the lock and an open transaction. The balance test is in the UPDATE itself,
+ * so two kiosks paying the same bill at once can never take it below zero. */
+static int charge_account(struct sim_db *db, const struct sim_payment *p)
+{
+	static const char sql[] = "UPDATE accounts SET balance_cents = balance_cents - ?1,"
+				  " last_payment_cents = ?1, last_payment_date = date('now')"
+				  " WHERE customer_number = ?2 AND balance_cents >= ?1";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE;
+
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, p->amount_cents);
+	sqlite3_bind_text(st, 2, p->customer_number, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto out;
+	rc = sqlite3_changes(db->conn) == 1 ? 0 : KIOSK_EINVAL;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payment *existing,
+		      int *duplicate)
+{
+	int rc;
+	int in_tx = 0;
+
+	*duplicate = 0;
+	pthread_mutex_lock(&db->lock);
+	rc = exec_simple(db, "BEGIN IMMEDIATE");
+	if (rc != 0)
+		goto out;
+	in_tx = 1;
+	rc = find_payment_locked(db, p->idempotency_key, existing);
+	if (rc == 0) {
+		*duplicate = 1;
+		goto out;
+	}
+	if (rc != KIOSK_ENOTFOUND)
+		goto out;
+	for (int attempt = 0; attempt < 8; attempt++) {
+		rc = make_reference(p->reference, sizeof(p->reference));
+		if (rc == 0)
+			rc = insert_payment(db, p);
+		if (rc != KIOSK_EBUSY)
+			break;
+	}
+	if (rc != 0)
+		goto out;
+	if (p->approved) {
+		rc = charge_account(db, p);
+		if (rc != 0)
+			goto out;
+	}
+	rc = exec_simple(db, "COMMIT");
+	if (rc == 0)
+		in_tx = 0;
+out:
+	if (in_tx)
+		exec_simple(db, "ROLLBACK");
+	if (rc == KIOSK_ESTORE)
+		log_error("portal-sim", "payment not recorded: %s", sqlite3_errmsg(db->conn));
+	pthread_mutex_unlock(&db->lock);
+	return rc;
+}

@@ -1,0 +1,176 @@
+/* portal-sim: the demo and test portal. Parses the command line, opens the store and the
+ * sealing key, serves HTTPS until SIGTERM or SIGINT, and announces its port. */
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/common/err.h"
+#include "app/common/log.h"
+#include "tools/portal-sim/sim.h"
+
+static void usage(FILE *f)
+{
+	fprintf(
+	    f,
+	    "usage: portal-sim --cert FILE --key FILE --seal-key FILE [--db FILE]\n"
+	    "                  [--listen 127.0.0.1] [--port N] [--port-file FILE]\n"
+	    "                  [--latency-ms N] [--fault none|drop|5xx|malformed] [--verbose]\n"
+	    "  --port 0 (the default) picks a free port; --port-file receives it once listening.\n"
+	    "  --db defaults to ./portal-sim.db (created and seeded if new).\n"
+	    "  The API is described in docs/portal-api.md.\n");
+}
+
+static int parse_unsigned(const char *s, unsigned max, unsigned *out)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || s[0] == '-' || v > max)
+		return KIOSK_EINVAL;
+	*out = (unsigned)v;
+	return 0;
+}
+
+static int parse_fault(const char *s, enum sim_fault *out)
+{
+	static const struct {
+		const char *name;
+		enum sim_fault fault;
+	} faults[] = {{"none", SIM_FAULT_NONE},
+		      {"drop", SIM_FAULT_DROP},
+		      {"5xx", SIM_FAULT_5XX},
+		      {"malformed", SIM_FAULT_MALFORMED}};
+
+	for (size_t i = 0; i < sizeof(faults) / sizeof(faults[0]); i++) {
+		if (strcmp(s, faults[i].name) == 0) {
+			*out = faults[i].fault;
+			return 0;
+		}
+	}
+	return KIOSK_EINVAL;
+}
+
+static int parse_args(int argc, char **argv, struct sim_options *opt)
+{
+	static const struct option longopts[] = {{"cert", required_argument, NULL, 'c'},
+						 {"key", required_argument, NULL, 'k'},
+						 {"seal-key", required_argument, NULL, 's'},
+						 {"db", required_argument, NULL, 'd'},
+						 {"listen", required_argument, NULL, 'l'},
+						 {"port", required_argument, NULL, 'p'},
+						 {"port-file", required_argument, NULL, 'f'},
+						 {"latency-ms", required_argument, NULL, 'L'},
+						 {"fault", required_argument, NULL, 'F'},
+						 {"verbose", no_argument, NULL, 'v'},
+						 {"help", no_argument, NULL, 'h'},
+						 {NULL, 0, NULL, 0}};
+	int c;
+
+	memset(opt, 0, sizeof(*opt));
+	opt->db = "portal-sim.db";
+	opt->listen = "127.0.0.1";
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': opt->cert = optarg; break;
+		case 'k': opt->key = optarg; break;
+		case 's': opt->seal_key = optarg; break;
+		case 'd': opt->db = optarg; break;
+		case 'l': opt->listen = optarg; break;
+		case 'f': opt->port_file = optarg; break;
+		case 'v': opt->verbose = 1; break;
+		case 'p':
+			if (parse_unsigned(optarg, 65535, &opt->port) != 0)
+				return KIOSK_EINVAL;
+			break;
+		case 'L':
+			if (parse_unsigned(optarg, 600000, &opt->latency_ms) != 0)
+				return KIOSK_EINVAL;
+			break;
+		case 'F':
+			if (parse_fault(optarg, &opt->fault) != 0)
+				return KIOSK_EINVAL;
+			break;
+		case 'h': usage(stdout); exit(0);
+		default: return KIOSK_EINVAL;
+		}
+	}
+	if (optind != argc || !opt->cert || !opt->key || !opt->seal_key)
+		return KIOSK_EINVAL;
+	return 0;
+}
+
+/* Written beside the target and renamed, so a test polling for it never reads half. */
+static int write_port_file(const char *path, unsigned port)
+{
+	char tmp[4096];
+	FILE *f;
+	int rc = KIOSK_EIO;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof(tmp))
+		return KIOSK_EINVAL;
+	f = fopen(tmp, "w");
+	if (!f)
+		goto out;
+	if (fprintf(f, "%u\n", port) < 0) {
+		fclose(f);
+		goto out;
+	}
+	if (fclose(f) != 0 || rename(tmp, path) != 0)
+		goto out;
+	rc = 0;
+out:
+	if (rc != 0) {
+		log_error("portal-sim", "cannot write port file %s", path);
+		unlink(tmp);
+	}
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct sim_options opt;
+	struct sim_db *db = NULL;
+	struct sim_unsealer *unsealer = NULL;
+	struct sim_api *api = NULL;
+	struct sim_server *srv = NULL;
+	sigset_t stop_signals;
+	unsigned port = 0;
+	int sig;
+	int rc = 1;
+
+	if (parse_args(argc, argv, &opt) != 0) {
+		usage(stderr);
+		return 2;
+	}
+	log_set_level(opt.verbose ? LOG_DEBUG : LOG_WARN);
+
+	/* Blocked before any thread starts, so only sigwait() below ever sees them. */
+	sigemptyset(&stop_signals);
+	sigaddset(&stop_signals, SIGTERM);
+	sigaddset(&stop_signals, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (db_open(opt.db, &db) != 0 || unseal_open(opt.seal_key, &unsealer) != 0 ||
+	    api_open(db, unsealer, &api) != 0 || server_start(&opt, api, &srv, &port) != 0)
+		goto out;
+	if (opt.port_file && write_port_file(opt.port_file, port) != 0)
+		goto out;
+	printf("portal-sim: listening on https://%s:%u\n", opt.listen, port);
+	fflush(stdout);
+
+	if (sigwait(&stop_signals, &sig) != 0)
+		goto out;
+	log_info("portal-sim", "signal %d: stopping", sig);
+	rc = 0;
+out:
+	server_stop(srv);
+	api_close(api);
+	unseal_close(unsealer);
+	db_close(db);
+	return rc;
+}

@@ -1,0 +1,59 @@
+/* The forgiving comparisons a person at a kiosk needs: customer numbers typed with or
+ * without separators, last names in any case, with or without accents. */
+#include <ctype.h>
+#include <string.h>
+
+#include "app/common/err.h"
+#include "tools/portal-sim/sim.h"
+
+int match_customer_number(const char *in, char *out, size_t n)
+{
+	size_t len = 0;
+
+	for (const char *c = in; *c; c++) {
+		if (*c == '-' || *c == '.' || *c == ' ')
+			continue;
+		if (!isdigit((unsigned char)*c) || len + 1 >= n)
+			return KIOSK_EINVAL;
+		out[len++] = *c;
+	}
+	out[len] = '\0';
+	return len > 0 ? 0 : KIOSK_EINVAL;
+}
+
+/* Latin-1 letters U+00C0..U+00FF (UTF-8 0xC3 0x80..0xBF) folded to a plain lower-case
+ * letter, so "PEÑA", "Peña" and "pena" all match; a kiosk keyboard may have no ñ. */
+static const char latin1_fold[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+				  "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+
+static size_t fold_name(const char *in, char *out, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t end = strlen(in);
+	size_t len = 0;
+
+	while (*s == ' ' || *s == '\t')
+		s++, end--;
+	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	for (size_t i = 0; i < end && len + 1 < n; i++) {
+		if (s[i] == 0xC3 && i + 1 < end && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF) {
+			out[len++] = latin1_fold[s[i + 1] - 0x80];
+			i++;
+		} else {
+			out[len++] = (char)tolower(s[i]);
+		}
+	}
+	out[len] = '\0';
+	return len;
+}
+
+int match_last_name(const char *typed, const char *on_file)
+{
+	char a[128], b[128];
+
+	if (fold_name(typed, a, sizeof(a)) == 0)
+		return 0;
+	fold_name(on_file, b, sizeof(b));
+	return strcmp(a, b) == 0;
+}

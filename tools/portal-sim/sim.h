@@ -1,0 +1,109 @@
+/* portal-sim's internal interfaces: options, the account/payment store, card unsealing,
+ * the API handlers and the HTTPS server that carries them. */
+#ifndef PORTAL_SIM_H
+#define PORTAL_SIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum sim_fault { SIM_FAULT_NONE, SIM_FAULT_DROP, SIM_FAULT_5XX, SIM_FAULT_MALFORMED };
+
+struct sim_options {
+	const char *cert;
+	const char *key;
+	const char *seal_key;
+	const char *db;
+	const char *listen;
+	unsigned port;
+	const char *port_file;
+	unsigned latency_ms;
+	enum sim_fault fault;
+	int verbose;
+};
+
+/* ---- db.c: the portal's records in sqlite ---- */
+
+struct sim_db;
+
+struct sim_account {
+	char customer_number[24]; /* digits only */
+	char display_number[32];
+	char last_name[64];
+	int64_t balance_cents;
+	int64_t last_bill_cents;
+	char due_date[11]; /* "" when none */
+	char last_payment_date[11];
+	int64_t last_payment_cents;
+};
+
+struct sim_payment {
+	char idempotency_key[65];
+	char customer_number[24];
+	int64_t amount_cents;
+	int approved;
+	char reference[16];
+	char message[128];
+	char brand[16];
+	char last4[5];
+};
+
+int db_open(const char *path, struct sim_db **out);
+void db_close(struct sim_db *db);
+int db_find_account(struct sim_db *db, const char *customer_number, struct sim_account *out);
+int db_find_payment(struct sim_db *db, const char *idempotency_key, struct sim_payment *out);
+/* Records `p` (filling its reference) and, when approved, takes the amount off the balance,
+ * in one transaction. If the key was already used, *existing receives the first payment and
+ * nothing is written; KIOSK_EINVAL when the balance no longer covers the amount. */
+int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payment *existing,
+		      int *duplicate);
+
+/* ---- cards.c: opening sealed card blocks and deciding like an issuer would ---- */
+
+struct sim_card {
+	char pan[20];
+	char exp[5]; /* YYMM */
+	char name[27];
+};
+
+struct sim_unsealer;
+
+int unseal_open(const char *seal_key_path, struct sim_unsealer **out);
+void unseal_close(struct sim_unsealer *u);
+/* KIOSK_ECRYPTO when the block does not open or does not hold the documented JSON. */
+int unseal_card(struct sim_unsealer *u, const char *sealed_b64, struct sim_card *out);
+/* 1 approved, 0 declined with *message set. */
+int card_decide(const struct sim_card *card, int now_yymm, const char **message);
+
+/* ---- match.c: the forgiving comparisons a person at a kiosk needs ---- */
+
+/* Keeps the digits of a customer number, dropping dashes, dots and spaces; KIOSK_EINVAL on
+ * anything else. */
+int match_customer_number(const char *in, char *out, size_t n);
+/* Last names compared without case, accents or surrounding spaces. */
+int match_last_name(const char *typed, const char *on_file);
+
+/* ---- api.c: the /api/kiosk/v1 endpoints, from request to JSON reply ---- */
+
+struct sim_reply {
+	unsigned status;
+	char *body; /* malloc'd JSON */
+};
+
+struct sim_api;
+
+int api_open(struct sim_db *db, struct sim_unsealer *unsealer, struct sim_api **out);
+void api_close(struct sim_api *api);
+void api_handle(struct sim_api *api, const char *method, const char *path, const char *body,
+		size_t body_len, struct sim_reply *out);
+/* True for the calls the fault switches apply to (everything but health). */
+int api_is_faultable(const char *path);
+
+/* ---- server.c: libmicrohttpd over TLS, faults and latency ---- */
+
+struct sim_server;
+
+int server_start(const struct sim_options *opt, struct sim_api *api, struct sim_server **out,
+		 unsigned *port);
+void server_stop(struct sim_server *srv);
+
+#endif
