@@ -1,9 +1,11 @@
 /* Tests for drivers/card: ISO 7813 parsing, Luhn, brands, expiry, and hostile input. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* cmocka needs the four headers above first. */
+#include <cmocka.h>
 
 #include "app/common/err.h"
 #include "drivers/card/card.h"

@@ -1,9 +1,11 @@
 /* Tests for drivers/printer/receipt: layout, widths in code points, money, no card numbers. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* cmocka needs the four headers above first. */
+#include <cmocka.h>
 
 #include "app/common/err.h"
 #include "drivers/printer/receipt.h"

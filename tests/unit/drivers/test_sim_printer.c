@@ -1,10 +1,12 @@
 /* Tests for drivers/sim/sim_printer: files and numbering, a valid PNG read back with libpng,
  * paper out, and concurrent printing. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* cmocka needs the four headers above first. */
+#include <cmocka.h>
 
 #include "app/common/err.h"
 #include "drivers/printer/receipt.h"

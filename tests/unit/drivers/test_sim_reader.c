@@ -1,9 +1,11 @@
 /* Tests for drivers/sim/sim_reader: the tracks it makes go through card_parse unchanged. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* cmocka needs the four headers above first. */
+#include <cmocka.h>
 
 #include "app/common/err.h"
 #include "drivers/card/card.h"
