@@ -175,30 +175,58 @@ static bool name_accepts(unsigned char ch)
 	       ch == '-' || ch == '\'' || ch == '.';
 }
 
+/* Bytes in the well-formed UTF-8 character at p, or 0 when p does not start one. */
+static size_t utf8_char_len(const unsigned char *p)
+{
+	size_t len;
+
+	if (*p < 0x80)
+		return 1;
+	if (*p >= 0xC2 && *p <= 0xDF)
+		len = 2;
+	else if (*p >= 0xE0 && *p <= 0xEF)
+		len = 3;
+	else if (*p >= 0xF0 && *p <= 0xF4)
+		len = 4;
+	else
+		return 0; /* a stray continuation byte or an invalid lead */
+	for (size_t i = 1; i < len; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0; /* truncated (the terminator stops this too) */
+	return len;
+}
+
 /* Appends typed text to the focused field, keeping only what that field may hold. */
 static bool type_text(struct core_state *s, const char *text)
 {
-	size_t n;
+	size_t n, step;
 	char *buf = field_buf(s, s->focus, &n);
 	bool changed = false;
 
 	if (!buf)
 		return false;
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)text; *p; p += step) {
 		size_t len = strlen(buf);
 		bool ok;
 
+		step = 1;
 		switch (core_field_kind(s->focus)) {
 		case CORE_KIND_DIGITS:
 			/* Dashes, dots and spaces from the bill are dropped, as the portal asks. */
 			ok = *p >= '0' && *p <= '9' && len < CUSTOMER_MAX_DIGITS;
 			break;
 		case CORE_KIND_MONEY: ok = money_accepts(buf, (char)*p); break;
-		default: ok = name_accepts(*p) && len + 1 < n && !(len == 0 && *p == ' '); break;
+		default:
+			/* A whole UTF-8 character or nothing: never half of one in the field. */
+			step = utf8_char_len(p);
+			ok = step > 0 && name_accepts(*p) && !(len == 0 && *p == ' ');
+			if (!step)
+				step = 1;
+			break;
 		}
-		if (ok && len + 1 < n) {
-			buf[len] = (char)*p;
-			buf[len + 1] = '\0';
+		if (ok && len + step < n) {
+			memcpy(buf + len, p, step);
+			buf[len + step] = '\0';
 			changed = true;
 		}
 	}
@@ -363,7 +391,8 @@ static void card_read(struct core_state *s, const struct core_event *ev,
 	add_fx(fx, CORE_FX_PAY, s);
 }
 
-static void pay_done(struct core_state *s, const struct core_event *ev, int64_t now)
+static void pay_done(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
+		     int64_t now)
 {
 	s->busy = CORE_BUSY_NONE;
 	s->last_activity_ms = now;
@@ -380,6 +409,8 @@ static void pay_done(struct core_state *s, const struct core_event *ev, int64_t 
 			       : "We can't reach the city's payment system right now. No money was "
 				 "taken. Please try again in a few minutes.",
 		       NULL, true, 0);
+		/* The swipe turned the reader off and dropped the card: turn it back on. */
+		add_fx(fx, CORE_FX_READER_ON, s);
 		return;
 	}
 	if (ev->failure != CORE_FAIL_NONE || ev->outcome == CORE_OUTCOME_IN_DOUBT) {
@@ -490,7 +521,10 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 				s->warning = false;
 				return true;
 			}
-			if (ev->type != CORE_EV_TOGGLE_LANG)
+			/* A swipe is someone at the kiosk: it ends the warning and goes through. */
+			if (ev->type == CORE_EV_CARD_READ)
+				s->warning = false;
+			else if (ev->type != CORE_EV_TOGGLE_LANG)
 				return false;
 		}
 	}
@@ -606,7 +640,7 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 	case CORE_EV_PAY_DONE:
 		if (ev->request_id != s->request_id || s->busy != CORE_BUSY_PAYING)
 			return false;
-		pay_done(s, ev, now);
+		pay_done(s, ev, fx, now);
 		break;
 	case CORE_EV_PRINT_DONE:
 		if (s->busy != CORE_BUSY_PRINTING)
