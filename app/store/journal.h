@@ -28,21 +28,29 @@ struct journal_payment {
 	int64_t updated_at;
 };
 
+/* A struct journal belongs to one thread (the store worker): it is not thread-safe.
+ * Other processes (kioskctl, service mode) may open the same file; WAL lets them read. */
 struct journal;
 
+/* Opens or creates the file, sets WAL and synchronous=FULL, migrates the schema.
+ * KIOSK_ESTORE when the file is unusable or from a newer schema than this firmware knows. */
 int journal_open(const char *path, struct journal **out);
 void journal_close(struct journal *j);
 
-/* Inserts a payment in state JOURNAL_CREATED. The key must be new. */
+/* Inserts a payment in state JOURNAL_CREATED (p->state is ignored; created_at 0 means now).
+ * The key must be new: a duplicate key, amount <= 0, a brand with digits or a last4 that is
+ * not up to four digits gives KIOSK_EINVAL. Only brand and last four of a card are stored. */
 int journal_create(struct journal *j, const struct journal_payment *p);
 
-/* Moves a payment to `state`; reference may be NULL to keep the stored one. */
+/* Moves a payment to `state`; reference may be NULL to keep the stored one.
+ * The update and its payment_events row are one transaction. KIOSK_ENOTFOUND: no such key. */
 int journal_set_state(struct journal *j, const char *key, enum journal_state state,
 		      const char *reference);
 
 int journal_get(struct journal *j, const char *key, struct journal_payment *out);
 
-/* Calls fn for each payment not yet in a final state (created, sent, in doubt). */
+/* Calls fn for each payment not yet in a final state (created, sent, in doubt), oldest
+ * first. fn may call journal_set_state; a non-zero return from fn stops and is returned. */
 int journal_each_unfinished(struct journal *j,
 			    int (*fn)(const struct journal_payment *p, void *ctx), void *ctx);
 

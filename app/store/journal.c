@@ -1,0 +1,487 @@
+/* The payment journal on sqlite: schema migrations, and one transaction per state change
+ * (the payment row and its event row together), so a power cut never loses a payment. */
+#include "app/store/journal.h"
+
+#include "app/common/err.h"
+#include "app/common/log.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MOD "journal"
+#define BUSY_TIMEOUT_MS 5000
+#define SCHEMA_VERSION 1
+
+/* Used from one thread only (the store worker): the statements below are shared state. */
+struct journal {
+	sqlite3 *db;
+	sqlite3_stmt *begin, *commit, *rollback;
+	sqlite3_stmt *insert_payment, *insert_event;
+	sqlite3_stmt *select_state, *update_state;
+	sqlite3_stmt *select_one, *select_unfinished;
+};
+
+static const char *const state_names[] = {
+    [JOURNAL_CREATED] = "created",
+    [JOURNAL_SENT] = "sent",
+    [JOURNAL_APPROVED] = "approved",
+    [JOURNAL_DECLINED] = "declined",
+    [JOURNAL_IN_DOUBT] = "in_doubt",
+    [JOURNAL_REVERSED] = "reversed",
+    [JOURNAL_RECEIPT_PRINTED] = "receipt_printed",
+    [JOURNAL_CONFIRMED] = "confirmed",
+};
+
+#define STATE_COUNT (sizeof(state_names) / sizeof(state_names[0]))
+
+/* Version 1. Card data is limited by CHECKs too: the brand has no digits and last4 is at
+ * most four digits, so no full card number can be stored even by mistake. */
+static const char schema_v1[] =
+    "CREATE TABLE payments ("
+    " id INTEGER PRIMARY KEY,"
+    " idempotency_key TEXT NOT NULL UNIQUE CHECK (length(idempotency_key) BETWEEN 1 AND 39),"
+    " customer_number TEXT NOT NULL,"
+    " amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),"
+    " brand TEXT NOT NULL CHECK (brand NOT GLOB '*[0-9]*'),"
+    " last4 TEXT NOT NULL CHECK (length(last4) <= 4 AND last4 NOT GLOB '*[^0-9]*'),"
+    " state TEXT NOT NULL CHECK (state IN ('created', 'sent', 'approved', 'declined',"
+    "  'in_doubt', 'reversed', 'receipt_printed', 'confirmed')),"
+    " reference TEXT NOT NULL DEFAULT '',"
+    " created_at INTEGER NOT NULL,"
+    " updated_at INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX payments_by_state ON payments (state);"
+    "CREATE TABLE payment_events ("
+    " id INTEGER PRIMARY KEY,"
+    " payment_id INTEGER NOT NULL REFERENCES payments (id),"
+    " from_state TEXT," /* NULL for the creation event */
+    " to_state TEXT NOT NULL,"
+    " at INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX payment_events_by_payment ON payment_events (payment_id);"
+    "PRAGMA user_version = 1;";
+
+/* Migrations in order: migrations[i] takes the schema from version i to i + 1. */
+static const char *const migrations[] = {schema_v1};
+
+static int store_error(struct journal *j, const char *what)
+{
+	log_error(MOD, "%s: %s", what, sqlite3_errmsg(j->db));
+	return KIOSK_ESTORE;
+}
+
+static int exec(struct journal *j, const char *sql, const char *what)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(j->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		log_error(MOD, "%s: %s", what, msg ? msg : "?");
+		sqlite3_free(msg);
+		return KIOSK_ESTORE;
+	}
+	return 0;
+}
+
+/* Runs a statement that returns no rows, then resets it for the next use. */
+static int step_done(struct journal *j, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	log_error(MOD, "%s: %s", what, sqlite3_errmsg(j->db));
+	switch (rc & 0xFF) {
+	case SQLITE_CONSTRAINT: return KIOSK_EINVAL; /* duplicate key, or a CHECK refused it */
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return KIOSK_EBUSY; /* another process held the file too long */
+	default: return KIOSK_ESTORE;
+	}
+}
+
+static int pragma_int(struct journal *j, const char *sql, int *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE;
+
+	if (sqlite3_prepare_v2(j->db, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		goto out;
+	*out = sqlite3_column_int(st, 0);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* WAL lets readers (service mode, reconciliation) see the journal while it is written;
+ * synchronous=FULL makes each commit durable before we tell the portal anything. */
+static int configure(struct journal *j)
+{
+	sqlite3_stmt *st = NULL;
+	const unsigned char *mode;
+	int rc = KIOSK_ESTORE;
+
+	sqlite3_busy_timeout(j->db, BUSY_TIMEOUT_MS);
+	if (sqlite3_prepare_v2(j->db, "PRAGMA journal_mode = WAL", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		rc = store_error(j, "cannot set WAL mode");
+		goto out;
+	}
+	mode = sqlite3_column_text(st, 0);
+	if (!mode || strcmp((const char *)mode, "wal") != 0) {
+		log_error(MOD, "journal mode is %s, not wal", mode ? (const char *)mode : "?");
+		goto out;
+	}
+	rc = exec(j, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", "pragmas");
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int migrate(struct journal *j)
+{
+	int version = 0, rc;
+
+	rc = exec(j, "BEGIN IMMEDIATE", "begin migration");
+	if (rc < 0)
+		return rc;
+	rc = pragma_int(j, "PRAGMA user_version", &version);
+	if (rc < 0)
+		goto out;
+	if (version > (int)(sizeof(migrations) / sizeof(migrations[0]))) {
+		/* A newer firmware wrote this file; writing to it could corrupt what it expects. */
+		log_error(MOD, "journal schema %d is newer than this firmware (%d)", version,
+			  SCHEMA_VERSION);
+		rc = KIOSK_ESTORE;
+		goto out;
+	}
+	for (; version < (int)(sizeof(migrations) / sizeof(migrations[0])); version++) {
+		rc = exec(j, migrations[version], "migration");
+		if (rc < 0)
+			goto out;
+		log_info(MOD, "journal schema migrated to version %d", version + 1);
+	}
+	rc = exec(j, "COMMIT", "commit migration");
+out:
+	if (rc < 0)
+		exec(j, "ROLLBACK", "rollback migration");
+	return rc;
+}
+
+static int prepare_all(struct journal *j)
+{
+	const struct {
+		sqlite3_stmt **st;
+		const char *sql;
+	} list[] = {
+	    {&j->begin, "BEGIN IMMEDIATE"},
+	    {&j->commit, "COMMIT"},
+	    {&j->rollback, "ROLLBACK"},
+	    {&j->insert_payment,
+	     "INSERT INTO payments (idempotency_key, customer_number, amount_cents, brand, last4,"
+	     " state, reference, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+	     "?8)"},
+	    {&j->insert_event, "INSERT INTO payment_events (payment_id, from_state, to_state, at)"
+			       " VALUES (?1, ?2, ?3, ?4)"},
+	    {&j->select_state, "SELECT id, state FROM payments WHERE idempotency_key = ?1"},
+	    {&j->update_state,
+	     "UPDATE payments SET state = ?2, reference = coalesce(?3, reference), updated_at = ?4"
+	     " WHERE id = ?1"},
+	    {&j->select_one,
+	     "SELECT idempotency_key, customer_number, amount_cents, brand, last4, state,"
+	     " reference, created_at, updated_at FROM payments WHERE idempotency_key = ?1"},
+	    {&j->select_unfinished,
+	     "SELECT idempotency_key, customer_number, amount_cents, brand, last4, state,"
+	     " reference, created_at, updated_at FROM payments"
+	     " WHERE state IN ('created', 'sent', 'in_doubt') ORDER BY id"},
+	};
+
+	for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++) {
+		if (sqlite3_prepare_v3(j->db, list[i].sql, -1, SQLITE_PREPARE_PERSISTENT,
+				       list[i].st, NULL) != SQLITE_OK)
+			return store_error(j, "prepare");
+	}
+	return 0;
+}
+
+int journal_open(const char *path, struct journal **out)
+{
+	struct journal *j = NULL;
+	int rc = KIOSK_EINVAL;
+
+	if (!path || !out)
+		return KIOSK_EINVAL;
+	*out = NULL;
+	j = calloc(1, sizeof(*j));
+	if (!j) {
+		rc = KIOSK_ENOMEM;
+		goto fail;
+	}
+	/* NOMUTEX: one thread owns the journal, so sqlite's own locking would be wasted. */
+	if (sqlite3_open_v2(path, &j->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		rc = j->db ? store_error(j, "cannot open journal") : KIOSK_ENOMEM;
+		goto fail;
+	}
+	rc = configure(j);
+	if (rc == 0)
+		rc = migrate(j);
+	if (rc == 0)
+		rc = prepare_all(j);
+	if (rc < 0)
+		goto fail;
+	*out = j;
+	return 0;
+fail:
+	journal_close(j);
+	return rc;
+}
+
+void journal_close(struct journal *j)
+{
+	if (!j)
+		return;
+	sqlite3_stmt *all[] = {j->begin,	  j->commit,	   j->rollback,
+			       j->insert_payment, j->insert_event, j->select_state,
+			       j->update_state,	  j->select_one,   j->select_unfinished};
+
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		sqlite3_finalize(all[i]);
+	/* sqlite3_close (not _v2) fails loudly if a statement was left open. */
+	if (j->db && sqlite3_close(j->db) != SQLITE_OK)
+		log_error(MOD, "journal not closed cleanly: %s", sqlite3_errmsg(j->db));
+	free(j);
+}
+
+const char *journal_state_name(enum journal_state s)
+{
+	if ((unsigned)s >= STATE_COUNT || !state_names[s])
+		return "unknown";
+	return state_names[s];
+}
+
+static int state_from_name(const char *name, enum journal_state *out)
+{
+	for (size_t i = 0; name && i < STATE_COUNT; i++) {
+		if (strcmp(state_names[i], name) == 0) {
+			*out = (enum journal_state)i;
+			return 0;
+		}
+	}
+	return KIOSK_ESTORE;
+}
+
+static int valid_state(enum journal_state s)
+{
+	return (unsigned)s < STATE_COUNT;
+}
+
+/* A field of a fixed-size struct that may lack its NUL: bounded, and refused if full. */
+static int bounded(const char *s, size_t cap, size_t *len)
+{
+	*len = strnlen(s, cap);
+	return *len < cap;
+}
+
+static int digits_only(const char *s)
+{
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+	}
+	return 1;
+}
+
+static int no_digits(const char *s)
+{
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			return 0;
+	}
+	return 1;
+}
+
+static int payment_ok(const struct journal_payment *p)
+{
+	size_t key, cust, brand, last4, ref;
+
+	return bounded(p->idempotency_key, sizeof(p->idempotency_key), &key) && key > 0 &&
+	       bounded(p->customer_number, sizeof(p->customer_number), &cust) &&
+	       bounded(p->brand, sizeof(p->brand), &brand) && no_digits(p->brand) &&
+	       bounded(p->last4, sizeof(p->last4), &last4) && digits_only(p->last4) &&
+	       bounded(p->reference, sizeof(p->reference), &ref) && p->amount_cents > 0;
+}
+
+static int finish(struct journal *j, int rc)
+{
+	if (rc == 0) {
+		rc = step_done(j, j->commit, "commit");
+		if (rc == 0)
+			return 0;
+	}
+	step_done(j, j->rollback, "rollback");
+	return rc;
+}
+
+static void column_copy(sqlite3_stmt *st, int col, char *dst, size_t n)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+
+	snprintf(dst, n, "%s", s ? (const char *)s : "");
+}
+
+static int add_event(struct journal *j, sqlite3_int64 id, const char *from, const char *to,
+		     int64_t at)
+{
+	sqlite3_bind_int64(j->insert_event, 1, id);
+	if (from)
+		sqlite3_bind_text(j->insert_event, 2, from, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(j->insert_event, 2);
+	sqlite3_bind_text(j->insert_event, 3, to, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(j->insert_event, 4, at);
+	return step_done(j, j->insert_event, "insert event");
+}
+
+int journal_create(struct journal *j, const struct journal_payment *p)
+{
+	int64_t now = (int64_t)time(NULL);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!j || !p || !payment_ok(p))
+		return KIOSK_EINVAL;
+	rc = step_done(j, j->begin, "begin");
+	if (rc < 0)
+		return rc;
+	st = j->insert_payment;
+	sqlite3_bind_text(st, 1, p->idempotency_key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, p->customer_number, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, p->amount_cents);
+	sqlite3_bind_text(st, 4, p->brand, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, p->last4, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, state_names[JOURNAL_CREATED], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, p->reference, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, p->created_at > 0 ? p->created_at : now);
+	rc = step_done(j, st, "insert payment");
+	if (rc == 0)
+		rc = add_event(j, sqlite3_last_insert_rowid(j->db), NULL,
+			       state_names[JOURNAL_CREATED], now);
+	return finish(j, rc);
+}
+
+int journal_set_state(struct journal *j, const char *key, enum journal_state state,
+		      const char *reference)
+{
+	int64_t now = (int64_t)time(NULL);
+	char from[32] = "";
+	sqlite3_int64 id = 0;
+	int rc, step;
+
+	if (!j || !key || !key[0] || !valid_state(state) ||
+	    (reference && strlen(reference) >= sizeof(((struct journal_payment *)0)->reference)))
+		return KIOSK_EINVAL;
+	rc = step_done(j, j->begin, "begin");
+	if (rc < 0)
+		return rc;
+	sqlite3_bind_text(j->select_state, 1, key, -1, SQLITE_STATIC);
+	step = sqlite3_step(j->select_state);
+	if (step == SQLITE_ROW) {
+		id = sqlite3_column_int64(j->select_state, 0);
+		column_copy(j->select_state, 1, from, sizeof(from));
+	}
+	sqlite3_reset(j->select_state);
+	sqlite3_clear_bindings(j->select_state);
+	if (step != SQLITE_ROW) {
+		rc = step == SQLITE_DONE ? KIOSK_ENOTFOUND : store_error(j, "select payment");
+		goto out;
+	}
+	sqlite3_bind_int64(j->update_state, 1, id);
+	sqlite3_bind_text(j->update_state, 2, state_names[state], -1, SQLITE_STATIC);
+	if (reference)
+		sqlite3_bind_text(j->update_state, 3, reference, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(j->update_state, 3);
+	sqlite3_bind_int64(j->update_state, 4, now);
+	rc = step_done(j, j->update_state, "update payment");
+	if (rc == 0)
+		rc = add_event(j, id, from, state_names[state], now);
+	if (rc == 0)
+		log_info(MOD, "payment %s: %s -> %s", key, from, state_names[state]);
+out:
+	return finish(j, rc);
+}
+
+/* Fills a payment from a row of select_one / select_unfinished (same column order). */
+static int row_to_payment(sqlite3_stmt *st, struct journal_payment *p)
+{
+	memset(p, 0, sizeof(*p));
+	column_copy(st, 0, p->idempotency_key, sizeof(p->idempotency_key));
+	column_copy(st, 1, p->customer_number, sizeof(p->customer_number));
+	p->amount_cents = sqlite3_column_int64(st, 2);
+	column_copy(st, 3, p->brand, sizeof(p->brand));
+	column_copy(st, 4, p->last4, sizeof(p->last4));
+	column_copy(st, 6, p->reference, sizeof(p->reference));
+	p->created_at = sqlite3_column_int64(st, 7);
+	p->updated_at = sqlite3_column_int64(st, 8);
+	return state_from_name((const char *)sqlite3_column_text(st, 5), &p->state);
+}
+
+int journal_get(struct journal *j, const char *key, struct journal_payment *out)
+{
+	int rc, step;
+
+	if (!j || !key || !out)
+		return KIOSK_EINVAL;
+	sqlite3_bind_text(j->select_one, 1, key, -1, SQLITE_STATIC);
+	step = sqlite3_step(j->select_one);
+	if (step == SQLITE_ROW)
+		rc = row_to_payment(j->select_one, out);
+	else if (step == SQLITE_DONE)
+		rc = KIOSK_ENOTFOUND;
+	else
+		rc = store_error(j, "select payment");
+	sqlite3_reset(j->select_one);
+	sqlite3_clear_bindings(j->select_one);
+	return rc;
+}
+
+int journal_each_unfinished(struct journal *j,
+			    int (*fn)(const struct journal_payment *p, void *ctx), void *ctx)
+{
+	struct journal_payment *list = NULL, *grown;
+	size_t count = 0, cap = 0;
+	int rc = 0, step;
+
+	if (!j || !fn)
+		return KIOSK_EINVAL;
+	/* Read everything first: fn may well call journal_set_state on what it is given. */
+	while ((step = sqlite3_step(j->select_unfinished)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			grown = realloc(list, cap * sizeof(*list));
+			if (!grown) {
+				rc = KIOSK_ENOMEM;
+				break;
+			}
+			list = grown;
+		}
+		rc = row_to_payment(j->select_unfinished, &list[count++]);
+		if (rc < 0)
+			break;
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = store_error(j, "select unfinished");
+	sqlite3_reset(j->select_unfinished);
+	for (size_t i = 0; rc == 0 && i < count; i++)
+		rc = fn(&list[i], ctx);
+	free(list);
+	return rc;
+}

@@ -1,0 +1,333 @@
+/* Tests for app/store/journal on a real sqlite file: life of a payment, duplicate keys,
+ * reopening, WAL and schema version, atomic state changes, what may be stored. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* cmocka needs the four headers above first. */
+#include <cmocka.h>
+
+#include "app/common/err.h"
+#include "app/store/journal.h"
+
+#include <dirent.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char dir[256];
+static char db_path[300];
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/kiosk-journal-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(db_path, sizeof(db_path), "%s/journal.db", dir);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[600];
+
+	(void)state;
+	while (d && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		unlink(path);
+	}
+	if (d)
+		closedir(d);
+	rmdir(dir);
+	return 0;
+}
+
+static struct journal_payment payment(const char *key, int64_t cents)
+{
+	struct journal_payment p;
+
+	memset(&p, 0, sizeof(p));
+	snprintf(p.idempotency_key, sizeof(p.idempotency_key), "%s", key);
+	snprintf(p.customer_number, sizeof(p.customer_number), "100200300");
+	p.amount_cents = cents;
+	snprintf(p.brand, sizeof(p.brand), "Visa");
+	snprintf(p.last4, sizeof(p.last4), "1111");
+	return p;
+}
+
+/* A second, independent connection: sees only what was committed to the file. */
+static sqlite3 *peek_open(void)
+{
+	sqlite3 *db = NULL;
+
+	assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	return db;
+}
+
+static int64_t peek_int(sqlite3 *db, const char *sql, const char *arg)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t v;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (arg)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void test_create_get_set(void **state)
+{
+	struct journal *j;
+	struct journal_payment p = payment("k-0001", 8417), got;
+
+	(void)state;
+	assert_int_equal(journal_open(db_path, &j), 0);
+	assert_int_equal(journal_create(j, &p), 0);
+	assert_int_equal(journal_get(j, "k-0001", &got), 0);
+	assert_string_equal(got.idempotency_key, "k-0001");
+	assert_string_equal(got.customer_number, "100200300");
+	assert_int_equal(got.amount_cents, 8417);
+	assert_string_equal(got.brand, "Visa");
+	assert_string_equal(got.last4, "1111");
+	assert_int_equal(got.state, JOURNAL_CREATED);
+	assert_string_equal(got.reference, "");
+	assert_true(got.created_at > 1700000000);
+	assert_int_equal(got.updated_at, got.created_at);
+
+	assert_int_equal(journal_set_state(j, "k-0001", JOURNAL_SENT, NULL), 0);
+	assert_int_equal(journal_set_state(j, "k-0001", JOURNAL_APPROVED, "K12345678"), 0);
+	assert_int_equal(journal_set_state(j, "k-0001", JOURNAL_RECEIPT_PRINTED, NULL), 0);
+	assert_int_equal(journal_get(j, "k-0001", &got), 0);
+	assert_int_equal(got.state, JOURNAL_RECEIPT_PRINTED);
+	assert_string_equal(got.reference, "K12345678"); /* NULL kept the stored one */
+	assert_true(got.updated_at >= got.created_at);
+
+	assert_int_equal(journal_get(j, "nope", &got), KIOSK_ENOTFOUND);
+	assert_int_equal(journal_set_state(j, "nope", JOURNAL_SENT, NULL), KIOSK_ENOTFOUND);
+	assert_int_equal(journal_set_state(j, "k-0001", (enum journal_state)42, NULL),
+			 KIOSK_EINVAL);
+	journal_close(j);
+
+	/* Every state change left an event, committed to the file. */
+	sqlite3 *db = peek_open();
+	assert_int_equal(peek_int(db,
+				  "SELECT count(*) FROM payment_events e JOIN payments p"
+				  " ON p.id = e.payment_id WHERE p.idempotency_key = ?1",
+				  "k-0001"),
+			 4);
+	assert_int_equal(peek_int(db,
+				  "SELECT count(*) FROM payment_events WHERE from_state = 'sent'"
+				  " AND to_state = 'approved' AND at > 0",
+				  NULL),
+			 1);
+	assert_int_equal(
+	    peek_int(db, "SELECT count(*) FROM payment_events WHERE from_state IS NULL", NULL), 1);
+	sqlite3_close(db);
+}
+
+static void test_refusals(void **state)
+{
+	struct journal *j;
+	struct journal_payment p = payment("dup", 500), got;
+
+	(void)state;
+	assert_int_equal(journal_open(db_path, &j), 0);
+	assert_int_equal(journal_create(j, &p), 0);
+	p.amount_cents = 999;
+	assert_int_equal(journal_create(j, &p), KIOSK_EINVAL); /* the key is taken */
+	assert_int_equal(journal_get(j, "dup", &got), 0);
+	assert_int_equal(got.amount_cents, 500);
+
+	p = payment("zero", 0);
+	assert_int_equal(journal_create(j, &p), KIOSK_EINVAL);
+	p = payment("negative", -100);
+	assert_int_equal(journal_create(j, &p), KIOSK_EINVAL);
+	p = payment("", 100);
+	assert_int_equal(journal_create(j, &p), KIOSK_EINVAL);
+	/* No card number can hide in the card fields. */
+	p = payment("pan-in-brand", 100);
+	snprintf(p.brand, sizeof(p.brand), "4111111111111");
+	assert_int_equal(journal_create(j, &p), KIOSK_EINVAL);
+	p = payment("bad-last4", 100);
+	snprintf(p.last4, sizeof(p.last4), "11a1");
+	assert_int_equal(journal_create(j, &p), KIOSK_EINVAL);
+	p = payment("unterminated", 100);
+	memset(p.idempotency_key, 'x', sizeof(p.idempotency_key));
+	assert_int_equal(journal_create(j, &p), KIOSK_EINVAL);
+	assert_int_equal(journal_get(j, "zero", &got), KIOSK_ENOTFOUND);
+	journal_close(j);
+}
+
+static void test_reopen_wal_version(void **state)
+{
+	struct journal *j;
+	struct journal_payment p = payment("keep-me", 12345), got;
+	char wal[320];
+	struct stat st;
+
+	(void)state;
+	assert_int_equal(journal_open(db_path, &j), 0);
+	assert_int_equal(journal_create(j, &p), 0);
+	assert_int_equal(journal_set_state(j, "keep-me", JOURNAL_IN_DOUBT, NULL), 0);
+	snprintf(wal, sizeof(wal), "%s-wal", db_path);
+	assert_int_equal(stat(wal, &st), 0); /* writes go through the write-ahead log */
+	journal_close(j);
+
+	sqlite3 *db = peek_open();
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
+	sqlite3_finalize(s);
+	assert_int_equal(peek_int(db, "PRAGMA user_version", NULL), 1);
+	sqlite3_close(db);
+
+	assert_int_equal(journal_open(db_path, &j), 0);
+	assert_int_equal(journal_get(j, "keep-me", &got), 0);
+	assert_int_equal(got.amount_cents, 12345);
+	assert_int_equal(got.state, JOURNAL_IN_DOUBT);
+	journal_close(j);
+}
+
+struct seen {
+	char keys[8][40];
+	int n;
+	struct journal *j;
+	int stop_after;
+};
+
+static int collect(const struct journal_payment *p, void *ctx)
+{
+	struct seen *s = ctx;
+
+	snprintf(s->keys[s->n++], sizeof(s->keys[0]), "%s", p->idempotency_key);
+	/* Reconciliation settles payments as it goes. */
+	if (s->j && journal_set_state(s->j, p->idempotency_key, JOURNAL_CONFIRMED, NULL) != 0)
+		return -100;
+	return s->n == s->stop_after ? 7 : 0;
+}
+
+static void test_unfinished(void **state)
+{
+	static const struct {
+		const char *key;
+		enum journal_state st;
+	} rows[] = {
+	    {"a", JOURNAL_CREATED},  {"b", JOURNAL_SENT},
+	    {"c", JOURNAL_APPROVED}, {"d", JOURNAL_IN_DOUBT},
+	    {"e", JOURNAL_DECLINED}, {"f", JOURNAL_CONFIRMED},
+	    {"g", JOURNAL_REVERSED}, {"h", JOURNAL_RECEIPT_PRINTED},
+	};
+	struct journal *j;
+	struct seen s = {0};
+
+	(void)state;
+	assert_int_equal(journal_open(db_path, &j), 0);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct journal_payment p = payment(rows[i].key, 100 + (int64_t)i);
+
+		assert_int_equal(journal_create(j, &p), 0);
+		if (rows[i].st != JOURNAL_CREATED)
+			assert_int_equal(journal_set_state(j, rows[i].key, rows[i].st, NULL), 0);
+	}
+	assert_int_equal(journal_each_unfinished(j, collect, &s), 0);
+	assert_int_equal(s.n, 3);
+	assert_string_equal(s.keys[0], "a");
+	assert_string_equal(s.keys[1], "b");
+	assert_string_equal(s.keys[2], "d");
+
+	/* A callback's non-zero answer stops the walk and comes back. */
+	memset(&s, 0, sizeof(s));
+	s.stop_after = 2;
+	assert_int_equal(journal_each_unfinished(j, collect, &s), 7);
+	assert_int_equal(s.n, 2);
+
+	/* Settling each one from inside the callback works, and leaves nothing unfinished. */
+	memset(&s, 0, sizeof(s));
+	s.j = j;
+	assert_int_equal(journal_each_unfinished(j, collect, &s), 0);
+	assert_int_equal(s.n, 3);
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(journal_each_unfinished(j, collect, &s), 0);
+	assert_int_equal(s.n, 0);
+	journal_close(j);
+}
+
+/* When the event row cannot be written, the state change is rolled back with it. */
+static void test_state_change_is_atomic(void **state)
+{
+	struct journal *j;
+	struct journal_payment p = payment("atomic", 100), got;
+
+	(void)state;
+	assert_int_equal(journal_open(db_path, &j), 0);
+	assert_int_equal(journal_create(j, &p), 0);
+	assert_int_equal(journal_set_state(j, "atomic", JOURNAL_SENT, NULL), 0);
+
+	sqlite3 *db = peek_open();
+	assert_int_equal(sqlite3_exec(db,
+				      "CREATE TRIGGER no_approve BEFORE INSERT ON payment_events"
+				      " WHEN NEW.to_state = 'approved'"
+				      " BEGIN SELECT RAISE(ABORT, 'test refuses the event'); END",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+
+	assert_true(journal_set_state(j, "atomic", JOURNAL_APPROVED, "K1") < 0);
+	assert_int_equal(journal_get(j, "atomic", &got), 0);
+	assert_int_equal(got.state, JOURNAL_SENT);
+	assert_string_equal(got.reference, "");
+	/* And the journal still works afterwards. */
+	assert_int_equal(journal_set_state(j, "atomic", JOURNAL_IN_DOUBT, NULL), 0);
+	journal_close(j);
+}
+
+static void test_newer_schema_refused(void **state)
+{
+	struct journal *j;
+
+	(void)state;
+	assert_int_equal(journal_open(db_path, &j), 0);
+	journal_close(j);
+	sqlite3 *db = peek_open();
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(journal_open(db_path, &j), KIOSK_ESTORE);
+	assert_null(j);
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	assert_string_equal(journal_state_name(JOURNAL_CREATED), "created");
+	assert_string_equal(journal_state_name(JOURNAL_IN_DOUBT), "in_doubt");
+	assert_string_equal(journal_state_name(JOURNAL_CONFIRMED), "confirmed");
+	assert_string_equal(journal_state_name((enum journal_state)99), "unknown");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_create_get_set, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_reopen_wal_version, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unfinished, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_state_change_is_atomic, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
+	    cmocka_unit_test(test_names),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
