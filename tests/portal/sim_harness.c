@@ -1,0 +1,168 @@
+/* Starts and stops portal-sim for the portal tests. Children die with the test process
+ * (PR_SET_PDEATHSIG) so a killed or timed-out test never leaves a portal running. */
+#include "tests/portal/sim_harness.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define START_WAIT_MS 10000
+#define STOP_WAIT_MS 5000
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000};
+
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+static int read_port(const char *path, unsigned *port)
+{
+	FILE *f = fopen(path, "r");
+	int ok;
+
+	if (!f)
+		return 0;
+	ok = fscanf(f, "%u", port) == 1 && *port > 0 && *port < 65536;
+	fclose(f);
+	return ok;
+}
+
+static void remove_dir(const char *dir)
+{
+	static const char *files[] = {"sim.db", "sim.db-wal", "sim.db-shm", "sim.db-journal",
+				      "port"};
+	char path[512];
+
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+static void exec_sim(const struct sim *s, const char *cert, const char *const *extra)
+{
+	char cert_path[512], key_path[512], db_path[512], port_path[512];
+	const char *argv[32];
+	size_t n = 0;
+
+	/* Dies with the test, even when the test is SIGKILLed by a CTest timeout. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	snprintf(cert_path, sizeof(cert_path), "%s/%s.pem", PKI_DIR, cert);
+	snprintf(key_path, sizeof(key_path), "%s/%s.key", PKI_DIR, cert);
+	snprintf(db_path, sizeof(db_path), "%s/sim.db", s->dir);
+	snprintf(port_path, sizeof(port_path), "%s/port", s->dir);
+	argv[n++] = PORTAL_SIM_BIN;
+	argv[n++] = "--cert";
+	argv[n++] = cert_path;
+	argv[n++] = "--key";
+	argv[n++] = key_path;
+	argv[n++] = "--seal-key";
+	argv[n++] = PKI_DIR "/seal.key";
+	argv[n++] = "--db";
+	argv[n++] = db_path;
+	argv[n++] = "--port-file";
+	argv[n++] = port_path;
+	argv[n++] = "--verbose";
+	for (size_t i = 0; extra && extra[i] && n + 1 < sizeof(argv) / sizeof(argv[0]); i++)
+		argv[n++] = extra[i];
+	argv[n] = NULL;
+	execv(PORTAL_SIM_BIN, (char *const *)argv);
+	fprintf(stderr, "sim_harness: cannot run %s: %s\n", PORTAL_SIM_BIN, strerror(errno));
+	_exit(127);
+}
+
+int sim_start(struct sim *s, const char *cert, const char *const *extra)
+{
+	char port_path[512];
+	int status;
+
+	memset(s, 0, sizeof(*s));
+	s->pid = -1;
+	snprintf(s->dir, sizeof(s->dir), "%s/kiosk-portal-test-XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(s->dir)) {
+		s->dir[0] = '\0';
+		return -1;
+	}
+	snprintf(port_path, sizeof(port_path), "%s/port", s->dir);
+	fflush(NULL);
+	s->pid = fork();
+	if (s->pid < 0)
+		goto fail;
+	if (s->pid == 0)
+		exec_sim(s, cert, extra);
+
+	for (long waited = 0; waited < START_WAIT_MS; waited += 20) {
+		if (read_port(port_path, &s->port)) {
+			snprintf(s->url, sizeof(s->url), "https://127.0.0.1:%u", s->port);
+			return 0;
+		}
+		if (waitpid(s->pid, &status, WNOHANG) == s->pid) {
+			fprintf(stderr, "sim_harness: portal-sim exited early (status %d)\n",
+				status);
+			s->pid = -1;
+			goto fail;
+		}
+		sleep_ms(20);
+	}
+	fprintf(stderr, "sim_harness: portal-sim did not write its port within %d ms\n",
+		START_WAIT_MS);
+fail:
+	sim_stop(s);
+	return -1;
+}
+
+void sim_stop(struct sim *s)
+{
+	int status;
+
+	if (s->pid > 0) {
+		kill(s->pid, SIGTERM);
+		for (long waited = 0;; waited += 20) {
+			if (waitpid(s->pid, &status, WNOHANG) == s->pid)
+				break;
+			if (waited >= STOP_WAIT_MS) {
+				kill(s->pid, SIGKILL);
+				waitpid(s->pid, &status, 0);
+				break;
+			}
+			sleep_ms(20);
+		}
+		s->pid = -1;
+	}
+	if (s->dir[0]) {
+		remove_dir(s->dir);
+		s->dir[0] = '\0';
+	}
+}
+
+unsigned sim_unused_port(void)
+{
+	struct sockaddr_in sa;
+	socklen_t len = sizeof(sa);
+	unsigned port = 0;
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	if (fd < 0)
+		return 0;
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0 &&
+	    getsockname(fd, (struct sockaddr *)&sa, &len) == 0)
+		port = ntohs(sa.sin_port);
+	close(fd);
+	return port;
+}

@@ -1,0 +1,373 @@
+/* app/portal against a real portal-sim over TLS on loopback: lookups, payments, idempotency,
+ * and every failure the kiosk must survive. Run one test by passing its name as argv[1]. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "app/common/err.h"
+#include "app/crypto/seal.h"
+#include "app/portal/portal.h"
+#include "tests/portal/sim_harness.h"
+
+/* What a test needs from its portal-sim, and what the fixture hands the test. */
+struct fixture {
+	const char *cert;	  /* "server" or "rogue-server" */
+	const char *const *extra; /* more portal-sim arguments */
+	long timeout_ms;	  /* client deadline; 0 = the usual 10 s */
+	int no_sim;		  /* nothing listening at all */
+	struct sim sim;
+	struct portal *portal;
+	struct sealer *sealer;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = *state;
+	char url[64];
+	struct portal_config cfg;
+
+	f->sim.pid = -1;
+	f->portal = NULL;
+	f->sealer = NULL;
+	if (f->no_sim) {
+		snprintf(url, sizeof(url), "https://127.0.0.1:%u", sim_unused_port());
+	} else {
+		if (sim_start(&f->sim, f->cert ? f->cert : "server", f->extra) != 0)
+			return -1;
+		snprintf(url, sizeof(url), "%s", f->sim.url);
+	}
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.base_url = url;
+	cfg.ca_file = PKI_DIR "/ca.pem";
+	cfg.kiosk_id = "test-kiosk-1";
+	cfg.timeout_ms = f->timeout_ms ? f->timeout_ms : 10000;
+	cfg.connect_timeout_ms = 5000;
+	if (portal_open(&cfg, &f->portal) != 0 || seal_open(PKI_DIR "/seal.pem", &f->sealer) != 0)
+		return -1;
+	return 0;
+}
+
+/* Runs after a failed test too, so no portal-sim is ever left behind. */
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	portal_close(f->portal);
+	seal_close(f->sealer);
+	f->portal = NULL;
+	f->sealer = NULL;
+	if (!f->no_sim)
+		sim_stop(&f->sim);
+	return 0;
+}
+
+static void seal_test_card(struct fixture *f, const char *pan, const char *exp,
+			   struct card_sealed *out)
+{
+	struct card_data card;
+
+	memset(&card, 0, sizeof(card));
+	snprintf(card.pan, sizeof(card.pan), "%s", pan);
+	snprintf(card.expiry, sizeof(card.expiry), "%s", exp);
+	snprintf(card.name, sizeof(card.name), "RIVERA/ANA");
+	snprintf(card.brand, sizeof(card.brand), "%s", pan[0] == '5' ? "Mastercard" : "Visa");
+	snprintf(card.last4, sizeof(card.last4), "%s", pan + strlen(pan) - 4);
+	assert_int_equal(seal_card(f->sealer, &card, out), 0);
+	memset(&card, 0, sizeof(card));
+}
+
+static int64_t balance_of(struct fixture *f, const char *number, const char *name)
+{
+	struct portal_bill bill;
+
+	assert_int_equal(portal_lookup_bill(f->portal, number, name, -1, &bill), 0);
+	return bill.balance_cents;
+}
+
+/* ---- lookups ---- */
+
+static void lookup_by_name(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_bill bill;
+
+	assert_int_equal(portal_lookup_bill(f->portal, "100200300", "Rivera", -1, &bill), 0);
+	assert_string_equal(bill.customer_number, "100200300");
+	assert_string_equal(bill.display_number, "100-200-300");
+	assert_string_equal(bill.last_name, "Rivera");
+	assert_int_equal(bill.balance_cents, 8417);
+	assert_int_equal(bill.last_bill_cents, 8417);
+	assert_string_equal(bill.due_date, "2026-12-15");
+	assert_string_equal(bill.last_payment_date, "2026-10-14");
+	assert_int_equal(bill.last_payment_cents, 7922);
+}
+
+static void lookup_by_amount(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_bill bill;
+
+	assert_int_equal(portal_lookup_bill(f->portal, "100-200-300", NULL, 8417, &bill), 0);
+	assert_string_equal(bill.last_name, "Rivera");
+	/* A paid-up account: zero bill, no dates. */
+	assert_int_equal(portal_lookup_bill(f->portal, "555-000-111", NULL, 0, &bill), 0);
+	assert_string_equal(bill.last_name, "Nguyen");
+	assert_int_equal(bill.balance_cents, 0);
+	assert_string_equal(bill.due_date, "");
+	assert_string_equal(bill.last_payment_date, "");
+}
+
+static void lookup_not_found(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_bill bill;
+
+	assert_int_equal(portal_lookup_bill(f->portal, "100200300", "Smith", -1, &bill),
+			 KIOSK_ENOTFOUND);
+	assert_int_equal(portal_lookup_bill(f->portal, "999999999", "Rivera", -1, &bill),
+			 KIOSK_ENOTFOUND);
+	assert_int_equal(portal_lookup_bill(f->portal, "100200300", NULL, 8418, &bill),
+			 KIOSK_ENOTFOUND);
+	/* Letters in a customer number never reach the portal. */
+	assert_int_equal(portal_lookup_bill(f->portal, "100A00300", "Rivera", -1, &bill),
+			 KIOSK_EINVAL);
+}
+
+static void lookup_forgiving_input(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_bill bill;
+
+	assert_int_equal(portal_lookup_bill(f->portal, " 100 200 300 ", "  rivera  ", -1, &bill),
+			 0);
+	assert_int_equal(portal_lookup_bill(f->portal, "100.200.300", "RIVERA", -1, &bill), 0);
+	assert_int_equal(portal_lookup_bill(f->portal, "300-400-500", "PEÑA", -1, &bill), 0);
+	assert_string_equal(bill.last_name, "Peña");
+	assert_int_equal(portal_lookup_bill(f->portal, "300400500", "pena", -1, &bill), 0);
+	assert_int_equal(portal_lookup_bill(f->portal, "700-800-900", NULL, 482315, &bill), 0);
+	assert_int_equal(bill.balance_cents, 482315);
+}
+
+/* ---- payments ---- */
+
+static void pay_approved(void **state)
+{
+	struct fixture *f = *state;
+	struct card_sealed card;
+	struct portal_payment pay;
+
+	seal_test_card(f, "4111111111111111", "3012", &card);
+	assert_int_equal(portal_pay(f->portal, "pay-approved-1", "100-200-300", 1000, &card, &pay),
+			 0);
+	assert_int_equal(pay.status, PORTAL_PAY_APPROVED);
+	assert_int_equal(pay.amount_cents, 1000);
+	assert_int_equal(strlen(pay.reference), 9);
+	assert_int_equal(pay.reference[0], 'K');
+	assert_string_equal(pay.message, "");
+
+	seal_test_card(f, "5555555555554444", "3012", &card);
+	assert_int_equal(portal_pay(f->portal, "pay-approved-2", "100200300", 417, &card, &pay), 0);
+	assert_int_equal(pay.status, PORTAL_PAY_APPROVED);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 1000 - 417);
+}
+
+static void pay_declined(void **state)
+{
+	struct fixture *f = *state;
+	struct card_sealed card;
+	struct portal_payment pay;
+
+	seal_test_card(f, "4000000000000002", "3012", &card);
+	assert_int_equal(portal_pay(f->portal, "pay-declined-1", "100200300", 1000, &card, &pay),
+			 0);
+	assert_int_equal(pay.status, PORTAL_PAY_DECLINED);
+	assert_string_equal(pay.message, "Card declined by the issuer");
+	assert_int_equal(pay.reference[0], 'K');
+
+	seal_test_card(f, "4111111111111111", "2001", &card);
+	assert_int_equal(portal_pay(f->portal, "pay-declined-2", "100200300", 1000, &card, &pay),
+			 0);
+	assert_int_equal(pay.status, PORTAL_PAY_DECLINED);
+	assert_string_equal(pay.message, "Card expired");
+
+	seal_test_card(f, "4111111111111112", "3012", &card);
+	assert_int_equal(portal_pay(f->portal, "pay-declined-3", "100200300", 1000, &card, &pay),
+			 0);
+	assert_int_equal(pay.status, PORTAL_PAY_DECLINED);
+
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417);
+}
+
+static void pay_idempotent_retry(void **state)
+{
+	struct fixture *f = *state;
+	struct card_sealed card;
+	struct portal_payment first, again;
+
+	seal_test_card(f, "4111111111111111", "3012", &card);
+	assert_int_equal(portal_pay(f->portal, "retry-key-1", "100200300", 2000, &card, &first), 0);
+	assert_int_equal(first.status, PORTAL_PAY_APPROVED);
+	/* The kiosk lost the answer and sends the same payment again, resealed. */
+	seal_test_card(f, "4111111111111111", "3012", &card);
+	assert_int_equal(portal_pay(f->portal, "retry-key-1", "100200300", 2000, &card, &again), 0);
+	assert_int_equal(again.status, PORTAL_PAY_APPROVED);
+	assert_string_equal(again.reference, first.reference);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 2000);
+	/* The same key for a different payment is refused, not charged. */
+	assert_int_equal(portal_pay(f->portal, "retry-key-1", "100200300", 3000, &card, &again),
+			 KIOSK_EINVAL);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 2000);
+}
+
+static void pay_status(void **state)
+{
+	struct fixture *f = *state;
+	struct card_sealed card;
+	struct portal_payment pay, status;
+
+	assert_int_equal(portal_payment_status(f->portal, "never-sent", &status), KIOSK_ENOTFOUND);
+	seal_test_card(f, "4111111111111111", "3012", &card);
+	assert_int_equal(portal_pay(f->portal, "status-key-1", "100200300", 500, &card, &pay), 0);
+	assert_int_equal(portal_payment_status(f->portal, "status-key-1", &status), 0);
+	assert_int_equal(status.status, PORTAL_PAY_APPROVED);
+	assert_string_equal(status.reference, pay.reference);
+	assert_int_equal(status.amount_cents, 500);
+}
+
+static void pay_invalid_amount(void **state)
+{
+	struct fixture *f = *state;
+	struct card_sealed card;
+	struct portal_payment pay;
+
+	seal_test_card(f, "4111111111111111", "3012", &card);
+	assert_int_equal(portal_pay(f->portal, "too-much-1", "100200300", 8418, &card, &pay),
+			 KIOSK_EINVAL);
+	assert_int_equal(portal_pay(f->portal, "paid-up-1", "555000111", 100, &card, &pay),
+			 KIOSK_EINVAL);
+	assert_int_equal(portal_pay(f->portal, "zero-1", "100200300", 0, &card, &pay),
+			 KIOSK_EINVAL);
+	assert_int_equal(portal_pay(f->portal, "no-account-1", "999999999", 100, &card, &pay),
+			 KIOSK_ENOTFOUND);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417);
+}
+
+/* ---- failures ---- */
+
+static void portal_down(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_bill bill;
+
+	assert_int_equal(portal_lookup_bill(f->portal, "100200300", "Rivera", -1, &bill),
+			 KIOSK_ENET);
+}
+
+static void untrusted_portal(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_bill bill;
+
+	assert_int_equal(portal_lookup_bill(f->portal, "100200300", "Rivera", -1, &bill),
+			 KIOSK_ETLS);
+}
+
+static void malformed_answer(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_bill bill;
+	struct card_sealed card;
+	struct portal_payment pay;
+
+	assert_int_equal(portal_lookup_bill(f->portal, "100200300", "Rivera", -1, &bill),
+			 KIOSK_EPROTO);
+	seal_test_card(f, "4111111111111111", "3012", &card);
+	assert_int_equal(portal_pay(f->portal, "malformed-1", "100200300", 100, &card, &pay),
+			 KIOSK_EPROTO);
+}
+
+static void server_error(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_bill bill;
+	struct portal_payment pay;
+
+	assert_int_equal(portal_lookup_bill(f->portal, "100200300", "Rivera", -1, &bill),
+			 KIOSK_ESERVER);
+	assert_int_equal(portal_payment_status(f->portal, "any-key", &pay), KIOSK_ESERVER);
+}
+
+static void dropped_answer(void **state)
+{
+	struct fixture *f = *state;
+	struct card_sealed card;
+	struct portal_payment pay;
+	int rc;
+
+	seal_test_card(f, "4111111111111111", "3012", &card);
+	rc = portal_pay(f->portal, "dropped-1", "100200300", 100, &card, &pay);
+	assert_true(rc == KIOSK_ENET || rc == KIOSK_ETIMEDOUT);
+}
+
+static void slow_portal_times_out(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_bill bill;
+
+	assert_int_equal(portal_lookup_bill(f->portal, "100200300", "Rivera", -1, &bill),
+			 KIOSK_ETIMEDOUT);
+}
+
+static const char *const fault_malformed[] = {"--fault", "malformed", NULL};
+static const char *const fault_5xx[] = {"--fault", "5xx", NULL};
+static const char *const fault_drop[] = {"--fault", "drop", NULL};
+static const char *const slow[] = {"--latency-ms", "4000", NULL};
+
+static struct fixture plain = {0};
+static struct fixture down = {.no_sim = 1};
+static struct fixture rogue = {.cert = "rogue-server"};
+static struct fixture malformed = {.extra = fault_malformed};
+static struct fixture five_xx = {.extra = fault_5xx};
+static struct fixture drop = {.extra = fault_drop};
+static struct fixture latency = {.extra = slow, .timeout_ms = 1000};
+
+#define SIM_TEST(fn, fx) cmocka_unit_test_prestate_setup_teardown(fn, setup, teardown, &(fx))
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+	    SIM_TEST(lookup_by_name, plain),
+	    SIM_TEST(lookup_by_amount, plain),
+	    SIM_TEST(lookup_not_found, plain),
+	    SIM_TEST(lookup_forgiving_input, plain),
+	    SIM_TEST(pay_approved, plain),
+	    SIM_TEST(pay_declined, plain),
+	    SIM_TEST(pay_idempotent_retry, plain),
+	    SIM_TEST(pay_status, plain),
+	    SIM_TEST(pay_invalid_amount, plain),
+	    SIM_TEST(portal_down, down),
+	    SIM_TEST(untrusted_portal, rogue),
+	    SIM_TEST(malformed_answer, malformed),
+	    SIM_TEST(server_error, five_xx),
+	    SIM_TEST(dropped_answer, drop),
+	    SIM_TEST(slow_portal_times_out, latency),
+	};
+
+	/* CTest runs each test on its own (argv[1] is its name), so they run in parallel. */
+	if (argc > 1) {
+		size_t found = 0;
+		for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++)
+			found += strcmp(tests[i].name, argv[1]) == 0;
+		if (found == 0) {
+			fprintf(stderr, "no test named %s\n", argv[1]);
+			return 2;
+		}
+		cmocka_set_test_filter(argv[1]);
+	}
+	return cmocka_run_group_tests_name("portal", tests, NULL, NULL);
+}
