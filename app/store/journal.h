@@ -47,6 +47,7 @@ int journal_create(struct journal *j, const struct journal_payment *p);
 int journal_set_state(struct journal *j, const char *key, enum journal_state state,
 		      const char *reference);
 
+/* Reads one payment by its key; KIOSK_ENOTFOUND when there is none. */
 int journal_get(struct journal *j, const char *key, struct journal_payment *out);
 
 /* Calls fn for each payment not yet in a final state (created, sent, in doubt), oldest

@@ -8,9 +8,9 @@
 enum receipt_outcome { RECEIPT_APPROVED, RECEIPT_DECLINED, RECEIPT_IN_DOUBT };
 
 struct receipt {
-	char header[64]; /* "City of Springfield - Utilities" */
+	char header[64];          /* "City of Springfield - Utilities" */
 	char kiosk_id[32];
-	char when[32];		   /* "2026-11-27 17:05" local time */
+	char when[32];            /* "2026-11-27 17:05" local time */
 	char customer_display[32]; /* "100-200-300" */
 	int64_t amount_cents;
 	char brand[16];
