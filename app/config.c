@@ -1,0 +1,175 @@
+/* Configuration: defaults, the INI file (inih), and validated single-key updates. */
+#include "app/config.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/common/err.h"
+
+#ifndef KIOSK_ASSETS_DIR
+#define KIOSK_ASSETS_DIR "ui-assets"
+#endif
+#ifndef KIOSK_LOCALE_DIR
+#define KIOSK_LOCALE_DIR "build/locale"
+#endif
+
+void config_defaults(struct kiosk_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	snprintf(cfg->kiosk_id, sizeof(cfg->kiosk_id), "KIOSK-DEV");
+	snprintf(cfg->city_name, sizeof(cfg->city_name), "City of Springfield");
+	snprintf(cfg->help_text, sizeof(cfg->help_text), "Need help? Ask at the front desk.");
+	snprintf(cfg->devices, sizeof(cfg->devices), "sim");
+	snprintf(cfg->data_dir, sizeof(cfg->data_dir), "/var/lib/kiosk");
+	snprintf(cfg->assets_dir, sizeof(cfg->assets_dir), "%s", KIOSK_ASSETS_DIR);
+	snprintf(cfg->locale_dir, sizeof(cfg->locale_dir), "%s", KIOSK_LOCALE_DIR);
+	cfg->portal_timeout_ms = 15000;
+	cfg->portal_connect_timeout_ms = 5000;
+	cfg->idle_timeout_s = 60;
+	cfg->warning_s = 20;
+	snprintf(cfg->lang, sizeof(cfg->lang), "en");
+}
+
+static int set_str(char *dst, size_t n, const char *value, char *err, size_t errlen,
+		   const char *key)
+{
+	if (strlen(value) >= n) {
+		snprintf(err, errlen, "%s: value too long (at most %zu characters)", key, n - 1);
+		return KIOSK_EINVAL;
+	}
+	snprintf(dst, n, "%s", value);
+	return 0;
+}
+
+static int set_long(long *dst, const char *value, long min, long max, char *err, size_t errlen,
+		    const char *key)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (errno || end == value || *end || v < min || v > max) {
+		snprintf(err, errlen, "%s: '%s' is not a whole number from %ld to %ld", key, value,
+			 min, max);
+		return KIOSK_EINVAL;
+	}
+	*dst = v;
+	return 0;
+}
+
+static int set_bool(bool *dst, const char *value, char *err, size_t errlen, const char *key)
+{
+	if (!strcmp(value, "true") || !strcmp(value, "yes") || !strcmp(value, "1")) {
+		*dst = true;
+	} else if (!strcmp(value, "false") || !strcmp(value, "no") || !strcmp(value, "0")) {
+		*dst = false;
+	} else {
+		snprintf(err, errlen, "%s: '%s' is not true or false", key, value);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+int config_set(struct kiosk_config *cfg, const char *section, const char *key, const char *value,
+	       char *err, size_t errlen)
+{
+	char name[128];
+	long v;
+	int rc;
+
+	snprintf(name, sizeof(name), "%s.%s", section, key);
+#define STR(s, k, field)                                                                        \
+	if (!strcmp(section, s) && !strcmp(key, k))                                             \
+		return set_str(cfg->field, sizeof(cfg->field), value, err, errlen, name);
+	STR("kiosk", "id", kiosk_id)
+	STR("kiosk", "city_name", city_name)
+	STR("kiosk", "help_text", help_text)
+	STR("kiosk", "data_dir", data_dir)
+	STR("kiosk", "receipts_dir", receipts_dir)
+	STR("kiosk", "assets_dir", assets_dir)
+	STR("kiosk", "locale_dir", locale_dir)
+	STR("portal", "url", portal_url)
+	STR("portal", "ca_file", portal_ca)
+	STR("portal", "seal_key", seal_key)
+	STR("portal", "client_cert", client_cert)
+	STR("portal", "client_key", client_key)
+#undef STR
+	if (!strcmp(section, "kiosk") && !strcmp(key, "devices")) {
+		if (strcmp(value, "sim") && strcmp(value, "usb")) {
+			snprintf(err, errlen, "%s: '%s' must be sim or usb", name, value);
+			return KIOSK_EINVAL;
+		}
+		return set_str(cfg->devices, sizeof(cfg->devices), value, err, errlen, name);
+	}
+	if (!strcmp(section, "ui") && !strcmp(key, "lang")) {
+		if (strcmp(value, "en") && strcmp(value, "es")) {
+			snprintf(err, errlen, "%s: '%s' must be en or es", name, value);
+			return KIOSK_EINVAL;
+		}
+		return set_str(cfg->lang, sizeof(cfg->lang), value, err, errlen, name);
+	}
+	if (!strcmp(section, "ui") && !strcmp(key, "fullscreen"))
+		return set_bool(&cfg->fullscreen, value, err, errlen, name);
+	if (!strcmp(section, "ui") && !strcmp(key, "idle_timeout_s")) {
+		rc = set_long(&v, value, 2, 3600, err, errlen, name);
+		if (!rc)
+			cfg->idle_timeout_s = (int)v;
+		return rc;
+	}
+	if (!strcmp(section, "ui") && !strcmp(key, "warning_s")) {
+		rc = set_long(&v, value, 1, 600, err, errlen, name);
+		if (!rc)
+			cfg->warning_s = (int)v;
+		return rc;
+	}
+	if (!strcmp(section, "portal") && !strcmp(key, "timeout_ms"))
+		return set_long(&cfg->portal_timeout_ms, value, 500, 120000, err, errlen, name);
+	if (!strcmp(section, "portal") && !strcmp(key, "connect_timeout_ms"))
+		return set_long(&cfg->portal_connect_timeout_ms, value, 100, 60000, err, errlen,
+				name);
+	snprintf(err, errlen, "unknown setting %s", name);
+	return KIOSK_EINVAL;
+}
+
+struct load_ctx {
+	struct kiosk_config *cfg;
+	char *err;
+	size_t errlen;
+	int rc;
+};
+
+static int on_ini(void *user, const char *section, const char *key, const char *value)
+{
+	struct load_ctx *c = user;
+
+	if (c->rc)
+		return 0;
+	c->rc = config_set(c->cfg, section, key, value, c->err, c->errlen);
+	return c->rc == 0;
+}
+
+int config_load(const char *path, struct kiosk_config *cfg, char *err, size_t errlen)
+{
+	struct load_ctx c = {cfg, err, errlen, 0};
+	int line = ini_parse(path, on_ini, &c);
+
+	if (line < 0) {
+		snprintf(err, errlen, "cannot read %s", path);
+		return KIOSK_EIO;
+	}
+	if (line > 0) {
+		if (!c.rc)
+			snprintf(err, errlen, "%s:%d: not a valid line", path, line);
+		else {
+			char inner[256];
+			snprintf(inner, sizeof(inner), "%s", err);
+			snprintf(err, errlen, "%s:%d: %s", path, line, inner);
+		}
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}

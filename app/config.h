@@ -1,0 +1,45 @@
+/* The kiosk's configuration: one struct, read once at start from an INI file, then the
+ * command line. */
+#ifndef KIOSK_CONFIG_H
+#define KIOSK_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct kiosk_config {
+	char kiosk_id[64];
+	char city_name[96];
+	char help_text[160];
+
+	char devices[8]; /* "sim" or "usb" */
+	char data_dir[512];
+	char receipts_dir[512];
+	char assets_dir[512];
+	char locale_dir[512];
+
+	char portal_url[256];
+	char portal_ca[512];
+	char seal_key[512];
+	char client_cert[512];
+	char client_key[512];
+	long portal_timeout_ms;
+	long portal_connect_timeout_ms;
+
+	int idle_timeout_s;
+	int warning_s;
+	char lang[4];
+	bool fullscreen;
+};
+
+/* Built-in defaults: paths point into the source and build trees for development. */
+void config_defaults(struct kiosk_config *cfg);
+
+/* Reads an INI file over cfg. Returns 0, KIOSK_EIO (unreadable) or KIOSK_EINVAL (bad line or
+ * unknown key; err names it). */
+int config_load(const char *path, struct kiosk_config *cfg, char *err, size_t errlen);
+
+/* Sets one key ("portal.url", "kiosk.idle_timeout_s", ...) from text, validated. */
+int config_set(struct kiosk_config *cfg, const char *section, const char *key, const char *value,
+	       char *err, size_t errlen);
+
+#endif

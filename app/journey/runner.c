@@ -1,0 +1,517 @@
+/* The journey runner: parses a script line by line and plays it against the running app.
+ * Waiting commands poll the last drawn frame until they hold or 5 s pass; a failure prints
+ * the line, why, and what the screen showed. */
+#include "app/journey/runner.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "app/common/err.h"
+
+#define WAIT_LIMIT_MS 5000
+#define POLL_MS 40
+#define MAX_ARGS 4
+
+struct runner {
+	struct runner_host host;
+	char shots_dir[512];
+	char **lines;
+	int line_count;
+	int cur;             /* index of the line being run */
+	int64_t started_ms;  /* when the current line began, -1 when not yet */
+	bool need_frame;     /* the last line pushed events: wait for them to be drawn */
+	char why[6144];
+};
+
+/* A parsed line: the command and up to MAX_ARGS arguments (quoted strings unquoted). */
+struct cmd {
+	char name[32];
+	char args[MAX_ARGS][256];
+	int argc;
+};
+
+static int parse_line(const char *line, struct cmd *c, char *err, size_t errlen)
+{
+	const char *p = line;
+	int n = 0;
+
+	memset(c, 0, sizeof(*c));
+	while (isspace((unsigned char)*p))
+		p++;
+	while (*p && !isspace((unsigned char)*p) && n + 1 < (int)sizeof(c->name))
+		c->name[n++] = *p++;
+	for (;;) {
+		while (isspace((unsigned char)*p))
+			p++;
+		if (!*p)
+			break;
+		if (c->argc == MAX_ARGS) {
+			snprintf(err, errlen, "too many arguments");
+			return KIOSK_EINVAL;
+		}
+		char *out = c->args[c->argc++];
+		size_t o = 0;
+		if (*p == '"') {
+			p++;
+			while (*p && *p != '"') {
+				if (*p == '\\' && p[1])
+					p++;
+				if (o + 1 < sizeof(c->args[0]))
+					out[o++] = *p;
+				p++;
+			}
+			if (*p != '"') {
+				snprintf(err, errlen, "unterminated quote");
+				return KIOSK_EINVAL;
+			}
+			p++;
+		} else {
+			while (*p && !isspace((unsigned char)*p)) {
+				if (o + 1 < sizeof(c->args[0]))
+					out[o++] = *p;
+				p++;
+			}
+		}
+		out[o] = '\0';
+	}
+	return 0;
+}
+
+static char *trim(char *s)
+{
+	size_t n;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+int runner_open(const char *script_path, const char *shots_dir, const struct runner_host *host,
+		struct runner **out)
+{
+	FILE *f = fopen(script_path, "r");
+	struct runner *r;
+	char buf[1024];
+	int rc = 0;
+
+	if (!f) {
+		fprintf(stderr, "journey: cannot open %s: %s\n", script_path, strerror(errno));
+		return KIOSK_EIO;
+	}
+	r = calloc(1, sizeof(*r));
+	if (!r) {
+		fclose(f);
+		return KIOSK_ENOMEM;
+	}
+	r->host = *host;
+	r->started_ms = -1;
+	snprintf(r->shots_dir, sizeof(r->shots_dir), "%s", shots_dir ? shots_dir : ".");
+	while (fgets(buf, sizeof(buf), f)) {
+		char **grown = realloc(r->lines, sizeof(char *) * (size_t)(r->line_count + 1));
+		if (!grown) {
+			rc = KIOSK_ENOMEM;
+			break;
+		}
+		r->lines = grown;
+		buf[strcspn(buf, "\r\n")] = '\0';
+		r->lines[r->line_count] = strdup(buf);
+		if (!r->lines[r->line_count]) {
+			rc = KIOSK_ENOMEM;
+			break;
+		}
+		r->line_count++;
+	}
+	fclose(f);
+	if (rc) {
+		runner_close(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
+void runner_close(struct runner *r)
+{
+	if (!r)
+		return;
+	for (int i = 0; i < r->line_count; i++)
+		free(r->lines[i]);
+	free(r->lines);
+	free(r);
+}
+
+/* Case-insensitive substring, folding ASCII and the Latin-1 letters of Spanish. */
+static void fold(const char *in, char *out, size_t n)
+{
+	mbstate_t st;
+	size_t o = 0;
+
+	memset(&st, 0, sizeof(st));
+	while (*in && o + MB_CUR_MAX + 1 < n) {
+		wchar_t wc;
+		size_t len = mbrtowc(&wc, in, strlen(in), &st);
+		if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+			out[o++] = (char)tolower((unsigned char)*in++);
+			memset(&st, 0, sizeof(st));
+			continue;
+		}
+		in += len;
+		char mb[8];
+		mbstate_t st2;
+		memset(&st2, 0, sizeof(st2));
+		size_t ml = wcrtomb(mb, (wchar_t)towlower((wint_t)wc), &st2);
+		if (ml == (size_t)-1)
+			continue;
+		memcpy(out + o, mb, ml);
+		o += ml;
+	}
+	out[o] = '\0';
+}
+
+static bool contains_ci(const char *hay, const char *needle)
+{
+	static char h[8192], nd[1024];
+
+	fold(hay, h, sizeof(h));
+	fold(needle, nd, sizeof(nd));
+	return strstr(h, nd) != NULL;
+}
+
+static bool equals_ci(const char *a, const char *b)
+{
+	static char x[512], y[512];
+
+	fold(a, x, sizeof(x));
+	fold(b, y, sizeof(y));
+	return strcmp(x, y) == 0;
+}
+
+static bool tappable(const struct ui_widget *w)
+{
+	return w->enabled && w->kind != UI_KEY;
+}
+
+/* Finds the widget for LABEL: exact (case-insensitive) first, else the only one containing it.
+ * Returns the index, -1 when none, -2 when ambiguous (why is filled). */
+static int find_widget(struct runner *r, const struct ui *ui, const char *label)
+{
+	int exact = -1, partial = -1, exact_n = 0, partial_n = 0, other = -1;
+
+	for (int i = 0; i < ui->widget_count; i++) {
+		const struct ui_widget *w = &ui->widgets[i];
+		if (!w->enabled)
+			continue;
+		if (equals_ci(w->label, label)) {
+			if (exact_n++ == 0)
+				exact = i;
+			else
+				other = i;
+		}
+	}
+	if (exact_n == 1)
+		return exact;
+	if (exact_n > 1) {
+		snprintf(r->why, sizeof(r->why), "two widgets are labelled \"%s\": \"%s\" and \"%s\"",
+			 label, ui->widgets[exact].label, ui->widgets[other].label);
+		return -2;
+	}
+	for (int i = 0; i < ui->widget_count; i++) {
+		const struct ui_widget *w = &ui->widgets[i];
+		if (!tappable(w) || !contains_ci(w->label, label))
+			continue;
+		if (partial_n++ == 0)
+			partial = i;
+		else
+			other = i;
+	}
+	if (partial_n == 1)
+		return partial;
+	if (partial_n > 1) {
+		snprintf(r->why, sizeof(r->why), "\"%s\" matches two widgets: \"%s\" and \"%s\"",
+			 label, ui->widgets[partial].label, ui->widgets[other].label);
+		return -2;
+	}
+	return -1;
+}
+
+static void tap_widget(struct runner *r, const struct ui_widget *w)
+{
+	r->host.tap(r->host.ctx, w->rect.x + w->rect.w / 2, w->rect.y + w->rect.h / 2);
+}
+
+/* The on-screen key that types ch (one UTF-8 character), or -1. */
+static int find_key(const struct ui *ui, const char *ch)
+{
+	for (int i = 0; i < ui->widget_count; i++) {
+		const struct ui_widget *w = &ui->widgets[i];
+		if (w->kind == UI_KEY && w->ev.type == CORE_EV_KEY && equals_ci(w->ev.text, ch))
+			return i;
+	}
+	return -1;
+}
+
+static int do_type(struct runner *r, const struct ui *ui, const char *text)
+{
+	const char *p = text;
+
+	while (*p) {
+		char ch[8];
+		size_t len = 1;
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0xF0)
+			len = 4;
+		else if (c >= 0xE0)
+			len = 3;
+		else if (c >= 0xC0)
+			len = 2;
+		if (strlen(p) < len)
+			len = strlen(p);
+		memcpy(ch, p, len);
+		ch[len] = '\0';
+		int k = find_key(ui, ch);
+		if (k < 0) {
+			snprintf(r->why, sizeof(r->why),
+				 "no key types '%s' on the on-screen keyboard or keypad now shown",
+				 ch);
+			return KIOSK_EINVAL;
+		}
+		tap_widget(r, &ui->widgets[k]);
+		p += len;
+	}
+	return 0;
+}
+
+static void report(struct runner *r)
+{
+	const struct ui *ui = r->host.ui(r->host.ctx);
+
+	fprintf(stderr, "journey: line %d: %s\n", r->cur + 1, trim(r->lines[r->cur]));
+	fprintf(stderr, "journey:   failed: %s\n", r->why);
+	fprintf(stderr, "journey:   screen: %s\n", r->host.screen_id(r->host.ctx));
+	fprintf(stderr, "journey:   it showed:\n");
+	for (const char *p = ui->text_log; *p;) {
+		const char *nl = strchr(p, '\n');
+		int len = nl ? (int)(nl - p) : (int)strlen(p);
+		fprintf(stderr, "journey:     | %.*s\n", len, p);
+		p += len + (nl ? 1 : 0);
+	}
+	fprintf(stderr, "journey:   tappable:");
+	for (int i = 0; i < ui->widget_count; i++)
+		if (tappable(&ui->widgets[i]))
+			fprintf(stderr, " \"%s\"", ui->widgets[i].label);
+	fprintf(stderr, "\n");
+}
+
+enum outcome { DONE, WAIT, FAIL };
+
+static enum outcome want_args(struct runner *r, const struct cmd *c, int n)
+{
+	if (c->argc != n) {
+		snprintf(r->why, sizeof(r->why), "%s takes %d argument%s, got %d", c->name, n,
+			 n == 1 ? "" : "s", c->argc);
+		return FAIL;
+	}
+	return DONE;
+}
+
+static bool timed_out(struct runner *r, int64_t now)
+{
+	return now - r->started_ms >= WAIT_LIMIT_MS;
+}
+
+static bool valid_name(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '-' && *s != '_')
+			return false;
+	return true;
+}
+
+static enum outcome run_cmd(struct runner *r, const struct cmd *c, int64_t now)
+{
+	const struct ui *ui = r->host.ui(r->host.ctx);
+	char buf[4096];
+
+	if (!strcmp(c->name, "expect-screen")) {
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		const char *id = r->host.screen_id(r->host.ctx);
+		if (!strcmp(id, c->args[0]))
+			return DONE;
+		if (!timed_out(r, now))
+			return WAIT;
+		snprintf(r->why, sizeof(r->why), "expected screen '%s' within 5 s, but it is '%s'",
+			 c->args[0], id);
+		return FAIL;
+	}
+	if (!strcmp(c->name, "expect-text") || !strcmp(c->name, "expect-no-text")) {
+		bool want = !strcmp(c->name, "expect-text");
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		if (contains_ci(ui->text_log, c->args[0]) == want)
+			return DONE;
+		if (!timed_out(r, now))
+			return WAIT;
+		snprintf(r->why, sizeof(r->why), want ? "\"%s\" not visible within 5 s"
+						      : "\"%s\" is still visible after 5 s",
+			 c->args[0]);
+		return FAIL;
+	}
+	if (!strcmp(c->name, "expect-receipt") || !strcmp(c->name, "expect-no-receipt")) {
+		bool want = !strcmp(c->name, "expect-receipt");
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		r->host.last_receipt(r->host.ctx, buf, sizeof(buf));
+		if (contains_ci(buf, c->args[0]) == want)
+			return DONE;
+		if (want && !timed_out(r, now))
+			return WAIT;
+		snprintf(r->why, sizeof(r->why),
+			 want ? "the last receipt does not contain \"%s\"; it reads:\n%s"
+			      : "the last receipt contains \"%s\"; it reads:\n%s",
+			 c->args[0], buf[0] ? buf : "(nothing printed)");
+		return FAIL;
+	}
+	if (!strcmp(c->name, "tap")) {
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		int i = find_widget(r, ui, c->args[0]);
+		if (i == -2)
+			return FAIL;
+		if (i < 0) {
+			if (!timed_out(r, now))
+				return WAIT;
+			snprintf(r->why, sizeof(r->why), "nothing tappable labelled \"%s\"",
+				 c->args[0]);
+			return FAIL;
+		}
+		tap_widget(r, &ui->widgets[i]);
+		r->need_frame = true;
+		return DONE;
+	}
+	if (!strcmp(c->name, "tap-at")) {
+		char *end1, *end2;
+		if (want_args(r, c, 2) == FAIL)
+			return FAIL;
+		long x = strtol(c->args[0], &end1, 10), y = strtol(c->args[1], &end2, 10);
+		if (*end1 || *end2 || x < 0 || y < 0 || x >= UI_W || y >= UI_H) {
+			snprintf(r->why, sizeof(r->why), "tap-at needs X Y inside 1080x1920");
+			return FAIL;
+		}
+		r->host.tap(r->host.ctx, (int)x, (int)y);
+		r->need_frame = true;
+		return DONE;
+	}
+	if (!strcmp(c->name, "type")) {
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		if (do_type(r, ui, c->args[0]))
+			return FAIL;
+		r->need_frame = true;
+		return DONE;
+	}
+	if (!strcmp(c->name, "swipe-card")) {
+		if (want_args(r, c, 3) == FAIL)
+			return FAIL;
+		if (r->host.swipe(r->host.ctx, c->args[0], c->args[1], c->args[2])) {
+			snprintf(r->why, sizeof(r->why),
+				 "the simulated reader cannot make tracks from PAN %s YYMM %s",
+				 c->args[0], c->args[1]);
+			return FAIL;
+		}
+		return DONE;
+	}
+	if (!strcmp(c->name, "shot")) {
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		if (!valid_name(c->args[0])) {
+			snprintf(r->why, sizeof(r->why), "shot names use letters, digits, - and _");
+			return FAIL;
+		}
+		snprintf(buf, sizeof(buf), "%s/%s.png", r->shots_dir, c->args[0]);
+		if (r->host.shot(r->host.ctx, buf)) {
+			snprintf(r->why, sizeof(r->why), "could not write %s", buf);
+			return FAIL;
+		}
+		return DONE;
+	}
+	if (!strcmp(c->name, "wait-ms")) {
+		char *end;
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		long ms = strtol(c->args[0], &end, 10);
+		if (*end || ms < 0 || ms > 600000) {
+			snprintf(r->why, sizeof(r->why), "wait-ms needs 0..600000");
+			return FAIL;
+		}
+		return now - r->started_ms >= ms ? DONE : WAIT;
+	}
+	if (!strcmp(c->name, "printer")) {
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		if (strcmp(c->args[0], "paper-out") && strcmp(c->args[0], "paper-ok")) {
+			snprintf(r->why, sizeof(r->why), "printer takes paper-out or paper-ok");
+			return FAIL;
+		}
+		r->host.paper_out(r->host.ctx, !strcmp(c->args[0], "paper-out"));
+		return DONE;
+	}
+	snprintf(r->why, sizeof(r->why), "unknown command '%s'", c->name);
+	return FAIL;
+}
+
+enum runner_status runner_step(struct runner *r, int64_t now_ms, int64_t *wake_ms)
+{
+	*wake_ms = -1;
+	if (r->need_frame) {
+		/* The taps just pushed are handled and drawn before the next line looks. */
+		r->need_frame = false;
+		*wake_ms = now_ms;
+		return RUNNER_RUNNING;
+	}
+	while (r->cur < r->line_count) {
+		char *line = trim(r->lines[r->cur]);
+		struct cmd c;
+
+		if (!*line || *line == '#') {
+			r->cur++;
+			continue;
+		}
+		if (r->started_ms < 0)
+			r->started_ms = now_ms;
+		if (parse_line(line, &c, r->why, sizeof(r->why))) {
+			report(r);
+			return RUNNER_FAILED;
+		}
+		switch (run_cmd(r, &c, now_ms)) {
+		case FAIL: report(r); return RUNNER_FAILED;
+		case WAIT:
+			if (!strcmp(c.name, "wait-ms"))
+				*wake_ms = r->started_ms + strtol(c.args[0], NULL, 10);
+			else
+				*wake_ms = now_ms + POLL_MS;
+			return RUNNER_RUNNING;
+		case DONE:
+			r->cur++;
+			r->started_ms = -1;
+			if (r->need_frame) {
+				*wake_ms = now_ms;
+				r->need_frame = false;
+				r->need_frame = true;
+				return RUNNER_RUNNING;
+			}
+			break;
+		}
+	}
+	return RUNNER_PASSED;
+}

@@ -1,0 +1,36 @@
+/* The journey runner: drives the real app from a script, as a resident would, and checks what
+ * the screen and the printer show. The app's own test interface (docs/journeys.md). */
+#ifndef KIOSK_RUNNER_H
+#define KIOSK_RUNNER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/ui/ui.h"
+
+/* What the runner needs from the app. All calls happen on the UI thread. */
+struct runner_host {
+	void *ctx;
+	const char *(*screen_id)(void *ctx);
+	const struct ui *(*ui)(void *ctx);
+	/* Taps at design-space coordinates, through the real event queue. */
+	void (*tap)(void *ctx, int x, int y);
+	int (*swipe)(void *ctx, const char *pan, const char *yymm, const char *name);
+	void (*last_receipt)(void *ctx, char *buf, size_t n);
+	int (*shot)(void *ctx, const char *path);
+	void (*paper_out)(void *ctx, int out);
+};
+
+enum runner_status { RUNNER_RUNNING, RUNNER_PASSED, RUNNER_FAILED };
+
+struct runner;
+
+int runner_open(const char *script_path, const char *shots_dir, const struct runner_host *host,
+		struct runner **out);
+void runner_close(struct runner *r);
+
+/* Runs as much of the script as the current frame allows. Call after each frame is drawn.
+ * *wake_ms: the absolute time by which it wants to be called again (-1: after any event). */
+enum runner_status runner_step(struct runner *r, int64_t now_ms, int64_t *wake_ms);
+
+#endif

@@ -1,0 +1,586 @@
+/* The kiosk program: parses arguments, wires core, screens, worker and runner together, and
+ * runs the event loop. The loop sleeps until an event or the core's next deadline. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include "app/common/err.h"
+#include "app/common/log.h"
+#include "app/config.h"
+#include "app/core/core.h"
+#include "app/i18n.h"
+#include "app/journey/runner.h"
+#include "app/screens/screens.h"
+#include "app/ui/ui.h"
+#include "app/worker.h"
+#include "drivers/sim/sim_reader.h"
+
+#ifndef KIOSK_VERSION
+#define KIOSK_VERSION "dev"
+#endif
+
+struct app {
+	struct kiosk_config cfg;
+	SDL_Window *window;
+	SDL_Renderer *renderer;
+	struct ui ui;
+	struct core_state core;
+	struct screen_ctx screen_ctx;
+	struct worker *worker;
+	struct runner *runner;
+	Uint32 wake_event;
+	bool dirty;
+	bool headless;
+	int exit_code;
+};
+
+static int64_t now_ms(void)
+{
+	return (int64_t)SDL_GetTicks64();
+}
+
+static void wake_ui(void *ctx)
+{
+	struct app *a = ctx;
+	SDL_Event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = a->wake_event;
+	SDL_PushEvent(&ev);
+}
+
+static void dispatch(struct app *a, struct core_event ev)
+{
+	struct core_effects fx;
+
+	ev.now_ms = now_ms();
+	if (core_handle(&a->core, &ev, &fx))
+		a->dirty = true;
+	for (int i = 0; i < fx.count; i++)
+		worker_submit(a->worker, &fx.fx[i], a->core.lang);
+}
+
+/* --- the runner's view of the app --- */
+
+static const char *host_screen_id(void *ctx)
+{
+	return core_screen_id(&((struct app *)ctx)->core);
+}
+
+static const struct ui *host_ui(void *ctx)
+{
+	return &((struct app *)ctx)->ui;
+}
+
+static void host_tap(void *ctx, int x, int y)
+{
+	struct app *a = ctx;
+	SDL_Event ev;
+
+	(void)a;
+	/* Real mouse events through the real queue: the code under test is the code residents
+	 * use. Coordinates are the design space, which the offscreen window matches 1:1. */
+	memset(&ev, 0, sizeof(ev));
+	ev.type = SDL_MOUSEBUTTONDOWN;
+	ev.button.button = SDL_BUTTON_LEFT;
+	ev.button.state = SDL_PRESSED;
+	ev.button.clicks = 1;
+	ev.button.x = x;
+	ev.button.y = y;
+	SDL_PushEvent(&ev);
+	ev.type = SDL_MOUSEBUTTONUP;
+	ev.button.state = SDL_RELEASED;
+	SDL_PushEvent(&ev);
+}
+
+static int host_swipe(void *ctx, const char *pan, const char *yymm, const char *name)
+{
+	struct app *a = ctx;
+	struct card_swipe swipe;
+	int rc = sim_reader_make_swipe(pan, yymm, name, &swipe);
+
+	if (rc == 0)
+		worker_swipe(a->worker, &swipe);
+	else
+		card_swipe_wipe(&swipe);
+	return rc;
+}
+
+static void host_last_receipt(void *ctx, char *buf, size_t n)
+{
+	worker_last_receipt(((struct app *)ctx)->worker, buf, n);
+}
+
+static int host_shot(void *ctx, const char *path)
+{
+	return ui_screenshot(&((struct app *)ctx)->ui, path);
+}
+
+static void host_paper_out(void *ctx, int out)
+{
+	worker_set_paper_out(((struct app *)ctx)->worker, out);
+}
+
+/* --- input --- */
+
+static void on_tap_up(struct app *a, int x, int y)
+{
+	int hit = ui_hit(&a->ui, x, y);
+	int pressed = a->ui.pressed_index;
+
+	a->ui.pressed_index = -1;
+	a->dirty = true;
+	if (hit >= 0 && hit == pressed) {
+		a->ui.focus_index = -1;
+		dispatch(a, a->ui.widgets[hit].ev);
+	} else if (hit < 0) {
+		dispatch(a, ui_ev(CORE_EV_TOUCH));
+	}
+}
+
+static void on_key(struct app *a, const SDL_KeyboardEvent *k)
+{
+	switch (k->keysym.sym) {
+	case SDLK_TAB:
+		ui_focus_move(&a->ui, (k->keysym.mod & KMOD_SHIFT) ? -1 : 1);
+		a->dirty = true;
+		break;
+	case SDLK_DOWN:
+	case SDLK_RIGHT:
+		ui_focus_move(&a->ui, 1);
+		a->dirty = true;
+		break;
+	case SDLK_UP:
+	case SDLK_LEFT:
+		ui_focus_move(&a->ui, -1);
+		a->dirty = true;
+		break;
+	case SDLK_RETURN:
+	case SDLK_KP_ENTER:
+		if (a->ui.focus_index >= 0 && a->ui.focus_index < a->ui.widget_count)
+			dispatch(a, a->ui.widgets[a->ui.focus_index].ev);
+		else
+			dispatch(a, ui_ev(CORE_EV_CONTINUE));
+		break;
+	case SDLK_BACKSPACE: dispatch(a, ui_ev(CORE_EV_BACKSPACE)); break;
+	case SDLK_ESCAPE: dispatch(a, ui_ev(CORE_EV_BACK)); break;
+	default: break;
+	}
+}
+
+static void handle(struct app *a, const SDL_Event *e)
+{
+	if (e->type == a->wake_event) {
+		struct core_event ev;
+		while (worker_poll(a->worker, &ev))
+			dispatch(a, ev);
+		return;
+	}
+	switch (e->type) {
+	case SDL_QUIT: a->exit_code = a->exit_code < 0 ? 0 : a->exit_code; break;
+	case SDL_MOUSEBUTTONDOWN:
+		if (e->button.button == SDL_BUTTON_LEFT) {
+			a->ui.pressed_index = ui_hit(&a->ui, e->button.x, e->button.y);
+			a->dirty = true;
+		}
+		break;
+	case SDL_MOUSEBUTTONUP:
+		if (e->button.button == SDL_BUTTON_LEFT)
+			on_tap_up(a, e->button.x, e->button.y);
+		break;
+	case SDL_TEXTINPUT: {
+		struct core_event ev = ui_ev(CORE_EV_KEY);
+		snprintf(ev.text, sizeof(ev.text), "%s", e->text.text);
+		dispatch(a, ev);
+		break;
+	}
+	case SDL_KEYDOWN: on_key(a, &e->key); break;
+	case SDL_WINDOWEVENT:
+		if (e->window.event == SDL_WINDOWEVENT_EXPOSED ||
+		    e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+			a->dirty = true;
+		break;
+	default: break;
+	}
+}
+
+static void draw(struct app *a)
+{
+	screens_draw(&a->ui, &a->core, &a->screen_ctx, now_ms());
+	SDL_RenderPresent(a->renderer);
+	a->dirty = false;
+}
+
+static int run(struct app *a)
+{
+	int64_t runner_wake = 0;
+
+	a->exit_code = -1;
+	a->dirty = true;
+	while (a->exit_code < 0) {
+		int64_t now = now_ms();
+		int64_t deadline = core_next_deadline(&a->core, now);
+		SDL_Event e;
+		int got;
+
+		if (a->runner && runner_wake >= 0 && (deadline < 0 || runner_wake < deadline))
+			deadline = runner_wake;
+		if (a->dirty) {
+			got = SDL_PollEvent(&e);
+		} else if (deadline < 0) {
+			got = SDL_WaitEvent(&e); /* idle: sleep until someone touches the screen */
+		} else {
+			int64_t wait = deadline - now;
+			got = SDL_WaitEventTimeout(&e, wait <= 0 ? 1 : (int)(wait > 60000 ? 60000 : wait));
+		}
+		if (got) {
+			handle(a, &e);
+			while (a->exit_code < 0 && SDL_PollEvent(&e))
+				handle(a, &e);
+		}
+		now = now_ms();
+		if (core_next_deadline(&a->core, now) >= 0 &&
+		    core_next_deadline(&a->core, now) <= now) {
+			struct core_event tick = ui_ev(CORE_EV_TICK);
+			dispatch(a, tick);
+		}
+		if (a->dirty)
+			draw(a);
+		if (a->runner && a->exit_code < 0) {
+			enum runner_status st = runner_step(a->runner, now_ms(), &runner_wake);
+			if (st == RUNNER_PASSED) {
+				fprintf(stderr, "journey: passed\n");
+				a->exit_code = 0;
+			} else if (st == RUNNER_FAILED) {
+				a->exit_code = 1;
+			}
+		}
+	}
+	return a->exit_code;
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: kiosk [options]\n"
+		"  --config FILE          read settings from an INI file (see board/generic-x86/kiosk.conf)\n"
+		"  --portal URL           the portal's base URL (https://...)\n"
+		"  --ca FILE              the CA the portal's certificate must chain to (PEM)\n"
+		"  --seal-key FILE        the portal's public key for sealing card data (PEM)\n"
+		"  --data-dir DIR         where the payment journal lives\n"
+		"  --receipts DIR         where the simulated printer puts receipts\n"
+		"  --devices sim|usb      simulated or real card reader and printer\n"
+		"  --kiosk-id ID          this kiosk's name on receipts and in the portal\n"
+		"  --lang en|es           the language a session starts in\n"
+		"  --idle-timeout S       seconds without a touch before the warning (default 60)\n"
+		"  --warning-timeout S    seconds the warning counts down (default 20)\n"
+		"  --fullscreen           take the whole screen (a real kiosk)\n"
+		"  --headless             no display: SDL's offscreen driver\n"
+		"  --script FILE          run a journey script (docs/journeys.md), exit 0 if it held\n"
+		"  --shots DIR            where the journey's screenshots go\n"
+		"  --version              print the version\n");
+}
+
+enum {
+	OPT_CONFIG = 256,
+	OPT_PORTAL,
+	OPT_CA,
+	OPT_SEAL,
+	OPT_DATA,
+	OPT_RECEIPTS,
+	OPT_DEVICES,
+	OPT_ID,
+	OPT_LANG,
+	OPT_IDLE,
+	OPT_WARN,
+	OPT_FULL,
+	OPT_HEADLESS,
+	OPT_SCRIPT,
+	OPT_SHOTS,
+	OPT_VERSION,
+	OPT_HELP,
+};
+
+static int parse_args(struct app *a, int argc, char **argv, const char **script,
+		      const char **shots)
+{
+	static const struct option opts[] = {
+		{"config", required_argument, 0, OPT_CONFIG},
+		{"portal", required_argument, 0, OPT_PORTAL},
+		{"ca", required_argument, 0, OPT_CA},
+		{"seal-key", required_argument, 0, OPT_SEAL},
+		{"data-dir", required_argument, 0, OPT_DATA},
+		{"receipts", required_argument, 0, OPT_RECEIPTS},
+		{"devices", required_argument, 0, OPT_DEVICES},
+		{"kiosk-id", required_argument, 0, OPT_ID},
+		{"lang", required_argument, 0, OPT_LANG},
+		{"idle-timeout", required_argument, 0, OPT_IDLE},
+		{"warning-timeout", required_argument, 0, OPT_WARN},
+		{"fullscreen", no_argument, 0, OPT_FULL},
+		{"headless", no_argument, 0, OPT_HEADLESS},
+		{"script", required_argument, 0, OPT_SCRIPT},
+		{"shots", required_argument, 0, OPT_SHOTS},
+		{"version", no_argument, 0, OPT_VERSION},
+		{"help", no_argument, 0, OPT_HELP},
+		{0, 0, 0, 0},
+	};
+	char err[512];
+	int c, rc = 0;
+
+	/* The config file first, so the command line can override it. */
+	for (int i = 1; i + 1 < argc; i++) {
+		if (!strcmp(argv[i], "--config")) {
+			rc = config_load(argv[i + 1], &a->cfg, err, sizeof(err));
+			if (rc) {
+				fprintf(stderr, "kiosk: %s\n", err);
+				return 2;
+			}
+		}
+	}
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		const char *sec = NULL, *key = NULL;
+		switch (c) {
+		case OPT_CONFIG: continue;
+		case OPT_PORTAL: sec = "portal", key = "url"; break;
+		case OPT_CA: sec = "portal", key = "ca_file"; break;
+		case OPT_SEAL: sec = "portal", key = "seal_key"; break;
+		case OPT_DATA: sec = "kiosk", key = "data_dir"; break;
+		case OPT_RECEIPTS: sec = "kiosk", key = "receipts_dir"; break;
+		case OPT_DEVICES: sec = "kiosk", key = "devices"; break;
+		case OPT_ID: sec = "kiosk", key = "id"; break;
+		case OPT_LANG: sec = "ui", key = "lang"; break;
+		case OPT_IDLE: sec = "ui", key = "idle_timeout_s"; break;
+		case OPT_WARN: sec = "ui", key = "warning_s"; break;
+		case OPT_FULL: a->cfg.fullscreen = true; continue;
+		case OPT_HEADLESS: a->headless = true; continue;
+		case OPT_SCRIPT: *script = optarg; continue;
+		case OPT_SHOTS: *shots = optarg; continue;
+		case OPT_VERSION: printf("kiosk %s\n", KIOSK_VERSION); return 1;
+		case OPT_HELP: usage(stdout); return 1;
+		default: usage(stderr); return 2;
+		}
+		if (config_set(&a->cfg, sec, key, optarg, err, sizeof(err))) {
+			fprintf(stderr, "kiosk: %s\n", err);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "kiosk: unexpected argument '%s'\n", argv[optind]);
+		return 2;
+	}
+	if (!a->cfg.portal_url[0] || !a->cfg.portal_ca[0] || !a->cfg.seal_key[0]) {
+		fprintf(stderr, "kiosk: the portal's URL, CA and sealing key are required "
+				"(--portal, --ca, --seal-key or the [portal] section of --config)\n");
+		return 2;
+	}
+	if (!strcmp(a->cfg.devices, "usb")) {
+		fprintf(stderr, "kiosk: real USB devices are not supported by this build yet; use "
+				"--devices sim\n");
+		return 2;
+	}
+	if (a->headless && !*script) {
+		/* Headless without a script: stay up, idle, until told to stop (for measuring). */
+	}
+	return 0;
+}
+
+static int open_window(struct app *a)
+{
+	Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+	int w = UI_W, h = UI_H;
+
+	if (a->headless) {
+		flags |= SDL_WINDOW_HIDDEN;
+	} else if (a->cfg.fullscreen) {
+		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+	} else {
+		SDL_Rect usable;
+		/* Portrait 1080x1920 scaled to fit the desktop, for development and demos. */
+		if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.h > 0) {
+			double s = (usable.h * 0.92) / UI_H;
+			if (s < 1.0) {
+				w = (int)(UI_W * s);
+				h = (int)(UI_H * s);
+			}
+		}
+		flags |= SDL_WINDOW_RESIZABLE;
+	}
+	a->window = SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+				     flags);
+	if (!a->window) {
+		log_error("main", "cannot open a window: %s", SDL_GetError());
+		return KIOSK_EIO;
+	}
+	a->renderer = SDL_CreateRenderer(a->window, -1,
+					 a->headless ? SDL_RENDERER_SOFTWARE
+						     : SDL_RENDERER_ACCELERATED);
+	if (!a->renderer)
+		a->renderer = SDL_CreateRenderer(a->window, -1, SDL_RENDERER_SOFTWARE);
+	if (!a->renderer) {
+		log_error("main", "cannot create a renderer: %s", SDL_GetError());
+		return KIOSK_EIO;
+	}
+	SDL_RenderSetLogicalSize(a->renderer, UI_W, UI_H);
+	if (a->cfg.fullscreen)
+		SDL_ShowCursor(SDL_DISABLE);
+	return 0;
+}
+
+/* dir + "/" + name into buf; KIOSK_EINVAL when it does not fit. */
+static int join_path(char *buf, size_t n, const char *dir, const char *name)
+{
+	int len = snprintf(buf, n, "%s/%s", dir, name);
+
+	return len < 0 || (size_t)len >= n ? KIOSK_EINVAL : 0;
+}
+
+static int ensure_dir(const char *path)
+{
+	char tmp[512];
+
+	snprintf(tmp, sizeof(tmp), "%s", path);
+	for (char *p = tmp + 1; *p; p++) {
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(tmp, 0750);
+			*p = '/';
+		}
+	}
+	if (mkdir(tmp, 0750) != 0) {
+		struct stat st;
+		if (stat(tmp, &st) != 0 || !S_ISDIR(st.st_mode))
+			return KIOSK_EIO;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static struct app app;
+	struct app *a = &app;
+	const char *script = "", *shots = ".";
+	char journal[600], fonts[600], mono[600];
+	struct core_config ccfg;
+	int rc;
+
+	config_defaults(&a->cfg);
+	rc = parse_args(a, argc, argv, &script, &shots);
+	if (rc)
+		return rc == 1 ? 0 : rc;
+	if (!a->cfg.receipts_dir[0] &&
+	    join_path(a->cfg.receipts_dir, sizeof(a->cfg.receipts_dir), a->cfg.data_dir,
+		      "receipts")) {
+		fprintf(stderr, "kiosk: data directory path too long\n");
+		return 2;
+	}
+
+	/* Card data must never end up in a core file. */
+	struct rlimit nocore = {0, 0};
+	setrlimit(RLIMIT_CORE, &nocore);
+
+	if (ensure_dir(a->cfg.data_dir) || ensure_dir(a->cfg.receipts_dir) ||
+	    (*script && ensure_dir(shots))) {
+		fprintf(stderr, "kiosk: cannot create %s or %s\n", a->cfg.data_dir,
+			a->cfg.receipts_dir);
+		return 1;
+	}
+	if (i18n_init(a->cfg.locale_dir))
+		fprintf(stderr, "kiosk: Spanish translations missing under %s\n", a->cfg.locale_dir);
+
+	if (a->headless)
+		SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
+	SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+		fprintf(stderr, "kiosk: SDL_Init: %s\n", SDL_GetError());
+		return 1;
+	}
+	IMG_Init(IMG_INIT_PNG);
+	rc = open_window(a);
+	if (rc == 0)
+		rc = join_path(fonts, sizeof(fonts), a->cfg.assets_dir, "fonts");
+	if (rc == 0)
+		rc = ui_open(&a->ui, a->renderer, fonts);
+	if (rc) {
+		fprintf(stderr, "kiosk: cannot start the screen (%s)\n", kiosk_strerror(rc));
+		goto out;
+	}
+	a->wake_event = SDL_RegisterEvents(1);
+
+	if (join_path(journal, sizeof(journal), a->cfg.data_dir, "journal.sqlite") ||
+	    join_path(mono, sizeof(mono), fonts, "DejaVuSansMono.ttf")) {
+		rc = KIOSK_EINVAL;
+		goto out;
+	}
+	struct worker_config wcfg = {
+		.portal =
+			{
+				.base_url = a->cfg.portal_url,
+				.ca_file = a->cfg.portal_ca,
+				.client_cert = a->cfg.client_cert[0] ? a->cfg.client_cert : NULL,
+				.client_key = a->cfg.client_key[0] ? a->cfg.client_key : NULL,
+				.kiosk_id = a->cfg.kiosk_id,
+				.timeout_ms = a->cfg.portal_timeout_ms,
+				.connect_timeout_ms = a->cfg.portal_connect_timeout_ms,
+			},
+		.journal_path = journal,
+		.seal_key = a->cfg.seal_key,
+		.receipts_dir = a->cfg.receipts_dir,
+		.mono_font = mono,
+		.kiosk_id = a->cfg.kiosk_id,
+		.receipt_header = a->cfg.city_name,
+		.wake = wake_ui,
+		.wake_ctx = a,
+	};
+	rc = worker_start(&wcfg, &a->worker);
+	if (rc) {
+		fprintf(stderr, "kiosk: cannot start (%s); see the log above\n", kiosk_strerror(rc));
+		goto out;
+	}
+
+	core_config_defaults(&ccfg);
+	ccfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;
+	ccfg.warning_ms = (int64_t)a->cfg.warning_s * 1000;
+	core_init(&a->core, &ccfg, now_ms());
+	if (!strcmp(a->cfg.lang, "es"))
+		a->core.lang = CORE_LANG_ES;
+	a->screen_ctx.city_name = a->cfg.city_name;
+	a->screen_ctx.help_text = a->cfg.help_text;
+
+	if (*script) {
+		struct runner_host host = {
+			.ctx = a,
+			.screen_id = host_screen_id,
+			.ui = host_ui,
+			.tap = host_tap,
+			.swipe = host_swipe,
+			.last_receipt = host_last_receipt,
+			.shot = host_shot,
+			.paper_out = host_paper_out,
+		};
+		rc = runner_open(script, shots, &host, &a->runner);
+		if (rc)
+			goto out;
+	}
+	SDL_StartTextInput();
+	log_info("main", "kiosk %s up: portal %s, devices %s", KIOSK_VERSION, a->cfg.portal_url,
+		 a->cfg.devices);
+	rc = run(a);
+out:
+	runner_close(a->runner);
+	worker_stop(a->worker);
+	ui_close(&a->ui);
+	if (a->renderer)
+		SDL_DestroyRenderer(a->renderer);
+	if (a->window)
+		SDL_DestroyWindow(a->window);
+	TTF_Quit();
+	IMG_Quit();
+	SDL_Quit();
+	return rc < 0 ? 1 : rc;
+}

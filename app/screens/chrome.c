@@ -1,0 +1,192 @@
+/* The frame around every step: top bar with the language switch, titles, Back/Cancel/
+ * Continue, notices, and the busy and timeout overlays. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/screens/screens_internal.h"
+
+void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
+{
+	const struct ui_theme *t = &ui->theme;
+	struct core_event ev = ui_ev(CORE_EV_TOGGLE_LANG);
+	int w, h;
+
+	ui_fill(ui, (SDL_Rect){0, 0, UI_W, TOP_BAR_H}, t->bar);
+	/* The city's seal: a simple emblem so the bar reads as the city's, not ours. */
+	ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 40, t->on_bar);
+	ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 32, t->bar);
+	ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 14, t->focus);
+	ui_text_size(ui, UI_FONT_LABEL, 0, ctx->city_name, &w, &h);
+	ui_text(ui, UI_FONT_LABEL, t->on_bar, MARGIN + 100, TOP_BAR_H / 2 - h + 4, 0, UI_LEFT,
+		ctx->city_name);
+	ui_text(ui, UI_FONT_SMALL, t->on_bar, MARGIN + 100, TOP_BAR_H / 2 + 8, 0, UI_LEFT,
+		_("Utility payments"));
+	ui_button(ui, (SDL_Rect){UI_W - MARGIN - 260, 25, 260, 100},
+		  i18n_other_language_name(s->lang), UI_SECONDARY, &ev);
+}
+
+int chrome_title(struct ui *ui, const char *title, const char *subtitle)
+{
+	int y = TOP_BAR_H + 50;
+
+	y += ui_text(ui, UI_FONT_HEADING, ui->theme.text, MARGIN, y, CONTENT_W, UI_LEFT, title);
+	if (subtitle && *subtitle)
+		y += 12 + ui_text(ui, UI_FONT_BODY, ui->theme.muted, MARGIN, y + 12, CONTENT_W,
+				  UI_LEFT, subtitle);
+	return y + 40;
+}
+
+void chrome_nav(struct ui *ui, bool back, bool cancel, const char *main_label, bool main_enabled)
+{
+	struct core_event ev;
+
+	ui_fill(ui, (SDL_Rect){0, NAV_Y - 30, UI_W, 2}, ui->theme.border);
+	if (back) {
+		ev = ui_ev(CORE_EV_BACK);
+		ui_button(ui, (SDL_Rect){MARGIN, NAV_Y, 240, NAV_H}, _("Back"), UI_QUIET, &ev);
+	}
+	if (cancel) {
+		ev = ui_ev(CORE_EV_CANCEL);
+		ui_button(ui, (SDL_Rect){MARGIN + 260, NAV_Y, 240, NAV_H}, _("Cancel"), UI_QUIET,
+			  &ev);
+	}
+	if (main_label) {
+		ev = ui_ev(CORE_EV_CONTINUE);
+		ui_button_ex(ui, (SDL_Rect){UI_W - MARGIN - 420, NAV_Y, 420, NAV_H}, main_label,
+			     NULL, UI_PRIMARY, main_enabled, &ev);
+	}
+}
+
+void chrome_notice_text(struct ui *ui, const struct core_state *s, char *buf, size_t n)
+{
+	const char *fmt = _(s->notice.msgid);
+	const char *p = strstr(fmt, "%s");
+
+	/* Substitute by hand: a catalog's text is never used as a printf format. */
+	if (p)
+		snprintf(buf, n, "%.*s%s%s", (int)(p - fmt), fmt, s->notice.arg, p + 2);
+	else
+		snprintf(buf, n, "%s", fmt);
+}
+
+int chrome_notice(struct ui *ui, const struct core_state *s, int y)
+{
+	const struct ui_theme *t = &ui->theme;
+	char text[512];
+	int w, h;
+
+	if (!s->notice.msgid || !s->notice.is_error)
+		return 0;
+	chrome_notice_text(ui, s, text, sizeof(text));
+	ui_text_size(ui, UI_FONT_BODY, CONTENT_W - 80, text, &w, &h);
+	SDL_Rect box = {MARGIN, y, CONTENT_W, h + 48};
+	ui_round_rect(ui, box, 16, t->error_bg);
+	ui_fill(ui, (SDL_Rect){MARGIN, y, 12, box.h}, t->error);
+	ui_text(ui, UI_FONT_BODY, t->error, MARGIN + 40, y + 24, CONTENT_W - 80, UI_LEFT, text);
+	return box.h;
+}
+
+static void dim(struct ui *ui)
+{
+	ui_fill(ui, (SDL_Rect){0, 0, UI_W, UI_H}, (SDL_Color){0x0D, 0x1B, 0x2E, 0xB0});
+}
+
+static void toast(struct ui *ui, const struct core_state *s)
+{
+	const struct ui_theme *t = &ui->theme;
+	char text[512];
+	int w, h, maxw = 700;
+
+	chrome_notice_text(ui, s, text, sizeof(text));
+	ui_text_size(ui, UI_FONT_BODY, maxw - 60, text, &w, &h);
+	/* Lower-right corner, above the navigation, like the city portal's messages. */
+	SDL_Rect box = {UI_W - MARGIN - maxw, NAV_Y - 60 - h - 60, maxw, h + 60};
+	ui_round_rect(ui, box, 18, t->bar);
+	ui_text(ui, UI_FONT_BODY, t->on_bar, box.x + 30, box.y + 30, maxw - 60, UI_LEFT, text);
+}
+
+static void busy(struct ui *ui, const struct core_state *s)
+{
+	const struct ui_theme *t = &ui->theme;
+	const char *what = s->busy == CORE_BUSY_LOOKUP	   ? _("Looking up your bill…")
+			   : s->busy == CORE_BUSY_PAYING   ? _("Processing your payment…")
+							   : _("Printing your receipt…");
+	const char *sub = s->busy == CORE_BUSY_PAYING ? _("Please wait. Do not swipe again.")
+						      : _("Please wait.");
+	SDL_Rect box = {MARGIN + 40, 720, CONTENT_W - 80, 420};
+
+	dim(ui);
+	ui->widget_count = 0; /* nothing underneath can be tapped */
+	ui_round_rect(ui, box, 28, t->surface);
+	for (int i = 0; i < 3; i++)
+		ui_circle(ui, UI_W / 2 - 60 + i * 60, box.y + 90, 16, t->primary);
+	ui_text(ui, UI_FONT_HEADING, t->text, box.x + 40, box.y + 160, box.w - 80, UI_CENTER, what);
+	ui_text(ui, UI_FONT_BODY, t->muted, box.x + 40, box.y + 260, box.w - 80, UI_CENTER, sub);
+}
+
+static void timeout_warning(struct ui *ui, const struct core_state *s, int64_t now)
+{
+	const struct ui_theme *t = &ui->theme;
+	struct core_event ev = ui_ev(CORE_EV_MORE_TIME);
+	char secs[16], text[256];
+	const char *fmt = _("For your privacy, this session will end in %s seconds.");
+	const char *p = strstr(fmt, "%s");
+	SDL_Rect box = {MARGIN + 20, 560, CONTENT_W - 40, 760};
+
+	snprintf(secs, sizeof(secs), "%d", core_warning_seconds_left(s, now));
+	if (p)
+		snprintf(text, sizeof(text), "%.*s%s%s", (int)(p - fmt), fmt, secs, p + 2);
+	else
+		snprintf(text, sizeof(text), "%s", fmt);
+	dim(ui);
+	ui->widget_count = 0;
+	ui_round_rect(ui, box, 28, t->surface);
+	ui_text(ui, UI_FONT_HEADING, t->text, box.x + 50, box.y + 60, box.w - 100, UI_CENTER,
+		_("Are you still there?"));
+	ui_circle(ui, UI_W / 2, box.y + 270, 90, t->focus);
+	ui_text(ui, UI_FONT_HUGE, t->text, UI_W / 2, box.y + 200, 0, UI_CENTER, secs);
+	ui_text(ui, UI_FONT_BODY, t->muted, box.x + 50, box.y + 400, box.w - 100, UI_CENTER, text);
+	ui_button(ui, (SDL_Rect){box.x + 60, box.y + box.h - 200, box.w - 120, 140},
+		  _("I need more time"), UI_PRIMARY, &ev);
+}
+
+void chrome_overlays(struct ui *ui, const struct core_state *s, int64_t now_ms)
+{
+	if (s->notice.msgid && !s->notice.is_error)
+		toast(ui, s);
+	if (s->busy != CORE_BUSY_NONE)
+		busy(ui, s);
+	if (s->warning)
+		timeout_warning(ui, s, now_ms);
+}
+
+int chrome_row(struct ui *ui, int x, int y, int w, const char *label, const char *value)
+{
+	int h1 = ui_text(ui, UI_FONT_BODY, ui->theme.muted, x, y, 0, UI_LEFT, label);
+	int vw, vh;
+
+	ui_text_size(ui, UI_FONT_LABEL, 0, value, &vw, &vh);
+	ui_text(ui, UI_FONT_LABEL, ui->theme.text, x + w, y, 0, UI_RIGHT, value);
+	return (h1 > vh ? h1 : vh) + 28;
+}
+
+void screens_draw(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx,
+		  int64_t now_ms)
+{
+	static void (*const draw[CORE_SCREEN_COUNT])(struct ui *, const struct core_state *,
+						     const struct screen_ctx *) = {
+		[CORE_SCREEN_WELCOME] = screen_welcome,
+		[CORE_SCREEN_GUEST_LOOKUP] = screen_guest_lookup,
+		[CORE_SCREEN_BILL_SUMMARY] = screen_bill_summary,
+		[CORE_SCREEN_PAY_AMOUNT] = screen_pay_amount,
+		[CORE_SCREEN_PAY_CARD] = screen_pay_card,
+		[CORE_SCREEN_PAY_RESULT] = screen_pay_result,
+	};
+
+	ui->lang = s->lang;
+	ui_begin(ui);
+	chrome_top_bar(ui, s, ctx);
+	draw[s->screen](ui, s, ctx);
+	chrome_overlays(ui, s, now_ms);
+	ui_end(ui);
+}

@@ -1,0 +1,19 @@
+/* The screens: each draws the core's state with the ui toolkit; taps become core events. */
+#ifndef KIOSK_SCREENS_H
+#define KIOSK_SCREENS_H
+
+#include <stdint.h>
+
+#include "app/core/core.h"
+#include "app/ui/ui.h"
+
+struct screen_ctx {
+	const char *city_name; /* "City of Springfield" */
+	const char *help_text; /* where else to get help, e.g. "Ask at the front desk." */
+};
+
+/* Draws the whole frame for state s at time now (for countdowns). */
+void screens_draw(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx,
+		  int64_t now_ms);
+
+#endif

@@ -1,0 +1,38 @@
+/* What the screen files share: the frame around every step and the one-screen draw functions. */
+#ifndef KIOSK_SCREENS_INTERNAL_H
+#define KIOSK_SCREENS_INTERNAL_H
+
+#include "app/i18n.h"
+#include "app/screens/screens.h"
+
+#define _(s) i18n_tr(ui->lang, s)
+
+/* Layout of the design space (1080x1920). */
+#define MARGIN 60
+#define CONTENT_W (UI_W - 2 * MARGIN)
+#define TOP_BAR_H 150
+#define NAV_Y 1730
+#define NAV_H 150
+
+void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+/* Step title and optional subtitle; returns the y below them. */
+int chrome_title(struct ui *ui, const char *title, const char *subtitle);
+/* Back / Cancel / main button. main_label NULL: none. */
+void chrome_nav(struct ui *ui, bool back, bool cancel, const char *main_label, bool main_enabled);
+/* An error notice in place at y (returns its height), or nothing for non-errors. */
+int chrome_notice(struct ui *ui, const struct core_state *s, int y);
+/* Non-error notices as a toast in the lower-right corner; busy and timeout overlays. */
+void chrome_overlays(struct ui *ui, const struct core_state *s, int64_t now_ms);
+/* The notice's text, translated, with its argument in place. */
+void chrome_notice_text(struct ui *ui, const struct core_state *s, char *buf, size_t n);
+/* A label/value row in a summary panel; returns the height used. */
+int chrome_row(struct ui *ui, int x, int y, int w, const char *label, const char *value);
+
+void screen_welcome(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_guest_lookup(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_pay_card(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_pay_result(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+
+#endif

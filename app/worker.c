@@ -1,0 +1,533 @@
+/* The worker thread: the adapters between the pure core and the world. A payment is journaled
+ * under its idempotency key before it is sent; card data is sealed the moment it is parsed
+ * and the plaintext wiped; every answer comes back to the UI as a core event. */
+#include "app/worker.h"
+
+#include <mbedtls/platform_util.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/common/err.h"
+#include "app/common/log.h"
+#include "app/crypto/seal.h"
+#include "app/i18n.h"
+#include "app/store/journal.h"
+#include "drivers/printer/receipt.h"
+#include "drivers/sim/sim_printer.h"
+
+#define RESULT_QUEUE 32
+
+enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_QUIT };
+
+struct job {
+	struct job *next;
+	enum job_kind kind;
+	struct core_effect fx;
+	enum core_lang lang;
+	struct card_swipe swipe;
+};
+
+/* The payment the resident is in the middle of, for its receipt. */
+struct current_payment {
+	bool valid;
+	char key[40];
+	struct core_bill bill;
+	int64_t amount_cents;
+	char brand[16];
+	char last4[5];
+	char reference[32];
+	enum core_outcome outcome;
+	time_t when;
+};
+
+struct worker {
+	struct worker_config cfg;
+	pthread_t thread;
+	bool started;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	struct job *head, *tail;
+
+	struct core_event results[RESULT_QUEUE];
+	int res_head, res_count;
+
+	/* Owned by the worker thread alone. */
+	struct portal *portal;
+	struct journal *journal;
+	struct sealer *sealer;
+	struct sim_printer *printer;
+	bool reader_on;
+	bool card_held;
+	struct card_sealed card;
+	struct current_payment pay;
+};
+
+static void post(struct worker *w, const struct core_event *ev)
+{
+	pthread_mutex_lock(&w->lock);
+	if (w->res_count == RESULT_QUEUE) {
+		/* The UI drains on every wake; a full queue means it is gone. Keep the newest. */
+		log_error("worker", "result queue full; dropping the oldest result");
+		w->res_head = (w->res_head + 1) % RESULT_QUEUE;
+		w->res_count--;
+	}
+	w->results[(w->res_head + w->res_count) % RESULT_QUEUE] = *ev;
+	w->res_count++;
+	pthread_mutex_unlock(&w->lock);
+	if (w->cfg.wake)
+		w->cfg.wake(w->cfg.wake_ctx);
+}
+
+int worker_poll(struct worker *w, struct core_event *ev)
+{
+	int got = 0;
+
+	pthread_mutex_lock(&w->lock);
+	if (w->res_count > 0) {
+		*ev = w->results[w->res_head];
+		w->res_head = (w->res_head + 1) % RESULT_QUEUE;
+		w->res_count--;
+		got = 1;
+	}
+	pthread_mutex_unlock(&w->lock);
+	return got;
+}
+
+static void enqueue(struct worker *w, struct job *j)
+{
+	pthread_mutex_lock(&w->lock);
+	if (w->tail)
+		w->tail->next = j;
+	else
+		w->head = j;
+	w->tail = j;
+	pthread_cond_signal(&w->cond);
+	pthread_mutex_unlock(&w->lock);
+}
+
+void worker_submit(struct worker *w, const struct core_effect *fx, enum core_lang lang)
+{
+	struct job *j = calloc(1, sizeof(*j));
+
+	if (!j) {
+		log_error("worker", "out of memory: effect %d lost", fx->type);
+		return;
+	}
+	j->kind = JOB_EFFECT;
+	j->fx = *fx;
+	j->lang = lang;
+	enqueue(w, j);
+}
+
+void worker_swipe(struct worker *w, struct card_swipe *swipe)
+{
+	struct job *j = calloc(1, sizeof(*j));
+
+	if (j) {
+		j->kind = JOB_SWIPE;
+		j->swipe = *swipe;
+		enqueue(w, j);
+	} else {
+		log_error("worker", "out of memory: swipe lost");
+	}
+	card_swipe_wipe(swipe);
+}
+
+static enum core_failure failure_of(int rc)
+{
+	switch (rc) {
+	case 0: return CORE_FAIL_NONE;
+	case KIOSK_ENOTFOUND: return CORE_FAIL_NOT_FOUND;
+	case KIOSK_EPROTO: return CORE_FAIL_GARBLED;
+	case KIOSK_ETIMEDOUT: return CORE_FAIL_TIMEOUT;
+	default: return CORE_FAIL_UNREACHABLE;
+	}
+}
+
+static void do_lookup(struct worker *w, const struct core_effect *fx)
+{
+	struct core_event ev = {.type = CORE_EV_LOOKUP_DONE, .request_id = fx->request_id};
+	struct portal_bill bill;
+	int rc;
+
+	memset(&bill, 0, sizeof(bill));
+	rc = portal_lookup_bill(w->portal, fx->bill.customer_number,
+				fx->verify == CORE_VERIFY_LAST_NAME ? fx->bill.last_name : NULL,
+				fx->bill.last_bill_cents, &bill);
+	ev.failure = failure_of(rc);
+	if (rc == 0) {
+		snprintf(ev.bill.customer_number, sizeof(ev.bill.customer_number), "%s",
+			 bill.customer_number);
+		snprintf(ev.bill.display_number, sizeof(ev.bill.display_number), "%s",
+			 bill.display_number[0] ? bill.display_number : bill.customer_number);
+		snprintf(ev.bill.last_name, sizeof(ev.bill.last_name), "%s", bill.last_name);
+		snprintf(ev.bill.due_date, sizeof(ev.bill.due_date), "%s", bill.due_date);
+		ev.bill.balance_cents = bill.balance_cents;
+		ev.bill.last_bill_cents = bill.last_bill_cents;
+	} else {
+		log_info("worker", "bill lookup failed: %s", kiosk_strerror(rc));
+	}
+	post(w, &ev);
+}
+
+static int now_yymm(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return (tm.tm_year % 100) * 100 + tm.tm_mon + 1;
+}
+
+static void drop_card(struct worker *w)
+{
+	mbedtls_platform_zeroize(&w->card, sizeof(w->card));
+	w->card_held = false;
+}
+
+static void do_swipe(struct worker *w, struct card_swipe *swipe)
+{
+	struct core_event ev = {.type = CORE_EV_CARD_READ};
+	struct card_data card;
+	int rc;
+
+	memset(&card, 0, sizeof(card));
+	if (!w->reader_on) {
+		log_info("worker", "swipe ignored: not on the card step");
+		goto out;
+	}
+	rc = card_parse(swipe, &card);
+	if (rc == 0)
+		rc = card_check(&card, now_yymm());
+	if (rc == 0) {
+		drop_card(w);
+		rc = seal_card(w->sealer, &card, &w->card);
+		if (rc)
+			log_error("worker", "sealing the card failed: %s", kiosk_strerror(rc));
+	}
+	if (rc == 0) {
+		w->card_held = true;
+		snprintf(ev.brand, sizeof(ev.brand), "%s", w->card.brand);
+		snprintf(ev.last4, sizeof(ev.last4), "%s", w->card.last4);
+	} else {
+		ev.failure = rc == KIOSK_EEXPIRED ? CORE_FAIL_EXPIRED
+			     : rc == KIOSK_ECARD  ? CORE_FAIL_BAD_SWIPE
+						  : CORE_FAIL_PRINTER;
+		log_info("worker", "card refused: %s", kiosk_strerror(rc));
+	}
+	post(w, &ev);
+out:
+	card_wipe(&card);
+	card_swipe_wipe(swipe);
+}
+
+static int new_key(char *out, size_t n)
+{
+	unsigned char raw[16];
+	size_t off = 0;
+
+	if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
+		return KIOSK_EIO;
+	for (size_t i = 0; i < sizeof(raw) && off + 3 <= n; i++)
+		off += (size_t)snprintf(out + off, n - off, "%02x", raw[i]);
+	return 0;
+}
+
+/* A key's short, readable form: what the resident writes down when the outcome is unknown. */
+static void kiosk_reference(const char *key, char *out, size_t n)
+{
+	char up[9];
+
+	for (int i = 0; i < 8; i++)
+		up[i] = (char)(key[i] >= 'a' && key[i] <= 'f' ? key[i] - 32 : key[i]);
+	up[8] = '\0';
+	snprintf(out, n, "Q-%s", up);
+}
+
+/* Asks the portal what became of a payment whose answer was lost. */
+static int settle(struct worker *w, const char *key, struct portal_payment *res)
+{
+	int rc = KIOSK_ETIMEDOUT;
+
+	for (int attempt = 0; attempt < 3; attempt++) {
+		if (attempt)
+			usleep(500000u << attempt);
+		rc = portal_payment_status(w->portal, key, res);
+		if (rc == 0 || rc == KIOSK_ENOTFOUND)
+			break;
+	}
+	return rc;
+}
+
+static void do_pay(struct worker *w, const struct core_effect *fx)
+{
+	struct core_event ev = {.type = CORE_EV_PAY_DONE, .request_id = fx->request_id};
+	struct journal_payment jp;
+	struct portal_payment res;
+	int rc;
+
+	memset(&jp, 0, sizeof(jp));
+	memset(&res, 0, sizeof(res));
+	memset(&w->pay, 0, sizeof(w->pay));
+	if (!w->card_held) {
+		ev.failure = CORE_FAIL_BAD_SWIPE;
+		goto out;
+	}
+	if (new_key(jp.idempotency_key, sizeof(jp.idempotency_key))) {
+		ev.failure = CORE_FAIL_STORE;
+		goto out;
+	}
+	snprintf(jp.customer_number, sizeof(jp.customer_number), "%s", fx->bill.customer_number);
+	jp.amount_cents = fx->amount_cents;
+	snprintf(jp.brand, sizeof(jp.brand), "%s", w->card.brand);
+	snprintf(jp.last4, sizeof(jp.last4), "%s", w->card.last4);
+	jp.state = JOURNAL_CREATED;
+	/* Written (and fsynced) before anything leaves the kiosk. */
+	rc = journal_create(w->journal, &jp);
+	if (rc == 0)
+		rc = journal_set_state(w->journal, jp.idempotency_key, JOURNAL_SENT, NULL);
+	if (rc) {
+		log_error("worker", "journal refused the payment: %s", kiosk_strerror(rc));
+		ev.failure = CORE_FAIL_STORE;
+		goto out;
+	}
+
+	w->pay.valid = true;
+	snprintf(w->pay.key, sizeof(w->pay.key), "%s", jp.idempotency_key);
+	w->pay.bill = fx->bill;
+	w->pay.amount_cents = fx->amount_cents;
+	snprintf(w->pay.brand, sizeof(w->pay.brand), "%s", w->card.brand);
+	snprintf(w->pay.last4, sizeof(w->pay.last4), "%s", w->card.last4);
+	w->pay.when = time(NULL);
+
+	rc = portal_pay(w->portal, jp.idempotency_key, fx->bill.customer_number, fx->amount_cents,
+			&w->card, &res);
+	if (rc != 0 && rc != KIOSK_EINVAL) {
+		/* The answer was lost or the request never arrived: ask before saying anything. */
+		log_warn("worker", "payment %.8s: %s; asking the portal", jp.idempotency_key,
+			 kiosk_strerror(rc));
+		int src = settle(w, jp.idempotency_key, &res);
+		if (src == 0) {
+			rc = 0;
+		} else if (src == KIOSK_ENOTFOUND && rc == KIOSK_ENET) {
+			/* The portal confirms it never saw this key: nothing was charged. */
+			journal_set_state(w->journal, jp.idempotency_key, JOURNAL_DECLINED, NULL);
+			ev.failure = CORE_FAIL_UNREACHABLE;
+			w->pay.valid = false;
+			goto out;
+		}
+	}
+	drop_card(w);
+	if (rc == 0) {
+		bool ok = res.status == PORTAL_PAY_APPROVED;
+		journal_set_state(w->journal, jp.idempotency_key,
+				  ok ? JOURNAL_APPROVED : JOURNAL_DECLINED, res.reference);
+		ev.outcome = ok ? CORE_OUTCOME_APPROVED : CORE_OUTCOME_DECLINED;
+		snprintf(ev.reference, sizeof(ev.reference), "%s", res.reference);
+		snprintf(ev.text, sizeof(ev.text), "%s", res.message);
+		log_info("worker", "payment %.8s %s, reference %s", jp.idempotency_key,
+			 ok ? "approved" : "declined", res.reference);
+	} else {
+		journal_set_state(w->journal, jp.idempotency_key, JOURNAL_IN_DOUBT, NULL);
+		ev.outcome = CORE_OUTCOME_IN_DOUBT;
+		kiosk_reference(jp.idempotency_key, ev.reference, sizeof(ev.reference));
+		log_warn("worker", "payment %.8s in doubt (%s)", jp.idempotency_key,
+			 kiosk_strerror(rc));
+	}
+	w->pay.outcome = ev.outcome;
+	snprintf(w->pay.reference, sizeof(w->pay.reference), "%s", ev.reference);
+out:
+	if (ev.failure != CORE_FAIL_NONE)
+		drop_card(w);
+	post(w, &ev);
+}
+
+static enum core_lang tr_lang; /* the worker thread's receipt language, set per print */
+
+static const char *tr_receipt(const char *msgid)
+{
+	return i18n_tr(tr_lang, msgid);
+}
+
+static void do_print(struct worker *w, enum core_lang lang)
+{
+	struct core_event ev = {.type = CORE_EV_PRINT_DONE};
+	struct receipt r;
+	char text[4096], png[512];
+	struct tm tm;
+	int rc;
+
+	if (!w->pay.valid) {
+		ev.failure = CORE_FAIL_PRINTER;
+		goto out;
+	}
+	memset(&r, 0, sizeof(r));
+	snprintf(r.header, sizeof(r.header), "%s", w->cfg.receipt_header);
+	snprintf(r.kiosk_id, sizeof(r.kiosk_id), "%s", w->cfg.kiosk_id);
+	localtime_r(&w->pay.when, &tm);
+	strftime(r.when, sizeof(r.when), "%Y-%m-%d %H:%M", &tm);
+	snprintf(r.customer_display, sizeof(r.customer_display), "%s",
+		 w->pay.bill.display_number[0] ? w->pay.bill.display_number
+					       : w->pay.bill.customer_number);
+	r.amount_cents = w->pay.amount_cents;
+	snprintf(r.brand, sizeof(r.brand), "%s", w->pay.brand);
+	snprintf(r.last4, sizeof(r.last4), "%s", w->pay.last4);
+	snprintf(r.reference, sizeof(r.reference), "%s", w->pay.reference);
+	r.outcome = w->pay.outcome == CORE_OUTCOME_APPROVED   ? RECEIPT_APPROVED
+		    : w->pay.outcome == CORE_OUTCOME_DECLINED ? RECEIPT_DECLINED
+							      : RECEIPT_IN_DOUBT;
+	tr_lang = lang;
+	rc = receipt_layout_text(&r, tr_receipt, 42, text, sizeof(text));
+	if (rc == 0)
+		rc = sim_printer_print(w->printer, text, png, sizeof(png));
+	if (rc == KIOSK_EPAPER) {
+		ev.failure = CORE_FAIL_PAPER_OUT;
+	} else if (rc) {
+		ev.failure = CORE_FAIL_PRINTER;
+	} else {
+		log_info("worker", "receipt printed: %s", png);
+		if (w->pay.outcome == CORE_OUTCOME_APPROVED)
+			journal_set_state(w->journal, w->pay.key, JOURNAL_RECEIPT_PRINTED, NULL);
+	}
+out:
+	post(w, &ev);
+}
+
+static void run_effect(struct worker *w, const struct core_effect *fx, enum core_lang lang)
+{
+	switch (fx->type) {
+	case CORE_FX_LOOKUP: do_lookup(w, fx); break;
+	case CORE_FX_READER_ON: w->reader_on = true; break;
+	case CORE_FX_READER_OFF: w->reader_on = false; break;
+	case CORE_FX_PAY: do_pay(w, fx); break;
+	case CORE_FX_PRINT: do_print(w, lang); break;
+	case CORE_FX_END_SESSION:
+		drop_card(w);
+		mbedtls_platform_zeroize(&w->pay, sizeof(w->pay));
+		w->reader_on = false;
+		break;
+	}
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+
+	for (;;) {
+		struct job *j;
+
+		pthread_mutex_lock(&w->lock);
+		while (!w->head)
+			pthread_cond_wait(&w->cond, &w->lock);
+		j = w->head;
+		w->head = j->next;
+		if (!w->head)
+			w->tail = NULL;
+		pthread_mutex_unlock(&w->lock);
+
+		if (j->kind == JOB_QUIT) {
+			free(j);
+			break;
+		}
+		if (j->kind == JOB_SWIPE)
+			do_swipe(w, &j->swipe);
+		else
+			run_effect(w, &j->fx, j->lang);
+		mbedtls_platform_zeroize(j, sizeof(*j));
+		free(j);
+	}
+	drop_card(w);
+	return NULL;
+}
+
+int worker_start(const struct worker_config *cfg, struct worker **out)
+{
+	struct worker *w = calloc(1, sizeof(*w));
+	int rc;
+
+	if (!w)
+		return KIOSK_ENOMEM;
+	w->cfg = *cfg;
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->cond, NULL);
+	rc = journal_open(cfg->journal_path, &w->journal);
+	if (rc) {
+		log_error("worker", "cannot open the payment journal %s: %s", cfg->journal_path,
+			  kiosk_strerror(rc));
+		goto fail;
+	}
+	rc = seal_open(cfg->seal_key, &w->sealer);
+	if (rc) {
+		log_error("worker", "cannot load the card-sealing key %s: %s", cfg->seal_key,
+			  kiosk_strerror(rc));
+		goto fail;
+	}
+	rc = portal_open(&cfg->portal, &w->portal);
+	if (rc) {
+		log_error("worker", "cannot set up the portal client: %s", kiosk_strerror(rc));
+		goto fail;
+	}
+	rc = sim_printer_open(cfg->receipts_dir, cfg->mono_font, &w->printer);
+	if (rc) {
+		log_error("worker", "cannot open the simulated printer in %s: %s",
+			  cfg->receipts_dir, kiosk_strerror(rc));
+		goto fail;
+	}
+	if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+		rc = KIOSK_ENOMEM;
+		goto fail;
+	}
+	w->started = true;
+	*out = w;
+	return 0;
+fail:
+	worker_stop(w);
+	return rc;
+}
+
+void worker_stop(struct worker *w)
+{
+	if (!w)
+		return;
+	if (w->started) {
+		struct job *q = calloc(1, sizeof(*q));
+		if (q) {
+			q->kind = JOB_QUIT;
+			enqueue(w, q);
+			pthread_join(w->thread, NULL);
+		}
+	}
+	while (w->head) {
+		struct job *j = w->head;
+		w->head = j->next;
+		mbedtls_platform_zeroize(j, sizeof(*j));
+		free(j);
+	}
+	if (w->printer)
+		sim_printer_close(w->printer);
+	if (w->portal)
+		portal_close(w->portal);
+	if (w->sealer)
+		seal_close(w->sealer);
+	if (w->journal)
+		journal_close(w->journal);
+	pthread_mutex_destroy(&w->lock);
+	pthread_cond_destroy(&w->cond);
+	mbedtls_platform_zeroize(w, sizeof(*w));
+	free(w);
+}
+
+void worker_last_receipt(struct worker *w, char *buf, size_t n)
+{
+	sim_printer_last_text(w->printer, buf, n);
+}
+
+void worker_set_paper_out(struct worker *w, int out)
+{
+	sim_printer_set_paper_out(w->printer, out);
+}

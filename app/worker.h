@@ -1,0 +1,48 @@
+/* The worker: runs the core's effects (portal, journal, card sealing, printing) on a thread of
+ * its own and hands the results back as core events, so the UI thread never waits. */
+#ifndef KIOSK_WORKER_H
+#define KIOSK_WORKER_H
+
+#include <stddef.h>
+
+#include "app/core/core.h"
+#include "app/portal/portal.h"
+#include "drivers/card/card.h"
+
+struct worker_config {
+	struct portal_config portal;
+	const char *journal_path;
+	const char *seal_key;     /* the portal's public key for sealing card data */
+	const char *receipts_dir; /* simulated printer output */
+	const char *mono_font;    /* for the simulated printer's PNG */
+	const char *kiosk_id;
+	const char *receipt_header;
+	/* Called from the worker thread after a result is queued (e.g. SDL_PushEvent). */
+	void (*wake)(void *ctx);
+	void *wake_ctx;
+};
+
+struct worker;
+
+/* Opens the journal and the devices, starts the thread. Fails when the journal cannot be
+ * opened: a kiosk that cannot record payments must not take them. */
+int worker_start(const struct worker_config *cfg, struct worker **out);
+void worker_stop(struct worker *w);
+
+/* Queues an effect; never blocks on I/O. lang is the resident's language (for receipts). */
+void worker_submit(struct worker *w, const struct core_effect *fx, enum core_lang lang);
+
+/* Queues a swipe from a reader; the worker parses, checks and seals it, then wipes it.
+ * The caller's copy is wiped here too. */
+void worker_swipe(struct worker *w, struct card_swipe *swipe);
+
+/* Takes the next result, if any: returns 1 and fills ev, else 0. */
+int worker_poll(struct worker *w, struct core_event *ev);
+
+/* The simulated printer's last receipt text ("" if none). */
+void worker_last_receipt(struct worker *w, char *buf, size_t n);
+
+/* For tests and the demo: the simulated printer runs out of paper (1) or is refilled (0). */
+void worker_set_paper_out(struct worker *w, int out);
+
+#endif
