@@ -546,9 +546,8 @@ int main(int argc, char **argv)
 	core_config_defaults(&ccfg);
 	ccfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;
 	ccfg.warning_ms = (int64_t)a->cfg.warning_s * 1000;
+	ccfg.default_lang = strcmp(a->cfg.lang, "es") ? CORE_LANG_EN : CORE_LANG_ES;
 	core_init(&a->core, &ccfg, now_ms());
-	if (!strcmp(a->cfg.lang, "es"))
-		a->core.lang = CORE_LANG_ES;
 	a->screen_ctx.city_name = a->cfg.city_name;
 	a->screen_ctx.help_text = a->cfg.help_text;
 

@@ -24,6 +24,7 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->idle_ms = 60000;
 	cfg->warning_ms = 20000;
 	cfg->toast_ms = 6000;
+	cfg->default_lang = CORE_LANG_EN;
 }
 
 static void copy_str(char *dst, size_t n, const char *src)
@@ -60,16 +61,15 @@ static void clear_notice(struct core_state *s)
 	memset(&s->notice, 0, sizeof(s->notice));
 }
 
-/* Everything a session held goes; the language stays until the next resident touches it. */
+/* Everything a session held goes, its language too: the next resident starts afresh. */
 static void wipe_session(struct core_state *s)
 {
-	enum core_lang lang = s->lang;
 	struct core_config cfg = s->cfg;
 	uint32_t req = s->request_id;
 
 	memset(s, 0, sizeof(*s));
 	s->cfg = cfg;
-	s->lang = lang;
+	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
 	s->screen = CORE_SCREEN_WELCOME;
 }
@@ -106,7 +106,7 @@ void core_init(struct core_state *s, const struct core_config *cfg, int64_t now_
 	else
 		core_config_defaults(&s->cfg);
 	s->screen = CORE_SCREEN_WELCOME;
-	s->lang = CORE_LANG_EN;
+	s->lang = s->cfg.default_lang;
 	s->last_activity_ms = now_ms;
 }
 

@@ -73,6 +73,7 @@ struct core_config {
 	int64_t idle_ms;    /* no touch for this long: the warning (60 s) */
 	int64_t warning_ms; /* the warning's countdown before the session is wiped (20 s) */
 	int64_t toast_ms;   /* how long a transient message stays (6 s) */
+	enum core_lang default_lang; /* each session starts in it */
 };
 
 struct core_state {
@@ -179,7 +180,7 @@ struct core_effects {
 	struct core_effect fx[CORE_MAX_EFFECTS];
 };
 
-/* Fills in the defaults (60 s idle, 20 s warning, 6 s toasts). */
+/* Fills in the defaults (60 s idle, 20 s warning, 6 s toasts, English). */
 void core_config_defaults(struct core_config *cfg);
 
 void core_init(struct core_state *s, const struct core_config *cfg, int64_t now_ms);

@@ -1395,7 +1395,7 @@ static void test_touch_dismisses_warning(void **state)
 	assert_screen("guest-lookup");
 }
 
-static void test_expiry_wipes_session_keeps_language(void **state)
+static void test_expiry_wipes_session_and_language(void **state)
 {
 	uint32_t id;
 	int64_t t;
@@ -1421,7 +1421,8 @@ static void test_expiry_wipes_session_keeps_language(void **state)
 
 	assert_true(tick_at(t + WARN_MS));
 	assert_session_ended();
-	assert_int_equal(s.lang, CORE_LANG_ES);
+	/* The next resident starts in the kiosk's default language. */
+	assert_int_equal(s.lang, CORE_LANG_EN);
 	assert_string_equal(core_field_text(&s, CORE_FIELD_CUSTOMER), "");
 	assert_string_equal(core_field_text(&s, CORE_FIELD_LAST_NAME), "");
 	assert_string_equal(core_field_text(&s, CORE_FIELD_AMOUNT), "");
@@ -1601,12 +1602,13 @@ static void test_language_toggle(void **state)
 	assert_int_equal(s.lang, CORE_LANG_EN);
 	assert_screen("timeout-warning");
 
-	/* Done keeps the language for the next resident's welcome. */
+	/* Cancel ends the session: the next resident starts in the default language. */
 	ev(CORE_EV_MORE_TIME);
 	ev(CORE_EV_TOGGLE_LANG);
+	assert_int_equal(s.lang, CORE_LANG_ES);
 	ev(CORE_EV_CANCEL);
 	assert_screen("welcome");
-	assert_int_equal(s.lang, CORE_LANG_ES);
+	assert_int_equal(s.lang, CORE_LANG_EN);
 }
 
 static void test_request_ids_increase(void **state)
@@ -1676,7 +1678,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_activity_postpones_warning, setup),
 	    cmocka_unit_test_setup(test_more_time_dismisses, setup),
 	    cmocka_unit_test_setup(test_touch_dismisses_warning, setup),
-	    cmocka_unit_test_setup(test_expiry_wipes_session_keeps_language, setup),
+	    cmocka_unit_test_setup(test_expiry_wipes_session_and_language, setup),
 	    cmocka_unit_test_setup(test_expiry_late_tick, setup),
 	    cmocka_unit_test_setup(test_expiry_during_lookup_drops_answer, setup),
 	    cmocka_unit_test_setup(test_no_timeout_while_paying, setup),
