@@ -25,6 +25,20 @@ struct fixture {
 	struct sealer *sealer;
 };
 
+/* Runs after a failed test too, so no portal-sim is ever left behind. */
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	portal_close(f->portal);
+	seal_close(f->sealer);
+	f->portal = NULL;
+	f->sealer = NULL;
+	if (!f->no_sim)
+		sim_stop(&f->sim);
+	return 0;
+}
+
 static int setup(void **state)
 {
 	struct fixture *f = *state;
@@ -32,6 +46,7 @@ static int setup(void **state)
 	struct portal_config cfg;
 
 	f->sim.pid = -1;
+	f->sim.dir[0] = '\0';
 	f->portal = NULL;
 	f->sealer = NULL;
 	if (f->no_sim) {
@@ -47,22 +62,10 @@ static int setup(void **state)
 	cfg.kiosk_id = "test-kiosk-1";
 	cfg.timeout_ms = f->timeout_ms ? f->timeout_ms : 10000;
 	cfg.connect_timeout_ms = 5000;
-	if (portal_open(&cfg, &f->portal) != 0 || seal_open(PKI_DIR "/seal.pem", &f->sealer) != 0)
+	if (portal_open(&cfg, &f->portal) != 0 || seal_open(PKI_DIR "/seal.pem", &f->sealer) != 0) {
+		teardown(state); /* cmocka skips teardown when setup fails */
 		return -1;
-	return 0;
-}
-
-/* Runs after a failed test too, so no portal-sim is ever left behind. */
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	portal_close(f->portal);
-	seal_close(f->sealer);
-	f->portal = NULL;
-	f->sealer = NULL;
-	if (!f->no_sim)
-		sim_stop(&f->sim);
+	}
 	return 0;
 }
 
