@@ -4,11 +4,13 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "app/common/err.h"
 #include "app/common/log.h"
@@ -35,6 +37,12 @@ struct app {
 	struct worker *worker;
 	struct runner *runner;
 	Uint32 wake_event;
+	/* Video drivers without a blocking wait (offscreen, kmsdrm) make SDL_WaitEvent poll
+	 * every millisecond; there the loop sleeps on this instead, woken by the worker. */
+	bool sdl_blocks;
+	pthread_mutex_t wake_lock;
+	pthread_cond_t wake_cond;
+	bool wake_pending;
 	bool dirty;
 	bool headless;
 	int exit_code;
@@ -53,6 +61,49 @@ static void wake_ui(void *ctx)
 	memset(&ev, 0, sizeof(ev));
 	ev.type = a->wake_event;
 	SDL_PushEvent(&ev);
+	pthread_mutex_lock(&a->wake_lock);
+	a->wake_pending = true;
+	pthread_cond_signal(&a->wake_cond);
+	pthread_mutex_unlock(&a->wake_lock);
+}
+
+/* Sleeps until the worker wakes us or timeout_ms passes (-1: no timeout). */
+static void sleep_for_wake(struct app *a, int64_t timeout_ms)
+{
+	struct timespec until;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	if (timeout_ms >= 0) {
+		until.tv_sec += timeout_ms / 1000;
+		until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+	}
+	pthread_mutex_lock(&a->wake_lock);
+	while (!a->wake_pending) {
+		if (timeout_ms < 0)
+			pthread_cond_wait(&a->wake_cond, &a->wake_lock);
+		else if (pthread_cond_timedwait(&a->wake_cond, &a->wake_lock, &until) != 0)
+			break;
+	}
+	a->wake_pending = false;
+	pthread_mutex_unlock(&a->wake_lock);
+}
+
+/* Waits for the next event like SDL_WaitEventTimeout, without polling. */
+static int wait_event(struct app *a, SDL_Event *e, int64_t timeout_ms)
+{
+	if (a->sdl_blocks) {
+		if (timeout_ms < 0)
+			return SDL_WaitEvent(e);
+		return SDL_WaitEventTimeout(e, (int)timeout_ms);
+	}
+	if (SDL_PollEvent(e))
+		return 1;
+	sleep_for_wake(a, timeout_ms);
+	return SDL_PollEvent(e);
 }
 
 static void dispatch(struct app *a, struct core_event ev)
@@ -169,6 +220,18 @@ static void on_key(struct app *a, const SDL_KeyboardEvent *k)
 			dispatch(a, ui_ev(CORE_EV_CONTINUE));
 		break;
 	case SDLK_BACKSPACE: dispatch(a, ui_ev(CORE_EV_BACKSPACE)); break;
+	case SDLK_F2:
+	case SDLK_F3:
+	case SDLK_F4:
+		/* The simulated reader, for demos at a desk: F2 an approved test card, F3 a
+		 * declined one, F4 a swipe too fast to read. */
+		if (!strcmp(a->cfg.devices, "sim")) {
+			const char *pan = k->keysym.sym == SDLK_F2   ? "4111111111111111"
+					  : k->keysym.sym == SDLK_F3 ? "4000000000000002"
+								     : "4111111111111112";
+			host_swipe(a, pan, "3012", "Demo Resident");
+		}
+		break;
 	case SDLK_ESCAPE: dispatch(a, ui_ev(CORE_EV_BACK)); break;
 	default: break;
 	}
@@ -234,10 +297,10 @@ static int run(struct app *a)
 		if (a->dirty) {
 			got = SDL_PollEvent(&e);
 		} else if (deadline < 0) {
-			got = SDL_WaitEvent(&e); /* idle: sleep until someone touches the screen */
+			got = wait_event(a, &e, -1); /* idle: sleep until someone touches the screen */
 		} else {
 			int64_t wait = deadline - now;
-			got = SDL_WaitEventTimeout(&e, wait <= 0 ? 1 : (int)(wait > 60000 ? 60000 : wait));
+			got = wait_event(a, &e, wait <= 0 ? 1 : (wait > 60000 ? 60000 : wait));
 		}
 		if (got) {
 			handle(a, &e);
@@ -511,6 +574,14 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	a->wake_event = SDL_RegisterEvents(1);
+	pthread_mutex_init(&a->wake_lock, NULL);
+	pthread_cond_init(&a->wake_cond, NULL);
+	{
+		const char *drv = SDL_GetCurrentVideoDriver();
+		a->sdl_blocks = drv && (!strcmp(drv, "x11") || !strcmp(drv, "wayland"));
+		log_info("main", "video driver %s (%s wait)", drv ? drv : "?",
+			 a->sdl_blocks ? "SDL" : "own");
+	}
 
 	if (join_path(journal, sizeof(journal), a->cfg.data_dir, "journal.sqlite") ||
 	    join_path(mono, sizeof(mono), fonts, "DejaVuSansMono.ttf")) {

@@ -307,7 +307,15 @@ static void do_pay(struct worker *w, const struct core_effect *fx)
 
 	rc = portal_pay(w->portal, jp.idempotency_key, fx->bill.customer_number, fx->amount_cents,
 			&w->card, &res);
-	if (rc != 0 && rc != KIOSK_EINVAL) {
+	if (rc == KIOSK_EINVAL) {
+		/* The portal refused the request itself (e.g. more than the balance): nothing
+		 * was charged. */
+		journal_set_state(w->journal, jp.idempotency_key, JOURNAL_FAILED, NULL);
+		ev.failure = CORE_FAIL_REFUSED;
+		w->pay.valid = false;
+		goto out;
+	}
+	if (rc != 0) {
 		/* The answer was lost or the request never arrived: ask before saying anything. */
 		log_warn("worker", "payment %.8s: %s; asking the portal", jp.idempotency_key,
 			 kiosk_strerror(rc));
@@ -316,7 +324,7 @@ static void do_pay(struct worker *w, const struct core_effect *fx)
 			rc = 0;
 		} else if (src == KIOSK_ENOTFOUND && rc == KIOSK_ENET) {
 			/* The portal confirms it never saw this key: nothing was charged. */
-			journal_set_state(w->journal, jp.idempotency_key, JOURNAL_DECLINED, NULL);
+			journal_set_state(w->journal, jp.idempotency_key, JOURNAL_FAILED, NULL);
 			ev.failure = CORE_FAIL_UNREACHABLE;
 			w->pay.valid = false;
 			goto out;

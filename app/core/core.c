@@ -399,16 +399,20 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 	copy_str(s->reference, sizeof(s->reference), ev->reference);
 	s->decline_reason[0] = '\0';
 	s->receipt_printed = false;
-	if (ev->failure == CORE_FAIL_STORE || ev->failure == CORE_FAIL_UNREACHABLE) {
-		/* Nothing left the kiosk (journal refused, or the portal was never reached):
-		 * no money moved, so the resident may simply try again. */
-		notice(s,
-		       ev->failure == CORE_FAIL_STORE
-			       ? "This kiosk can't take payments right now. No money was taken. "
-				 "Please ask staff for help."
-			       : "We can't reach the city's payment system right now. No money was "
-				 "taken. Please try again in a few minutes.",
-		       NULL, true, 0);
+	if (ev->failure == CORE_FAIL_STORE || ev->failure == CORE_FAIL_UNREACHABLE ||
+	    ev->failure == CORE_FAIL_REFUSED) {
+		/* Nothing was charged (journal refused, portal never reached, or the portal
+		 * turned the request down), so the resident may simply try again. */
+		const char *msg =
+			ev->failure == CORE_FAIL_STORE
+				? "This kiosk can't take payments right now. No money was taken. "
+				  "Please ask staff for help."
+			: ev->failure == CORE_FAIL_REFUSED
+				? "The city's payment system did not accept this payment. No money "
+				  "was taken. Please ask staff for help."
+				: "We can't reach the city's payment system right now. No money was "
+				  "taken. Please try again in a few minutes.";
+		notice(s, msg, NULL, true, 0);
 		/* The swipe turned the reader off and dropped the card: turn it back on. */
 		add_fx(fx, CORE_FX_READER_ON, s);
 		return;

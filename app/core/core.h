@@ -49,6 +49,7 @@ enum core_failure {
 	CORE_FAIL_PAPER_OUT,
 	CORE_FAIL_PRINTER,
 	CORE_FAIL_STORE,       /* the journal could not be written: nothing was sent */
+	CORE_FAIL_REFUSED,     /* the portal refused the payment request: nothing was charged */
 };
 
 /* A message for the resident: an English msgid (translated by the UI) and one optional

@@ -33,6 +33,7 @@ static const char *const state_names[] = {
     [JOURNAL_REVERSED] = "reversed",
     [JOURNAL_RECEIPT_PRINTED] = "receipt_printed",
     [JOURNAL_CONFIRMED] = "confirmed",
+    [JOURNAL_FAILED] = "failed",
 };
 
 #define STATE_COUNT (sizeof(state_names) / sizeof(state_names[0]))
@@ -48,7 +49,7 @@ static const char schema_v1[] =
     " brand TEXT NOT NULL CHECK (brand NOT GLOB '*[0-9]*'),"
     " last4 TEXT NOT NULL CHECK (length(last4) <= 4 AND last4 NOT GLOB '*[^0-9]*'),"
     " state TEXT NOT NULL CHECK (state IN ('created', 'sent', 'approved', 'declined',"
-    "  'in_doubt', 'reversed', 'receipt_printed', 'confirmed')),"
+    "  'in_doubt', 'reversed', 'receipt_printed', 'confirmed', 'failed')),"
     " reference TEXT NOT NULL DEFAULT '',"
     " created_at INTEGER NOT NULL,"
     " updated_at INTEGER NOT NULL"

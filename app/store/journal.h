@@ -14,6 +14,8 @@ enum journal_state {
 	JOURNAL_REVERSED,
 	JOURNAL_RECEIPT_PRINTED,
 	JOURNAL_CONFIRMED,
+	JOURNAL_FAILED, /* never charged: refused by the portal, or the portal confirms it never
+			 * saw the key */
 };
 
 struct journal_payment {
