@@ -82,8 +82,8 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 	int rc;
 
 	snprintf(name, sizeof(name), "%s.%s", section, key);
-#define STR(s, k, field)                                                                        \
-	if (!strcmp(section, s) && !strcmp(key, k))                                             \
+#define STR(s, k, field)                                                                           \
+	if (!strcmp(section, s) && !strcmp(key, k))                                                \
 		return set_str(cfg->field, sizeof(cfg->field), value, err, errlen, name);
 	STR("kiosk", "id", kiosk_id)
 	STR("kiosk", "city_name", city_name)

@@ -1,4 +1,5 @@
-/* Translation: every string a resident reads goes through here (gettext catalogs, domain "kiosk"). */
+/* Translation: every string a resident reads goes through here (gettext catalogs, domain "kiosk").
+ */
 #ifndef KIOSK_I18N_H
 #define KIOSK_I18N_H
 

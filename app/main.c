@@ -297,7 +297,8 @@ static int run(struct app *a)
 		if (a->dirty) {
 			got = SDL_PollEvent(&e);
 		} else if (deadline < 0) {
-			got = wait_event(a, &e, -1); /* idle: sleep until someone touches the screen */
+			got = wait_event(a, &e,
+					 -1); /* idle: sleep until someone touches the screen */
 		} else {
 			int64_t wait = deadline - now;
 			got = wait_event(a, &e, wait <= 0 ? 1 : (wait > 60000 ? 60000 : wait));
@@ -330,24 +331,26 @@ static int run(struct app *a)
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"usage: kiosk [options]\n"
-		"  --config FILE          read settings from an INI file (see board/generic-x86/kiosk.conf)\n"
-		"  --portal URL           the portal's base URL (https://...)\n"
-		"  --ca FILE              the CA the portal's certificate must chain to (PEM)\n"
-		"  --seal-key FILE        the portal's public key for sealing card data (PEM)\n"
-		"  --data-dir DIR         where the payment journal lives\n"
-		"  --receipts DIR         where the simulated printer puts receipts\n"
-		"  --devices sim|usb      simulated or real card reader and printer\n"
-		"  --kiosk-id ID          this kiosk's name on receipts and in the portal\n"
-		"  --lang en|es           the language a session starts in\n"
-		"  --idle-timeout S       seconds without a touch before the warning (default 60)\n"
-		"  --warning-timeout S    seconds the warning counts down (default 20)\n"
-		"  --fullscreen           take the whole screen (a real kiosk)\n"
-		"  --headless             no display: SDL's offscreen driver\n"
-		"  --script FILE          run a journey script (docs/journeys.md), exit 0 if it held\n"
-		"  --shots DIR            where the journey's screenshots go\n"
-		"  --version              print the version\n");
+	fprintf(
+	    f,
+	    "usage: kiosk [options]\n"
+	    "  --config FILE          read settings from an INI file (see "
+	    "board/generic-x86/kiosk.conf)\n"
+	    "  --portal URL           the portal's base URL (https://...)\n"
+	    "  --ca FILE              the CA the portal's certificate must chain to (PEM)\n"
+	    "  --seal-key FILE        the portal's public key for sealing card data (PEM)\n"
+	    "  --data-dir DIR         where the payment journal lives\n"
+	    "  --receipts DIR         where the simulated printer puts receipts\n"
+	    "  --devices sim|usb      simulated or real card reader and printer\n"
+	    "  --kiosk-id ID          this kiosk's name on receipts and in the portal\n"
+	    "  --lang en|es           the language a session starts in\n"
+	    "  --idle-timeout S       seconds without a touch before the warning (default 60)\n"
+	    "  --warning-timeout S    seconds the warning counts down (default 20)\n"
+	    "  --fullscreen           take the whole screen (a real kiosk)\n"
+	    "  --headless             no display: SDL's offscreen driver\n"
+	    "  --script FILE          run a journey script (docs/journeys.md), exit 0 if it held\n"
+	    "  --shots DIR            where the journey's screenshots go\n"
+	    "  --version              print the version\n");
 }
 
 enum {
@@ -370,28 +373,27 @@ enum {
 	OPT_HELP,
 };
 
-static int parse_args(struct app *a, int argc, char **argv, const char **script,
-		      const char **shots)
+static int parse_args(struct app *a, int argc, char **argv, const char **script, const char **shots)
 {
 	static const struct option opts[] = {
-		{"config", required_argument, 0, OPT_CONFIG},
-		{"portal", required_argument, 0, OPT_PORTAL},
-		{"ca", required_argument, 0, OPT_CA},
-		{"seal-key", required_argument, 0, OPT_SEAL},
-		{"data-dir", required_argument, 0, OPT_DATA},
-		{"receipts", required_argument, 0, OPT_RECEIPTS},
-		{"devices", required_argument, 0, OPT_DEVICES},
-		{"kiosk-id", required_argument, 0, OPT_ID},
-		{"lang", required_argument, 0, OPT_LANG},
-		{"idle-timeout", required_argument, 0, OPT_IDLE},
-		{"warning-timeout", required_argument, 0, OPT_WARN},
-		{"fullscreen", no_argument, 0, OPT_FULL},
-		{"headless", no_argument, 0, OPT_HEADLESS},
-		{"script", required_argument, 0, OPT_SCRIPT},
-		{"shots", required_argument, 0, OPT_SHOTS},
-		{"version", no_argument, 0, OPT_VERSION},
-		{"help", no_argument, 0, OPT_HELP},
-		{0, 0, 0, 0},
+	    {"config", required_argument, 0, OPT_CONFIG},
+	    {"portal", required_argument, 0, OPT_PORTAL},
+	    {"ca", required_argument, 0, OPT_CA},
+	    {"seal-key", required_argument, 0, OPT_SEAL},
+	    {"data-dir", required_argument, 0, OPT_DATA},
+	    {"receipts", required_argument, 0, OPT_RECEIPTS},
+	    {"devices", required_argument, 0, OPT_DEVICES},
+	    {"kiosk-id", required_argument, 0, OPT_ID},
+	    {"lang", required_argument, 0, OPT_LANG},
+	    {"idle-timeout", required_argument, 0, OPT_IDLE},
+	    {"warning-timeout", required_argument, 0, OPT_WARN},
+	    {"fullscreen", no_argument, 0, OPT_FULL},
+	    {"headless", no_argument, 0, OPT_HEADLESS},
+	    {"script", required_argument, 0, OPT_SCRIPT},
+	    {"shots", required_argument, 0, OPT_SHOTS},
+	    {"version", no_argument, 0, OPT_VERSION},
+	    {"help", no_argument, 0, OPT_HELP},
+	    {0, 0, 0, 0},
 	};
 	char err[512];
 	int c, rc = 0;
@@ -438,8 +440,9 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 		return 2;
 	}
 	if (!a->cfg.portal_url[0] || !a->cfg.portal_ca[0] || !a->cfg.seal_key[0]) {
-		fprintf(stderr, "kiosk: the portal's URL, CA and sealing key are required "
-				"(--portal, --ca, --seal-key or the [portal] section of --config)\n");
+		fprintf(stderr,
+			"kiosk: the portal's URL, CA and sealing key are required "
+			"(--portal, --ca, --seal-key or the [portal] section of --config)\n");
 		return 2;
 	}
 	if (!strcmp(a->cfg.devices, "usb")) {
@@ -474,15 +477,14 @@ static int open_window(struct app *a)
 		}
 		flags |= SDL_WINDOW_RESIZABLE;
 	}
-	a->window = SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
-				     flags);
+	a->window =
+	    SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
 	if (!a->window) {
 		log_error("main", "cannot open a window: %s", SDL_GetError());
 		return KIOSK_EIO;
 	}
-	a->renderer = SDL_CreateRenderer(a->window, -1,
-					 a->headless ? SDL_RENDERER_SOFTWARE
-						     : SDL_RENDERER_ACCELERATED);
+	a->renderer = SDL_CreateRenderer(
+	    a->window, -1, a->headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED);
 	if (!a->renderer)
 		a->renderer = SDL_CreateRenderer(a->window, -1, SDL_RENDERER_SOFTWARE);
 	if (!a->renderer) {
@@ -536,9 +538,8 @@ int main(int argc, char **argv)
 	rc = parse_args(a, argc, argv, &script, &shots);
 	if (rc)
 		return rc == 1 ? 0 : rc;
-	if (!a->cfg.receipts_dir[0] &&
-	    join_path(a->cfg.receipts_dir, sizeof(a->cfg.receipts_dir), a->cfg.data_dir,
-		      "receipts")) {
+	if (!a->cfg.receipts_dir[0] && join_path(a->cfg.receipts_dir, sizeof(a->cfg.receipts_dir),
+						 a->cfg.data_dir, "receipts")) {
 		fprintf(stderr, "kiosk: data directory path too long\n");
 		return 2;
 	}
@@ -554,7 +555,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	if (i18n_init(a->cfg.locale_dir))
-		fprintf(stderr, "kiosk: Spanish translations missing under %s\n", a->cfg.locale_dir);
+		fprintf(stderr, "kiosk: Spanish translations missing under %s\n",
+			a->cfg.locale_dir);
 
 	if (a->headless)
 		SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
@@ -589,28 +591,29 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	struct worker_config wcfg = {
-		.portal =
-			{
-				.base_url = a->cfg.portal_url,
-				.ca_file = a->cfg.portal_ca,
-				.client_cert = a->cfg.client_cert[0] ? a->cfg.client_cert : NULL,
-				.client_key = a->cfg.client_key[0] ? a->cfg.client_key : NULL,
-				.kiosk_id = a->cfg.kiosk_id,
-				.timeout_ms = a->cfg.portal_timeout_ms,
-				.connect_timeout_ms = a->cfg.portal_connect_timeout_ms,
-			},
-		.journal_path = journal,
-		.seal_key = a->cfg.seal_key,
-		.receipts_dir = a->cfg.receipts_dir,
-		.mono_font = mono,
-		.kiosk_id = a->cfg.kiosk_id,
-		.receipt_header = a->cfg.city_name,
-		.wake = wake_ui,
-		.wake_ctx = a,
+	    .portal =
+		{
+		    .base_url = a->cfg.portal_url,
+		    .ca_file = a->cfg.portal_ca,
+		    .client_cert = a->cfg.client_cert[0] ? a->cfg.client_cert : NULL,
+		    .client_key = a->cfg.client_key[0] ? a->cfg.client_key : NULL,
+		    .kiosk_id = a->cfg.kiosk_id,
+		    .timeout_ms = a->cfg.portal_timeout_ms,
+		    .connect_timeout_ms = a->cfg.portal_connect_timeout_ms,
+		},
+	    .journal_path = journal,
+	    .seal_key = a->cfg.seal_key,
+	    .receipts_dir = a->cfg.receipts_dir,
+	    .mono_font = mono,
+	    .kiosk_id = a->cfg.kiosk_id,
+	    .receipt_header = a->cfg.city_name,
+	    .wake = wake_ui,
+	    .wake_ctx = a,
 	};
 	rc = worker_start(&wcfg, &a->worker);
 	if (rc) {
-		fprintf(stderr, "kiosk: cannot start (%s); see the log above\n", kiosk_strerror(rc));
+		fprintf(stderr, "kiosk: cannot start (%s); see the log above\n",
+			kiosk_strerror(rc));
 		goto out;
 	}
 
@@ -624,14 +627,14 @@ int main(int argc, char **argv)
 
 	if (*script) {
 		struct runner_host host = {
-			.ctx = a,
-			.screen_id = host_screen_id,
-			.ui = host_ui,
-			.tap = host_tap,
-			.swipe = host_swipe,
-			.last_receipt = host_last_receipt,
-			.shot = host_shot,
-			.paper_out = host_paper_out,
+		    .ctx = a,
+		    .screen_id = host_screen_id,
+		    .ui = host_ui,
+		    .tap = host_tap,
+		    .swipe = host_swipe,
+		    .last_receipt = host_last_receipt,
+		    .shot = host_shot,
+		    .paper_out = host_paper_out,
 		};
 		rc = runner_open(script, shots, &host, &a->runner);
 		if (rc)

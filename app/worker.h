@@ -12,9 +12,9 @@
 struct worker_config {
 	struct portal_config portal;
 	const char *journal_path;
-	const char *seal_key;     /* the portal's public key for sealing card data */
+	const char *seal_key;	  /* the portal's public key for sealing card data */
 	const char *receipts_dir; /* simulated printer output */
-	const char *mono_font;    /* for the simulated printer's PNG */
+	const char *mono_font;	  /* for the simulated printer's PNG */
 	const char *kiosk_id;
 	const char *receipt_header;
 	/* Called from the worker thread after a result is queued (e.g. SDL_PushEvent). */

@@ -6,7 +6,7 @@ enum kiosk_err {
 	KIOSK_OK = 0,
 	KIOSK_EINVAL = -1,    /* bad argument or bad input from a person */
 	KIOSK_ENOMEM = -2,    /* out of memory */
-	KIOSK_EIO = -3,       /* file or device I/O failed */
+	KIOSK_EIO = -3,	      /* file or device I/O failed */
 	KIOSK_ENET = -4,      /* the portal could not be reached */
 	KIOSK_ETIMEDOUT = -5, /* no answer before the deadline: outcome unknown */
 	KIOSK_ETLS = -6,      /* TLS failed: certificate not trusted, handshake failed */

@@ -11,12 +11,9 @@
 #define CUSTOMER_MAX_DIGITS 12
 
 static const char *const screen_ids[CORE_SCREEN_COUNT] = {
-	[CORE_SCREEN_WELCOME] = "welcome",
-	[CORE_SCREEN_GUEST_LOOKUP] = "guest-lookup",
-	[CORE_SCREEN_BILL_SUMMARY] = "bill-summary",
-	[CORE_SCREEN_PAY_AMOUNT] = "pay-amount",
-	[CORE_SCREEN_PAY_CARD] = "pay-card",
-	[CORE_SCREEN_PAY_RESULT] = "pay-result",
+    [CORE_SCREEN_WELCOME] = "welcome",		 [CORE_SCREEN_GUEST_LOOKUP] = "guest-lookup",
+    [CORE_SCREEN_BILL_SUMMARY] = "bill-summary", [CORE_SCREEN_PAY_AMOUNT] = "pay-amount",
+    [CORE_SCREEN_PAY_CARD] = "pay-card",	 [CORE_SCREEN_PAY_RESULT] = "pay-result",
 };
 
 void core_config_defaults(struct core_config *cfg)
@@ -79,15 +76,11 @@ static void go(struct core_state *s, enum core_screen screen)
 	s->screen = screen;
 	clear_notice(s);
 	switch (screen) {
-	case CORE_SCREEN_GUEST_LOOKUP:
-		s->focus = CORE_FIELD_CUSTOMER;
-		break;
+	case CORE_SCREEN_GUEST_LOOKUP: s->focus = CORE_FIELD_CUSTOMER; break;
 	case CORE_SCREEN_PAY_AMOUNT:
 		s->focus = s->other_amount ? CORE_FIELD_AMOUNT : CORE_FIELD_NONE;
 		break;
-	default:
-		s->focus = CORE_FIELD_NONE;
-		break;
+	default: s->focus = CORE_FIELD_NONE; break;
 	}
 }
 
@@ -271,8 +264,7 @@ static void submit_lookup(struct core_state *s, struct core_effects *fx, int64_t
 	core_normalize_customer(s->customer_number, digits, sizeof(digits));
 	if (strlen(digits) < CUSTOMER_MIN_DIGITS) {
 		s->focus = CORE_FIELD_CUSTOMER;
-		notice(s,
-		       "Enter the customer number from the top of your bill, digits only.", NULL,
+		notice(s, "Enter the customer number from the top of your bill, digits only.", NULL,
 		       true, 0);
 		return;
 	}
@@ -310,16 +302,16 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 		s->bill = ev->bill;
 		go(s, CORE_SCREEN_BILL_SUMMARY);
 		if (s->bill.balance_cents <= 0)
-			notice(s, "There is nothing to pay on this account right now.", NULL,
-			       false, 0);
+			notice(s, "There is nothing to pay on this account right now.", NULL, false,
+			       0);
 		break;
 	case CORE_FAIL_NOT_FOUND:
 		notice(s,
 		       s->verify == CORE_VERIFY_LAST_NAME
-			       ? "We could not find that account. Check the customer number and "
-				 "the last name on your bill."
-			       : "We could not find that account. Check the customer number and "
-				 "the last bill amount.",
+			   ? "We could not find that account. Check the customer number and "
+			     "the last name on your bill."
+			   : "We could not find that account. Check the customer number and "
+			     "the last bill amount.",
 		       NULL, true, 0);
 		break;
 	case CORE_FAIL_GARBLED:
@@ -363,8 +355,8 @@ static void submit_amount(struct core_state *s, struct core_effects *fx)
 	add_fx(fx, CORE_FX_READER_ON, s);
 }
 
-static void card_read(struct core_state *s, const struct core_event *ev,
-		      struct core_effects *fx, int64_t now)
+static void card_read(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
+		      int64_t now)
 {
 	if (s->screen != CORE_SCREEN_PAY_CARD || s->busy != CORE_BUSY_NONE)
 		return; /* a swipe outside the card step is ignored; the reader is off anyway */
@@ -404,14 +396,14 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 		/* Nothing was charged (journal refused, portal never reached, or the portal
 		 * turned the request down), so the resident may simply try again. */
 		const char *msg =
-			ev->failure == CORE_FAIL_STORE
-				? "This kiosk can't take payments right now. No money was taken. "
-				  "Please ask staff for help."
-			: ev->failure == CORE_FAIL_REFUSED
-				? "The city's payment system did not accept this payment. No money "
-				  "was taken. Please ask staff for help."
-				: "We can't reach the city's payment system right now. No money was "
-				  "taken. Please try again in a few minutes.";
+		    ev->failure == CORE_FAIL_STORE
+			? "This kiosk can't take payments right now. No money was taken. "
+			  "Please ask staff for help."
+		    : ev->failure == CORE_FAIL_REFUSED
+			? "The city's payment system did not accept this payment. No money "
+			  "was taken. Please ask staff for help."
+			: "We can't reach the city's payment system right now. No money was "
+			  "taken. Please try again in a few minutes.";
 		notice(s, msg, NULL, true, 0);
 		/* The swipe turned the reader off and dropped the card: turn it back on. */
 		add_fx(fx, CORE_FX_READER_ON, s);

@@ -32,7 +32,12 @@ enum core_field_kind { CORE_KIND_DIGITS, CORE_KIND_MONEY, CORE_KIND_TEXT };
 /* How a guest proves the account is theirs. */
 enum core_verify { CORE_VERIFY_LAST_NAME, CORE_VERIFY_LAST_BILL };
 
-enum core_outcome { CORE_OUTCOME_NONE, CORE_OUTCOME_APPROVED, CORE_OUTCOME_DECLINED, CORE_OUTCOME_IN_DOUBT };
+enum core_outcome {
+	CORE_OUTCOME_NONE,
+	CORE_OUTCOME_APPROVED,
+	CORE_OUTCOME_DECLINED,
+	CORE_OUTCOME_IN_DOUBT
+};
 
 /* What the resident is waiting for, if anything. */
 enum core_busy { CORE_BUSY_NONE, CORE_BUSY_LOOKUP, CORE_BUSY_PAYING, CORE_BUSY_PRINTING };
@@ -48,8 +53,8 @@ enum core_failure {
 	CORE_FAIL_EXPIRED,
 	CORE_FAIL_PAPER_OUT,
 	CORE_FAIL_PRINTER,
-	CORE_FAIL_STORE,       /* the journal could not be written: nothing was sent */
-	CORE_FAIL_REFUSED,     /* the portal refused the payment request: nothing was charged */
+	CORE_FAIL_STORE,   /* the journal could not be written: nothing was sent */
+	CORE_FAIL_REFUSED, /* the portal refused the payment request: nothing was charged */
 };
 
 /* A message for the resident: an English msgid (translated by the UI) and one optional
@@ -114,31 +119,31 @@ struct core_state {
 };
 
 enum core_event_type {
-	CORE_EV_TICK,           /* time passed */
-	CORE_EV_PAY_BILL,       /* welcome: "Pay a Bill" */
-	CORE_EV_SIGN_IN,        /* welcome: "Sign In" */
+	CORE_EV_TICK,	  /* time passed */
+	CORE_EV_PAY_BILL, /* welcome: "Pay a Bill" */
+	CORE_EV_SIGN_IN,  /* welcome: "Sign In" */
 	CORE_EV_TOGGLE_LANG,
 	CORE_EV_CONTINUE,
 	CORE_EV_BACK,
 	CORE_EV_CANCEL,
 	CORE_EV_DONE,
-	CORE_EV_FOCUS,          /* .field */
-	CORE_EV_KEY,            /* .text: one UTF-8 character (or more, from a hardware keyboard) */
+	CORE_EV_FOCUS, /* .field */
+	CORE_EV_KEY,   /* .text: one UTF-8 character (or more, from a hardware keyboard) */
 	CORE_EV_BACKSPACE,
 	CORE_EV_CLEAR,
-	CORE_EV_SET_VERIFY,     /* .verify */
+	CORE_EV_SET_VERIFY, /* .verify */
 	CORE_EV_PAY_FULL,
 	CORE_EV_PAY_OTHER,
 	CORE_EV_PRINT_RECEIPT,
 	CORE_EV_TRY_ANOTHER_CARD, /* after a decline */
-	CORE_EV_MORE_TIME,      /* "I need more time" */
-	CORE_EV_DISMISS,        /* closes the notice */
-	CORE_EV_TOUCH,          /* any touch: keeps the session alive */
+	CORE_EV_MORE_TIME,	  /* "I need more time" */
+	CORE_EV_DISMISS,	  /* closes the notice */
+	CORE_EV_TOUCH,		  /* any touch: keeps the session alive */
 	/* answers from the adapters */
-	CORE_EV_LOOKUP_DONE,    /* .request_id, .failure, .bill */
-	CORE_EV_CARD_READ,      /* .failure, .brand, .last4 */
-	CORE_EV_PAY_DONE,       /* .request_id, .failure, .outcome, .reference, .text (reason) */
-	CORE_EV_PRINT_DONE,     /* .failure */
+	CORE_EV_LOOKUP_DONE, /* .request_id, .failure, .bill */
+	CORE_EV_CARD_READ,   /* .failure, .brand, .last4 */
+	CORE_EV_PAY_DONE,    /* .request_id, .failure, .outcome, .reference, .text (reason) */
+	CORE_EV_PRINT_DONE,  /* .failure */
 };
 
 struct core_event {
@@ -157,12 +162,12 @@ struct core_event {
 };
 
 enum core_effect_type {
-	CORE_FX_LOOKUP,      /* look up .bill.customer_number with .bill.last_name or
+	CORE_FX_LOOKUP,	     /* look up .bill.customer_number with .bill.last_name or
 			      * .bill.last_bill_cents (by .verify) */
 	CORE_FX_READER_ON,   /* start taking swipes */
 	CORE_FX_READER_OFF,  /* stop taking swipes and drop any card held */
-	CORE_FX_PAY,         /* pay .amount_cents on .bill.customer_number with the card held */
-	CORE_FX_PRINT,       /* print the receipt of the current payment */
+	CORE_FX_PAY,	     /* pay .amount_cents on .bill.customer_number with the card held */
+	CORE_FX_PRINT,	     /* print the receipt of the current payment */
 	CORE_FX_END_SESSION, /* wipe everything the session held */
 };
 

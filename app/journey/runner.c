@@ -22,9 +22,9 @@ struct runner {
 	char shots_dir[512];
 	char **lines;
 	int line_count;
-	int cur;             /* index of the line being run */
-	int64_t started_ms;  /* when the current line began, -1 when not yet */
-	bool need_frame;     /* the last line pushed events: wait for them to be drawn */
+	int cur;	    /* index of the line being run */
+	int64_t started_ms; /* when the current line began, -1 when not yet */
+	bool need_frame;    /* the last line pushed events: wait for them to be drawn */
 	char why[6144];
 };
 
@@ -219,8 +219,9 @@ static int find_widget(struct runner *r, const struct ui *ui, const char *label)
 	if (exact_n == 1)
 		return exact;
 	if (exact_n > 1) {
-		snprintf(r->why, sizeof(r->why), "two widgets are labelled \"%s\": \"%s\" and \"%s\"",
-			 label, ui->widgets[exact].label, ui->widgets[other].label);
+		snprintf(r->why, sizeof(r->why),
+			 "two widgets are labelled \"%s\": \"%s\" and \"%s\"", label,
+			 ui->widgets[exact].label, ui->widgets[other].label);
 		return -2;
 	}
 	for (int i = 0; i < ui->widget_count; i++) {
@@ -362,8 +363,9 @@ static enum outcome run_cmd(struct runner *r, const struct cmd *c, int64_t now)
 			return DONE;
 		if (!timed_out(r, now))
 			return WAIT;
-		snprintf(r->why, sizeof(r->why), want ? "\"%s\" not visible within 5 s"
-						      : "\"%s\" is still visible after 5 s",
+		snprintf(r->why, sizeof(r->why),
+			 want ? "\"%s\" not visible within 5 s"
+			      : "\"%s\" is still visible after 5 s",
 			 c->args[0]);
 		return FAIL;
 	}

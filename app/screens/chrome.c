@@ -108,11 +108,11 @@ static void toast(struct ui *ui, const struct core_state *s)
 static void busy(struct ui *ui, const struct core_state *s)
 {
 	const struct ui_theme *t = &ui->theme;
-	const char *what = s->busy == CORE_BUSY_LOOKUP	   ? _("Looking up your bill…")
-			   : s->busy == CORE_BUSY_PAYING   ? _("Processing your payment…")
-							   : _("Printing your receipt…");
-	const char *sub = s->busy == CORE_BUSY_PAYING ? _("Please wait. Do not swipe again.")
-						      : _("Please wait.");
+	const char *what = s->busy == CORE_BUSY_LOOKUP	 ? _("Looking up your bill…")
+			   : s->busy == CORE_BUSY_PAYING ? _("Processing your payment…")
+							 : _("Printing your receipt…");
+	const char *sub =
+	    s->busy == CORE_BUSY_PAYING ? _("Please wait. Do not swipe again.") : _("Please wait.");
 	SDL_Rect box = {MARGIN + 40, 720, CONTENT_W - 80, 420};
 
 	dim(ui);
@@ -175,12 +175,12 @@ void screens_draw(struct ui *ui, const struct core_state *s, const struct screen
 {
 	static void (*const draw[CORE_SCREEN_COUNT])(struct ui *, const struct core_state *,
 						     const struct screen_ctx *) = {
-		[CORE_SCREEN_WELCOME] = screen_welcome,
-		[CORE_SCREEN_GUEST_LOOKUP] = screen_guest_lookup,
-		[CORE_SCREEN_BILL_SUMMARY] = screen_bill_summary,
-		[CORE_SCREEN_PAY_AMOUNT] = screen_pay_amount,
-		[CORE_SCREEN_PAY_CARD] = screen_pay_card,
-		[CORE_SCREEN_PAY_RESULT] = screen_pay_result,
+	    [CORE_SCREEN_WELCOME] = screen_welcome,
+	    [CORE_SCREEN_GUEST_LOOKUP] = screen_guest_lookup,
+	    [CORE_SCREEN_BILL_SUMMARY] = screen_bill_summary,
+	    [CORE_SCREEN_PAY_AMOUNT] = screen_pay_amount,
+	    [CORE_SCREEN_PAY_CARD] = screen_pay_card,
+	    [CORE_SCREEN_PAY_RESULT] = screen_pay_result,
 	};
 
 	ui->lang = s->lang;

@@ -105,8 +105,8 @@ void text_cache_free(struct ui_text_cache *c)
 SDL_Texture *text_cache_get(struct ui_text_cache *c, TTF_Font *font, int font_id, SDL_Color color,
 			    int wrap, const char *text, int *w, int *h)
 {
-	uint32_t rgba = (uint32_t)color.r << 24 | (uint32_t)color.g << 16 |
-			(uint32_t)color.b << 8 | color.a;
+	uint32_t rgba =
+	    (uint32_t)color.r << 24 | (uint32_t)color.g << 16 | (uint32_t)color.b << 8 | color.a;
 	uint32_t hash = hash_key(font_id, rgba, wrap, text);
 	struct entry *e;
 	SDL_Surface *surf;

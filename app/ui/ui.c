@@ -16,27 +16,26 @@ static const struct {
 	int px;
 	bool bold;
 } font_specs[UI_FONT_COUNT] = {
-	[UI_FONT_SMALL] = {30, false},   [UI_FONT_BODY] = {38, false},
-	[UI_FONT_LABEL] = {38, true},    [UI_FONT_BUTTON] = {46, true},
-	[UI_FONT_HEADING] = {58, true},  [UI_FONT_TITLE] = {80, true},
-	[UI_FONT_HUGE] = {120, true},
+    [UI_FONT_SMALL] = {30, false}, [UI_FONT_BODY] = {38, false},   [UI_FONT_LABEL] = {38, true},
+    [UI_FONT_BUTTON] = {46, true}, [UI_FONT_HEADING] = {58, true}, [UI_FONT_TITLE] = {80, true},
+    [UI_FONT_HUGE] = {120, true},
 };
 
 static const struct ui_theme default_theme = {
-	.bg = {0xF4, 0xF6, 0xF8, 0xFF},
-	.surface = {0xFF, 0xFF, 0xFF, 0xFF},
-	.text = {0x1B, 0x24, 0x33, 0xFF},
-	.muted = {0x55, 0x60, 0x70, 0xFF},
-	.primary = {0x0B, 0x5C, 0xAD, 0xFF},
-	.on_primary = {0xFF, 0xFF, 0xFF, 0xFF},
-	.secondary = {0xE3, 0xEC, 0xF7, 0xFF},
-	.border = {0xB8, 0xC2, 0xCF, 0xFF},
-	.error = {0xB0, 0x1E, 0x1E, 0xFF},
-	.error_bg = {0xFC, 0xEB, 0xEB, 0xFF},
-	.success = {0x1E, 0x7A, 0x3C, 0xFF},
-	.focus = {0xF5, 0xA6, 0x23, 0xFF},
-	.bar = {0x0D, 0x2B, 0x4E, 0xFF},
-	.on_bar = {0xFF, 0xFF, 0xFF, 0xFF},
+    .bg = {0xF4, 0xF6, 0xF8, 0xFF},
+    .surface = {0xFF, 0xFF, 0xFF, 0xFF},
+    .text = {0x1B, 0x24, 0x33, 0xFF},
+    .muted = {0x55, 0x60, 0x70, 0xFF},
+    .primary = {0x0B, 0x5C, 0xAD, 0xFF},
+    .on_primary = {0xFF, 0xFF, 0xFF, 0xFF},
+    .secondary = {0xE3, 0xEC, 0xF7, 0xFF},
+    .border = {0xB8, 0xC2, 0xCF, 0xFF},
+    .error = {0xB0, 0x1E, 0x1E, 0xFF},
+    .error_bg = {0xFC, 0xEB, 0xEB, 0xFF},
+    .success = {0x1E, 0x7A, 0x3C, 0xFF},
+    .focus = {0xF5, 0xA6, 0x23, 0xFF},
+    .bar = {0x0D, 0x2B, 0x4E, 0xFF},
+    .on_bar = {0xFF, 0xFF, 0xFF, 0xFF},
 };
 
 int ui_open(struct ui *ui, SDL_Renderer *renderer, const char *fonts_dir)
@@ -130,7 +129,8 @@ void ui_end(struct ui *ui)
 
 void ui_fill(struct ui *ui, SDL_Rect r, SDL_Color c)
 {
-	SDL_SetRenderDrawBlendMode(ui->renderer, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawBlendMode(ui->renderer,
+				   c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
 	SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
 	SDL_RenderFillRect(ui->renderer, &r);
 }
@@ -142,7 +142,8 @@ void ui_round_rect(struct ui *ui, SDL_Rect r, int radius, SDL_Color c)
 		radius = r.h / 2;
 	if (radius * 2 > r.w)
 		radius = r.w / 2;
-	SDL_SetRenderDrawBlendMode(ui->renderer, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawBlendMode(ui->renderer,
+				   c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
 	SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
 	for (int dy = 0; dy < radius; dy++) {
 		int yy = radius - dy;
@@ -189,8 +190,8 @@ void ui_frame(struct ui *ui, SDL_Rect r, int radius, int thickness, SDL_Color c)
 		}
 		inner_l = r.x + thickness + iin;
 		SDL_RenderDrawLine(ui->renderer, r.x + outer, y, inner_l - 1, y);
-		SDL_RenderDrawLine(ui->renderer, r.x + r.w - thickness - iin, y, r.x + r.w - 1 - outer,
-				   y);
+		SDL_RenderDrawLine(ui->renderer, r.x + r.w - thickness - iin, y,
+				   r.x + r.w - 1 - outer, y);
 	}
 }
 
@@ -397,10 +398,10 @@ void ui_keypad(struct ui *ui, SDL_Rect area, bool with_point)
 void ui_keyboard(struct ui *ui, SDL_Rect area, bool shifted)
 {
 	static const char *const rows[4][11] = {
-		{"Q", "W", "E", "R", "T", "Y", "U", "I", "O", "P", NULL},
-		{"A", "S", "D", "F", "G", "H", "J", "K", "L", "Ñ", NULL},
-		{"Z", "X", "C", "V", "B", "N", "M", "-", "'", NULL},
-		{"Á", "É", "Í", "Ó", "Ú", "Ü", NULL},
+	    {"Q", "W", "E", "R", "T", "Y", "U", "I", "O", "P", NULL},
+	    {"A", "S", "D", "F", "G", "H", "J", "K", "L", "Ñ", NULL},
+	    {"Z", "X", "C", "V", "B", "N", "M", "-", "'", NULL},
+	    {"Á", "É", "Í", "Ó", "Ú", "Ü", NULL},
 	};
 	int gap = 10, rows_n = 5, kh = (area.h - (rows_n - 1) * gap) / rows_n;
 	int kw = (area.w - 9 * gap) / 10;

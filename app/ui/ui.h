@@ -15,13 +15,13 @@
 #define UI_H 1920
 
 enum ui_font {
-	UI_FONT_SMALL,   /* 30 px: hints, footers */
-	UI_FONT_BODY,    /* 38 px */
-	UI_FONT_LABEL,   /* 38 px bold: field labels */
-	UI_FONT_BUTTON,  /* 46 px bold */
+	UI_FONT_SMALL,	 /* 30 px: hints, footers */
+	UI_FONT_BODY,	 /* 38 px */
+	UI_FONT_LABEL,	 /* 38 px bold: field labels */
+	UI_FONT_BUTTON,	 /* 46 px bold */
 	UI_FONT_HEADING, /* 58 px bold */
-	UI_FONT_TITLE,   /* 80 px bold */
-	UI_FONT_HUGE,    /* 120 px bold: amounts, results */
+	UI_FONT_TITLE,	 /* 80 px bold */
+	UI_FONT_HUGE,	 /* 120 px bold: amounts, results */
 	UI_FONT_COUNT
 };
 
@@ -32,15 +32,15 @@ enum ui_style { UI_PRIMARY, UI_SECONDARY, UI_QUIET, UI_DANGER, UI_SELECTED };
 enum ui_align { UI_LEFT, UI_CENTER, UI_RIGHT };
 
 struct ui_theme {
-	SDL_Color bg, surface, text, muted, primary, on_primary, secondary, border, error,
-		error_bg, success, focus, bar, on_bar;
+	SDL_Color bg, surface, text, muted, primary, on_primary, secondary, border, error, error_bg,
+	    success, focus, bar, on_bar;
 };
 
 /* A widget as drawn in the last frame. */
 struct ui_widget {
 	enum ui_widget_kind kind;
 	SDL_Rect rect;
-	char label[96];       /* as shown (translated) */
+	char label[96];	      /* as shown (translated) */
 	struct core_event ev; /* what a tap sends to the core */
 	bool enabled;
 };
@@ -59,11 +59,11 @@ struct ui {
 	/* What the last frame showed: widgets in focus order, and every string drawn. */
 	struct ui_widget widgets[UI_MAX_WIDGETS];
 	int widget_count;
-	int focus_index;       /* keypad focus ring, -1 when none */
+	int focus_index; /* keypad focus ring, -1 when none */
 	char text_log[UI_TEXT_LOG];
 	size_t text_log_len;
-	int pressed_index;     /* widget under a finger, drawn pressed */
-	enum core_lang lang;   /* language of the frame being drawn */
+	int pressed_index;   /* widget under a finger, drawn pressed */
+	enum core_lang lang; /* language of the frame being drawn */
 };
 
 /* fonts_dir holds DejaVuSans.ttf and DejaVuSans-Bold.ttf. */

@@ -1,0 +1,41 @@
+/* Swipe your card: the amount and where the reader is. */
+
+#include "app/core/money.h"
+#include "app/screens/screens_internal.h"
+
+/* A card reader with a card half-way through it. */
+static void draw_reader(struct ui *ui, int cx, int y)
+{
+	const struct ui_theme *t = &ui->theme;
+
+	ui_round_rect(ui, (SDL_Rect){cx - 260, y + 60, 520, 150}, 24, t->bar);
+	ui_fill(ui, (SDL_Rect){cx - 230, y + 110, 460, 14}, (SDL_Color){0x05, 0x12, 0x22, 255});
+	ui_round_rect(ui, (SDL_Rect){cx - 170, y - 120, 340, 215}, 18, t->primary);
+	ui_fill(ui, (SDL_Rect){cx - 170, y - 80, 340, 36}, (SDL_Color){0x05, 0x12, 0x22, 255});
+	ui_round_rect(ui, (SDL_Rect){cx - 140, y - 20, 70, 50}, 8, t->focus);
+	/* The direction of the swipe. */
+	for (int i = 0; i < 6; i++)
+		ui_fill(ui, (SDL_Rect){cx + 300 + i * 6, y + 20 + i * 12, 12, 140 - i * 24},
+			t->primary);
+}
+
+void screen_pay_card(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
+{
+	const struct ui_theme *t = &ui->theme;
+	char amount[32];
+	int y;
+
+	(void)ctx;
+	money_format(s->amount_cents, amount, sizeof(amount));
+	y = chrome_title(ui, _("Swipe your card"), _("Use the card reader next to this screen."));
+	ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y + 20, CONTENT_W, UI_CENTER,
+		_("Amount to pay"));
+	ui_text(ui, UI_FONT_HUGE, t->text, MARGIN, y + 80, CONTENT_W, UI_CENTER, amount);
+	draw_reader(ui, UI_W / 2 - 40, y + 480);
+	y += 780;
+	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
+		_("Your card number is never stored. Only the last four digits are printed."));
+	y += 90;
+	chrome_notice(ui, s, y);
+	chrome_nav(ui, s->busy == CORE_BUSY_NONE, s->busy == CORE_BUSY_NONE, NULL, false);
+}

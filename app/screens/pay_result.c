@@ -1,0 +1,91 @@
+/* The result: approved, declined or not yet confirmed, with receipt and Done. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/core/money.h"
+#include "app/screens/screens_internal.h"
+
+static void draw_mark(struct ui *ui, int cx, int cy, bool ok, SDL_Color c)
+{
+	ui_circle(ui, cx, cy, 110, c);
+	SDL_SetRenderDrawColor(ui->renderer, 255, 255, 255, 255);
+	for (int d = -9; d <= 9; d++) {
+		if (ok) {
+			SDL_RenderDrawLine(ui->renderer, cx - 55, cy + d, cx - 15, cy + 40 + d);
+			SDL_RenderDrawLine(ui->renderer, cx - 15, cy + 40 + d, cx + 60,
+					   cy - 45 + d);
+		} else {
+			SDL_RenderDrawLine(ui->renderer, cx - 45 + d, cy - 45, cx + 45 + d,
+					   cy + 45);
+			SDL_RenderDrawLine(ui->renderer, cx + 45 + d, cy - 45, cx - 45 + d,
+					   cy + 45);
+		}
+	}
+}
+
+void screen_pay_result(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
+{
+	const struct ui_theme *t = &ui->theme;
+	struct core_event ev;
+	char amount[32], card[64];
+	int y = TOP_BAR_H + 80;
+	const char *title, *sub;
+	SDL_Color c;
+
+	(void)ctx;
+	switch (s->outcome) {
+	case CORE_OUTCOME_APPROVED:
+		title = _("Approved");
+		sub = _("Thank you. Your payment has been received.");
+		c = t->success;
+		break;
+	case CORE_OUTCOME_DECLINED:
+		title = _("Declined");
+		sub = _("Your card was declined. No money was taken.");
+		c = t->error;
+		break;
+	default:
+		title = _("Payment not yet confirmed");
+		sub =
+		    _("We could not confirm your payment yet. Do not pay again: we will confirm it "
+		      "with the city and you can check it with your reference number.");
+		c = t->focus;
+		break;
+	}
+	draw_mark(ui, UI_W / 2, y + 110, s->outcome == CORE_OUTCOME_APPROVED, c);
+	y += 260;
+	y += ui_text(ui, UI_FONT_TITLE, c, MARGIN, y, CONTENT_W, UI_CENTER, title) + 20;
+	y += ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 40, y, CONTENT_W - 80, UI_CENTER, sub) +
+	     40;
+	if (s->outcome == CORE_OUTCOME_DECLINED && s->decline_reason[0])
+		y += ui_text(ui, UI_FONT_BODY, t->error, MARGIN + 40, y, CONTENT_W - 80, UI_CENTER,
+			     _(s->decline_reason)) +
+		     40;
+
+	SDL_Rect panel = {MARGIN, y, CONTENT_W, 330};
+	ui_round_rect(ui, panel, 24, t->surface);
+	ui_frame(ui, panel, 24, 2, t->border);
+	int x = MARGIN + 50, w = CONTENT_W - 100, py = y + 40;
+	money_format(s->amount_cents, amount, sizeof(amount));
+	snprintf(card, sizeof(card), "%s •••• %s", s->brand, s->last4);
+	if (s->reference[0])
+		py += chrome_row(ui, x, py, w, _("Reference number"), s->reference);
+	py += chrome_row(ui, x, py, w,
+			 s->outcome == CORE_OUTCOME_APPROVED ? _("Amount paid") : _("Amount"),
+			 amount);
+	py += chrome_row(ui, x, py, w, _("Card"), card);
+	y += panel.h + 30;
+	chrome_notice(ui, s, y);
+
+	int bw = (CONTENT_W - 30) / 2;
+	if (s->outcome == CORE_OUTCOME_DECLINED) {
+		ev = ui_ev(CORE_EV_TRY_ANOTHER_CARD);
+		ui_button(ui, (SDL_Rect){MARGIN, NAV_Y - 200, CONTENT_W, 150},
+			  _("Try another card"), UI_SECONDARY, &ev);
+	}
+	ev = ui_ev(CORE_EV_PRINT_RECEIPT);
+	ui_button_ex(ui, (SDL_Rect){MARGIN, NAV_Y, bw, NAV_H}, _("Print receipt"), NULL,
+		     UI_SECONDARY, !s->receipt_printed, &ev);
+	ev = ui_ev(CORE_EV_DONE);
+	ui_button(ui, (SDL_Rect){MARGIN + bw + 30, NAV_Y, bw, NAV_H}, _("Done"), UI_PRIMARY, &ev);
+}
