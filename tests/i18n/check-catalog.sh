@@ -3,11 +3,18 @@
 #
 #   tests/i18n/check-catalog.sh SOURCE_DIR WORK_DIR [PO_FILE]
 #
-# Extracts every marked text from app/ and drivers/printer/ with xgettext (keywords _, N_,
-# notice:2, tr, tr_text:2, i18n_tr:2), adds tests/i18n/runtime-msgids.pot (texts only known
-# at run time), writes WORK_DIR/kiosk.pot, and fails naming each msgid that PO_FILE (default
-# ui-assets/po/es.po) lacks, leaves untranslated or marks fuzzy, and when msgfmt --check
-# finds a fault (syntax, header, a translation that drops or changes a %s).
+# Builds WORK_DIR/kiosk.pot from:
+#   - app/ and drivers/printer/, with xgettext and the keywords _, N_, notice:2, tr,
+#     tr_text:2, i18n_tr:2;
+#   - every string literal with a capital letter in app/core/core.c and
+#     drivers/printer/receipt.c: everything they say is for people, and a message passed
+#     through a variable or a ?: escapes the keywords;
+#   - the decline messages portal-sim sends ("Card ..." in tools/portal-sim/cards.c, api.c),
+#     which the result screen shows through _();
+#   - tests/i18n/runtime-msgids.pot, texts only known at run time.
+# Then it fails naming each msgid that PO_FILE (default ui-assets/po/es.po) lacks, leaves
+# untranslated or marks fuzzy, and when msgfmt --check finds a fault (syntax, header, a
+# translation that drops or changes a %s).
 set -eu
 
 if [ $# -lt 2 ] || [ $# -gt 3 ]; then
@@ -29,8 +36,21 @@ fi
 (cd "$src" && xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
 	--keyword=_ --keyword=N_ --keyword=notice:2 --keyword=tr --keyword=tr_text:2 \
 	--keyword=i18n_tr:2 --package-name=kiosk --output="$work/extracted.pot" $files)
+# --extract-all warns about every "" in the code: those warnings go to a log.
+literals() { # OUT REGEXP FILE...
+	out=$1 re=$2
+	shift 2
+	(cd "$src" && xgettext --from-code=UTF-8 --language=C --extract-all \
+		--output="$work/$out-all.pot" "$@") 2>"$work/$out-xgettext.log"
+	sed -i 's/charset=CHARSET/charset=UTF-8/' "$work/$out-all.pot"
+	msggrep --msgid --extended-regexp --regexp="$re" --output-file="$work/$out.pot" \
+		"$work/$out-all.pot"
+}
+literals literals '[A-Z]' app/core/core.c drivers/printer/receipt.c
+literals portal '^Card [a-z]' tools/portal-sim/cards.c tools/portal-sim/api.c
+sed -i 's/charset=CHARSET/charset=UTF-8/' "$work/extracted.pot"
 msgcat --use-first --output-file="$work/kiosk.pot" "$work/extracted.pot" \
-	"$src/tests/i18n/runtime-msgids.pot"
+	"$work/literals.pot" "$work/portal.pot" "$src/tests/i18n/runtime-msgids.pot"
 total=$(grep -c '^msgid ' "$work/kiosk.pot" || true)
 echo "i18n: $((total - 1)) texts to translate (template: $work/kiosk.pot)"
 
