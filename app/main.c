@@ -4,7 +4,13 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <getopt.h>
+#include <errno.h>
+#include <poll.h>
 #include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,9 +46,7 @@ struct app {
 	/* Video drivers without a blocking wait (offscreen, kmsdrm) make SDL_WaitEvent poll
 	 * every millisecond; there the loop sleeps on this instead, woken by the worker. */
 	bool sdl_blocks;
-	pthread_mutex_t wake_lock;
-	pthread_cond_t wake_cond;
-	bool wake_pending;
+	int wake_fd; /* eventfd: the worker and the signal handler write, the loop polls */
 	bool dirty;
 	bool headless;
 	int exit_code;
@@ -53,43 +57,54 @@ static int64_t now_ms(void)
 	return (int64_t)SDL_GetTicks64();
 }
 
+static volatile sig_atomic_t stop_requested;
+
+/* SIGTERM and SIGINT are blocked in every thread and taken here, in a plain thread, so the
+ * loop can be woken the ordinary way whichever way it sleeps. */
+static void *signal_thread(void *arg)
+{
+	struct app *a = arg;
+	sigset_t set;
+	SDL_Event quit;
+	uint64_t one = 1;
+	int sig;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	if (sigwait(&set, &sig) != 0)
+		return NULL;
+	stop_requested = 1;
+	memset(&quit, 0, sizeof(quit));
+	quit.type = SDL_QUIT;
+	SDL_PushEvent(&quit);
+	if (write(a->wake_fd, &one, sizeof(one)) < 0)
+		log_warn("main", "cannot wake the UI loop: %s", strerror(errno));
+	return NULL;
+}
+
 static void wake_ui(void *ctx)
 {
 	struct app *a = ctx;
 	SDL_Event ev;
+	uint64_t one = 1;
 
 	memset(&ev, 0, sizeof(ev));
 	ev.type = a->wake_event;
 	SDL_PushEvent(&ev);
-	pthread_mutex_lock(&a->wake_lock);
-	a->wake_pending = true;
-	pthread_cond_signal(&a->wake_cond);
-	pthread_mutex_unlock(&a->wake_lock);
+	if (!a->sdl_blocks && write(a->wake_fd, &one, sizeof(one)) < 0)
+		log_warn("main", "cannot wake the UI loop: %s", strerror(errno));
 }
 
-/* Sleeps until the worker wakes us or timeout_ms passes (-1: no timeout). */
+/* Sleeps until the worker or a signal wakes us, or timeout_ms passes (-1: no timeout). */
 static void sleep_for_wake(struct app *a, int64_t timeout_ms)
 {
-	struct timespec until;
+	struct pollfd pfd = {.fd = a->wake_fd, .events = POLLIN};
+	uint64_t count;
 
-	clock_gettime(CLOCK_REALTIME, &until);
-	if (timeout_ms >= 0) {
-		until.tv_sec += timeout_ms / 1000;
-		until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
-		}
-	}
-	pthread_mutex_lock(&a->wake_lock);
-	while (!a->wake_pending) {
-		if (timeout_ms < 0)
-			pthread_cond_wait(&a->wake_cond, &a->wake_lock);
-		else if (pthread_cond_timedwait(&a->wake_cond, &a->wake_lock, &until) != 0)
-			break;
-	}
-	a->wake_pending = false;
-	pthread_mutex_unlock(&a->wake_lock);
+	if (poll(&pfd, 1, timeout_ms < 0 ? -1 : (int)timeout_ms) > 0 &&
+	    read(a->wake_fd, &count, sizeof(count)) < 0)
+		log_warn("main", "wake read: %s", strerror(errno));
 }
 
 /* Waits for the next event like SDL_WaitEventTimeout, without polling. */
@@ -246,7 +261,11 @@ static void handle(struct app *a, const SDL_Event *e)
 		return;
 	}
 	switch (e->type) {
-	case SDL_QUIT: a->exit_code = a->exit_code < 0 ? 0 : a->exit_code; break;
+	case SDL_QUIT:
+		/* A journey stopped before its end has not passed. */
+		if (a->exit_code < 0)
+			a->exit_code = a->runner ? 1 : 0;
+		break;
 	case SDL_MOUSEBUTTONDOWN:
 		if (e->button.button == SDL_BUTTON_LEFT) {
 			a->ui.pressed_index = ui_hit(&a->ui, e->button.x, e->button.y);
@@ -288,6 +307,12 @@ static int run(struct app *a)
 	a->dirty = true;
 	while (a->exit_code < 0) {
 		int64_t now = now_ms();
+
+		if (stop_requested) {
+			log_info("main", "stopping on signal");
+			a->exit_code = a->runner ? 1 : 0;
+			break;
+		}
 		int64_t deadline = core_next_deadline(&a->core, now);
 		SDL_Event e;
 		int got;
@@ -308,12 +333,12 @@ static int run(struct app *a)
 			while (a->exit_code < 0 && SDL_PollEvent(&e))
 				handle(a, &e);
 		}
+		/* The deadline computed before sleeping: recomputing it now would always name
+		 * the next second and never fire. */
+		int64_t core_deadline = core_next_deadline(&a->core, now);
 		now = now_ms();
-		if (core_next_deadline(&a->core, now) >= 0 &&
-		    core_next_deadline(&a->core, now) <= now) {
-			struct core_event tick = ui_ev(CORE_EV_TICK);
-			dispatch(a, tick);
-		}
+		if (core_deadline >= 0 && core_deadline <= now)
+			dispatch(a, ui_ev(CORE_EV_TICK));
 		if (a->dirty)
 			draw(a);
 		if (a->runner && a->exit_code < 0) {
@@ -560,6 +585,15 @@ int main(int argc, char **argv)
 
 	if (a->headless)
 		SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
+	/* Signals go to signal_thread alone: blocked here, before any thread exists. */
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	{
+		sigset_t set;
+		sigemptyset(&set);
+		sigaddset(&set, SIGTERM);
+		sigaddset(&set, SIGINT);
+		pthread_sigmask(SIG_BLOCK, &set, NULL);
+	}
 	SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		fprintf(stderr, "kiosk: SDL_Init: %s\n", SDL_GetError());
@@ -576,8 +610,17 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	a->wake_event = SDL_RegisterEvents(1);
-	pthread_mutex_init(&a->wake_lock, NULL);
-	pthread_cond_init(&a->wake_cond, NULL);
+	a->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (a->wake_fd < 0) {
+		fprintf(stderr, "kiosk: eventfd: %s\n", strerror(errno));
+		rc = KIOSK_EIO;
+		goto out;
+	}
+	{
+		pthread_t sig_thread;
+		if (pthread_create(&sig_thread, NULL, signal_thread, a) == 0)
+			pthread_detach(sig_thread);
+	}
 	{
 		const char *drv = SDL_GetCurrentVideoDriver();
 		a->sdl_blocks = drv && (!strcmp(drv, "x11") || !strcmp(drv, "wayland"));
@@ -647,6 +690,7 @@ int main(int argc, char **argv)
 out:
 	runner_close(a->runner);
 	worker_stop(a->worker);
+	/* wake_fd stays open: the detached signal thread may still write to it. */
 	ui_close(&a->ui);
 	if (a->renderer)
 		SDL_DestroyRenderer(a->renderer);

@@ -49,6 +49,7 @@ struct worker {
 	struct worker_config cfg;
 	pthread_t thread;
 	bool started;
+	int start_rc; /* 1 until the worker has opened its adapters */
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	struct job *head, *tail;
@@ -422,10 +423,66 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 	}
 }
 
+/* Opens everything the worker owns, on the worker thread, so that even start-up and
+ * shutdown I/O (sqlite's fsyncs, TLS close) stay off the UI thread. */
+static int open_adapters(struct worker *w)
+{
+	const struct worker_config *cfg = &w->cfg;
+	int rc;
+
+	rc = journal_open(cfg->journal_path, &w->journal);
+	if (rc) {
+		log_error("worker", "cannot open the payment journal %s: %s", cfg->journal_path,
+			  kiosk_strerror(rc));
+		return rc;
+	}
+	rc = seal_open(cfg->seal_key, &w->sealer);
+	if (rc) {
+		log_error("worker", "cannot load the card-sealing key %s: %s", cfg->seal_key,
+			  kiosk_strerror(rc));
+		return rc;
+	}
+	rc = portal_open(&cfg->portal, &w->portal);
+	if (rc) {
+		log_error("worker", "cannot set up the portal client: %s", kiosk_strerror(rc));
+		return rc;
+	}
+	rc = sim_printer_open(cfg->receipts_dir, cfg->mono_font, &w->printer);
+	if (rc)
+		log_error("worker", "cannot open the simulated printer in %s: %s",
+			  cfg->receipts_dir, kiosk_strerror(rc));
+	return rc;
+}
+
+static void close_adapters(struct worker *w)
+{
+	if (w->printer)
+		sim_printer_close(w->printer);
+	if (w->portal)
+		portal_close(w->portal);
+	if (w->sealer)
+		seal_close(w->sealer);
+	if (w->journal)
+		journal_close(w->journal);
+	w->printer = NULL;
+	w->portal = NULL;
+	w->sealer = NULL;
+	w->journal = NULL;
+}
+
 static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
+	int rc = open_adapters(w);
 
+	pthread_mutex_lock(&w->lock);
+	w->start_rc = rc;
+	pthread_cond_broadcast(&w->cond);
+	pthread_mutex_unlock(&w->lock);
+	if (rc) {
+		close_adapters(w);
+		return NULL;
+	}
 	for (;;) {
 		struct job *j;
 
@@ -450,6 +507,7 @@ static void *worker_main(void *arg)
 		free(j);
 	}
 	drop_card(w);
+	close_adapters(w);
 	return NULL;
 }
 
@@ -461,36 +519,23 @@ int worker_start(const struct worker_config *cfg, struct worker **out)
 	if (!w)
 		return KIOSK_ENOMEM;
 	w->cfg = *cfg;
+	w->start_rc = 1; /* not yet known */
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->cond, NULL);
-	rc = journal_open(cfg->journal_path, &w->journal);
-	if (rc) {
-		log_error("worker", "cannot open the payment journal %s: %s", cfg->journal_path,
-			  kiosk_strerror(rc));
-		goto fail;
-	}
-	rc = seal_open(cfg->seal_key, &w->sealer);
-	if (rc) {
-		log_error("worker", "cannot load the card-sealing key %s: %s", cfg->seal_key,
-			  kiosk_strerror(rc));
-		goto fail;
-	}
-	rc = portal_open(&cfg->portal, &w->portal);
-	if (rc) {
-		log_error("worker", "cannot set up the portal client: %s", kiosk_strerror(rc));
-		goto fail;
-	}
-	rc = sim_printer_open(cfg->receipts_dir, cfg->mono_font, &w->printer);
-	if (rc) {
-		log_error("worker", "cannot open the simulated printer in %s: %s",
-			  cfg->receipts_dir, kiosk_strerror(rc));
-		goto fail;
-	}
 	if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
 		rc = KIOSK_ENOMEM;
 		goto fail;
 	}
 	w->started = true;
+	/* Start-up waits once for the worker to have opened its adapters: a kiosk that cannot
+	 * record payments must not show a screen that takes them. */
+	pthread_mutex_lock(&w->lock);
+	while (w->start_rc == 1)
+		pthread_cond_wait(&w->cond, &w->lock);
+	rc = w->start_rc;
+	pthread_mutex_unlock(&w->lock);
+	if (rc)
+		goto fail;
 	*out = w;
 	return 0;
 fail:
@@ -507,8 +552,8 @@ void worker_stop(struct worker *w)
 		if (q) {
 			q->kind = JOB_QUIT;
 			enqueue(w, q);
-			pthread_join(w->thread, NULL);
 		}
+		pthread_join(w->thread, NULL);
 	}
 	while (w->head) {
 		struct job *j = w->head;
@@ -516,14 +561,6 @@ void worker_stop(struct worker *w)
 		mbedtls_platform_zeroize(j, sizeof(*j));
 		free(j);
 	}
-	if (w->printer)
-		sim_printer_close(w->printer);
-	if (w->portal)
-		portal_close(w->portal);
-	if (w->sealer)
-		seal_close(w->sealer);
-	if (w->journal)
-		journal_close(w->journal);
 	pthread_mutex_destroy(&w->lock);
 	pthread_cond_destroy(&w->cond);
 	mbedtls_platform_zeroize(w, sizeof(*w));
