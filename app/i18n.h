@@ -6,7 +6,9 @@
 #include "app/core/core.h"
 
 /* Marks a string for extraction without translating it where it stands. */
+#ifndef N_
 #define N_(s) s
+#endif
 
 /* Binds the catalogs under locale_dir (<dir>/es/LC_MESSAGES/kiosk.mo). Call once, before any
  * thread starts: it sets the process locale. Returns 0, or KIOSK_EIO when the Spanish

@@ -264,8 +264,8 @@ static void submit_lookup(struct core_state *s, struct core_effects *fx, int64_t
 	core_normalize_customer(s->customer_number, digits, sizeof(digits));
 	if (strlen(digits) < CUSTOMER_MIN_DIGITS) {
 		s->focus = CORE_FIELD_CUSTOMER;
-		notice(s, "Enter the customer number from the top of your bill, digits only.", NULL,
-		       true, 0);
+		notice(s, N_("Enter the customer number from the top of your bill, digits only."),
+		       NULL, true, 0);
 		return;
 	}
 	memset(&s->bill, 0, sizeof(s->bill));
@@ -274,14 +274,14 @@ static void submit_lookup(struct core_state *s, struct core_effects *fx, int64_t
 		trimmed(s->last_name, s->bill.last_name, sizeof(s->bill.last_name));
 		if (!s->bill.last_name[0]) {
 			s->focus = CORE_FIELD_LAST_NAME;
-			notice(s, "Enter the last name on the account.", NULL, true, 0);
+			notice(s, N_("Enter the last name on the account."), NULL, true, 0);
 			return;
 		}
 	} else {
 		if (money_parse(s->last_bill, &cents) != 0) {
 			s->focus = CORE_FIELD_LAST_BILL;
-			notice(s, "Enter the amount of your last bill, for example 84.17.", NULL,
-			       true, 0);
+			notice(s, N_("Enter the amount of your last bill, for example 84.17."),
+			       NULL, true, 0);
 			return;
 		}
 		s->bill.last_bill_cents = cents;
@@ -300,30 +300,28 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 	switch (ev->failure) {
 	case CORE_FAIL_NONE:
 		s->bill = ev->bill;
+		/* Nothing due is said by the bill summary itself. */
 		go(s, CORE_SCREEN_BILL_SUMMARY);
-		if (s->bill.balance_cents <= 0)
-			notice(s, "There is nothing to pay on this account right now.", NULL, false,
-			       0);
 		break;
 	case CORE_FAIL_NOT_FOUND:
 		notice(s,
 		       s->verify == CORE_VERIFY_LAST_NAME
-			   ? "We could not find that account. Check the customer number and "
-			     "the last name on your bill."
-			   : "We could not find that account. Check the customer number and "
-			     "the last bill amount.",
+			   ? N_("We could not find that account. Check the customer number and "
+				"the last name on your bill.")
+			   : N_("We could not find that account. Check the customer number and "
+				"the last bill amount."),
 		       NULL, true, 0);
 		break;
 	case CORE_FAIL_GARBLED:
 		notice(s,
-		       "The city's payment system sent an answer we could not read. Please try "
-		       "again.",
+		       N_("The city's payment system sent an answer we could not read. Please try "
+			  "again."),
 		       NULL, true, 0);
 		break;
 	default:
 		notice(s,
-		       "We can't reach the city's payment system right now. Please try again in "
-		       "a few minutes, or pay at the cashier's window.",
+		       N_("We can't reach the city's payment system right now. Please try again in "
+			  "a few minutes, or pay at the cashier's window."),
 		       NULL, true, 0);
 		break;
 	}
@@ -339,14 +337,14 @@ static void submit_amount(struct core_state *s, struct core_effects *fx)
 	} else {
 		if (money_parse(s->amount_text, &cents) != 0 || cents <= 0) {
 			s->focus = CORE_FIELD_AMOUNT;
-			notice(s, "Enter an amount, for example 20.00.", NULL, true, 0);
+			notice(s, N_("Enter an amount, for example 20.00."), NULL, true, 0);
 			return;
 		}
 		if (cents > s->bill.balance_cents) {
 			money_format(s->bill.balance_cents, due, sizeof(due));
 			s->focus = CORE_FIELD_AMOUNT;
-			notice(s, "The amount can't be more than the amount due, %s.", due, true,
-			       0);
+			notice(s, N_("The amount can't be more than the amount due, %s."), due,
+			       true, 0);
 			return;
 		}
 		s->amount_cents = cents;
@@ -362,16 +360,16 @@ static void card_read(struct core_state *s, const struct core_event *ev, struct 
 		return; /* a swipe outside the card step is ignored; the reader is off anyway */
 	s->last_activity_ms = now;
 	if (ev->failure == CORE_FAIL_BAD_SWIPE) {
-		notice(s, "We couldn't read your card. Please swipe again.", NULL, true, 0);
+		notice(s, N_("We couldn't read your card. Please swipe again."), NULL, true, 0);
 		return;
 	}
 	if (ev->failure == CORE_FAIL_EXPIRED) {
-		notice(s, "This card has expired. Please use another card.", NULL, true, 0);
+		notice(s, N_("This card has expired. Please use another card."), NULL, true, 0);
 		return;
 	}
 	if (ev->failure != CORE_FAIL_NONE) {
-		notice(s, "The card reader is not working. Please ask staff for help.", NULL, true,
-		       0);
+		notice(s, N_("The card reader is not working. Please ask staff for help."), NULL,
+		       true, 0);
 		return;
 	}
 	clear_notice(s);
@@ -397,13 +395,13 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 		 * turned the request down), so the resident may simply try again. */
 		const char *msg =
 		    ev->failure == CORE_FAIL_STORE
-			? "This kiosk can't take payments right now. No money was taken. "
-			  "Please ask staff for help."
+			? N_("This kiosk can't take payments right now. No money was taken. "
+			     "Please ask staff for help.")
 		    : ev->failure == CORE_FAIL_REFUSED
-			? "The city's payment system did not accept this payment. No money "
-			  "was taken. Please ask staff for help."
-			: "We can't reach the city's payment system right now. No money was "
-			  "taken. Please try again in a few minutes.";
+			? N_("The city's payment system did not accept this payment. No money "
+			     "was taken. Please ask staff for help.")
+			: N_("We can't reach the city's payment system right now. No money was "
+			     "taken. Please try again in a few minutes.");
 		notice(s, msg, NULL, true, 0);
 		/* The swipe turned the reader off and dropped the card: turn it back on. */
 		add_fx(fx, CORE_FX_READER_ON, s);
@@ -425,16 +423,16 @@ static void print_done(struct core_state *s, const struct core_event *ev, int64_
 	s->last_activity_ms = now;
 	if (ev->failure == CORE_FAIL_NONE) {
 		s->receipt_printed = true;
-		notice(s, "Please take your receipt.", NULL, false, now + s->cfg.toast_ms);
+		notice(s, N_("Please take your receipt."), NULL, false, now + s->cfg.toast_ms);
 	} else if (ev->failure == CORE_FAIL_PAPER_OUT) {
 		notice(s,
-		       "The printer is out of paper. Please write down your reference number: "
-		       "%s.",
+		       N_("The printer is out of paper. Please write down your reference number: "
+			  "%s."),
 		       s->reference, true, 0);
 	} else {
 		notice(s,
-		       "The receipt could not be printed. Please write down your reference "
-		       "number: %s.",
+		       N_("The receipt could not be printed. Please write down your reference "
+			  "number: %s."),
 		       s->reference, true, 0);
 	}
 }
@@ -540,8 +538,8 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 		if (s->screen != CORE_SCREEN_WELCOME)
 			return false;
 		notice(s,
-		       "Signing in is not available at this kiosk yet. You can pay a bill as a "
-		       "guest.",
+		       N_("Signing in is not available at this kiosk yet. You can pay a bill as a "
+			  "guest."),
 		       NULL, false, now + s->cfg.toast_ms);
 		break;
 	case CORE_EV_FOCUS:

@@ -7,6 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Marks an English msgid for extraction (xgettext -k N_); the UI translates it. */
+#ifndef N_
+#define N_(s) s
+#endif
+
 enum core_screen {
 	CORE_SCREEN_WELCOME,
 	CORE_SCREEN_GUEST_LOOKUP,

@@ -507,9 +507,8 @@ enum runner_status runner_step(struct runner *r, int64_t now_ms, int64_t *wake_m
 			r->cur++;
 			r->started_ms = -1;
 			if (r->need_frame) {
+				/* Stop here: the next call, after the frame, clears need_frame. */
 				*wake_ms = now_ms;
-				r->need_frame = false;
-				r->need_frame = true;
 				return RUNNER_RUNNING;
 			}
 			break;

@@ -43,16 +43,16 @@ void chrome_nav(struct ui *ui, bool back, bool cancel, const char *main_label, b
 	ui_fill(ui, (SDL_Rect){0, NAV_Y - 30, UI_W, 2}, ui->theme.border);
 	if (back) {
 		ev = ui_ev(CORE_EV_BACK);
-		ui_button(ui, (SDL_Rect){MARGIN, NAV_Y, 240, NAV_H}, _("Back"), UI_QUIET, &ev);
+		ui_button(ui, (SDL_Rect){MARGIN, NAV_Y, 250, NAV_H}, _("Back"), UI_QUIET, &ev);
 	}
 	if (cancel) {
 		ev = ui_ev(CORE_EV_CANCEL);
-		ui_button(ui, (SDL_Rect){MARGIN + 260, NAV_Y, 240, NAV_H}, _("Cancel"), UI_QUIET,
+		ui_button(ui, (SDL_Rect){MARGIN + 270, NAV_Y, 290, NAV_H}, _("Cancel"), UI_QUIET,
 			  &ev);
 	}
 	if (main_label) {
 		ev = ui_ev(CORE_EV_CONTINUE);
-		ui_button_ex(ui, (SDL_Rect){UI_W - MARGIN - 420, NAV_Y, 420, NAV_H}, main_label,
+		ui_button_ex(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H}, main_label,
 			     NULL, UI_PRIMARY, main_enabled, &ev);
 	}
 }

@@ -49,7 +49,10 @@ void screen_guest_lookup(struct ui *ui, const struct core_state *s, const struct
 	y += 180;
 	y += chrome_notice(ui, s, y);
 
-	SDL_Rect keys = {MARGIN, 1060, CONTENT_W, 620};
+	/* The keys fill what is left above the navigation; a long message pushes them down
+	 * rather than hiding under them. */
+	int top = y + 20 > 1060 ? y + 20 : 1060;
+	SDL_Rect keys = {MARGIN, top, CONTENT_W, 1680 - top};
 	if (s->focus == CORE_FIELD_LAST_NAME) {
 		ui_keyboard(ui, keys, false);
 	} else if (s->focus != CORE_FIELD_NONE) {

@@ -16,6 +16,7 @@ struct entry {
 	int font;
 	uint32_t rgba;
 	int wrap;
+	int align;
 	SDL_Texture *tex;
 	int w, h;
 	char text[];
@@ -29,11 +30,12 @@ struct ui_text_cache {
 	unsigned long hits, misses;
 };
 
-static uint32_t hash_key(int font, uint32_t rgba, int wrap, const char *text)
+static uint32_t hash_key(int font, uint32_t rgba, int wrap, int align, const char *text)
 {
 	/* FNV-1a */
 	uint32_t h = 2166136261u;
 	h = (h ^ (uint32_t)font) * 16777619u;
+	h = (h ^ (uint32_t)align) * 16777619u;
 	h = (h ^ rgba) * 16777619u;
 	h = (h ^ (uint32_t)wrap) * 16777619u;
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
@@ -103,18 +105,18 @@ void text_cache_free(struct ui_text_cache *c)
 }
 
 SDL_Texture *text_cache_get(struct ui_text_cache *c, TTF_Font *font, int font_id, SDL_Color color,
-			    int wrap, const char *text, int *w, int *h)
+			    int wrap, int align, const char *text, int *w, int *h)
 {
 	uint32_t rgba =
 	    (uint32_t)color.r << 24 | (uint32_t)color.g << 16 | (uint32_t)color.b << 8 | color.a;
-	uint32_t hash = hash_key(font_id, rgba, wrap, text);
+	uint32_t hash = hash_key(font_id, rgba, wrap, align, text);
 	struct entry *e;
 	SDL_Surface *surf;
 	size_t len;
 
 	for (e = c->buckets[hash % CACHE_BUCKETS]; e; e = e->next_in_bucket) {
 		if (e->hash == hash && e->font == font_id && e->rgba == rgba && e->wrap == wrap &&
-		    strcmp(e->text, text) == 0) {
+		    e->align == align && strcmp(e->text, text) == 0) {
 			lru_unlink(c, e);
 			lru_push_front(c, e);
 			c->hits++;
@@ -124,8 +126,12 @@ SDL_Texture *text_cache_get(struct ui_text_cache *c, TTF_Font *font, int font_id
 		}
 	}
 	c->misses++;
-	surf = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(font, text, color, (Uint32)wrap)
-			: TTF_RenderUTF8_Blended(font, text, color);
+	if (wrap > 0) {
+		TTF_SetFontWrappedAlign(font, align);
+		surf = TTF_RenderUTF8_Blended_Wrapped(font, text, color, (Uint32)wrap);
+	} else {
+		surf = TTF_RenderUTF8_Blended(font, text, color);
+	}
 	if (!surf)
 		return NULL;
 	len = strlen(text);
@@ -146,6 +152,7 @@ SDL_Texture *text_cache_get(struct ui_text_cache *c, TTF_Font *font, int font_id
 	e->font = font_id;
 	e->rgba = rgba;
 	e->wrap = wrap;
+	e->align = align;
 	memcpy(e->text, text, len + 1);
 	e->next_in_bucket = c->buckets[hash % CACHE_BUCKETS];
 	c->buckets[hash % CACHE_BUCKETS] = e;

@@ -212,7 +212,14 @@ void ui_text_size(struct ui *ui, enum ui_font font, int wrap_w, const char *text
 	*w = *h = 0;
 	if (!text || !*text)
 		return;
-	if (!text_cache_get(ui->cache, ui->fonts[font], font, black, wrap_w, text, w, h))
+	if (wrap_w <= 0) {
+		/* One line: measure without rendering. */
+		if (TTF_SizeUTF8(ui->fonts[font], text, w, h) != 0)
+			*w = *h = 0;
+		return;
+	}
+	if (!text_cache_get(ui->cache, ui->fonts[font], font, black, wrap_w, TTF_WRAPPED_ALIGN_LEFT,
+			    text, w, h))
 		*w = *h = 0;
 }
 
@@ -226,7 +233,11 @@ int ui_text(struct ui *ui, enum ui_font font, SDL_Color color, int x, int y, int
 	if (!text || !*text)
 		return 0;
 	ui_log_text(ui, text);
-	tex = text_cache_get(ui->cache, ui->fonts[font], font, color, wrap_w, text, &w, &h);
+	tex = text_cache_get(ui->cache, ui->fonts[font], font, color, wrap_w,
+			     align == UI_CENTER	 ? TTF_WRAPPED_ALIGN_CENTER
+			     : align == UI_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
+						 : TTF_WRAPPED_ALIGN_LEFT,
+			     text, &w, &h);
 	if (!tex)
 		return 0;
 	dst.w = w;

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Marks an English msgid for extraction; tr() translates it when printed. */
+#define N_(s) s
+
 #define COLS_MIN 12
 #define COLS_MAX 256
 
@@ -265,20 +268,20 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 
 	switch (r->outcome) {
 	case RECEIPT_APPROVED:
-		amount_label = "Amount paid";
-		status = "APPROVED";
+		amount_label = N_("Amount paid");
+		status = N_("APPROVED");
 		note = NULL;
 		break;
 	case RECEIPT_DECLINED:
-		amount_label = "Amount";
-		status = "DECLINED";
-		note = "No money was taken.";
+		amount_label = N_("Amount");
+		status = N_("DECLINED");
+		note = N_("No money was taken.");
 		break;
 	case RECEIPT_IN_DOUBT:
 		/* Not "paid": whether the money moved is exactly what we do not know yet. */
-		amount_label = "Amount";
-		status = "IN DOUBT - we will confirm";
-		note = "We will confirm this payment. Do not pay again.";
+		amount_label = N_("Amount");
+		status = N_("IN DOUBT - we will confirm");
+		note = N_("We will confirm this payment. Do not pay again.");
 		break;
 	default: return KIOSK_EINVAL;
 	}
