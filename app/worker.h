@@ -12,6 +12,7 @@
 struct worker_config {
 	struct portal_config portal;
 	const char *journal_path;
+	const char *outbox_path;
 	const char *seal_key;	  /* the portal's public key for sealing card data */
 	const char *receipts_dir; /* simulated printer output */
 	const char *mono_font;	  /* for the simulated printer's PNG */

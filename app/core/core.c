@@ -63,9 +63,11 @@ static void wipe_session(struct core_state *s)
 {
 	struct core_config cfg = s->cfg;
 	uint32_t req = s->request_id;
+	bool reconciled = s->reconciled;
 
 	memset(s, 0, sizeof(*s));
 	s->cfg = cfg;
+	s->reconciled = reconciled;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
 	s->screen = CORE_SCREEN_WELCOME;
@@ -101,6 +103,7 @@ void core_init(struct core_state *s, const struct core_config *cfg, int64_t now_
 	s->screen = CORE_SCREEN_WELCOME;
 	s->lang = s->cfg.default_lang;
 	s->last_activity_ms = now_ms;
+	s->reconciled = !s->cfg.wait_for_reconcile;
 }
 
 enum core_field_kind core_field_kind(enum core_field f)
@@ -293,6 +296,12 @@ static void submit_lookup(struct core_state *s, struct core_effects *fx, int64_t
 	add_fx(fx, CORE_FX_LOOKUP, s);
 }
 
+/* A portal that fails the certificate check may be an impostor: say so, and that nothing
+ * about the resident or their card left the kiosk. */
+static const char *const untrusted_msg =
+    N_("This kiosk could not verify the city's payment system, so nothing was sent. No money "
+       "was taken. Please ask staff for help.");
+
 static void lookup_done(struct core_state *s, const struct core_event *ev, int64_t now)
 {
 	s->busy = CORE_BUSY_NONE;
@@ -318,6 +327,7 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 			  "again."),
 		       NULL, true, 0);
 		break;
+	case CORE_FAIL_UNTRUSTED: notice(s, untrusted_msg, NULL, true, 0); break;
 	default:
 		notice(s,
 		       N_("We can't reach the city's payment system right now. Please try again in "
@@ -390,7 +400,7 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 	s->decline_reason[0] = '\0';
 	s->receipt_printed = false;
 	if (ev->failure == CORE_FAIL_STORE || ev->failure == CORE_FAIL_UNREACHABLE ||
-	    ev->failure == CORE_FAIL_REFUSED) {
+	    ev->failure == CORE_FAIL_REFUSED || ev->failure == CORE_FAIL_UNTRUSTED) {
 		/* Nothing was charged (journal refused, portal never reached, or the portal
 		 * turned the request down), so the resident may simply try again. */
 		const char *msg =
@@ -400,6 +410,8 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 		    : ev->failure == CORE_FAIL_REFUSED
 			? N_("The city's payment system did not accept this payment. No money "
 			     "was taken. Please ask staff for help.")
+		    : ev->failure == CORE_FAIL_UNTRUSTED
+			? untrusted_msg
 			: N_("We can't reach the city's payment system right now. No money was "
 			     "taken. Please try again in a few minutes.");
 		notice(s, msg, NULL, true, 0);
@@ -470,7 +482,7 @@ static void next(struct core_state *s, struct core_effects *fx, int64_t now)
 static bool is_touch(enum core_event_type t)
 {
 	return t != CORE_EV_TICK && t != CORE_EV_LOOKUP_DONE && t != CORE_EV_PAY_DONE &&
-	       t != CORE_EV_PRINT_DONE;
+	       t != CORE_EV_PRINT_DONE && t != CORE_EV_RECONCILED;
 }
 
 static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -532,7 +544,23 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 	case CORE_EV_PAY_BILL:
 		if (s->screen != CORE_SCREEN_WELCOME)
 			return false;
+		if (!s->reconciled) {
+			/* A payment left unfinished by a power cut is settled before a new
+			 * one starts; the resident waits a moment, then goes on by itself. */
+			s->pay_pending = true;
+			notice(s, N_("One moment, please: the kiosk is checking earlier payments."),
+			       NULL, false, 0);
+			break;
+		}
 		go(s, CORE_SCREEN_GUEST_LOOKUP);
+		break;
+	case CORE_EV_RECONCILED:
+		s->reconciled = true;
+		if (!s->pay_pending)
+			return false;
+		s->pay_pending = false;
+		if (s->screen == CORE_SCREEN_WELCOME)
+			go(s, CORE_SCREEN_GUEST_LOOKUP);
 		break;
 	case CORE_EV_SIGN_IN:
 		if (s->screen != CORE_SCREEN_WELCOME)

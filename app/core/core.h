@@ -58,8 +58,10 @@ enum core_failure {
 	CORE_FAIL_EXPIRED,
 	CORE_FAIL_PAPER_OUT,
 	CORE_FAIL_PRINTER,
-	CORE_FAIL_STORE,   /* the journal could not be written: nothing was sent */
-	CORE_FAIL_REFUSED, /* the portal refused the payment request: nothing was charged */
+	CORE_FAIL_STORE,     /* the journal could not be written: nothing was sent */
+	CORE_FAIL_REFUSED,   /* the portal refused the payment request: nothing was charged */
+	CORE_FAIL_UNTRUSTED, /* the portal's certificate or key pin did not check out: nothing
+			      * was sent */
 };
 
 /* A message for the resident: an English msgid (translated by the UI) and one optional
@@ -85,6 +87,7 @@ struct core_config {
 	int64_t warning_ms; /* the warning's countdown before the session is wiped (20 s) */
 	int64_t toast_ms;   /* how long a transient message stays (6 s) */
 	enum core_lang default_lang; /* each session starts in it */
+	bool wait_for_reconcile;     /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
 };
 
 struct core_state {
@@ -116,6 +119,10 @@ struct core_state {
 	enum core_busy busy;
 	uint32_t request_id; /* answers to older requests are ignored */
 	struct core_notice notice;
+
+	/* Earlier payments checked with the portal: new ones may start. Survives sessions. */
+	bool reconciled;
+	bool pay_pending; /* "Pay a Bill" tapped before that: go on once it is done */
 
 	/* idle timeout */
 	int64_t last_activity_ms;
@@ -149,6 +156,7 @@ enum core_event_type {
 	CORE_EV_CARD_READ,   /* .failure, .brand, .last4 */
 	CORE_EV_PAY_DONE,    /* .request_id, .failure, .outcome, .reference, .text (reason) */
 	CORE_EV_PRINT_DONE,  /* .failure */
+	CORE_EV_RECONCILED,  /* the journal's unfinished payments were checked at start */
 };
 
 struct core_event {
