@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps build demo test crash-test clean
 
 all: build
 
@@ -18,6 +18,10 @@ demo: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The full crash test: 100 payments, the kiosk killed at every point of the payment path.
+crash-test: build
+	@KIOSK_BUILD=$(abspath $(BUILD)) tests/crash/run.sh --payments 100
 
 clean:
 	rm -rf $(BUILD)
