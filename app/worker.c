@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/account_worker.h"
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "app/crypto/seal.h"
@@ -66,6 +67,7 @@ struct worker {
 	bool card_held;
 	struct card_sealed card;
 	struct current_payment pay;
+	struct account_session session; /* the signed-in resident's token (account_worker.c) */
 };
 
 static void post(struct worker *w, const struct core_event *ev)
@@ -407,6 +409,17 @@ out:
 	post(w, &ev);
 }
 
+/* A resident's account effect; an Auto Pay by card uses, then drops, the card held. */
+static void run_account_effect(struct worker *w, const struct core_effect *fx)
+{
+	struct core_event ev;
+
+	account_run(w->portal, &w->session, fx, w->card_held ? &w->card : NULL, &ev);
+	if (fx->type == CORE_FX_AUTOPAY)
+		drop_card(w);
+	post(w, &ev);
+}
+
 static void run_effect(struct worker *w, const struct core_effect *fx, enum core_lang lang)
 {
 	switch (fx->type) {
@@ -419,6 +432,11 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 		drop_card(w);
 		mbedtls_platform_zeroize(&w->pay, sizeof(w->pay));
 		w->reader_on = false;
+		account_session_end(w->portal, &w->session);
+		break;
+	default:
+		if (account_effect(fx->type))
+			run_account_effect(w, fx);
 		break;
 	}
 }
