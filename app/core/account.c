@@ -409,6 +409,7 @@ void account_back(struct core_state *s, struct core_effects *fx)
 		core_go(s, CORE_SCREEN_SIGN_IN);
 		break;
 	case CORE_SCREEN_HOME: break; /* Sign Out is the way out */
+	case CORE_SCREEN_PAPERLESS: core_go(s, CORE_SCREEN_UTILITY_BILL); break;
 	case CORE_SCREEN_AUTOPAY_REVIEW: core_go(s, CORE_SCREEN_AUTOPAY); break;
 	case CORE_SCREEN_AUTOPAY:
 		core_add_fx(fx, CORE_FX_READER_OFF, s);

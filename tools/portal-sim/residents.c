@@ -344,7 +344,7 @@ static void handle_register(struct sim_residents *r, json_t *req, struct sim_rep
 	}
 	if (rc || send_code(r, email, first))
 		goto internal;
-	reply(out, 201, json_pack("{s:s, s:s}", "status", "verification_sent", "email", email));
+	reply(out, 200, json_pack("{s:s, s:s}", "status", "verification_sent", "email", email));
 	return;
 internal:
 	internal(out);
