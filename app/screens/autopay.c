@@ -101,12 +101,12 @@ void screen_autopay(struct ui *ui, const struct core_state *s, const struct scre
 			  CORE_FIELD_BANK_ACCOUNT, _("Account number"), s->bank_account);
 		y += (a > b ? a : b) + 20;
 		ev = choice_ev(CORE_EV_SET_AP_SAVINGS, 0);
-		ui_button(ui, (SDL_Rect){MARGIN, y, HALF / 2 - 10, 100}, _("Checking"),
+		ui_button(ui, (SDL_Rect){MARGIN, y, HALF, 90}, _("Checking"),
 			  s->ap_savings ? UI_QUIET : UI_SELECTED, &ev);
 		ev = choice_ev(CORE_EV_SET_AP_SAVINGS, 1);
-		ui_button(ui, (SDL_Rect){MARGIN + HALF / 2 + 10, y, HALF / 2 - 10, 100},
-			  _("Savings"), s->ap_savings ? UI_SELECTED : UI_QUIET, &ev);
-		y += 120;
+		ui_button(ui, (SDL_Rect){MARGIN + HALF + 30, y, HALF, 90}, _("Savings"),
+			  s->ap_savings ? UI_SELECTED : UI_QUIET, &ev);
+		y += 110;
 		y += field(ui, s, (SDL_Rect){MARGIN, y, CONTENT_W, 140}, CORE_FIELD_BANK_NAME,
 			   _("Name on account"), s->bank_name) +
 		     20;

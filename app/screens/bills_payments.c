@@ -49,7 +49,7 @@ void screen_bills_payments(struct ui *ui, const struct core_state *s, const stru
 			     _("No payments yet.")) +
 		     30;
 	}
-	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 300});
+	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 350});
 	ui_text(ui, UI_FONT_LABEL, t->text, x, y + 30, 0, UI_LEFT, _("Auto Pay"));
 	ui_text(ui, UI_FONT_LABEL, a->autopay ? t->success : t->muted, UI_W - MARGIN - 40, y + 30,
 		0, UI_RIGHT, a->autopay ? _("On") : _("Off"));
@@ -63,16 +63,16 @@ void screen_bills_payments(struct ui *ui, const struct core_state *s, const stru
 		}
 		ui_text(ui, UI_FONT_BODY, t->muted, x, y + 95, CONTENT_W - 80, UI_LEFT, line);
 		ev = ui_ev(CORE_EV_AUTOPAY_SETUP);
-		ui_button(ui, (SDL_Rect){x, y + 170, 360, 100}, _("Update"), UI_SECONDARY, &ev);
+		ui_button(ui, (SDL_Rect){x, y + 220, 360, 100}, _("Update"), UI_SECONDARY, &ev);
 		ev = ui_ev(CORE_EV_AUTOPAY_OFF);
-		ui_button(ui, (SDL_Rect){x + 390, y + 170, 360, 100}, _("Turn off"), UI_QUIET, &ev);
+		ui_button(ui, (SDL_Rect){x + 390, y + 220, 360, 100}, _("Turn off"), UI_QUIET, &ev);
 	} else {
 		ui_text(ui, UI_FONT_BODY, t->muted, x, y + 95, CONTENT_W - 80, UI_LEFT,
 			_("Pay your bill automatically, on time, every time."));
 		ev = ui_ev(CORE_EV_AUTOPAY_SETUP);
-		ui_button(ui, (SDL_Rect){x, y + 170, 360, 100}, _("Set up"), UI_PRIMARY, &ev);
+		ui_button(ui, (SDL_Rect){x, y + 220, 360, 100}, _("Set up"), UI_PRIMARY, &ev);
 	}
-	y += 330;
+	y += 380;
 	chrome_notice(ui, s, y);
 	chrome_nav(ui, true, false, NULL, false);
 }

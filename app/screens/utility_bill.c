@@ -40,23 +40,23 @@ void screen_utility_bill(struct ui *ui, const struct core_state *s, const struct
 	y += chrome_notice(ui, s, y);
 
 	/* The Customer Info tile, as on the portal: who gets the bills, and how. */
-	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 330});
+	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 400});
 	ui_text(ui, UI_FONT_LABEL, t->text, x, y + 30, 0, UI_LEFT, _("Customer Info"));
 	snprintf(name, sizeof(name), "%s %s", s->resident_first, s->resident_last);
 	py = y + 95;
 	py += chrome_row(ui, x, py, w, _("Name"), name);
 	py += chrome_row(ui, x, py, w, _("Email"), s->resident_email);
-	ui_text(ui, UI_FONT_BODY, t->muted, x, py + 30, 0, UI_LEFT, _("Paperless billing"));
+	ui_text(ui, UI_FONT_BODY, t->muted, x, py + 36, 0, UI_LEFT, _("Paperless billing"));
 	ev = ui_ev(CORE_EV_PAPERLESS);
 	if (a->paperless) {
-		ui_text(ui, UI_FONT_LABEL, t->success, x + 340, py + 30, 0, UI_LEFT, _("Enrolled"));
-		ui_button(ui, (SDL_Rect){x + w - 360, py + 5, 360, 96}, _("Stop Paperless"),
-			  UI_QUIET, &ev);
+		ui_text(ui, UI_FONT_LABEL, t->success, x + 330, py + 36, 0, UI_LEFT, _("Enrolled"));
+		ui_button(ui, (SDL_Rect){x + w - 380, py, 380, 110}, _("Stop Paperless"), UI_QUIET,
+			  &ev);
 	} else {
-		ui_button(ui, (SDL_Rect){x + w - 460, py + 5, 460, 96}, _("Enroll in Paperless"),
+		ui_button(ui, (SDL_Rect){x + w - 560, py, 560, 110}, _("Enroll in Paperless"),
 			  UI_SECONDARY, &ev);
 	}
-	y += 330 + 30;
+	y += 400 + 30;
 	ev = ui_ev(CORE_EV_UNLINK);
 	ui_button(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H}, _("Unlink Account"),
 		  UI_QUIET, &ev);
