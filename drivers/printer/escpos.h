@@ -21,13 +21,13 @@ enum escpos_align { ESCPOS_LEFT = 0, ESCPOS_CENTER = 1, ESCPOS_RIGHT = 2 };
 
 void escpos_begin(struct escpos_buf *b, uint8_t *mem, size_t cap);
 
-void escpos_init(struct escpos_buf *b);		       /* ESC @ */
-void escpos_codepage_1252(struct escpos_buf *b);       /* ESC t 16: WPC1252 */
+void escpos_init(struct escpos_buf *b);			      /* ESC @ */
+void escpos_codepage_1252(struct escpos_buf *b);	      /* ESC t 16: WPC1252 */
 void escpos_align(struct escpos_buf *b, enum escpos_align a); /* ESC a n */
-void escpos_bold(struct escpos_buf *b, int on);	       /* ESC E n */
-void escpos_double(struct escpos_buf *b, int on);      /* GS ! 0x11 / 0x00 */
-void escpos_feed(struct escpos_buf *b, int lines);     /* ESC d n */
-void escpos_cut_partial(struct escpos_buf *b);	       /* GS V 66 0: feed to cutter, partial */
+void escpos_bold(struct escpos_buf *b, int on);		      /* ESC E n */
+void escpos_double(struct escpos_buf *b, int on);	      /* GS ! 0x11 / 0x00 */
+void escpos_feed(struct escpos_buf *b, int lines);	      /* ESC d n */
+void escpos_cut_partial(struct escpos_buf *b); /* GS V 66 0: feed to cutter, partial */
 /* QR code model 2, module size 6, error correction M, via GS ( k; data up to 256 bytes. */
 void escpos_qr(struct escpos_buf *b, const char *data);
 /* UTF-8 text transcoded to Windows-1252 (code page 16); what 1252 lacks prints as '?'.

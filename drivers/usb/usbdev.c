@@ -23,12 +23,13 @@
 #define JOB_DEADLINE_MS 60000
 
 const struct usbdev_id usbdev_default_wedges[] = {
-	{0x0801, 0x0001}, /* MagTek SureSwipe / Mini, keyboard emulation */
-	{0x0801, 0x0011}, /* MagTek eDynamo/uDynamo, keyboard emulation */
-	{0x0acd, 0x0500}, /* ID TECH MiniMag, keyboard emulation */
-	{0x0acd, 0x2010}, /* ID TECH SecureMag, keyboard emulation */
+    {0x0801, 0x0001}, /* MagTek SureSwipe / Mini, keyboard emulation */
+    {0x0801, 0x0011}, /* MagTek eDynamo/uDynamo, keyboard emulation */
+    {0x0acd, 0x0500}, /* ID TECH MiniMag, keyboard emulation */
+    {0x0acd, 0x2010}, /* ID TECH SecureMag, keyboard emulation */
 };
-const size_t usbdev_default_wedges_n = sizeof(usbdev_default_wedges) / sizeof(usbdev_default_wedges[0]);
+const size_t usbdev_default_wedges_n =
+    sizeof(usbdev_default_wedges) / sizeof(usbdev_default_wedges[0]);
 
 struct slot {
 	bool used;
@@ -125,7 +126,7 @@ int usbdev_match(const struct libusb_device_descriptor *dd,
 	for (int i = 0; i < cfg->bNumInterfaces; i++) {
 		for (int a = 0; a < cfg->interface[i].num_altsetting; a++) {
 			const struct libusb_interface_descriptor *alt =
-				&cfg->interface[i].altsetting[a];
+			    &cfg->interface[i].altsetting[a];
 			struct usbdev_match m = {.iface = alt->bInterfaceNumber,
 						 .alt = alt->bAlternateSetting};
 			uint8_t c = alt->bInterfaceClass;
@@ -138,8 +139,8 @@ int usbdev_match(const struct libusb_device_descriptor *dd,
 				m.kind = USBDEV_PRINTER;
 				m.driver = "usbprn";
 			} else if (c == LIBUSB_CLASS_HID) {
-				bool boot_kbd = alt->bInterfaceSubClass == 1 &&
-						alt->bInterfaceProtocol == 1;
+				bool boot_kbd =
+				    alt->bInterfaceSubClass == 1 && alt->bInterfaceProtocol == 1;
 
 				endpoints(alt, LIBUSB_TRANSFER_TYPE_INTERRUPT, &m);
 				if (!m.ep_in)
@@ -202,7 +203,8 @@ static int match_device(libusb_device *dev, const struct usbdev_id *wedges, size
 	if (libusb_get_device_descriptor(dev, &dd))
 		return KIOSK_EIO;
 	/* The active configuration when there is one; else the first (unconfigured). */
-	if (libusb_get_active_config_descriptor(dev, &cfg) && libusb_get_config_descriptor(dev, 0, &cfg))
+	if (libusb_get_active_config_descriptor(dev, &cfg) &&
+	    libusb_get_config_descriptor(dev, 0, &cfg))
 		return KIOSK_EIO;
 	rc = usbdev_match(&dd, cfg, wedges, n_wedges, m);
 	libusb_free_config_descriptor(cfg);
@@ -410,8 +412,7 @@ static void rescan(struct usbdev *u)
 	libusb_free_device_list(list, 1);
 }
 
-static int on_hotplug(libusb_context *ctx, libusb_device *dev, libusb_hotplug_event ev,
-		      void *arg)
+static int on_hotplug(libusb_context *ctx, libusb_device *dev, libusb_hotplug_event ev, void *arg)
 {
 	struct usbdev *u = arg;
 
@@ -538,9 +539,9 @@ int usbdev_open(const struct usbdev_config *cfg, struct usbdev **out)
 	}
 	if (libusb_has_capability(LIBUSB_CAP_HAS_HOTPLUG) &&
 	    libusb_hotplug_register_callback(
-		    u->ctx, LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED | LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT,
-		    0, LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY,
-		    LIBUSB_HOTPLUG_MATCH_ANY, on_hotplug, u, &u->hotplug) == 0)
+		u->ctx, LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED | LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT, 0,
+		LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY,
+		on_hotplug, u, &u->hotplug) == 0)
 		u->has_hotplug = true;
 	else
 		log_info("usbdev", "no USB hotplug events here: polling every %d ms",

@@ -53,9 +53,9 @@ struct usbdev_config {
 	void *swipe_ctx;
 	devices_changed_fn on_change; /* called on the USB thread */
 	void *change_ctx;
-	int rescan_ms; /* polling fallback, default 500 */
-	int status_ms; /* printer status poll, default 1000 */
-	int chunk;     /* printer write chunk, default 512 bytes */
+	int rescan_ms;	      /* polling fallback, default 500 */
+	int status_ms;	      /* printer status poll, default 1000 */
+	int chunk;	      /* printer write chunk, default 512 bytes */
 	int chunk_timeout_ms; /* default 5000 */
 };
 
@@ -65,7 +65,7 @@ struct usbdev_info {
 	const char *driver;
 	int bus, addr;
 	uint16_t vid, pid;
-	bool attached; /* a driver holds it now */
+	bool attached;		       /* a driver holds it now */
 	struct printer_status printer; /* printers that are attached */
 };
 

@@ -22,8 +22,7 @@ enum prn_state {
 	PRN_DEAD,
 };
 
-static const int status_n[] = {ESCPOS_STATUS_PRINTER, ESCPOS_STATUS_OFFLINE,
-			       ESCPOS_STATUS_PAPER};
+static const int status_n[] = {ESCPOS_STATUS_PRINTER, ESCPOS_STATUS_OFFLINE, ESCPOS_STATUS_PAPER};
 
 struct usbprn {
 	libusb_device_handle *h;
@@ -147,8 +146,7 @@ static void on_transfer(struct libusb_transfer *x)
 			return;
 		}
 		p->st = PRN_ANSWER;
-		submit(p, p->m.ep_in, p->answer, p->m.in_max ? p->m.in_max : 64,
-		       STATUS_TIMEOUT_MS);
+		submit(p, p->m.ep_in, p->answer, p->m.in_max ? p->m.in_max : 64, STATUS_TIMEOUT_MS);
 		return;
 	case PRN_ANSWER:
 		if (x->status != LIBUSB_TRANSFER_COMPLETED || x->actual_length < 1 ||
@@ -228,8 +226,7 @@ void usbprn_tick(struct usbprn *p, int64_t now)
 	ask(p);
 }
 
-int usbprn_write(struct usbprn *p, const uint8_t *data, size_t len, usbprn_done_fn done,
-		 void *ctx)
+int usbprn_write(struct usbprn *p, const uint8_t *data, size_t len, usbprn_done_fn done, void *ctx)
 {
 	if (p->st == PRN_DEAD || p->stopping)
 		return KIOSK_EDEVICE;

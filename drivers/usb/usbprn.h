@@ -22,8 +22,7 @@ int usbprn_start(struct libusb_device_handle *h, const struct usbdev_match *m, i
 /* Time passed: starts a status query when one is due. */
 void usbprn_tick(struct usbprn *p, int64_t now_ms);
 /* Starts a job when idle: 0, or KIOSK_EBUSY (try on a later tick). data must live until done. */
-int usbprn_write(struct usbprn *p, const uint8_t *data, size_t len, usbprn_done_fn done,
-		 void *ctx);
+int usbprn_write(struct usbprn *p, const uint8_t *data, size_t len, usbprn_done_fn done, void *ctx);
 void usbprn_status(const struct usbprn *p, struct printer_status *out);
 /* Set when the device went away or failed; the owner then stops and frees it. */
 bool usbprn_dead(const struct usbprn *p);

@@ -51,8 +51,8 @@ static void arm(struct usbrdr *r)
 {
 	int rc;
 
-	libusb_fill_interrupt_transfer(r->x, r->h, r->m.ep_in, r->buf, sizeof(r->buf), on_report,
-				       r, 0);
+	libusb_fill_interrupt_transfer(r->x, r->h, r->m.ep_in, r->buf, sizeof(r->buf), on_report, r,
+				       0);
 	rc = libusb_submit_transfer(r->x);
 	if (rc) {
 		log_warn("usbrdr", "%s lost: %s", r->m.driver, libusb_error_name(rc));
@@ -93,8 +93,8 @@ wipe:
 	mbedtls_platform_zeroize(&s, sizeof(s));
 }
 
-int usbrdr_start(libusb_device_handle *h, const struct usbdev_match *m,
-		 devices_swipe_fn on_swipe, void *ctx, struct usbrdr **out)
+int usbrdr_start(libusb_device_handle *h, const struct usbdev_match *m, devices_swipe_fn on_swipe,
+		 void *ctx, struct usbrdr **out)
 {
 	struct usbrdr *r = calloc(1, sizeof(*r));
 

@@ -84,10 +84,11 @@ static void take_out(struct mockdev *m, const uint8_t *buf, int len)
 
 static gboolean submit(struct mockdev *m, UMockdevIoctlClient *client, UMockdevIoctlData *arg)
 {
-	UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(struct usbdevfs_urb), NULL);
+	UMockdevIoctlData *d =
+	    umockdev_ioctl_data_resolve(arg, 0, sizeof(struct usbdevfs_urb), NULL);
 	struct usbdevfs_urb *urb = (struct usbdevfs_urb *)d->data;
 	UMockdevIoctlData *buf = umockdev_ioctl_data_resolve(
-		d, G_STRUCT_OFFSET(struct usbdevfs_urb, buffer), (gsize)urb->buffer_length, NULL);
+	    d, G_STRUCT_OFFSET(struct usbdevfs_urb, buffer), (gsize)urb->buffer_length, NULL);
 
 	m->urbs++;
 	if (urb->endpoint & 0x80) {
@@ -180,7 +181,7 @@ static gboolean on_ioctl(UMockdevIoctlBase *h, UMockdevIoctlClient *client, gpoi
 	}
 	case USBDEVFS_GETDRIVER: {
 		UMockdevIoctlData *d =
-			umockdev_ioctl_data_resolve(arg, 0, sizeof(struct usbdevfs_getdriver), NULL);
+		    umockdev_ioctl_data_resolve(arg, 0, sizeof(struct usbdevfs_getdriver), NULL);
 		struct usbdevfs_getdriver *g = (struct usbdevfs_getdriver *)d->data;
 
 		/* A kernel driver holds the interface until the kiosk detaches it. */
@@ -195,7 +196,7 @@ static gboolean on_ioctl(UMockdevIoctlBase *h, UMockdevIoctlClient *client, gpoi
 	}
 	case USBDEVFS_IOCTL: {
 		UMockdevIoctlData *d =
-			umockdev_ioctl_data_resolve(arg, 0, sizeof(struct usbdevfs_ioctl), NULL);
+		    umockdev_ioctl_data_resolve(arg, 0, sizeof(struct usbdevfs_ioctl), NULL);
 
 		if (((struct usbdevfs_ioctl *)d->data)->ioctl_code == (int)USBDEVFS_DISCONNECT)
 			m->detaches++;
@@ -234,12 +235,27 @@ struct mockdev *mock_add(UMockdevTestbed *tb, int devnum, const struct mock_desc
 	char node[64];
 	GString *desc = g_string_new(""), *rec = g_string_new("");
 	int total = 9 + 9 + 7 * d->n_eps;
-	uint8_t dev[18] = {18,	 1,	0x00, 0x02, 0,	  0,	0,		 64,
-			   (uint8_t)(d->vid & 0xFF), (uint8_t)(d->vid >> 8), (uint8_t)(d->pid & 0xFF),
-			   (uint8_t)(d->pid >> 8), 0x00, 0x01, 1, 2, 3, 1};
+	uint8_t dev[18] = {18,
+			   1,
+			   0x00,
+			   0x02,
+			   0,
+			   0,
+			   0,
+			   64,
+			   (uint8_t)(d->vid & 0xFF),
+			   (uint8_t)(d->vid >> 8),
+			   (uint8_t)(d->pid & 0xFF),
+			   (uint8_t)(d->pid >> 8),
+			   0x00,
+			   0x01,
+			   1,
+			   2,
+			   3,
+			   1};
 	uint8_t cfg[9] = {9, 2, (uint8_t)total, 0, 1, 1, 0, 0x80, 50};
-	uint8_t itf[9] = {9, 4, 0, 0, (uint8_t)d->n_eps, d->iface_class, d->iface_sub,
-			  d->iface_proto, 0};
+	uint8_t itf[9] = {
+	    9, 4, 0, 0, (uint8_t)d->n_eps, d->iface_class, d->iface_sub, d->iface_proto, 0};
 
 	m->tb = tb;
 	pthread_mutex_init(&m->lock, NULL);
@@ -248,8 +264,12 @@ struct mockdev *mock_add(UMockdevTestbed *tb, int devnum, const struct mock_desc
 	hex(desc, cfg, sizeof(cfg));
 	hex(desc, itf, sizeof(itf));
 	for (int e = 0; e < d->n_eps; e++) {
-		uint8_t ep[7] = {7, 5, d->eps[e].addr, d->eps[e].type,
-				 (uint8_t)(d->eps[e].size & 0xFF), (uint8_t)(d->eps[e].size >> 8),
+		uint8_t ep[7] = {7,
+				 5,
+				 d->eps[e].addr,
+				 d->eps[e].type,
+				 (uint8_t)(d->eps[e].size & 0xFF),
+				 (uint8_t)(d->eps[e].size >> 8),
 				 d->eps[e].type == 3 ? 1 : 0};
 		hex(desc, ep, sizeof(ep));
 	}

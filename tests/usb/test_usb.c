@@ -129,13 +129,13 @@ static int wait_swipes(struct fixture *f, int n)
 }
 
 static const struct mock_desc printer_desc = {
-	.vid = 0x0416,
-	.pid = 0x5011,
-	.iface_class = 7,
-	.iface_sub = 1,
-	.iface_proto = 2,
-	.eps = {{0x81, 2, 64}, {0x02, 2, 64}},
-	.n_eps = 2,
+    .vid = 0x0416,
+    .pid = 0x5011,
+    .iface_class = 7,
+    .iface_sub = 1,
+    .iface_proto = 2,
+    .eps = {{0x81, 2, 64}, {0x02, 2, 64}},
+    .n_eps = 2,
 };
 
 static void sample_receipt(struct receipt *r)
@@ -293,11 +293,11 @@ static void hid_report(uint8_t *rep, int st1, const char *t1, int st2, const cha
 static void test_hid_reader(void)
 {
 	static const struct mock_desc d = {
-		.vid = 0x0801,
-		.pid = 0x0002,
-		.iface_class = 3,
-		.eps = {{0x81, 3, 8}},
-		.n_eps = 1,
+	    .vid = 0x0801,
+	    .pid = 0x0002,
+	    .iface_class = 3,
+	    .eps = {{0x81, 3, 8}},
+	    .n_eps = 1,
 	};
 	struct fixture f;
 	struct mockdev *m;
@@ -375,13 +375,13 @@ static void type_text(struct mockdev *m, const char *text)
 static void test_wedge_reader(void)
 {
 	static const struct mock_desc d = {
-		.vid = 0x0801,
-		.pid = 0x0001,
-		.iface_class = 3,
-		.iface_sub = 1,
-		.iface_proto = 1,
-		.eps = {{0x81, 3, 8}},
-		.n_eps = 1,
+	    .vid = 0x0801,
+	    .pid = 0x0001,
+	    .iface_class = 3,
+	    .iface_sub = 1,
+	    .iface_proto = 1,
+	    .eps = {{0x81, 3, 8}},
+	    .n_eps = 1,
 	};
 	struct fixture f;
 	struct mockdev *m;
@@ -402,32 +402,32 @@ static void test_wedge_reader(void)
 static void test_left_alone(void)
 {
 	static const struct mock_desc keyboard = {
-		.vid = 0x046d,
-		.pid = 0xc31c,
-		.iface_class = 3,
-		.iface_sub = 1,
-		.iface_proto = 1,
-		.eps = {{0x81, 3, 8}},
-		.n_eps = 1,
+	    .vid = 0x046d,
+	    .pid = 0xc31c,
+	    .iface_class = 3,
+	    .iface_sub = 1,
+	    .iface_proto = 1,
+	    .eps = {{0x81, 3, 8}},
+	    .n_eps = 1,
 	};
 	static const struct mock_desc storage = {
-		.vid = 0x0781,
-		.pid = 0x5567,
-		.iface_class = 8,
-		.iface_sub = 6,
-		.iface_proto = 0x50,
-		.eps = {{0x81, 2, 512}, {0x02, 2, 512}},
-		.n_eps = 2,
+	    .vid = 0x0781,
+	    .pid = 0x5567,
+	    .iface_class = 8,
+	    .iface_sub = 6,
+	    .iface_proto = 0x50,
+	    .eps = {{0x81, 2, 512}, {0x02, 2, 512}},
+	    .n_eps = 2,
 	};
 	/* A MagTek in keyboard mode that the configuration does not name. */
 	static const struct mock_desc unlisted = {
-		.vid = 0x0801,
-		.pid = 0x0001,
-		.iface_class = 3,
-		.iface_sub = 1,
-		.iface_proto = 1,
-		.eps = {{0x81, 3, 8}},
-		.n_eps = 1,
+	    .vid = 0x0801,
+	    .pid = 0x0001,
+	    .iface_class = 3,
+	    .iface_sub = 1,
+	    .iface_proto = 1,
+	    .eps = {{0x81, 3, 8}},
+	    .n_eps = 1,
 	};
 	static const struct usbdev_id only = {0x0acd, 0x0500};
 	struct fixture f;
