@@ -583,8 +583,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "kiosk: Spanish translations missing under %s\n",
 			a->cfg.locale_dir);
 
-	if (a->headless)
+	if (a->headless) {
 		SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
+		/* Software all the way: without these the offscreen driver loads EGL and a GL
+		 * driver it never uses (tens of MB, and leaks of its own at exit). */
+		SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+	}
 	/* Signals go to signal_thread alone: blocked here, before any thread exists. */
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	{
