@@ -4,6 +4,7 @@
 #include "app/journey/runner.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -342,6 +343,29 @@ static bool valid_name(const char *s)
 	return true;
 }
 
+/* report-resources: the kiosk's resident memory and open descriptors, for the soak test. */
+static void report_resources(void)
+{
+	char line[256];
+	long rss_kb = -1, fds = 0;
+	FILE *f = fopen("/proc/self/status", "r");
+	DIR *d;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmRSS: %ld kB", &rss_kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	d = opendir("/proc/self/fd");
+	for (struct dirent *e; d && (e = readdir(d));)
+		if (e->d_name[0] != '.')
+			fds++;
+	if (d)
+		closedir(d);
+	printf("bench: rss_kb %ld\nbench: open_fds %ld\n", rss_kb, fds - 1 /* the dir */);
+	fflush(stdout);
+}
+
 /* timer-start NAME / timer-report NAME: prints "bench: NAME_ms N" on stdout. The time runs
  * until the line is reached, i.e. after the frame that made the previous line hold. */
 static enum outcome run_timer(struct runner *r, const struct cmd *c, int64_t now)
@@ -512,6 +536,12 @@ static enum outcome run_cmd(struct runner *r, const struct cmd *c, int64_t now)
 	}
 	if (!strcmp(c->name, "timer-start") || !strcmp(c->name, "timer-report"))
 		return run_timer(r, c, now);
+	if (!strcmp(c->name, "report-resources")) {
+		if (want_args(r, c, 0) == FAIL)
+			return FAIL;
+		report_resources();
+		return DONE;
+	}
 	snprintf(r->why, sizeof(r->why), "unknown command '%s'", c->name);
 	return FAIL;
 }
