@@ -112,10 +112,13 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 
 		/* Checked here so a typo stops the kiosk at start, not at the first swipe. */
 		if (usbdev_parse_ids(value, ids, 32, &n)) {
-			snprintf(err, errlen, "%s: '%s' must be vid:pid pairs in hex, e.g. 0801:0001,0acd:0500", name, value);
+			snprintf(err, errlen,
+				 "%s: '%s' must be vid:pid pairs in hex, e.g. 0801:0001,0acd:0500",
+				 name, value);
 			return KIOSK_EINVAL;
 		}
-		return set_str(cfg->wedge_readers, sizeof(cfg->wedge_readers), value, err, errlen, name);
+		return set_str(cfg->wedge_readers, sizeof(cfg->wedge_readers), value, err, errlen,
+			       name);
 	}
 	if (!strcmp(section, "ui") && !strcmp(key, "lang")) {
 		if (strcmp(value, "en") && strcmp(value, "es")) {

@@ -23,7 +23,7 @@
 
 #define RESULT_QUEUE 32
 
-enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_QUIT };
+enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_STATUS, JOB_QUIT };
 
 struct job {
 	struct job *next;
@@ -70,6 +70,7 @@ struct worker {
 	bool card_held;
 	struct card_sealed card;
 	struct current_payment pay;
+	int printer_told; /* the enum core_printer last posted, -1 before the first */
 };
 
 static void post(struct worker *w, const struct core_event *ev)
@@ -448,6 +449,43 @@ static int sim_status(void *impl, struct printer_status *st)
 
 static const struct printer_ops sim_printer_ops = {.print = sim_print, .status = sim_status};
 
+static void enqueue(struct worker *w, struct job *j);
+
+/* A device changed (USB thread, or a test's paper switch): the worker looks at it next. */
+static void status_changed(void *ctx)
+{
+	struct job *j = calloc(1, sizeof(*j));
+
+	if (!j)
+		return;
+	j->kind = JOB_STATUS;
+	enqueue(ctx, j);
+}
+
+/* Tells the core when the printer's state, as the resident is concerned, changed. */
+static void post_printer_status(struct worker *w)
+{
+	struct core_event ev = {.type = CORE_EV_PRINTER_STATUS};
+	struct printer_status st;
+
+	w->pops->status(w->pimpl, &st);
+	if (st.paper_out)
+		ev.printer = CORE_PRINTER_PAPER_OUT;
+	else if (st.cover_open)
+		ev.printer = CORE_PRINTER_COVER_OPEN;
+	else if (printer_status_blocked(&st))
+		ev.printer = CORE_PRINTER_OFFLINE;
+	else
+		ev.printer = CORE_PRINTER_OK;
+	if ((int)ev.printer == w->printer_told)
+		return;
+	w->printer_told = (int)ev.printer;
+	log_info("worker", "printer: %s%s%s%s%s", st.present ? "present" : "missing",
+		 st.paper_out ? ", paper out" : "", st.paper_near_end ? ", paper near end" : "",
+		 st.cover_open ? ", cover open" : "", st.error ? ", error" : "");
+	post(w, &ev);
+}
+
 /* A swipe from a USB reader, on the USB thread: queued like any other. */
 static void usb_swipe(void *ctx, struct card_swipe *swipe)
 {
@@ -456,7 +494,8 @@ static void usb_swipe(void *ctx, struct card_swipe *swipe)
 
 static int open_usb(struct worker *w)
 {
-	struct usbdev_config uc = {.on_swipe = usb_swipe, .swipe_ctx = w};
+	struct usbdev_config uc = {
+	    .on_swipe = usb_swipe, .swipe_ctx = w, .on_change = status_changed, .change_ctx = w};
 	struct usbdev_id ids[32];
 	size_t n = 0;
 	int rc;
@@ -548,6 +587,7 @@ static void *worker_main(void *arg)
 		close_adapters(w);
 		return NULL;
 	}
+	post_printer_status(w);
 	for (;;) {
 		struct job *j;
 
@@ -566,6 +606,8 @@ static void *worker_main(void *arg)
 		}
 		if (j->kind == JOB_SWIPE)
 			do_swipe(w, &j->swipe);
+		else if (j->kind == JOB_STATUS)
+			post_printer_status(w);
 		else
 			run_effect(w, &j->fx, j->lang);
 		mbedtls_platform_zeroize(j, sizeof(*j));
@@ -585,6 +627,7 @@ int worker_start(const struct worker_config *cfg, struct worker **out)
 		return KIOSK_ENOMEM;
 	w->cfg = *cfg;
 	w->start_rc = 1; /* not yet known */
+	w->printer_told = -1;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->cond, NULL);
 	if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
@@ -648,4 +691,5 @@ void worker_printer_status(struct worker *w, struct printer_status *out)
 void worker_set_paper_out(struct worker *w, int out)
 {
 	sim_printer_set_paper_out(w->printer, out);
+	status_changed(w);
 }

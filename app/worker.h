@@ -13,11 +13,11 @@
 struct worker_config {
 	struct portal_config portal;
 	const char *journal_path;
-	const char *seal_key;	  /* the portal's public key for sealing card data */
-	const char *devices;	  /* "sim" or "usb" */
-	const char *wedge_readers; /* "vvvv:pppp,...": keyboard-wedge readers; NULL or "": defaults */
-	const char *receipts_dir; /* simulated printer output */
-	const char *mono_font;	  /* for the simulated printer's PNG */
+	const char *seal_key;	   /* the portal's public key for sealing card data */
+	const char *devices;	   /* "sim" or "usb" */
+	const char *wedge_readers; /* "vvvv:pppp,..."; NULL or "": the defaults */
+	const char *receipts_dir;  /* simulated printer output */
+	const char *mono_font;	   /* for the simulated printer's PNG */
 	const char *kiosk_id;
 	const char *receipt_header;
 	/* Called from the worker thread after a result is queued (e.g. SDL_PushEvent). */
