@@ -79,9 +79,11 @@ static void wipe_session(struct core_state *s)
 {
 	struct core_config cfg = s->cfg;
 	uint32_t req = s->request_id;
+	enum core_printer printer = s->printer; /* the device's, not the session's */
 
 	memset(s, 0, sizeof(*s));
 	s->cfg = cfg;
+	s->printer = printer;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
 	s->screen = CORE_SCREEN_WELCOME;
@@ -98,6 +100,33 @@ static void go(struct core_state *s, enum core_screen screen)
 		break;
 	default: s->focus = account_first_field(s, screen); break;
 	}
+}
+
+static const char *printer_msg(enum core_printer p)
+{
+	switch (p) {
+	case CORE_PRINTER_PAPER_OUT:
+		return N_("The printer is out of paper, so no receipt can be printed. You can "
+			  "still pay and write down your reference number.");
+	case CORE_PRINTER_COVER_OPEN:
+		return N_("The printer's cover is open, so no receipt can be printed. You can "
+			  "still pay and write down your reference number.");
+	default:
+		return N_("The printer is not working, so no receipt can be printed. You can "
+			  "still pay and write down your reference number.");
+	}
+}
+
+/* The card step. When no receipt can be printed the resident hears it before paying, and
+ * the reader waits for their choice. */
+static void enter_card_step(struct core_state *s, struct core_effects *fx)
+{
+	go(s, CORE_SCREEN_PAY_CARD);
+	s->receipt_choice = s->printer != CORE_PRINTER_OK && !s->no_receipt;
+	if (s->receipt_choice)
+		notice(s, printer_msg(s->printer), NULL, true, 0);
+	else
+		add_fx(fx, CORE_FX_READER_ON, s);
 }
 
 static void end_session(struct core_state *s, struct core_effects *fx)
@@ -423,8 +452,7 @@ static void submit_amount(struct core_state *s, struct core_effects *fx)
 		}
 		s->amount_cents = cents;
 	}
-	go(s, CORE_SCREEN_PAY_CARD);
-	add_fx(fx, CORE_FX_READER_ON, s);
+	enter_card_step(s, fx);
 }
 
 static void card_read(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
@@ -527,6 +555,7 @@ static void back(struct core_state *s, struct core_effects *fx)
 	case CORE_SCREEN_PAY_AMOUNT: go(s, CORE_SCREEN_BILL_SUMMARY); break;
 	case CORE_SCREEN_PAY_CARD:
 		add_fx(fx, CORE_FX_READER_OFF, s);
+		s->receipt_choice = false;
 		go(s, CORE_SCREEN_PAY_AMOUNT);
 		break;
 	default: break;
@@ -701,8 +730,7 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 		if (s->screen != CORE_SCREEN_PAY_RESULT || s->outcome != CORE_OUTCOME_DECLINED)
 			return false;
 		s->outcome = CORE_OUTCOME_NONE;
-		go(s, CORE_SCREEN_PAY_CARD);
-		add_fx(fx, CORE_FX_READER_ON, s);
+		enter_card_step(s, fx);
 		break;
 	case CORE_EV_PRINT_RECEIPT:
 		if (s->screen != CORE_SCREEN_PAY_RESULT || s->busy)
@@ -711,8 +739,29 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 		clear_notice(s);
 		add_fx(fx, CORE_FX_PRINT, s);
 		break;
+	case CORE_EV_CONTINUE_NO_RECEIPT:
+		if (s->screen != CORE_SCREEN_PAY_CARD || !s->receipt_choice)
+			return false;
+		s->no_receipt = true;
+		s->receipt_choice = false;
+		clear_notice(s);
+		add_fx(fx, CORE_FX_READER_ON, s);
+		break;
+	case CORE_EV_PRINTER_STATUS:
+		s->printer = ev->printer;
+		if (s->screen != CORE_SCREEN_PAY_CARD || !s->receipt_choice)
+			return false; /* nothing visible changes */
+		if (s->printer == CORE_PRINTER_OK) {
+			s->receipt_choice = false;
+			clear_notice(s);
+			add_fx(fx, CORE_FX_READER_ON, s);
+		} else {
+			notice(s, printer_msg(s->printer), NULL, true, 0);
+		}
+		break;
 	case CORE_EV_DISMISS:
-		if (!s->notice.msgid)
+		/* The printer question is answered with its buttons, not dismissed. */
+		if (!s->notice.msgid || s->receipt_choice)
 			return false;
 		clear_notice(s);
 		break;

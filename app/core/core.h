@@ -115,6 +115,14 @@ enum core_refusal {
 	CORE_REFUSAL_SESSION_ENDED,
 };
 
+/* The receipt printer as the adapters last saw it. */
+enum core_printer {
+	CORE_PRINTER_OK,
+	CORE_PRINTER_PAPER_OUT,
+	CORE_PRINTER_COVER_OPEN,
+	CORE_PRINTER_OFFLINE, /* missing, offline or in error */
+};
+
 /* A message for the resident: an English msgid (translated by the UI) and one optional
  * argument substituted for its single %s. */
 struct core_notice {
@@ -224,6 +232,11 @@ struct core_state {
 	char reference[32];
 	char decline_reason[128];
 	bool receipt_printed;
+	/* The printer cannot print: the card step asks first, and the reader stays off until
+	 * the resident chooses to go on without a receipt (or the printer recovers). */
+	enum core_printer printer; /* kept across sessions */
+	bool receipt_choice;	   /* the card step is asking */
+	bool no_receipt;	   /* the resident chose to pay without a receipt */
 
 	enum core_busy busy;
 	uint32_t request_id; /* answers to older requests are ignored */
@@ -285,15 +298,17 @@ enum core_event_type {
 	CORE_EV_PAY_FULL,
 	CORE_EV_PAY_OTHER,
 	CORE_EV_PRINT_RECEIPT,
-	CORE_EV_TRY_ANOTHER_CARD, /* after a decline */
-	CORE_EV_MORE_TIME,	  /* "I need more time" */
-	CORE_EV_DISMISS,	  /* closes the notice */
-	CORE_EV_TOUCH,		  /* any touch: keeps the session alive */
+	CORE_EV_TRY_ANOTHER_CARD,    /* after a decline */
+	CORE_EV_MORE_TIME,	     /* "I need more time" */
+	CORE_EV_DISMISS,	     /* closes the notice */
+	CORE_EV_TOUCH,		     /* any touch: keeps the session alive */
+	CORE_EV_CONTINUE_NO_RECEIPT, /* card step: pay although no receipt can be printed */
 	/* answers from the adapters */
-	CORE_EV_LOOKUP_DONE, /* .request_id, .failure, .bill */
-	CORE_EV_CARD_READ,   /* .failure, .brand, .last4 */
-	CORE_EV_PAY_DONE,    /* .request_id, .failure, .outcome, .reference, .text (reason) */
-	CORE_EV_PRINT_DONE,  /* .failure */
+	CORE_EV_LOOKUP_DONE,	/* .request_id, .failure, .bill */
+	CORE_EV_CARD_READ,	/* .failure, .brand, .last4 */
+	CORE_EV_PAY_DONE,	/* .request_id, .failure, .outcome, .reference, .text (reason) */
+	CORE_EV_PRINT_DONE,	/* .failure */
+	CORE_EV_PRINTER_STATUS, /* .printer: the printer's state changed */
 	/* a resident's account */
 	CORE_EV_SHIFT,		 /* the email keyboard's Shift */
 	CORE_EV_CREATE_ACCOUNT,	 /* sign-in: "Create Your Account" */
@@ -338,6 +353,7 @@ struct core_event {
 	char reference[32];
 	char brand[16];
 	char last4[5];
+	enum core_printer printer;
 	int choice;
 	int op; /* CORE_EV_ACCOUNT_DONE: the enum core_effect_type it answers */
 	struct core_account_result acct;

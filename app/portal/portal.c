@@ -36,6 +36,8 @@ struct portal {
 	char base_url[256];
 	char errbuf[CURL_ERROR_SIZE];
 	struct response resp;
+	long requests;    /* performed, answered or not */
+	long connections; /* new connections opened (each a TLS handshake) */
 	char last_error[32]; /* the "error" code of the last refusal, "" after a success */
 };
 
@@ -192,10 +194,18 @@ out:
 	return rc;
 }
 
+void portal_stats(const struct portal *p, long *requests, long *connections)
+{
+	*requests = p->requests;
+	*connections = p->connections;
+}
+
 void portal_close(struct portal *p)
 {
 	if (!p)
 		return;
+	/* How well connections were reused over the portal's life (tests/bench reads it). */
+	log_info("portal", "%ld requests over %ld connections", p->requests, p->connections);
 	if (p->curl)
 		curl_easy_cleanup(p->curl);
 	curl_slist_free_all(p->headers);
@@ -341,6 +351,12 @@ static int portal_request(struct portal *p, const char *method, const char *path
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	r = curl_easy_perform(p->curl);
+	{
+		long fresh = 0;
+		p->requests++;
+		if (curl_easy_getinfo(p->curl, CURLINFO_NUM_CONNECTS, &fresh) == CURLE_OK)
+			p->connections += fresh;
+	}
 	if (r != CURLE_OK) {
 		rc = map_curl_error(r);
 		log_warn("portal", "%s %s failed after %ld ms: %s (%s)", method, path,
