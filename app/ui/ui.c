@@ -338,11 +338,18 @@ void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *deta
 	ui_round_rect(ui, r, 22, bg);
 	if (style == UI_QUIET || style == UI_SECONDARY || !enabled)
 		ui_frame(ui, r, 22, 3, enabled ? t->border : t->border);
-	ui_text_size(ui, UI_FONT_BUTTON, r.w - 40, label, &lw, &lh);
+	/* A label that does not fit on one line is set one size smaller before it wraps:
+	 * "Turn on Auto Pay" reads better on one line than broken in two. */
+	enum ui_font font = UI_FONT_BUTTON;
+	int one_w, one_h;
+	ui_text_size(ui, UI_FONT_BUTTON, 0, label, &one_w, &one_h);
+	if (one_w > r.w - 40)
+		font = UI_FONT_LABEL;
+	ui_text_size(ui, font, r.w - 40, label, &lw, &lh);
 	if (detail && *detail)
 		ui_text_size(ui, UI_FONT_BODY, r.w - 40, detail, &dw, &dh);
 	y = r.y + (r.h - lh - dh - (dh ? 8 : 0)) / 2;
-	ui_text(ui, UI_FONT_BUTTON, fg, r.x + 20, y, r.w - 40, UI_CENTER, label);
+	ui_text(ui, font, fg, r.x + 20, y, r.w - 40, UI_CENTER, label);
 	if (dh)
 		ui_text(ui, UI_FONT_BODY, fg, r.x + 20, y + lh + 8, r.w - 40, UI_CENTER, detail);
 	add_widget(ui, UI_BUTTON, r, label, enabled, ev);
