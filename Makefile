@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo test crash-test clean
+.PHONY: all deps build demo test crash-test bench soak clean
 
 all: build
 
@@ -22,6 +22,11 @@ test: build
 # The full crash test: 100 payments, the kiosk killed at every point of the payment path.
 crash-test: build
 	@KIOSK_BUILD=$(abspath $(BUILD)) tests/crash/run.sh --payments 100
+bench: build
+	@tests/bench/run-all.sh
+
+soak: build
+	@KIOSK_BUILD=$(BUILD) tests/soak/soak.sh $${SOAK_JOURNEYS:-1000}
 
 clean:
 	rm -rf $(BUILD)

@@ -1,5 +1,6 @@
 /* The portal API client: HTTPS (libcurl, always verifying) and JSON (jansson).
- * Calls block: run them on a worker thread, never on the UI thread. */
+ * Calls block: run them on a worker thread, never on the UI thread. A struct portal is not
+ * thread-safe: one per thread. */
 #ifndef KIOSK_PORTAL_H
 #define KIOSK_PORTAL_H
 
@@ -62,5 +63,7 @@ int portal_payment_status(struct portal *p, const char *idempotency_key,
  * {"outcome_shown": "approved"|"declined"|"in_doubt", "receipt_printed": true|false}, as the
  * outbox keeps it. Idempotent; KIOSK_ENOTFOUND when the portal has no payment under the key. */
 int portal_confirm_payment(struct portal *p, const char *idempotency_key, const char *body_json);
+/* Requests made and new connections (TLS handshakes) opened so far. */
+void portal_stats(const struct portal *p, long *requests, long *connections);
 
 #endif

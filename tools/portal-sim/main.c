@@ -20,10 +20,12 @@ static void usage(FILE *f)
 	    "usage: portal-sim --cert FILE --key FILE --seal-key FILE [--data DIR | --db FILE]\n"
 	    "                  [--listen 127.0.0.1] [--port N] [--port-file FILE]\n"
 	    "                  [--latency-ms N] [--fault NAME[:N]]... [--verbose]\n"
+	    "                  [--mbox FILE] [--code-ttl-s N] [--resend-interval-s N]\n"
 	    "       portal-sim ledger [--data DIR | --db FILE]\n"
 	    "  --port 0 (the default) picks a free port; --port-file receives it once listening.\n"
 	    "  --data DIR keeps the database in DIR/portal-sim.db; --db names the file itself\n"
 	    "  (default ./portal-sim.db, created and seeded if new).\n"
+	    "  --mbox: where mail is appended (default mail.mbox beside the db).\n"
 	    "  Faults for every call but health: drop, 5xx, malformed, latency:MS.\n"
 	    "  Faults for POST /payments only: drop-before-commit, drop-after-commit, http500,\n"
 	    "  malformed-json, slow-body; NAME:N affects only the first N such requests.\n"
@@ -105,19 +107,23 @@ static int data_db(const char *dir, char *db, size_t n)
 
 static int parse_args(int argc, char **argv, struct sim_options *opt)
 {
-	static const struct option longopts[] = {{"cert", required_argument, NULL, 'c'},
-						 {"key", required_argument, NULL, 'k'},
-						 {"seal-key", required_argument, NULL, 's'},
-						 {"db", required_argument, NULL, 'd'},
-						 {"data", required_argument, NULL, 'D'},
-						 {"listen", required_argument, NULL, 'l'},
-						 {"port", required_argument, NULL, 'p'},
-						 {"port-file", required_argument, NULL, 'f'},
-						 {"latency-ms", required_argument, NULL, 'L'},
-						 {"fault", required_argument, NULL, 'F'},
-						 {"verbose", no_argument, NULL, 'v'},
-						 {"help", no_argument, NULL, 'h'},
-						 {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    {"cert", required_argument, NULL, 'c'},
+	    {"key", required_argument, NULL, 'k'},
+	    {"seal-key", required_argument, NULL, 's'},
+	    {"db", required_argument, NULL, 'd'},
+	    {"data", required_argument, NULL, 'D'},
+	    {"listen", required_argument, NULL, 'l'},
+	    {"port", required_argument, NULL, 'p'},
+	    {"port-file", required_argument, NULL, 'f'},
+	    {"latency-ms", required_argument, NULL, 'L'},
+	    {"fault", required_argument, NULL, 'F'},
+	    {"verbose", no_argument, NULL, 'v'},
+	    {"mbox", required_argument, NULL, 'm'},
+	    {"code-ttl-s", required_argument, NULL, 'T'},
+	    {"resend-interval-s", required_argument, NULL, 'R'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
 	static char db_path[4096];
 	struct sim_fault f;
 	int c;
@@ -125,6 +131,8 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 	memset(opt, 0, sizeof(*opt));
 	opt->db = "portal-sim.db";
 	opt->listen = "127.0.0.1";
+	opt->code_ttl_s = 900;
+	opt->resend_interval_s = 60;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': opt->cert = optarg; break;
@@ -139,6 +147,16 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 		case 'l': opt->listen = optarg; break;
 		case 'f': opt->port_file = optarg; break;
 		case 'v': opt->verbose = 1; break;
+		case 'm': opt->mbox = optarg; break;
+		case 'T':
+			if (parse_unsigned(optarg, 86400, &opt->code_ttl_s) != 0 ||
+			    !opt->code_ttl_s)
+				return KIOSK_EINVAL;
+			break;
+		case 'R':
+			if (parse_unsigned(optarg, 3600, &opt->resend_interval_s) != 0)
+				return KIOSK_EINVAL;
+			break;
 		case 'p':
 			if (parse_unsigned(optarg, 65535, &opt->port) != 0)
 				return KIOSK_EINVAL;
@@ -193,6 +211,19 @@ out:
 	return rc;
 }
 
+/* --mbox, or mail.mbox in the database's directory. */
+static void default_mbox(const struct sim_options *opt, char *out, size_t n)
+{
+	const char *slash = strrchr(opt->db, '/');
+
+	if (opt->mbox)
+		snprintf(out, n, "%s", opt->mbox);
+	else if (slash)
+		snprintf(out, n, "%.*s/mail.mbox", (int)(slash - opt->db), opt->db);
+	else
+		snprintf(out, n, "mail.mbox");
+}
+
 int main(int argc, char **argv)
 {
 	struct sim_options opt;
@@ -200,6 +231,9 @@ int main(int argc, char **argv)
 	struct sim_unsealer *unsealer = NULL;
 	struct sim_api *api = NULL;
 	struct sim_server *srv = NULL;
+	struct sim_residents *residents = NULL;
+	struct resident_options ropt;
+	char mbox[4096];
 	sigset_t stop_signals;
 	unsigned port = 0;
 	int sig;
@@ -220,8 +254,15 @@ int main(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	default_mbox(&opt, mbox, sizeof(mbox));
+	ropt = (struct resident_options){.db = opt.db,
+					 .mbox = mbox,
+					 .code_ttl_s = opt.code_ttl_s,
+					 .resend_interval_s = opt.resend_interval_s};
 	if (db_open(opt.db, &db) != 0 || unseal_open(opt.seal_key, &unsealer) != 0 ||
-	    api_open(db, unsealer, &api) != 0 || server_start(&opt, api, &srv, &port) != 0)
+	    api_open(db, unsealer, &api) != 0 ||
+	    residents_open(&ropt, db, unsealer, &residents) != 0 ||
+	    server_start(&opt, api, residents, &srv, &port) != 0)
 		goto out;
 	if (opt.port_file && write_port_file(opt.port_file, port) != 0)
 		goto out;
@@ -234,6 +275,7 @@ int main(int argc, char **argv)
 	rc = 0;
 out:
 	server_stop(srv);
+	residents_close(residents);
 	api_close(api);
 	unseal_close(unsealer);
 	db_close(db);
