@@ -2,6 +2,7 @@
  * configured CA only), JSON with jansson, and every failure mapped to a KIOSK_E* code.
  * A struct portal is NOT thread-safe: give each worker thread its own. */
 #include "app/portal/portal.h"
+#include "app/portal/portal_json.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -236,30 +237,51 @@ static long ms_since(const struct timespec *start)
 	return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
 }
 
-/* Turns an HTTP status and its parsed body into 0 (a 200 with a JSON object) or an error. */
-static int map_status(long status, json_t *doc, const char *path)
+int portal_parse_error(long status, const char *body, size_t len, const char *path)
 {
-	const char *code = json_string_value(json_object_get(doc, "error"));
-	const char *msg = json_string_value(json_object_get(doc, "message"));
+	json_t *doc = NULL;
+	const char *code, *msg;
+	int rc = KIOSK_EPROTO;
 
+	/* A 200's body is read by the caller's parser; only refusals are read here. */
 	if (status == 200)
-		return json_is_object(doc) ? 0 : KIOSK_EPROTO;
+		return 0;
 	if (status >= 500 && status <= 599)
 		return KIOSK_ESERVER;
-	if (status == 404 && code && strcmp(code, "not_found") == 0)
-		return KIOSK_ENOTFOUND;
-	if (status == 400 || status == 409 || status == 413 || status == 422) {
+	if (body)
+		doc = json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL);
+	code = json_string_value(json_object_get(doc, "error"));
+	msg = json_string_value(json_object_get(doc, "message"));
+	if (status == 404 && code && strcmp(code, "not_found") == 0) {
+		rc = KIOSK_ENOTFOUND;
+	} else if (status == 400 || status == 409 || status == 413 || status == 422) {
 		/* The portal refused the request itself: a kiosk bug or bad input, not a
 		 * network problem, so never worth retrying unchanged. */
-		log_warn("portal", "%s refused: %s (%s)", path, code ? code : "?", msg ? msg : "");
-		return KIOSK_EINVAL;
+		log_warn("portal", "%s refused: %s (%s)", path ? path : "?", code ? code : "?",
+			 msg ? msg : "");
+		rc = KIOSK_EINVAL;
 	}
-	return KIOSK_EPROTO;
+	json_decref(doc);
+	return rc;
 }
 
-/* Sends one request; on 0, *doc is the answer's JSON object (caller decrefs). */
+/* The answer's JSON object, or NULL (logged) when the body is not one. */
+static json_t *load_object(const char *body, size_t len)
+{
+	json_t *doc = body ? json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL) : NULL;
+
+	if (!json_is_object(doc)) {
+		log_warn("portal", "the answer is not a JSON object");
+		json_decref(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* Sends one request; on 0, *answer and *answer_len are the 200's body, owned by p and valid
+ * until its next request (NULL when the portal sent none). */
 static int portal_request(struct portal *p, const char *method, const char *path, const char *body,
-			  json_t **doc)
+			  const char **answer, size_t *answer_len)
 {
 	char url[512];
 	struct timespec start;
@@ -267,7 +289,8 @@ static int portal_request(struct portal *p, const char *method, const char *path
 	CURLcode r = CURLE_OK;
 	int rc;
 
-	*doc = NULL;
+	*answer = NULL;
+	*answer_len = 0;
 	if (snprintf(url, sizeof(url), "%s%s", p->base_url, path) >= (int)sizeof(url))
 		return KIOSK_EINVAL;
 	free(p->resp.data);
@@ -297,14 +320,10 @@ static int portal_request(struct portal *p, const char *method, const char *path
 	curl_easy_getinfo(p->curl, CURLINFO_RESPONSE_CODE, &status);
 	log_info("portal", "%s %s -> %ld in %ld ms", method, path, status, ms_since(&start));
 
-	if (p->resp.data)
-		*doc = json_loadb(p->resp.data, p->resp.len, JSON_REJECT_DUPLICATES, NULL);
-	rc = map_status(status, *doc, path);
-	if (rc == KIOSK_EPROTO && status == 200)
-		log_warn("portal", "%s: the answer is not a JSON object", path);
-	if (rc != 0) {
-		json_decref(*doc);
-		*doc = NULL;
+	rc = portal_parse_error(status, p->resp.data, p->resp.len, path);
+	if (rc == 0) {
+		*answer = p->resp.data;
+		*answer_len = p->resp.len;
 	}
 	return rc;
 }
@@ -363,11 +382,14 @@ static int get_message(json_t *doc, char *dst, size_t n)
 	return 0;
 }
 
-static int parse_bill(json_t *doc, struct portal_bill *out)
+int portal_parse_bill(const char *body, size_t len, struct portal_bill *out)
 {
+	json_t *doc = load_object(body, len);
 	struct portal_bill b;
 	int rc;
 
+	if (!doc)
+		return KIOSK_EPROTO;
 	memset(&b, 0, sizeof(b));
 	rc = get_string(doc, "customer_number", b.customer_number, sizeof(b.customer_number), 0);
 	if (rc == 0)
@@ -388,15 +410,19 @@ static int parse_bill(json_t *doc, struct portal_bill *out)
 		rc = get_cents(doc, "last_payment_cents", &b.last_payment_cents);
 	if (rc == 0)
 		*out = b;
+	json_decref(doc);
 	return rc;
 }
 
-static int parse_payment(json_t *doc, struct portal_payment *out)
+int portal_parse_payment(const char *body, size_t len, struct portal_payment *out)
 {
+	json_t *doc = load_object(body, len);
 	const char *status = json_string_value(json_object_get(doc, "status"));
 	struct portal_payment pay;
 	int rc = KIOSK_EPROTO;
 
+	if (!doc)
+		return KIOSK_EPROTO;
 	memset(&pay, 0, sizeof(pay));
 	if (status && strcmp(status, "approved") == 0)
 		pay.status = PORTAL_PAY_APPROVED;
@@ -414,6 +440,7 @@ static int parse_payment(json_t *doc, struct portal_payment *out)
 out:
 	if (rc != 0)
 		log_warn("portal", "payment answer malformed");
+	json_decref(doc);
 	return rc;
 }
 
@@ -443,8 +470,9 @@ static int key_ok(const char *key)
 		   n;
 }
 
-/* Serialises, sends and frees `req`. */
-static int post_json(struct portal *p, const char *path, json_t *req, json_t **doc)
+/* Serialises, sends and frees `req`; the answer as portal_request gives it. */
+static int post_json(struct portal *p, const char *path, json_t *req, const char **answer,
+		     size_t *answer_len)
 {
 	char *body;
 	int rc;
@@ -455,7 +483,7 @@ static int post_json(struct portal *p, const char *path, json_t *req, json_t **d
 	json_decref(req);
 	if (!body)
 		return KIOSK_ENOMEM;
-	rc = portal_request(p, "POST", path, body, doc);
+	rc = portal_request(p, "POST", path, body, answer, answer_len);
 	free(body);
 	return rc;
 }
@@ -464,7 +492,9 @@ int portal_lookup_bill(struct portal *p, const char *customer_number, const char
 		       int64_t last_bill_cents, struct portal_bill *out)
 {
 	char digits[24];
-	json_t *req = NULL, *doc = NULL;
+	json_t *req = NULL;
+	const char *answer;
+	size_t answer_len;
 	int rc;
 
 	if (!p || !out || normalise_customer_number(customer_number, digits, sizeof(digits)) != 0)
@@ -476,10 +506,9 @@ int portal_lookup_bill(struct portal *p, const char *customer_number, const char
 				(json_int_t)last_bill_cents);
 	else
 		return KIOSK_EINVAL;
-	rc = post_json(p, API_PREFIX "/bills/lookup", req, &doc);
+	rc = post_json(p, API_PREFIX "/bills/lookup", req, &answer, &answer_len);
 	if (rc == 0)
-		rc = parse_bill(doc, out);
-	json_decref(doc);
+		rc = portal_parse_bill(answer, answer_len, out);
 	return rc;
 }
 
@@ -487,7 +516,9 @@ int portal_pay(struct portal *p, const char *idempotency_key, const char *custom
 	       int64_t amount_cents, const struct card_sealed *card, struct portal_payment *out)
 {
 	char digits[24];
-	json_t *req = NULL, *jcard = NULL, *doc = NULL;
+	json_t *req = NULL, *jcard = NULL;
+	const char *answer;
+	size_t answer_len;
 	int rc;
 
 	if (!p || !out || !card || !key_ok(idempotency_key) || amount_cents <= 0 ||
@@ -503,31 +534,30 @@ int portal_pay(struct portal *p, const char *idempotency_key, const char *custom
 	req =
 	    json_pack("{s:s, s:s, s:I, s:o}", "idempotency_key", idempotency_key, "customer_number",
 		      digits, "amount_cents", (json_int_t)amount_cents, "card", jcard);
-	rc = post_json(p, API_PREFIX "/payments", req, &doc);
+	rc = post_json(p, API_PREFIX "/payments", req, &answer, &answer_len);
 	if (rc == 0)
-		rc = parse_payment(doc, out);
+		rc = portal_parse_payment(answer, answer_len, out);
 	if (rc == 0 && out->amount_cents != amount_cents) {
 		/* The portal says it charged something else: treat as in doubt. */
 		log_error("portal", "payment %s: portal answered %lld cents, asked %lld",
 			  idempotency_key, (long long)out->amount_cents, (long long)amount_cents);
 		rc = KIOSK_EPROTO;
 	}
-	json_decref(doc);
 	return rc;
 }
 
 int portal_payment_status(struct portal *p, const char *idempotency_key, struct portal_payment *out)
 {
 	char path[128];
-	json_t *doc = NULL;
+	const char *answer;
+	size_t answer_len;
 	int rc;
 
 	if (!p || !out || !key_ok(idempotency_key))
 		return KIOSK_EINVAL;
 	snprintf(path, sizeof(path), API_PREFIX "/payments/%s", idempotency_key);
-	rc = portal_request(p, "GET", path, NULL, &doc);
+	rc = portal_request(p, "GET", path, NULL, &answer, &answer_len);
 	if (rc == 0)
-		rc = parse_payment(doc, out);
-	json_decref(doc);
+		rc = portal_parse_payment(answer, answer_len, out);
 	return rc;
 }
