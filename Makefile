@@ -1,8 +1,12 @@
 # Thin wrapper: `make demo` and `make test` install what is missing, build, then run.
 BUILD ?= build
+ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# What the sanitizer build runs: everything but the app-level journeys, i18n and benchmarks.
+SAN_LABELS ?= unit|portal|usb|fuzz
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps build demo test test-asan fuzz clean
 
 all: build
 
@@ -16,8 +20,25 @@ build: deps
 demo: build
 	@scripts/demo
 
-test: build
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+# Every test on the normal build, then the unit, portal, usb and fuzz-replay tests again under
+# ASan+UBSan (any report fails); prints how long it all took, builds included.
+test: deps
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory build && (cd $(BUILD) && ctest --output-on-failure -j $(JOBS)) && \
+	$(MAKE) --no-print-directory test-asan; \
+	rc=$$?; echo "make test: $$(($$(date +%s) - start)) s (exit $$rc)"; exit $$rc
+
+test-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	ctest --output-on-failure -j $(JOBS) -L '$(SAN_LABELS)'
+
+# libFuzzer with clang into build-fuzz/, each target for FUZZ_SECONDS (scripts/fuzz).
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) scripts/fuzz
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
