@@ -25,6 +25,10 @@ struct runner {
 	int cur;	    /* index of the line being run */
 	int64_t started_ms; /* when the current line began, -1 when not yet */
 	bool need_frame;    /* the last line pushed events: wait for them to be drawn */
+	struct {
+		char name[32];
+		int64_t start_ms;
+	} timers[8]; /* timer-start / timer-report, for benchmarks */
 	char why[6144];
 };
 
@@ -331,6 +335,44 @@ static bool valid_name(const char *s)
 	return true;
 }
 
+/* timer-start NAME / timer-report NAME: prints "bench: NAME_ms N" on stdout. The time runs
+ * until the line is reached, i.e. after the frame that made the previous line hold. */
+static enum outcome run_timer(struct runner *r, const struct runner_cmd *c, int64_t now)
+{
+	size_t n = sizeof(r->timers) / sizeof(r->timers[0]);
+
+	if (want_args(r, c, 1) == FAIL || !valid_name(c->args[0]) ||
+	    strlen(c->args[0]) >= sizeof(r->timers[0].name)) {
+		snprintf(r->why, sizeof(r->why), "%s needs one short NAME", c->name);
+		return FAIL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(r->timers[i].name, c->args[0]))
+			continue;
+		if (!strcmp(c->name, "timer-start")) {
+			r->timers[i].start_ms = now;
+		} else {
+			printf("bench: %s_ms %lld\n", c->args[0],
+			       (long long)(now - r->timers[i].start_ms));
+			fflush(stdout);
+		}
+		return DONE;
+	}
+	if (!strcmp(c->name, "timer-report")) {
+		snprintf(r->why, sizeof(r->why), "timer '%s' was never started", c->args[0]);
+		return FAIL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!r->timers[i].name[0]) {
+			snprintf(r->timers[i].name, sizeof(r->timers[i].name), "%s", c->args[0]);
+			r->timers[i].start_ms = now;
+			return DONE;
+		}
+	}
+	snprintf(r->why, sizeof(r->why), "at most %zu timers", n);
+	return FAIL;
+}
+
 static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_t now)
 {
 	const struct ui *ui = r->host.ui(r->host.ctx);
@@ -461,6 +503,8 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		r->host.paper_out(r->host.ctx, !strcmp(c->args[0], "paper-out"));
 		return DONE;
 	}
+	if (!strcmp(c->name, "timer-start") || !strcmp(c->name, "timer-report"))
+		return run_timer(r, c, now);
 	snprintf(r->why, sizeof(r->why), "unknown command '%s'", c->name);
 	return FAIL;
 }

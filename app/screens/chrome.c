@@ -138,8 +138,9 @@ static void timeout_warning(struct ui *ui, const struct core_state *s, int64_t n
 		snprintf(text, sizeof(text), "%.*s%s%s", (int)(p - fmt), fmt, secs, p + 2);
 	else
 		snprintf(text, sizeof(text), "%s", fmt);
-	dim(ui);
-	ui->widget_count = 0;
+	/* The step behind is not drawn at all: whoever walks up next must not read the
+	 * resident's account, and an opaque cover redraws fast every second. */
+	ui_fill(ui, (SDL_Rect){0, TOP_BAR_H, UI_W, UI_H - TOP_BAR_H}, t->bar);
 	ui_round_rect(ui, box, 28, t->surface);
 	ui_text(ui, UI_FONT_HEADING, t->text, box.x + 50, box.y + 60, box.w - 100, UI_CENTER,
 		_("Are you still there?"));
@@ -186,7 +187,11 @@ void screens_draw(struct ui *ui, const struct core_state *s, const struct screen
 	ui->lang = s->lang;
 	ui_begin(ui);
 	chrome_top_bar(ui, s, ctx);
-	draw[s->screen](ui, s, ctx);
-	chrome_overlays(ui, s, now_ms);
+	if (s->warning) {
+		timeout_warning(ui, s, now_ms);
+	} else {
+		draw[s->screen](ui, s, ctx);
+		chrome_overlays(ui, s, now_ms);
+	}
 	ui_end(ui);
 }

@@ -135,74 +135,101 @@ void ui_fill(struct ui *ui, SDL_Rect r, SDL_Color c)
 	SDL_RenderFillRect(ui->renderer, &r);
 }
 
-/* Filled rounded rectangle, scanline by scanline (no anti-aliasing needed at this size). */
+/* Inset of a rounded corner's edge at row dy (0 = outermost row) for a given radius. */
+static int corner_inset(int radius, int dy)
+{
+	int yy = radius - dy;
+
+	return radius - (int)SDL_sqrt((double)(radius * radius - yy * yy));
+}
+
+static void set_color(struct ui *ui, SDL_Color c)
+{
+	SDL_SetRenderDrawBlendMode(ui->renderer,
+				   c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
+}
+
+/* Filled rounded rectangle: the corner rows and the body as one batch of rectangles, so the
+ * software renderer gets one call per shape (widgets are drawn every frame). */
 void ui_round_rect(struct ui *ui, SDL_Rect r, int radius, SDL_Color c)
 {
+	SDL_Rect rows[2 * 64 + 1];
+	int n = 0;
+
 	if (radius * 2 > r.h)
 		radius = r.h / 2;
 	if (radius * 2 > r.w)
 		radius = r.w / 2;
-	SDL_SetRenderDrawBlendMode(ui->renderer,
-				   c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-	SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
+	if (radius > 64)
+		radius = 64;
 	for (int dy = 0; dy < radius; dy++) {
-		int yy = radius - dy;
-		int inset = radius - (int)SDL_sqrt((double)(radius * radius - yy * yy));
-		SDL_RenderDrawLine(ui->renderer, r.x + inset, r.y + dy, r.x + r.w - 1 - inset,
-				   r.y + dy);
-		SDL_RenderDrawLine(ui->renderer, r.x + inset, r.y + r.h - 1 - dy,
-				   r.x + r.w - 1 - inset, r.y + r.h - 1 - dy);
+		int in = corner_inset(radius, dy);
+		rows[n++] = (SDL_Rect){r.x + in, r.y + dy, r.w - 2 * in, 1};
+		rows[n++] = (SDL_Rect){r.x + in, r.y + r.h - 1 - dy, r.w - 2 * in, 1};
 	}
-	SDL_Rect mid = {r.x, r.y + radius, r.w, r.h - 2 * radius};
-	SDL_RenderFillRect(ui->renderer, &mid);
+	rows[n++] = (SDL_Rect){r.x, r.y + radius, r.w, r.h - 2 * radius};
+	set_color(ui, c);
+	SDL_RenderFillRects(ui->renderer, rows, n);
 }
 
+/* Outline of a rounded rectangle, thickness pixels wide, batched the same way: arcs in the
+ * corner rows, plain bars along the straight edges. */
 void ui_frame(struct ui *ui, SDL_Rect r, int radius, int thickness, SDL_Color c)
 {
-	/* Outline as the difference of two rounded rectangles drawn line by line. */
-	SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_NONE);
-	SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
+	SDL_Rect parts[4 * 64 + 4];
+	int n = 0;
+
 	if (radius * 2 > r.h)
 		radius = r.h / 2;
-	for (int dy = 0; dy < r.h; dy++) {
-		int outer = 0, inner_l = -1;
-		int y = r.y + dy;
-		if (dy < radius) {
-			int yy = radius - dy;
-			outer = radius - (int)SDL_sqrt((double)(radius * radius - yy * yy));
-		} else if (dy >= r.h - radius) {
-			int yy = dy - (r.h - radius) + 1;
-			outer = radius - (int)SDL_sqrt((double)(radius * radius - yy * yy));
-		}
-		if (dy < thickness || dy >= r.h - thickness) {
-			SDL_RenderDrawLine(ui->renderer, r.x + outer, y, r.x + r.w - 1 - outer, y);
+	if (radius * 2 > r.w)
+		radius = r.w / 2;
+	if (radius > 64)
+		radius = 64;
+	if (thickness > radius && radius > 0)
+		thickness = radius;
+	int inner = radius - thickness;
+	for (int dy = 0; dy < radius; dy++) {
+		int out = corner_inset(radius, dy);
+		/* Where the inner edge starts on this row (the whole row is border above it). */
+		int in = dy < thickness ? r.w / 2 : thickness + corner_inset(inner, dy - thickness);
+		if (inner <= 0 && dy >= thickness)
+			in = thickness;
+		int w = in - out;
+		if (w <= 0)
 			continue;
+		if (w * 2 >= r.w - 2 * out) {
+			parts[n++] = (SDL_Rect){r.x + out, r.y + dy, r.w - 2 * out, 1};
+			parts[n++] = (SDL_Rect){r.x + out, r.y + r.h - 1 - dy, r.w - 2 * out, 1};
+		} else {
+			parts[n++] = (SDL_Rect){r.x + out, r.y + dy, w, 1};
+			parts[n++] = (SDL_Rect){r.x + r.w - out - w, r.y + dy, w, 1};
+			parts[n++] = (SDL_Rect){r.x + out, r.y + r.h - 1 - dy, w, 1};
+			parts[n++] = (SDL_Rect){r.x + r.w - out - w, r.y + r.h - 1 - dy, w, 1};
 		}
-		int ir = radius - thickness;
-		int idy = dy - thickness, ih = r.h - 2 * thickness;
-		int iin = 0;
-		if (ir > 0 && idy < ir) {
-			int yy = ir - idy;
-			iin = ir - (int)SDL_sqrt((double)(ir * ir - yy * yy));
-		} else if (ir > 0 && idy >= ih - ir) {
-			int yy = idy - (ih - ir) + 1;
-			iin = ir - (int)SDL_sqrt((double)(ir * ir - yy * yy));
-		}
-		inner_l = r.x + thickness + iin;
-		SDL_RenderDrawLine(ui->renderer, r.x + outer, y, inner_l - 1, y);
-		SDL_RenderDrawLine(ui->renderer, r.x + r.w - thickness - iin, y,
-				   r.x + r.w - 1 - outer, y);
 	}
+	/* Straight edges between the corners. */
+	parts[n++] = (SDL_Rect){r.x + radius, r.y, r.w - 2 * radius, thickness};
+	parts[n++] = (SDL_Rect){r.x + radius, r.y + r.h - thickness, r.w - 2 * radius, thickness};
+	parts[n++] = (SDL_Rect){r.x, r.y + radius, thickness, r.h - 2 * radius};
+	parts[n++] = (SDL_Rect){r.x + r.w - thickness, r.y + radius, thickness, r.h - 2 * radius};
+	set_color(ui, c);
+	SDL_RenderFillRects(ui->renderer, parts, n);
 }
 
 void ui_circle(struct ui *ui, int cx, int cy, int radius, SDL_Color c)
 {
-	SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_NONE);
-	SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
+	SDL_Rect rows[2 * 128 + 1];
+	int n = 0;
+
+	if (radius > 128)
+		radius = 128;
 	for (int dy = -radius; dy <= radius; dy++) {
 		int dx = (int)SDL_sqrt((double)(radius * radius - dy * dy));
-		SDL_RenderDrawLine(ui->renderer, cx - dx, cy + dy, cx + dx, cy + dy);
+		rows[n++] = (SDL_Rect){cx - dx, cy + dy, 2 * dx + 1, 1};
 	}
+	set_color(ui, c);
+	SDL_RenderFillRects(ui->renderer, rows, n);
 }
 
 void ui_text_size(struct ui *ui, enum ui_font font, int wrap_w, const char *text, int *w, int *h)
