@@ -364,7 +364,9 @@ static enum outcome run_timer(struct runner *r, const struct runner_cmd *c, int6
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (!r->timers[i].name[0]) {
-			snprintf(r->timers[i].name, sizeof(r->timers[i].name), "%s", c->args[0]);
+			/* Length checked above; the precision says so to gcc's Debug warnings. */
+			snprintf(r->timers[i].name, sizeof(r->timers[i].name), "%.*s",
+				 (int)sizeof(r->timers[i].name) - 1, c->args[0]);
 			r->timers[i].start_ms = now;
 			return DONE;
 		}
