@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAN_LABELS ?= unit|portal|usb|fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build demo test test-asan fuzz clean
+.PHONY: all deps build demo test test-asan fuzz bench soak clean
 
 all: build
 
@@ -46,6 +46,12 @@ test-asan: deps
 # libFuzzer with clang into build-fuzz/, each target for FUZZ_SECONDS (scripts/fuzz).
 fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) scripts/fuzz
+
+bench: build
+	@tests/bench/run-all.sh
+
+soak: build
+	@KIOSK_BUILD=$(BUILD) tests/soak/soak.sh $${SOAK_JOURNEYS:-1000}
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

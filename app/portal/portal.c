@@ -14,8 +14,11 @@
 #include <curl/curl.h>
 #include <jansson.h>
 
+#include <mbedtls/platform_util.h>
+
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "app/portal/portal_internal.h"
 
 #define API_PREFIX "/api/kiosk/v1"
 #define RESPONSE_MAX (64 * 1024)
@@ -34,6 +37,9 @@ struct portal {
 	char base_url[256];
 	char errbuf[CURL_ERROR_SIZE];
 	struct response resp;
+	long requests;    /* performed, answered or not */
+	long connections; /* new connections opened (each a TLS handshake) */
+	char last_error[32]; /* the "error" code of the last refusal, "" after a success */
 };
 
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
@@ -189,10 +195,18 @@ out:
 	return rc;
 }
 
+void portal_stats(const struct portal *p, long *requests, long *connections)
+{
+	*requests = p->requests;
+	*connections = p->connections;
+}
+
 void portal_close(struct portal *p)
 {
 	if (!p)
 		return;
+	/* How well connections were reused over the portal's life (tests/bench reads it). */
+	log_info("portal", "%ld requests over %ld connections", p->requests, p->connections);
 	if (p->curl)
 		curl_easy_cleanup(p->curl);
 	curl_slist_free_all(p->headers);
@@ -237,51 +251,79 @@ static long ms_since(const struct timespec *start)
 	return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
 }
 
-int portal_parse_error(long status, const char *body, size_t len, const char *path)
+/* Turns an HTTP status and its parsed body into 0 (a 200 with a JSON object) or an error. */
+static int map_status(long status, json_t *doc, const char *path)
 {
-	json_t *doc = NULL;
-	const char *code, *msg;
-	int rc = KIOSK_EPROTO;
+	const char *code = json_string_value(json_object_get(doc, "error"));
+	const char *msg = json_string_value(json_object_get(doc, "message"));
 
-	/* A 200's body is read by the caller's parser; only refusals are read here. */
 	if (status == 200)
-		return 0;
+		return json_is_object(doc) ? 0 : KIOSK_EPROTO;
 	if (status >= 500 && status <= 599)
 		return KIOSK_ESERVER;
-	if (body)
-		doc = json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL);
-	code = json_string_value(json_object_get(doc, "error"));
-	msg = json_string_value(json_object_get(doc, "message"));
-	if (status == 404 && code && strcmp(code, "not_found") == 0) {
-		rc = KIOSK_ENOTFOUND;
-	} else if (status == 400 || status == 409 || status == 413 || status == 422) {
+	if (status == 404 && code && strcmp(code, "not_found") == 0)
+		return KIOSK_ENOTFOUND;
+	/* 401/403/410/423/429: the resident endpoints' refusals (wrong password, locked, code
+	 * expired...); portal_last_refusal() tells them apart. */
+	if (status == 400 || status == 401 || status == 403 || status == 409 || status == 410 ||
+	    status == 413 || status == 422 || status == 423 || status == 429) {
 		/* The portal refused the request itself: a kiosk bug or bad input, not a
 		 * network problem, so never worth retrying unchanged. */
-		log_warn("portal", "%s refused: %s (%s)", path ? path : "?", code ? code : "?",
-			 msg ? msg : "");
-		rc = KIOSK_EINVAL;
+		log_warn("portal", "%s refused: %s (%s)", path, code ? code : "?", msg ? msg : "");
+		return KIOSK_EINVAL;
 	}
-	json_decref(doc);
+	return KIOSK_EPROTO;
+}
+
+static int portal_request(struct portal *p, const char *method, const char *path, const char *body,
+			  json_t **doc);
+
+/* Sends one request; on 0, *doc is the answer's JSON object (caller decrefs). A token, when
+ * given, travels as "Authorization: Bearer" for this request only. */
+static int portal_request_as(struct portal *p, const char *method, const char *path,
+			     const char *body, const char *token, json_t **doc)
+{
+	char auth[160];
+	struct curl_slist *headers = NULL;
+	int rc;
+
+	*doc = NULL;
+	if (token) {
+		/* A copy of the fixed headers plus this session's; the handle gets its own list
+		 * back before returning. */
+		if (strpbrk(token, "\r\n") ||
+		    snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token) >=
+			(int)sizeof(auth))
+			return KIOSK_EINVAL;
+		for (struct curl_slist *h = p->headers; h; h = h->next) {
+			struct curl_slist *l = curl_slist_append(headers, h->data);
+			if (!l) {
+				curl_slist_free_all(headers);
+				return KIOSK_ENOMEM;
+			}
+			headers = l;
+		}
+		struct curl_slist *l = curl_slist_append(headers, auth);
+		mbedtls_platform_zeroize(auth, sizeof(auth));
+		if (!l) {
+			curl_slist_free_all(headers);
+			return KIOSK_ENOMEM;
+		}
+		headers = l;
+		curl_easy_setopt(p->curl, CURLOPT_HTTPHEADER, headers);
+	}
+	rc = portal_request(p, method, path, body, doc);
+	if (headers) {
+		curl_easy_setopt(p->curl, CURLOPT_HTTPHEADER, p->headers);
+		for (struct curl_slist *h = headers; h; h = h->next)
+			mbedtls_platform_zeroize(h->data, strlen(h->data));
+		curl_slist_free_all(headers);
+	}
 	return rc;
 }
 
-/* The answer's JSON object, or NULL (logged) when the body is not one. */
-static json_t *load_object(const char *body, size_t len)
-{
-	json_t *doc = body ? json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL) : NULL;
-
-	if (!json_is_object(doc)) {
-		log_warn("portal", "the answer is not a JSON object");
-		json_decref(doc);
-		return NULL;
-	}
-	return doc;
-}
-
-/* Sends one request; on 0, *answer and *answer_len are the 200's body, owned by p and valid
- * until its next request (NULL when the portal sent none). */
 static int portal_request(struct portal *p, const char *method, const char *path, const char *body,
-			  const char **answer, size_t *answer_len)
+			  json_t **doc)
 {
 	char url[512];
 	struct timespec start;
@@ -289,8 +331,8 @@ static int portal_request(struct portal *p, const char *method, const char *path
 	CURLcode r = CURLE_OK;
 	int rc;
 
-	*answer = NULL;
-	*answer_len = 0;
+	*doc = NULL;
+	p->last_error[0] = '\0';
 	if (snprintf(url, sizeof(url), "%s%s", p->base_url, path) >= (int)sizeof(url))
 		return KIOSK_EINVAL;
 	free(p->resp.data);
@@ -310,6 +352,12 @@ static int portal_request(struct portal *p, const char *method, const char *path
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	r = curl_easy_perform(p->curl);
+	{
+		long fresh = 0;
+		p->requests++;
+		if (curl_easy_getinfo(p->curl, CURLINFO_NUM_CONNECTS, &fresh) == CURLE_OK)
+			p->connections += fresh;
+	}
 	if (r != CURLE_OK) {
 		rc = map_curl_error(r);
 		log_warn("portal", "%s %s failed after %ld ms: %s (%s)", method, path,
@@ -320,10 +368,19 @@ static int portal_request(struct portal *p, const char *method, const char *path
 	curl_easy_getinfo(p->curl, CURLINFO_RESPONSE_CODE, &status);
 	log_info("portal", "%s %s -> %ld in %ld ms", method, path, status, ms_since(&start));
 
-	rc = portal_parse_error(status, p->resp.data, p->resp.len, path);
-	if (rc == 0) {
-		*answer = p->resp.data;
-		*answer_len = p->resp.len;
+	if (p->resp.data)
+		*doc = json_loadb(p->resp.data, p->resp.len, JSON_REJECT_DUPLICATES, NULL);
+	rc = map_status(status, *doc, path);
+	if (rc != 0)
+		snprintf(p->last_error, sizeof(p->last_error), "%s",
+			 json_string_value(json_object_get(*doc, "error"))
+			     ? json_string_value(json_object_get(*doc, "error"))
+			     : "");
+	if (rc == KIOSK_EPROTO && status == 200)
+		log_warn("portal", "%s: the answer is not a JSON object", path);
+	if (rc != 0) {
+		json_decref(*doc);
+		*doc = NULL;
 	}
 	return rc;
 }
@@ -382,14 +439,11 @@ static int get_message(json_t *doc, char *dst, size_t n)
 	return 0;
 }
 
-int portal_parse_bill(const char *body, size_t len, struct portal_bill *out)
+static int parse_bill(json_t *doc, struct portal_bill *out)
 {
-	json_t *doc = load_object(body, len);
 	struct portal_bill b;
 	int rc;
 
-	if (!doc)
-		return KIOSK_EPROTO;
 	memset(&b, 0, sizeof(b));
 	rc = get_string(doc, "customer_number", b.customer_number, sizeof(b.customer_number), 0);
 	if (rc == 0)
@@ -410,19 +464,15 @@ int portal_parse_bill(const char *body, size_t len, struct portal_bill *out)
 		rc = get_cents(doc, "last_payment_cents", &b.last_payment_cents);
 	if (rc == 0)
 		*out = b;
-	json_decref(doc);
 	return rc;
 }
 
-int portal_parse_payment(const char *body, size_t len, struct portal_payment *out)
+static int parse_payment(json_t *doc, struct portal_payment *out)
 {
-	json_t *doc = load_object(body, len);
 	const char *status = json_string_value(json_object_get(doc, "status"));
 	struct portal_payment pay;
 	int rc = KIOSK_EPROTO;
 
-	if (!doc)
-		return KIOSK_EPROTO;
 	memset(&pay, 0, sizeof(pay));
 	if (status && strcmp(status, "approved") == 0)
 		pay.status = PORTAL_PAY_APPROVED;
@@ -440,6 +490,52 @@ int portal_parse_payment(const char *body, size_t len, struct portal_payment *ou
 out:
 	if (rc != 0)
 		log_warn("portal", "payment answer malformed");
+	return rc;
+}
+
+/* ---- the same readers on a raw body, for fuzzing (app/portal/portal_json.h) ---- */
+
+/* The answer's JSON object, or NULL (logged) when the body is not one. */
+static json_t *load_object(const char *body, size_t len)
+{
+	json_t *doc = body ? json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL) : NULL;
+
+	if (!json_is_object(doc)) {
+		log_warn("portal", "the answer is not a JSON object");
+		json_decref(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+int portal_parse_error(long status, const char *body, size_t len, const char *path)
+{
+	json_t *doc;
+	int rc;
+
+	/* A 200's body is read by the caller's parser; only refusals are read here. */
+	if (status == 200)
+		return 0;
+	doc = body ? json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL) : NULL;
+	rc = map_status(status, doc, path ? path : "?");
+	json_decref(doc);
+	return rc;
+}
+
+int portal_parse_bill(const char *body, size_t len, struct portal_bill *out)
+{
+	json_t *doc = load_object(body, len);
+	int rc = doc ? parse_bill(doc, out) : KIOSK_EPROTO;
+
+	json_decref(doc);
+	return rc;
+}
+
+int portal_parse_payment(const char *body, size_t len, struct portal_payment *out)
+{
+	json_t *doc = load_object(body, len);
+	int rc = doc ? parse_payment(doc, out) : KIOSK_EPROTO;
+
 	json_decref(doc);
 	return rc;
 }
@@ -470,9 +566,8 @@ static int key_ok(const char *key)
 		   n;
 }
 
-/* Serialises, sends and frees `req`; the answer as portal_request gives it. */
-static int post_json(struct portal *p, const char *path, json_t *req, const char **answer,
-		     size_t *answer_len)
+/* Serialises, sends and frees `req`. */
+static int post_json(struct portal *p, const char *path, json_t *req, json_t **doc)
 {
 	char *body;
 	int rc;
@@ -483,7 +578,7 @@ static int post_json(struct portal *p, const char *path, json_t *req, const char
 	json_decref(req);
 	if (!body)
 		return KIOSK_ENOMEM;
-	rc = portal_request(p, "POST", path, body, answer, answer_len);
+	rc = portal_request(p, "POST", path, body, doc);
 	free(body);
 	return rc;
 }
@@ -492,9 +587,7 @@ int portal_lookup_bill(struct portal *p, const char *customer_number, const char
 		       int64_t last_bill_cents, struct portal_bill *out)
 {
 	char digits[24];
-	json_t *req = NULL;
-	const char *answer;
-	size_t answer_len;
+	json_t *req = NULL, *doc = NULL;
 	int rc;
 
 	if (!p || !out || normalise_customer_number(customer_number, digits, sizeof(digits)) != 0)
@@ -506,9 +599,10 @@ int portal_lookup_bill(struct portal *p, const char *customer_number, const char
 				(json_int_t)last_bill_cents);
 	else
 		return KIOSK_EINVAL;
-	rc = post_json(p, API_PREFIX "/bills/lookup", req, &answer, &answer_len);
+	rc = post_json(p, API_PREFIX "/bills/lookup", req, &doc);
 	if (rc == 0)
-		rc = portal_parse_bill(answer, answer_len, out);
+		rc = parse_bill(doc, out);
+	json_decref(doc);
 	return rc;
 }
 
@@ -516,9 +610,7 @@ int portal_pay(struct portal *p, const char *idempotency_key, const char *custom
 	       int64_t amount_cents, const struct card_sealed *card, struct portal_payment *out)
 {
 	char digits[24];
-	json_t *req = NULL, *jcard = NULL;
-	const char *answer;
-	size_t answer_len;
+	json_t *req = NULL, *jcard = NULL, *doc = NULL;
 	int rc;
 
 	if (!p || !out || !card || !key_ok(idempotency_key) || amount_cents <= 0 ||
@@ -534,30 +626,79 @@ int portal_pay(struct portal *p, const char *idempotency_key, const char *custom
 	req =
 	    json_pack("{s:s, s:s, s:I, s:o}", "idempotency_key", idempotency_key, "customer_number",
 		      digits, "amount_cents", (json_int_t)amount_cents, "card", jcard);
-	rc = post_json(p, API_PREFIX "/payments", req, &answer, &answer_len);
+	rc = post_json(p, API_PREFIX "/payments", req, &doc);
 	if (rc == 0)
-		rc = portal_parse_payment(answer, answer_len, out);
+		rc = parse_payment(doc, out);
 	if (rc == 0 && out->amount_cents != amount_cents) {
 		/* The portal says it charged something else: treat as in doubt. */
 		log_error("portal", "payment %s: portal answered %lld cents, asked %lld",
 			  idempotency_key, (long long)out->amount_cents, (long long)amount_cents);
 		rc = KIOSK_EPROTO;
 	}
+	json_decref(doc);
 	return rc;
 }
 
 int portal_payment_status(struct portal *p, const char *idempotency_key, struct portal_payment *out)
 {
 	char path[128];
-	const char *answer;
-	size_t answer_len;
+	json_t *doc = NULL;
 	int rc;
 
 	if (!p || !out || !key_ok(idempotency_key))
 		return KIOSK_EINVAL;
 	snprintf(path, sizeof(path), API_PREFIX "/payments/%s", idempotency_key);
-	rc = portal_request(p, "GET", path, NULL, &answer, &answer_len);
+	rc = portal_request(p, "GET", path, NULL, &doc);
 	if (rc == 0)
-		rc = portal_parse_payment(answer, answer_len, out);
+		rc = parse_payment(doc, out);
+	json_decref(doc);
 	return rc;
+}
+
+/* ---- for the other endpoint files of this client (portal_internal.h) ---- */
+
+int portal_call(struct portal *p, const char *method, const char *path, const char *token,
+		json_t *req, json_t **doc)
+{
+	char *body = NULL;
+	int rc;
+
+	*doc = NULL;
+	if (req) {
+		body = json_dumps(req, JSON_COMPACT);
+		json_decref(req);
+		if (!body)
+			return KIOSK_ENOMEM;
+	} else if (strcmp(method, "POST") == 0) {
+		body = strdup("{}");
+		if (!body)
+			return KIOSK_ENOMEM;
+	}
+	rc = portal_request_as(p, method, path, body, token, doc);
+	if (body) {
+		/* Bodies may hold a password or bank details. */
+		mbedtls_platform_zeroize(body, strlen(body));
+		free(body);
+	}
+	return rc;
+}
+
+const char *portal_last_error(const struct portal *p)
+{
+	return p ? p->last_error : "";
+}
+
+int portal_read_string(json_t *doc, const char *name, char *dst, size_t n, int nullable)
+{
+	return get_string(doc, name, dst, n, nullable);
+}
+
+int portal_read_cents(json_t *doc, const char *name, int64_t *out)
+{
+	return get_cents(doc, name, out);
+}
+
+int portal_read_bill(json_t *doc, struct portal_bill *out)
+{
+	return parse_bill(doc, out);
 }

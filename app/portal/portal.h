@@ -1,5 +1,6 @@
 /* The portal API client: HTTPS (libcurl, always verifying) and JSON (jansson).
- * Calls block: run them on a worker thread, never on the UI thread. */
+ * Calls block: run them on a worker thread, never on the UI thread. A struct portal is not
+ * thread-safe: one per thread. */
 #ifndef KIOSK_PORTAL_H
 #define KIOSK_PORTAL_H
 
@@ -56,5 +57,8 @@ int portal_pay(struct portal *p, const char *idempotency_key, const char *custom
 /* Asks what became of a payment; KIOSK_ENOTFOUND when the portal never saw the key. */
 int portal_payment_status(struct portal *p, const char *idempotency_key,
 			  struct portal_payment *out);
+
+/* Requests made and new connections (TLS handshakes) opened so far. */
+void portal_stats(const struct portal *p, long *requests, long *connections);
 
 #endif

@@ -8,6 +8,8 @@
 
 #define CACHE_BUCKETS 512
 #define CACHE_MAX_ENTRIES 384
+/* Pixels, not entries, are what cost memory: one wrapped paragraph outweighs a hundred keys. */
+#define CACHE_MAX_BYTES (6u * 1024u * 1024u)
 
 struct entry {
 	struct entry *next_in_bucket;
@@ -27,6 +29,7 @@ struct ui_text_cache {
 	struct entry *buckets[CACHE_BUCKETS];
 	struct entry *lru_head, *lru_tail; /* head: most recent */
 	int count;
+	size_t bytes;
 	unsigned long hits, misses;
 };
 
@@ -82,6 +85,7 @@ static void evict_one(struct ui_text_cache *c)
 		}
 	}
 	SDL_DestroyTexture(e->tex);
+	c->bytes -= (size_t)e->w * (size_t)e->h * 4u;
 	free(e);
 	c->count--;
 }
@@ -157,7 +161,10 @@ SDL_Texture *text_cache_get(struct ui_text_cache *c, TTF_Font *font, int font_id
 	e->next_in_bucket = c->buckets[hash % CACHE_BUCKETS];
 	c->buckets[hash % CACHE_BUCKETS] = e;
 	lru_push_front(c, e);
-	if (++c->count > CACHE_MAX_ENTRIES)
+	c->count++;
+	c->bytes += (size_t)e->w * (size_t)e->h * 4u;
+	/* Never evict the entry just made: the caller draws it next. */
+	while ((c->count > CACHE_MAX_ENTRIES || c->bytes > CACHE_MAX_BYTES) && c->lru_tail != e)
 		evict_one(c);
 	*w = e->w;
 	*h = e->h;
