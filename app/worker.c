@@ -484,7 +484,7 @@ static void on_settled(const struct journal_payment *before, enum journal_state 
 /* One pass over the journal's unfinished payments; returns how many remain open. */
 static int resolve_pass(struct worker *w)
 {
-	struct reconcile_pass pass;
+	struct reconcile_pass pass = {0};
 	int rc = reconcile_all(w->portal, w->journal, (int64_t)time(NULL), w->grace_s, on_settled,
 			       w, &pass);
 
