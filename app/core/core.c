@@ -37,6 +37,7 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->warning_ms = 20000;
 	cfg->toast_ms = 6000;
 	cfg->default_lang = CORE_LANG_EN;
+	cfg->wait_for_reconcile = false; /* the kiosk (main.c) turns it on */
 }
 
 static void copy_str(char *dst, size_t n, const char *src)
