@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/common/err.h"
+#include "drivers/usb/usbdev.h"
 
 #ifndef KIOSK_ASSETS_DIR
 #define KIOSK_ASSETS_DIR "ui-assets"
@@ -104,6 +105,20 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 			return KIOSK_EINVAL;
 		}
 		return set_str(cfg->devices, sizeof(cfg->devices), value, err, errlen, name);
+	}
+	if (!strcmp(section, "devices") && !strcmp(key, "wedge_readers")) {
+		struct usbdev_id ids[32];
+		size_t n;
+
+		/* Checked here so a typo stops the kiosk at start, not at the first swipe. */
+		if (usbdev_parse_ids(value, ids, 32, &n)) {
+			snprintf(err, errlen,
+				 "%s: '%s' must be vid:pid pairs in hex, e.g. 0801:0001,0acd:0500",
+				 name, value);
+			return KIOSK_EINVAL;
+		}
+		return set_str(cfg->wedge_readers, sizeof(cfg->wedge_readers), value, err, errlen,
+			       name);
 	}
 	if (!strcmp(section, "ui") && !strcmp(key, "lang")) {
 		if (strcmp(value, "en") && strcmp(value, "es")) {

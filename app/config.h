@@ -12,6 +12,7 @@ struct kiosk_config {
 	char help_text[160];
 
 	char devices[8]; /* "sim" or "usb" */
+	char wedge_readers[256]; /* "vvvv:pppp,..." keyboard-wedge readers to take; "" = defaults */
 	char data_dir[512];
 	char receipts_dir[512];
 	char assets_dir[512];

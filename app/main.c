@@ -28,6 +28,7 @@
 #include "app/ui/ui.h"
 #include "app/worker.h"
 #include "drivers/sim/sim_reader.h"
+#include "drivers/usb/usbdev.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "dev"
@@ -49,6 +50,7 @@ struct app {
 	int wake_fd; /* eventfd: the worker and the signal handler write, the loop polls */
 	bool dirty;
 	bool headless;
+	bool list_devices;
 	int exit_code;
 };
 
@@ -380,6 +382,7 @@ static void usage(FILE *f)
 	    "  --data-dir DIR         where the payment journal lives\n"
 	    "  --receipts DIR         where the simulated printer puts receipts\n"
 	    "  --devices sim|usb      simulated or real card reader and printer\n"
+	    "  --list-devices         print the USB readers and printers found, then exit\n"
 	    "  --kiosk-id ID          this kiosk's name on receipts and in the portal\n"
 	    "  --lang en|es           the language a session starts in\n"
 	    "  --idle-timeout S       seconds without a touch before the warning (default 60)\n"
@@ -399,6 +402,7 @@ enum {
 	OPT_DATA,
 	OPT_RECEIPTS,
 	OPT_DEVICES,
+	OPT_LIST_DEVICES,
 	OPT_ID,
 	OPT_LANG,
 	OPT_IDLE,
@@ -421,6 +425,7 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 	    {"data-dir", required_argument, 0, OPT_DATA},
 	    {"receipts", required_argument, 0, OPT_RECEIPTS},
 	    {"devices", required_argument, 0, OPT_DEVICES},
+	    {"list-devices", no_argument, 0, OPT_LIST_DEVICES},
 	    {"kiosk-id", required_argument, 0, OPT_ID},
 	    {"lang", required_argument, 0, OPT_LANG},
 	    {"idle-timeout", required_argument, 0, OPT_IDLE},
@@ -456,6 +461,7 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 		case OPT_DATA: sec = "kiosk", key = "data_dir"; break;
 		case OPT_RECEIPTS: sec = "kiosk", key = "receipts_dir"; break;
 		case OPT_DEVICES: sec = "kiosk", key = "devices"; break;
+		case OPT_LIST_DEVICES: a->list_devices = true; continue;
 		case OPT_ID: sec = "kiosk", key = "id"; break;
 		case OPT_LANG: sec = "ui", key = "lang"; break;
 		case OPT_IDLE: sec = "ui", key = "idle_timeout_s"; break;
@@ -477,15 +483,12 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 		fprintf(stderr, "kiosk: unexpected argument '%s'\n", argv[optind]);
 		return 2;
 	}
+	if (a->list_devices)
+		return 0; /* needs no portal */
 	if (!a->cfg.portal_url[0] || !a->cfg.portal_ca[0] || !a->cfg.seal_key[0]) {
 		fprintf(stderr,
 			"kiosk: the portal's URL, CA and sealing key are required "
 			"(--portal, --ca, --seal-key or the [portal] section of --config)\n");
-		return 2;
-	}
-	if (!strcmp(a->cfg.devices, "usb")) {
-		fprintf(stderr, "kiosk: real USB devices are not supported by this build yet; use "
-				"--devices sim\n");
 		return 2;
 	}
 	if (a->headless && !*script) {
@@ -563,6 +566,38 @@ static int ensure_dir(const char *path)
 	return 0;
 }
 
+static int by_bus_address(const void *x, const void *y)
+{
+	const struct usbdev_info *a = x, *b = y;
+
+	return a->bus != b->bus ? a->bus - b->bus : a->addr - b->addr;
+}
+
+/* --list-devices: what the USB drivers would take, one line each, for staff and IT. */
+static int list_devices(const struct kiosk_config *cfg)
+{
+	struct usbdev_id ids[32];
+	struct usbdev_info info[16];
+	size_t n_ids = 0, n = 0;
+	int rc;
+
+	if (cfg->wedge_readers[0] && usbdev_parse_ids(cfg->wedge_readers, ids, 32, &n_ids))
+		return 2;
+	rc = usbdev_scan(cfg->wedge_readers[0] ? ids : NULL, n_ids, info, 16, &n);
+	if (rc) {
+		fprintf(stderr, "kiosk: cannot list USB devices: %s\n", kiosk_strerror(rc));
+		return 1;
+	}
+	qsort(info, n, sizeof(info[0]), by_bus_address);
+	for (size_t k = 0; k < n; k++)
+		printf("%-8s bus %03d address %03d  %04x:%04x  driver %s\n",
+		       usbdev_kind_name(info[k].kind), info[k].bus, info[k].addr, info[k].vid,
+		       info[k].pid, info[k].driver);
+	if (n == 0)
+		printf("no card reader or receipt printer found\n");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static struct app app;
@@ -576,6 +611,8 @@ int main(int argc, char **argv)
 	rc = parse_args(a, argc, argv, &script, &shots);
 	if (rc)
 		return rc == 1 ? 0 : rc;
+	if (a->list_devices)
+		return list_devices(&a->cfg);
 	if (!a->cfg.receipts_dir[0] && join_path(a->cfg.receipts_dir, sizeof(a->cfg.receipts_dir),
 						 a->cfg.data_dir, "receipts")) {
 		fprintf(stderr, "kiosk: data directory path too long\n");
@@ -664,6 +701,8 @@ int main(int argc, char **argv)
 		},
 	    .journal_path = journal,
 	    .seal_key = a->cfg.seal_key,
+	    .devices = a->cfg.devices,
+	    .wedge_readers = a->cfg.wedge_readers,
 	    .receipts_dir = a->cfg.receipts_dir,
 	    .mono_font = mono,
 	    .kiosk_id = a->cfg.kiosk_id,

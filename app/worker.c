@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/account_worker.h"
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "app/crypto/seal.h"
@@ -19,10 +20,11 @@
 #include "app/store/journal.h"
 #include "drivers/printer/receipt.h"
 #include "drivers/sim/sim_printer.h"
+#include "drivers/usb/usbdev.h"
 
 #define RESULT_QUEUE 32
 
-enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_QUIT };
+enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_STATUS, JOB_QUIT };
 
 struct job {
 	struct job *next;
@@ -61,11 +63,16 @@ struct worker {
 	struct portal *portal;
 	struct journal *journal;
 	struct sealer *sealer;
-	struct sim_printer *printer;
+	struct sim_printer *printer; /* --devices sim */
+	struct usbdev *usb;	     /* --devices usb */
+	const struct printer_ops *pops;
+	void *pimpl;
 	bool reader_on;
 	bool card_held;
 	struct card_sealed card;
 	struct current_payment pay;
+	struct account_session session; /* the signed-in resident's token (account_worker.c) */
+	int printer_told; /* the enum core_printer last posted, -1 before the first */
 };
 
 static void post(struct worker *w, const struct core_event *ev)
@@ -367,7 +374,6 @@ static void do_print(struct worker *w, enum core_lang lang)
 {
 	struct core_event ev = {.type = CORE_EV_PRINT_DONE};
 	struct receipt r;
-	char text[4096], png[512];
 	struct tm tm;
 	int rc;
 
@@ -391,19 +397,28 @@ static void do_print(struct worker *w, enum core_lang lang)
 		    : w->pay.outcome == CORE_OUTCOME_DECLINED ? RECEIPT_DECLINED
 							      : RECEIPT_IN_DOUBT;
 	tr_lang = lang;
-	rc = receipt_layout_text(&r, tr_receipt, 42, text, sizeof(text));
-	if (rc == 0)
-		rc = sim_printer_print(w->printer, text, png, sizeof(png));
+	rc = w->pops->print(w->pimpl, &r, tr_receipt);
 	if (rc == KIOSK_EPAPER) {
 		ev.failure = CORE_FAIL_PAPER_OUT;
 	} else if (rc) {
 		ev.failure = CORE_FAIL_PRINTER;
 	} else {
-		log_info("worker", "receipt printed: %s", png);
+		log_info("worker", "receipt printed");
 		if (w->pay.outcome == CORE_OUTCOME_APPROVED)
 			journal_set_state(w->journal, w->pay.key, JOURNAL_RECEIPT_PRINTED, NULL);
 	}
 out:
+	post(w, &ev);
+}
+
+/* A resident's account effect; an Auto Pay by card uses, then drops, the card held. */
+static void run_account_effect(struct worker *w, const struct core_effect *fx)
+{
+	struct core_event ev;
+
+	account_run(w->portal, &w->session, fx, w->card_held ? &w->card : NULL, &ev);
+	if (fx->type == CORE_FX_AUTOPAY)
+		drop_card(w);
 	post(w, &ev);
 }
 
@@ -419,8 +434,105 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 		drop_card(w);
 		mbedtls_platform_zeroize(&w->pay, sizeof(w->pay));
 		w->reader_on = false;
+		account_session_end(w->portal, &w->session);
+		break;
+	default:
+		if (account_effect(fx->type))
+			run_account_effect(w, fx);
 		break;
 	}
+}
+
+/* The simulated printer behind the same interface as the USB one. */
+static int sim_print(void *impl, const struct receipt *r, receipt_tr_fn tr)
+{
+	char text[4096], png[512];
+	int rc = receipt_layout_text(r, tr, 42, text, sizeof(text));
+
+	if (rc == 0)
+		rc = sim_printer_print(impl, text, png, sizeof(png));
+	if (rc == 0)
+		log_info("worker", "simulated receipt: %s", png);
+	return rc;
+}
+
+static int sim_status(void *impl, struct printer_status *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->present = true;
+	st->online = true;
+	st->paper_out = sim_printer_paper_out(impl) != 0;
+	return 0;
+}
+
+static const struct printer_ops sim_printer_ops = {.print = sim_print, .status = sim_status};
+
+static void enqueue(struct worker *w, struct job *j);
+
+/* A device changed (USB thread, or a test's paper switch): the worker looks at it next. */
+static void status_changed(void *ctx)
+{
+	struct job *j = calloc(1, sizeof(*j));
+
+	if (!j)
+		return;
+	j->kind = JOB_STATUS;
+	enqueue(ctx, j);
+}
+
+/* Tells the core when the printer's state, as the resident is concerned, changed. */
+static void post_printer_status(struct worker *w)
+{
+	struct core_event ev = {.type = CORE_EV_PRINTER_STATUS};
+	struct printer_status st;
+
+	w->pops->status(w->pimpl, &st);
+	if (st.paper_out)
+		ev.printer = CORE_PRINTER_PAPER_OUT;
+	else if (st.cover_open)
+		ev.printer = CORE_PRINTER_COVER_OPEN;
+	else if (printer_status_blocked(&st))
+		ev.printer = CORE_PRINTER_OFFLINE;
+	else
+		ev.printer = CORE_PRINTER_OK;
+	if ((int)ev.printer == w->printer_told)
+		return;
+	w->printer_told = (int)ev.printer;
+	log_info("worker", "printer: %s%s%s%s%s", st.present ? "present" : "missing",
+		 st.paper_out ? ", paper out" : "", st.paper_near_end ? ", paper near end" : "",
+		 st.cover_open ? ", cover open" : "", st.error ? ", error" : "");
+	post(w, &ev);
+}
+
+/* A swipe from a USB reader, on the USB thread: queued like any other. */
+static void usb_swipe(void *ctx, struct card_swipe *swipe)
+{
+	worker_swipe(ctx, swipe);
+}
+
+static int open_usb(struct worker *w)
+{
+	struct usbdev_config uc = {
+	    .on_swipe = usb_swipe, .swipe_ctx = w, .on_change = status_changed, .change_ctx = w};
+	struct usbdev_id ids[32];
+	size_t n = 0;
+	int rc;
+
+	if (w->cfg.wedge_readers && w->cfg.wedge_readers[0]) {
+		rc = usbdev_parse_ids(w->cfg.wedge_readers, ids, 32, &n);
+		if (rc)
+			return rc;
+		uc.wedges = ids;
+		uc.n_wedges = n;
+	}
+	rc = usbdev_open(&uc, &w->usb);
+	if (rc) {
+		log_error("worker", "cannot start USB: %s", kiosk_strerror(rc));
+		return rc;
+	}
+	w->pops = &usbdev_printer_ops;
+	w->pimpl = w->usb;
+	return 0;
 }
 
 /* Opens everything the worker owns, on the worker thread, so that even start-up and
@@ -447,15 +559,25 @@ static int open_adapters(struct worker *w)
 		log_error("worker", "cannot set up the portal client: %s", kiosk_strerror(rc));
 		return rc;
 	}
+	if (cfg->devices && !strcmp(cfg->devices, "usb"))
+		return open_usb(w);
 	rc = sim_printer_open(cfg->receipts_dir, cfg->mono_font, &w->printer);
-	if (rc)
+	if (rc) {
 		log_error("worker", "cannot open the simulated printer in %s: %s",
 			  cfg->receipts_dir, kiosk_strerror(rc));
-	return rc;
+		return rc;
+	}
+	w->pops = &sim_printer_ops;
+	w->pimpl = w->printer;
+	return 0;
 }
 
 static void close_adapters(struct worker *w)
 {
+	/* The USB thread first: it may still be handing over a swipe. */
+	if (w->usb)
+		usbdev_close(w->usb);
+	w->usb = NULL;
 	if (w->printer)
 		sim_printer_close(w->printer);
 	if (w->portal)
@@ -483,6 +605,7 @@ static void *worker_main(void *arg)
 		close_adapters(w);
 		return NULL;
 	}
+	post_printer_status(w);
 	for (;;) {
 		struct job *j;
 
@@ -501,6 +624,8 @@ static void *worker_main(void *arg)
 		}
 		if (j->kind == JOB_SWIPE)
 			do_swipe(w, &j->swipe);
+		else if (j->kind == JOB_STATUS)
+			post_printer_status(w);
 		else
 			run_effect(w, &j->fx, j->lang);
 		mbedtls_platform_zeroize(j, sizeof(*j));
@@ -520,6 +645,7 @@ int worker_start(const struct worker_config *cfg, struct worker **out)
 		return KIOSK_ENOMEM;
 	w->cfg = *cfg;
 	w->start_rc = 1; /* not yet known */
+	w->printer_told = -1;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->cond, NULL);
 	if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
@@ -569,10 +695,19 @@ void worker_stop(struct worker *w)
 
 void worker_last_receipt(struct worker *w, char *buf, size_t n)
 {
-	sim_printer_last_text(w->printer, buf, n);
+	if (w->printer)
+		sim_printer_last_text(w->printer, buf, n);
+	else if (n)
+		buf[0] = '\0';
+}
+
+void worker_printer_status(struct worker *w, struct printer_status *out)
+{
+	w->pops->status(w->pimpl, out);
 }
 
 void worker_set_paper_out(struct worker *w, int out)
 {
 	sim_printer_set_paper_out(w->printer, out);
+	status_changed(w);
 }

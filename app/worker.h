@@ -8,13 +8,16 @@
 #include "app/core/core.h"
 #include "app/portal/portal.h"
 #include "drivers/card/card.h"
+#include "drivers/devices.h"
 
 struct worker_config {
 	struct portal_config portal;
 	const char *journal_path;
-	const char *seal_key;	  /* the portal's public key for sealing card data */
-	const char *receipts_dir; /* simulated printer output */
-	const char *mono_font;	  /* for the simulated printer's PNG */
+	const char *seal_key;	   /* the portal's public key for sealing card data */
+	const char *devices;	   /* "sim" or "usb" */
+	const char *wedge_readers; /* "vvvv:pppp,..."; NULL or "": the defaults */
+	const char *receipts_dir;  /* simulated printer output */
+	const char *mono_font;	   /* for the simulated printer's PNG */
 	const char *kiosk_id;
 	const char *receipt_header;
 	/* Called from the worker thread after a result is queued (e.g. SDL_PushEvent). */
@@ -39,7 +42,10 @@ void worker_swipe(struct worker *w, struct card_swipe *swipe);
 /* Takes the next result, if any: returns 1 and fills ev, else 0. */
 int worker_poll(struct worker *w, struct core_event *ev);
 
-/* The simulated printer's last receipt text ("" if none). */
+/* The printer's last known status (sim or USB); never blocks on I/O. */
+void worker_printer_status(struct worker *w, struct printer_status *out);
+
+/* The simulated printer's last receipt text ("" if none; nothing with USB devices). */
 void worker_last_receipt(struct worker *w, char *buf, size_t n);
 
 /* For tests and the demo: the simulated printer runs out of paper (1) or is refilled (0). */

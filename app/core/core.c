@@ -5,15 +5,30 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/core/core_internal.h"
 #include "app/core/money.h"
 
 #define CUSTOMER_MIN_DIGITS 6
 #define CUSTOMER_MAX_DIGITS 12
 
 static const char *const screen_ids[CORE_SCREEN_COUNT] = {
-    [CORE_SCREEN_WELCOME] = "welcome",		 [CORE_SCREEN_GUEST_LOOKUP] = "guest-lookup",
-    [CORE_SCREEN_BILL_SUMMARY] = "bill-summary", [CORE_SCREEN_PAY_AMOUNT] = "pay-amount",
-    [CORE_SCREEN_PAY_CARD] = "pay-card",	 [CORE_SCREEN_PAY_RESULT] = "pay-result",
+    [CORE_SCREEN_WELCOME] = "welcome",
+    [CORE_SCREEN_GUEST_LOOKUP] = "guest-lookup",
+    [CORE_SCREEN_BILL_SUMMARY] = "bill-summary",
+    [CORE_SCREEN_PAY_AMOUNT] = "pay-amount",
+    [CORE_SCREEN_PAY_CARD] = "pay-card",
+    [CORE_SCREEN_PAY_RESULT] = "pay-result",
+    [CORE_SCREEN_SIGN_IN] = "sign-in",
+    [CORE_SCREEN_REGISTER] = "register",
+    [CORE_SCREEN_VERIFY_EMAIL] = "verify-email",
+    [CORE_SCREEN_HOME] = "home",
+    [CORE_SCREEN_LINK_ACCOUNT] = "link-account",
+    [CORE_SCREEN_UTILITY_BILL] = "utility-bill",
+    [CORE_SCREEN_BILLS_PAYMENTS] = "bills-payments",
+    [CORE_SCREEN_AUTOPAY] = "autopay",
+    [CORE_SCREEN_AUTOPAY_REVIEW] = "autopay-review",
+    [CORE_SCREEN_AUTOPAY_DONE] = "autopay-done",
+    [CORE_SCREEN_PAPERLESS] = "paperless",
 };
 
 void core_config_defaults(struct core_config *cfg)
@@ -47,6 +62,7 @@ static void add_fx(struct core_effects *fx, enum core_effect_type type, const st
 static void notice(struct core_state *s, const char *msgid, const char *arg, bool is_error,
 		   int64_t until_ms)
 {
+	memset(&s->notice, 0, sizeof(s->notice));
 	s->notice.msgid = msgid;
 	copy_str(s->notice.arg, sizeof(s->notice.arg), arg);
 	s->notice.is_error = is_error;
@@ -63,9 +79,11 @@ static void wipe_session(struct core_state *s)
 {
 	struct core_config cfg = s->cfg;
 	uint32_t req = s->request_id;
+	enum core_printer printer = s->printer; /* the device's, not the session's */
 
 	memset(s, 0, sizeof(*s));
 	s->cfg = cfg;
+	s->printer = printer;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
 	s->screen = CORE_SCREEN_WELCOME;
@@ -80,8 +98,35 @@ static void go(struct core_state *s, enum core_screen screen)
 	case CORE_SCREEN_PAY_AMOUNT:
 		s->focus = s->other_amount ? CORE_FIELD_AMOUNT : CORE_FIELD_NONE;
 		break;
-	default: s->focus = CORE_FIELD_NONE; break;
+	default: s->focus = account_first_field(s, screen); break;
 	}
+}
+
+static const char *printer_msg(enum core_printer p)
+{
+	switch (p) {
+	case CORE_PRINTER_PAPER_OUT:
+		return N_("The printer is out of paper, so no receipt can be printed. You can "
+			  "still pay and write down your reference number.");
+	case CORE_PRINTER_COVER_OPEN:
+		return N_("The printer's cover is open, so no receipt can be printed. You can "
+			  "still pay and write down your reference number.");
+	default:
+		return N_("The printer is not working, so no receipt can be printed. You can "
+			  "still pay and write down your reference number.");
+	}
+}
+
+/* The card step. When no receipt can be printed the resident hears it before paying, and
+ * the reader waits for their choice. */
+static void enter_card_step(struct core_state *s, struct core_effects *fx)
+{
+	go(s, CORE_SCREEN_PAY_CARD);
+	s->receipt_choice = s->printer != CORE_PRINTER_OK && !s->no_receipt;
+	if (s->receipt_choice)
+		notice(s, printer_msg(s->printer), NULL, true, 0);
+	else
+		add_fx(fx, CORE_FX_READER_ON, s);
 }
 
 static void end_session(struct core_state *s, struct core_effects *fx)
@@ -109,6 +154,14 @@ enum core_field_kind core_field_kind(enum core_field f)
 	case CORE_FIELD_CUSTOMER: return CORE_KIND_DIGITS;
 	case CORE_FIELD_LAST_BILL:
 	case CORE_FIELD_AMOUNT: return CORE_KIND_MONEY;
+	case CORE_FIELD_MOBILE:
+	case CORE_FIELD_CODE:
+	case CORE_FIELD_ROUTING:
+	case CORE_FIELD_BANK_ACCOUNT: return CORE_KIND_DIGITS;
+	case CORE_FIELD_AP_MAX: return CORE_KIND_MONEY;
+	case CORE_FIELD_EMAIL: return CORE_KIND_EMAIL;
+	case CORE_FIELD_PASSWORD:
+	case CORE_FIELD_PASSWORD2: return CORE_KIND_SECRET;
 	default: return CORE_KIND_TEXT;
 	}
 }
@@ -120,6 +173,17 @@ static char *field_buf(struct core_state *s, enum core_field f, size_t *n)
 	case CORE_FIELD_LAST_NAME: *n = sizeof(s->last_name); return s->last_name;
 	case CORE_FIELD_LAST_BILL: *n = sizeof(s->last_bill); return s->last_bill;
 	case CORE_FIELD_AMOUNT: *n = sizeof(s->amount_text); return s->amount_text;
+	case CORE_FIELD_EMAIL: *n = sizeof(s->email); return s->email;
+	case CORE_FIELD_PASSWORD: *n = sizeof(s->password); return s->password;
+	case CORE_FIELD_PASSWORD2: *n = sizeof(s->password2); return s->password2;
+	case CORE_FIELD_FIRST_NAME: *n = sizeof(s->first_name); return s->first_name;
+	case CORE_FIELD_REG_LAST_NAME: *n = sizeof(s->reg_last_name); return s->reg_last_name;
+	case CORE_FIELD_MOBILE: *n = sizeof(s->mobile); return s->mobile;
+	case CORE_FIELD_CODE: *n = sizeof(s->code); return s->code;
+	case CORE_FIELD_AP_MAX: *n = sizeof(s->ap_max); return s->ap_max;
+	case CORE_FIELD_ROUTING: *n = sizeof(s->routing); return s->routing;
+	case CORE_FIELD_BANK_ACCOUNT: *n = sizeof(s->bank_account); return s->bank_account;
+	case CORE_FIELD_BANK_NAME: *n = sizeof(s->bank_name); return s->bank_name;
 	default: *n = 0; return NULL;
 	}
 }
@@ -189,15 +253,27 @@ static size_t utf8_char_len(const unsigned char *p)
 	return len;
 }
 
+/* What the email keyboard types: letters, digits and the few signs of an address; a
+ * password may also hold the other printable ASCII a hardware keyboard sends. */
+static bool email_accepts(enum core_field f, unsigned char ch)
+{
+	if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	    strchr("@.-_+", ch))
+		return ch != '\0';
+	return core_field_kind(f) == CORE_KIND_SECRET && ch > ' ' && ch < 0x7F;
+}
+
 /* Appends typed text to the focused field, keeping only what that field may hold. */
 static bool type_text(struct core_state *s, const char *text)
 {
-	size_t n, step;
+	size_t n, step, max = account_field_max(s->focus);
 	char *buf = field_buf(s, s->focus, &n);
-	bool changed = false;
+	bool changed = false, full = false;
 
 	if (!buf)
 		return false;
+	if (max && max + 1 < n)
+		n = max + 1;
 	for (const unsigned char *p = (const unsigned char *)text; *p; p += step) {
 		size_t len = strlen(buf);
 		bool ok;
@@ -206,9 +282,28 @@ static bool type_text(struct core_state *s, const char *text)
 		switch (core_field_kind(s->focus)) {
 		case CORE_KIND_DIGITS:
 			/* Dashes, dots and spaces from the bill are dropped, as the portal asks. */
-			ok = *p >= '0' && *p <= '9' && len < CUSTOMER_MAX_DIGITS;
+			ok = *p >= '0' && *p <= '9' &&
+			     (s->focus != CORE_FIELD_CUSTOMER || len < CUSTOMER_MAX_DIGITS);
 			break;
 		case CORE_KIND_MONEY: ok = money_accepts(buf, (char)*p); break;
+		case CORE_KIND_EMAIL:
+		case CORE_KIND_SECRET: {
+			unsigned char ch = *p;
+			/* Shift makes the next letter a capital, then lets go. */
+			if (s->shift && ch >= 'a' && ch <= 'z') {
+				ch = (unsigned char)(ch - 'a' + 'A');
+				s->shift = false;
+				changed = true;
+			}
+			ok = email_accepts(s->focus, ch) && len + 1 < n;
+			full = full || (email_accepts(s->focus, ch) && len + 1 >= n);
+			if (ok) {
+				buf[len] = (char)ch;
+				buf[len + 1] = '\0';
+				changed = true;
+			}
+			continue;
+		}
 		default:
 			/* A whole UTF-8 character or nothing: never half of one in the field. */
 			step = utf8_char_len(p);
@@ -221,10 +316,18 @@ static bool type_text(struct core_state *s, const char *text)
 			memcpy(buf + len, p, step);
 			buf[len + step] = '\0';
 			changed = true;
+		} else if (ok && s->screen >= CORE_SCREEN_SIGN_IN) {
+			full = true;
 		}
 	}
 	if (changed && s->notice.is_error)
 		clear_notice(s);
+	if (full) {
+		/* Said at the field, not silently dropped. */
+		notice(s, N_("That is as long as this field can be."), NULL, true, 0);
+		s->notice.field = s->focus;
+		return true;
+	}
 	return changed;
 }
 
@@ -349,8 +452,7 @@ static void submit_amount(struct core_state *s, struct core_effects *fx)
 		}
 		s->amount_cents = cents;
 	}
-	go(s, CORE_SCREEN_PAY_CARD);
-	add_fx(fx, CORE_FX_READER_ON, s);
+	enter_card_step(s, fx);
 }
 
 static void card_read(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
@@ -439,12 +541,21 @@ static void print_done(struct core_state *s, const struct core_event *ev, int64_
 
 static void back(struct core_state *s, struct core_effects *fx)
 {
+	if (s->screen >= CORE_SCREEN_SIGN_IN) {
+		account_back(s, fx);
+		return;
+	}
+	if (s->signed_in && s->screen == CORE_SCREEN_PAY_AMOUNT) {
+		go(s, CORE_SCREEN_UTILITY_BILL);
+		return;
+	}
 	switch (s->screen) {
 	case CORE_SCREEN_GUEST_LOOKUP: end_session(s, fx); break;
 	case CORE_SCREEN_BILL_SUMMARY: go(s, CORE_SCREEN_GUEST_LOOKUP); break;
 	case CORE_SCREEN_PAY_AMOUNT: go(s, CORE_SCREEN_BILL_SUMMARY); break;
 	case CORE_SCREEN_PAY_CARD:
 		add_fx(fx, CORE_FX_READER_OFF, s);
+		s->receipt_choice = false;
 		go(s, CORE_SCREEN_PAY_AMOUNT);
 		break;
 	default: break;
@@ -453,6 +564,10 @@ static void back(struct core_state *s, struct core_effects *fx)
 
 static void next(struct core_state *s, struct core_effects *fx, int64_t now)
 {
+	if (s->screen >= CORE_SCREEN_SIGN_IN) {
+		account_next(s, fx, now);
+		return;
+	}
 	switch (s->screen) {
 	case CORE_SCREEN_GUEST_LOOKUP: submit_lookup(s, fx, now); break;
 	case CORE_SCREEN_BILL_SUMMARY:
@@ -470,7 +585,7 @@ static void next(struct core_state *s, struct core_effects *fx, int64_t now)
 static bool is_touch(enum core_event_type t)
 {
 	return t != CORE_EV_TICK && t != CORE_EV_LOOKUP_DONE && t != CORE_EV_PAY_DONE &&
-	       t != CORE_EV_PRINT_DONE;
+	       t != CORE_EV_PRINT_DONE && t != CORE_EV_ACCOUNT_DONE;
 }
 
 static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -537,10 +652,7 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 	case CORE_EV_SIGN_IN:
 		if (s->screen != CORE_SCREEN_WELCOME)
 			return false;
-		notice(s,
-		       N_("Signing in is not available at this kiosk yet. You can pay a bill as a "
-			  "guest."),
-		       NULL, false, now + s->cfg.toast_ms);
+		go(s, CORE_SCREEN_SIGN_IN);
 		break;
 	case CORE_EV_FOCUS:
 		if (ev->field == CORE_FIELD_AMOUNT && s->screen == CORE_SCREEN_PAY_AMOUNT)
@@ -564,7 +676,9 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 		break;
 	}
 	case CORE_EV_SET_VERIFY:
-		if (s->screen != CORE_SCREEN_GUEST_LOOKUP || s->busy)
+		if ((s->screen != CORE_SCREEN_GUEST_LOOKUP &&
+		     s->screen != CORE_SCREEN_LINK_ACCOUNT) ||
+		    s->busy)
 			return false;
 		s->verify = ev->verify;
 		s->focus = ev->verify == CORE_VERIFY_LAST_NAME ? CORE_FIELD_LAST_NAME
@@ -599,19 +713,24 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 	case CORE_EV_CANCEL:
 		if (s->busy == CORE_BUSY_PAYING)
 			return false;
-		end_session(s, fx);
+		if (s->signed_in)
+			account_home(s, fx, false);
+		else
+			end_session(s, fx);
 		break;
 	case CORE_EV_DONE:
 		if (s->busy == CORE_BUSY_PAYING)
 			return false;
-		end_session(s, fx);
+		if (s->signed_in)
+			account_home(s, fx, s->screen == CORE_SCREEN_PAY_RESULT);
+		else
+			end_session(s, fx);
 		break;
 	case CORE_EV_TRY_ANOTHER_CARD:
 		if (s->screen != CORE_SCREEN_PAY_RESULT || s->outcome != CORE_OUTCOME_DECLINED)
 			return false;
 		s->outcome = CORE_OUTCOME_NONE;
-		go(s, CORE_SCREEN_PAY_CARD);
-		add_fx(fx, CORE_FX_READER_ON, s);
+		enter_card_step(s, fx);
 		break;
 	case CORE_EV_PRINT_RECEIPT:
 		if (s->screen != CORE_SCREEN_PAY_RESULT || s->busy)
@@ -620,8 +739,29 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 		clear_notice(s);
 		add_fx(fx, CORE_FX_PRINT, s);
 		break;
+	case CORE_EV_CONTINUE_NO_RECEIPT:
+		if (s->screen != CORE_SCREEN_PAY_CARD || !s->receipt_choice)
+			return false;
+		s->no_receipt = true;
+		s->receipt_choice = false;
+		clear_notice(s);
+		add_fx(fx, CORE_FX_READER_ON, s);
+		break;
+	case CORE_EV_PRINTER_STATUS:
+		s->printer = ev->printer;
+		if (s->screen != CORE_SCREEN_PAY_CARD || !s->receipt_choice)
+			return false; /* nothing visible changes */
+		if (s->printer == CORE_PRINTER_OK) {
+			s->receipt_choice = false;
+			clear_notice(s);
+			add_fx(fx, CORE_FX_READER_ON, s);
+		} else {
+			notice(s, printer_msg(s->printer), NULL, true, 0);
+		}
+		break;
 	case CORE_EV_DISMISS:
-		if (!s->notice.msgid)
+		/* The printer question is answered with its buttons, not dismissed. */
+		if (!s->notice.msgid || s->receipt_choice)
 			return false;
 		clear_notice(s);
 		break;
@@ -630,7 +770,10 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 			return false; /* the resident went back or the session ended meanwhile */
 		lookup_done(s, ev, now);
 		break;
-	case CORE_EV_CARD_READ: card_read(s, ev, fx, now); break;
+	case CORE_EV_CARD_READ:
+		if (!account_card_read(s, ev, fx))
+			card_read(s, ev, fx, now);
+		break;
 	case CORE_EV_PAY_DONE:
 		if (ev->request_id != s->request_id || s->busy != CORE_BUSY_PAYING)
 			return false;
@@ -641,7 +784,7 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 			return false;
 		print_done(s, ev, now);
 		break;
-	default: changed = false; break;
+	default: return account_handle(s, ev, fx);
 	}
 	return changed;
 }
@@ -690,4 +833,42 @@ const char *core_screen_id(const struct core_state *s)
 	if (s->warning)
 		return "timeout-warning";
 	return screen_ids[s->screen];
+}
+
+/* ---- shared with account.c (core_internal.h) ---- */
+
+void core_set_notice(struct core_state *s, const char *msgid, const char *arg, bool is_error,
+		     int64_t until_ms)
+{
+	notice(s, msgid, arg, is_error, until_ms);
+}
+
+void core_clear_notice(struct core_state *s)
+{
+	clear_notice(s);
+}
+
+void core_go(struct core_state *s, enum core_screen screen)
+{
+	go(s, screen);
+}
+
+void core_add_fx(struct core_effects *fx, enum core_effect_type type, const struct core_state *s)
+{
+	add_fx(fx, type, s);
+}
+
+void core_end_session(struct core_state *s, struct core_effects *fx)
+{
+	end_session(s, fx);
+}
+
+void core_copy(char *dst, size_t n, const char *src)
+{
+	copy_str(dst, n, src);
+}
+
+void core_trim(const char *in, char *out, size_t n)
+{
+	trimmed(in, out, n);
 }

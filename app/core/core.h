@@ -19,6 +19,18 @@ enum core_screen {
 	CORE_SCREEN_PAY_AMOUNT,
 	CORE_SCREEN_PAY_CARD,
 	CORE_SCREEN_PAY_RESULT,
+	/* a resident's account (app/core/account.c) */
+	CORE_SCREEN_SIGN_IN,
+	CORE_SCREEN_REGISTER,
+	CORE_SCREEN_VERIFY_EMAIL,
+	CORE_SCREEN_HOME,
+	CORE_SCREEN_LINK_ACCOUNT,
+	CORE_SCREEN_UTILITY_BILL,
+	CORE_SCREEN_BILLS_PAYMENTS,
+	CORE_SCREEN_AUTOPAY,
+	CORE_SCREEN_AUTOPAY_REVIEW,
+	CORE_SCREEN_AUTOPAY_DONE,
+	CORE_SCREEN_PAPERLESS,
 	CORE_SCREEN_COUNT
 };
 
@@ -30,9 +42,29 @@ enum core_field {
 	CORE_FIELD_LAST_NAME, /* text, keyboard */
 	CORE_FIELD_LAST_BILL, /* money, amount keypad */
 	CORE_FIELD_AMOUNT,    /* money, amount keypad */
+	/* a resident's account */
+	CORE_FIELD_EMAIL,	  /* email keyboard */
+	CORE_FIELD_PASSWORD,	  /* email keyboard, masked */
+	CORE_FIELD_PASSWORD2,	  /* "Confirm password" */
+	CORE_FIELD_FIRST_NAME,	  /* name keyboard */
+	CORE_FIELD_REG_LAST_NAME, /* name keyboard: the resident's own last name */
+	CORE_FIELD_MOBILE,	  /* digits */
+	CORE_FIELD_CODE,	  /* the emailed six digits */
+	CORE_FIELD_AP_MAX,	  /* money: Auto Pay's maximum */
+	CORE_FIELD_ROUTING,	  /* digits */
+	CORE_FIELD_BANK_ACCOUNT,  /* digits */
+	CORE_FIELD_BANK_NAME,	  /* name keyboard */
 };
 
-enum core_field_kind { CORE_KIND_DIGITS, CORE_KIND_MONEY, CORE_KIND_TEXT };
+/* Which keyboard a field takes: digits and money use keypads, TEXT the name keyboard (capitals,
+ * accents), EMAIL and SECRET the email keyboard (lower case, digits, @ . - _ +, Shift). */
+enum core_field_kind {
+	CORE_KIND_DIGITS,
+	CORE_KIND_MONEY,
+	CORE_KIND_TEXT,
+	CORE_KIND_EMAIL,
+	CORE_KIND_SECRET
+};
 
 /* How a guest proves the account is theirs. */
 enum core_verify { CORE_VERIFY_LAST_NAME, CORE_VERIFY_LAST_BILL };
@@ -45,7 +77,13 @@ enum core_outcome {
 };
 
 /* What the resident is waiting for, if anything. */
-enum core_busy { CORE_BUSY_NONE, CORE_BUSY_LOOKUP, CORE_BUSY_PAYING, CORE_BUSY_PRINTING };
+enum core_busy {
+	CORE_BUSY_NONE,
+	CORE_BUSY_LOOKUP,
+	CORE_BUSY_PAYING,
+	CORE_BUSY_PRINTING,
+	CORE_BUSY_ACCOUNT, /* any call to the portal about the resident's account */
+};
 
 /* Why something went wrong, as the adapters report it. */
 enum core_failure {
@@ -59,7 +97,30 @@ enum core_failure {
 	CORE_FAIL_PAPER_OUT,
 	CORE_FAIL_PRINTER,
 	CORE_FAIL_STORE,   /* the journal could not be written: nothing was sent */
-	CORE_FAIL_REFUSED, /* the portal refused the payment request: nothing was charged */
+	CORE_FAIL_REFUSED, /* the portal refused the request (see core_refusal for accounts) */
+};
+
+/* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */
+enum core_refusal {
+	CORE_REFUSAL_OTHER,
+	CORE_REFUSAL_BAD_CREDENTIALS,
+	CORE_REFUSAL_LOCKED,
+	CORE_REFUSAL_NOT_VERIFIED,
+	CORE_REFUSAL_EMAIL_TAKEN,
+	CORE_REFUSAL_BAD_CODE,
+	CORE_REFUSAL_CODE_EXPIRED,
+	CORE_REFUSAL_TOO_MANY_TRIES,
+	CORE_REFUSAL_TOO_SOON,
+	CORE_REFUSAL_NOT_LINKED,
+	CORE_REFUSAL_SESSION_ENDED,
+};
+
+/* The receipt printer as the adapters last saw it. */
+enum core_printer {
+	CORE_PRINTER_OK,
+	CORE_PRINTER_PAPER_OUT,
+	CORE_PRINTER_COVER_OPEN,
+	CORE_PRINTER_OFFLINE, /* missing, offline or in error */
 };
 
 /* A message for the resident: an English msgid (translated by the UI) and one optional
@@ -68,7 +129,10 @@ struct core_notice {
 	const char *msgid;
 	char arg[48];
 	bool is_error;
-	int64_t until_ms; /* 0: until the next step */
+	int64_t until_ms;      /* 0: until the next step */
+	enum core_field field; /* the field it is about (drawn under it), or CORE_FIELD_NONE */
+	const char *title;     /* a toast's heading msgid, e.g. "Failed to Link Account" */
+	bool toast;	       /* shown in the lower-right corner even though it is an error */
 };
 
 struct core_bill {
@@ -78,6 +142,62 @@ struct core_bill {
 	int64_t balance_cents;
 	int64_t last_bill_cents;
 	char due_date[11];
+};
+
+/* One utility account linked to the signed-in resident. */
+struct core_account {
+	struct core_bill bill;
+	char last_payment_date[11];
+	int64_t last_payment_cents;
+	bool paperless;
+	bool autopay;
+	char autopay_method[48];   /* "Checking ending 6789" */
+	int64_t autopay_max_cents; /* 0: no maximum */
+};
+
+#define CORE_MAX_ACCOUNTS 6
+#define CORE_MAX_HISTORY 6
+
+struct core_history_item {
+	char date[11];
+	int64_t amount_cents;
+	char reference[16];
+};
+
+/* What the portal said about the resident: who, their accounts, one account's history. */
+struct core_account_result {
+	enum core_refusal refusal;
+	bool has_resident;
+	char email[96];
+	char first_name[48];
+	char last_name[48];
+	bool has_accounts; /* the whole list */
+	int account_count;
+	struct core_account accounts[CORE_MAX_ACCOUNTS];
+	bool has_account; /* one account, as it is now */
+	struct core_account account;
+	int bill_count, payment_count;
+	struct core_history_item bills[CORE_MAX_HISTORY];
+	struct core_history_item payments[CORE_MAX_HISTORY];
+};
+
+/* What a resident's request carries to the adapter (passwords too: the worker wipes it). */
+struct core_account_req {
+	char email[96];
+	char password[72];
+	char first_name[48];
+	char last_name[48];
+	char mobile[16];
+	bool sms_opt_in;
+	char code[8];
+	bool enroll;	   /* paperless on or off */
+	int64_t max_cents; /* Auto Pay's maximum, 0: none */
+	bool by_card;
+	char routing[10];
+	char bank_account[18];
+	bool savings;
+	char bank_name[48];
+	char reference[32]; /* a payment to email the receipt of */
 };
 
 struct core_config {
@@ -112,6 +232,11 @@ struct core_state {
 	char reference[32];
 	char decline_reason[128];
 	bool receipt_printed;
+	/* The printer cannot print: the card step asks first, and the reader stays off until
+	 * the resident chooses to go on without a receipt (or the printer recovers). */
+	enum core_printer printer; /* kept across sessions */
+	bool receipt_choice;	   /* the card step is asking */
+	bool no_receipt;	   /* the resident chose to pay without a receipt */
 
 	enum core_busy busy;
 	uint32_t request_id; /* answers to older requests are ignored */
@@ -121,6 +246,39 @@ struct core_state {
 	int64_t last_activity_ms;
 	bool warning;
 	int64_t warning_started_ms;
+
+	/* the resident's account (app/core/account.c) */
+	bool shift; /* the email keyboard's Shift: the next letter is a capital */
+	char email[96];
+	char password[72];
+	char password2[72];
+	char first_name[48];
+	char reg_last_name[48];
+	char mobile[16];
+	bool sms_opt_in; /* never ticked by the kiosk: consent is the resident's */
+	char code[8];
+	bool signed_in;
+	char resident_email[96];
+	char resident_first[48];
+	char resident_last[48];
+	int account_count;
+	int current; /* the account the tiles act on */
+	struct core_account accounts[CORE_MAX_ACCOUNTS];
+	int bill_count, payment_count;
+	struct core_history_item bills[CORE_MAX_HISTORY];
+	struct core_history_item payments[CORE_MAX_HISTORY];
+	bool history_loaded;
+	bool receipt_emailed;
+	/* Auto Pay form */
+	bool ap_has_max;
+	char ap_max[12];
+	int64_t ap_max_cents;
+	bool ap_by_card;
+	char routing[10];
+	char bank_account[18];
+	bool ap_savings;
+	char bank_name[48];
+	bool ap_refused; /* not fully linked: the screen says why and offers to link */
 };
 
 enum core_event_type {
@@ -140,15 +298,46 @@ enum core_event_type {
 	CORE_EV_PAY_FULL,
 	CORE_EV_PAY_OTHER,
 	CORE_EV_PRINT_RECEIPT,
-	CORE_EV_TRY_ANOTHER_CARD, /* after a decline */
-	CORE_EV_MORE_TIME,	  /* "I need more time" */
-	CORE_EV_DISMISS,	  /* closes the notice */
-	CORE_EV_TOUCH,		  /* any touch: keeps the session alive */
+	CORE_EV_TRY_ANOTHER_CARD,    /* after a decline */
+	CORE_EV_MORE_TIME,	     /* "I need more time" */
+	CORE_EV_DISMISS,	     /* closes the notice */
+	CORE_EV_TOUCH,		     /* any touch: keeps the session alive */
+	CORE_EV_CONTINUE_NO_RECEIPT, /* card step: pay although no receipt can be printed */
 	/* answers from the adapters */
-	CORE_EV_LOOKUP_DONE, /* .request_id, .failure, .bill */
-	CORE_EV_CARD_READ,   /* .failure, .brand, .last4 */
-	CORE_EV_PAY_DONE,    /* .request_id, .failure, .outcome, .reference, .text (reason) */
-	CORE_EV_PRINT_DONE,  /* .failure */
+	CORE_EV_LOOKUP_DONE,	/* .request_id, .failure, .bill */
+	CORE_EV_CARD_READ,	/* .failure, .brand, .last4 */
+	CORE_EV_PAY_DONE,	/* .request_id, .failure, .outcome, .reference, .text (reason) */
+	CORE_EV_PRINT_DONE,	/* .failure */
+	CORE_EV_PRINTER_STATUS, /* .printer: the printer's state changed */
+	/* a resident's account */
+	CORE_EV_SHIFT,		 /* the email keyboard's Shift */
+	CORE_EV_CREATE_ACCOUNT,	 /* sign-in: "Create Your Account" */
+	CORE_EV_FORGOT_PASSWORD, /* sign-in: "Forgot password?" */
+	CORE_EV_TOGGLE_SMS,	 /* register: "Receive text messages" */
+	CORE_EV_RESEND_CODE,
+	CORE_EV_HOME_TILE,	/* .choice: enum core_tile */
+	CORE_EV_SELECT_ACCOUNT, /* .choice: index of a linked account */
+	CORE_EV_SIGN_OUT,
+	CORE_EV_UNLINK,		/* the current account */
+	CORE_EV_PAY_NOW,	/* utility bill: into the payment flow */
+	CORE_EV_PAPERLESS,	/* utility bill: "Enroll in Paperless" / manage it */
+	CORE_EV_PAPERLESS_SET,	/* .choice: 1 enroll ("Confirm"), 0 stop */
+	CORE_EV_AUTOPAY_SETUP,	/* "Set up" / "Update" */
+	CORE_EV_AUTOPAY_OFF,	/* "Turn off" */
+	CORE_EV_TOGGLE_AP_MAX,	/* the maximum amount checkbox */
+	CORE_EV_SET_AP_METHOD,	/* .choice: 0 bank account, 1 card */
+	CORE_EV_SET_AP_SAVINGS, /* .choice: 0 checking, 1 savings */
+	CORE_EV_EMAIL_RECEIPT,	/* pay-result, signed in */
+	CORE_EV_ACCOUNT_DONE,	/* .request_id, .failure, .op, .acct: the portal's answer */
+};
+
+/* The tiles of the signed-in home screen. */
+enum core_tile {
+	CORE_TILE_UTILITY_BILL,
+	CORE_TILE_BILLS_PAYMENTS,
+	CORE_TILE_ADD_ACCOUNT,
+	CORE_TILE_AUTOPAY,
+	CORE_TILE_PAPERLESS,
 };
 
 struct core_event {
@@ -164,6 +353,10 @@ struct core_event {
 	char reference[32];
 	char brand[16];
 	char last4[5];
+	enum core_printer printer;
+	int choice;
+	int op; /* CORE_EV_ACCOUNT_DONE: the enum core_effect_type it answers */
+	struct core_account_result acct;
 };
 
 enum core_effect_type {
@@ -173,7 +366,21 @@ enum core_effect_type {
 	CORE_FX_READER_OFF,  /* stop taking swipes and drop any card held */
 	CORE_FX_PAY,	     /* pay .amount_cents on .bill.customer_number with the card held */
 	CORE_FX_PRINT,	     /* print the receipt of the current payment */
-	CORE_FX_END_SESSION, /* wipe everything the session held */
+	CORE_FX_END_SESSION, /* wipe everything the session held (and sign out at the portal) */
+	/* a resident's account: .acct, .bill.customer_number; answered by CORE_EV_ACCOUNT_DONE */
+	CORE_FX_SIGN_IN,
+	CORE_FX_REGISTER,
+	CORE_FX_VERIFY,
+	CORE_FX_RESEND_CODE,
+	CORE_FX_FORGOT_PASSWORD,
+	CORE_FX_ACCOUNTS, /* the linked accounts again (after a payment) */
+	CORE_FX_LINK,	  /* by .verify, as a guest lookup */
+	CORE_FX_UNLINK,
+	CORE_FX_PAPERLESS,
+	CORE_FX_HISTORY,
+	CORE_FX_AUTOPAY, /* a card one uses the card held by the reader */
+	CORE_FX_AUTOPAY_OFF,
+	CORE_FX_EMAIL_RECEIPT,
 };
 
 struct core_effect {
@@ -182,6 +389,7 @@ struct core_effect {
 	enum core_verify verify;
 	struct core_bill bill;
 	int64_t amount_cents;
+	struct core_account_req acct;
 };
 
 #define CORE_MAX_EFFECTS 4

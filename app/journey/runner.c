@@ -264,9 +264,50 @@ static int find_key(const struct ui *ui, const char *ch)
 	return -1;
 }
 
+/* The key whose text is exactly ch (case counts), or -1. */
+static int find_key_exact(const struct ui *ui, const char *ch)
+{
+	for (int i = 0; i < ui->widget_count; i++) {
+		const struct ui_widget *w = &ui->widgets[i];
+		if (w->kind == UI_KEY && w->ev.type == CORE_EV_KEY && !strcmp(w->ev.text, ch))
+			return i;
+	}
+	return -1;
+}
+
+/* The email keyboard's Shift key, or -1. */
+static int find_shift(const struct ui *ui)
+{
+	for (int i = 0; i < ui->widget_count; i++)
+		if (ui->widgets[i].kind == UI_KEY && ui->widgets[i].ev.type == CORE_EV_SHIFT)
+			return i;
+	return -1;
+}
+
+/* On a keyboard with Shift, a letter is typed with its lower-case key, pressing Shift first
+ * when the case wanted differs from the Shift state (which lets go after each letter). */
+static int type_letter(struct runner *r, const struct ui *ui, char c, int shift, bool *shifted)
+{
+	char base[2] = {(char)tolower((unsigned char)c), '\0'};
+	int k = find_key_exact(ui, base);
+	bool upper = isupper((unsigned char)c) != 0;
+
+	if (k < 0) {
+		snprintf(r->why, sizeof(r->why), "no key types '%c' on the keyboard now shown", c);
+		return KIOSK_EINVAL;
+	}
+	if (upper != *shifted)
+		tap_widget(r, &ui->widgets[shift]);
+	tap_widget(r, &ui->widgets[k]);
+	*shifted = false;
+	return 0;
+}
+
 static int do_type(struct runner *r, const struct ui *ui, const char *text)
 {
 	const char *p = text;
+	int shift = find_shift(ui);
+	bool shifted = shift >= 0 && ui->widgets[shift].active;
 
 	while (*p) {
 		char ch[8];
@@ -282,7 +323,15 @@ static int do_type(struct runner *r, const struct ui *ui, const char *text)
 			len = strlen(p);
 		memcpy(ch, p, len);
 		ch[len] = '\0';
-		int k = find_key(ui, ch);
+		if (shift >= 0 && len == 1 && isalpha((unsigned char)*p)) {
+			if (type_letter(r, ui, *p, shift, &shifted))
+				return KIOSK_EINVAL;
+			p++;
+			continue;
+		}
+		int k = find_key_exact(ui, ch);
+		if (k < 0)
+			k = find_key(ui, ch);
 		if (k < 0) {
 			snprintf(r->why, sizeof(r->why),
 				 "no key types '%s' on the on-screen keyboard or keypad now shown",
@@ -317,6 +366,93 @@ static void report(struct runner *r)
 }
 
 enum outcome { DONE, WAIT, FAIL };
+
+/* ---- portal-sim's mailbox (test-only: KIOSK_TEST_MBOX names it) ---- */
+
+#define MBOX_MAX (1024 * 1024)
+
+/* Reads the whole mbox into a malloc'd string, or NULL (why is filled). */
+static char *read_mbox(struct runner *r)
+{
+	const char *path = getenv("KIOSK_TEST_MBOX");
+	FILE *f;
+	char *buf;
+	size_t n;
+
+	if (!path || !*path) {
+		snprintf(r->why, sizeof(r->why),
+			 "KIOSK_TEST_MBOX is not set (scripts/run-journey sets it)");
+		return NULL;
+	}
+	buf = calloc(1, MBOX_MAX + 1);
+	f = fopen(path, "r");
+	if (!buf || !f) {
+		snprintf(r->why, sizeof(r->why), "no mail in %s yet", path);
+		free(buf);
+		if (f)
+			fclose(f);
+		return NULL;
+	}
+	n = fread(buf, 1, MBOX_MAX, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* Calls each message (headers and body) addressed to `to`, oldest first, until fn returns
+ * true; returns whether one did. Messages start with "From " at the start of a line. */
+static bool each_mail_to(char *mbox, const char *to, bool (*fn)(const char *msg, void *ctx),
+			 void *ctx)
+{
+	char want[300];
+	bool hit = false;
+	char *msg = mbox;
+
+	snprintf(want, sizeof(want), "\nTo: %s\n", to);
+	while (msg && *msg) {
+		char *next = strstr(msg + 1, "\nFrom ");
+		if (next)
+			*next = '\0';
+		char *hdr_end = strstr(msg, "\n\n");
+		if (hdr_end) {
+			char save = hdr_end[1];
+			hdr_end[1] = '\0';
+			bool mine = contains_ci(msg, want);
+			hdr_end[1] = save;
+			if (mine && fn(msg, ctx))
+				hit = true;
+		}
+		if (!next)
+			break;
+		*next = '\n';
+		msg = next + 1;
+	}
+	return hit;
+}
+
+static bool mail_contains(const char *msg, void *ctx)
+{
+	return contains_ci(msg, (const char *)ctx);
+}
+
+/* Keeps the first run of exactly six digits after "code" in each message: the newest wins. */
+static bool mail_code(const char *msg, void *ctx)
+{
+	char *code = ctx;
+	const char *p = strstr(msg, "code");
+
+	for (; p && *p; p++) {
+		size_t n = strspn(p, "0123456789");
+		if (n == 6) {
+			memcpy(code, p, 6);
+			code[6] = '\0';
+			return true;
+		}
+		if (n)
+			p += n - 1;
+	}
+	return false;
+}
 
 static enum outcome want_args(struct runner *r, const struct cmd *c, int n)
 {
@@ -523,6 +659,47 @@ static enum outcome run_cmd(struct runner *r, const struct cmd *c, int64_t now)
 			return FAIL;
 		}
 		return now - r->started_ms >= ms ? DONE : WAIT;
+	}
+	if (!strcmp(c->name, "expect-toast")) {
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		if (ui->toast[0] && contains_ci(ui->toast, c->args[0]))
+			return DONE;
+		if (!timed_out(r, now))
+			return WAIT;
+		snprintf(r->why, sizeof(r->why),
+			 "no toast containing \"%s\" within 5 s (toast: %s)", c->args[0],
+			 ui->toast[0] ? ui->toast : "none");
+		return FAIL;
+	}
+	if (!strcmp(c->name, "expect-mail") || !strcmp(c->name, "type-mail-code")) {
+		bool typing = !strcmp(c->name, "type-mail-code");
+		char code[8] = "";
+		bool found;
+		if (want_args(r, c, typing ? 1 : 2) == FAIL)
+			return FAIL;
+		char *mbox = read_mbox(r);
+		found = mbox && (typing ? each_mail_to(mbox, c->args[0], mail_code, code)
+					: each_mail_to(mbox, c->args[0], mail_contains,
+						       (void *)c->args[1]));
+		free(mbox);
+		if (found && typing) {
+			if (do_type(r, ui, code))
+				return FAIL;
+			r->need_frame = true;
+			return DONE;
+		}
+		if (found)
+			return DONE;
+		if (!timed_out(r, now))
+			return WAIT;
+		if (typing)
+			snprintf(r->why, sizeof(r->why), "no mail with a 6-digit code to %s",
+				 c->args[0]);
+		else
+			snprintf(r->why, sizeof(r->why), "no mail to %s contains \"%s\"",
+				 c->args[0], c->args[1]);
+		return FAIL;
 	}
 	if (!strcmp(c->name, "printer")) {
 		if (want_args(r, c, 1) == FAIL)

@@ -13,8 +13,11 @@
 #include <curl/curl.h>
 #include <jansson.h>
 
+#include <mbedtls/platform_util.h>
+
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "app/portal/portal_internal.h"
 
 #define API_PREFIX "/api/kiosk/v1"
 #define RESPONSE_MAX (64 * 1024)
@@ -35,6 +38,7 @@ struct portal {
 	struct response resp;
 	long requests;    /* performed, answered or not */
 	long connections; /* new connections opened (each a TLS handshake) */
+	char last_error[32]; /* the "error" code of the last refusal, "" after a success */
 };
 
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
@@ -258,7 +262,10 @@ static int map_status(long status, json_t *doc, const char *path)
 		return KIOSK_ESERVER;
 	if (status == 404 && code && strcmp(code, "not_found") == 0)
 		return KIOSK_ENOTFOUND;
-	if (status == 400 || status == 409 || status == 413 || status == 422) {
+	/* 401/403/410/423/429: the resident endpoints' refusals (wrong password, locked, code
+	 * expired...); portal_last_refusal() tells them apart. */
+	if (status == 400 || status == 401 || status == 403 || status == 409 || status == 410 ||
+	    status == 413 || status == 422 || status == 423 || status == 429) {
 		/* The portal refused the request itself: a kiosk bug or bad input, not a
 		 * network problem, so never worth retrying unchanged. */
 		log_warn("portal", "%s refused: %s (%s)", path, code ? code : "?", msg ? msg : "");
@@ -267,7 +274,53 @@ static int map_status(long status, json_t *doc, const char *path)
 	return KIOSK_EPROTO;
 }
 
-/* Sends one request; on 0, *doc is the answer's JSON object (caller decrefs). */
+static int portal_request(struct portal *p, const char *method, const char *path, const char *body,
+			  json_t **doc);
+
+/* Sends one request; on 0, *doc is the answer's JSON object (caller decrefs). A token, when
+ * given, travels as "Authorization: Bearer" for this request only. */
+static int portal_request_as(struct portal *p, const char *method, const char *path,
+			     const char *body, const char *token, json_t **doc)
+{
+	char auth[160];
+	struct curl_slist *headers = NULL;
+	int rc;
+
+	*doc = NULL;
+	if (token) {
+		/* A copy of the fixed headers plus this session's; the handle gets its own list
+		 * back before returning. */
+		if (strpbrk(token, "\r\n") ||
+		    snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token) >=
+			(int)sizeof(auth))
+			return KIOSK_EINVAL;
+		for (struct curl_slist *h = p->headers; h; h = h->next) {
+			struct curl_slist *l = curl_slist_append(headers, h->data);
+			if (!l) {
+				curl_slist_free_all(headers);
+				return KIOSK_ENOMEM;
+			}
+			headers = l;
+		}
+		struct curl_slist *l = curl_slist_append(headers, auth);
+		mbedtls_platform_zeroize(auth, sizeof(auth));
+		if (!l) {
+			curl_slist_free_all(headers);
+			return KIOSK_ENOMEM;
+		}
+		headers = l;
+		curl_easy_setopt(p->curl, CURLOPT_HTTPHEADER, headers);
+	}
+	rc = portal_request(p, method, path, body, doc);
+	if (headers) {
+		curl_easy_setopt(p->curl, CURLOPT_HTTPHEADER, p->headers);
+		for (struct curl_slist *h = headers; h; h = h->next)
+			mbedtls_platform_zeroize(h->data, strlen(h->data));
+		curl_slist_free_all(headers);
+	}
+	return rc;
+}
+
 static int portal_request(struct portal *p, const char *method, const char *path, const char *body,
 			  json_t **doc)
 {
@@ -278,6 +331,7 @@ static int portal_request(struct portal *p, const char *method, const char *path
 	int rc;
 
 	*doc = NULL;
+	p->last_error[0] = '\0';
 	if (snprintf(url, sizeof(url), "%s%s", p->base_url, path) >= (int)sizeof(url))
 		return KIOSK_EINVAL;
 	free(p->resp.data);
@@ -316,6 +370,11 @@ static int portal_request(struct portal *p, const char *method, const char *path
 	if (p->resp.data)
 		*doc = json_loadb(p->resp.data, p->resp.len, JSON_REJECT_DUPLICATES, NULL);
 	rc = map_status(status, *doc, path);
+	if (rc != 0)
+		snprintf(p->last_error, sizeof(p->last_error), "%s",
+			 json_string_value(json_object_get(*doc, "error"))
+			     ? json_string_value(json_object_get(*doc, "error"))
+			     : "");
 	if (rc == KIOSK_EPROTO && status == 200)
 		log_warn("portal", "%s: the answer is not a JSON object", path);
 	if (rc != 0) {
@@ -546,4 +605,52 @@ int portal_payment_status(struct portal *p, const char *idempotency_key, struct 
 		rc = parse_payment(doc, out);
 	json_decref(doc);
 	return rc;
+}
+
+/* ---- for the other endpoint files of this client (portal_internal.h) ---- */
+
+int portal_call(struct portal *p, const char *method, const char *path, const char *token,
+		json_t *req, json_t **doc)
+{
+	char *body = NULL;
+	int rc;
+
+	*doc = NULL;
+	if (req) {
+		body = json_dumps(req, JSON_COMPACT);
+		json_decref(req);
+		if (!body)
+			return KIOSK_ENOMEM;
+	} else if (strcmp(method, "POST") == 0) {
+		body = strdup("{}");
+		if (!body)
+			return KIOSK_ENOMEM;
+	}
+	rc = portal_request_as(p, method, path, body, token, doc);
+	if (body) {
+		/* Bodies may hold a password or bank details. */
+		mbedtls_platform_zeroize(body, strlen(body));
+		free(body);
+	}
+	return rc;
+}
+
+const char *portal_last_error(const struct portal *p)
+{
+	return p ? p->last_error : "";
+}
+
+int portal_read_string(json_t *doc, const char *name, char *dst, size_t n, int nullable)
+{
+	return get_string(doc, name, dst, n, nullable);
+}
+
+int portal_read_cents(json_t *doc, const char *name, int64_t *out)
+{
+	return get_cents(doc, name, out);
+}
+
+int portal_read_bill(json_t *doc, struct portal_bill *out)
+{
+	return parse_bill(doc, out);
 }

@@ -75,7 +75,8 @@ int chrome_notice(struct ui *ui, const struct core_state *s, int y)
 	char text[512];
 	int w, h;
 
-	if (!s->notice.msgid || !s->notice.is_error)
+	if (!s->notice.msgid || !s->notice.is_error || s->notice.toast ||
+	    s->notice.field != CORE_FIELD_NONE)
 		return 0;
 	chrome_notice_text(ui, s, text, sizeof(text));
 	ui_text_size(ui, UI_FONT_BODY, CONTENT_W - 80, text, &w, &h);
@@ -86,6 +87,75 @@ int chrome_notice(struct ui *ui, const struct core_state *s, int y)
 	return box.h;
 }
 
+static int field_notice(struct ui *ui, const struct core_state *s, enum core_field f, int x, int y,
+			int w, bool draw)
+{
+	const struct ui_theme *t = &ui->theme;
+	char text[512];
+	int tw, h;
+
+	if (!s->notice.msgid || !s->notice.is_error || s->notice.toast || f == CORE_FIELD_NONE ||
+	    s->notice.field != f)
+		return 0;
+	chrome_notice_text(ui, s, text, sizeof(text));
+	ui_text_size(ui, UI_FONT_SMALL, w - 40, text, &tw, &h);
+	if (draw) {
+		ui_fill(ui, (SDL_Rect){x, y + 8, 8, h + 8}, t->error);
+		ui_text(ui, UI_FONT_SMALL, t->error, x + 24, y + 12, w - 40, UI_LEFT, text);
+	}
+	return h + 28;
+}
+
+int chrome_field_notice(struct ui *ui, const struct core_state *s, enum core_field f, int x, int y,
+			int w)
+{
+	return field_notice(ui, s, f, x, y, w, true);
+}
+
+int chrome_field_notice_height(struct ui *ui, const struct core_state *s, enum core_field f, int w)
+{
+	return field_notice(ui, s, f, 0, 0, w, false);
+}
+
+int chrome_notice_height(struct ui *ui, const struct core_state *s)
+{
+	char text[512];
+	int w, h;
+
+	if (!s->notice.msgid || !s->notice.is_error || s->notice.toast ||
+	    s->notice.field != CORE_FIELD_NONE)
+		return 0;
+	chrome_notice_text(ui, s, text, sizeof(text));
+	ui_text_size(ui, UI_FONT_BODY, CONTENT_W - 80, text, &w, &h);
+	return h + 48;
+}
+
+void chrome_keys(struct ui *ui, const struct core_state *s, int top)
+{
+	SDL_Rect keys = {MARGIN, top, CONTENT_W, 1690 - top};
+
+	switch (core_field_kind(s->focus)) {
+	case CORE_KIND_EMAIL:
+	case CORE_KIND_SECRET: ui_keyboard_email(ui, keys, s->shift); break;
+	case CORE_KIND_TEXT:
+		if (s->focus != CORE_FIELD_NONE)
+			ui_keyboard(ui, keys, false);
+		break;
+	default: {
+		SDL_Rect pad = {(UI_W - 660) / 2, keys.y, 660, keys.h};
+		ui_keypad(ui, pad, core_field_kind(s->focus) == CORE_KIND_MONEY);
+		break;
+	}
+	}
+}
+
+int chrome_panel(struct ui *ui, SDL_Rect r)
+{
+	ui_round_rect(ui, r, 24, ui->theme.surface);
+	ui_frame(ui, r, 24, 2, ui->theme.border);
+	return r.h;
+}
+
 static void dim(struct ui *ui)
 {
 	ui_fill(ui, (SDL_Rect){0, 0, UI_W, UI_H}, (SDL_Color){0x0D, 0x1B, 0x2E, 0xB0});
@@ -94,23 +164,40 @@ static void dim(struct ui *ui)
 static void toast(struct ui *ui, const struct core_state *s)
 {
 	const struct ui_theme *t = &ui->theme;
+	const char *title = s->notice.title ? _(s->notice.title) : NULL;
 	char text[512];
-	int w, h, maxw = 700;
+	int w, h, th = 0, maxw = 720;
+	bool error = s->notice.is_error;
 
 	chrome_notice_text(ui, s, text, sizeof(text));
-	ui_text_size(ui, UI_FONT_BODY, maxw - 60, text, &w, &h);
+	ui_text_size(ui, UI_FONT_BODY, maxw - 80, text, &w, &h);
+	if (title)
+		ui_text_size(ui, UI_FONT_BUTTON, maxw - 80, title, &w, &th);
 	/* Lower-right corner, above the navigation, like the city portal's messages. */
-	SDL_Rect box = {UI_W - MARGIN - maxw, NAV_Y - 60 - h - 60, maxw, h + 60};
-	ui_round_rect(ui, box, 18, t->bar);
-	ui_text(ui, UI_FONT_BODY, t->on_bar, box.x + 30, box.y + 30, maxw - 60, UI_LEFT, text);
+	SDL_Rect box = {UI_W - MARGIN - maxw, NAV_Y - 60 - h - th - (th ? 16 : 0) - 70, maxw,
+			h + th + (th ? 16 : 0) + 70};
+	ui_round_rect(ui, (SDL_Rect){box.x + 6, box.y + 8, box.w, box.h}, 18,
+		      (SDL_Color){0, 0, 0, 0x30});
+	ui_round_rect(ui, box, 18, error ? t->error : t->bar);
+	if (error)
+		ui_fill(ui, (SDL_Rect){box.x + 18, box.y + 24, 8, box.h - 48}, t->on_bar);
+	if (title)
+		ui_text(ui, UI_FONT_BUTTON, t->on_bar, box.x + 50, box.y + 35, maxw - 80, UI_LEFT,
+			title);
+	ui_text(ui, UI_FONT_BODY, t->on_bar, box.x + 50, box.y + 35 + th + (th ? 16 : 0), maxw - 80,
+		UI_LEFT, text);
+	/* The runner's expect-toast reads this. */
+	snprintf(ui->toast, sizeof(ui->toast), "%.100s%s%.400s", title ? title : "",
+		 title ? "\n" : "", text);
 }
 
 static void busy(struct ui *ui, const struct core_state *s)
 {
 	const struct ui_theme *t = &ui->theme;
-	const char *what = s->busy == CORE_BUSY_LOOKUP	 ? _("Looking up your bill…")
-			   : s->busy == CORE_BUSY_PAYING ? _("Processing your payment…")
-							 : _("Printing your receipt…");
+	const char *what = s->busy == CORE_BUSY_LOOKUP	  ? _("Looking up your bill…")
+			   : s->busy == CORE_BUSY_PAYING  ? _("Processing your payment…")
+			   : s->busy == CORE_BUSY_ACCOUNT ? _("One moment, please…")
+							  : _("Printing your receipt…");
 	const char *sub =
 	    s->busy == CORE_BUSY_PAYING ? _("Please wait. Do not swipe again.") : _("Please wait.");
 	SDL_Rect box = {MARGIN + 40, 720, CONTENT_W - 80, 420};
@@ -153,7 +240,7 @@ static void timeout_warning(struct ui *ui, const struct core_state *s, int64_t n
 
 void chrome_overlays(struct ui *ui, const struct core_state *s, int64_t now_ms)
 {
-	if (s->notice.msgid && !s->notice.is_error)
+	if (s->notice.msgid && (!s->notice.is_error || s->notice.toast))
 		toast(ui, s);
 	if (s->busy != CORE_BUSY_NONE)
 		busy(ui, s);
@@ -182,6 +269,17 @@ void screens_draw(struct ui *ui, const struct core_state *s, const struct screen
 	    [CORE_SCREEN_PAY_AMOUNT] = screen_pay_amount,
 	    [CORE_SCREEN_PAY_CARD] = screen_pay_card,
 	    [CORE_SCREEN_PAY_RESULT] = screen_pay_result,
+	    [CORE_SCREEN_SIGN_IN] = screen_sign_in,
+	    [CORE_SCREEN_REGISTER] = screen_register,
+	    [CORE_SCREEN_VERIFY_EMAIL] = screen_verify_email,
+	    [CORE_SCREEN_HOME] = screen_home,
+	    [CORE_SCREEN_LINK_ACCOUNT] = screen_link_account,
+	    [CORE_SCREEN_UTILITY_BILL] = screen_utility_bill,
+	    [CORE_SCREEN_BILLS_PAYMENTS] = screen_bills_payments,
+	    [CORE_SCREEN_AUTOPAY] = screen_autopay,
+	    [CORE_SCREEN_AUTOPAY_REVIEW] = screen_autopay_review,
+	    [CORE_SCREEN_AUTOPAY_DONE] = screen_autopay_done,
+	    [CORE_SCREEN_PAPERLESS] = screen_paperless,
 	};
 
 	ui->lang = s->lang;

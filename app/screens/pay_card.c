@@ -36,6 +36,12 @@ void screen_pay_card(struct ui *ui, const struct core_state *s, const struct scr
 	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
 		_("Your card number is never stored. Only the last four digits are printed."));
 	y += 90;
-	chrome_notice(ui, s, y);
+	y += chrome_notice(ui, s, y);
+	if (s->receipt_choice) {
+		struct core_event ev = ui_ev(CORE_EV_CONTINUE_NO_RECEIPT);
+
+		ui_button(ui, (SDL_Rect){MARGIN, y + 20, CONTENT_W, 130},
+			  _("Continue without receipt"), UI_PRIMARY, &ev);
+	}
 	chrome_nav(ui, s->busy == CORE_BUSY_NONE, s->busy == CORE_BUSY_NONE, NULL, false);
 }

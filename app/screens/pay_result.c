@@ -78,6 +78,12 @@ void screen_pay_result(struct ui *ui, const struct core_state *s, const struct s
 	chrome_notice(ui, s, y);
 
 	int bw = (CONTENT_W - 30) / 2;
+	if (s->signed_in && s->outcome == CORE_OUTCOME_APPROVED) {
+		/* Signed in: the receipt can also go to the resident's email. */
+		ev = ui_ev(CORE_EV_EMAIL_RECEIPT);
+		ui_button_ex(ui, (SDL_Rect){MARGIN, NAV_Y - 200, CONTENT_W, 150},
+			     _("Email receipt"), NULL, UI_SECONDARY, !s->receipt_emailed, &ev);
+	}
 	if (s->outcome == CORE_OUTCOME_DECLINED) {
 		ev = ui_ev(CORE_EV_TRY_ANOTHER_CARD);
 		ui_button(ui, (SDL_Rect){MARGIN, NAV_Y - 200, CONTENT_W, 150},

@@ -28,11 +28,34 @@ void chrome_notice_text(struct ui *ui, const struct core_state *s, char *buf, si
 /* A label/value row in a summary panel; returns the height used. */
 int chrome_row(struct ui *ui, int x, int y, int w, const char *label, const char *value);
 
+/* An error about field f, drawn at (x, y) under it; returns the height used. */
+int chrome_field_notice(struct ui *ui, const struct core_state *s, enum core_field f, int x, int y,
+			int w);
+/* The heights those notices would take, to size a panel before drawing into it. */
+int chrome_field_notice_height(struct ui *ui, const struct core_state *s, enum core_field f, int w);
+int chrome_notice_height(struct ui *ui, const struct core_state *s);
+/* The keyboard or keypad for the focused field, from top down to the navigation. */
+void chrome_keys(struct ui *ui, const struct core_state *s, int top);
+/* A white panel with a border; returns its height. */
+int chrome_panel(struct ui *ui, SDL_Rect r);
+
 void screen_welcome(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_guest_lookup(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_card(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_result(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+/* a resident's account */
+void screen_sign_in(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_register(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_verify_email(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_home(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_link_account(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_utility_bill(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_bills_payments(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_autopay(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_autopay_review(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_autopay_done(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_paperless(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 
 #endif

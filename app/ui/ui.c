@@ -108,6 +108,7 @@ void ui_begin(struct ui *ui)
 	ui->widget_count = 0;
 	ui->text_log_len = 0;
 	ui->text_log[0] = '\0';
+	ui->toast[0] = '\0';
 	SDL_SetRenderDrawColor(ui->renderer, ui->theme.bg.r, ui->theme.bg.g, ui->theme.bg.b, 255);
 	SDL_RenderClear(ui->renderer);
 }
@@ -295,6 +296,7 @@ static void add_widget(struct ui *ui, enum ui_widget_kind kind, SDL_Rect r, cons
 	snprintf(w->label, sizeof(w->label), "%s", label ? label : "");
 	w->ev = ev ? *ev : ui_ev(CORE_EV_TOUCH);
 	w->enabled = enabled;
+	w->active = false;
 }
 
 void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *detail,
@@ -336,11 +338,18 @@ void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *deta
 	ui_round_rect(ui, r, 22, bg);
 	if (style == UI_QUIET || style == UI_SECONDARY || !enabled)
 		ui_frame(ui, r, 22, 3, enabled ? t->border : t->border);
-	ui_text_size(ui, UI_FONT_BUTTON, r.w - 40, label, &lw, &lh);
+	/* A label that does not fit on one line is set one size smaller before it wraps:
+	 * "Turn on Auto Pay" reads better on one line than broken in two. */
+	enum ui_font font = UI_FONT_BUTTON;
+	int one_w, one_h;
+	ui_text_size(ui, UI_FONT_BUTTON, 0, label, &one_w, &one_h);
+	if (one_w > r.w - 40)
+		font = UI_FONT_LABEL;
+	ui_text_size(ui, font, r.w - 40, label, &lw, &lh);
 	if (detail && *detail)
 		ui_text_size(ui, UI_FONT_BODY, r.w - 40, detail, &dw, &dh);
 	y = r.y + (r.h - lh - dh - (dh ? 8 : 0)) / 2;
-	ui_text(ui, UI_FONT_BUTTON, fg, r.x + 20, y, r.w - 40, UI_CENTER, label);
+	ui_text(ui, font, fg, r.x + 20, y, r.w - 40, UI_CENTER, label);
 	if (dh)
 		ui_text(ui, UI_FONT_BODY, fg, r.x + 20, y + lh + 8, r.w - 40, UI_CENTER, detail);
 	add_widget(ui, UI_BUTTON, r, label, enabled, ev);
@@ -355,20 +364,41 @@ void ui_button(struct ui *ui, SDL_Rect r, const char *label, enum ui_style style
 void ui_field(struct ui *ui, SDL_Rect r, const char *label, const char *value,
 	      const char *placeholder, bool focused, bool error, const struct core_event *ev)
 {
+	ui_field_ex(ui, r, label, value, placeholder, focused, error, false, ev);
+}
+
+void ui_field_ex(struct ui *ui, SDL_Rect r, const char *label, const char *value,
+		 const char *placeholder, bool focused, bool error, bool masked,
+		 const struct core_event *ev)
+{
 	const struct ui_theme *t = &ui->theme;
 	int lh = ui_text(ui, UI_FONT_LABEL, t->text, r.x, r.y, 0, UI_LEFT, label);
 	SDL_Rect box = {r.x, r.y + lh + 10, r.w, r.h - lh - 10};
+	enum ui_font font = box.h < 110 ? UI_FONT_BUTTON : UI_FONT_HEADING;
+	char dots[3 * 80 + 1];
 	int vw, vh;
 
+	if (masked && value && *value) {
+		/* One dot per character typed; the text itself is never drawn or logged. */
+		size_t n = strlen(value), o = 0;
+		for (size_t i = 0; i < n && o + 3 < sizeof(dots); i++, o += 3)
+			memcpy(dots + o, "\xE2\x80\xA2", 3);
+		dots[o] = '\0';
+		value = dots;
+	}
 	ui_round_rect(ui, box, 14, t->surface);
 	ui_frame(ui, box, 14, focused ? 6 : 3, error ? t->error : focused ? t->primary : t->border);
 	if (value && *value) {
-		ui_text_size(ui, UI_FONT_HEADING, 0, value, &vw, &vh);
-		ui_text(ui, UI_FONT_HEADING, t->text, box.x + 28, box.y + (box.h - vh) / 2, 0,
-			UI_LEFT, value);
+		SDL_Rect clip = {box.x + 20, box.y, box.w - 40, box.h};
+		int x = box.x + 28;
+		ui_text_size(ui, font, 0, value, &vw, &vh);
+		if (x + vw + 12 > clip.x + clip.w)
+			x = clip.x + clip.w - vw - 12; /* show the end, where the typing is */
+		SDL_RenderSetClipRect(ui->renderer, &clip);
+		ui_text(ui, font, t->text, x, box.y + (box.h - vh) / 2, 0, UI_LEFT, value);
 		if (focused) /* the caret */
-			ui_fill(ui, (SDL_Rect){box.x + 32 + vw, box.y + 22, 4, box.h - 44},
-				t->primary);
+			ui_fill(ui, (SDL_Rect){x + vw + 4, box.y + 18, 4, box.h - 36}, t->primary);
+		SDL_RenderSetClipRect(ui->renderer, NULL);
 	} else {
 		if (placeholder && *placeholder) {
 			ui_text_size(ui, UI_FONT_BODY, 0, placeholder, &vw, &vh);
@@ -376,9 +406,37 @@ void ui_field(struct ui *ui, SDL_Rect r, const char *label, const char *value,
 				UI_LEFT, placeholder);
 		}
 		if (focused)
-			ui_fill(ui, (SDL_Rect){box.x + 26, box.y + 22, 4, box.h - 44}, t->primary);
+			ui_fill(ui, (SDL_Rect){box.x + 26, box.y + 18, 4, box.h - 36}, t->primary);
 	}
 	add_widget(ui, UI_FIELD, box, label, true, ev);
+}
+
+void ui_checkbox(struct ui *ui, SDL_Rect r, const char *label, bool checked,
+		 const struct core_event *ev)
+{
+	const struct ui_theme *t = &ui->theme;
+	int size = 64, w, h;
+	SDL_Rect box = {r.x, r.y + (r.h - size) / 2, size, size};
+
+	if (checked) {
+		ui_round_rect(ui, box, 10, t->primary);
+		/* The tick, drawn as two thick strokes. */
+		SDL_SetRenderDrawColor(ui->renderer, 255, 255, 255, 255);
+		for (int d = -4; d <= 4; d++) {
+			SDL_RenderDrawLine(ui->renderer, box.x + 14, box.y + 32 + d, box.x + 27,
+					   box.y + 45 + d);
+			SDL_RenderDrawLine(ui->renderer, box.x + 27, box.y + 45 + d, box.x + 50,
+					   box.y + 20 + d);
+		}
+	} else {
+		ui_round_rect(ui, box, 10, t->surface);
+		ui_frame(ui, box, 10, 4, t->muted);
+	}
+	ui_text_size(ui, UI_FONT_BODY, r.w - size - 30, label, &w, &h);
+	ui_text(ui, UI_FONT_BODY, t->text, r.x + size + 24, r.y + (r.h - h) / 2, r.w - size - 30,
+		UI_LEFT, label);
+	add_widget(ui, UI_CHECKBOX, r, label, true, ev);
+	ui->widgets[ui->widget_count - 1].active = checked;
 }
 
 static void key(struct ui *ui, SDL_Rect r, const char *label, const struct core_event *ev,
@@ -386,7 +444,9 @@ static void key(struct ui *ui, SDL_Rect r, const char *label, const struct core_
 {
 	const struct ui_theme *t = &ui->theme;
 	bool pressed = ui->pressed_index == ui->widget_count;
-	SDL_Color bg = style == UI_SECONDARY ? t->secondary : t->surface;
+	SDL_Color bg = style == UI_SECONDARY  ? t->secondary
+		       : style == UI_SELECTED ? t->primary
+					      : t->surface;
 	int w, h;
 
 	if (pressed)
@@ -394,8 +454,8 @@ static void key(struct ui *ui, SDL_Rect r, const char *label, const struct core_
 	ui_round_rect(ui, r, 16, bg);
 	ui_frame(ui, r, 16, 2, t->border);
 	ui_text_size(ui, UI_FONT_BUTTON, 0, label, &w, &h);
-	ui_text(ui, UI_FONT_BUTTON, t->text, r.x + r.w / 2, r.y + (r.h - h) / 2, 0, UI_CENTER,
-		label);
+	ui_text(ui, UI_FONT_BUTTON, style == UI_SELECTED ? t->on_primary : t->text, r.x + r.w / 2,
+		r.y + (r.h - h) / 2, 0, UI_CENTER, label);
 	add_widget(ui, UI_KEY, r, label, true, ev);
 }
 
@@ -462,6 +522,47 @@ void ui_keyboard(struct ui *ui, SDL_Rect area, bool shifted)
 	ev = key_ev(" ");
 	key(ui, space, i18n_tr(ui->lang, N_("Space")), &ev, UI_QUIET);
 	SDL_Rect del = {space.x + space.w + gap, y, (kw + gap) * 3 - gap, kh};
+	ev = ui_ev(CORE_EV_BACKSPACE);
+	key(ui, del, i18n_tr(ui->lang, N_("Delete")), &ev, UI_SECONDARY);
+}
+
+void ui_keyboard_email(struct ui *ui, SDL_Rect area, bool shifted)
+{
+	static const char *const rows[4][10] = {
+	    {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"},
+	    {"q", "w", "e", "r", "t", "y", "u", "i", "o", "p"},
+	    {"a", "s", "d", "f", "g", "h", "j", "k", "l", "@"},
+	    {"z", "x", "c", "v", "b", "n", "m", ".", "-", "_"},
+	};
+	int gap = 10, kh = (area.h - 4 * gap) / 5, kw = (area.w - 9 * gap) / 10;
+	struct core_event ev;
+	char shown[4];
+
+	for (int row = 0; row < 4; row++) {
+		for (int i = 0; i < 10; i++) {
+			const char *k = rows[row][i];
+			SDL_Rect r = {area.x + i * (kw + gap), area.y + row * (kh + gap), kw, kh};
+			/* The label follows Shift; what the key sends does not (see ui.h). */
+			snprintf(shown, sizeof(shown), "%s", k);
+			if (shifted && k[0] >= 'a' && k[0] <= 'z')
+				shown[0] = (char)(k[0] - 'a' + 'A');
+			ev = key_ev(k);
+			key(ui, r, shown, &ev, UI_QUIET);
+		}
+	}
+	int y = area.y + 4 * (kh + gap);
+	SDL_Rect shift = {area.x, y, (kw + gap) * 3 - gap, kh};
+	ev = ui_ev(CORE_EV_SHIFT);
+	key(ui, shift, i18n_tr(ui->lang, N_("Shift")), &ev, shifted ? UI_SELECTED : UI_SECONDARY);
+	ui->widgets[ui->widget_count - 1].active = shifted;
+	SDL_Rect plus = {shift.x + shift.w + gap, y, kw, kh};
+	ev = key_ev("+");
+	key(ui, plus, "+", &ev, UI_QUIET);
+	SDL_Rect clear = {plus.x + plus.w + gap, y, (kw + gap) * 3 - gap, kh};
+	ev = ui_ev(CORE_EV_CLEAR);
+	key(ui, clear, i18n_tr(ui->lang, N_("Clear")), &ev, UI_SECONDARY);
+	SDL_Rect del = {clear.x + clear.w + gap, y, area.x + area.w - (clear.x + clear.w + gap),
+			kh};
 	ev = ui_ev(CORE_EV_BACKSPACE);
 	key(ui, del, i18n_tr(ui->lang, N_("Delete")), &ev, UI_SECONDARY);
 }

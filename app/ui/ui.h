@@ -43,6 +43,7 @@ struct ui_widget {
 	char label[96];	      /* as shown (translated) */
 	struct core_event ev; /* what a tap sends to the core */
 	bool enabled;
+	bool active; /* a toggle that is on (Shift, a ticked checkbox) */
 };
 
 #define UI_MAX_WIDGETS 96
@@ -64,6 +65,7 @@ struct ui {
 	size_t text_log_len;
 	int pressed_index;   /* widget under a finger, drawn pressed */
 	enum core_lang lang; /* language of the frame being drawn */
+	char toast[512];     /* the toast shown in this frame, "" if none (for the runner) */
 };
 
 /* fonts_dir holds DejaVuSans.ttf and DejaVuSans-Bold.ttf. */
@@ -94,9 +96,21 @@ void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *deta
 void ui_field(struct ui *ui, SDL_Rect r, const char *label, const char *value,
 	      const char *placeholder, bool focused, bool error, const struct core_event *ev);
 
+/* The same, with the value shown as dots when masked (passwords); a value wider than the box
+ * shows its end, where the typing happens. */
+void ui_field_ex(struct ui *ui, SDL_Rect r, const char *label, const char *value,
+		 const char *placeholder, bool focused, bool error, bool masked,
+		 const struct core_event *ev);
+/* A checkbox with its label to the right; the whole row is the tap target. */
+void ui_checkbox(struct ui *ui, SDL_Rect r, const char *label, bool checked,
+		 const struct core_event *ev);
+
 /* Keypads and keyboard: each key is a widget whose label is what it types. */
 void ui_keypad(struct ui *ui, SDL_Rect area, bool with_point);
 void ui_keyboard(struct ui *ui, SDL_Rect area, bool shifted);
+/* The email and password keyboard: digits, lower-case letters, @ . - _ + and Shift (which
+ * sends CORE_EV_SHIFT; a letter key always sends its lower case, the core applies Shift). */
+void ui_keyboard_email(struct ui *ui, SDL_Rect area, bool shifted);
 
 /* The widget at a point, or -1. */
 int ui_hit(const struct ui *ui, int x, int y);

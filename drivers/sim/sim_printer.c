@@ -480,3 +480,15 @@ void sim_printer_set_paper_out(struct sim_printer *p, int out)
 	p->paper_out = out != 0;
 	pthread_mutex_unlock(&p->lock);
 }
+
+int sim_printer_paper_out(struct sim_printer *p)
+{
+	int out;
+
+	if (!p)
+		return 0;
+	pthread_mutex_lock(&p->lock);
+	out = p->paper_out;
+	pthread_mutex_unlock(&p->lock);
+	return out;
+}

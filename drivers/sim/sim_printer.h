@@ -20,4 +20,7 @@ void sim_printer_last_text(struct sim_printer *p, char *buf, size_t n);
 /* For tests and the demo: pretend the paper ran out (1) or was refilled (0). */
 void sim_printer_set_paper_out(struct sim_printer *p, int out);
 
+/* 1 while set out of paper, else 0; thread-safe. */
+int sim_printer_paper_out(struct sim_printer *p);
+
 #endif

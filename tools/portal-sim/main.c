@@ -19,8 +19,10 @@ static void usage(FILE *f)
 	    "usage: portal-sim --cert FILE --key FILE --seal-key FILE [--db FILE]\n"
 	    "                  [--listen 127.0.0.1] [--port N] [--port-file FILE]\n"
 	    "                  [--latency-ms N] [--fault none|drop|5xx|malformed] [--verbose]\n"
+	    "                  [--mbox FILE] [--code-ttl-s N] [--resend-interval-s N]\n"
 	    "  --port 0 (the default) picks a free port; --port-file receives it once listening.\n"
 	    "  --db defaults to ./portal-sim.db (created and seeded if new).\n"
+	    "  --mbox: where mail is appended (default mail.mbox beside the db).\n"
 	    "  The API is described in docs/portal-api.md.\n");
 }
 
@@ -66,6 +68,9 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 						 {"latency-ms", required_argument, NULL, 'L'},
 						 {"fault", required_argument, NULL, 'F'},
 						 {"verbose", no_argument, NULL, 'v'},
+						 {"mbox", required_argument, NULL, 'm'},
+						 {"code-ttl-s", required_argument, NULL, 'T'},
+						 {"resend-interval-s", required_argument, NULL, 'R'},
 						 {"help", no_argument, NULL, 'h'},
 						 {NULL, 0, NULL, 0}};
 	int c;
@@ -73,6 +78,8 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 	memset(opt, 0, sizeof(*opt));
 	opt->db = "portal-sim.db";
 	opt->listen = "127.0.0.1";
+	opt->code_ttl_s = 900;
+	opt->resend_interval_s = 60;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': opt->cert = optarg; break;
@@ -82,6 +89,15 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 		case 'l': opt->listen = optarg; break;
 		case 'f': opt->port_file = optarg; break;
 		case 'v': opt->verbose = 1; break;
+		case 'm': opt->mbox = optarg; break;
+		case 'T':
+			if (parse_unsigned(optarg, 86400, &opt->code_ttl_s) != 0 || !opt->code_ttl_s)
+				return KIOSK_EINVAL;
+			break;
+		case 'R':
+			if (parse_unsigned(optarg, 3600, &opt->resend_interval_s) != 0)
+				return KIOSK_EINVAL;
+			break;
 		case 'p':
 			if (parse_unsigned(optarg, 65535, &opt->port) != 0)
 				return KIOSK_EINVAL;
@@ -130,6 +146,19 @@ out:
 	return rc;
 }
 
+/* --mbox, or mail.mbox in the database's directory. */
+static void default_mbox(const struct sim_options *opt, char *out, size_t n)
+{
+	const char *slash = strrchr(opt->db, '/');
+
+	if (opt->mbox)
+		snprintf(out, n, "%s", opt->mbox);
+	else if (slash)
+		snprintf(out, n, "%.*s/mail.mbox", (int)(slash - opt->db), opt->db);
+	else
+		snprintf(out, n, "mail.mbox");
+}
+
 int main(int argc, char **argv)
 {
 	struct sim_options opt;
@@ -137,6 +166,9 @@ int main(int argc, char **argv)
 	struct sim_unsealer *unsealer = NULL;
 	struct sim_api *api = NULL;
 	struct sim_server *srv = NULL;
+	struct sim_residents *residents = NULL;
+	struct resident_options ropt;
+	char mbox[4096];
 	sigset_t stop_signals;
 	unsigned port = 0;
 	int sig;
@@ -155,8 +187,15 @@ int main(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	default_mbox(&opt, mbox, sizeof(mbox));
+	ropt = (struct resident_options){.db = opt.db,
+					 .mbox = mbox,
+					 .code_ttl_s = opt.code_ttl_s,
+					 .resend_interval_s = opt.resend_interval_s};
 	if (db_open(opt.db, &db) != 0 || unseal_open(opt.seal_key, &unsealer) != 0 ||
-	    api_open(db, unsealer, &api) != 0 || server_start(&opt, api, &srv, &port) != 0)
+	    api_open(db, unsealer, &api) != 0 ||
+	    residents_open(&ropt, db, unsealer, &residents) != 0 ||
+	    server_start(&opt, api, residents, &srv, &port) != 0)
 		goto out;
 	if (opt.port_file && write_port_file(opt.port_file, port) != 0)
 		goto out;
@@ -169,6 +208,7 @@ int main(int argc, char **argv)
 	rc = 0;
 out:
 	server_stop(srv);
+	residents_close(residents);
 	api_close(api);
 	unseal_close(unsealer);
 	db_close(db);

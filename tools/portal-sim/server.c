@@ -20,6 +20,7 @@
 struct sim_server {
 	struct MHD_Daemon *daemon;
 	struct sim_api *api;
+	struct sim_residents *residents;
 	unsigned latency_ms;
 	enum sim_fault fault;
 	atomic_int stopping; /* cuts latency sleeps short so shutdown is prompt */
@@ -111,6 +112,14 @@ static int apply_fault(struct sim_server *srv, struct MHD_Connection *conn, enum
 	return 0;
 }
 
+/* The token of "Authorization: Bearer TOKEN", or NULL. */
+static const char *bearer_token(struct MHD_Connection *conn)
+{
+	const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
+
+	return auth && strncmp(auth, "Bearer ", 7) == 0 ? auth + 7 : NULL;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version, const char *upload_data,
 				  size_t *upload_data_size, void **con_cls)
@@ -161,6 +170,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		reply.status = 413;
 		reply.body =
 		    strdup("{\"error\":\"too_large\",\"message\":\"The request is too large\"}");
+	} else if (residents_path(url)) {
+		residents_handle(srv->residents, method, url, bearer_token(conn), req->body,
+				 req->len, &reply);
 	} else {
 		api_handle(srv->api, method, url, req->body, req->len, &reply);
 	}
@@ -187,8 +199,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	}
 }
 
-int server_start(const struct sim_options *opt, struct sim_api *api, struct sim_server **out,
-		 unsigned *port)
+int server_start(const struct sim_options *opt, struct sim_api *api,
+		 struct sim_residents *residents, struct sim_server **out, unsigned *port)
 {
 	struct sim_server *srv = calloc(1, sizeof(*srv));
 	struct sockaddr_in sa;
@@ -198,6 +210,7 @@ int server_start(const struct sim_options *opt, struct sim_api *api, struct sim_
 	if (!srv)
 		return KIOSK_ENOMEM;
 	srv->api = api;
+	srv->residents = residents;
 	srv->latency_ms = opt->latency_ms;
 	srv->fault = opt->fault;
 	atomic_init(&srv->stopping, 0);

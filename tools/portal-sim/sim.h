@@ -19,6 +19,9 @@ struct sim_options {
 	unsigned latency_ms;
 	enum sim_fault fault;
 	int verbose;
+	const char *mbox;	    /* outgoing mail (default: mail.mbox beside the db) */
+	unsigned code_ttl_s;	    /* verification codes' lifetime (900) */
+	unsigned resend_interval_s; /* at most one new code per this many seconds (60) */
 };
 
 /* ---- db.c: the portal's records in sqlite ---- */
@@ -102,8 +105,42 @@ int api_is_faultable(const char *path);
 
 struct sim_server;
 
-int server_start(const struct sim_options *opt, struct sim_api *api, struct sim_server **out,
-		 unsigned *port);
+struct sim_residents;
+int server_start(const struct sim_options *opt, struct sim_api *api,
+		 struct sim_residents *residents, struct sim_server **out, unsigned *port);
 void server_stop(struct sim_server *srv);
+
+/* ---- residents: people's accounts (residents.c, rstore.c, password.c, mail.c) ---- */
+
+struct resident_options {
+	const char *db;	  /* the same sqlite file as the accounts */
+	const char *mbox; /* where mail is "sent" (appended, mbox format) */
+	unsigned code_ttl_s;	    /* verification codes live this long (900) */
+	unsigned resend_interval_s; /* one new code per this many seconds (60) */
+};
+
+struct sim_residents;
+
+int residents_open(const struct resident_options *opt, struct sim_db *accounts,
+		   struct sim_unsealer *unsealer, struct sim_residents **out);
+void residents_close(struct sim_residents *r);
+/* True for the paths residents_handle answers. */
+int residents_path(const char *path);
+/* bearer: the token of "Authorization: Bearer TOKEN", or NULL. */
+void residents_handle(struct sim_residents *r, const char *method, const char *path,
+		      const char *bearer, const char *body, size_t body_len, struct sim_reply *out);
+
+/* PBKDF2-HMAC-SHA256 with a random salt; verify compares in constant time. */
+#define PASSWORD_SALT_LEN 16
+#define PASSWORD_HASH_LEN 32
+#define PASSWORD_ITERATIONS 50000
+int password_hash(const char *password, const unsigned char *salt, unsigned iterations,
+		  unsigned char hash[PASSWORD_HASH_LEN]);
+int password_new_salt(unsigned char salt[PASSWORD_SALT_LEN]);
+int password_verify(const char *password, const unsigned char *salt, unsigned iterations,
+		    const unsigned char *hash);
+
+/* Appends one message to the mbox file (locked, so parallel requests never interleave). */
+int mail_send(const char *mbox, const char *to, const char *subject, const char *body);
 
 #endif

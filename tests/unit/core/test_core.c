@@ -48,8 +48,8 @@ static const char *const MSG_PAPER_OUT =
     "The printer is out of paper. Please write down your reference number: %s.";
 static const char *const MSG_PRINTER =
     "The receipt could not be printed. Please write down your reference number: %s.";
-static const char *const MSG_SIGN_IN =
-    "Signing in is not available at this kiosk yet. You can pay a bill as a guest.";
+static const char *const MSG_FORGOT =
+    "If an account uses %s, we have emailed it a link to reset the password.";
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
@@ -1508,20 +1508,28 @@ static void test_swipe_during_warning(void **state)
 
 static void test_toast_expiry(void **state)
 {
+	struct core_event e;
+
 	(void)state;
+	/* "Forgot password?" answers with a toast that stays twice as long as others. */
 	assert_true(ev(CORE_EV_SIGN_IN));
 	assert_no_fx();
-	assert_screen("welcome");
-	assert_notice(MSG_SIGN_IN, false);
-	assert_int_equal(s.notice.until_ms, T0 + TOAST_MS);
-	assert_int_equal(core_next_deadline(&s, now), T0 + TOAST_MS);
+	assert_screen("sign-in");
+	key("a.b@example.com");
+	assert_true(ev(CORE_EV_FORGOT_PASSWORD));
+	assert_fx(0, CORE_FX_FORGOT_PASSWORD);
+	assert_string_equal(fx.fx[0].acct.email, "a.b@example.com");
+	e = mk(CORE_EV_ACCOUNT_DONE);
+	e.request_id = fx.fx[0].request_id;
+	e.op = CORE_FX_FORGOT_PASSWORD;
+	assert_true(send(&e));
+	assert_notice(MSG_FORGOT, false);
+	assert_int_equal(s.notice.until_ms, T0 + 2 * TOAST_MS);
 
-	assert_false(tick_at(T0 + TOAST_MS - 1));
-	assert_notice(MSG_SIGN_IN, false);
-	assert_true(tick_at(T0 + TOAST_MS));
+	assert_false(tick_at(T0 + 2 * TOAST_MS - 1));
+	assert_notice(MSG_FORGOT, false);
+	assert_true(tick_at(T0 + 2 * TOAST_MS));
 	assert_no_notice();
-	assert_int_equal(core_next_deadline(&s, now), -1);
-	assert_false(tick_at(T0 + 2 * TOAST_MS));
 }
 
 static void test_receipt_toast_expiry(void **state)
@@ -1571,6 +1579,7 @@ static void test_sign_in_only_on_welcome(void **state)
 	(void)state;
 	ev(CORE_EV_PAY_BILL);
 	assert_false(ev(CORE_EV_SIGN_IN));
+	assert_screen("guest-lookup");
 	assert_no_notice();
 	assert_false(ev(CORE_EV_PAY_BILL));
 	assert_screen("guest-lookup");
@@ -1623,9 +1632,82 @@ static void test_request_ids_increase(void **state)
 	assert_int_equal(fx.fx[1].request_id, s.request_id);
 }
 
+/* ---- printer trouble before paying --------------------------------------------------------- */
+
+static const char *const MSG_NO_PAPER_BEFORE =
+    "The printer is out of paper, so no receipt can be printed. You can still pay and write "
+    "down your reference number.";
+static const char *const MSG_COVER_BEFORE =
+    "The printer's cover is open, so no receipt can be printed. You can still pay and write "
+    "down your reference number.";
+
+static bool printer_is(enum core_printer p)
+{
+	struct core_event e = mk(CORE_EV_PRINTER_STATUS);
+
+	e.printer = p;
+	return send(&e);
+}
+
+static void test_paper_out_asks_before_paying(void **state)
+{
+	(void)state;
+	/* Nothing to show on the welcome screen: staff see it, residents do not yet. */
+	assert_false(printer_is(CORE_PRINTER_PAPER_OUT));
+	to_amount(8417);
+	assert_true(ev(CORE_EV_CONTINUE));
+	assert_screen("pay-card");
+	assert_notice(MSG_NO_PAPER_BEFORE, true);
+	assert_true(s.receipt_choice);
+	assert_false(has_fx(CORE_FX_READER_ON)); /* no swipe until they choose */
+	assert_false(ev(CORE_EV_DISMISS));	 /* answered by a choice, not dismissed */
+	assert_true(ev(CORE_EV_CONTINUE_NO_RECEIPT));
+	assert_no_notice();
+	assert_fx(0, CORE_FX_READER_ON);
+	assert_true(s.no_receipt);
+	swipe(CORE_FAIL_NONE, "VISA", "4242");
+	assert_int_equal(s.busy, CORE_BUSY_PAYING);
+}
+
+static void test_printer_recovers_on_card_step(void **state)
+{
+	(void)state;
+	printer_is(CORE_PRINTER_COVER_OPEN);
+	to_amount(8417);
+	assert_true(ev(CORE_EV_CONTINUE));
+	assert_notice(MSG_COVER_BEFORE, true);
+	assert_true(printer_is(CORE_PRINTER_OK));
+	assert_no_notice();
+	assert_false(s.receipt_choice);
+	assert_fx(0, CORE_FX_READER_ON);
+	/* Only asked on the card step, and only when asking. */
+	assert_false(ev(CORE_EV_CONTINUE_NO_RECEIPT));
+}
+
+static void test_printer_state_outlives_session(void **state)
+{
+	(void)state;
+	printer_is(CORE_PRINTER_PAPER_OUT);
+	to_amount(8417);
+	assert_true(ev(CORE_EV_CANCEL));
+	assert_screen("welcome");
+	assert_int_equal(s.printer, CORE_PRINTER_PAPER_OUT);
+	assert_false(s.no_receipt);
+	/* Back from the card step forgets the question, not the printer. */
+	to_amount(8417);
+	assert_true(ev(CORE_EV_CONTINUE));
+	assert_true(s.receipt_choice);
+	assert_true(ev(CORE_EV_BACK));
+	assert_false(s.receipt_choice);
+	assert_screen("pay-amount");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup(test_paper_out_asks_before_paying, setup),
+	    cmocka_unit_test_setup(test_printer_recovers_on_card_step, setup),
+	    cmocka_unit_test_setup(test_printer_state_outlives_session, setup),
 	    cmocka_unit_test_setup(test_defaults_and_init, setup),
 	    cmocka_unit_test_setup(test_field_kinds_and_text, setup),
 	    cmocka_unit_test_setup(test_normalize_customer, setup),

@@ -1,0 +1,27 @@
+/* The worker's adapter for a resident's account: runs the account effects against the portal
+ * and turns the answers into core events. It alone holds the session token, never the core. */
+#ifndef KIOSK_ACCOUNT_WORKER_H
+#define KIOSK_ACCOUNT_WORKER_H
+
+#include <stdbool.h>
+
+#include "app/core/core.h"
+#include "app/crypto/seal.h"
+#include "app/portal/portal.h"
+
+struct account_session {
+	char token[72]; /* "" when nobody is signed in */
+};
+
+/* True for the effect types account_run handles. */
+bool account_effect(enum core_effect_type type);
+
+/* Runs one account effect; fills ev (CORE_EV_ACCOUNT_DONE). card: the card the reader holds,
+ * for Auto Pay by card, or NULL. */
+void account_run(struct portal *p, struct account_session *sess, const struct core_effect *fx,
+		 const struct card_sealed *card, struct core_event *ev);
+
+/* Signs out at the portal (the token is revoked) and wipes the token. */
+void account_session_end(struct portal *p, struct account_session *sess);
+
+#endif

@@ -1,0 +1,33 @@
+/* What core.c shares with the account flows (account.c): the helpers every transition uses,
+ * and the account module's entry points. Not for the rest of the kiosk. */
+#ifndef KIOSK_CORE_INTERNAL_H
+#define KIOSK_CORE_INTERNAL_H
+
+#include "app/core/core.h"
+
+/* ---- core.c ---- */
+void core_set_notice(struct core_state *s, const char *msgid, const char *arg, bool is_error,
+		     int64_t until_ms);
+void core_clear_notice(struct core_state *s);
+void core_go(struct core_state *s, enum core_screen screen);
+void core_add_fx(struct core_effects *fx, enum core_effect_type type, const struct core_state *s);
+void core_end_session(struct core_state *s, struct core_effects *fx);
+void core_copy(char *dst, size_t n, const char *src);
+void core_trim(const char *in, char *out, size_t n);
+
+/* ---- account.c ---- */
+/* The field the cursor starts in on an account screen. */
+enum core_field account_first_field(const struct core_state *s, enum core_screen screen);
+/* Continue and Back on the account screens. */
+void account_next(struct core_state *s, struct core_effects *fx, int64_t now);
+void account_back(struct core_state *s, struct core_effects *fx);
+/* The account events (CORE_EV_SHIFT and later); returns whether anything visible changed. */
+bool account_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
+/* Signed in: Cancel or Done in the payment flow returns to Home instead of ending it all. */
+void account_home(struct core_state *s, struct core_effects *fx, bool refresh);
+/* A swipe on the Auto Pay screen (card method); returns true when it was taken. */
+bool account_card_read(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
+/* Longest text a field holds, in bytes. */
+size_t account_field_max(enum core_field f);
+
+#endif

@@ -1,0 +1,189 @@
+/* Auto Pay: an optional maximum amount, then a bank account (routing, account number,
+ * checking or savings, name) or a card swiped on the reader; "Review". Refused, with the
+ * reason and a way to link, when no utility account is fully linked. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/core/money.h"
+
+#include "app/screens/screens_internal.h"
+
+#define HALF ((CONTENT_W - 30) / 2)
+
+static struct core_event choice_ev(enum core_event_type type, int choice)
+{
+	struct core_event ev = ui_ev(type);
+
+	ev.choice = choice;
+	return ev;
+}
+
+static int field(struct ui *ui, const struct core_state *s, SDL_Rect r, enum core_field f,
+		 const char *label, const char *value)
+{
+	struct core_event ev = ui_ev(CORE_EV_FOCUS);
+
+	ev.field = f;
+	ui_field(ui, r, label, value, NULL, s->focus == f, s->notice.field == f, &ev);
+	return r.h + chrome_field_notice(ui, s, f, r.x, r.y + r.h, r.w);
+}
+
+static void refused(struct ui *ui, int y)
+{
+	const struct ui_theme *t = &ui->theme;
+	struct core_event ev = choice_ev(CORE_EV_HOME_TILE, CORE_TILE_ADD_ACCOUNT);
+	int h;
+
+	h = 60 + ui_text(ui, UI_FONT_LABEL, t->error, MARGIN + 50, y + 50, CONTENT_W - 100, UI_LEFT,
+			 _("Auto Pay isn't available for this account"));
+	h += 20 + ui_text(ui, UI_FONT_BODY, t->text, MARGIN + 50, y + h + 20, CONTENT_W - 100,
+			  UI_LEFT,
+			  _("Your utility account is not fully linked. Link your utility account "
+			    "first, or contact your city for assistance."));
+	ui_fill(ui, (SDL_Rect){MARGIN, y, 12, h + 60}, t->error);
+	ui_button(ui, (SDL_Rect){MARGIN + 50, y + h + 70, 560, 120}, _("Add Utility Account"),
+		  UI_PRIMARY, &ev);
+}
+
+void screen_autopay(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
+{
+	const struct ui_theme *t = &ui->theme;
+	struct core_event ev;
+	char shown[24], card[64];
+	int y, a, b;
+
+	(void)ctx;
+	y = chrome_title(ui, _("Auto Pay"),
+			 _("Pay your utility bill automatically, on time, every "
+			   "time."));
+	if (s->ap_refused) {
+		refused(ui, y);
+		chrome_nav(ui, true, false, NULL, false);
+		return;
+	}
+	ev = ui_ev(CORE_EV_TOGGLE_AP_MAX);
+	ui_checkbox(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 110},
+		    _("Would you like to establish a maximum payment amount for auto pay"),
+		    s->ap_has_max, &ev);
+	y += 130;
+	if (s->ap_has_max) {
+		snprintf(shown, sizeof(shown), "%s%s", s->ap_max[0] ? "$" : "", s->ap_max);
+		y += field(ui, s, (SDL_Rect){MARGIN, y, HALF, 140}, CORE_FIELD_AP_MAX,
+			   _("Maximum amount"), shown) +
+		     20;
+	}
+	ev = choice_ev(CORE_EV_SET_AP_METHOD, 0);
+	ui_button(ui, (SDL_Rect){MARGIN, y, HALF, 100}, _("Bank account"),
+		  s->ap_by_card ? UI_QUIET : UI_SELECTED, &ev);
+	ev = choice_ev(CORE_EV_SET_AP_METHOD, 1);
+	ui_button(ui, (SDL_Rect){MARGIN + HALF + 30, y, HALF, 100}, _("Card"),
+		  s->ap_by_card ? UI_SELECTED : UI_QUIET, &ev);
+	y += 130;
+	if (s->ap_by_card) {
+		chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 260});
+		if (s->last4[0]) {
+			snprintf(card, sizeof(card), "%s •••• %s", s->brand, s->last4);
+			ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 50, y + 50, 0, UI_LEFT,
+				_("Card read"));
+			ui_text(ui, UI_FONT_HEADING, t->text, MARGIN + 50, y + 110, 0, UI_LEFT,
+				card);
+		} else {
+			ui_text(ui, UI_FONT_HEADING, t->text, MARGIN + 50, y + 50, CONTENT_W - 100,
+				UI_LEFT, _("Swipe your card on the reader."));
+		}
+		ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN + 50, y + 190, CONTENT_W - 100, UI_LEFT,
+			_("Only the card's brand and last four digits are kept at this kiosk."));
+		y += 290;
+	} else {
+		a = field(ui, s, (SDL_Rect){MARGIN, y, HALF, 140}, CORE_FIELD_ROUTING,
+			  _("Routing number"), s->routing);
+		b = field(ui, s, (SDL_Rect){MARGIN + HALF + 30, y, HALF, 140},
+			  CORE_FIELD_BANK_ACCOUNT, _("Account number"), s->bank_account);
+		y += (a > b ? a : b) + 20;
+		ev = choice_ev(CORE_EV_SET_AP_SAVINGS, 0);
+		ui_button(ui, (SDL_Rect){MARGIN, y, HALF, 90}, _("Checking"),
+			  s->ap_savings ? UI_QUIET : UI_SELECTED, &ev);
+		ev = choice_ev(CORE_EV_SET_AP_SAVINGS, 1);
+		ui_button(ui, (SDL_Rect){MARGIN + HALF + 30, y, HALF, 90}, _("Savings"),
+			  s->ap_savings ? UI_SELECTED : UI_QUIET, &ev);
+		y += 110;
+		y += field(ui, s, (SDL_Rect){MARGIN, y, CONTENT_W, 140}, CORE_FIELD_BANK_NAME,
+			   _("Name on account"), s->bank_name) +
+		     20;
+	}
+	y += chrome_notice(ui, s, y);
+	if (s->focus != CORE_FIELD_NONE)
+		chrome_keys(ui, s, y + 10 > 1180 ? y + 10 : 1180);
+	chrome_nav(ui, true, false, _("Review"), true);
+}
+
+void screen_autopay_review(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
+{
+	const struct ui_theme *t = &ui->theme;
+	const struct core_account *a = &s->accounts[s->current];
+	char max[32], method[64];
+	int x = MARGIN + 50, w = CONTENT_W - 100, y, py;
+	size_t n = strlen(s->bank_account);
+
+	(void)ctx;
+	y = chrome_title(ui, _("Review Auto Pay"), _("Check the details, then turn Auto Pay on."));
+	if (s->ap_max_cents > 0)
+		money_format(s->ap_max_cents, max, sizeof(max));
+	else
+		snprintf(max, sizeof(max), "%s", _("No maximum"));
+	if (s->ap_by_card)
+		snprintf(method, sizeof(method), "%s •••• %s", s->brand, s->last4);
+	else
+		snprintf(method, sizeof(method), "%s •••• %s",
+			 s->ap_savings ? _("Savings") : _("Checking"),
+			 s->bank_account + (n > 4 ? n - 4 : 0));
+	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, s->ap_by_card ? 300 : 380});
+	py = y + 40;
+	py += chrome_row(ui, x, py, w, _("Utility account"), a->bill.display_number);
+	py += chrome_row(ui, x, py, w, _("Maximum amount"), max);
+	py += chrome_row(ui, x, py, w, _("Payment method"), method);
+	if (!s->ap_by_card)
+		py += chrome_row(ui, x, py, w, _("Name on account"), s->bank_name);
+	y += (s->ap_by_card ? 300 : 380) + 40;
+	ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y, CONTENT_W, UI_LEFT,
+		_("Your payments will be processed automatically according to your billing "
+		  "schedule. You can update or turn off Auto Pay at any time from Bills and "
+		  "Payments."));
+	y += 200;
+	chrome_notice(ui, s, y);
+	chrome_nav(ui, true, false, _("Turn on Auto Pay"), true);
+}
+
+void screen_autopay_done(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
+{
+	const struct ui_theme *t = &ui->theme;
+	struct core_event ev = ui_ev(CORE_EV_DONE);
+	const char *fmt = _("We emailed a confirmation to %s.");
+	const char *p = strstr(fmt, "%s");
+	char sent[256];
+	int y = TOP_BAR_H + 120, cx = UI_W / 2;
+
+	(void)ctx;
+	ui_circle(ui, cx, y + 110, 110, t->success);
+	SDL_SetRenderDrawColor(ui->renderer, 255, 255, 255, 255);
+	for (int d = -9; d <= 9; d++) {
+		SDL_RenderDrawLine(ui->renderer, cx - 55, y + 110 + d, cx - 15, y + 150 + d);
+		SDL_RenderDrawLine(ui->renderer, cx - 15, y + 150 + d, cx + 60, y + 65 + d);
+	}
+	y += 280;
+	y += ui_text(ui, UI_FONT_TITLE, t->success, MARGIN, y, CONTENT_W, UI_CENTER,
+		     _("Auto Pay is active")) +
+	     30;
+	if (p)
+		snprintf(sent, sizeof(sent), "%.*s%s%s", (int)(p - fmt), fmt, s->resident_email,
+			 p + 2);
+	else
+		snprintf(sent, sizeof(sent), "%s", fmt);
+	y += ui_text(ui, UI_FONT_BODY, t->text, MARGIN + 40, y, CONTENT_W - 80, UI_CENTER, sent) +
+	     20;
+	ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 40, y, CONTENT_W - 80, UI_CENTER,
+		_("Your bill will be paid automatically on each due date. You can update or turn "
+		  "off Auto Pay at any time from Bills and Payments."));
+	ui_button(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H}, _("Done"), UI_PRIMARY,
+		  &ev);
+}

@@ -1,0 +1,43 @@
+/* The devices as the rest of the app sees them: a printer and a card reader behind small
+ * interfaces, so the worker drives the simulated devices and the USB ones alike. */
+#ifndef KIOSK_DEVICES_H
+#define KIOSK_DEVICES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "drivers/card/card.h"
+#include "drivers/printer/receipt.h"
+
+/* What a printer says about itself. `present` is false while nothing is plugged in. */
+struct printer_status {
+	bool present;
+	bool online;
+	bool paper_near_end;
+	bool paper_out;
+	bool cover_open;
+	bool error; /* cutter jam, head too hot, unrecoverable: needs staff */
+};
+
+/* True when a receipt cannot be printed right now. */
+static inline bool printer_status_blocked(const struct printer_status *st)
+{
+	return !st->present || !st->online || st->paper_out || st->cover_open || st->error;
+}
+
+struct printer_ops {
+	/* Prints one receipt and returns only once the printer accepted all of it (0), or
+	 * KIOSK_EPAPER (paper out, cover open), KIOSK_EDEVICE (gone, refused) or
+	 * KIOSK_ETIMEDOUT. Blocks the calling (worker) thread, never the UI. */
+	int (*print)(void *impl, const struct receipt *r, receipt_tr_fn tr);
+	/* The last known status; never blocks on I/O. */
+	int (*status)(void *impl, struct printer_status *out);
+};
+
+/* Where a reader hands a swipe. The callee takes the data and wipes the caller's copy. */
+typedef void (*devices_swipe_fn)(void *ctx, struct card_swipe *swipe);
+
+/* Called when a device's state changed (plugged, unplugged, paper out...). */
+typedef void (*devices_changed_fn)(void *ctx);
+
+#endif

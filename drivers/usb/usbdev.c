@@ -1,0 +1,656 @@
+/* The USB thread. It owns the libusb context and every device handle: drivers run only here,
+ * fed by libusb_handle_events. Other threads talk to it through a mutex-protected mailbox
+ * (the one print job) and read a snapshot of the devices' state. */
+#include "drivers/usb/usbdev.h"
+
+#include <libusb.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/common/err.h"
+#include "app/common/log.h"
+#include "drivers/printer/escpos.h"
+#include "drivers/usb/usbprn.h"
+#include "drivers/usb/usbrdr.h"
+
+#define MAX_SLOTS 4
+#define MAX_WEDGES 32
+#define LOOP_MS 100
+#define STOP_WAIT_MS 2000
+#define JOB_DEADLINE_MS 60000
+
+const struct usbdev_id usbdev_default_wedges[] = {
+    {0x0801, 0x0001}, /* MagTek SureSwipe / Mini, keyboard emulation */
+    {0x0801, 0x0011}, /* MagTek eDynamo/uDynamo, keyboard emulation */
+    {0x0acd, 0x0500}, /* ID TECH MiniMag, keyboard emulation */
+    {0x0acd, 0x2010}, /* ID TECH SecureMag, keyboard emulation */
+};
+const size_t usbdev_default_wedges_n =
+    sizeof(usbdev_default_wedges) / sizeof(usbdev_default_wedges[0]);
+
+struct slot {
+	bool used;
+	libusb_device *dev;
+	libusb_device_handle *h;
+	struct usbdev_match m;
+	struct usbdev_info info;
+	struct usbprn *prn;
+	struct usbrdr *rdr;
+};
+
+/* The print job in the mailbox: owned by the waiting thread, finished by the USB thread. */
+struct job {
+	const uint8_t *data;
+	size_t len;
+	bool started, done;
+	int rc;
+	int64_t deadline;
+};
+
+struct usbdev {
+	struct usbdev_config cfg;
+	struct usbdev_id wedges[MAX_WEDGES];
+	size_t n_wedges;
+	libusb_context *ctx;
+	libusb_hotplug_callback_handle hotplug;
+	bool has_hotplug;
+	pthread_t thread;
+	bool thread_up;
+
+	pthread_mutex_t lock; /* guards everything below, and `info` in the slots */
+	pthread_cond_t cond;
+	bool quit;
+	bool rescan;
+	struct job *job;
+	struct slot slots[MAX_SLOTS]; /* touched by the USB thread only, but info */
+	int64_t next_scan;
+};
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+const char *usbdev_kind_name(enum usbdev_kind k)
+{
+	switch (k) {
+	case USBDEV_PRINTER: return "printer";
+	case USBDEV_HID_READER:
+	case USBDEV_WEDGE_READER: return "reader";
+	default: return "none";
+	}
+}
+
+/* ---- matching: descriptors only, no I/O ---- */
+
+static bool on_list(uint16_t vid, uint16_t pid, const struct usbdev_id *ids, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (ids[k].vid == vid && ids[k].pid == pid)
+			return true;
+	}
+	return false;
+}
+
+static void endpoints(const struct libusb_interface_descriptor *alt, uint8_t type,
+		      struct usbdev_match *m)
+{
+	for (int e = 0; e < alt->bNumEndpoints; e++) {
+		const struct libusb_endpoint_descriptor *ep = &alt->endpoint[e];
+
+		if ((ep->bmAttributes & LIBUSB_TRANSFER_TYPE_MASK) != type)
+			continue;
+		if ((ep->bEndpointAddress & LIBUSB_ENDPOINT_DIR_MASK) == LIBUSB_ENDPOINT_IN) {
+			if (!m->ep_in) {
+				m->ep_in = ep->bEndpointAddress;
+				m->in_max = ep->wMaxPacketSize;
+			}
+		} else if (!m->ep_out) {
+			m->ep_out = ep->bEndpointAddress;
+		}
+	}
+}
+
+int usbdev_match(const struct libusb_device_descriptor *dd,
+		 const struct libusb_config_descriptor *cfg, const struct usbdev_id *wedges,
+		 size_t n_wedges, struct usbdev_match *out)
+{
+	if (!dd || !cfg || !out)
+		return KIOSK_EINVAL;
+	for (int i = 0; i < cfg->bNumInterfaces; i++) {
+		for (int a = 0; a < cfg->interface[i].num_altsetting; a++) {
+			const struct libusb_interface_descriptor *alt =
+			    &cfg->interface[i].altsetting[a];
+			struct usbdev_match m = {.iface = alt->bInterfaceNumber,
+						 .alt = alt->bAlternateSetting};
+			uint8_t c = alt->bInterfaceClass;
+
+			if (c == LIBUSB_CLASS_PRINTER ||
+			    (dd->idVendor == 0x04B8 && c == LIBUSB_CLASS_VENDOR_SPEC)) {
+				endpoints(alt, LIBUSB_TRANSFER_TYPE_BULK, &m);
+				if (!m.ep_out)
+					continue;
+				m.kind = USBDEV_PRINTER;
+				m.driver = "usbprn";
+			} else if (c == LIBUSB_CLASS_HID) {
+				bool boot_kbd =
+				    alt->bInterfaceSubClass == 1 && alt->bInterfaceProtocol == 1;
+
+				endpoints(alt, LIBUSB_TRANSFER_TYPE_INTERRUPT, &m);
+				if (!m.ep_in)
+					continue;
+				/* A keyboard is only ever taken when named: a plain keyboard
+				 * or an accessibility keypad must keep working. */
+				if (boot_kbd &&
+				    on_list(dd->idVendor, dd->idProduct, wedges, n_wedges)) {
+					m.kind = USBDEV_WEDGE_READER;
+					m.driver = "wedge";
+				} else if (!boot_kbd && dd->idVendor == 0x0801) {
+					m.kind = USBDEV_HID_READER;
+					m.driver = "hidrdr";
+				} else {
+					continue;
+				}
+			} else {
+				continue;
+			}
+			*out = m;
+			return 0;
+		}
+	}
+	return KIOSK_ENOTFOUND;
+}
+
+int usbdev_parse_ids(const char *text, struct usbdev_id *ids, size_t max, size_t *n)
+{
+	const char *p = text;
+
+	*n = 0;
+	while (p && *p) {
+		unsigned vid, pid;
+		int used = 0;
+
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (!*p)
+			break;
+		if (sscanf(p, "%4x:%4x%n", &vid, &pid, &used) != 2 || used != 9 || *n == max)
+			return KIOSK_EINVAL;
+		ids[*n].vid = (uint16_t)vid;
+		ids[*n].pid = (uint16_t)pid;
+		(*n)++;
+		p += used;
+		if (*p && *p != ',' && *p != ' ')
+			return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+/* Reads a device's descriptors and asks usbdev_match. */
+static int match_device(libusb_device *dev, const struct usbdev_id *wedges, size_t n_wedges,
+			struct usbdev_match *m, struct usbdev_info *info)
+{
+	struct libusb_device_descriptor dd;
+	struct libusb_config_descriptor *cfg = NULL;
+	int rc;
+
+	if (libusb_get_device_descriptor(dev, &dd))
+		return KIOSK_EIO;
+	/* The active configuration when there is one; else the first (unconfigured). */
+	if (libusb_get_active_config_descriptor(dev, &cfg) &&
+	    libusb_get_config_descriptor(dev, 0, &cfg))
+		return KIOSK_EIO;
+	rc = usbdev_match(&dd, cfg, wedges, n_wedges, m);
+	libusb_free_config_descriptor(cfg);
+	if (rc)
+		return rc;
+	memset(info, 0, sizeof(*info));
+	info->kind = m->kind;
+	info->driver = m->driver;
+	info->bus = libusb_get_bus_number(dev);
+	info->addr = libusb_get_device_address(dev);
+	info->vid = dd.idVendor;
+	info->pid = dd.idProduct;
+	return 0;
+}
+
+int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, struct usbdev_info *out,
+		size_t max, size_t *n)
+{
+	libusb_context *ctx = NULL;
+	libusb_device **list = NULL;
+	ssize_t count;
+	int rc = 0;
+
+	*n = 0;
+	if (!wedges) {
+		wedges = usbdev_default_wedges;
+		n_wedges = usbdev_default_wedges_n;
+	}
+	if (libusb_init(&ctx))
+		return KIOSK_EDEVICE;
+	count = libusb_get_device_list(ctx, &list);
+	if (count < 0) {
+		rc = KIOSK_EDEVICE;
+		goto out;
+	}
+	for (ssize_t k = 0; k < count && *n < max; k++) {
+		struct usbdev_match m;
+
+		if (match_device(list[k], wedges, n_wedges, &m, &out[*n]) == 0)
+			(*n)++;
+	}
+out:
+	if (list)
+		libusb_free_device_list(list, 1);
+	libusb_exit(ctx);
+	return rc;
+}
+
+/* ---- the USB thread ---- */
+
+static void changed(struct usbdev *u)
+{
+	if (u->cfg.on_change)
+		u->cfg.on_change(u->cfg.change_ctx);
+}
+
+/* Ends the mailbox job once; the waiting thread wakes. Lock held by the caller. */
+static void job_end_locked(struct usbdev *u, int rc)
+{
+	if (!u->job)
+		return;
+	u->job->rc = rc;
+	u->job->done = true;
+	u->job = NULL;
+	pthread_cond_broadcast(&u->cond);
+}
+
+static void on_job_done(void *ctx, int rc)
+{
+	struct usbdev *u = ctx;
+
+	pthread_mutex_lock(&u->lock);
+	/* Only the job the driver was given: one that already timed out here is gone, and a
+	 * newer one is not started until the driver is idle again. */
+	if (u->job && u->job->started)
+		job_end_locked(u, rc);
+	pthread_mutex_unlock(&u->lock);
+	if (rc)
+		log_warn("usbdev", "receipt not printed: %s", kiosk_strerror(rc));
+}
+
+static void detach(struct usbdev *u, struct slot *s)
+{
+	int64_t until = now_ms() + STOP_WAIT_MS;
+	struct timeval tv = {0, 50000};
+
+	/* Cancelled transfers complete inside handle_events: wait for them before the handle
+	 * goes, or libusb would call back into freed drivers. */
+	for (;;) {
+		bool idle = true;
+
+		if (s->prn)
+			idle = usbprn_stop(s->prn) && idle;
+		if (s->rdr)
+			idle = usbrdr_stop(s->rdr) && idle;
+		if (idle || now_ms() > until)
+			break;
+		libusb_handle_events_timeout_completed(u->ctx, &tv, NULL);
+	}
+	usbprn_free(s->prn);
+	usbrdr_free(s->rdr);
+	libusb_release_interface(s->h, s->m.iface);
+	libusb_close(s->h);
+	libusb_unref_device(s->dev);
+	log_info("usbdev", "%s %s released (bus %03d address %03d)", usbdev_kind_name(s->m.kind),
+		 s->m.driver, s->info.bus, s->info.addr);
+	pthread_mutex_lock(&u->lock);
+	memset(s, 0, sizeof(*s));
+	pthread_mutex_unlock(&u->lock);
+	changed(u);
+}
+
+static void on_swipe(void *ctx, struct card_swipe *swipe)
+{
+	struct usbdev *u = ctx;
+
+	if (u->cfg.on_swipe)
+		u->cfg.on_swipe(u->cfg.swipe_ctx, swipe);
+}
+
+static int attach(struct usbdev *u, libusb_device *dev, const struct usbdev_match *m,
+		  const struct usbdev_info *info)
+{
+	struct slot *s = NULL;
+	libusb_device_handle *h = NULL;
+	int rc;
+
+	for (int k = 0; k < MAX_SLOTS && !s; k++) {
+		if (!u->slots[k].used)
+			s = &u->slots[k];
+	}
+	if (!s)
+		return KIOSK_EBUSY;
+	rc = libusb_open(dev, &h);
+	if (rc)
+		goto fail;
+	/* usblp and usbhid hold these interfaces; the kiosk needs them raw. */
+	libusb_set_auto_detach_kernel_driver(h, 1);
+	rc = libusb_claim_interface(h, m->iface);
+	if (rc)
+		goto fail;
+	if (m->alt)
+		libusb_set_interface_alt_setting(h, m->iface, m->alt);
+	if (m->kind == USBDEV_PRINTER)
+		rc = usbprn_start(h, m, u->cfg.chunk, u->cfg.chunk_timeout_ms, u->cfg.status_ms,
+				  &s->prn);
+	else
+		rc = usbrdr_start(h, m, on_swipe, u, &s->rdr);
+	if (rc) {
+		libusb_release_interface(h, m->iface);
+		goto fail;
+	}
+	pthread_mutex_lock(&u->lock);
+	s->used = true;
+	s->dev = libusb_ref_device(dev);
+	s->h = h;
+	s->m = *m;
+	s->info = *info;
+	s->info.attached = true;
+	if (s->prn)
+		usbprn_status(s->prn, &s->info.printer);
+	pthread_mutex_unlock(&u->lock);
+	log_info("usbdev", "%s %04x:%04x on bus %03d address %03d taken by %s",
+		 usbdev_kind_name(m->kind), info->vid, info->pid, info->bus, info->addr, m->driver);
+	changed(u);
+	return 0;
+fail:
+	if (h)
+		libusb_close(h);
+	log_warn("usbdev", "cannot take %04x:%04x (bus %03d address %03d): %s", info->vid,
+		 info->pid, info->bus, info->addr, libusb_error_name(rc));
+	return KIOSK_EDEVICE;
+}
+
+static void rescan(struct usbdev *u)
+{
+	libusb_device **list = NULL;
+	ssize_t count = libusb_get_device_list(u->ctx, &list);
+
+	if (count < 0)
+		return;
+	/* Gone from the bus: let go. */
+	for (int k = 0; k < MAX_SLOTS; k++) {
+		bool present = false;
+
+		if (!u->slots[k].used)
+			continue;
+		for (ssize_t d = 0; d < count; d++)
+			present = present || list[d] == u->slots[k].dev;
+		if (!present)
+			detach(u, &u->slots[k]);
+	}
+	/* New on the bus: take what matches. */
+	for (ssize_t d = 0; d < count; d++) {
+		struct usbdev_match m;
+		struct usbdev_info info;
+		bool held = false;
+
+		for (int k = 0; k < MAX_SLOTS; k++)
+			held = held || (u->slots[k].used && u->slots[k].dev == list[d]);
+		if (held || match_device(list[d], u->wedges, u->n_wedges, &m, &info))
+			continue;
+		attach(u, list[d], &m, &info);
+	}
+	libusb_free_device_list(list, 1);
+}
+
+static int on_hotplug(libusb_context *ctx, libusb_device *dev, libusb_hotplug_event ev, void *arg)
+{
+	struct usbdev *u = arg;
+
+	(void)ctx;
+	(void)dev;
+	(void)ev;
+	/* No I/O inside a hotplug callback: the loop rescans right after. */
+	u->rescan = true;
+	return 0;
+}
+
+static struct slot *printer_slot(struct usbdev *u)
+{
+	for (int k = 0; k < MAX_SLOTS; k++) {
+		if (u->slots[k].used && u->slots[k].prn)
+			return &u->slots[k];
+	}
+	return NULL;
+}
+
+static void tick(struct usbdev *u)
+{
+	int64_t now = now_ms();
+	struct slot *ps;
+	bool status_changed = false;
+
+	for (int k = 0; k < MAX_SLOTS; k++) {
+		struct slot *s = &u->slots[k];
+
+		if (!s->used)
+			continue;
+		if ((s->prn && usbprn_dead(s->prn)) || (s->rdr && usbrdr_dead(s->rdr))) {
+			detach(u, s);
+			/* It may be back already (or never left, after an error). */
+			u->next_scan = now + u->cfg.rescan_ms;
+			continue;
+		}
+		if (s->prn)
+			usbprn_tick(s->prn, now);
+		if (s->rdr)
+			usbrdr_tick(s->rdr, now);
+	}
+	ps = printer_slot(u);
+	pthread_mutex_lock(&u->lock);
+	if (ps) {
+		struct printer_status st;
+
+		usbprn_status(ps->prn, &st);
+		status_changed = memcmp(&st, &ps->info.printer, sizeof(st)) != 0;
+		ps->info.printer = st;
+	}
+	if (u->job && !u->job->started) {
+		if (!ps) {
+			job_end_locked(u, KIOSK_EDEVICE);
+		} else {
+			int rc = usbprn_write(ps->prn, u->job->data, u->job->len, on_job_done, u);
+
+			if (rc == 0)
+				u->job->started = true;
+			else if (rc != KIOSK_EBUSY)
+				job_end_locked(u, rc);
+		}
+	}
+	if (u->job && now > u->job->deadline)
+		job_end_locked(u, KIOSK_ETIMEDOUT); /* the driver's later answer finds no job */
+	pthread_mutex_unlock(&u->lock);
+	if (status_changed)
+		changed(u);
+}
+
+static void *usb_main(void *arg)
+{
+	struct usbdev *u = arg;
+
+	for (;;) {
+		struct timeval tv = {0, LOOP_MS * 1000};
+		bool quit, scan;
+
+		libusb_handle_events_timeout_completed(u->ctx, &tv, NULL);
+		pthread_mutex_lock(&u->lock);
+		quit = u->quit;
+		pthread_mutex_unlock(&u->lock);
+		if (quit)
+			break;
+		scan = u->rescan || now_ms() >= u->next_scan;
+		if (scan) {
+			u->rescan = false;
+			u->next_scan = now_ms() + u->cfg.rescan_ms;
+			rescan(u);
+		}
+		tick(u);
+	}
+	for (int k = 0; k < MAX_SLOTS; k++) {
+		if (u->slots[k].used)
+			detach(u, &u->slots[k]);
+	}
+	pthread_mutex_lock(&u->lock);
+	job_end_locked(u, KIOSK_EDEVICE);
+	pthread_mutex_unlock(&u->lock);
+	return NULL;
+}
+
+int usbdev_open(const struct usbdev_config *cfg, struct usbdev **out)
+{
+	struct usbdev *u = calloc(1, sizeof(*u));
+	int rc;
+
+	if (!u)
+		return KIOSK_ENOMEM;
+	u->cfg = *cfg;
+	if (u->cfg.rescan_ms <= 0)
+		u->cfg.rescan_ms = 500;
+	if (!cfg->wedges) {
+		u->cfg.wedges = usbdev_default_wedges;
+		u->cfg.n_wedges = usbdev_default_wedges_n;
+	}
+	u->n_wedges = u->cfg.n_wedges < MAX_WEDGES ? u->cfg.n_wedges : MAX_WEDGES;
+	memcpy(u->wedges, u->cfg.wedges, u->n_wedges * sizeof(u->wedges[0]));
+	pthread_mutex_init(&u->lock, NULL);
+	pthread_cond_init(&u->cond, NULL);
+	if (libusb_init(&u->ctx)) {
+		rc = KIOSK_EDEVICE;
+		goto fail;
+	}
+	if (libusb_has_capability(LIBUSB_CAP_HAS_HOTPLUG) &&
+	    libusb_hotplug_register_callback(
+		u->ctx, LIBUSB_HOTPLUG_EVENT_DEVICE_ARRIVED | LIBUSB_HOTPLUG_EVENT_DEVICE_LEFT, 0,
+		LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY, LIBUSB_HOTPLUG_MATCH_ANY,
+		on_hotplug, u, &u->hotplug) == 0)
+		u->has_hotplug = true;
+	else
+		log_info("usbdev", "no USB hotplug events here: polling every %d ms",
+			 u->cfg.rescan_ms);
+	if (pthread_create(&u->thread, NULL, usb_main, u)) {
+		rc = KIOSK_ENOMEM;
+		goto fail;
+	}
+	u->thread_up = true;
+	*out = u;
+	return 0;
+fail:
+	usbdev_close(u);
+	return rc;
+}
+
+void usbdev_close(struct usbdev *u)
+{
+	if (!u)
+		return;
+	if (u->thread_up) {
+		pthread_mutex_lock(&u->lock);
+		u->quit = true;
+		pthread_mutex_unlock(&u->lock);
+		libusb_interrupt_event_handler(u->ctx);
+		pthread_join(u->thread, NULL);
+	}
+	if (u->has_hotplug)
+		libusb_hotplug_deregister_callback(u->ctx, u->hotplug);
+	if (u->ctx)
+		libusb_exit(u->ctx);
+	pthread_mutex_destroy(&u->lock);
+	pthread_cond_destroy(&u->cond);
+	free(u);
+}
+
+int usbdev_print_bytes(struct usbdev *u, const uint8_t *data, size_t len)
+{
+	struct job job = {.data = data, .len = len, .deadline = now_ms() + JOB_DEADLINE_MS};
+	struct slot *ps;
+	int rc;
+
+	pthread_mutex_lock(&u->lock);
+	ps = NULL;
+	for (int k = 0; k < MAX_SLOTS; k++) {
+		if (u->slots[k].used && u->slots[k].m.kind == USBDEV_PRINTER)
+			ps = &u->slots[k];
+	}
+	if (!ps) {
+		rc = KIOSK_EDEVICE;
+		goto out;
+	}
+	if (ps->info.printer.paper_out || ps->info.printer.cover_open) {
+		rc = KIOSK_EPAPER;
+		goto out;
+	}
+	if (u->job) {
+		rc = KIOSK_EBUSY;
+		goto out;
+	}
+	u->job = &job;
+	pthread_mutex_unlock(&u->lock);
+	libusb_interrupt_event_handler(u->ctx);
+	pthread_mutex_lock(&u->lock);
+	while (!job.done)
+		pthread_cond_wait(&u->cond, &u->lock);
+	rc = job.rc;
+out:
+	pthread_mutex_unlock(&u->lock);
+	return rc;
+}
+
+int usbdev_list(struct usbdev *u, struct usbdev_info *out, size_t max, size_t *n)
+{
+	*n = 0;
+	pthread_mutex_lock(&u->lock);
+	for (int k = 0; k < MAX_SLOTS && *n < max; k++) {
+		if (u->slots[k].used)
+			out[(*n)++] = u->slots[k].info;
+	}
+	pthread_mutex_unlock(&u->lock);
+	return 0;
+}
+
+static int ops_status(void *impl, struct printer_status *st)
+{
+	struct usbdev *u = impl;
+
+	memset(st, 0, sizeof(*st));
+	pthread_mutex_lock(&u->lock);
+	for (int k = 0; k < MAX_SLOTS; k++) {
+		if (u->slots[k].used && u->slots[k].m.kind == USBDEV_PRINTER) {
+			*st = u->slots[k].info.printer;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&u->lock);
+	return 0;
+}
+
+static int ops_print(void *impl, const struct receipt *r, receipt_tr_fn tr)
+{
+	static uint8_t bytes[8192]; /* the worker thread is the only caller */
+	size_t len = 0;
+	int rc = escpos_receipt(r, tr, 42, bytes, sizeof(bytes), &len);
+
+	if (rc == 0)
+		rc = usbdev_print_bytes(impl, bytes, len);
+	return rc;
+}
+
+const struct printer_ops usbdev_printer_ops = {.print = ops_print, .status = ops_status};

@@ -1,0 +1,94 @@
+/* The USB side of the kiosk: one libusb context on a thread of its own that finds readers and
+ * printers (at start, by hotplug, and by polling as a fallback), gives each to its driver, and
+ * tears it down on unplug. Nothing here ever runs on the UI thread. */
+#ifndef KIOSK_USBDEV_H
+#define KIOSK_USBDEV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "drivers/devices.h"
+
+struct libusb_device_descriptor;
+struct libusb_config_descriptor;
+
+enum usbdev_kind { USBDEV_NONE, USBDEV_PRINTER, USBDEV_HID_READER, USBDEV_WEDGE_READER };
+
+struct usbdev_id {
+	uint16_t vid, pid;
+};
+
+/* Keyboard-wedge readers taken when no list is configured: MagTek keyboard-emulation
+ * swipe readers and ID TECH MiniMag/SecureMag in keyboard mode. */
+extern const struct usbdev_id usbdev_default_wedges[];
+extern const size_t usbdev_default_wedges_n;
+
+/* What a driver needs to know of the interface it takes. */
+struct usbdev_match {
+	enum usbdev_kind kind;
+	const char *driver; /* "usbprn", "hidrdr", "wedge" */
+	int iface;
+	int alt;
+	uint8_t ep_in;	 /* bulk IN (printer status) or interrupt IN (reader reports); 0: none */
+	uint8_t ep_out;	 /* bulk OUT (printer data) */
+	uint16_t in_max; /* wMaxPacketSize of ep_in */
+};
+
+/* Decides from the descriptors alone whether a driver takes the device: printer class (7)
+ * or Epson (04b8) vendor class with a bulk OUT -> usbprn; MagTek (0801) HID with an
+ * interrupt IN that is not a boot keyboard -> hidrdr; a boot keyboard whose vid:pid is in
+ * wedges -> wedge. 0 and out filled, or KIOSK_ENOTFOUND: the device is left alone. */
+int usbdev_match(const struct libusb_device_descriptor *dd,
+		 const struct libusb_config_descriptor *cfg, const struct usbdev_id *wedges,
+		 size_t n_wedges, struct usbdev_match *out);
+
+/* Parses "0801:0001,0acd:0500" into ids. 0 or KIOSK_EINVAL. */
+int usbdev_parse_ids(const char *text, struct usbdev_id *ids, size_t max, size_t *n);
+
+struct usbdev_config {
+	const struct usbdev_id *wedges; /* NULL: usbdev_default_wedges */
+	size_t n_wedges;
+	devices_swipe_fn on_swipe; /* called on the USB thread */
+	void *swipe_ctx;
+	devices_changed_fn on_change; /* called on the USB thread */
+	void *change_ctx;
+	int rescan_ms;	      /* polling fallback, default 500 */
+	int status_ms;	      /* printer status poll, default 1000 */
+	int chunk;	      /* printer write chunk, default 512 bytes */
+	int chunk_timeout_ms; /* default 5000 */
+};
+
+/* One device as found (for --list-devices) or as taken by a driver. */
+struct usbdev_info {
+	enum usbdev_kind kind;
+	const char *driver;
+	int bus, addr;
+	uint16_t vid, pid;
+	bool attached;		       /* a driver holds it now */
+	struct printer_status printer; /* printers that are attached */
+};
+
+struct usbdev;
+
+int usbdev_open(const struct usbdev_config *cfg, struct usbdev **out);
+void usbdev_close(struct usbdev *u);
+
+/* The printer interface over the first attached USB printer (impl is the struct usbdev). */
+extern const struct printer_ops usbdev_printer_ops;
+
+/* Sends bytes to the printer and waits until it took all of them: 0, KIOSK_EDEVICE (no
+ * printer, unplugged, refused), KIOSK_EPAPER (paper out or cover open before the job) or
+ * KIOSK_ETIMEDOUT. Never on the USB thread. */
+int usbdev_print_bytes(struct usbdev *u, const uint8_t *data, size_t len);
+
+/* The devices drivers hold now. */
+int usbdev_list(struct usbdev *u, struct usbdev_info *out, size_t max, size_t *n);
+
+/* Enumerates once without taking anything: what would be taken. For --list-devices. */
+int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, struct usbdev_info *out,
+		size_t max, size_t *n);
+
+const char *usbdev_kind_name(enum usbdev_kind k);
+
+#endif

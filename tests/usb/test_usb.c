@@ -1,0 +1,472 @@
+/* The real USB drivers over the real libusb, against devices emulated at the usbdevfs level
+ * by umockdev: a receipt printer, a MagTek HID reader, a keyboard-wedge reader, an unplug in
+ * the middle of a receipt, and devices no driver should touch. */
+#include <libusb.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/common/err.h"
+#include "drivers/card/card.h"
+#include "drivers/card/hidrdr.h"
+#include "drivers/card/wedge.h"
+#include "drivers/printer/escpos.h"
+#include "drivers/usb/usbdev.h"
+#include "tests/usb/mockusb.h"
+
+#define WAIT_MS 3000
+
+/* Status bytes as a TM printer sends them (fixed bits 0x12). */
+#define ST_ONLINE 0x12
+#define ST_NO_CAUSE 0x12
+#define ST_COVER 0x16
+#define ST_PAPER_OK 0x12
+#define ST_NEAR_END 0x1E
+#define ST_PAPER_OUT 0x72
+
+struct fixture {
+	UMockdevTestbed *tb;
+	struct usbdev *u;
+	pthread_mutex_t lock;
+	struct card_swipe swipes[8];
+	int n_swipes;
+};
+
+static void on_swipe(void *ctx, struct card_swipe *s)
+{
+	struct fixture *f = ctx;
+
+	pthread_mutex_lock(&f->lock);
+	if (f->n_swipes < 8)
+		f->swipes[f->n_swipes++] = *s;
+	pthread_mutex_unlock(&f->lock);
+	card_swipe_wipe(s);
+}
+
+static void start(struct fixture *f, const struct usbdev_id *wedges, size_t n)
+{
+	struct usbdev_config cfg = {.wedges = wedges,
+				    .n_wedges = n,
+				    .on_swipe = on_swipe,
+				    .swipe_ctx = f,
+				    .rescan_ms = 200,
+				    .status_ms = 100,
+				    .chunk = 256,
+				    .chunk_timeout_ms = 1000};
+
+	g_assert_cmpint(usbdev_open(&cfg, &f->u), ==, 0);
+}
+
+static void setup(struct fixture *f)
+{
+	memset(f, 0, sizeof(*f));
+	pthread_mutex_init(&f->lock, NULL);
+	f->tb = mock_testbed();
+}
+
+static void teardown(struct fixture *f)
+{
+	usbdev_close(f->u);
+	g_object_unref(f->tb);
+	pthread_mutex_destroy(&f->lock);
+}
+
+static int64_t ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Waits until `n` devices are held (or the timeout) and returns how many are. */
+static size_t wait_held(struct fixture *f, size_t n, int timeout_ms)
+{
+	struct usbdev_info info[4];
+	size_t got = 0;
+	int64_t until = ms() + timeout_ms;
+
+	do {
+		usbdev_list(f->u, info, 4, &got);
+		if (got == n)
+			break;
+		g_usleep(20000);
+	} while (ms() < until);
+	return got;
+}
+
+static bool wait_status(struct fixture *f, bool near_end, bool out)
+{
+	struct printer_status st;
+	int64_t until = ms() + WAIT_MS;
+
+	do {
+		usbdev_printer_ops.status(f->u, &st);
+		if (st.present && st.online && st.paper_near_end == near_end && st.paper_out == out)
+			return true;
+		g_usleep(20000);
+	} while (ms() < until);
+	return false;
+}
+
+static int wait_swipes(struct fixture *f, int n)
+{
+	int64_t until = ms() + WAIT_MS;
+	int got;
+
+	do {
+		pthread_mutex_lock(&f->lock);
+		got = f->n_swipes;
+		pthread_mutex_unlock(&f->lock);
+		if (got >= n)
+			break;
+		g_usleep(20000);
+	} while (ms() < until);
+	return got;
+}
+
+static const struct mock_desc printer_desc = {
+    .vid = 0x0416,
+    .pid = 0x5011,
+    .iface_class = 7,
+    .iface_sub = 1,
+    .iface_proto = 2,
+    .eps = {{0x81, 2, 64}, {0x02, 2, 64}},
+    .n_eps = 2,
+};
+
+static void sample_receipt(struct receipt *r)
+{
+	memset(r, 0, sizeof(*r));
+	snprintf(r->header, sizeof(r->header), "City of Springfield - Utilities");
+	snprintf(r->kiosk_id, sizeof(r->kiosk_id), "KIOSK-01");
+	snprintf(r->when, sizeof(r->when), "2026-11-27 17:05");
+	snprintf(r->customer_display, sizeof(r->customer_display), "100-200-300");
+	r->amount_cents = 8417;
+	snprintf(r->brand, sizeof(r->brand), "Visa");
+	snprintf(r->last4, sizeof(r->last4), "1111");
+	snprintf(r->reference, sizeof(r->reference), "P-000123");
+	r->outcome = RECEIPT_APPROVED;
+}
+
+static uint8_t *read_golden(const char *name, size_t *len)
+{
+	char path[512];
+	gchar *data = NULL;
+	gsize n = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", KIOSK_USB_DATA, name);
+	if (getenv("KIOSK_UPDATE_GOLDEN")) {
+		struct receipt r;
+		uint8_t buf[8192];
+		size_t blen;
+
+		sample_receipt(&r);
+		g_assert_cmpint(escpos_receipt(&r, NULL, 42, buf, sizeof(buf), &blen), ==, 0);
+		g_assert_true(g_file_set_contents(path, (const gchar *)buf, (gssize)blen, NULL));
+	}
+	g_assert_true(g_file_get_contents(path, &data, &n, NULL));
+	*len = n;
+	return (uint8_t *)data;
+}
+
+static void test_printer_receipt_and_status(void)
+{
+	struct fixture f;
+	struct mockdev *m;
+	struct receipt r;
+	uint8_t *got, *want;
+	size_t got_len, want_len;
+
+	setup(&f);
+	m = mock_add(f.tb, 2, &printer_desc);
+	mock_set_status(m, ST_ONLINE, ST_NO_CAUSE, ST_PAPER_OK);
+	start(&f, NULL, 0);
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	g_assert_true(wait_status(&f, false, false));
+
+	sample_receipt(&r);
+	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);
+	got = mock_received(m, &got_len);
+	want = read_golden("receipt-approved.escpos", &want_len);
+	g_assert_cmpmem(got, got_len, want, want_len);
+	g_free(got);
+	g_free(want);
+
+	mock_set_status(m, ST_ONLINE, ST_NO_CAUSE, ST_NEAR_END);
+	g_assert_true(wait_status(&f, true, false));
+	mock_set_status(m, ST_ONLINE, ST_NO_CAUSE, ST_PAPER_OUT);
+	g_assert_true(wait_status(&f, false, true));
+	/* Out of paper: refused before a byte is sent. */
+	mock_clear_received(m);
+	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, KIOSK_EPAPER);
+	got = mock_received(m, &got_len);
+	g_assert_cmpuint(got_len, ==, 0);
+	g_free(got);
+
+	teardown(&f);
+	mock_free(m);
+}
+
+static void test_printer_cover_open(void)
+{
+	struct fixture f;
+	struct mockdev *m;
+	struct printer_status st;
+	int64_t until;
+
+	setup(&f);
+	m = mock_add(f.tb, 2, &printer_desc);
+	mock_set_status(m, ST_ONLINE, ST_COVER, ST_PAPER_OK);
+	start(&f, NULL, 0);
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	until = ms() + WAIT_MS;
+	do {
+		usbdev_printer_ops.status(f.u, &st);
+		g_usleep(20000);
+	} while (!st.cover_open && ms() < until);
+	g_assert_true(st.cover_open);
+	g_assert_true(printer_status_blocked(&st));
+	teardown(&f);
+	mock_free(m);
+}
+
+static void test_printer_unplug_mid_receipt(void)
+{
+	struct fixture f;
+	struct mockdev *m;
+	struct receipt r;
+	uint8_t *got, *want;
+	size_t got_len, want_len;
+	int rc;
+	int64_t t0;
+
+	setup(&f);
+	m = mock_add(f.tb, 3, &printer_desc);
+	mock_set_status(m, ST_ONLINE, ST_NO_CAUSE, ST_PAPER_OK);
+	start(&f, NULL, 0);
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	g_assert_true(wait_status(&f, false, false));
+
+	/* The cable comes out after the first chunk. */
+	sample_receipt(&r);
+	mock_unplug_after(m, 256);
+	rc = usbdev_printer_ops.print(f.u, &r, NULL);
+	g_assert_cmpint(rc, ==, KIOSK_EDEVICE);
+	g_assert_cmpuint(wait_held(&f, 0, WAIT_MS), ==, 0);
+
+	/* Back in: taken again within 2 s, and the next receipt prints whole. */
+	t0 = ms();
+	mock_clear_received(m);
+	mock_set_unplugged(m, false);
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	g_assert_cmpint(ms() - t0, <, 2000);
+	g_assert_true(wait_status(&f, false, false));
+	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);
+	got = mock_received(m, &got_len);
+	want = read_golden("receipt-approved.escpos", &want_len);
+	g_assert_cmpmem(got, got_len, want, want_len);
+	g_free(got);
+	g_free(want);
+	teardown(&f);
+	mock_free(m);
+}
+
+static void hid_report(uint8_t *rep, int st1, const char *t1, int st2, const char *t2)
+{
+	memset(rep, 0, HIDRDR_REPORT_LEN);
+	rep[0] = (uint8_t)st1;
+	rep[1] = (uint8_t)st2;
+	rep[2] = 1;
+	rep[3] = (uint8_t)strlen(t1);
+	rep[4] = (uint8_t)strlen(t2);
+	memcpy(rep + 7, t1, strlen(t1));
+	memcpy(rep + 7 + HIDRDR_TRACK_FIELD, t2, strlen(t2));
+}
+
+#define T1 "%B4111111111111111^RIVERA/ANA^2812101000000123000?"
+#define T2 ";4111111111111111=2812101000001230?"
+
+static void test_hid_reader(void)
+{
+	static const struct mock_desc d = {
+	    .vid = 0x0801,
+	    .pid = 0x0002,
+	    .iface_class = 3,
+	    .eps = {{0x81, 3, 8}},
+	    .n_eps = 1,
+	};
+	struct fixture f;
+	struct mockdev *m;
+	uint8_t rep[HIDRDR_REPORT_LEN], junk[HIDRDR_REPORT_LEN];
+	struct card_data card;
+
+	setup(&f);
+	m = mock_add(f.tb, 4, &d);
+	start(&f, NULL, 0);
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+
+	hid_report(rep, 0, T1, 0, T2);
+	mock_queue_in(m, rep, sizeof(rep));
+	hid_report(rep, 0x02, "%B41111XXXX", 0, T2); /* track 1 failed to decode */
+	mock_queue_in(m, rep, sizeof(rep));
+	for (size_t k = 0; k < sizeof(junk); k++)
+		junk[k] = (uint8_t)(k * 37 + 11);
+	mock_queue_in(m, junk, sizeof(junk));
+	mock_queue_in(m, junk, 5); /* too short to be a swipe: ignored */
+	g_assert_cmpint(wait_swipes(&f, 3), ==, 3);
+
+	g_assert_cmpstr(f.swipes[0].track1, ==, T1);
+	g_assert_cmpstr(f.swipes[0].track2, ==, T2);
+	g_assert_cmpint(card_parse(&f.swipes[0], &card), ==, 0);
+	g_assert_cmpstr(card.last4, ==, "1111");
+	g_assert_cmpstr(f.swipes[1].track1, ==, "");
+	g_assert_cmpstr(f.swipes[1].track2, ==, T2);
+	g_assert_cmpint(card_parse(&f.swipes[1], &card), ==, 0);
+	/* Garbage: an empty swipe, which the worker turns into "Please swipe again". */
+	g_assert_cmpint(card_parse(&f.swipes[2], &card), ==, KIOSK_ECARD);
+	card_wipe(&card);
+	g_usleep(200000);
+	pthread_mutex_lock(&f.lock);
+	g_assert_cmpint(f.n_swipes, ==, 3);
+	pthread_mutex_unlock(&f.lock);
+	teardown(&f);
+	mock_free(m);
+}
+
+/* The key usage and shift for one ASCII character, US layout. */
+static void key_for(char c, uint8_t *usage, bool *shift)
+{
+	for (int u = 0x04; u <= 0x38; u++) {
+		for (int s = 0; s < 2; s++) {
+
+			if (wedge_key_char((uint8_t)u, s) == c) {
+				*usage = (uint8_t)u;
+				*shift = s;
+				return;
+			}
+		}
+	}
+	g_assert_not_reached();
+}
+
+static void type_text(struct mockdev *m, const char *text)
+{
+	uint8_t up[8] = {0};
+
+	for (const char *p = text; *p; p++) {
+		uint8_t down[8] = {0};
+		bool shift;
+
+		if (*p == '\n') {
+			down[2] = 0x28;
+		} else {
+			key_for(*p, &down[2], &shift);
+			down[0] = shift ? 0x02 : 0;
+		}
+		mock_queue_in(m, down, 8);
+		mock_queue_in(m, up, 8);
+	}
+}
+
+static void test_wedge_reader(void)
+{
+	static const struct mock_desc d = {
+	    .vid = 0x0801,
+	    .pid = 0x0001,
+	    .iface_class = 3,
+	    .iface_sub = 1,
+	    .iface_proto = 1,
+	    .eps = {{0x81, 3, 8}},
+	    .n_eps = 1,
+	};
+	struct fixture f;
+	struct mockdev *m;
+
+	setup(&f);
+	m = mock_add(f.tb, 5, &d);
+	start(&f, NULL, 0); /* the default list names 0801:0001 */
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	g_assert_cmpint(mock_detaches(m), ==, 1);
+	type_text(m, T1 T2 "\n");
+	g_assert_cmpint(wait_swipes(&f, 1), ==, 1);
+	g_assert_cmpstr(f.swipes[0].track1, ==, T1);
+	g_assert_cmpstr(f.swipes[0].track2, ==, T2);
+	teardown(&f);
+	mock_free(m);
+}
+
+static void test_left_alone(void)
+{
+	static const struct mock_desc keyboard = {
+	    .vid = 0x046d,
+	    .pid = 0xc31c,
+	    .iface_class = 3,
+	    .iface_sub = 1,
+	    .iface_proto = 1,
+	    .eps = {{0x81, 3, 8}},
+	    .n_eps = 1,
+	};
+	static const struct mock_desc storage = {
+	    .vid = 0x0781,
+	    .pid = 0x5567,
+	    .iface_class = 8,
+	    .iface_sub = 6,
+	    .iface_proto = 0x50,
+	    .eps = {{0x81, 2, 512}, {0x02, 2, 512}},
+	    .n_eps = 2,
+	};
+	/* A MagTek in keyboard mode that the configuration does not name. */
+	static const struct mock_desc unlisted = {
+	    .vid = 0x0801,
+	    .pid = 0x0001,
+	    .iface_class = 3,
+	    .iface_sub = 1,
+	    .iface_proto = 1,
+	    .eps = {{0x81, 3, 8}},
+	    .n_eps = 1,
+	};
+	static const struct usbdev_id only = {0x0acd, 0x0500};
+	struct fixture f;
+	struct mockdev *k, *s, *w;
+	struct usbdev_info info[4];
+	size_t n;
+
+	setup(&f);
+	k = mock_add(f.tb, 6, &keyboard);
+	s = mock_add(f.tb, 7, &storage);
+	w = mock_add(f.tb, 8, &unlisted);
+	g_assert_cmpint(usbdev_scan(&only, 1, info, 4, &n), ==, 0);
+	g_assert_cmpuint(n, ==, 0);
+	start(&f, &only, 1);
+	g_usleep(600000);
+	g_assert_cmpuint(wait_held(&f, 0, 100), ==, 0);
+	g_assert_cmpint(mock_claims(k) + mock_claims(s) + mock_claims(w), ==, 0);
+	g_assert_cmpint(mock_detaches(k) + mock_detaches(s) + mock_detaches(w), ==, 0);
+	teardown(&f);
+	mock_free(k);
+	mock_free(s);
+	mock_free(w);
+}
+
+int main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	const char *pre = getenv("LD_PRELOAD");
+
+	/* The preload library must be in place before libusb opens anything. */
+	if (!pre || !strstr(pre, "umockdev-preload")) {
+		g_printerr("not under umockdev (run through umockdev-wrapper): skipped\n");
+		return 77;
+	}
+	g_test_add_func("/usb/printer/receipt-and-status", test_printer_receipt_and_status);
+	g_test_add_func("/usb/printer/cover-open", test_printer_cover_open);
+	g_test_add_func("/usb/printer/unplug-mid-receipt", test_printer_unplug_mid_receipt);
+	g_test_add_func("/usb/reader/hid", test_hid_reader);
+	g_test_add_func("/usb/reader/wedge", test_wedge_reader);
+	g_test_add_func("/usb/left-alone", test_left_alone);
+	return g_test_run();
+}
