@@ -55,7 +55,7 @@ static int sync_link(struct update_agent *ag)
 int agent_open(const char *root, const char *pubkey, struct update_agent *ag, char *err,
 	       size_t errlen)
 {
-	char path[1100];
+	char path[2200];
 	int rc;
 
 	memset(ag, 0, sizeof(*ag));
@@ -63,6 +63,7 @@ int agent_open(const char *root, const char *pubkey, struct update_agent *ag, ch
 	snprintf(ag->root, sizeof(ag->root), "%s", root);
 	snprintf(ag->pubkey, sizeof(ag->pubkey), "%s", pubkey ? pubkey : "");
 	snprintf(ag->state_path, sizeof(ag->state_path), "%s/state/update.json", root);
+	snprintf(ag->marks, sizeof(ag->marks), "%s/state", root);
 	path_in(ag, path, sizeof(path), "state");
 	if (fs_mkdirs(path)) {
 		snprintf(err, errlen, "cannot create %s", path);
@@ -120,25 +121,25 @@ void agent_close(struct update_agent *ag)
 
 int agent_session_active(const struct update_agent *ag)
 {
-	char path[1100];
+	char path[2200];
 
-	path_in(ag, path, sizeof(path), "state/" AGENT_SESSION_FLAG);
+	snprintf(path, sizeof(path), "%s/%s", ag->marks, AGENT_SESSION_FLAG);
 	return fs_exists(path);
 }
 
 static int health_marked(const struct update_agent *ag)
 {
-	char path[1100];
+	char path[2200];
 
-	path_in(ag, path, sizeof(path), "state/" AGENT_HEALTH_MARK);
+	snprintf(path, sizeof(path), "%s/%s", ag->marks, AGENT_HEALTH_MARK);
 	return fs_exists(path);
 }
 
 static void clear_health(const struct update_agent *ag)
 {
-	char path[1100];
+	char path[2200];
 
-	path_in(ag, path, sizeof(path), "state/" AGENT_HEALTH_MARK);
+	snprintf(path, sizeof(path), "%s/%s", ag->marks, AGENT_HEALTH_MARK);
 	unlink(path);
 }
 
@@ -347,4 +348,9 @@ char *agent_status_json(const struct update_agent *ag)
 	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	return text;
+}
+
+void agent_set_marks(struct update_agent *ag, const char *dir)
+{
+	snprintf(ag->marks, sizeof(ag->marks), "%s", dir);
 }

@@ -24,6 +24,7 @@ struct update_agent {
 	char root[1024];
 	char pubkey[1024];
 	char state_path[1100];
+	char marks[1100]; /* where the kiosk leaves its flags: <root>/state unless told */
 	int lock_fd;
 	struct update_state st;
 };
@@ -40,6 +41,10 @@ enum boot_outcome {
  * state). pubkey may be NULL for commands that install nothing. */
 int agent_open(const char *root, const char *pubkey, struct update_agent *ag, char *err,
 	       size_t errlen);
+
+/* Reads the kiosk's session flag and health mark from dir instead of <root>/state (on a
+ * device: /run/kiosk, which the kiosk user may write and the agent's state is not in). */
+void agent_set_marks(struct update_agent *ag, const char *dir);
 void agent_close(struct update_agent *ag);
 
 /* Verifies and installs a bundle into the inactive slot. The active slot is never written. */

@@ -17,7 +17,9 @@ static void usage(FILE *f)
 {
 	fprintf(
 	    f,
-	    "usage: kiosk-update --root DIR [--pubkey PEM] COMMAND [ARGS]\n"
+	    "usage: kiosk-update --root DIR [--pubkey PEM] [--marks DIR] COMMAND [ARGS]\n"
+	    "  --marks DIR         where the kiosk leaves session-active and healthy\n"
+	    "                      (default DIR/state)\n"
 	    "  install FILE        verify a bundle and install it into the inactive slot,\n"
 	    "                      then switch to it unless --no-switch or a session is active\n"
 	    "  switch              switch to the installed inactive slot (when no session)\n"
@@ -87,11 +89,15 @@ static int cmd_poll(struct update_agent *ag, int argc, char **argv)
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"root", required_argument, 0, 'r'}, {"pubkey", required_argument, 0, 'p'},
-	    {"no-switch", no_argument, 0, 'n'},	 {"timeout", required_argument, 0, 'T'},
-	    {"help", no_argument, 0, 'h'},	 {0, 0, 0, 0},
+	    {"root", required_argument, 0, 'r'},
+	    {"pubkey", required_argument, 0, 'p'},
+	    {"no-switch", no_argument, 0, 'n'},
+	    {"timeout", required_argument, 0, 'T'},
+	    {"marks", required_argument, 0, 'm'},
+	    {"help", no_argument, 0, 'h'},
+	    {0, 0, 0, 0},
 	};
-	const char *root = NULL, *pubkey = NULL, *cmd;
+	const char *root = NULL, *pubkey = NULL, *marks = NULL, *cmd;
 	struct update_agent ag;
 	char err[512] = "";
 	int c, rc, no_switch = 0, timeout_s = 120, status = 0;
@@ -103,6 +109,7 @@ int main(int argc, char **argv)
 		case 'p': pubkey = optarg; break;
 		case 'n': no_switch = 1; break;
 		case 'T': timeout_s = atoi(optarg); break;
+		case 'm': marks = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 2;
 		}
@@ -115,6 +122,8 @@ int main(int argc, char **argv)
 	rc = agent_open(root, pubkey, &ag, err, sizeof(err));
 	if (rc)
 		return fail(rc, err);
+	if (marks)
+		agent_set_marks(&ag, marks);
 
 	if (!strcmp(cmd, "install") && optind + 1 < argc) {
 		rc = agent_install(&ag, argv[optind + 1], err, sizeof(err));

@@ -173,6 +173,20 @@ case_session() {
 	[ "$(status_field active)" = b ] || fail "rollback did not go back"
 }
 
+case_marks_dir() {
+	setup_running
+	make_bundle 2.0.0
+	mkdir -p "$WORK/run"
+	touch "$WORK/run/session-active"
+	upd --marks "$WORK/run" install "$WORK/2.0.0.kbundle" >/dev/null
+	[ "$(status_field active)" = b ] || fail "switched during a session (--marks)"
+	rm "$WORK/run/session-active"
+	upd --marks "$WORK/run" switch || fail "switch failed"
+	touch "$WORK/run/healthy"
+	upd --marks "$WORK/run" confirm --timeout 2 || fail "the mark in --marks was not seen"
+	[ "$(slot_state a)" = good ] || fail "slot a not good"
+}
+
 case_wrong_key_file() {
 	setup_running
 	make_bundle 2.0.0
