@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo test bench soak clean
+.PHONY: all deps build demo test bench soak package clean
 
 all: build
 
@@ -27,3 +27,7 @@ soak: build
 
 clean:
 	rm -rf $(BUILD)
+
+# The kiosk image as a .deb (board/generic-x86: units, sysusers, udev rules, configuration).
+package: build
+	@cd $(BUILD) && cpack -G DEB
