@@ -288,12 +288,15 @@ int agent_boot(struct update_agent *ag, enum boot_outcome *out, char *err, size_
 	*out = BOOT_NORMAL;
 	if (st->trying < 0)
 		return 0;
-	if (health_marked(ag)) {
+	if (st->boot_attempts > 0 && health_marked(ag)) {
 		/* The last start reported healthy but nobody confirmed it (the confirm step
 		 * was cut short): that is a good slot. */
 		*out = BOOT_CONFIRMED;
 		return agent_mark_good(ag, err, errlen);
 	}
+	/* Before the first start of the trial a mark can only come from the old version
+	 * (written late, after the switch); later ones are stale. Each start earns its own. */
+	clear_health(ag);
 	if (st->boot_attempts >= st->max_attempts) {
 		rc = go_back(ag, st->trying, err, errlen);
 		if (rc == 0)

@@ -173,6 +173,21 @@ case_session() {
 	[ "$(status_field active)" = b ] || fail "rollback did not go back"
 }
 
+case_stale_mark() {
+	setup_running
+	make_bundle 2.0.0
+	upd install "$WORK/2.0.0.kbundle" >/dev/null 2>&1
+	# The old version writes its mark late, after the switch: it must not confirm 2.0.0.
+	touch "$ROOT/state/healthy"
+	upd boot | grep -q "start 1 of 3" || fail "the first trial start was not counted"
+	[ "$(slot_state a)" = trying ] || fail "a mark from the old version confirmed the new one"
+	[ ! -e "$ROOT/state/healthy" ] || fail "boot kept a stale mark"
+	# A mark from a trial start that confirm missed counts at the next boot.
+	touch "$ROOT/state/healthy"
+	upd boot >/dev/null
+	[ "$(slot_state a)" = good ] || fail "a mark from the trial start was ignored"
+}
+
 case_marks_dir() {
 	setup_running
 	make_bundle 2.0.0
