@@ -1,8 +1,12 @@
 # Thin wrapper: `make demo` and `make test` install what is missing, build, then run.
 BUILD ?= build
+ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# What the sanitizer build runs: everything but the app-level journeys, i18n and benchmarks.
+SAN_LABELS ?= unit|portal|usb|fuzz
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build demo test bench soak package clean
+.PHONY: all deps build demo test test-asan fuzz bench soak package clean
 
 all: build
 
@@ -16,8 +20,37 @@ build: deps
 demo: build
 	@scripts/demo
 
-test: build
-	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+# Every test on the normal build, then the unit, portal, usb and fuzz-replay tests again under
+# ASan+UBSan (any report fails); prints how long it all took, builds included.
+test: deps
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory build && (cd $(BUILD) && ctest --output-on-failure -j $(JOBS)) && \
+	$(MAKE) --no-print-directory test-asan; \
+	rc=$$?; echo "make test: $$(($$(date +%s) - start)) s (exit $$rc)"; exit $$rc
+
+# Reports go to files as well as failing their process, so that one from a child the test does
+# not watch (portal-sim) still fails the run. The usb tests run apart: under umockdev, whose
+# LD_PRELOAD library loads before the ASan runtime (verify_asan_link_order=0), ASan's log_path
+# crashes at start, so their reports go to stderr and fail the process the test watches.
+SAN_LOGS = $(CURDIR)/$(ASAN_BUILD)/sanitizer-reports
+ASAN_OPTS = detect_leaks=1:abort_on_error=1:verify_asan_link_order=0
+UBSAN_OPTS = halt_on_error=1:print_stacktrace=1:log_path=$(SAN_LOGS)/ubsan
+test-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS)
+	@cd $(ASAN_BUILD) && \
+	export UBSAN_OPTIONS=$(UBSAN_OPTS); \
+	ASAN_OPTIONS=$(ASAN_OPTS):log_path=$(SAN_LOGS)/asan ctest --output-on-failure -j $(JOBS) \
+		-L '$(SAN_LABELS)' -LE '^usb$$'; rc=$$?; \
+	ASAN_OPTIONS=$(ASAN_OPTS) ctest --output-on-failure -j $(JOBS) -L '^usb$$' || rc=1; \
+	if [ -n "$$(ls -A $(SAN_LOGS))" ]; then \
+		cat $(SAN_LOGS)/* >&2; echo "test-asan: sanitizer reports above" >&2; exit 1; \
+	fi; exit $$rc
+
+# libFuzzer with clang into build-fuzz/, each target for FUZZ_SECONDS (scripts/fuzz).
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) scripts/fuzz
 
 bench: build
 	@tests/bench/run-all.sh
@@ -26,7 +59,7 @@ soak: build
 	@KIOSK_BUILD=$(BUILD) tests/soak/soak.sh $${SOAK_JOURNEYS:-1000}
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
 
 # The kiosk image as a .deb (board/generic-x86: units, sysusers, udev rules, configuration).
 package: build

@@ -1,5 +1,6 @@
 /* Configuration: defaults, the INI file (inih), and validated single-key updates. */
 #include "app/config.h"
+#include "app/config_ini.h"
 
 #include <errno.h>
 #include <ini.h>
@@ -168,24 +169,40 @@ static int on_ini(void *user, const char *section, const char *key, const char *
 	return c->rc == 0;
 }
 
-int config_load(const char *path, struct kiosk_config *cfg, char *err, size_t errlen)
+/* Turns inih's result into ours: a line number names the first bad line. */
+static int load_result(int line, const struct load_ctx *c, const char *name)
 {
-	struct load_ctx c = {cfg, err, errlen, 0};
-	int line = ini_parse(path, on_ini, &c);
-
 	if (line < 0) {
-		snprintf(err, errlen, "cannot read %s", path);
+		snprintf(c->err, c->errlen, "cannot read %s", name);
 		return KIOSK_EIO;
 	}
 	if (line > 0) {
-		if (!c.rc)
-			snprintf(err, errlen, "%s:%d: not a valid line", path, line);
+		if (!c->rc)
+			snprintf(c->err, c->errlen, "%s:%d: not a valid line", name, line);
 		else {
 			char inner[256];
-			snprintf(inner, sizeof(inner), "%s", err);
-			snprintf(err, errlen, "%s:%d: %s", path, line, inner);
+			snprintf(inner, sizeof(inner), "%s", c->err);
+			snprintf(c->err, c->errlen, "%s:%d: %s", name, line, inner);
 		}
 		return KIOSK_EINVAL;
 	}
 	return 0;
+}
+
+int config_load(const char *path, struct kiosk_config *cfg, char *err, size_t errlen)
+{
+	struct load_ctx c = {cfg, err, errlen, 0};
+
+	return load_result(ini_parse(path, on_ini, &c), &c, path);
+}
+
+int config_parse_ini(const char *text, const char *name, struct kiosk_config *cfg, char *err,
+		     size_t errlen)
+{
+	struct load_ctx c = {cfg, err, errlen, 0};
+	int rc = load_result(ini_parse_string(text, on_ini, &c), &c, name);
+
+	/* From memory there is nothing to fail to read: a negative result is inih's own
+	 * out-of-memory, which a caller treats like any bad file. */
+	return rc == KIOSK_EIO ? KIOSK_EINVAL : rc;
 }

@@ -13,10 +13,10 @@
 #include <wctype.h>
 
 #include "app/common/err.h"
+#include "app/journey/runner_parse.h"
 
 #define WAIT_LIMIT_MS 5000
 #define POLL_MS 40
-#define MAX_ARGS 4
 
 struct runner {
 	struct runner_host host;
@@ -33,14 +33,7 @@ struct runner {
 	char why[6144];
 };
 
-/* A parsed line: the command and up to MAX_ARGS arguments (quoted strings unquoted). */
-struct cmd {
-	char name[32];
-	char args[MAX_ARGS][256];
-	int argc;
-};
-
-static int parse_line(const char *line, struct cmd *c, char *err, size_t errlen)
+int runner_parse_line(const char *line, struct runner_cmd *c, char *err, size_t errlen)
 {
 	const char *p = line;
 	int n = 0;
@@ -55,7 +48,7 @@ static int parse_line(const char *line, struct cmd *c, char *err, size_t errlen)
 			p++;
 		if (!*p)
 			break;
-		if (c->argc == MAX_ARGS) {
+		if (c->argc == RUNNER_MAX_ARGS) {
 			snprintf(err, errlen, "too many arguments");
 			return KIOSK_EINVAL;
 		}
@@ -454,7 +447,7 @@ static bool mail_code(const char *msg, void *ctx)
 	return false;
 }
 
-static enum outcome want_args(struct runner *r, const struct cmd *c, int n)
+static enum outcome want_args(struct runner *r, const struct runner_cmd *c, int n)
 {
 	if (c->argc != n) {
 		snprintf(r->why, sizeof(r->why), "%s takes %d argument%s, got %d", c->name, n,
@@ -504,7 +497,7 @@ static void report_resources(void)
 
 /* timer-start NAME / timer-report NAME: prints "bench: NAME_ms N" on stdout. The time runs
  * until the line is reached, i.e. after the frame that made the previous line hold. */
-static enum outcome run_timer(struct runner *r, const struct cmd *c, int64_t now)
+static enum outcome run_timer(struct runner *r, const struct runner_cmd *c, int64_t now)
 {
 	size_t n = sizeof(r->timers) / sizeof(r->timers[0]);
 
@@ -531,7 +524,9 @@ static enum outcome run_timer(struct runner *r, const struct cmd *c, int64_t now
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (!r->timers[i].name[0]) {
-			snprintf(r->timers[i].name, sizeof(r->timers[i].name), "%s", c->args[0]);
+			/* Length checked above; the precision says so to gcc's Debug warnings. */
+			snprintf(r->timers[i].name, sizeof(r->timers[i].name), "%.*s",
+				 (int)sizeof(r->timers[i].name) - 1, c->args[0]);
 			r->timers[i].start_ms = now;
 			return DONE;
 		}
@@ -540,7 +535,7 @@ static enum outcome run_timer(struct runner *r, const struct cmd *c, int64_t now
 	return FAIL;
 }
 
-static enum outcome run_cmd(struct runner *r, const struct cmd *c, int64_t now)
+static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_t now)
 {
 	const struct ui *ui = r->host.ui(r->host.ctx);
 	char buf[4096];
@@ -734,7 +729,7 @@ enum runner_status runner_step(struct runner *r, int64_t now_ms, int64_t *wake_m
 	}
 	while (r->cur < r->line_count) {
 		char *line = trim(r->lines[r->cur]);
-		struct cmd c;
+		struct runner_cmd c;
 
 		if (!*line || *line == '#') {
 			r->cur++;
@@ -742,7 +737,7 @@ enum runner_status runner_step(struct runner *r, int64_t now_ms, int64_t *wake_m
 		}
 		if (r->started_ms < 0)
 			r->started_ms = now_ms;
-		if (parse_line(line, &c, r->why, sizeof(r->why))) {
+		if (runner_parse_line(line, &c, r->why, sizeof(r->why))) {
 			report(r);
 			return RUNNER_FAILED;
 		}

@@ -2,6 +2,7 @@
  * configured CA only), JSON with jansson, and every failure mapped to a KIOSK_E* code.
  * A struct portal is NOT thread-safe: give each worker thread its own. */
 #include "app/portal/portal.h"
+#include "app/portal/portal_json.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -489,6 +490,53 @@ static int parse_payment(json_t *doc, struct portal_payment *out)
 out:
 	if (rc != 0)
 		log_warn("portal", "payment answer malformed");
+	return rc;
+}
+
+/* ---- the same readers on a raw body, for fuzzing (app/portal/portal_json.h) ---- */
+
+/* The answer's JSON object, or NULL (logged) when the body is not one. */
+static json_t *load_object(const char *body, size_t len)
+{
+	json_t *doc = body ? json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL) : NULL;
+
+	if (!json_is_object(doc)) {
+		log_warn("portal", "the answer is not a JSON object");
+		json_decref(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+int portal_parse_error(long status, const char *body, size_t len, const char *path)
+{
+	json_t *doc;
+	int rc;
+
+	/* A 200's body is read by the caller's parser; only refusals are read here. */
+	if (status == 200)
+		return 0;
+	doc = body ? json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL) : NULL;
+	rc = map_status(status, doc, path ? path : "?");
+	json_decref(doc);
+	return rc;
+}
+
+int portal_parse_bill(const char *body, size_t len, struct portal_bill *out)
+{
+	json_t *doc = load_object(body, len);
+	int rc = doc ? parse_bill(doc, out) : KIOSK_EPROTO;
+
+	json_decref(doc);
+	return rc;
+}
+
+int portal_parse_payment(const char *body, size_t len, struct portal_payment *out)
+{
+	json_t *doc = load_object(body, len);
+	int rc = doc ? parse_payment(doc, out) : KIOSK_EPROTO;
+
+	json_decref(doc);
 	return rc;
 }
 

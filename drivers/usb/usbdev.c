@@ -172,7 +172,9 @@ int usbdev_parse_ids(const char *text, struct usbdev_id *ids, size_t max, size_t
 	const char *p = text;
 
 	*n = 0;
-	while (p && *p) {
+	if (!p)
+		return 0;
+	while (*p) {
 		unsigned vid, pid;
 		int used = 0;
 
@@ -602,6 +604,9 @@ int usbdev_print_bytes(struct usbdev *u, const uint8_t *data, size_t len)
 		rc = KIOSK_EBUSY;
 		goto out;
 	}
+	/* The event thread clears u->job under the lock before it sets done, and we wait for
+	 * done below, so the local never outlives its use. */
+	// cppcheck-suppress autoVariables
 	u->job = &job;
 	pthread_mutex_unlock(&u->lock);
 	libusb_interrupt_event_handler(u->ctx);
