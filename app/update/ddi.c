@@ -31,9 +31,12 @@ static void controller_url(const struct ddi_config *cfg, char *buf, size_t n, co
 		 cfg->controller_id, suffix);
 }
 
-/* POSTs DDI feedback for an action. finished is "none" while proceeding. */
+/* The steps hawkBit shows as progress: downloaded, installed, switched, confirmed. */
+#define DDI_STEPS 4
+
+/* POSTs DDI feedback; progress (1..DDI_STEPS, 0: none) goes with "proceeding". */
 static int feedback(const struct ddi_config *cfg, const char *url, const char *id,
-		    const char *execution, const char *finished, const char *detail)
+		    const char *execution, const char *finished, int progress, const char *detail)
 {
 	struct http_config h = http_of(cfg);
 	json_t *body =
@@ -44,6 +47,10 @@ static int feedback(const struct ddi_config *cfg, const char *url, const char *i
 
 	if (!body)
 		return KIOSK_ENOMEM;
+	if (progress > 0)
+		json_object_set_new(json_object_get(json_object_get(body, "status"), "result"),
+				    "progress",
+				    json_pack("{s:i, s:i}", "cnt", progress, "of", DDI_STEPS));
 	rc = http_post_json(&h, url, body, err, sizeof(err));
 	json_decref(body);
 	if (rc)
@@ -52,13 +59,13 @@ static int feedback(const struct ddi_config *cfg, const char *url, const char *i
 }
 
 static int action_feedback(const struct ddi_config *cfg, const char *action, const char *execution,
-			   const char *finished, const char *detail)
+			   const char *finished, int progress, const char *detail)
 {
 	char url[2048], suffix[256];
 
 	snprintf(suffix, sizeof(suffix), "/deploymentBase/%s/feedback", action);
 	controller_url(cfg, url, sizeof(url), suffix);
-	return feedback(cfg, url, action, execution, finished, detail);
+	return feedback(cfg, url, action, execution, finished, progress, detail);
 }
 
 /* "HH:MM:SS" into seconds, 0 if it is not that. */
@@ -103,21 +110,21 @@ static int settle(struct ddi_config *cfg, struct update_agent *ag, int *busy, ch
 			return rc;
 		snprintf(detail, sizeof(detail), "switched to slot %c (%s); waiting for health",
 			 slot_letter(s), st->slots[s].version);
-		action_feedback(cfg, st->ddi_action, "proceeding", "none", detail);
+		action_feedback(cfg, st->ddi_action, "proceeding", "none", 3, detail);
 		run_on_switch(cfg);
 		return 0;
 	case SLOT_TRYING: *busy = 1; return 0;
 	case SLOT_GOOD:
 		snprintf(detail, sizeof(detail), "version %s running and healthy in slot %c",
 			 st->slots[s].version, slot_letter(s));
-		rc = action_feedback(cfg, st->ddi_action, "closed", "success", detail);
+		rc = action_feedback(cfg, st->ddi_action, "closed", "success", 0, detail);
 		break;
 	default:
 		snprintf(detail, sizeof(detail),
 			 "version %s did not report healthy; rolled back to slot %c (%s)",
 			 st->slots[s].version, slot_letter(st->active),
 			 st->slots[st->active].version);
-		rc = action_feedback(cfg, st->ddi_action, "closed", "failure", detail);
+		rc = action_feedback(cfg, st->ddi_action, "closed", "failure", 0, detail);
 		break;
 	}
 	if (rc) {
@@ -154,11 +161,11 @@ static int handle_cancel(struct ddi_config *cfg, struct update_agent *ag, const 
 		/* Already installed and switched or about to be: the slots, not the server,
 		 * decide now; say so rather than pretend. */
 		rc = feedback(cfg, url, json_string_value(json_object_get(doc, "id")), "rejected",
-			      "none", "already installed; health check and rollback decide");
+			      "none", 0, "already installed; health check and rollback decide");
 	} else {
 		log_info("update", "action %s cancelled by the server", stop);
 		rc = feedback(cfg, url, json_string_value(json_object_get(doc, "id")), "closed",
-			      "success", "cancelled before install");
+			      "success", 0, "cancelled before install");
 	}
 	json_decref(doc);
 	return rc;
@@ -222,7 +229,7 @@ static int deploy(struct ddi_config *cfg, struct update_agent *ag, const char *h
 	if (!id || pick_artifact(json_object_get(doc, "deployment"), &url, &name, &size, &sha)) {
 		snprintf(err, errlen, "the deployment names no artifact");
 		if (id)
-			action_feedback(cfg, id, "closed", "failure", err);
+			action_feedback(cfg, id, "closed", "failure", 0, err);
 		goto out;
 	}
 	/* Named by action, so a later action never resumes a different file. */
@@ -232,26 +239,27 @@ static int deploy(struct ddi_config *cfg, struct update_agent *ag, const char *h
 		goto out;
 	}
 	log_info("update", "action %s: downloading %s (%lld bytes)", id, name, (long long)size);
-	action_feedback(cfg, id, "proceeding", "none", "downloading");
+	action_feedback(cfg, id, "proceeding", "none", 1, "downloading");
 	rc = http_download(&h, url, path, size, err, errlen);
 	if (rc) {
 		/* The partial file stays: the next poll resumes it. */
-		action_feedback(cfg, id, "proceeding", "none", "download interrupted; will resume");
+		action_feedback(cfg, id, "proceeding", "none", 1,
+				"download interrupted; will resume");
 		goto out;
 	}
 	if (sha && (file_sha256(path, hex) || strcmp(hex, sha))) {
 		snprintf(err, errlen, "%s does not match the server's SHA-256", name);
 		unlink(path);
 		rc = KIOSK_ECRYPTO;
-		action_feedback(cfg, id, "closed", "failure", err);
+		action_feedback(cfg, id, "closed", "failure", 0, err);
 		goto out;
 	}
-	action_feedback(cfg, id, "proceeding", "none", "verifying and installing");
+	action_feedback(cfg, id, "proceeding", "none", 2, "verifying and installing");
 	rc = agent_install(ag, path, err, errlen);
 	unlink(path);
 	if (rc) {
 		snprintf(detail, sizeof(detail), "refused: %s", err);
-		action_feedback(cfg, id, "closed", "failure", detail);
+		action_feedback(cfg, id, "closed", "failure", 0, detail);
 		goto out;
 	}
 	ag->st.ddi_phase = DDI_INSTALLED;

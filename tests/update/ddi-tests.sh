@@ -34,7 +34,8 @@ case_ddi_success() {
 	grep -q "artifacts/2.0.0.kbundle range=$((size / 2))$" "$LOG" ||
 		{ cat "$LOG" >&2; fail "the download was not resumed at byte $((size / 2))"; }
 	[ "$(grep -c 'artifacts/' "$LOG")" -eq 2 ] || fail "more than two download requests"
-	grep -q '"execution":"proceeding"' "$LOG" || fail "no progress feedback"
+	grep -q '"execution":"proceeding","result":{"finished":"none","progress":{"cnt":2,"of":4}}' \
+		"$LOG" || { cat "$LOG" >&2; fail "no progress feedback"; }
 	[ "$(status_field active)" = a ] || fail "not switched to the new slot"
 	grep -q "CLOSED" "$LOG" && fail "closed before the new version confirmed"
 	# The kiosk restarts into 2.0.0, reports healthy, and the next poll reports success.
