@@ -20,6 +20,7 @@ static void usage(FILE *f)
 	    "                  [--listen 127.0.0.1] [--port N] [--port-file FILE]\n"
 	    "                  [--latency-ms N] [--fault none|drop|5xx|malformed] [--verbose]\n"
 	    "                  [--mbox FILE] [--code-ttl-s N] [--resend-interval-s N]\n"
+	    "                  [--enroll-ca-cert PEM --enroll-ca-key PEM --enroll-tokens T1,T2]\n"
 	    "  --port 0 (the default) picks a free port; --port-file receives it once listening.\n"
 	    "  --db defaults to ./portal-sim.db (created and seeded if new).\n"
 	    "  --mbox: where mail is appended (default mail.mbox beside the db).\n"
@@ -71,6 +72,9 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 						 {"mbox", required_argument, NULL, 'm'},
 						 {"code-ttl-s", required_argument, NULL, 'T'},
 						 {"resend-interval-s", required_argument, NULL, 'R'},
+						 {"enroll-ca-cert", required_argument, NULL, 1001},
+						 {"enroll-ca-key", required_argument, NULL, 1002},
+						 {"enroll-tokens", required_argument, NULL, 1003},
 						 {"help", no_argument, NULL, 'h'},
 						 {NULL, 0, NULL, 0}};
 	int c;
@@ -90,6 +94,9 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 		case 'f': opt->port_file = optarg; break;
 		case 'v': opt->verbose = 1; break;
 		case 'm': opt->mbox = optarg; break;
+		case 1001: opt->enroll_ca_cert = optarg; break;
+		case 1002: opt->enroll_ca_key = optarg; break;
+		case 1003: opt->enroll_tokens = optarg; break;
 		case 'T':
 			if (parse_unsigned(optarg, 86400, &opt->code_ttl_s) != 0 || !opt->code_ttl_s)
 				return KIOSK_EINVAL;
@@ -193,6 +200,7 @@ int main(int argc, char **argv)
 					 .code_ttl_s = opt.code_ttl_s,
 					 .resend_interval_s = opt.resend_interval_s};
 	if (db_open(opt.db, &db) != 0 || unseal_open(opt.seal_key, &unsealer) != 0 ||
+	    enroll_setup(&opt) != 0 ||
 	    api_open(db, unsealer, &api) != 0 ||
 	    residents_open(&ropt, db, unsealer, &residents) != 0 ||
 	    server_start(&opt, api, residents, &srv, &port) != 0)

@@ -170,6 +170,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		reply.status = 413;
 		reply.body =
 		    strdup("{\"error\":\"too_large\",\"message\":\"The request is too large\"}");
+	} else if (enroll_path(url)) {
+		enroll_handle(method, req->body, req->len, &reply);
 	} else if (residents_path(url)) {
 		residents_handle(srv->residents, method, url, bearer_token(conn), req->body,
 				 req->len, &reply);

@@ -22,6 +22,9 @@ struct sim_options {
 	const char *mbox;	    /* outgoing mail (default: mail.mbox beside the db) */
 	unsigned code_ttl_s;	    /* verification codes' lifetime (900) */
 	unsigned resend_interval_s; /* at most one new code per this many seconds (60) */
+	const char *enroll_ca_cert; /* enrollment (enroll.c): the CA that signs kiosks' keys */
+	const char *enroll_ca_key;
+	const char *enroll_tokens; /* comma-separated one-time tokens */
 };
 
 /* ---- db.c: the portal's records in sqlite ---- */
@@ -100,6 +103,12 @@ void api_handle(struct sim_api *api, const char *method, const char *path, const
 		size_t body_len, struct sim_reply *out);
 /* True for the calls the fault switches apply to (everything but health). */
 int api_is_faultable(const char *path);
+
+/* ---- enroll.c: portal-sim as the kiosks' CA (POST /api/kiosk/v1/enroll) ---- */
+
+int enroll_setup(const struct sim_options *opt);
+int enroll_path(const char *path);
+void enroll_handle(const char *method, const char *body, size_t body_len, struct sim_reply *out);
 
 /* ---- server.c: libmicrohttpd over TLS, faults and latency ---- */
 
