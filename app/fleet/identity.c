@@ -33,7 +33,7 @@ void identity_paths(const char *dir, struct identity_paths *p)
 
 enum identity_status identity_status(const char *dir)
 {
-	struct identity_paths p;
+	struct identity_paths p = {.key = ""};
 
 	identity_paths(dir, &p);
 	if (access(p.cert, R_OK) == 0)
@@ -65,7 +65,7 @@ static int id_ok(const char *id)
 
 int identity_ensure_key(const char *dir, const char *kiosk_id, char *err, size_t errlen)
 {
-	struct identity_paths p;
+	struct identity_paths p = {.key = ""};
 	mbedtls_entropy_context ent;
 	mbedtls_ctr_drbg_context drbg;
 	mbedtls_pk_context pk;
@@ -214,7 +214,7 @@ out:
 int identity_enroll(const char *dir, const char *portal_url, const char *ca_file, const char *token,
 		    char *err, size_t errlen)
 {
-	struct identity_paths p;
+	struct identity_paths p = {.key = ""};
 	struct body b = {0};
 	char *csr = NULL, *req = NULL, url[1024];
 	json_t *doc = NULL, *answer = NULL;
