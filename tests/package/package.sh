@@ -20,6 +20,7 @@ echo "package: $(basename "$deb")"
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|' >"$work/contents"
 for f in /usr/bin/kiosk /usr/bin/kiosk-update /usr/libexec/kiosk/kiosk-start \
 	/usr/lib/systemd/system/kiosk.service /usr/lib/systemd/system/kiosk-update.service \
+	/usr/lib/systemd/system/kiosk-enroll.service /usr/bin/kiosk-enroll /etc/kiosk/fleet.env \
 	/usr/lib/sysusers.d/kiosk.conf /usr/lib/tmpfiles.d/kiosk.conf \
 	/usr/lib/udev/rules.d/70-kiosk-devices.rules /etc/kiosk/kiosk.conf /etc/kiosk/update.env \
 	/usr/share/kiosk/ui-assets/fonts/DejaVuSans.ttf /usr/share/locale/es/LC_MESSAGES/kiosk.mo; do
@@ -33,6 +34,7 @@ grep -q '^ Depends:.*cage' "$work/info" || fail "the package does not depend on 
 dpkg-deb -e "$deb" "$work/control"
 grep -qx /etc/kiosk/kiosk.conf "$work/control/conffiles" || fail "kiosk.conf is not a conffile"
 grep -qx /etc/kiosk/update.env "$work/control/conffiles" || fail "update.env is not a conffile"
+grep -qx /etc/kiosk/fleet.env "$work/control/conffiles" || fail "fleet.env is not a conffile"
 [ -x "$work/control/postinst" ] || fail "no postinst"
 
 if ! command -v systemd-analyze >/dev/null 2>&1; then
@@ -50,6 +52,7 @@ command -v cage >/dev/null || fail "cage is not installed (scripts/install-deps 
 cp "$(command -v cage)" "$root/usr/bin/cage"
 systemd-analyze verify --root="$root" --man=no \
 	/usr/lib/systemd/system/kiosk.service /usr/lib/systemd/system/kiosk-update.service \
+	/usr/lib/systemd/system/kiosk-enroll.service \
 	>"$work/verify.log" 2>&1 || { cat "$work/verify.log" >&2; fail "systemd-analyze verify failed"; }
 # Warnings (an unknown key, a bad value) do not fail verify: they fail this test.
 [ ! -s "$work/verify.log" ] || { cat "$work/verify.log" >&2; fail "systemd-analyze warned"; }
