@@ -57,4 +57,25 @@ enroll --dir "$work/k2" --id LOBBY-02 --token one-time-2 || fail "enrollment aft
 # Mutual TLS from the kiosk's side: the portal accepts a connection presenting the identity.
 curl -sf --cacert "$pki/ca.pem" --cert "$work/k2/device.pem" --key "$work/k2/device.key" \
 	"$url/api/kiosk/v1/health" >/dev/null || fail "no TLS with the device certificate"
-echo "PASS: enrollment"
+# Mutual TLS enforced: a portal-sim that requires kiosk certificates from the CA.
+"$bin/portal-sim" --cert "$pki/server.pem" --key "$pki/server.key" --seal-key "$pki/seal.key" \
+	--db "$work/portal2.db" --port 0 --port-file "$work/port2" --client-ca "$pki/ca.pem" \
+	>"$work/sim2.log" 2>&1 &
+sim2=$!
+trap 'kill "$sim" "$sim2" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 200); do [ -s "$work/port2" ] && break; sleep 0.05; done
+[ -s "$work/port2" ] || fail "the mutual-TLS portal-sim did not start"
+url2="https://127.0.0.1:$(cat "$work/port2")/api/kiosk/v1/bills/lookup"
+lookup='{"customer_number":"100200300","last_name":"Rivera"}'
+call() {
+	curl -s -o "$work/answer" -w "%{http_code}" --cacert "$pki/ca.pem" \
+		-H "Content-Type: application/json" -d "$lookup" "$@" "$url2"
+}
+[ "$(call)" = 403 ] || fail "a call without a kiosk certificate was answered"
+grep -q client_certificate_required "$work/answer" || fail "the refusal does not say why"
+[ "$(call --cert "$pki/rogue-server.pem" --key "$pki/rogue-server.key")" = 403 ] ||
+	fail "a certificate from another CA was accepted"
+code=$(call --cert "$work/k2/device.pem" --key "$work/k2/device.key")
+[ "$code" = 200 ] || fail "the enrolled kiosk was refused (HTTP $code: $(cat "$work/answer"))"
+grep -q Rivera "$work/answer" || fail "no bill in the answer"
+echo "PASS: enrollment and mutual TLS"

@@ -2,6 +2,7 @@
  * token and a certificate request ({"token","csr"}) returns {"certificate": PEM} signed by
  * --enroll-ca-cert/--enroll-ca-key. Each token works once. The real portal does the same
  * through the city's CA. */
+#include <gnutls/gnutls.h>
 #include <jansson.h>
 #include <mbedtls/ctr_drbg.h>
 #include <mbedtls/entropy.h>
@@ -10,6 +11,7 @@
 #include <mbedtls/pk.h>
 #include <mbedtls/x509_crt.h>
 #include <mbedtls/x509_csr.h>
+#include <microhttpd.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -198,4 +200,29 @@ void enroll_handle(const char *method, const char *body, size_t body_len, struct
 out:
 	mbedtls_x509_csr_free(&csr);
 	json_decref(req);
+}
+
+/* --- mutual TLS: with --client-ca, API calls need a kiosk certificate from that CA --- */
+
+int mtls_required(const char *path)
+{
+	/* Health answers anyone; enrollment is how a kiosk gets its certificate. */
+	return strncmp(path, "/api/", 5) == 0 && strcmp(path, "/api/kiosk/v1/health") != 0 &&
+	       !enroll_path(path);
+}
+
+int mtls_verified(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_GNUTLS_SESSION);
+	gnutls_session_t session;
+	unsigned status = 0;
+
+	if (!ci || !ci->tls_session)
+		return 0;
+	session = (gnutls_session_t)ci->tls_session;
+	if (gnutls_certificate_type_get(session) != GNUTLS_CRT_X509)
+		return 0;
+	/* Fails with no certificate at all; status names any flaw of one that was sent. */
+	return gnutls_certificate_verify_peers2(session, &status) == 0 && status == 0;
 }

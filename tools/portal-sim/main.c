@@ -21,6 +21,7 @@ static void usage(FILE *f)
 	    "                  [--latency-ms N] [--fault none|drop|5xx|malformed] [--verbose]\n"
 	    "                  [--mbox FILE] [--code-ttl-s N] [--resend-interval-s N]\n"
 	    "                  [--enroll-ca-cert PEM --enroll-ca-key PEM --enroll-tokens T1,T2]\n"
+	    "                  [--client-ca PEM]  (API calls need a kiosk certificate from it)\n"
 	    "  --port 0 (the default) picks a free port; --port-file receives it once listening.\n"
 	    "  --db defaults to ./portal-sim.db (created and seeded if new).\n"
 	    "  --mbox: where mail is appended (default mail.mbox beside the db).\n"
@@ -75,6 +76,7 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 						 {"enroll-ca-cert", required_argument, NULL, 1001},
 						 {"enroll-ca-key", required_argument, NULL, 1002},
 						 {"enroll-tokens", required_argument, NULL, 1003},
+						 {"client-ca", required_argument, NULL, 1004},
 						 {"help", no_argument, NULL, 'h'},
 						 {NULL, 0, NULL, 0}};
 	int c;
@@ -97,6 +99,7 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 		case 1001: opt->enroll_ca_cert = optarg; break;
 		case 1002: opt->enroll_ca_key = optarg; break;
 		case 1003: opt->enroll_tokens = optarg; break;
+		case 1004: opt->client_ca = optarg; break;
 		case 'T':
 			if (parse_unsigned(optarg, 86400, &opt->code_ttl_s) != 0 || !opt->code_ttl_s)
 				return KIOSK_EINVAL;

@@ -25,6 +25,7 @@ struct sim_options {
 	const char *enroll_ca_cert; /* enrollment (enroll.c): the CA that signs kiosks' keys */
 	const char *enroll_ca_key;
 	const char *enroll_tokens; /* comma-separated one-time tokens */
+	const char *client_ca; /* mutual TLS: API calls need a certificate from this CA */
 };
 
 /* ---- db.c: the portal's records in sqlite ---- */
@@ -109,6 +110,12 @@ int api_is_faultable(const char *path);
 int enroll_setup(const struct sim_options *opt);
 int enroll_path(const char *path);
 void enroll_handle(const char *method, const char *body, size_t body_len, struct sim_reply *out);
+
+/* With --client-ca: true for the paths that need a client certificate, and whether this
+ * connection presented one that verifies against it. */
+struct MHD_Connection;
+int mtls_required(const char *path);
+int mtls_verified(struct MHD_Connection *conn);
 
 /* ---- server.c: libmicrohttpd over TLS, faults and latency ---- */
 
