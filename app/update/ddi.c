@@ -256,6 +256,12 @@ static int deploy(struct ddi_config *cfg, struct update_agent *ag, const char *h
 	}
 	action_feedback(cfg, id, "proceeding", "none", 2, "verifying and installing");
 	rc = agent_install(ag, path, err, errlen);
+	if (rc == KIOSK_EBUSY) {
+		/* Another version (installed by hand) is still on trial: not this bundle's
+		 * fault. Keep the download and try again at a later poll. */
+		action_feedback(cfg, id, "proceeding", "none", 1, err);
+		goto out;
+	}
 	unlink(path);
 	if (rc) {
 		snprintf(detail, sizeof(detail), "refused: %s", err);

@@ -82,6 +82,22 @@ case_ddi_rollback() {
 		{ cat "$LOG" >&2; fail "no rollback feedback"; }
 }
 
+case_ddi_busy() {
+	setup_running
+	make_bundle 2.0.0
+	make_bundle 3.0.0
+	# 2.0.0 installed by hand is on trial when the server offers 3.0.0.
+	upd install "$WORK/2.0.0.kbundle" >/dev/null 2>&1
+	start_sim --bundle "$WORK/3.0.0.kbundle"
+	poll 2>/dev/null && fail "installed over a version on trial"
+	grep -q "CLOSED" "$LOG" && fail "the action was closed as failed"
+	grep -q '"execution":"proceeding".*still on trial' "$LOG" || fail "no word of the trial"
+	# The trial confirms; the next poll installs 3.0.0 from the kept download.
+	upd mark-good >/dev/null
+	poll || fail "poll after the trial failed"
+	[ "$("$ROOT/current/bin/kiosk")" = "kiosk 3.0.0" ] || fail "3.0.0 does not run"
+}
+
 case_ddi_cancel() {
 	setup_running
 	make_bundle 2.0.0
