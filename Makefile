@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAN_LABELS ?= unit|portal|usb|fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build demo test test-asan fuzz crash-test bench soak clean
+.PHONY: all deps build demo test test-asan fuzz crash-test bench soak package clean
 
 all: build
 
@@ -64,3 +64,7 @@ soak: build
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
+
+# The kiosk image as a .deb (board/generic-x86: units, sysusers, udev rules, configuration).
+package: build
+	@cd $(BUILD) && cpack -G DEB

@@ -99,6 +99,7 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 	STR("portal", "seal_key", seal_key)
 	STR("portal", "client_cert", client_cert)
 	STR("portal", "client_key", client_key)
+	STR("update", "state_dir", update_state_dir)
 #undef STR
 	if (!strcmp(section, "portal") && !strcmp(key, "pin")) {
 		/* One or more sha256//BASE64 hashes joined by ';', as libcurl takes them; a

@@ -31,6 +31,9 @@ struct kiosk_config {
 	int warning_s;
 	char lang[4];
 	bool fullscreen;
+
+	/* The update agent's state directory (session flag, health mark); "" = none. */
+	char update_state_dir[512];
 };
 
 /* Built-in defaults: paths point into the source and build trees for development. */

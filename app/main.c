@@ -28,6 +28,7 @@
 #include "app/payments/admin.h"
 #include "app/screens/screens.h"
 #include "app/ui/ui.h"
+#include "app/update/link.h"
 #include "app/worker.h"
 #include "drivers/sim/sim_reader.h"
 #include "drivers/usb/usbdev.h"
@@ -44,6 +45,7 @@ struct app {
 	struct core_state core;
 	struct screen_ctx screen_ctx;
 	struct worker *worker;
+	struct ulink link; /* update session flag and health mark; systemd READY and WATCHDOG */
 	struct runner *runner;
 	Uint32 wake_event;
 	/* Video drivers without a blocking wait (offscreen, kmsdrm) make SDL_WaitEvent poll
@@ -340,6 +342,7 @@ static int run(struct app *a)
 
 		if (a->runner && runner_wake >= 0 && (deadline < 0 || runner_wake < deadline))
 			deadline = runner_wake;
+		deadline = ulink_deadline(&a->link, deadline);
 		if (a->dirty) {
 			got = SDL_PollEvent(&e);
 		} else if (deadline < 0) {
@@ -360,8 +363,11 @@ static int run(struct app *a)
 		now = now_ms();
 		if (core_deadline >= 0 && core_deadline <= now)
 			dispatch(a, ui_ev(CORE_EV_TICK));
-		if (a->dirty)
+		if (a->dirty) {
 			draw(a);
+			ulink_frame(&a->link, core_screen_id(&a->core), now);
+		}
+		ulink_tick(&a->link, now_ms());
 		if (a->runner && a->exit_code < 0) {
 			enum runner_status st = runner_step(a->runner, now_ms(), &runner_wake);
 			if (st == RUNNER_PASSED) {
@@ -814,6 +820,8 @@ int main(int argc, char **argv)
 			kiosk_strerror(rc));
 		goto out;
 	}
+	/* The worker opened the devices; the link probes the portal and marks health. */
+	ulink_open(&a->link, a->cfg.update_state_dir, &wcfg.portal, wake_ui, a, now_ms());
 
 	core_config_defaults(&ccfg);
 	ccfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;
@@ -845,6 +853,7 @@ int main(int argc, char **argv)
 	rc = run(a);
 out:
 	runner_close(a->runner);
+	ulink_close(&a->link);
 	worker_stop(a->worker);
 	/* wake_fd stays open: the detached signal thread may still write to it. */
 	ui_close(&a->ui);

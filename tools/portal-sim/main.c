@@ -21,6 +21,8 @@ static void usage(FILE *f)
 	    "                  [--listen 127.0.0.1] [--port N] [--port-file FILE]\n"
 	    "                  [--latency-ms N] [--fault NAME[:N]]... [--verbose]\n"
 	    "                  [--mbox FILE] [--code-ttl-s N] [--resend-interval-s N]\n"
+	    "                  [--enroll-ca-cert PEM --enroll-ca-key PEM --enroll-tokens T1,T2]\n"
+	    "                  [--client-ca PEM]  (API calls need a kiosk certificate from it)\n"
 	    "       portal-sim ledger [--data DIR | --db FILE]\n"
 	    "  --port 0 (the default) picks a free port; --port-file receives it once listening.\n"
 	    "  --data DIR keeps the database in DIR/portal-sim.db; --db names the file itself\n"
@@ -122,6 +124,10 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 	    {"mbox", required_argument, NULL, 'm'},
 	    {"code-ttl-s", required_argument, NULL, 'T'},
 	    {"resend-interval-s", required_argument, NULL, 'R'},
+	    {"enroll-ca-cert", required_argument, NULL, 1001},
+	    {"enroll-ca-key", required_argument, NULL, 1002},
+	    {"enroll-tokens", required_argument, NULL, 1003},
+	    {"client-ca", required_argument, NULL, 1004},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
 	static char db_path[4096];
@@ -148,6 +154,10 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 		case 'f': opt->port_file = optarg; break;
 		case 'v': opt->verbose = 1; break;
 		case 'm': opt->mbox = optarg; break;
+		case 1001: opt->enroll_ca_cert = optarg; break;
+		case 1002: opt->enroll_ca_key = optarg; break;
+		case 1003: opt->enroll_tokens = optarg; break;
+		case 1004: opt->client_ca = optarg; break;
 		case 'T':
 			if (parse_unsigned(optarg, 86400, &opt->code_ttl_s) != 0 ||
 			    !opt->code_ttl_s)
@@ -260,7 +270,7 @@ int main(int argc, char **argv)
 					 .code_ttl_s = opt.code_ttl_s,
 					 .resend_interval_s = opt.resend_interval_s};
 	if (db_open(opt.db, &db) != 0 || unseal_open(opt.seal_key, &unsealer) != 0 ||
-	    api_open(db, unsealer, &api) != 0 ||
+	    enroll_setup(&opt) != 0 || api_open(db, unsealer, &api) != 0 ||
 	    residents_open(&ropt, db, unsealer, &residents) != 0 ||
 	    server_start(&opt, api, residents, &srv, &port) != 0)
 		goto out;

@@ -28,6 +28,7 @@ struct sim_server {
 	atomic_int stopping; /* cuts latency sleeps short so shutdown is prompt */
 	char *cert_pem;
 	char *key_pem;
+	char *client_ca_pem; /* --client-ca: API calls need a client certificate from it */
 };
 
 /* One request in flight: its body as it arrives. */
@@ -290,6 +291,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		reply.status = 413;
 		reply.body =
 		    strdup("{\"error\":\"too_large\",\"message\":\"The request is too large\"}");
+	} else if (srv->client_ca_pem && mtls_required(url) && !mtls_verified(conn)) {
+		reply.status = 403;
+		reply.body = strdup("{\"error\":\"client_certificate_required\",\"message\":"
+				    "\"This portal needs the kiosk's own certificate\"}");
+	} else if (enroll_path(url)) {
+		enroll_handle(method, req->body, req->len, &reply);
 	} else if (residents_path(url)) {
 		residents_handle(srv->residents, method, url, bearer_token(conn), req->body,
 				 req->len, &reply);
@@ -355,12 +362,15 @@ int server_start(const struct sim_options *opt, struct sim_api *api,
 	srv->key_pem = read_text_file(opt->key);
 	if (!srv->cert_pem || !srv->key_pem)
 		goto out;
+	if (opt->client_ca && !(srv->client_ca_pem = read_text_file(opt->client_ca)))
+		goto out;
 
 	srv->daemon = MHD_start_daemon(MHD_USE_TLS | MHD_USE_THREAD_PER_CONNECTION |
 					   MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG,
 				       (uint16_t)opt->port, NULL, NULL, on_request, srv,
 				       MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_HTTPS_MEM_CERT,
 				       srv->cert_pem, MHD_OPTION_HTTPS_MEM_KEY, srv->key_pem,
+				       MHD_OPTION_HTTPS_MEM_TRUST, srv->client_ca_pem,
 				       MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
 				       MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_END);
 	if (!srv->daemon) {
@@ -387,6 +397,7 @@ void server_stop(struct sim_server *srv)
 	if (srv->daemon)
 		MHD_stop_daemon(srv->daemon);
 	free(srv->cert_pem);
+	free(srv->client_ca_pem);
 	if (srv->key_pem) {
 		memset(srv->key_pem, 0, strlen(srv->key_pem));
 		free(srv->key_pem);

@@ -43,6 +43,10 @@ struct sim_options {
 	const char *mbox;	    /* outgoing mail (default: mail.mbox beside the db) */
 	unsigned code_ttl_s;	    /* verification codes' lifetime (900) */
 	unsigned resend_interval_s; /* at most one new code per this many seconds (60) */
+	const char *enroll_ca_cert; /* enrollment (enroll.c): the CA that signs kiosks' keys */
+	const char *enroll_ca_key;
+	const char *enroll_tokens; /* comma-separated one-time tokens */
+	const char *client_ca; /* mutual TLS: API calls need a certificate from this CA */
 };
 
 /* ---- db.c: the portal's records in sqlite ---- */
@@ -141,6 +145,18 @@ void api_handle(struct sim_api *api, const char *method, const char *path, const
 int api_is_faultable(const char *path);
 /* True for POST /payments, the call the payment-only faults apply to. */
 int api_is_payment(const char *method, const char *path);
+
+/* ---- enroll.c: portal-sim as the kiosks' CA (POST /api/kiosk/v1/enroll) ---- */
+
+int enroll_setup(const struct sim_options *opt);
+int enroll_path(const char *path);
+void enroll_handle(const char *method, const char *body, size_t body_len, struct sim_reply *out);
+
+/* With --client-ca: true for the paths that need a client certificate, and whether this
+ * connection presented one that verifies against it. */
+struct MHD_Connection;
+int mtls_required(const char *path);
+int mtls_verified(struct MHD_Connection *conn);
 
 /* ---- server.c: libmicrohttpd over TLS, faults and latency ---- */
 

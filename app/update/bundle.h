@@ -1,0 +1,42 @@
+/* Update bundles: a tar archive whose first entry is manifest.json (version, and every file
+ * with its size, SHA-256 and mode), second manifest.sig (ECDSA P-256 over SHA-256 of the
+ * manifest's bytes), then payload/<path> for each file listed, nothing else. */
+#ifndef KIOSK_UPDATE_BUNDLE_H
+#define KIOSK_UPDATE_BUNDLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define BUNDLE_MANIFEST "manifest.json"
+#define BUNDLE_SIGNATURE "manifest.sig"
+#define BUNDLE_PAYLOAD "payload/"
+#define BUNDLE_FORMAT 1
+
+#define BUNDLE_MAX_MANIFEST (1024 * 1024)
+#define BUNDLE_MAX_FILES 4096
+#define BUNDLE_MAX_FILE_SIZE ((int64_t)512 * 1024 * 1024)
+#define BUNDLE_MAX_TOTAL ((int64_t)1024 * 1024 * 1024)
+#define BUNDLE_MAX_PATH 240
+#define BUNDLE_MAX_VERSION 64
+
+/* Test hook: when this environment variable holds N, the extracting process kills itself
+ * with SIGKILL after writing N files, as a power cut would. */
+#define BUNDLE_TEST_KILL_ENV "KIOSK_UPDATE_TEST_KILL_AFTER_FILES"
+
+/* Verifies the bundle's manifest signature against pubkey, then extracts its files into dest
+ * (an empty directory), hashing each as it is written. Nothing is written before the
+ * signature verifies. Refuses (KIOSK_ECRYPTO: signature or hash; KIOSK_EINVAL: layout, path
+ * traversal, links, sizes, extra or missing files; KIOSK_EIO: unreadable or truncated) with
+ * err naming why; on refusal dest may hold partial files the caller must remove.
+ * version gets the manifest's version. */
+int bundle_extract(const char *bundle, const char *pubkey, const char *dest, char *version,
+		   size_t versionlen, char *err, size_t errlen);
+
+/* 0 when path is a safe relative path for a bundle file: no leading '/', no "." or ".."
+ * components, no empty components, printable ASCII, at most BUNDLE_MAX_PATH bytes. */
+int bundle_path_ok(const char *path);
+
+/* 0 when version is 1..63 of [A-Za-z0-9._+-]. */
+int bundle_version_ok(const char *version);
+
+#endif

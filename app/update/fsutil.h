@@ -1,0 +1,29 @@
+/* Small file-system helpers the updater needs to be crash safe: atomic writes, recursive
+ * removal, directory creation, and a tree checksum for tests and status. */
+#ifndef KIOSK_UPDATE_FSUTIL_H
+#define KIOSK_UPDATE_FSUTIL_H
+
+#include <stddef.h>
+
+/* Writes data to path through path.tmp, fsync, rename, fsync of the directory: a reader sees
+ * the old file or the new one, never half of either. */
+int fs_write_atomic(const char *path, const void *data, size_t len, unsigned mode);
+
+/* Reads a whole (small) file; *out is NUL-terminated and must be freed. */
+int fs_read_file(const char *path, size_t max, char **out, size_t *len);
+
+/* mkdir -p with mode 0755. */
+int fs_mkdirs(const char *path);
+
+/* rm -rf that never follows symlinks; a missing path is success. */
+int fs_remove_tree(const char *path);
+
+/* fsync of a directory, so a rename or create in it is durable. */
+int fs_sync_dir(const char *dir);
+
+/* Points the symlink link at target atomically (link.tmp, then rename over link). */
+int fs_replace_symlink(const char *target, const char *link);
+
+int fs_exists(const char *path);
+
+#endif

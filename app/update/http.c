@@ -1,0 +1,263 @@
+/* libcurl for the update channel. Downloads append to a partial file and ask for the rest
+ * with a Range request, so a cut connection costs only what was not yet received. */
+#include "app/update/http.h"
+
+#include <curl/curl.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/common/err.h"
+#include "app/common/log.h"
+
+#define HTTP_MAX_BODY (1024 * 1024)
+#define DOWNLOAD_TRIES 4
+
+struct body {
+	char *data;
+	size_t len;
+};
+
+static size_t on_body(char *ptr, size_t size, size_t nmemb, void *userdata)
+{
+	struct body *b = userdata;
+	size_t n = size * nmemb;
+	char *grown;
+
+	if (b->len + n > HTTP_MAX_BODY)
+		return 0;
+	grown = realloc(b->data, b->len + n + 1);
+	if (!grown)
+		return 0;
+	b->data = grown;
+	memcpy(b->data + b->len, ptr, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return n;
+}
+
+static struct curl_slist *headers_for(const struct http_config *cfg, int json_body)
+{
+	struct curl_slist *h = curl_slist_append(NULL, "Accept: application/hal+json");
+	char auth[512];
+
+	if (json_body)
+		h = curl_slist_append(h, "Content-Type: application/json;charset=UTF-8");
+	if (cfg->token && cfg->token[0]) {
+		snprintf(auth, sizeof(auth), "Authorization: TargetToken %s", cfg->token);
+		h = curl_slist_append(h, auth);
+	}
+	return h;
+}
+
+static void common_opts(CURL *c, const struct http_config *cfg, const char *url)
+{
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+	if (cfg->ca_file && cfg->ca_file[0])
+		curl_easy_setopt(c, CURLOPT_CAINFO, cfg->ca_file);
+}
+
+static int request(const struct http_config *cfg, const char *url, const char *post, struct body *b,
+		   char *err, size_t errlen)
+{
+	CURL *c = curl_easy_init();
+	struct curl_slist *h = headers_for(cfg, post != NULL);
+	long code = 0;
+	CURLcode res;
+	int rc = KIOSK_ENET;
+
+	if (!c) {
+		curl_slist_free_all(h);
+		return KIOSK_ENOMEM;
+	}
+	common_opts(c, cfg, url);
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, cfg->timeout_s > 0 ? cfg->timeout_s : 30L);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, b);
+	if (post)
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, post);
+	res = curl_easy_perform(c);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	if (res != CURLE_OK) {
+		snprintf(err, errlen, "%s: %s", url, curl_easy_strerror(res));
+		rc = res == CURLE_OPERATION_TIMEDOUT ? KIOSK_ETIMEDOUT
+		     : res == CURLE_SSL_CACERT || res == CURLE_PEER_FAILED_VERIFICATION
+			 ? KIOSK_ETLS
+			 : KIOSK_ENET;
+	} else if (code < 200 || code > 299) {
+		snprintf(err, errlen, "%s answered HTTP %ld", url, code);
+		rc = code == 404 ? KIOSK_ENOTFOUND : code >= 500 ? KIOSK_ESERVER : KIOSK_EPROTO;
+	} else {
+		rc = 0;
+	}
+	curl_slist_free_all(h);
+	curl_easy_cleanup(c);
+	return rc;
+}
+
+int http_get_json(const struct http_config *cfg, const char *url, json_t **out, char *err,
+		  size_t errlen)
+{
+	struct body b = {0};
+	json_error_t jerr;
+	int rc = request(cfg, url, NULL, &b, err, errlen);
+
+	*out = NULL;
+	if (rc == 0) {
+		*out = json_loadb(b.data ? b.data : "", b.len, 0, &jerr);
+		if (!*out) {
+			snprintf(err, errlen, "%s answered something that is not JSON", url);
+			rc = KIOSK_EPROTO;
+		}
+	}
+	free(b.data);
+	return rc;
+}
+
+int http_post_json(const struct http_config *cfg, const char *url, json_t *body, char *err,
+		   size_t errlen)
+{
+	struct body b = {0};
+	char *text = json_dumps(body, JSON_COMPACT);
+	int rc;
+
+	if (!text)
+		return KIOSK_ENOMEM;
+	rc = request(cfg, url, text, &b, err, errlen);
+	free(text);
+	free(b.data);
+	return rc;
+}
+
+struct sink {
+	FILE *f;
+	CURL *c;
+	int64_t offset; /* bytes already on disk when this attempt began */
+	int checked;
+	int failed;
+};
+
+static size_t on_data(char *ptr, size_t size, size_t nmemb, void *userdata)
+{
+	struct sink *s = userdata;
+	size_t n = size * nmemb;
+
+	if (!s->checked) {
+		long code = 0;
+		curl_easy_getinfo(s->c, CURLINFO_RESPONSE_CODE, &code);
+		/* 200 to a Range request: the server sends the whole file, so start over. */
+		if (s->offset > 0 && code == 200) {
+			if (fflush(s->f) != 0 || ftruncate(fileno(s->f), 0) != 0 ||
+			    fseeko(s->f, 0, SEEK_SET) != 0) {
+				s->failed = 1;
+				return 0;
+			}
+			s->offset = 0;
+		}
+		s->checked = 1;
+	}
+	if (fwrite(ptr, 1, n, s->f) != n) {
+		s->failed = 1;
+		return 0;
+	}
+	return n;
+}
+
+static int64_t file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (int64_t)st.st_size : 0;
+}
+
+static int download_once(const struct http_config *cfg, const char *url, const char *path,
+			 int64_t size, char *err, size_t errlen)
+{
+	struct sink s = {0};
+	struct curl_slist *h = headers_for(cfg, 0);
+	CURLcode res;
+	long code = 0;
+	int rc = KIOSK_ENET;
+
+	s.offset = file_size(path);
+	if (size >= 0 && s.offset == size)
+		goto done_ok;
+	if (size >= 0 && s.offset > size) {
+		/* Longer than announced: not the file we want; start over. */
+		if (truncate(path, 0) != 0)
+			return KIOSK_EIO;
+		s.offset = 0;
+	}
+	s.f = fopen(path, "ab");
+	s.c = curl_easy_init();
+	if (!s.f || !s.c) {
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		rc = KIOSK_EIO;
+		goto out;
+	}
+	if (s.offset > 0)
+		log_info("update", "resuming %s at byte %lld", url, (long long)s.offset);
+	common_opts(s.c, cfg, url);
+	curl_easy_setopt(s.c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(s.c, CURLOPT_FAILONERROR, 1L);
+	curl_easy_setopt(s.c, CURLOPT_RESUME_FROM_LARGE, (curl_off_t)s.offset);
+	/* A stall, not a total deadline: a bundle on a slow line may take long. */
+	curl_easy_setopt(s.c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	curl_easy_setopt(s.c, CURLOPT_LOW_SPEED_TIME, 60L);
+	curl_easy_setopt(s.c, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(s.c, CURLOPT_WRITEDATA, &s);
+	res = curl_easy_perform(s.c);
+	curl_easy_getinfo(s.c, CURLINFO_RESPONSE_CODE, &code);
+	if (fflush(s.f) != 0 || fsync(fileno(s.f)) != 0) {
+		snprintf(err, errlen, "cannot write %s", path);
+		rc = KIOSK_EIO;
+		goto out;
+	}
+	if (s.failed) {
+		snprintf(err, errlen, "cannot write %s", path);
+		rc = KIOSK_EIO;
+		goto out;
+	}
+	if (res != CURLE_OK) {
+		snprintf(err, errlen, "download of %s stopped at byte %lld: %s", url,
+			 (long long)file_size(path), curl_easy_strerror(res));
+		rc = KIOSK_ENET;
+		goto out;
+	}
+done_ok:
+	if (size >= 0 && file_size(path) != size) {
+		snprintf(err, errlen, "download of %s has %lld bytes, expected %lld", url,
+			 (long long)file_size(path), (long long)size);
+		rc = KIOSK_ENET;
+		goto out;
+	}
+	rc = 0;
+out:
+	if (s.c)
+		curl_easy_cleanup(s.c);
+	if (s.f)
+		fclose(s.f);
+	curl_slist_free_all(h);
+	return rc;
+}
+
+int http_download(const struct http_config *cfg, const char *url, const char *path, int64_t size,
+		  char *err, size_t errlen)
+{
+	int rc = KIOSK_ENET;
+
+	for (int i = 0; i < DOWNLOAD_TRIES; i++) {
+		rc = download_once(cfg, url, path, size, err, errlen);
+		if (rc != KIOSK_ENET)
+			break;
+		log_warn("update", "%s; retrying", err);
+	}
+	return rc;
+}
