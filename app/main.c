@@ -905,6 +905,9 @@ int main(int argc, char **argv)
 		    .wake = wake_ui,
 		    .wake_ctx = a,
 		};
+		/* A beat in flight holds up the exit: no longer than this. */
+		if (hcfg.portal.timeout_ms > 10000)
+			hcfg.portal.timeout_ms = 10000;
 		if (heartbeat_start(&hcfg, &a->hb))
 			log_error("main", "no heartbeat: the portal will not hear from this kiosk");
 	}

@@ -111,6 +111,8 @@ bool core_set_config(struct core_state *s, const struct core_config *cfg, int64_
 	return true;
 }
 
+static void go(struct core_state *s, enum core_screen screen);
+
 static void set_out_of_service(struct core_state *s, const struct core_event *ev)
 {
 	s->out_of_service = ev->choice != 0;
@@ -118,9 +120,11 @@ static void set_out_of_service(struct core_state *s, const struct core_event *ev
 		 s->out_of_service ? ev->text : "");
 	if (core_in_session(s))
 		return; /* the resident finishes first; wipe_session takes it from there */
-	s->warning = false;
-	s->lang = s->cfg.default_lang;
-	s->screen = s->out_of_service ? CORE_SCREEN_OUT_OF_SERVICE : CORE_SCREEN_WELCOME;
+	enum core_screen want = s->out_of_service ? CORE_SCREEN_OUT_OF_SERVICE : CORE_SCREEN_WELCOME;
+	if (s->screen != want) {
+		s->lang = s->cfg.default_lang;
+		go(s, want);
+	}
 }
 
 static void go(struct core_state *s, enum core_screen screen)
