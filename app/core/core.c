@@ -38,6 +38,9 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->warning_ms = 20000;
 	cfg->toast_ms = 6000;
 	cfg->default_lang = CORE_LANG_EN;
+	cfg->max_payment_cents = 0; /* no limit, no fee, both languages */
+	cfg->fee_cents = 0;
+	cfg->single_lang = false;
 }
 
 static void copy_str(char *dst, size_t n, const char *src)
