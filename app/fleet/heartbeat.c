@@ -15,6 +15,7 @@
 #include "app/common/log.h"
 #include "app/fleet/rconf.h"
 #include "app/portal/fleet.h"
+#include "app/store/outbox.h"
 
 #define MAX_ORDERS 4
 #define MAX_LOG_LINES LOG_RING_LINES
@@ -27,6 +28,7 @@ struct heartbeat {
 	bool stopping;
 	int interval_s;
 	struct timespec started;
+	struct outbox *outbox; /* the heartbeat thread's own connection, for the depth only */
 
 	/* under lock */
 	struct heartbeat_state state;
@@ -79,23 +81,25 @@ static void push_order(struct heartbeat *hb, const struct heartbeat_order *o)
 
 static json_t *build_report(struct heartbeat *hb)
 {
+	struct outbox_stats ob = {0};
 	struct timespec now;
 	char last_error[320];
 	json_t *r;
 
+	if (hb->outbox && outbox_get_stats(hb->outbox, &ob))
+		ob.pending = -1; /* unknown: the outbox could not be read */
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	log_last_error(last_error, sizeof(last_error));
 	pthread_mutex_lock(&hb->lock);
-	/* TODO(outbox): report the outbox's pending count once app/store/outbox.c is merged. */
-	r = json_pack("{s:s, s:s, s:s, s:I, s:{s:s, s:s}, s:i, s:s, s:b, s:b, s:s, "
+	r = json_pack("{s:s, s:s, s:s, s:I, s:{s:s, s:s}, s:I, s:I, s:s, s:b, s:b, s:s, "
 		      "s:{s:I, s:I, s:s}}",
 		      "kiosk_id", hb->cfg.portal.kiosk_id ? hb->cfg.portal.kiosk_id : "",
 		      "version", hb->cfg.version, "slot", running_slot(), "uptime_s",
 		      (json_int_t)(now.tv_sec - hb->started.tv_sec), "devices", "printer",
 		      printer_name(hb->state.printer), "reader",
 		      /* TODO(usb): the USB side has no reader presence yet; sim is always there. */
-		      strcmp(hb->cfg.devices, "sim") ? "unknown" : "ready", "outbox_depth", 0,
-		      "last_error", last_error, "session_active", hb->state.session_active,
+		      strcmp(hb->cfg.devices, "sim") ? "unknown" : "ready", "outbox_depth",
+		      (json_int_t)ob.pending, "outbox_dead", (json_int_t)ob.dead, "last_error", last_error, "session_active", hb->state.session_active,
 		      "out_of_service", hb->state.out_of_service, "screen", hb->state.screen,
 		      "config", "version", (json_int_t)hb->config_version, "rejected_version",
 		      (json_int_t)hb->rejected_version, "rejected_reason", hb->rejected_reason);
@@ -217,8 +221,12 @@ static void *run(void *arg)
 	struct portal *p = NULL;
 	int rc;
 
+	if (hb->cfg.outbox_path && hb->cfg.outbox_path[0] &&
+	    outbox_open(hb->cfg.outbox_path, 1000, &hb->outbox))
+		log_warn("heartbeat", "cannot read the outbox: its depth is reported as -1");
 	rc = portal_open(&hb->cfg.portal, &p);
 	if (rc) {
+		outbox_close(hb->outbox);
 		log_error("heartbeat", "cannot set up the portal client: %s", kiosk_strerror(rc));
 		return NULL;
 	}
@@ -249,6 +257,7 @@ static void *run(void *arg)
 	pthread_mutex_unlock(&hb->lock);
 	keep_applied(hb);
 	portal_close(p);
+	outbox_close(hb->outbox);
 	return NULL;
 }
 

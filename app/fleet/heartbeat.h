@@ -18,6 +18,7 @@ struct heartbeat_config {
 	const char *version;	     /* the running firmware's version */
 	const char *data_dir;	     /* where the last good remote configuration is kept */
 	const char *devices;	     /* "sim" or "usb" */
+	const char *outbox_path;     /* its depth is reported (read through a handle of ours) */
 	int interval_s;
 	/* The local configuration (defaults, kiosk.conf) a remote one is checked against. */
 	struct kiosk_config local;
