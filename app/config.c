@@ -191,19 +191,20 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 
 void config_dump(const struct kiosk_config *c, FILE *f)
 {
-	fprintf(f, "[kiosk]\nid = %s\ncity_name = %s\nhelp_text = %s\ndevices = %s\n"
-		   "data_dir = %s\nreceipts_dir = %s\nout_of_service_message = %s\n",
+	fprintf(f,
+		"[kiosk]\nid = %s\ncity_name = %s\nhelp_text = %s\ndevices = %s\n"
+		"data_dir = %s\nreceipts_dir = %s\nout_of_service_message = %s\n",
 		c->kiosk_id, c->city_name, c->help_text, c->devices, c->data_dir, c->receipts_dir,
 		c->out_of_service_message);
-	fprintf(f, "\n[portal]\nurl = %s\nca_file = %s\ntimeout_ms = %ld\n"
-		   "connect_timeout_ms = %ld\n",
+	fprintf(f,
+		"\n[portal]\nurl = %s\nca_file = %s\ntimeout_ms = %ld\n"
+		"connect_timeout_ms = %ld\n",
 		c->portal_url, c->portal_ca, c->portal_timeout_ms, c->portal_connect_timeout_ms);
 	fprintf(f, "\n[ui]\nlang = %s\nlanguages = %s\nidle_timeout_s = %d\nwarning_s = %d\n",
 		c->lang, c->languages, c->idle_timeout_s, c->warning_s);
 	fprintf(f, "\n[payments]\nconvenience_fee_cents = %ld\nmax_payment_cents = %ld\n",
 		c->convenience_fee_cents, c->max_payment_cents);
-	fprintf(f, "\n[receipt]\nheader = %s\nfooter = %s\n", c->receipt_header,
-		c->receipt_footer);
+	fprintf(f, "\n[receipt]\nheader = %s\nfooter = %s\n", c->receipt_header, c->receipt_footer);
 	fprintf(f, "\n[fleet]\nheartbeat_s = %d\n", c->heartbeat_s);
 }
 

@@ -37,12 +37,12 @@ struct kiosk_config {
 	char update_state_dir[512];
 
 	/* Fleet: what the portal may also set remotely (app/fleet/rconf.h names which). */
-	int heartbeat_s;		/* seconds between heartbeats; 0 = none */
-	char languages[8];		/* languages offered: "en,es", "en" or "es" */
+	int heartbeat_s;		  /* seconds between heartbeats; 0 = none */
+	char languages[8];		  /* languages offered: "en,es", "en" or "es" */
 	char out_of_service_message[160]; /* where else to pay, shown while out of service */
-	long convenience_fee_cents;	/* 0..500, shown on the bill summary when > 0 */
-	long max_payment_cents;		/* the most one payment at this kiosk may be */
-	char receipt_header[64];	/* "" = the city's name */
+	long convenience_fee_cents;	  /* 0..500, shown on the bill summary when > 0 */
+	long max_payment_cents;		  /* the most one payment at this kiosk may be */
+	char receipt_header[64];	  /* "" = the city's name */
 	char receipt_footer[64];
 };
 

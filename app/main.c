@@ -352,8 +352,11 @@ static void apply_overrides(struct app *a, struct kiosk_config *cfg)
 			   err, sizeof(err));
 }
 
-/* Only the keys the portal may change are copied: the worker reads the rest meanwhile. */
-static void copy_remote_keys(struct kiosk_config *dst, const struct kiosk_config *src)
+/* Only the keys the portal may change are copied: the worker reads the rest meanwhile.
+ * The receipt's header and footer too are the worker's to read (a receipt may still be
+ * printing as a session ends), so a running kiosk takes them at its next start. */
+static void copy_remote_keys(struct kiosk_config *dst, const struct kiosk_config *src,
+			     bool at_start)
 {
 	dst->idle_timeout_s = src->idle_timeout_s;
 	memcpy(dst->languages, src->languages, sizeof(dst->languages));
@@ -362,8 +365,10 @@ static void copy_remote_keys(struct kiosk_config *dst, const struct kiosk_config
 	dst->heartbeat_s = src->heartbeat_s;
 	memcpy(dst->out_of_service_message, src->out_of_service_message,
 	       sizeof(dst->out_of_service_message));
-	memcpy(dst->receipt_header, src->receipt_header, sizeof(dst->receipt_header));
-	memcpy(dst->receipt_footer, src->receipt_footer, sizeof(dst->receipt_footer));
+	if (at_start) {
+		memcpy(dst->receipt_header, src->receipt_header, sizeof(dst->receipt_header));
+		memcpy(dst->receipt_footer, src->receipt_footer, sizeof(dst->receipt_footer));
+	}
 }
 
 /* A checked remote configuration, applied only between sessions; if it does not apply, the
@@ -389,7 +394,7 @@ static void apply_pending_config(struct app *a)
 		rconf_core_config(&next, &ccfg);
 		if (!core_set_config(&a->core, &ccfg, now_ms()))
 			return; /* a session started meanwhile: later */
-		copy_remote_keys(&a->cfg, &next);
+		copy_remote_keys(&a->cfg, &next, false);
 		heartbeat_set_interval(a->hb, a->cfg.heartbeat_s);
 		a->rconf_version = version;
 		a->dirty = true;
@@ -853,7 +858,7 @@ static void load_remote_config(struct app *a)
 		return;
 	}
 	apply_overrides(a, &cfg);
-	copy_remote_keys(&a->cfg, &cfg);
+	copy_remote_keys(&a->cfg, &cfg, true);
 	log_info("fleet", "remote configuration %ld in force", a->rconf_version);
 }
 
@@ -970,6 +975,7 @@ int main(int argc, char **argv)
 	    .mono_font = mono,
 	    .kiosk_id = a->cfg.kiosk_id,
 	    .receipt_header = a->cfg.receipt_header[0] ? a->cfg.receipt_header : a->cfg.city_name,
+	    .receipt_footer = a->cfg.receipt_footer,
 	    .wake = wake_ui,
 	    .wake_ctx = a,
 	};

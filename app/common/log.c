@@ -114,7 +114,8 @@ int log_recent(int max, char *buf, size_t n)
 		const char *l = ring[i % LOG_RING_LINES];
 		size_t len = strlen(l);
 		if (used + len + 2 > n)
-			break; /* the newest lines that do not fit are left out, never cut in half */
+			break; /* the newest lines that do not fit are left out, never cut in half
+				*/
 		memcpy(buf + used, l, len);
 		buf[used + len] = '\n';
 		used += len + 1;

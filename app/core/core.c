@@ -126,7 +126,8 @@ static void set_out_of_service(struct core_state *s, const struct core_event *ev
 		 s->out_of_service ? ev->text : "");
 	if (core_in_session(s))
 		return; /* the resident finishes first; wipe_session takes it from there */
-	enum core_screen want = s->out_of_service ? CORE_SCREEN_OUT_OF_SERVICE : CORE_SCREEN_WELCOME;
+	enum core_screen want =
+	    s->out_of_service ? CORE_SCREEN_OUT_OF_SERVICE : CORE_SCREEN_WELCOME;
 	if (s->screen != want) {
 		s->lang = s->cfg.default_lang;
 		go(s, want);
@@ -488,10 +489,13 @@ static void submit_amount(struct core_state *s, struct core_effects *fx)
 	char due[24];
 
 	if (!s->other_amount) {
-		if (s->cfg.max_payment_cents > 0 && s->bill.balance_cents > s->cfg.max_payment_cents) {
+		if (s->cfg.max_payment_cents > 0 &&
+		    s->bill.balance_cents > s->cfg.max_payment_cents) {
 			money_format(s->cfg.max_payment_cents, due, sizeof(due));
-			notice(s, N_("The most you can pay at this kiosk is %s. Choose another amount."),
-			       due, true, 0);
+			notice(
+			    s,
+			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
+			    due, true, 0);
 			return;
 		}
 		s->amount_cents = s->bill.balance_cents;
@@ -511,8 +515,10 @@ static void submit_amount(struct core_state *s, struct core_effects *fx)
 		if (s->cfg.max_payment_cents > 0 && cents > s->cfg.max_payment_cents) {
 			money_format(s->cfg.max_payment_cents, due, sizeof(due));
 			s->focus = CORE_FIELD_AMOUNT;
-			notice(s, N_("The most you can pay at this kiosk is %s. Choose another amount."),
-			       due, true, 0);
+			notice(
+			    s,
+			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
+			    due, true, 0);
 			return;
 		}
 		s->amount_cents = cents;

@@ -213,7 +213,7 @@ struct core_config {
 	int64_t max_payment_cents; /* the most one payment may be; enforced on the amount step */
 	int64_t fee_cents;	   /* convenience fee, shown on the bill summary when > 0 */
 	bool single_lang;	   /* only default_lang is offered: no language switch */
-	bool wait_for_reconcile;     /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
+	bool wait_for_reconcile;   /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
 };
 
 struct core_state {

@@ -93,15 +93,16 @@ static json_t *build_report(struct heartbeat *hb)
 	pthread_mutex_lock(&hb->lock);
 	r = json_pack("{s:s, s:s, s:s, s:I, s:{s:s, s:s}, s:I, s:I, s:s, s:b, s:b, s:s, "
 		      "s:{s:I, s:I, s:s}}",
-		      "kiosk_id", hb->cfg.portal.kiosk_id ? hb->cfg.portal.kiosk_id : "",
-		      "version", hb->cfg.version, "slot", running_slot(), "uptime_s",
+		      "kiosk_id", hb->cfg.portal.kiosk_id ? hb->cfg.portal.kiosk_id : "", "version",
+		      hb->cfg.version, "slot", running_slot(), "uptime_s",
 		      (json_int_t)(now.tv_sec - hb->started.tv_sec), "devices", "printer",
 		      printer_name(hb->state.printer), "reader",
 		      /* TODO(usb): the USB side has no reader presence yet; sim is always there. */
 		      strcmp(hb->cfg.devices, "sim") ? "unknown" : "ready", "outbox_depth",
-		      (json_int_t)ob.pending, "outbox_dead", (json_int_t)ob.dead, "last_error", last_error, "session_active", hb->state.session_active,
-		      "out_of_service", hb->state.out_of_service, "screen", hb->state.screen,
-		      "config", "version", (json_int_t)hb->config_version, "rejected_version",
+		      (json_int_t)ob.pending, "outbox_dead", (json_int_t)ob.dead, "last_error",
+		      last_error, "session_active", hb->state.session_active, "out_of_service",
+		      hb->state.out_of_service, "screen", hb->state.screen, "config", "version",
+		      (json_int_t)hb->config_version, "rejected_version",
 		      (json_int_t)hb->rejected_version, "rejected_reason", hb->rejected_reason);
 	pthread_mutex_unlock(&hb->lock);
 	return r;
@@ -183,8 +184,9 @@ static void read_answer(struct heartbeat *hb, struct portal *p, json_t *answer)
 	if (json_is_integer(ver) && json_integer_value(ver) > 0)
 		take_config(hb, p, (long)json_integer_value(ver));
 	if (json_is_integer(logs) && json_integer_value(logs) > 0) {
-		int want = (int)(json_integer_value(logs) > MAX_LOG_LINES ? MAX_LOG_LINES
-									 : json_integer_value(logs));
+		int want =
+		    (int)(json_integer_value(logs) > MAX_LOG_LINES ? MAX_LOG_LINES
+								   : json_integer_value(logs));
 		size_t n = (size_t)MAX_LOG_LINES * 330;
 		char *buf = malloc(n);
 		if (buf) {

@@ -3,8 +3,7 @@
 
 #include "app/screens/screens_internal.h"
 
-void screen_out_of_service(struct ui *ui, const struct core_state *s,
-			   const struct screen_ctx *ctx)
+void screen_out_of_service(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
 	int y = 520;

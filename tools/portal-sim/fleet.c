@@ -135,13 +135,12 @@ static void heartbeat(json_t *body, const char *header_id, struct sim_reply *out
 		error(out, 500, "internal", "The portal's storage failed");
 		goto done;
 	}
-	answer = json_pack("{s:{s:b, s:s}, s:o, s:i}", "out_of_service", "on",
-			   sqlite3_column_int(st, 0), "reason",
-			   (const char *)sqlite3_column_text(st, 1), "config_version",
-			   sqlite3_column_type(st, 2) == SQLITE_NULL
-			       ? json_null()
-			       : json_integer(sqlite3_column_int64(st, 2)),
-			   "upload_logs", sqlite3_column_int(st, 3));
+	answer = json_pack(
+	    "{s:{s:b, s:s}, s:o, s:i}", "out_of_service", "on", sqlite3_column_int(st, 0), "reason",
+	    (const char *)sqlite3_column_text(st, 1), "config_version",
+	    sqlite3_column_type(st, 2) == SQLITE_NULL ? json_null()
+						      : json_integer(sqlite3_column_int64(st, 2)),
+	    "upload_logs", sqlite3_column_int(st, 3));
 	if (sqlite3_column_int(st, 3) > 0) {
 		const char *q[] = {id};
 		exec("UPDATE fleet_kiosks SET upload_logs = 0 WHERE kiosk_id = ?", 1, q);
@@ -234,8 +233,9 @@ static void admin_kiosk(const char *method, const char *id, json_t *body, struct
 	if ((v = json_object_get(body, "out_of_service"))) {
 		const char *reason = json_string_value(json_object_get(body, "reason"));
 		const char *p[] = {json_is_true(v) ? "1" : "0", reason ? reason : "", id};
-		if (exec("UPDATE fleet_kiosks SET out_of_service = ?, reason = ? WHERE kiosk_id = ?",
-			 3, p))
+		if (exec(
+			"UPDATE fleet_kiosks SET out_of_service = ?, reason = ? WHERE kiosk_id = ?",
+			3, p))
 			goto fail;
 	}
 	if ((v = json_object_get(body, "config_version")) && json_is_integer(v)) {
@@ -265,7 +265,8 @@ static void admin_config(const char *method, const char *v, json_t *body, struct
 	char num[24];
 
 	if (strcmp(method, "POST") || version < 1 || !json_is_object(body)) {
-		error(out, 400, "invalid_request", "POST {\"settings\": {...}} to a version from 1");
+		error(out, 400, "invalid_request",
+		      "POST {\"settings\": {...}} to a version from 1");
 		return;
 	}
 	json_object_set_new(body, "version", json_integer(version));

@@ -56,7 +56,13 @@ static const struct {
     {"fleet.heartbeat_s", "30", {"-1", "3601", "true"}},
     {"kiosk.out_of_service_message", "\"Pay at window 3.\"", {"\"line\\nbreak\"", "5", "[]"}},
     {"receipt.header", "\"City of Springfield\"", {"7", "{}", "\"tab\\there\""}},
-    {"receipt.footer", "\"Thank you\"", {"false", "\"" "0123456789012345678901234567890123456789012345678901234567890123456789" "\"", NULL}},
+    {"receipt.footer",
+     "\"Thank you\"",
+     {"false",
+      "\""
+      "0123456789012345678901234567890123456789012345678901234567890123456789"
+      "\"",
+      NULL}},
 };
 
 static void test_every_key_has_bounds(void **state)
