@@ -15,14 +15,15 @@
 /* What IT may change from the portal; device paths, the portal's address and the kiosk's
  * identity are deliberately absent: a bad value there could cut the kiosk off for good. */
 static const struct rconf_key keys[] = {
-    {"ui.idle_timeout_s", "ui", "idle_timeout_s", RCONF_INT},
-    {"ui.languages", "ui", "languages", RCONF_TEXT},
-    {"payments.convenience_fee_cents", "payments", "convenience_fee_cents", RCONF_INT},
-    {"payments.max_payment_cents", "payments", "max_payment_cents", RCONF_INT},
-    {"fleet.heartbeat_s", "fleet", "heartbeat_s", RCONF_INT},
-    {"kiosk.out_of_service_message", "kiosk", "out_of_service_message", RCONF_TEXT},
-    {"receipt.header", "receipt", "header", RCONF_TEXT},
-    {"receipt.footer", "receipt", "footer", RCONF_TEXT},
+    {"ui.idle_timeout_s", "ui", "idle_timeout_s", RCONF_INT, 0},
+    {"ui.languages", "ui", "languages", RCONF_TEXT, 0},
+    {"payments.convenience_fee_cents", "payments", "convenience_fee_cents", RCONF_INT, 0},
+    {"payments.max_payment_cents", "payments", "max_payment_cents", RCONF_INT, 0},
+    /* Locally 0 turns the heartbeat off; remotely that would cut the kiosk off for good. */
+    {"fleet.heartbeat_s", "fleet", "heartbeat_s", RCONF_INT, 1},
+    {"kiosk.out_of_service_message", "kiosk", "out_of_service_message", RCONF_TEXT, 0},
+    {"receipt.header", "receipt", "header", RCONF_TEXT, 0},
+    {"receipt.footer", "receipt", "footer", RCONF_TEXT, 0},
 };
 
 const struct rconf_key *rconf_keys(size_t *n)
@@ -53,6 +54,11 @@ static int apply_one(struct kiosk_config *cfg, const char *name, json_t *value, 
 	if (k->type == RCONF_INT) {
 		if (!json_is_integer(value)) {
 			snprintf(err, errlen, "%s: must be a whole number", name);
+			return KIOSK_EINVAL;
+		}
+		if (json_integer_value(value) < k->remote_min) {
+			snprintf(err, errlen, "%s: at least %ld when set by the portal", name,
+				 k->remote_min);
 			return KIOSK_EINVAL;
 		}
 		snprintf(text, sizeof(text), "%" JSON_INTEGER_FORMAT, json_integer_value(value));

@@ -26,6 +26,7 @@ struct rconf_key {
 	const char *section;
 	const char *key;
 	enum rconf_type type;
+	long remote_min; /* whole numbers: a tighter lower bound than kiosk.conf's, or 0 */
 };
 
 /* The allowed keys; *n receives their number. */

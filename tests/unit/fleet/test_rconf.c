@@ -53,7 +53,7 @@ static const struct {
     {"ui.languages", "\"es\"", {"\"fr\"", "\"\"", "1"}},
     {"payments.convenience_fee_cents", "150", {"-1", "501", "1.5"}},
     {"payments.max_payment_cents", "200000", {"99", "10000001", "null"}},
-    {"fleet.heartbeat_s", "30", {"-1", "3601", "true"}},
+    {"fleet.heartbeat_s", "30", {"0", "3601", "true"}},
     {"kiosk.out_of_service_message", "\"Pay at window 3.\"", {"\"line\\nbreak\"", "5", "[]"}},
     {"receipt.header", "\"City of Springfield\"", {"7", "{}", "\"tab\\there\""}},
     {"receipt.footer",
