@@ -12,6 +12,8 @@
 #include "app/i18n.h"
 #include "app/ui/text_cache.h"
 
+static void shapes_free(SDL_Renderer *renderer);
+
 static const struct {
 	int px;
 	bool bold;
@@ -73,6 +75,7 @@ out:
 
 void ui_close(struct ui *ui)
 {
+	shapes_free(ui->renderer);
 	text_cache_free(ui->cache);
 	ui->cache = NULL;
 	for (int i = 0; i < UI_FONT_COUNT; i++) {
@@ -439,6 +442,78 @@ void ui_checkbox(struct ui *ui, SDL_Rect r, const char *label, bool checked,
 	ui->widgets[ui->widget_count - 1].active = checked;
 }
 
+/* A rounded, outlined shape drawn once into a texture and then copied: keyboards draw dozens
+ * of identical key caps every frame, and one copy is far cheaper than re-filling each. */
+#define SHAPE_CACHE 24
+static struct shape {
+	SDL_Renderer *renderer;
+	int w, h, radius, thickness;
+	Uint32 fill, border;
+	SDL_Texture *tex;
+	unsigned long used;
+} shapes[SHAPE_CACHE];
+static unsigned long shape_clock;
+
+static Uint32 rgba(SDL_Color c)
+{
+	return (Uint32)c.r << 24 | (Uint32)c.g << 16 | (Uint32)c.b << 8 | c.a;
+}
+
+static void ui_shape(struct ui *ui, SDL_Rect r, int radius, SDL_Color fill, SDL_Color border,
+		     int thickness)
+{
+	struct shape *slot = NULL, *oldest = &shapes[0];
+
+	for (int i = 0; i < SHAPE_CACHE; i++) {
+		struct shape *sh = &shapes[i];
+		if (sh->tex && sh->renderer == ui->renderer && sh->w == r.w && sh->h == r.h &&
+		    sh->radius == radius && sh->thickness == thickness && sh->fill == rgba(fill) &&
+		    sh->border == rgba(border)) {
+			slot = sh;
+			break;
+		}
+		if (sh->used < oldest->used)
+			oldest = sh;
+	}
+	if (!slot) {
+		SDL_Texture *prev = SDL_GetRenderTarget(ui->renderer);
+		SDL_Texture *tex = SDL_CreateTexture(ui->renderer, SDL_PIXELFORMAT_ARGB8888,
+						     SDL_TEXTUREACCESS_TARGET, r.w, r.h);
+		if (!tex || SDL_SetRenderTarget(ui->renderer, tex) != 0) {
+			/* No render targets here: draw directly. */
+			if (tex)
+				SDL_DestroyTexture(tex);
+			ui_round_rect(ui, r, radius, fill);
+			ui_frame(ui, r, radius, thickness, border);
+			return;
+		}
+		SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+		SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_NONE);
+		SDL_SetRenderDrawColor(ui->renderer, 0, 0, 0, 0);
+		SDL_RenderClear(ui->renderer);
+		ui_round_rect(ui, (SDL_Rect){0, 0, r.w, r.h}, radius, fill);
+		ui_frame(ui, (SDL_Rect){0, 0, r.w, r.h}, radius, thickness, border);
+		SDL_SetRenderTarget(ui->renderer, prev);
+		if (oldest->tex)
+			SDL_DestroyTexture(oldest->tex);
+		*oldest = (struct shape){ui->renderer, r.w, r.h, radius, thickness,
+					 rgba(fill),   rgba(border), tex, 0};
+		slot = oldest;
+	}
+	slot->used = ++shape_clock;
+	SDL_RenderCopy(ui->renderer, slot->tex, NULL, &r);
+}
+
+static void shapes_free(SDL_Renderer *renderer)
+{
+	for (int i = 0; i < SHAPE_CACHE; i++) {
+		if (shapes[i].tex && shapes[i].renderer == renderer) {
+			SDL_DestroyTexture(shapes[i].tex);
+			shapes[i].tex = NULL;
+		}
+	}
+}
+
 static void key(struct ui *ui, SDL_Rect r, const char *label, const struct core_event *ev,
 		enum ui_style style)
 {
@@ -451,8 +526,7 @@ static void key(struct ui *ui, SDL_Rect r, const char *label, const struct core_
 
 	if (pressed)
 		bg = t->border;
-	ui_round_rect(ui, r, 16, bg);
-	ui_frame(ui, r, 16, 2, t->border);
+	ui_shape(ui, r, 16, bg, t->border, 2);
 	ui_text_size(ui, UI_FONT_BUTTON, 0, label, &w, &h);
 	ui_text(ui, UI_FONT_BUTTON, style == UI_SELECTED ? t->on_primary : t->text, r.x + r.w / 2,
 		r.y + (r.h - h) / 2, 0, UI_CENTER, label);
