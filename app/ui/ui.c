@@ -459,46 +459,59 @@ static Uint32 rgba(SDL_Color c)
 	return (Uint32)c.r << 24 | (Uint32)c.g << 16 | (Uint32)c.b << 8 | c.a;
 }
 
+/* Draws the shape into a new texture in the least recently used slot; NULL when this
+ * renderer has no render targets. */
+static struct shape *shape_make(struct ui *ui, SDL_Rect r, int radius, SDL_Color fill,
+				SDL_Color border, int thickness)
+{
+	struct shape *oldest = &shapes[0];
+	SDL_Texture *prev = SDL_GetRenderTarget(ui->renderer);
+	SDL_Texture *tex;
+
+	for (int i = 1; i < SHAPE_CACHE; i++)
+		if (shapes[i].used < oldest->used)
+			oldest = &shapes[i];
+	tex = SDL_CreateTexture(ui->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+				r.w, r.h);
+	if (!tex)
+		return NULL;
+	if (SDL_SetRenderTarget(ui->renderer, tex) != 0) {
+		SDL_DestroyTexture(tex);
+		return NULL;
+	}
+	SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_NONE);
+	SDL_SetRenderDrawColor(ui->renderer, 0, 0, 0, 0);
+	SDL_RenderClear(ui->renderer);
+	ui_round_rect(ui, (SDL_Rect){0, 0, r.w, r.h}, radius, fill);
+	ui_frame(ui, (SDL_Rect){0, 0, r.w, r.h}, radius, thickness, border);
+	SDL_SetRenderTarget(ui->renderer, prev);
+	if (oldest->tex)
+		SDL_DestroyTexture(oldest->tex);
+	*oldest = (struct shape){ui->renderer, r.w, r.h, radius, thickness,
+				 rgba(fill),   rgba(border), tex, 0};
+	return oldest;
+}
+
 static void ui_shape(struct ui *ui, SDL_Rect r, int radius, SDL_Color fill, SDL_Color border,
 		     int thickness)
 {
-	struct shape *slot = NULL, *oldest = &shapes[0];
+	struct shape *slot = NULL;
 
-	for (int i = 0; i < SHAPE_CACHE; i++) {
+	for (int i = 0; i < SHAPE_CACHE && !slot; i++) {
 		struct shape *sh = &shapes[i];
 		if (sh->tex && sh->renderer == ui->renderer && sh->w == r.w && sh->h == r.h &&
 		    sh->radius == radius && sh->thickness == thickness && sh->fill == rgba(fill) &&
-		    sh->border == rgba(border)) {
+		    sh->border == rgba(border))
 			slot = sh;
-			break;
-		}
-		if (sh->used < oldest->used)
-			oldest = sh;
 	}
+	if (!slot)
+		slot = shape_make(ui, r, radius, fill, border, thickness);
 	if (!slot) {
-		SDL_Texture *prev = SDL_GetRenderTarget(ui->renderer);
-		SDL_Texture *tex = SDL_CreateTexture(ui->renderer, SDL_PIXELFORMAT_ARGB8888,
-						     SDL_TEXTUREACCESS_TARGET, r.w, r.h);
-		if (!tex || SDL_SetRenderTarget(ui->renderer, tex) != 0) {
-			/* No render targets here: draw directly. */
-			if (tex)
-				SDL_DestroyTexture(tex);
-			ui_round_rect(ui, r, radius, fill);
-			ui_frame(ui, r, radius, thickness, border);
-			return;
-		}
-		SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
-		SDL_SetRenderDrawBlendMode(ui->renderer, SDL_BLENDMODE_NONE);
-		SDL_SetRenderDrawColor(ui->renderer, 0, 0, 0, 0);
-		SDL_RenderClear(ui->renderer);
-		ui_round_rect(ui, (SDL_Rect){0, 0, r.w, r.h}, radius, fill);
-		ui_frame(ui, (SDL_Rect){0, 0, r.w, r.h}, radius, thickness, border);
-		SDL_SetRenderTarget(ui->renderer, prev);
-		if (oldest->tex)
-			SDL_DestroyTexture(oldest->tex);
-		*oldest = (struct shape){ui->renderer, r.w, r.h, radius, thickness,
-					 rgba(fill),   rgba(border), tex, 0};
-		slot = oldest;
+		/* No render targets here: draw directly. */
+		ui_round_rect(ui, r, radius, fill);
+		ui_frame(ui, r, radius, thickness, border);
+		return;
 	}
 	slot->used = ++shape_clock;
 	SDL_RenderCopy(ui->renderer, slot->tex, NULL, &r);
