@@ -41,6 +41,33 @@ static int open_fonts(struct ui *ui)
 {
 	char path[1024];
 
+	for (int i = 0; i < UI_FONT_COUNT; i++) {
+		snprintf(path, sizeof(path), "%s/%s", ui->fonts_dir,
+			 font_specs[i].bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf");
+		ui->fonts[i] = TTF_OpenFont(path, ui->large_text ? large_px[i] : font_specs[i].px);
+		if (!ui->fonts[i]) {
+			log_error("ui", "cannot open font %s: %s", path, TTF_GetError());
+			return KIOSK_EIO;
+		}
+	}
+	return 0;
+}
+
+int ui_open(struct ui *ui, SDL_Renderer *renderer, const char *fonts_dir)
+{
+	int rc = 0;
+
+	memset(ui, 0, sizeof(*ui));
+	ui->renderer = renderer;
+	ui->theme = *theme_get(THEME_DEFAULT);
+	ui->theme_id = THEME_DEFAULT;
+	snprintf(ui->fonts_dir, sizeof(ui->fonts_dir), "%s", fonts_dir);
+	ui->focus_index = -1;
+	ui->pressed_index = -1;
+	if (!TTF_WasInit() && TTF_Init() != 0) {
+		log_error("ui", "TTF_Init: %s", TTF_GetError());
+		return KIOSK_EIO;
+	}
 	rc = open_fonts(ui);
 	if (rc)
 		goto out;
