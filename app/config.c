@@ -38,6 +38,11 @@ void config_defaults(struct kiosk_config *cfg)
 	cfg->speech_volume = 100;
 	cfg->speech_rate = 175;
 	cfg->dpi = 102; /* 21.5" 1080x1920 */
+	cfg->heartbeat_s = 60;
+	snprintf(cfg->languages, sizeof(cfg->languages), "en,es");
+	snprintf(cfg->out_of_service_message, sizeof(cfg->out_of_service_message),
+		 "You can pay online at the city's website or at the cashier's window.");
+	cfg->max_payment_cents = 1000000; /* $10,000 */
 }
 
 static int set_str(char *dst, size_t n, const char *value, char *err, size_t errlen,
@@ -105,7 +110,20 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 	STR("portal", "client_cert", client_cert)
 	STR("portal", "client_key", client_key)
 	STR("update", "state_dir", update_state_dir)
+	STR("kiosk", "out_of_service_message", out_of_service_message)
+	STR("receipt", "header", receipt_header)
+	STR("receipt", "footer", receipt_footer)
 #undef STR
+	if (!strcmp(section, "portal") && !strcmp(key, "pin")) {
+		/* One or more sha256//BASE64 hashes joined by ';', as libcurl takes them; a
+		 * typo must not silently turn pinning off. */
+		if (value[0] && strncmp(value, "sha256//", 8) != 0) {
+			snprintf(err, errlen, "%s: '%s' must look like sha256//BASE64", name,
+				 value);
+			return KIOSK_EINVAL;
+		}
+		return set_str(cfg->portal_pin, sizeof(cfg->portal_pin), value, err, errlen, name);
+	}
 	if (!strcmp(section, "kiosk") && !strcmp(key, "devices")) {
 		if (strcmp(value, "sim") && strcmp(value, "usb")) {
 			snprintf(err, errlen, "%s: '%s' must be sim or usb", name, value);
@@ -184,8 +202,60 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 	if (!strcmp(section, "portal") && !strcmp(key, "connect_timeout_ms"))
 		return set_long(&cfg->portal_connect_timeout_ms, value, 100, 60000, err, errlen,
 				name);
+	if (!strcmp(section, "ui") && !strcmp(key, "languages")) {
+		if (strcmp(value, "en,es") && strcmp(value, "es,en") && strcmp(value, "en") &&
+		    strcmp(value, "es")) {
+			snprintf(err, errlen, "%s: '%s' must be en,es or en or es", name, value);
+			return KIOSK_EINVAL;
+		}
+		return set_str(cfg->languages, sizeof(cfg->languages), value, err, errlen, name);
+	}
+	if (!strcmp(section, "fleet") && !strcmp(key, "heartbeat_s")) {
+		/* 0 turns the heartbeat off; more than an hour would hide a dead kiosk. */
+		rc = set_long(&v, value, 0, 3600, err, errlen, name);
+		if (!rc)
+			cfg->heartbeat_s = (int)v;
+		return rc;
+	}
+	if (!strcmp(section, "payments") && !strcmp(key, "convenience_fee_cents")) {
+		/* A fee the kiosk showed but did not charge would tell residents something
+		 * false: until the payment request, journal and receipt carry a fee line, only 0
+		 * is accepted. */
+		long fee = 0;
+		rc = set_long(&fee, value, 0, 500, err, errlen, name);
+		if (rc == 0 && fee != 0) {
+			snprintf(err, errlen,
+				 "%s: this version cannot charge a convenience fee; it must be 0",
+				 name);
+			return KIOSK_EINVAL;
+		}
+		if (rc == 0)
+			cfg->convenience_fee_cents = 0;
+		return rc;
+	}
+	if (!strcmp(section, "payments") && !strcmp(key, "max_payment_cents"))
+		return set_long(&cfg->max_payment_cents, value, 100, 10000000, err, errlen, name);
 	snprintf(err, errlen, "unknown setting %s", name);
 	return KIOSK_EINVAL;
+}
+
+void config_dump(const struct kiosk_config *c, FILE *f)
+{
+	fprintf(f,
+		"[kiosk]\nid = %s\ncity_name = %s\nhelp_text = %s\ndevices = %s\n"
+		"data_dir = %s\nreceipts_dir = %s\nout_of_service_message = %s\n",
+		c->kiosk_id, c->city_name, c->help_text, c->devices, c->data_dir, c->receipts_dir,
+		c->out_of_service_message);
+	fprintf(f,
+		"\n[portal]\nurl = %s\nca_file = %s\ntimeout_ms = %ld\n"
+		"connect_timeout_ms = %ld\n",
+		c->portal_url, c->portal_ca, c->portal_timeout_ms, c->portal_connect_timeout_ms);
+	fprintf(f, "\n[ui]\nlang = %s\nlanguages = %s\nidle_timeout_s = %d\nwarning_s = %d\n",
+		c->lang, c->languages, c->idle_timeout_s, c->warning_s);
+	fprintf(f, "\n[payments]\nconvenience_fee_cents = %ld\nmax_payment_cents = %ld\n",
+		c->convenience_fee_cents, c->max_payment_cents);
+	fprintf(f, "\n[receipt]\nheader = %s\nfooter = %s\n", c->receipt_header, c->receipt_footer);
+	fprintf(f, "\n[fleet]\nheartbeat_s = %d\n", c->heartbeat_s);
 }
 
 struct load_ctx {

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "app/a11y/keypad.h"
 
@@ -25,6 +26,7 @@ struct kiosk_config {
 	char seal_key[512];
 	char client_cert[512];
 	char client_key[512];
+	char portal_pin[128]; /* "sha256//BASE64", or "" for CA verification alone */
 	long portal_timeout_ms;
 	long portal_connect_timeout_ms;
 
@@ -46,6 +48,15 @@ struct kiosk_config {
 
 	/* The update agent's state directory (session flag, health mark); "" = none. */
 	char update_state_dir[512];
+
+	/* Fleet: what the portal may also set remotely (app/fleet/rconf.h names which). */
+	int heartbeat_s;		  /* seconds between heartbeats; 0 = none */
+	char languages[8];		  /* languages offered: "en,es", "en" or "es" */
+	char out_of_service_message[160]; /* where else to pay, shown while out of service */
+	long convenience_fee_cents;	  /* 0..500, shown on the bill summary when > 0 */
+	long max_payment_cents;		  /* the most one payment at this kiosk may be */
+	char receipt_header[64];	  /* "" = the city's name */
+	char receipt_footer[64];
 };
 
 /* Built-in defaults: paths point into the source and build trees for development. */
@@ -58,5 +69,8 @@ int config_load(const char *path, struct kiosk_config *cfg, char *err, size_t er
 /* Sets one key ("portal.url", "kiosk.idle_timeout_s", ...) from text, validated. */
 int config_set(struct kiosk_config *cfg, const char *section, const char *key, const char *value,
 	       char *err, size_t errlen);
+
+/* Writes every setting as INI text (section, key = value), e.g. for kiosk --show-config. */
+void config_dump(const struct kiosk_config *cfg, FILE *f);
 
 #endif

@@ -13,6 +13,7 @@
 struct worker_config {
 	struct portal_config portal;
 	const char *journal_path;
+	const char *outbox_path;
 	const char *seal_key;	   /* the portal's public key for sealing card data */
 	const char *devices;	   /* "sim" or "usb" */
 	const char *wedge_readers; /* "vvvv:pppp,..."; NULL or "": the defaults */
@@ -20,6 +21,7 @@ struct worker_config {
 	const char *mono_font;	   /* for the simulated printer's PNG */
 	const char *kiosk_id;
 	const char *receipt_header;
+	const char *receipt_footer; /* NULL or "": none */
 	/* Called from the worker thread after a result is queued (e.g. SDL_PushEvent). */
 	void (*wake)(void *ctx);
 	void *wake_ctx;

@@ -29,6 +29,7 @@ static const char *const screen_ids[CORE_SCREEN_COUNT] = {
     [CORE_SCREEN_AUTOPAY_REVIEW] = "autopay-review",
     [CORE_SCREEN_AUTOPAY_DONE] = "autopay-done",
     [CORE_SCREEN_PAPERLESS] = "paperless",
+    [CORE_SCREEN_OUT_OF_SERVICE] = "out-of-service",
 };
 
 void core_config_defaults(struct core_config *cfg)
@@ -37,6 +38,10 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->warning_ms = 20000;
 	cfg->toast_ms = 6000;
 	cfg->default_lang = CORE_LANG_EN;
+	cfg->max_payment_cents = 0; /* no limit, no fee, both languages */
+	cfg->fee_cents = 0;
+	cfg->single_lang = false;
+	cfg->wait_for_reconcile = false; /* the kiosk (main.c) turns it on */
 }
 
 static void copy_str(char *dst, size_t n, const char *src)
@@ -80,13 +85,53 @@ static void wipe_session(struct core_state *s)
 	struct core_config cfg = s->cfg;
 	uint32_t req = s->request_id;
 	enum core_printer printer = s->printer; /* the device's, not the session's */
+	bool oos = s->out_of_service;		/* the kiosk's, not the session's */
+	char reason[sizeof(s->out_of_service_reason)];
+	bool reconciled = s->reconciled;
 
+	memcpy(reason, s->out_of_service_reason, sizeof(reason));
 	memset(s, 0, sizeof(*s));
 	s->cfg = cfg;
 	s->printer = printer;
+	s->out_of_service = oos;
+	memcpy(s->out_of_service_reason, reason, sizeof(reason));
+	s->reconciled = reconciled;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
-	s->screen = CORE_SCREEN_WELCOME;
+	/* Between sessions is the only moment out of service takes over the screen. */
+	s->screen = oos ? CORE_SCREEN_OUT_OF_SERVICE : CORE_SCREEN_WELCOME;
+}
+
+bool core_in_session(const struct core_state *s)
+{
+	return s->screen != CORE_SCREEN_WELCOME && s->screen != CORE_SCREEN_OUT_OF_SERVICE;
+}
+
+bool core_set_config(struct core_state *s, const struct core_config *cfg, int64_t now_ms)
+{
+	if (core_in_session(s))
+		return false;
+	s->cfg = *cfg;
+	s->lang = cfg->default_lang;
+	s->last_activity_ms = now_ms;
+	return true;
+}
+
+static void go(struct core_state *s, enum core_screen screen);
+
+static void set_out_of_service(struct core_state *s, const struct core_event *ev)
+{
+	s->out_of_service = ev->choice != 0;
+	copy_str(s->out_of_service_reason, sizeof(s->out_of_service_reason),
+		 s->out_of_service ? ev->text : "");
+	if (core_in_session(s))
+		return; /* the resident finishes first; wipe_session takes it from there */
+	enum core_screen want =
+	    s->out_of_service ? CORE_SCREEN_OUT_OF_SERVICE : CORE_SCREEN_WELCOME;
+	if (s->screen != want) {
+		s->lang = s->cfg.default_lang;
+		go(s, want);
+	}
 }
 
 static void go(struct core_state *s, enum core_screen screen)
@@ -146,6 +191,7 @@ void core_init(struct core_state *s, const struct core_config *cfg, int64_t now_
 	s->screen = CORE_SCREEN_WELCOME;
 	s->lang = s->cfg.default_lang;
 	s->last_activity_ms = now_ms;
+	s->reconciled = !s->cfg.wait_for_reconcile;
 }
 
 enum core_field_kind core_field_kind(enum core_field f)
@@ -396,6 +442,12 @@ static void submit_lookup(struct core_state *s, struct core_effects *fx, int64_t
 	add_fx(fx, CORE_FX_LOOKUP, s);
 }
 
+/* A portal that fails the certificate check may be an impostor: say so, and that nothing
+ * about the resident or their card left the kiosk. */
+static const char *const untrusted_msg =
+    N_("This kiosk could not verify the city's payment system, so nothing was sent. No money "
+       "was taken. Please ask staff for help.");
+
 static void lookup_done(struct core_state *s, const struct core_event *ev, int64_t now)
 {
 	s->busy = CORE_BUSY_NONE;
@@ -421,6 +473,7 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 			  "again."),
 		       NULL, true, 0);
 		break;
+	case CORE_FAIL_UNTRUSTED: notice(s, untrusted_msg, NULL, true, 0); break;
 	default:
 		notice(s,
 		       N_("We can't reach the city's payment system right now. Please try again in "
@@ -436,6 +489,15 @@ static void submit_amount(struct core_state *s, struct core_effects *fx)
 	char due[24];
 
 	if (!s->other_amount) {
+		if (s->cfg.max_payment_cents > 0 &&
+		    s->bill.balance_cents > s->cfg.max_payment_cents) {
+			money_format(s->cfg.max_payment_cents, due, sizeof(due));
+			notice(
+			    s,
+			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
+			    due, true, 0);
+			return;
+		}
 		s->amount_cents = s->bill.balance_cents;
 	} else {
 		if (money_parse(s->amount_text, &cents) != 0 || cents <= 0) {
@@ -448,6 +510,15 @@ static void submit_amount(struct core_state *s, struct core_effects *fx)
 			s->focus = CORE_FIELD_AMOUNT;
 			notice(s, N_("The amount can't be more than the amount due, %s."), due,
 			       true, 0);
+			return;
+		}
+		if (s->cfg.max_payment_cents > 0 && cents > s->cfg.max_payment_cents) {
+			money_format(s->cfg.max_payment_cents, due, sizeof(due));
+			s->focus = CORE_FIELD_AMOUNT;
+			notice(
+			    s,
+			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
+			    due, true, 0);
 			return;
 		}
 		s->amount_cents = cents;
@@ -492,7 +563,7 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 	s->decline_reason[0] = '\0';
 	s->receipt_printed = false;
 	if (ev->failure == CORE_FAIL_STORE || ev->failure == CORE_FAIL_UNREACHABLE ||
-	    ev->failure == CORE_FAIL_REFUSED) {
+	    ev->failure == CORE_FAIL_REFUSED || ev->failure == CORE_FAIL_UNTRUSTED) {
 		/* Nothing was charged (journal refused, portal never reached, or the portal
 		 * turned the request down), so the resident may simply try again. */
 		const char *msg =
@@ -502,6 +573,8 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 		    : ev->failure == CORE_FAIL_REFUSED
 			? N_("The city's payment system did not accept this payment. No money "
 			     "was taken. Please ask staff for help.")
+		    : ev->failure == CORE_FAIL_UNTRUSTED
+			? untrusted_msg
 			: N_("We can't reach the city's payment system right now. No money was "
 			     "taken. Please try again in a few minutes.");
 		notice(s, msg, NULL, true, 0);
@@ -585,7 +658,8 @@ static void next(struct core_state *s, struct core_effects *fx, int64_t now)
 static bool is_touch(enum core_event_type t)
 {
 	return t != CORE_EV_TICK && t != CORE_EV_LOOKUP_DONE && t != CORE_EV_PAY_DONE &&
-	       t != CORE_EV_PRINT_DONE && t != CORE_EV_ACCOUNT_DONE;
+	       t != CORE_EV_PRINT_DONE && t != CORE_EV_ACCOUNT_DONE && t != CORE_EV_RECONCILED &&
+	       t != CORE_EV_OUT_OF_SERVICE;
 }
 
 static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -604,7 +678,7 @@ static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
 		return true; /* the countdown changed */
 	}
 	/* A payment in flight is never abandoned: the resident must see how it ended. */
-	if (s->screen != CORE_SCREEN_WELCOME && s->busy != CORE_BUSY_PAYING &&
+	if (core_in_session(s) && s->busy != CORE_BUSY_PAYING &&
 	    now - s->last_activity_ms >= s->cfg.idle_ms) {
 		s->warning = true;
 		s->warning_started_ms = now;
@@ -641,13 +715,32 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 	switch (ev->type) {
 	case CORE_EV_TOUCH:
 	case CORE_EV_MORE_TIME: return false;
+	case CORE_EV_OUT_OF_SERVICE: set_out_of_service(s, ev); break;
 	case CORE_EV_TOGGLE_LANG:
+		if (s->cfg.single_lang)
+			return false;
 		s->lang = s->lang == CORE_LANG_EN ? CORE_LANG_ES : CORE_LANG_EN;
 		break;
 	case CORE_EV_PAY_BILL:
 		if (s->screen != CORE_SCREEN_WELCOME)
 			return false;
+		if (!s->reconciled) {
+			/* A payment left unfinished by a power cut is settled before a new
+			 * one starts; the resident waits a moment, then goes on by itself. */
+			s->pay_pending = true;
+			notice(s, N_("One moment, please: the kiosk is checking earlier payments."),
+			       NULL, false, 0);
+			break;
+		}
 		go(s, CORE_SCREEN_GUEST_LOOKUP);
+		break;
+	case CORE_EV_RECONCILED:
+		s->reconciled = true;
+		if (!s->pay_pending)
+			return false;
+		s->pay_pending = false;
+		if (s->screen == CORE_SCREEN_WELCOME)
+			go(s, CORE_SCREEN_GUEST_LOOKUP);
 		break;
 	case CORE_EV_SIGN_IN:
 		if (s->screen != CORE_SCREEN_WELCOME)
@@ -807,7 +900,7 @@ int64_t core_next_deadline(const struct core_state *s, int64_t now_ms)
 			next = t;
 		return next;
 	}
-	if (s->screen != CORE_SCREEN_WELCOME && s->busy != CORE_BUSY_PAYING) {
+	if (core_in_session(s) && s->busy != CORE_BUSY_PAYING) {
 		int64_t t = s->last_activity_ms + s->cfg.idle_ms;
 
 		if (next < 0 || t < next)

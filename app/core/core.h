@@ -31,6 +31,8 @@ enum core_screen {
 	CORE_SCREEN_AUTOPAY_REVIEW,
 	CORE_SCREEN_AUTOPAY_DONE,
 	CORE_SCREEN_PAPERLESS,
+	/* staff or the portal took the kiosk out of service: where else to pay */
+	CORE_SCREEN_OUT_OF_SERVICE,
 	CORE_SCREEN_COUNT
 };
 
@@ -96,8 +98,10 @@ enum core_failure {
 	CORE_FAIL_EXPIRED,
 	CORE_FAIL_PAPER_OUT,
 	CORE_FAIL_PRINTER,
-	CORE_FAIL_STORE,   /* the journal could not be written: nothing was sent */
-	CORE_FAIL_REFUSED, /* the portal refused the request (see core_refusal for accounts) */
+	CORE_FAIL_STORE,     /* the journal could not be written: nothing was sent */
+	CORE_FAIL_REFUSED,   /* the portal refused the request (see core_refusal for accounts) */
+	CORE_FAIL_UNTRUSTED, /* the portal's certificate or key pin did not check out: nothing
+			      * was sent */
 };
 
 /* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */
@@ -205,6 +209,11 @@ struct core_config {
 	int64_t warning_ms; /* the warning's countdown before the session is wiped (20 s) */
 	int64_t toast_ms;   /* how long a transient message stays (6 s) */
 	enum core_lang default_lang; /* each session starts in it */
+	/* Remote configuration (app/fleet/rconf.h): 0 = no limit, no fee, both languages. */
+	int64_t max_payment_cents; /* the most one payment may be; enforced on the amount step */
+	int64_t fee_cents;	   /* convenience fee, shown on the bill summary when > 0 */
+	bool single_lang;	   /* only default_lang is offered: no language switch */
+	bool wait_for_reconcile;   /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
 };
 
 struct core_state {
@@ -241,6 +250,10 @@ struct core_state {
 	enum core_busy busy;
 	uint32_t request_id; /* answers to older requests are ignored */
 	struct core_notice notice;
+
+	/* Earlier payments checked with the portal: new ones may start. Survives sessions. */
+	bool reconciled;
+	bool pay_pending; /* "Pay a Bill" tapped before that: go on once it is done */
 
 	/* idle timeout */
 	int64_t last_activity_ms;
@@ -279,6 +292,10 @@ struct core_state {
 	bool ap_savings;
 	char bank_name[48];
 	bool ap_refused; /* not fully linked: the screen says why and offers to link */
+
+	/* Out of service (kept across sessions): shown only between sessions. */
+	bool out_of_service;
+	char out_of_service_reason[128]; /* for staff and logs; residents see the configured text */
 };
 
 enum core_event_type {
@@ -309,6 +326,7 @@ enum core_event_type {
 	CORE_EV_PAY_DONE,	/* .request_id, .failure, .outcome, .reference, .text (reason) */
 	CORE_EV_PRINT_DONE,	/* .failure */
 	CORE_EV_PRINTER_STATUS, /* .printer: the printer's state changed */
+	CORE_EV_RECONCILED,	/* the journal's unfinished payments were checked at start */
 	/* a resident's account */
 	CORE_EV_SHIFT,		 /* the email keyboard's Shift */
 	CORE_EV_CREATE_ACCOUNT,	 /* sign-in: "Create Your Account" */
@@ -329,6 +347,9 @@ enum core_event_type {
 	CORE_EV_SET_AP_SAVINGS, /* .choice: 0 checking, 1 savings */
 	CORE_EV_EMAIL_RECEIPT,	/* pay-result, signed in */
 	CORE_EV_ACCOUNT_DONE,	/* .request_id, .failure, .op, .acct: the portal's answer */
+	/* .choice: 1 on, 0 off; .text: the reason. From the portal's heartbeat answer or staff.
+	 * Never interrupts a session: it takes effect when the session ends. */
+	CORE_EV_OUT_OF_SERVICE,
 };
 
 /* The tiles of the signed-in home screen. */
@@ -407,6 +428,13 @@ void core_init(struct core_state *s, const struct core_config *cfg, int64_t now_
 /* Applies one event. Effects for the adapters are appended to fx (cleared first).
  * Returns true when something visible changed. */
 bool core_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
+
+/* True while a resident is in a session (anything but welcome and out of service). */
+bool core_in_session(const struct core_state *s);
+
+/* Replaces the configuration between sessions; returns false (and changes nothing) while a
+ * resident is in a session, so the caller tries again later. */
+bool core_set_config(struct core_state *s, const struct core_config *cfg, int64_t now_ms);
 
 /* When the next CORE_EV_TICK is due (absolute ms), or -1 when nothing is pending:
  * an idle welcome screen has no deadline at all. */

@@ -37,7 +37,8 @@ void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct scre
 	ui_look_button(ui, contrast, "\xE2\x97\x90", _("High contrast"), UI_ACT_CONTRAST,
 		       ui->theme_id == THEME_HIGH_CONTRAST);
 	ui_look_button(ui, big, "Aa", _("Large text"), UI_ACT_LARGE_TEXT, ui->large_text);
-	ui_button(ui, lang, i18n_other_language_name(s->lang), UI_SECONDARY, &ev);
+	if (!s->cfg.single_lang) /* remote configuration may offer one language only */
+		ui_button(ui, lang, i18n_other_language_name(s->lang), UI_SECONDARY, &ev);
 	ui->content_off = false;
 }
 
@@ -296,6 +297,7 @@ void screens_draw(struct ui *ui, const struct core_state *s, const struct screen
 	    [CORE_SCREEN_AUTOPAY_REVIEW] = screen_autopay_review,
 	    [CORE_SCREEN_AUTOPAY_DONE] = screen_autopay_done,
 	    [CORE_SCREEN_PAPERLESS] = screen_paperless,
+	    [CORE_SCREEN_OUT_OF_SERVICE] = screen_out_of_service,
 	};
 
 	ui->lang = s->lang;

@@ -10,6 +10,7 @@
 struct screen_ctx {
 	const char *city_name; /* "City of Springfield" */
 	const char *help_text; /* where else to get help, e.g. "Ask at the front desk." */
+	const char *out_of_service_message; /* where else to pay while out of service */
 };
 
 /* Draws the whole frame for state s at time now (for countdowns). */
