@@ -13,25 +13,31 @@ void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct scre
 	SDL_Rect lang = {UI_W - MARGIN - 230, 25, 230, 100};
 	SDL_Rect big = {lang.x - 20 - 110, 25, 110, 100};
 	SDL_Rect contrast = {big.x - 20 - 110, 25, 110, 100};
-	int w, h, avail = contrast.x - 20 - (MARGIN + 100);
+	int w, h, x = MARGIN, avail = contrast.x - 20 - MARGIN;
 
 	/* The bar is the same on every screen: speech does not read it out each time. */
 	ui->content_off = true;
 	ui_fill(ui, (SDL_Rect){0, 0, UI_W, TOP_BAR_H}, t->bar);
-	/* The city's seal: a simple emblem so the bar reads as the city's, not ours. */
-	ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 40, t->on_bar);
-	ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 32, t->bar);
-	ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 14, t->focus_halo);
+	ui_text_size(ui, UI_FONT_LABEL, 0, ctx->city_name, &w, &h);
+	/* The city's seal: a simple emblem so the bar reads as the city's, not ours; it gives
+	 * way to the name when the look buttons and large text leave no room for both. */
+	if (w <= avail - 100) {
+		ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 40, t->on_bar);
+		ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 32, t->bar);
+		ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 14, t->focus_halo);
+		x += 100;
+		avail -= 100;
+	}
 	ui_text_size(ui, UI_FONT_LABEL, 0, ctx->city_name, &w, &h);
 	if (w <= avail) {
-		ui_text(ui, UI_FONT_LABEL, t->on_bar, MARGIN + 100, TOP_BAR_H / 2 - h + 4, 0,
+		ui_text(ui, UI_FONT_LABEL, t->on_bar, x, TOP_BAR_H / 2 - h + 4, 0,
 			UI_LEFT, ctx->city_name);
-		ui_text(ui, UI_FONT_SMALL, t->on_bar, MARGIN + 100, TOP_BAR_H / 2 + 8, avail,
+		ui_text(ui, UI_FONT_SMALL, t->on_bar, x, TOP_BAR_H / 2 + 8, avail,
 			UI_LEFT, _("Utility payments"));
 	} else {
 		/* Large text: the city's name alone, on two lines if it must. */
 		ui_text_size(ui, UI_FONT_LABEL, avail, ctx->city_name, &w, &h);
-		ui_text(ui, UI_FONT_LABEL, t->on_bar, MARGIN + 100, (TOP_BAR_H - h) / 2, avail,
+		ui_text(ui, UI_FONT_LABEL, t->on_bar, x, (TOP_BAR_H - h) / 2, avail,
 			UI_LEFT, ctx->city_name);
 	}
 	ui_look_button(ui, contrast, "\xE2\x97\x90", _("High contrast"), UI_ACT_CONTRAST,

@@ -394,6 +394,13 @@ void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *deta
 	ui_text_size(ui, UI_FONT_BUTTON, 0, label, &one_w, &one_h);
 	if (one_w > r.w - 40)
 		font = UI_FONT_LABEL;
+	/* Large text in a narrow button ("Español" in the top bar): one more size down before
+	 * breaking a word. */
+	if (font == UI_FONT_LABEL && !strchr(label, ' ')) {
+		ui_text_size(ui, UI_FONT_LABEL, 0, label, &one_w, &one_h);
+		if (one_w > r.w - 40)
+			font = UI_FONT_SMALL;
+	}
 	ui_text_size(ui, font, r.w - 40, label, &lw, &lh);
 	if (detail && *detail)
 		ui_text_size(ui, UI_FONT_BODY, r.w - 40, detail, &dw, &dh);
