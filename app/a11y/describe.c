@@ -149,8 +149,8 @@ static void say_lines(const struct ui *ui, const char *text, const char *old, bo
 			skip = true;
 		if (!skip && l > 0) {
 			char raw[480];
-			snprintf(raw, sizeof(raw), "%.*s", (int)(l < sizeof(raw) ? l : sizeof(raw) - 1),
-				 p);
+			snprintf(raw, sizeof(raw), "%.*s",
+				 (int)(l < sizeof(raw) ? l : sizeof(raw) - 1), p);
 			a11y_speakable(ui->lang, raw, line, sizeof(line));
 			if (chunk[0] && strlen(chunk) + strlen(line) + 3 >= sizeof(chunk)) {
 				speech_say(sp, ui->lang, chunk, interrupt);

@@ -8,22 +8,14 @@
 #include "app/common/err.h"
 
 static const char *const names[KEYPAD_ACTION_COUNT] = {
-    [KEYPAD_ENTER] = "enter",
-    [KEYPAD_CLEAR] = "clear",
-    [KEYPAD_CANCEL] = "cancel",
-    [KEYPAD_UP] = "up",
-    [KEYPAD_DOWN] = "down",
-    [KEYPAD_LEFT] = "left",
-    [KEYPAD_RIGHT] = "right",
-    [KEYPAD_TAB] = "tab",
-    [KEYPAD_HELP] = "help",
-    [KEYPAD_REPEAT] = "repeat",
-    [KEYPAD_STOP] = "stop",
-    [KEYPAD_VOLUME_DOWN] = "volume_down",
-    [KEYPAD_VOLUME_UP] = "volume_up",
-    [KEYPAD_RATE_DOWN] = "rate_down",
-    [KEYPAD_RATE_UP] = "rate_up",
-    [KEYPAD_BLANK] = "blank",
+    [KEYPAD_ENTER] = "enter",	      [KEYPAD_CLEAR] = "clear",
+    [KEYPAD_CANCEL] = "cancel",	      [KEYPAD_UP] = "up",
+    [KEYPAD_DOWN] = "down",	      [KEYPAD_LEFT] = "left",
+    [KEYPAD_RIGHT] = "right",	      [KEYPAD_TAB] = "tab",
+    [KEYPAD_HELP] = "help",	      [KEYPAD_REPEAT] = "repeat",
+    [KEYPAD_STOP] = "stop",	      [KEYPAD_VOLUME_DOWN] = "volume_down",
+    [KEYPAD_VOLUME_UP] = "volume_up", [KEYPAD_RATE_DOWN] = "rate_down",
+    [KEYPAD_RATE_UP] = "rate_up",     [KEYPAD_BLANK] = "blank",
 };
 
 static const char *const defaults[KEYPAD_ACTION_COUNT] = {
@@ -99,8 +91,7 @@ static SDL_Keycode key_from_name(const char *start, size_t len)
 	return SDL_GetKeyFromName(name);
 }
 
-int keypad_set(struct keypad_map *m, const char *action, const char *keys, char *err,
-	       size_t errlen)
+int keypad_set(struct keypad_map *m, const char *action, const char *keys, char *err, size_t errlen)
 {
 	enum keypad_action a = keypad_action_by_name(action);
 	SDL_Keycode found[KEYPAD_MAX_KEYS];

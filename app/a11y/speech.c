@@ -32,7 +32,7 @@ struct speech {
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
 	bool quit;
-	bool flush; /* drop what is playing before the next utterance */
+	bool flush;   /* drop what is playing before the next utterance */
 	unsigned gen; /* bumped by each interruption: a synthesis of an older one stops */
 	struct utterance queue[QUEUE_MAX];
 	int head, count;

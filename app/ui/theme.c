@@ -4,7 +4,10 @@
 
 #include <math.h>
 
-#define RGB(x) {(Uint8)((x) >> 16), (Uint8)((x) >> 8 & 0xFF), (Uint8)((x)&0xFF), 0xFF}
+#define RGB(x)                                                                                     \
+	{                                                                                          \
+		(Uint8)((x) >> 16), (Uint8)((x) >> 8 & 0xFF), (Uint8)((x)&0xFF), 0xFF              \
+	}
 
 static const struct ui_theme themes[THEME_COUNT] = {
     [THEME_DEFAULT] =
@@ -57,7 +60,10 @@ static const char *const names[THEME_COUNT] = {
     [THEME_HIGH_CONTRAST] = "high-contrast",
 };
 
-#define P(f, b, w) {offsetof(struct ui_theme, f), offsetof(struct ui_theme, b), w}
+#define P(f, b, w)                                                                                 \
+	{                                                                                          \
+		offsetof(struct ui_theme, f), offsetof(struct ui_theme, b), w                      \
+	}
 
 static const struct theme_pair pairs[] = {
     P(text, bg, "body text on the page"),
