@@ -33,6 +33,11 @@ void config_defaults(struct kiosk_config *cfg)
 	cfg->idle_timeout_s = 60;
 	cfg->warning_s = 20;
 	snprintf(cfg->lang, sizeof(cfg->lang), "en");
+	keypad_defaults(&cfg->keypad);
+	snprintf(cfg->speech, sizeof(cfg->speech), "off");
+	cfg->speech_volume = 100;
+	cfg->speech_rate = 175;
+	cfg->dpi = 102; /* 21.5" 1080x1920 */
 	cfg->heartbeat_s = 60;
 	snprintf(cfg->languages, sizeof(cfg->languages), "en,es");
 	snprintf(cfg->out_of_service_message, sizeof(cfg->out_of_service_message),
@@ -159,6 +164,37 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 		rc = set_long(&v, value, 1, 600, err, errlen, name);
 		if (!rc)
 			cfg->warning_s = (int)v;
+		return rc;
+	}
+	if (!strcmp(section, "keypad"))
+		return keypad_set(&cfg->keypad, key, value, err, errlen);
+	if (!strcmp(section, "a11y") && !strcmp(key, "speech")) {
+		if (strcmp(value, "off") && strcmp(value, "on") && strcmp(value, "headphones")) {
+			snprintf(err, errlen, "%s: '%s' must be off, on or headphones", name, value);
+			return KIOSK_EINVAL;
+		}
+		return set_str(cfg->speech, sizeof(cfg->speech), value, err, errlen, name);
+	}
+	if (!strcmp(section, "a11y") && !strcmp(key, "volume")) {
+		rc = set_long(&v, value, 20, 200, err, errlen, name);
+		if (!rc)
+			cfg->speech_volume = (int)v;
+		return rc;
+	}
+	if (!strcmp(section, "a11y") && !strcmp(key, "rate")) {
+		rc = set_long(&v, value, 100, 375, err, errlen, name);
+		if (!rc)
+			cfg->speech_rate = (int)v;
+		return rc;
+	}
+	if (!strcmp(section, "a11y") && !strcmp(key, "high_contrast"))
+		return set_bool(&cfg->high_contrast, value, err, errlen, name);
+	if (!strcmp(section, "a11y") && !strcmp(key, "large_text"))
+		return set_bool(&cfg->large_text, value, err, errlen, name);
+	if (!strcmp(section, "ui") && !strcmp(key, "dpi")) {
+		rc = set_long(&v, value, 50, 600, err, errlen, name);
+		if (!rc)
+			cfg->dpi = (int)v;
 		return rc;
 	}
 	if (!strcmp(section, "portal") && !strcmp(key, "timeout_ms"))

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "app/a11y/keypad.h"
+
 struct kiosk_config {
 	char kiosk_id[64];
 	char city_name[96];
@@ -32,6 +34,17 @@ struct kiosk_config {
 	int warning_s;
 	char lang[4];
 	bool fullscreen;
+
+	/* Accessibility (ADA 707): the keypad's key map, speech (off, on, or on when an audio
+	 * output is present: "headphones"), its volume and rate, the screen's density for the
+	 * 15 mm touch targets, and the look each session starts with. */
+	struct keypad_map keypad;
+	char speech[12];
+	int speech_volume;
+	int speech_rate;
+	int dpi;
+	bool high_contrast;
+	bool large_text;
 
 	/* The update agent's state directory (session flag, health mark); "" = none. */
 	char update_state_dir[512];

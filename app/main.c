@@ -19,6 +19,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/a11y/describe.h"
+#include "app/a11y/keypad.h"
+#include "app/a11y/speech.h"
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "app/config.h"
@@ -59,6 +62,12 @@ struct app {
 	bool debug; /* keeps the process dumpable, for a developer's debugger */
 	bool list_devices;
 	int exit_code;
+	/* Accessibility (ADA 707): speech, its view of the last frame, the privacy blank. */
+	struct speech *speech;
+	struct a11y a11y;
+	bool blank;
+	bool intro; /* speech just came on: say how to use it after the screen */
+	int64_t idle_ms, warning_ms; /* as configured; doubled while speech is on */
 
 	/* Fleet: the local configuration (defaults, kiosk.conf) a remote one goes over, the
 	 * command line that goes over both, and a remote one waiting for a quiet moment. */
@@ -149,10 +158,14 @@ static int wait_event(struct app *a, SDL_Event *e, int64_t timeout_ms)
 static void dispatch(struct app *a, struct core_event ev)
 {
 	struct core_effects fx;
+	const char *before = core_screen_id(&a->core);
 
 	ev.now_ms = now_ms();
 	if (core_handle(&a->core, &ev, &fx))
 		a->dirty = true;
+	/* A new screen: the keypad focus starts again from its top. */
+	if (strcmp(before, core_screen_id(&a->core)))
+		a->ui.focus_index = -1;
 	for (int i = 0; i < fx.count; i++)
 		worker_submit(a->worker, &fx.fx[i], a->core.lang);
 }
@@ -218,6 +231,123 @@ static void host_paper_out(void *ctx, int out)
 	worker_set_paper_out(((struct app *)ctx)->worker, out);
 }
 
+/* A keypad key through the real event queue: a digit as a keyboard sends it (the key, then
+ * its text), an action as the first key the map binds to it. */
+static int host_key(void *ctx, const char *name)
+{
+	struct app *a = ctx;
+	SDL_Event ev;
+	SDL_Keycode key;
+
+	memset(&ev, 0, sizeof(ev));
+	if (name[0] >= '0' && name[0] <= '9' && !name[1]) {
+		if (name[0] == '0')
+			key = SDLK_KP_0;
+		else
+			key = SDLK_KP_1 + (name[0] - '1');
+	} else {
+		key = keypad_first_key(&a->cfg.keypad, keypad_action_by_name(name));
+		if (key == SDLK_UNKNOWN)
+			return KIOSK_EINVAL;
+	}
+	ev.type = SDL_KEYDOWN;
+	ev.key.state = SDL_PRESSED;
+	ev.key.keysym.sym = key;
+	ev.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+	SDL_PushEvent(&ev);
+	if (name[0] >= '0' && name[0] <= '9' && !name[1]) {
+		SDL_Event text;
+		memset(&text, 0, sizeof(text));
+		text.type = SDL_TEXTINPUT;
+		text.text.text[0] = name[0];
+		SDL_PushEvent(&text);
+	}
+	ev.type = SDL_KEYUP;
+	ev.key.state = SDL_RELEASED;
+	SDL_PushEvent(&ev);
+	return 0;
+}
+
+static void host_heard(void *ctx, char *buf, size_t n)
+{
+	speech_heard(((struct app *)ctx)->speech, buf, n);
+}
+
+/* --- accessibility --- */
+
+static void say(struct app *a, const char *msgid, bool interrupt)
+{
+	if (a->speech)
+		speech_say(a->speech, a->core.lang, i18n_tr(a->core.lang, msgid), interrupt);
+}
+
+/* Speech on or off ("Talk to me"). While it is on, every timeout is twice as long. */
+static void set_speech(struct app *a, bool on)
+{
+	if (on && !a->speech) {
+		int rc = speech_open(a->cfg.speech_volume, a->cfg.speech_rate, &a->speech);
+		if (rc) {
+			log_error("main", "speech unavailable (%s)", kiosk_strerror(rc));
+			return;
+		}
+		a11y_reset(&a->a11y);
+		a->intro = true;
+		a->core.cfg.idle_ms = a->idle_ms * 2;
+		a->core.cfg.warning_ms = a->warning_ms * 2;
+		/* The next frame is described in full; this follows it. */
+		a->dirty = true;
+	} else if (!on && a->speech) {
+		speech_close(a->speech);
+		a->speech = NULL;
+		a->blank = false;
+		a->core.cfg.idle_ms = a->idle_ms;
+		a->core.cfg.warning_ms = a->warning_ms;
+		a->dirty = true;
+	}
+}
+
+static void set_look(struct app *a, enum theme_id theme, bool large)
+{
+	if (ui_set_look(&a->ui, theme, large))
+		log_error("main", "cannot switch the text size");
+	a->dirty = true;
+}
+
+/* A widget chosen by a tap or by Enter on the keypad. */
+static void activate(struct app *a, int i)
+{
+	const struct ui_widget *w = &a->ui.widgets[i];
+
+	switch (w->action) {
+	case UI_ACT_CONTRAST:
+		set_look(a,
+			 a->ui.theme_id == THEME_HIGH_CONTRAST ? THEME_DEFAULT
+							       : THEME_HIGH_CONTRAST,
+			 a->ui.large_text);
+		dispatch(a, ui_ev(CORE_EV_TOUCH));
+		break;
+	case UI_ACT_LARGE_TEXT:
+		set_look(a, a->ui.theme_id, !a->ui.large_text);
+		dispatch(a, ui_ev(CORE_EV_TOUCH));
+		break;
+	case UI_ACT_NONE: dispatch(a, w->ev); break;
+	}
+}
+
+/* "headphones": speech is on when the system has an audio output. Whether headphones are
+ * plugged into a jack is hardware specific (an ALSA jack control on most boards); a board
+ * that can tell should set speech = on or off itself. */
+static bool audio_present(void)
+{
+	bool present = false;
+
+	if (SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) {
+		present = SDL_GetNumAudioDevices(0) > 0;
+		SDL_QuitSubSystem(SDL_INIT_AUDIO);
+	}
+	return present;
+}
+
 /* --- input --- */
 
 static void on_tap_up(struct app *a, int x, int y)
@@ -229,51 +359,88 @@ static void on_tap_up(struct app *a, int x, int y)
 	a->dirty = true;
 	if (hit >= 0 && hit == pressed) {
 		a->ui.focus_index = -1;
-		dispatch(a, a->ui.widgets[hit].ev);
+		activate(a, hit);
 	} else if (hit < 0) {
 		dispatch(a, ui_ev(CORE_EV_TOUCH));
 	}
 }
 
+/* Moving the focus is someone at the kiosk, like a touch. */
+static void focus_moved(struct app *a)
+{
+	a->dirty = true;
+	dispatch(a, ui_ev(CORE_EV_TOUCH));
+}
+
 static void on_key(struct app *a, const SDL_KeyboardEvent *k)
 {
-	switch (k->keysym.sym) {
-	case SDLK_TAB:
+	enum keypad_action act = keypad_action_of(&a->cfg.keypad, k->keysym.sym);
+
+	switch (act) {
+	case KEYPAD_TAB:
 		ui_focus_move(&a->ui, (k->keysym.mod & KMOD_SHIFT) ? -1 : 1);
-		a->dirty = true;
+		focus_moved(a);
 		break;
-	case SDLK_DOWN:
-	case SDLK_RIGHT:
-		ui_focus_move(&a->ui, 1);
-		a->dirty = true;
+	case KEYPAD_DOWN:
+		ui_focus_dir(&a->ui, 0, 1);
+		focus_moved(a);
 		break;
-	case SDLK_UP:
-	case SDLK_LEFT:
-		ui_focus_move(&a->ui, -1);
-		a->dirty = true;
+	case KEYPAD_UP:
+		ui_focus_dir(&a->ui, 0, -1);
+		focus_moved(a);
 		break;
-	case SDLK_RETURN:
-	case SDLK_KP_ENTER:
+	case KEYPAD_RIGHT:
+		ui_focus_dir(&a->ui, 1, 0);
+		focus_moved(a);
+		break;
+	case KEYPAD_LEFT:
+		ui_focus_dir(&a->ui, -1, 0);
+		focus_moved(a);
+		break;
+	case KEYPAD_ENTER:
 		if (a->ui.focus_index >= 0 && a->ui.focus_index < a->ui.widget_count)
-			dispatch(a, a->ui.widgets[a->ui.focus_index].ev);
+			activate(a, a->ui.focus_index);
 		else
 			dispatch(a, ui_ev(CORE_EV_CONTINUE));
 		break;
-	case SDLK_BACKSPACE: dispatch(a, ui_ev(CORE_EV_BACKSPACE)); break;
-	case SDLK_F2:
-	case SDLK_F3:
-	case SDLK_F4:
-		/* The simulated reader, for demos at a desk: F2 an approved test card, F3 a
-		 * declined one, F4 a swipe too fast to read. */
-		if (!strcmp(a->cfg.devices, "sim")) {
+	case KEYPAD_CLEAR: dispatch(a, ui_ev(CORE_EV_BACKSPACE)); break;
+	case KEYPAD_CANCEL: dispatch(a, ui_ev(CORE_EV_BACK)); break;
+	case KEYPAD_HELP: set_speech(a, !a->speech); break;
+	case KEYPAD_REPEAT: speech_repeat(a->speech); break;
+	case KEYPAD_STOP: speech_stop(a->speech); break;
+	case KEYPAD_VOLUME_DOWN:
+	case KEYPAD_VOLUME_UP:
+	case KEYPAD_RATE_DOWN:
+	case KEYPAD_RATE_UP:
+		speech_adjust(a->speech, act == KEYPAD_VOLUME_UP ? 1 : act == KEYPAD_VOLUME_DOWN ? -1 : 0,
+			      act == KEYPAD_RATE_UP ? 1 : act == KEYPAD_RATE_DOWN ? -1 : 0);
+		say(a,
+		    act == KEYPAD_VOLUME_UP	 ? N_("Louder")
+		    : act == KEYPAD_VOLUME_DOWN ? N_("Quieter")
+		    : act == KEYPAD_RATE_UP	 ? N_("Faster")
+						 : N_("Slower"),
+		    true);
+		break;
+	case KEYPAD_BLANK:
+		/* Privacy (707.4): only with speech, or nobody could see or hear the kiosk. */
+		if (a->speech) {
+			a->blank = !a->blank;
+			say(a, a->blank ? N_("Screen off") : N_("Screen on"), true);
+			a->dirty = true;
+		}
+		break;
+	case KEYPAD_NONE:
+	case KEYPAD_ACTION_COUNT:
+		if (k->keysym.sym >= SDLK_F2 && k->keysym.sym <= SDLK_F4 &&
+		    !strcmp(a->cfg.devices, "sim")) {
+			/* The simulated reader, for demos at a desk: F2 an approved test card,
+			 * F3 a declined one, F4 a swipe too fast to read. */
 			const char *pan = k->keysym.sym == SDLK_F2   ? "4111111111111111"
 					  : k->keysym.sym == SDLK_F3 ? "4000000000000002"
 								     : "4111111111111112";
 			host_swipe(a, pan, "3012", "Demo Resident");
 		}
 		break;
-	case SDLK_ESCAPE: dispatch(a, ui_ev(CORE_EV_BACK)); break;
-	default: break;
 	}
 }
 
@@ -325,6 +492,20 @@ static void draw(struct app *a)
 	static bool first = true;
 
 	screens_draw(&a->ui, &a->core, &a->screen_ctx, now_ms());
+	if (a->speech) {
+		a11y_frame(&a->a11y, &a->ui, core_screen_id(&a->core), a->speech);
+		if (a->intro)
+			say(a,
+			    N_("Speech is on. Use the arrow keys to move, Enter to choose, Clear to "
+			       "delete and Cancel to go back. Press Help again to turn speech off."),
+			    false);
+		a->intro = false;
+	}
+	if (a->blank) {
+		/* Privacy: the screen shows nothing; the frame is still there for speech. */
+		SDL_SetRenderDrawColor(a->renderer, 0, 0, 0, 255);
+		SDL_RenderClear(a->renderer);
+	}
 	SDL_RenderPresent(a->renderer);
 	a->dirty = false;
 	if (first && getenv("KIOSK_BENCH_FIRST_FRAME")) {
@@ -518,6 +699,7 @@ static void usage(FILE *f)
 	    "  --list-devices         print the USB readers and printers found, then exit\n"
 	    "  --kiosk-id ID          this kiosk's name on receipts and in the portal\n"
 	    "  --lang en|es           the language a session starts in\n"
+	    "  --speech off|on|headphones  speak the screens (ADA 707.5; F1 turns it on too)\n"
 	    "  --idle-timeout S       seconds without a touch before the warning (default 60)\n"
 	    "  --warning-timeout S    seconds the warning counts down (default 20)\n"
 	    "  --fullscreen           take the whole screen (a real kiosk)\n"
@@ -550,6 +732,7 @@ enum {
 	OPT_LIST_DEVICES,
 	OPT_ID,
 	OPT_LANG,
+	OPT_SPEECH,
 	OPT_IDLE,
 	OPT_WARN,
 	OPT_FULL,
@@ -582,6 +765,7 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 	    {"list-devices", no_argument, 0, OPT_LIST_DEVICES},
 	    {"kiosk-id", required_argument, 0, OPT_ID},
 	    {"lang", required_argument, 0, OPT_LANG},
+	    {"speech", required_argument, 0, OPT_SPEECH},
 	    {"idle-timeout", required_argument, 0, OPT_IDLE},
 	    {"warning-timeout", required_argument, 0, OPT_WARN},
 	    {"fullscreen", no_argument, 0, OPT_FULL},
@@ -628,6 +812,7 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 		case OPT_LIST_DEVICES: a->list_devices = true; continue;
 		case OPT_ID: sec = "kiosk", key = "id"; break;
 		case OPT_LANG: sec = "ui", key = "lang"; break;
+		case OPT_SPEECH: sec = "a11y", key = "speech"; break;
 		case OPT_IDLE: sec = "ui", key = "idle_timeout_s"; break;
 		case OPT_WARN: sec = "ui", key = "warning_s"; break;
 		case OPT_FULL: a->cfg.fullscreen = true; continue;
@@ -914,6 +1099,8 @@ int main(int argc, char **argv)
 		 * driver it never uses (tens of MB, and leaks of its own at exit). */
 		SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
 		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+		/* Speech in tests goes to a null sink. */
+		SDL_setenv("SDL_AUDIODRIVER", "dummy", 0);
 	}
 	/* Signals go to signal_thread alone: blocked here, before any thread exists. */
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
@@ -995,6 +1182,13 @@ int main(int argc, char **argv)
 	rconf_core_config(&a->cfg, &ccfg); /* languages offered, fee, maximum payment */
 	ccfg.wait_for_reconcile = true;
 	core_init(&a->core, &ccfg, now_ms());
+	a->idle_ms = ccfg.idle_ms;
+	a->warning_ms = ccfg.warning_ms;
+	if (a->cfg.high_contrast || a->cfg.large_text)
+		set_look(a, a->cfg.high_contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT,
+			 a->cfg.large_text);
+	if (!strcmp(a->cfg.speech, "on") || (!strcmp(a->cfg.speech, "headphones") && audio_present()))
+		set_speech(a, true);
 	a->screen_ctx.city_name = a->cfg.city_name;
 	a->screen_ctx.help_text = a->cfg.help_text;
 	a->screen_ctx.out_of_service_message = a->cfg.out_of_service_message;
@@ -1028,6 +1222,9 @@ int main(int argc, char **argv)
 		    .last_receipt = host_last_receipt,
 		    .shot = host_shot,
 		    .paper_out = host_paper_out,
+		    .key = host_key,
+		    .heard = host_heard,
+		    .min_target_px = (a->cfg.dpi * 15 * 10 + 127) / 254, /* 15 mm */
 		};
 		rc = runner_open(script, shots, &host, &a->runner);
 		if (rc)
@@ -1039,6 +1236,7 @@ int main(int argc, char **argv)
 	rc = run(a);
 out:
 	runner_close(a->runner);
+	speech_close(a->speech);
 	heartbeat_stop(a->hb);
 	free(a->pending_cfg.config);
 	ulink_close(&a->link);

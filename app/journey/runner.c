@@ -535,6 +535,71 @@ static enum outcome run_timer(struct runner *r, const struct runner_cmd *c, int6
 	return FAIL;
 }
 
+/* Every widget in the frame is at least 15 mm both ways (ADA 707.7 asks for large targets;
+ * checked on every screen a journey expects). */
+static bool targets_ok(struct runner *r, const struct ui *ui)
+{
+	int min = r->host.min_target_px;
+
+	for (int i = 0; min > 0 && i < ui->widget_count; i++) {
+		const struct ui_widget *w = &ui->widgets[i];
+		if (w->rect.w < min || w->rect.h < min) {
+			snprintf(r->why, sizeof(r->why),
+				 "\"%s\" is %dx%d px, under the %d px (15 mm) a touch target needs",
+				 w->label, w->rect.w, w->rect.h, min);
+			return false;
+		}
+	}
+	return true;
+}
+
+static enum outcome run_a11y(struct runner *r, const struct runner_cmd *c, int64_t now)
+{
+	const struct ui *ui = r->host.ui(r->host.ctx);
+
+	if (!strcmp(c->name, "key")) {
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		if (r->host.key(r->host.ctx, c->args[0])) {
+			snprintf(r->why, sizeof(r->why),
+				 "no keypad key named '%s' (0-9, enter, clear, cancel, up, down, "
+				 "left, right, tab, help, repeat, stop, volume_up, volume_down, "
+				 "rate_up, rate_down, blank)",
+				 c->args[0]);
+			return FAIL;
+		}
+		r->need_frame = true;
+		return DONE;
+	}
+	if (!strcmp(c->name, "expect-speech")) {
+		static char heard[8192];
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		r->host.heard(r->host.ctx, heard, sizeof(heard));
+		if (contains_ci(heard, c->args[0]))
+			return DONE;
+		if (!timed_out(r, now))
+			return WAIT;
+		size_t len = strlen(heard);
+		/* The newest part: what was said last is what the line expected. */
+		snprintf(r->why, sizeof(r->why), "speech did not say \"%s\" within 5 s; it said:\n%.5000s",
+			 c->args[0],
+			 len ? heard + (len > 5000 ? len - 5000 : 0) : "(nothing: is speech on?)");
+		return FAIL;
+	}
+	/* expect-focus "LABEL": the keypad focus ring is on the widget labelled LABEL. */
+	if (want_args(r, c, 1) == FAIL)
+		return FAIL;
+	int f = ui->focus_index;
+	if (f >= 0 && f < ui->widget_count && equals_ci(ui->widgets[f].label, c->args[0]))
+		return DONE;
+	if (!timed_out(r, now))
+		return WAIT;
+	snprintf(r->why, sizeof(r->why), "the focus is on \"%s\", not \"%s\"",
+		 f >= 0 && f < ui->widget_count ? ui->widgets[f].label : "nothing", c->args[0]);
+	return FAIL;
+}
+
 static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_t now)
 {
 	const struct ui *ui = r->host.ui(r->host.ctx);
@@ -545,7 +610,7 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 			return FAIL;
 		const char *id = r->host.screen_id(r->host.ctx);
 		if (!strcmp(id, c->args[0]))
-			return DONE;
+			return targets_ok(r, ui) ? DONE : FAIL;
 		if (!timed_out(r, now))
 			return WAIT;
 		snprintf(r->why, sizeof(r->why), "expected screen '%s' within 5 s, but it is '%s'",
@@ -706,6 +771,9 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		r->host.paper_out(r->host.ctx, !strcmp(c->args[0], "paper-out"));
 		return DONE;
 	}
+	if (!strcmp(c->name, "key") || !strcmp(c->name, "expect-speech") ||
+	    !strcmp(c->name, "expect-focus"))
+		return run_a11y(r, c, now);
 	if (!strcmp(c->name, "timer-start") || !strcmp(c->name, "timer-report"))
 		return run_timer(r, c, now);
 	if (!strcmp(c->name, "report-resources")) {

@@ -19,6 +19,14 @@ struct runner_host {
 	void (*last_receipt)(void *ctx, char *buf, size_t n);
 	int (*shot)(void *ctx, const char *path);
 	void (*paper_out)(void *ctx, int out);
+	/* A keypad key by name (0-9, enter, clear, cancel, up, down, left, right, tab, help, ...),
+	 * through the real event queue; KIOSK_EINVAL for an unknown name. */
+	int (*key)(void *ctx, const char *name);
+	/* What speech has been given to say, one utterance a line. */
+	void (*heard)(void *ctx, char *buf, size_t n);
+	/* The smallest touch target allowed, in design pixels (15 mm at the screen's density);
+	 * 0: not checked. */
+	int min_target_px;
 };
 
 enum runner_status { RUNNER_RUNNING, RUNNER_PASSED, RUNNER_FAILED };

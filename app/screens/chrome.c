@@ -9,21 +9,43 @@ void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct scre
 {
 	const struct ui_theme *t = &ui->theme;
 	struct core_event ev = ui_ev(CORE_EV_TOGGLE_LANG);
-	int w, h;
+	/* Language, contrast and text size: one tap away on every screen (ADA 707.7). */
+	SDL_Rect lang = {UI_W - MARGIN - 230, 25, 230, 100};
+	SDL_Rect big = {lang.x - 20 - 110, 25, 110, 100};
+	SDL_Rect contrast = {big.x - 20 - 110, 25, 110, 100};
+	int w, h, x = MARGIN, avail = contrast.x - 20 - MARGIN;
 
+	/* The bar is the same on every screen: speech does not read it out each time. */
+	ui->content_off = true;
 	ui_fill(ui, (SDL_Rect){0, 0, UI_W, TOP_BAR_H}, t->bar);
-	/* The city's seal: a simple emblem so the bar reads as the city's, not ours. */
-	ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 40, t->on_bar);
-	ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 32, t->bar);
-	ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 14, t->focus);
 	ui_text_size(ui, UI_FONT_LABEL, 0, ctx->city_name, &w, &h);
-	ui_text(ui, UI_FONT_LABEL, t->on_bar, MARGIN + 100, TOP_BAR_H / 2 - h + 4, 0, UI_LEFT,
-		ctx->city_name);
-	ui_text(ui, UI_FONT_SMALL, t->on_bar, MARGIN + 100, TOP_BAR_H / 2 + 8, 0, UI_LEFT,
-		_("Utility payments"));
+	/* The city's seal: a simple emblem so the bar reads as the city's, not ours; it gives
+	 * way to the name when the look buttons and large text leave no room for both. */
+	if (w <= avail - 100) {
+		ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 40, t->on_bar);
+		ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 32, t->bar);
+		ui_circle(ui, MARGIN + 40, TOP_BAR_H / 2, 14, t->focus_halo);
+		x += 100;
+		avail -= 100;
+	}
+	ui_text_size(ui, UI_FONT_LABEL, 0, ctx->city_name, &w, &h);
+	if (w <= avail) {
+		ui_text(ui, UI_FONT_LABEL, t->on_bar, x, TOP_BAR_H / 2 - h + 4, 0,
+			UI_LEFT, ctx->city_name);
+		ui_text(ui, UI_FONT_SMALL, t->on_bar, x, TOP_BAR_H / 2 + 8, avail,
+			UI_LEFT, _("Utility payments"));
+	} else {
+		/* Large text: the city's name alone, on two lines if it must. */
+		ui_text_size(ui, UI_FONT_LABEL, avail, ctx->city_name, &w, &h);
+		ui_text(ui, UI_FONT_LABEL, t->on_bar, x, (TOP_BAR_H - h) / 2, avail,
+			UI_LEFT, ctx->city_name);
+	}
+	ui_look_button(ui, contrast, "\xE2\x97\x90", _("High contrast"), UI_ACT_CONTRAST,
+		       ui->theme_id == THEME_HIGH_CONTRAST);
+	ui_look_button(ui, big, "Aa", _("Large text"), UI_ACT_LARGE_TEXT, ui->large_text);
 	if (!s->cfg.single_lang) /* remote configuration may offer one language only */
-		ui_button(ui, (SDL_Rect){UI_W - MARGIN - 260, 25, 260, 100},
-			  i18n_other_language_name(s->lang), UI_SECONDARY, &ev);
+		ui_button(ui, lang, i18n_other_language_name(s->lang), UI_SECONDARY, &ev);
+	ui->content_off = false;
 }
 
 int chrome_title(struct ui *ui, const char *title, const char *subtitle)
@@ -179,13 +201,13 @@ static void toast(struct ui *ui, const struct core_state *s)
 			h + th + (th ? 16 : 0) + 70};
 	ui_round_rect(ui, (SDL_Rect){box.x + 6, box.y + 8, box.w, box.h}, 18,
 		      (SDL_Color){0, 0, 0, 0x30});
-	ui_round_rect(ui, box, 18, error ? t->error : t->bar);
+	ui_round_rect(ui, box, 18, error ? t->alert : t->bar);
 	if (error)
-		ui_fill(ui, (SDL_Rect){box.x + 18, box.y + 24, 8, box.h - 48}, t->on_bar);
+		ui_fill(ui, (SDL_Rect){box.x + 18, box.y + 24, 8, box.h - 48}, error ? t->on_alert : t->on_bar);
 	if (title)
-		ui_text(ui, UI_FONT_BUTTON, t->on_bar, box.x + 50, box.y + 35, maxw - 80, UI_LEFT,
+		ui_text(ui, UI_FONT_BUTTON, error ? t->on_alert : t->on_bar, box.x + 50, box.y + 35, maxw - 80, UI_LEFT,
 			title);
-	ui_text(ui, UI_FONT_BODY, t->on_bar, box.x + 50, box.y + 35 + th + (th ? 16 : 0), maxw - 80,
+	ui_text(ui, UI_FONT_BODY, error ? t->on_alert : t->on_bar, box.x + 50, box.y + 35 + th + (th ? 16 : 0), maxw - 80,
 		UI_LEFT, text);
 	/* The runner's expect-toast reads this. */
 	snprintf(ui->toast, sizeof(ui->toast), "%.100s%s%.400s", title ? title : "",
@@ -232,7 +254,7 @@ static void timeout_warning(struct ui *ui, const struct core_state *s, int64_t n
 	ui_round_rect(ui, box, 28, t->surface);
 	ui_text(ui, UI_FONT_HEADING, t->text, box.x + 50, box.y + 60, box.w - 100, UI_CENTER,
 		_("Are you still there?"));
-	ui_circle(ui, UI_W / 2, box.y + 270, 90, t->focus);
+	ui_circle(ui, UI_W / 2, box.y + 270, 90, t->secondary);
 	ui_text(ui, UI_FONT_HUGE, t->text, UI_W / 2, box.y + 200, 0, UI_CENTER, secs);
 	ui_text(ui, UI_FONT_BODY, t->muted, box.x + 50, box.y + 400, box.w - 100, UI_CENTER, text);
 	ui_button(ui, (SDL_Rect){box.x + 60, box.y + box.h - 200, box.w - 120, 140},

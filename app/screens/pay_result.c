@@ -49,7 +49,7 @@ void screen_pay_result(struct ui *ui, const struct core_state *s, const struct s
 		sub =
 		    _("We could not confirm your payment yet. Do not pay again: we will confirm it "
 		      "with the city and you can check it with your reference number.");
-		c = t->focus;
+		c = t->warning;
 		break;
 	}
 	draw_mark(ui, UI_W / 2, y + 110, s->outcome == CORE_OUTCOME_APPROVED, c);

@@ -5,6 +5,7 @@
 
 #include <SDL_image.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/common/err.h"
@@ -23,47 +24,55 @@ static const struct {
     [UI_FONT_HUGE] = {120, true},
 };
 
-static const struct ui_theme default_theme = {
-    .bg = {0xF4, 0xF6, 0xF8, 0xFF},
-    .surface = {0xFF, 0xFF, 0xFF, 0xFF},
-    .text = {0x1B, 0x24, 0x33, 0xFF},
-    .muted = {0x55, 0x60, 0x70, 0xFF},
-    .primary = {0x0B, 0x5C, 0xAD, 0xFF},
-    .on_primary = {0xFF, 0xFF, 0xFF, 0xFF},
-    .secondary = {0xE3, 0xEC, 0xF7, 0xFF},
-    .border = {0xB8, 0xC2, 0xCF, 0xFF},
-    .error = {0xB0, 0x1E, 0x1E, 0xFF},
-    .error_bg = {0xFC, 0xEB, 0xEB, 0xFF},
-    .success = {0x1E, 0x7A, 0x3C, 0xFF},
-    .focus = {0xF5, 0xA6, 0x23, 0xFF},
-    .bar = {0x0D, 0x2B, 0x4E, 0xFF},
-    .on_bar = {0xFF, 0xFF, 0xFF, 0xFF},
+/* Large text (707.7): no text under 46 px; headings grow less, since they are large already. */
+static const int large_px[UI_FONT_COUNT] = {
+    [UI_FONT_SMALL] = 46, [UI_FONT_BODY] = 48,	 [UI_FONT_LABEL] = 48, [UI_FONT_BUTTON] = 50,
+    [UI_FONT_HEADING] = 64, [UI_FONT_TITLE] = 84, [UI_FONT_HUGE] = 120,
 };
+
+static void close_fonts(struct ui *ui)
+{
+	for (int i = 0; i < UI_FONT_COUNT; i++) {
+		if (ui->fonts[i])
+			TTF_CloseFont(ui->fonts[i]);
+		ui->fonts[i] = NULL;
+	}
+}
+
+static int open_fonts(struct ui *ui)
+{
+	char path[1024];
+
+	for (int i = 0; i < UI_FONT_COUNT; i++) {
+		snprintf(path, sizeof(path), "%s/%s", ui->fonts_dir,
+			 font_specs[i].bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf");
+		ui->fonts[i] = TTF_OpenFont(path, ui->large_text ? large_px[i] : font_specs[i].px);
+		if (!ui->fonts[i]) {
+			log_error("ui", "cannot open font %s: %s", path, TTF_GetError());
+			return KIOSK_EIO;
+		}
+	}
+	return 0;
+}
 
 int ui_open(struct ui *ui, SDL_Renderer *renderer, const char *fonts_dir)
 {
-	char path[1024];
 	int rc = 0;
 
 	memset(ui, 0, sizeof(*ui));
 	ui->renderer = renderer;
-	ui->theme = default_theme;
+	ui->theme = *theme_get(THEME_DEFAULT);
+	ui->theme_id = THEME_DEFAULT;
+	snprintf(ui->fonts_dir, sizeof(ui->fonts_dir), "%s", fonts_dir);
 	ui->focus_index = -1;
 	ui->pressed_index = -1;
 	if (!TTF_WasInit() && TTF_Init() != 0) {
 		log_error("ui", "TTF_Init: %s", TTF_GetError());
 		return KIOSK_EIO;
 	}
-	for (int i = 0; i < UI_FONT_COUNT; i++) {
-		snprintf(path, sizeof(path), "%s/%s", fonts_dir,
-			 font_specs[i].bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf");
-		ui->fonts[i] = TTF_OpenFont(path, font_specs[i].px);
-		if (!ui->fonts[i]) {
-			log_error("ui", "cannot open font %s: %s", path, TTF_GetError());
-			rc = KIOSK_EIO;
-			goto out;
-		}
-	}
+	rc = open_fonts(ui);
+	if (rc)
+		goto out;
 	ui->cache = text_cache_new(renderer);
 	if (!ui->cache)
 		rc = KIOSK_ENOMEM;
@@ -78,11 +87,31 @@ void ui_close(struct ui *ui)
 	shapes_free(ui->renderer);
 	text_cache_free(ui->cache);
 	ui->cache = NULL;
-	for (int i = 0; i < UI_FONT_COUNT; i++) {
-		if (ui->fonts[i])
-			TTF_CloseFont(ui->fonts[i]);
-		ui->fonts[i] = NULL;
-	}
+	close_fonts(ui);
+}
+
+int ui_set_look(struct ui *ui, enum theme_id theme, bool large_text)
+{
+	int rc = 0;
+
+	ui->theme_id = theme;
+	ui->theme = *theme_get(theme);
+	if (large_text == ui->large_text)
+		return 0;
+	ui->large_text = large_text;
+	close_fonts(ui);
+	rc = open_fonts(ui);
+	/* Cached texts were rendered in the old sizes. */
+	text_cache_free(ui->cache);
+	ui->cache = text_cache_new(ui->renderer);
+	if (!ui->cache && !rc)
+		rc = KIOSK_ENOMEM;
+	return rc;
+}
+
+void ui_set_spoken(struct ui *ui, const char *spoken)
+{
+	snprintf(ui->next_spoken, sizeof(ui->next_spoken), "%s", spoken ? spoken : "");
 }
 
 struct core_event ui_ev(enum core_event_type type)
@@ -112,6 +141,11 @@ void ui_begin(struct ui *ui)
 	ui->text_log_len = 0;
 	ui->text_log[0] = '\0';
 	ui->toast[0] = '\0';
+	ui->content_len = 0;
+	ui->content[0] = '\0';
+	ui->in_widget = 0;
+	ui->content_off = false;
+	ui->next_spoken[0] = '\0';
 	SDL_SetRenderDrawColor(ui->renderer, ui->theme.bg.r, ui->theme.bg.g, ui->theme.bg.b, 255);
 	SDL_RenderClear(ui->renderer);
 }
@@ -120,14 +154,14 @@ void ui_end(struct ui *ui)
 {
 	if (ui->focus_index >= ui->widget_count)
 		ui->focus_index = -1;
-	/* The keypad focus ring, drawn last so nothing covers it. */
+	/* The keypad focus ring, drawn last so nothing covers it: thick, in two bands so it shows
+	 * on the light page and on the dark top bar alike (707.6). */
 	if (ui->focus_index >= 0) {
 		SDL_Rect r = ui->widgets[ui->focus_index].rect;
-		r.x -= 8;
-		r.y -= 8;
-		r.w += 16;
-		r.h += 16;
-		ui_frame(ui, r, 24, 6, ui->theme.focus);
+		ui_frame(ui, (SDL_Rect){r.x - 16, r.y - 16, r.w + 32, r.h + 32}, 30, 8,
+			 ui->theme.focus_halo);
+		ui_frame(ui, (SDL_Rect){r.x - 9, r.y - 9, r.w + 18, r.h + 18}, 26, 8,
+			 ui->theme.focus);
 	}
 }
 
@@ -264,6 +298,15 @@ int ui_text(struct ui *ui, enum ui_font font, SDL_Color color, int x, int y, int
 	if (!text || !*text)
 		return 0;
 	ui_log_text(ui, text);
+	if (!ui->in_widget && !ui->content_off) {
+		size_t len = strlen(text);
+		if (ui->content_len + len + 2 < sizeof(ui->content)) {
+			memcpy(ui->content + ui->content_len, text, len);
+			ui->content_len += len;
+			ui->content[ui->content_len++] = '\n';
+			ui->content[ui->content_len] = '\0';
+		}
+	}
 	tex = text_cache_get(ui->cache, ui->fonts[font], font, color, wrap_w,
 			     align == UI_CENTER	 ? TTF_WRAPPED_ALIGN_CENTER
 			     : align == UI_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
@@ -300,6 +343,12 @@ static void add_widget(struct ui *ui, enum ui_widget_kind kind, SDL_Rect r, cons
 	w->ev = ev ? *ev : ui_ev(CORE_EV_TOUCH);
 	w->enabled = enabled;
 	w->active = false;
+	w->selected = false;
+	w->masked = false;
+	w->value[0] = '\0';
+	w->action = UI_ACT_NONE;
+	snprintf(w->spoken, sizeof(w->spoken), "%s", ui->next_spoken);
+	ui->next_spoken[0] = '\0';
 }
 
 void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *detail,
@@ -331,7 +380,7 @@ void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *deta
 	}
 	if (!enabled) {
 		bg = t->bg;
-		fg = t->border;
+		fg = t->muted;
 	}
 	if (pressed && enabled) {
 		bg.r = (Uint8)(bg.r * 3 / 4);
@@ -348,14 +397,27 @@ void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *deta
 	ui_text_size(ui, UI_FONT_BUTTON, 0, label, &one_w, &one_h);
 	if (one_w > r.w - 40)
 		font = UI_FONT_LABEL;
+	/* Large text in a narrow button ("Español" in the top bar): one more size down before
+	 * breaking a word. */
+	if (font == UI_FONT_LABEL && !strchr(label, ' ')) {
+		ui_text_size(ui, UI_FONT_LABEL, 0, label, &one_w, &one_h);
+		if (one_w > r.w - 40)
+			font = UI_FONT_SMALL;
+	}
 	ui_text_size(ui, font, r.w - 40, label, &lw, &lh);
 	if (detail && *detail)
 		ui_text_size(ui, UI_FONT_BODY, r.w - 40, detail, &dw, &dh);
 	y = r.y + (r.h - lh - dh - (dh ? 8 : 0)) / 2;
+	ui->in_widget++;
 	ui_text(ui, font, fg, r.x + 20, y, r.w - 40, UI_CENTER, label);
 	if (dh)
 		ui_text(ui, UI_FONT_BODY, fg, r.x + 20, y + lh + 8, r.w - 40, UI_CENTER, detail);
+	ui->in_widget--;
 	add_widget(ui, UI_BUTTON, r, label, enabled, ev);
+	ui->widgets[ui->widget_count - 1].selected = style == UI_SELECTED;
+	if (detail && *detail)
+		snprintf(ui->widgets[ui->widget_count - 1].value,
+			 sizeof(ui->widgets[0].value), "%s", detail);
 }
 
 void ui_button(struct ui *ui, SDL_Rect r, const char *label, enum ui_style style,
@@ -375,7 +437,11 @@ void ui_field_ex(struct ui *ui, SDL_Rect r, const char *label, const char *value
 		 const struct core_event *ev)
 {
 	const struct ui_theme *t = &ui->theme;
-	int lh = ui_text(ui, UI_FONT_LABEL, t->text, r.x, r.y, 0, UI_LEFT, label);
+	int lh;
+	const char *typed = value;
+
+	ui->in_widget++;
+	lh = ui_text(ui, UI_FONT_LABEL, t->text, r.x, r.y, 0, UI_LEFT, label);
 	SDL_Rect box = {r.x, r.y + lh + 10, r.w, r.h - lh - 10};
 	enum ui_font font = box.h < 110 ? UI_FONT_BUTTON : UI_FONT_HEADING;
 	char dots[3 * 80 + 1];
@@ -411,7 +477,20 @@ void ui_field_ex(struct ui *ui, SDL_Rect r, const char *label, const char *value
 		if (focused)
 			ui_fill(ui, (SDL_Rect){box.x + 26, box.y + 18, 4, box.h - 36}, t->primary);
 	}
+	ui->in_widget--;
 	add_widget(ui, UI_FIELD, box, label, true, ev);
+	struct ui_widget *wd = &ui->widgets[ui->widget_count - 1];
+	wd->selected = focused;
+	wd->masked = masked;
+	if (masked) {
+		/* Speech says "star" per character: only the count leaves the field. */
+		size_t n = typed ? strlen(typed) : 0, i;
+		for (i = 0; i < n && i + 1 < sizeof(wd->value); i++)
+			wd->value[i] = '*';
+		wd->value[i] = '\0';
+	} else {
+		snprintf(wd->value, sizeof(wd->value), "%s", typed ? typed : "");
+	}
 }
 
 void ui_checkbox(struct ui *ui, SDL_Rect r, const char *label, bool checked,
@@ -435,9 +514,11 @@ void ui_checkbox(struct ui *ui, SDL_Rect r, const char *label, bool checked,
 		ui_round_rect(ui, box, 10, t->surface);
 		ui_frame(ui, box, 10, 4, t->muted);
 	}
+	ui->in_widget++;
 	ui_text_size(ui, UI_FONT_BODY, r.w - size - 30, label, &w, &h);
 	ui_text(ui, UI_FONT_BODY, t->text, r.x + size + 24, r.y + (r.h - h) / 2, r.w - size - 30,
 		UI_LEFT, label);
+	ui->in_widget--;
 	add_widget(ui, UI_CHECKBOX, r, label, true, ev);
 	ui->widgets[ui->widget_count - 1].active = checked;
 }
@@ -541,8 +622,10 @@ static void key(struct ui *ui, SDL_Rect r, const char *label, const struct core_
 		bg = t->border;
 	ui_shape(ui, r, 16, bg, t->border, 2);
 	ui_text_size(ui, UI_FONT_BUTTON, 0, label, &w, &h);
+	ui->in_widget++;
 	ui_text(ui, UI_FONT_BUTTON, style == UI_SELECTED ? t->on_primary : t->text, r.x + r.w / 2,
 		r.y + (r.h - h) / 2, 0, UI_CENTER, label);
+	ui->in_widget--;
 	add_widget(ui, UI_KEY, r, label, true, ev);
 }
 
@@ -699,4 +782,74 @@ int ui_screenshot(struct ui *ui, const char *path)
 	}
 	SDL_FreeSurface(s);
 	return rc;
+}
+
+/* The nearest enabled key from key `from` in direction (dx, dy), or -1: same row for left and
+ * right; for up and down the nearest row first, then the nearest column. */
+static int nearest_key(const struct ui *ui, int from, int dx, int dy)
+{
+	const SDL_Rect *c = &ui->widgets[from].rect;
+	int cx = c->x + c->w / 2, cy = c->y + c->h / 2, best = -1, best_d = 0;
+
+	for (int i = 0; i < ui->widget_count; i++) {
+		const struct ui_widget *w = &ui->widgets[i];
+		int px = w->rect.x + w->rect.w / 2, py = w->rect.y + w->rect.h / 2, d;
+		if (i == from || w->kind != UI_KEY || !w->enabled)
+			continue;
+		if (dx) {
+			if (abs(py - cy) > c->h / 2 || (px - cx) * dx <= 0)
+				continue;
+			d = abs(px - cx);
+		} else {
+			if ((py - cy) * dy <= c->h / 2)
+				continue;
+			d = abs(py - cy) * 4 + abs(px - cx);
+		}
+		if (best < 0 || d < best_d) {
+			best = i;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+void ui_focus_dir(struct ui *ui, int dx, int dy)
+{
+	int f = ui->focus_index, k, edge = -1;
+
+	if (f < 0 || f >= ui->widget_count || ui->widgets[f].kind != UI_KEY) {
+		ui_focus_move(ui, dx + dy);
+		return;
+	}
+	k = nearest_key(ui, f, dx, dy);
+	if (k >= 0) {
+		ui->focus_index = k;
+		return;
+	}
+	if (dx) {
+		ui_focus_move(ui, dx);
+		return;
+	}
+	/* Off the top or bottom of the grid: to what comes before or after it. */
+	for (int i = 0; i < ui->widget_count; i++) {
+		if (ui->widgets[i].kind != UI_KEY)
+			continue;
+		if (dy < 0 && edge < 0)
+			edge = i;
+		if (dy > 0)
+			edge = i;
+	}
+	ui->focus_index = edge;
+	ui_focus_move(ui, dy);
+}
+
+void ui_look_button(struct ui *ui, SDL_Rect r, const char *label, const char *spoken,
+		    enum ui_action action, bool on)
+{
+	struct core_event ev = ui_ev(CORE_EV_TOUCH);
+
+	ui_set_spoken(ui, spoken);
+	ui_button(ui, r, label, on ? UI_SELECTED : UI_SECONDARY, &ev);
+	ui->widgets[ui->widget_count - 1].action = action;
+	ui->widgets[ui->widget_count - 1].active = on;
 }

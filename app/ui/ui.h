@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "app/core/core.h"
+#include "app/ui/theme.h"
 
 /* The design space: every screen is laid out in 1080x1920 and scaled to the display. */
 #define UI_W 1080
@@ -31,10 +32,8 @@ enum ui_style { UI_PRIMARY, UI_SECONDARY, UI_QUIET, UI_DANGER, UI_SELECTED };
 
 enum ui_align { UI_LEFT, UI_CENTER, UI_RIGHT };
 
-struct ui_theme {
-	SDL_Color bg, surface, text, muted, primary, on_primary, secondary, border, error, error_bg,
-	    success, focus, bar, on_bar;
-};
+/* What a widget does besides its core event: the look is the app's, not the core's. */
+enum ui_action { UI_ACT_NONE, UI_ACT_CONTRAST, UI_ACT_LARGE_TEXT };
 
 /* A widget as drawn in the last frame. */
 struct ui_widget {
@@ -44,6 +43,14 @@ struct ui_widget {
 	struct core_event ev; /* what a tap sends to the core */
 	bool enabled;
 	bool active; /* a toggle that is on (Shift, a ticked checkbox) */
+	/* For speech: a choice drawn as selected, or the field being typed in; a field's value
+	 * (a masked one as "" with masked set: its text never leaves the field); and what to say
+	 * in place of a label that is a symbol ("Aa"). */
+	bool selected;
+	bool masked;
+	char value[64];
+	char spoken[64];
+	enum ui_action action; /* handled by the app, not the core (e.g. the theme) */
 };
 
 #define UI_MAX_WIDGETS 96
@@ -66,6 +73,17 @@ struct ui {
 	int pressed_index;   /* widget under a finger, drawn pressed */
 	enum core_lang lang; /* language of the frame being drawn */
 	char toast[512];     /* the toast shown in this frame, "" if none (for the runner) */
+
+	/* Accessibility (ADA 707): the theme and text size; what speech reads of the frame: every
+	 * text drawn outside a widget and outside the top bar, in drawing order. */
+	enum theme_id theme_id;
+	bool large_text;
+	char fonts_dir[512];
+	int in_widget;	  /* >0 while a widget draws its own texts */
+	bool content_off; /* the top bar: the same on every screen, not read out */
+	char content[UI_TEXT_LOG];
+	size_t content_len;
+	char next_spoken[64]; /* ui_set_spoken: for the next widget */
 };
 
 /* fonts_dir holds DejaVuSans.ttf and DejaVuSans-Bold.ttf. */
@@ -117,6 +135,20 @@ int ui_hit(const struct ui *ui, int x, int y);
 
 /* Keypad focus ring: move (+1/-1) among enabled widgets. */
 void ui_focus_move(struct ui *ui, int delta);
+/* Arrow keys: on a keyboard or keypad grid, to the nearest key in that direction (dx, dy of
+ * -1, 0, 1); elsewhere, or off the edge of the grid, like ui_focus_move(dx + dy). */
+void ui_focus_dir(struct ui *ui, int dx, int dy);
+
+/* Switches theme and text size (large text: the small and body fonts grow to 46 px and more).
+ * Reopens the fonts; returns 0 or KIOSK_EIO. */
+int ui_set_look(struct ui *ui, enum theme_id theme, bool large_text);
+
+/* What speech says for the next widget registered, when its label is a symbol. */
+void ui_set_spoken(struct ui *ui, const char *spoken);
+
+/* A button that switches the look (high contrast, large text); drawn selected while on. */
+void ui_look_button(struct ui *ui, SDL_Rect r, const char *label, const char *spoken,
+		    enum ui_action action, bool on);
 
 /* Appends to the text log without drawing (for the journey runner: e.g. the screen id). */
 void ui_log_text(struct ui *ui, const char *text);
