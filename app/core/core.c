@@ -29,6 +29,14 @@ static const char *const screen_ids[CORE_SCREEN_COUNT] = {
     [CORE_SCREEN_AUTOPAY_REVIEW] = "autopay-review",
     [CORE_SCREEN_AUTOPAY_DONE] = "autopay-done",
     [CORE_SCREEN_PAPERLESS] = "paperless",
+    [CORE_SCREEN_SERVICE_PIN] = "service-pin",
+    [CORE_SCREEN_SERVICE_HOME] = "service-home",
+    [CORE_SCREEN_SERVICE_DEVICES] = "service-devices",
+    [CORE_SCREEN_SERVICE_CARD] = "service-card",
+    [CORE_SCREEN_SERVICE_REPRINT] = "service-reprint",
+    [CORE_SCREEN_SERVICE_REPORT] = "service-report",
+    [CORE_SCREEN_SERVICE_RESTART] = "service-restart",
+    [CORE_SCREEN_OUT_OF_SERVICE] = "out-of-service",
 };
 
 void core_config_defaults(struct core_config *cfg)
@@ -37,6 +45,7 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->warning_ms = 20000;
 	cfg->toast_ms = 6000;
 	cfg->default_lang = CORE_LANG_EN;
+	cfg->service_idle_ms = 120000;
 }
 
 static void copy_str(char *dst, size_t n, const char *src)
@@ -80,13 +89,19 @@ static void wipe_session(struct core_state *s)
 	struct core_config cfg = s->cfg;
 	uint32_t req = s->request_id;
 	enum core_printer printer = s->printer; /* the device's, not the session's */
+	struct core_service svc = s->svc;     /* staff's settings and lockout outlive sessions */
 
 	memset(s, 0, sizeof(*s));
 	s->cfg = cfg;
 	s->printer = printer;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
-	s->screen = CORE_SCREEN_WELCOME;
+	s->svc.out_of_service = svc.out_of_service;
+	s->svc.wrong_pins = svc.wrong_pins;
+	s->svc.locked_until_ms = svc.locked_until_ms;
+	s->svc.status = svc.status;
+	s->svc.status_loaded = svc.status_loaded;
+	s->screen = service_resident_start(s);
 }
 
 static void go(struct core_state *s, enum core_screen screen)
@@ -588,6 +603,12 @@ static bool is_touch(enum core_event_type t)
 	       t != CORE_EV_PRINT_DONE && t != CORE_EV_ACCOUNT_DONE;
 }
 
+/* Nobody is in a session: the welcome or the out-of-service screen. */
+static bool resting(const struct core_state *s)
+{
+	return s->screen == CORE_SCREEN_WELCOME || s->screen == CORE_SCREEN_OUT_OF_SERVICE;
+}
+
 static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	bool changed = false;
@@ -604,7 +625,7 @@ static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
 		return true; /* the countdown changed */
 	}
 	/* A payment in flight is never abandoned: the resident must see how it ended. */
-	if (s->screen != CORE_SCREEN_WELCOME && s->busy != CORE_BUSY_PAYING &&
+	if (!resting(s) && s->busy != CORE_BUSY_PAYING &&
 	    now - s->last_activity_ms >= s->cfg.idle_ms) {
 		s->warning = true;
 		s->warning_started_ms = now;
@@ -620,7 +641,9 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 
 	fx->count = 0;
 	if (ev->type == CORE_EV_TICK)
-		return tick(s, fx, now);
+		return service_is_staff_screen(s->screen) ? service_tick(s, fx, now) : tick(s, fx, now);
+	if (service_owns(s, ev))
+		return service_handle(s, ev, fx);
 
 	if (is_touch(ev->type)) {
 		s->last_activity_ms = now;
@@ -793,6 +816,9 @@ int64_t core_next_deadline(const struct core_state *s, int64_t now_ms)
 {
 	int64_t next = -1;
 
+	if (service_is_staff_screen(s->screen))
+		return service_deadline(s);
+
 	if (s->notice.msgid && s->notice.until_ms)
 		next = s->notice.until_ms;
 	if (s->warning) {
@@ -807,7 +833,7 @@ int64_t core_next_deadline(const struct core_state *s, int64_t now_ms)
 			next = t;
 		return next;
 	}
-	if (s->screen != CORE_SCREEN_WELCOME && s->busy != CORE_BUSY_PAYING) {
+	if (!resting(s) && s->busy != CORE_BUSY_PAYING) {
 		int64_t t = s->last_activity_ms + s->cfg.idle_ms;
 
 		if (next < 0 || t < next)
