@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAN_LABELS ?= unit|portal|usb|fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build demo test test-asan fuzz bench soak package clean
+.PHONY: all deps build demo test test-asan fuzz crash-test bench soak package clean
 
 all: build
 
@@ -51,6 +51,10 @@ test-asan: deps
 # libFuzzer with clang into build-fuzz/, each target for FUZZ_SECONDS (scripts/fuzz).
 fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) scripts/fuzz
+
+# The full crash test: 100 payments, the kiosk killed at every point of the payment path.
+crash-test: build
+	@KIOSK_BUILD=$(abspath $(BUILD)) tests/crash/run.sh --payments 100
 
 bench: build
 	@tests/bench/run-all.sh

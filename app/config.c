@@ -101,6 +101,16 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 	STR("portal", "client_key", client_key)
 	STR("update", "state_dir", update_state_dir)
 #undef STR
+	if (!strcmp(section, "portal") && !strcmp(key, "pin")) {
+		/* One or more sha256//BASE64 hashes joined by ';', as libcurl takes them; a
+		 * typo must not silently turn pinning off. */
+		if (value[0] && strncmp(value, "sha256//", 8) != 0) {
+			snprintf(err, errlen, "%s: '%s' must look like sha256//BASE64", name,
+				 value);
+			return KIOSK_EINVAL;
+		}
+		return set_str(cfg->portal_pin, sizeof(cfg->portal_pin), value, err, errlen, name);
+	}
 	if (!strcmp(section, "kiosk") && !strcmp(key, "devices")) {
 		if (strcmp(value, "sim") && strcmp(value, "usb")) {
 			snprintf(err, errlen, "%s: '%s' must be sim or usb", name, value);

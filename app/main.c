@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -24,6 +25,7 @@
 #include "app/core/core.h"
 #include "app/i18n.h"
 #include "app/journey/runner.h"
+#include "app/payments/admin.h"
 #include "app/screens/screens.h"
 #include "app/ui/ui.h"
 #include "app/update/link.h"
@@ -52,8 +54,12 @@ struct app {
 	int wake_fd; /* eventfd: the worker and the signal handler write, the loop polls */
 	bool dirty;
 	bool headless;
+	bool debug; /* keeps the process dumpable, for a developer's debugger */
 	bool list_devices;
 	int exit_code;
+	/* A staff command instead of the kiosk (--list-payments, --reprint, ...). */
+	int command;
+	const char *command_arg;
 };
 
 static int64_t now_ms(void)
@@ -397,7 +403,17 @@ static void usage(FILE *f)
 	    "  --headless             no display: SDL's offscreen driver\n"
 	    "  --script FILE          run a journey script (docs/journeys.md), exit 0 if it held\n"
 	    "  --shots DIR            where the journey's screenshots go\n"
-	    "  --version              print the version\n");
+	    "  --pin sha256//BASE64   also require the portal's public key to match this pin\n"
+	    "  --portal-timeout-ms MS the whole-request deadline for portal calls (default 15000)\n"
+	    "  --debug                keep the process dumpable (never on a kiosk in service)\n"
+	    "  --version              print the version\n"
+	    "staff commands (print, then exit; see docs/operations.md):\n"
+	    "  --list-payments        every payment in the journal as JSON lines (last four only)\n"
+	    "  --reprint REF          print the receipt of the payment REF (K..., Q-... or key)\n"
+	    "  --reconcile            settle unfinished payments with the portal; exit 0 when "
+	    "none\n"
+	    "                         is left in doubt, 3 when some still are\n"
+	    "  --outbox-status        what waits to be sent to the portal, as JSON\n");
 }
 
 enum {
@@ -419,6 +435,13 @@ enum {
 	OPT_SHOTS,
 	OPT_VERSION,
 	OPT_HELP,
+	OPT_PIN,
+	OPT_TIMEOUT,
+	OPT_DEBUG,
+	OPT_LIST,
+	OPT_REPRINT,
+	OPT_RECONCILE,
+	OPT_OUTBOX,
 };
 
 static int parse_args(struct app *a, int argc, char **argv, const char **script, const char **shots)
@@ -442,6 +465,13 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 	    {"shots", required_argument, 0, OPT_SHOTS},
 	    {"version", no_argument, 0, OPT_VERSION},
 	    {"help", no_argument, 0, OPT_HELP},
+	    {"pin", required_argument, 0, OPT_PIN},
+	    {"portal-timeout-ms", required_argument, 0, OPT_TIMEOUT},
+	    {"debug", no_argument, 0, OPT_DEBUG},
+	    {"list-payments", no_argument, 0, OPT_LIST},
+	    {"reprint", required_argument, 0, OPT_REPRINT},
+	    {"reconcile", no_argument, 0, OPT_RECONCILE},
+	    {"outbox-status", no_argument, 0, OPT_OUTBOX},
 	    {0, 0, 0, 0},
 	};
 	char err[512];
@@ -476,6 +506,16 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 		case OPT_HEADLESS: a->headless = true; continue;
 		case OPT_SCRIPT: *script = optarg; continue;
 		case OPT_SHOTS: *shots = optarg; continue;
+		case OPT_PIN: sec = "portal", key = "pin"; break;
+		case OPT_TIMEOUT: sec = "portal", key = "timeout_ms"; break;
+		case OPT_DEBUG: a->debug = true; continue;
+		case OPT_LIST:
+		case OPT_REPRINT:
+		case OPT_RECONCILE:
+		case OPT_OUTBOX:
+			a->command = c;
+			a->command_arg = optarg;
+			continue;
 		case OPT_VERSION: printf("kiosk %s\n", KIOSK_VERSION); return 1;
 		case OPT_HELP: usage(stdout); return 1;
 		default: usage(stderr); return 2;
@@ -491,7 +531,13 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 	}
 	if (a->list_devices)
 		return 0; /* needs no portal */
-	if (!a->cfg.portal_url[0] || !a->cfg.portal_ca[0] || !a->cfg.seal_key[0]) {
+	if (a->command && a->command != OPT_RECONCILE)
+		return 0; /* the journal alone: no portal needed */
+	if (a->command == OPT_RECONCILE && (!a->cfg.portal_url[0] || !a->cfg.portal_ca[0])) {
+		fprintf(stderr, "kiosk: --reconcile needs the portal's URL and CA\n");
+		return 2;
+	}
+	if (!a->command && (!a->cfg.portal_url[0] || !a->cfg.portal_ca[0] || !a->cfg.seal_key[0])) {
 		fprintf(stderr,
 			"kiosk: the portal's URL, CA and sealing key are required "
 			"(--portal, --ca, --seal-key or the [portal] section of --config)\n");
@@ -572,6 +618,60 @@ static int ensure_dir(const char *path)
 	return 0;
 }
 
+/* The portal client's settings, as the worker and --reconcile use them. */
+static struct portal_config portal_settings(const struct kiosk_config *cfg)
+{
+	struct portal_config pc = {
+	    .base_url = cfg->portal_url,
+	    .ca_file = cfg->portal_ca,
+	    .client_cert = cfg->client_cert[0] ? cfg->client_cert : NULL,
+	    .client_key = cfg->client_key[0] ? cfg->client_key : NULL,
+	    .pin = cfg->portal_pin[0] ? cfg->portal_pin : NULL,
+	    .kiosk_id = cfg->kiosk_id,
+	    .timeout_ms = cfg->portal_timeout_ms,
+	    .connect_timeout_ms = cfg->portal_connect_timeout_ms,
+	};
+	return pc;
+}
+
+/* Runs a staff command against the journal in data_dir; exit status 0, 1 (failed) or 3
+ * (--reconcile: some payments are still in doubt). */
+static int run_command(struct app *a)
+{
+	char journal[600], outbox[600], mono[600];
+	struct portal_config pc = portal_settings(&a->cfg);
+	int rc;
+
+	if (ensure_dir(a->cfg.data_dir) ||
+	    join_path(journal, sizeof(journal), a->cfg.data_dir, "journal.sqlite") ||
+	    join_path(outbox, sizeof(outbox), a->cfg.data_dir, "outbox.sqlite") ||
+	    snprintf(mono, sizeof(mono), "%s/fonts/DejaVuSansMono.ttf", a->cfg.assets_dir) >=
+		(int)sizeof(mono)) {
+		fprintf(stderr, "kiosk: bad data directory %s\n", a->cfg.data_dir);
+		return 1;
+	}
+	switch (a->command) {
+	case OPT_LIST: rc = admin_list_payments(journal, stdout); break;
+	case OPT_REPRINT:
+		rc = ensure_dir(a->cfg.receipts_dir);
+		if (rc == 0)
+			rc = admin_reprint(journal, a->command_arg, a->cfg.receipts_dir, mono,
+					   a->cfg.city_name, a->cfg.kiosk_id, stdout);
+		break;
+	case OPT_RECONCILE:
+		rc = admin_reconcile(journal, &pc,
+				     (pc.timeout_ms + pc.connect_timeout_ms) / 1000 + 2,
+				     (pc.timeout_ms + pc.connect_timeout_ms) / 1000 + 10, stdout);
+		if (rc == KIOSK_EBUSY)
+			return 3;
+		break;
+	default: rc = admin_outbox_status(outbox, stdout); break;
+	}
+	if (rc)
+		fprintf(stderr, "kiosk: %s\n", kiosk_strerror(rc));
+	return rc ? 1 : 0;
+}
+
 static int by_bus_address(const void *x, const void *y)
 {
 	const struct usbdev_info *a = x, *b = y;
@@ -609,7 +709,7 @@ int main(int argc, char **argv)
 	static struct app app;
 	struct app *a = &app;
 	const char *script = "", *shots = ".";
-	char journal[600], fonts[600], mono[600];
+	char journal[600], outbox[600], fonts[600], mono[600];
 	struct core_config ccfg;
 	int rc;
 
@@ -625,9 +725,14 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
-	/* Card data must never end up in a core file. */
+	/* Card data must never end up in a core file, nor be read by another process through
+	 * ptrace or /proc/PID/mem: not dumpable, unless a developer asked for --debug. */
 	struct rlimit nocore = {0, 0};
 	setrlimit(RLIMIT_CORE, &nocore);
+	if (!a->debug && prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+		log_warn("main", "cannot make the process non-dumpable: %s", strerror(errno));
+	if (a->command)
+		return run_command(a);
 
 	if (ensure_dir(a->cfg.data_dir) || ensure_dir(a->cfg.receipts_dir) ||
 	    (*script && ensure_dir(shots))) {
@@ -690,22 +795,15 @@ int main(int argc, char **argv)
 	}
 
 	if (join_path(journal, sizeof(journal), a->cfg.data_dir, "journal.sqlite") ||
+	    join_path(outbox, sizeof(outbox), a->cfg.data_dir, "outbox.sqlite") ||
 	    join_path(mono, sizeof(mono), fonts, "DejaVuSansMono.ttf")) {
 		rc = KIOSK_EINVAL;
 		goto out;
 	}
 	struct worker_config wcfg = {
-	    .portal =
-		{
-		    .base_url = a->cfg.portal_url,
-		    .ca_file = a->cfg.portal_ca,
-		    .client_cert = a->cfg.client_cert[0] ? a->cfg.client_cert : NULL,
-		    .client_key = a->cfg.client_key[0] ? a->cfg.client_key : NULL,
-		    .kiosk_id = a->cfg.kiosk_id,
-		    .timeout_ms = a->cfg.portal_timeout_ms,
-		    .connect_timeout_ms = a->cfg.portal_connect_timeout_ms,
-		},
+	    .portal = portal_settings(&a->cfg),
 	    .journal_path = journal,
+	    .outbox_path = outbox,
 	    .seal_key = a->cfg.seal_key,
 	    .devices = a->cfg.devices,
 	    .wedge_readers = a->cfg.wedge_readers,
@@ -729,6 +827,7 @@ int main(int argc, char **argv)
 	ccfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;
 	ccfg.warning_ms = (int64_t)a->cfg.warning_s * 1000;
 	ccfg.default_lang = strcmp(a->cfg.lang, "es") ? CORE_LANG_EN : CORE_LANG_ES;
+	ccfg.wait_for_reconcile = true;
 	core_init(&a->core, &ccfg, now_ms());
 	a->screen_ctx.city_name = a->cfg.city_name;
 	a->screen_ctx.help_text = a->cfg.help_text;

@@ -1,10 +1,13 @@
 /* The worker thread: the adapters between the pure core and the world. A payment is journaled
  * under its idempotency key before it is sent; card data is sealed the moment it is parsed
- * and the plaintext wiped; every answer comes back to the UI as a core event. */
+ * and the plaintext wiped; every answer comes back to the UI as a core event. When idle it
+ * settles payments in doubt and drains the outbox. */
 #include "app/worker.h"
 
+#include <errno.h>
 #include <mbedtls/platform_util.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,12 +20,17 @@
 #include "app/common/log.h"
 #include "app/crypto/seal.h"
 #include "app/i18n.h"
+#include "app/payments/reconcile.h"
 #include "app/store/journal.h"
+#include "app/store/outbox.h"
 #include "drivers/printer/receipt.h"
 #include "drivers/sim/sim_printer.h"
 #include "drivers/usb/usbdev.h"
 
 #define RESULT_QUEUE 32
+#define OUTBOX_CAPACITY 10000
+#define SESSION_ROUNDS 3	       /* status checks (and same-key resends) before "in doubt" */
+#define RESOLVE_CAP_MS (5 * 60 * 1000) /* background backoff never waits longer than this */
 
 enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_STATUS, JOB_QUIT };
 
@@ -45,6 +53,7 @@ struct current_payment {
 	char reference[32];
 	enum core_outcome outcome;
 	time_t when;
+	bool confirm_queued; /* the outbox carries what the resident was shown */
 };
 
 struct worker {
@@ -71,9 +80,43 @@ struct worker {
 	bool card_held;
 	struct card_sealed card;
 	struct current_payment pay;
+	struct outbox *outbox;
+	const char *crash_at;	 /* KIOSK_CRASH_AT, the crash test's hook */
+	int64_t grace_s;	 /* how long a sent request may still be on its way */
+	int64_t next_resolve_ms; /* next background pass over payments in doubt, -1: none */
+	int resolve_round;
+	int64_t next_outbox_ms;		/* when the outbox's next item falls due, -1: empty */
 	struct account_session session; /* the signed-in resident's token (account_worker.c) */
-	int printer_told; /* the enum core_printer last posted, -1 before the first */
+	int printer_told;		/* the enum core_printer last posted, -1 before the first */
 };
+
+static int64_t wall_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static uint32_t random32(void)
+{
+	uint32_t r = 0;
+
+	if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != (ssize_t)sizeof(r))
+		r = (uint32_t)wall_ms();
+	return r;
+}
+
+/* Test hook, documented in docs/operations.md: KIOSK_CRASH_AT=POINT kills the kiosk with
+ * SIGKILL at that point of the payment path, as a power cut would, so tests/crash can prove
+ * nothing is lost or doubled. Unset in production, where it costs one strcmp. */
+static void crash_point(const struct worker *w, const char *point)
+{
+	if (w->crash_at && strcmp(w->crash_at, point) == 0) {
+		log_warn("worker", "KIOSK_CRASH_AT=%s: killing the kiosk here", point);
+		raise(SIGKILL);
+	}
+}
 
 static void post(struct worker *w, const struct core_event *ev)
 {
@@ -153,6 +196,7 @@ static enum core_failure failure_of(int rc)
 	case KIOSK_ENOTFOUND: return CORE_FAIL_NOT_FOUND;
 	case KIOSK_EPROTO: return CORE_FAIL_GARBLED;
 	case KIOSK_ETIMEDOUT: return CORE_FAIL_TIMEOUT;
+	case KIOSK_ETLS: return CORE_FAIL_UNTRUSTED;
 	default: return CORE_FAIL_UNREACHABLE;
 	}
 }
@@ -257,18 +301,66 @@ static void kiosk_reference(const char *key, char *out, size_t n)
 	snprintf(out, n, "Q-%s", up);
 }
 
-/* Asks the portal what became of a payment whose answer was lost. */
-static int settle(struct worker *w, const char *key, struct portal_payment *res)
+/* Puts "what the resident was shown" in the outbox, once per payment. */
+static void queue_confirm(struct worker *w, const char *key, const char *shown, bool printed)
 {
-	int rc = KIOSK_ETIMEDOUT;
+	char body[128];
 
-	for (int attempt = 0; attempt < 3; attempt++) {
-		if (attempt)
-			usleep(500000u << attempt);
-		rc = portal_payment_status(w->portal, key, res);
-		if (rc == 0 || rc == KIOSK_ENOTFOUND)
-			break;
+	snprintf(body, sizeof(body), "{\"outcome_shown\":\"%s\",\"receipt_printed\":%s}", shown,
+		 printed ? "true" : "false");
+	if (outbox_add(w->outbox, "confirm", key, body, wall_ms()) == 0 &&
+	    (w->next_outbox_ms < 0 || w->next_outbox_ms > wall_ms()))
+		w->next_outbox_ms = wall_ms();
+}
+
+static void schedule_resolve(struct worker *w, bool soon)
+{
+	int64_t delay = 2000;
+
+	if (soon) {
+		w->resolve_round = 0;
+	} else {
+		for (int i = 0; i < w->resolve_round && delay < RESOLVE_CAP_MS; i++)
+			delay *= 2;
+		if (delay > RESOLVE_CAP_MS)
+			delay = RESOLVE_CAP_MS;
+		w->resolve_round++;
 	}
+	/* Jitter, so a fleet that lost the portal together does not come back together. */
+	w->next_resolve_ms = wall_ms() + delay / 2 + random32() % (uint32_t)(delay / 2 + 1);
+}
+
+/* The answer to a payment was lost: ask about the key, and while the portal says it never
+ * saw it, send it again under the SAME key with the sealed card still in memory. The portal
+ * never charges a key twice, so a resend can only complete the one payment.
+ * Returns 0 with *res filled (a definite answer), KIOSK_EINVAL (refused), or the last error;
+ * *never_charged is set when the portal's last word is that it has no such payment and no
+ * request of ours can still be on its way (none timed out). */
+static int settle_in_session(struct worker *w, const char *key, const struct core_effect *fx,
+			     int rc, struct portal_payment *res, bool *never_charged)
+{
+	bool timed_out = rc == KIOSK_ETIMEDOUT;
+	int src = rc;
+
+	*never_charged = false;
+	for (int round = 0; round < SESSION_ROUNDS && rc != 0 && rc != KIOSK_EINVAL; round++) {
+		usleep(250000u << round);
+		src = portal_payment_status(w->portal, key, res);
+		if (src == 0)
+			return 0;
+		if (src != KIOSK_ENOTFOUND || round == SESSION_ROUNDS - 1)
+			continue;
+		log_warn("worker",
+			 "payment %.8s: the portal never saw it; sending it again under "
+			 "the same key",
+			 key);
+		rc = portal_pay(w->portal, key, fx->bill.customer_number, fx->amount_cents,
+				&w->card, res);
+		timed_out = timed_out || rc == KIOSK_ETIMEDOUT;
+	}
+	if (rc == 0 || rc == KIOSK_EINVAL)
+		return rc;
+	*never_charged = src == KIOSK_ENOTFOUND && !timed_out;
 	return rc;
 }
 
@@ -277,6 +369,7 @@ static void do_pay(struct worker *w, const struct core_effect *fx)
 	struct core_event ev = {.type = CORE_EV_PAY_DONE, .request_id = fx->request_id};
 	struct journal_payment jp;
 	struct portal_payment res;
+	bool never_charged = false;
 	int rc;
 
 	memset(&jp, 0, sizeof(jp));
@@ -295,15 +388,19 @@ static void do_pay(struct worker *w, const struct core_effect *fx)
 	snprintf(jp.brand, sizeof(jp.brand), "%s", w->card.brand);
 	snprintf(jp.last4, sizeof(jp.last4), "%s", w->card.last4);
 	jp.state = JOURNAL_CREATED;
+	crash_point(w, "before-journal");
 	/* Written (and fsynced) before anything leaves the kiosk. */
 	rc = journal_create(w->journal, &jp);
-	if (rc == 0)
+	if (rc == 0) {
+		crash_point(w, "after-journal");
 		rc = journal_set_state(w->journal, jp.idempotency_key, JOURNAL_SENT, NULL);
+	}
 	if (rc) {
 		log_error("worker", "journal refused the payment: %s", kiosk_strerror(rc));
 		ev.failure = CORE_FAIL_STORE;
 		goto out;
 	}
+	crash_point(w, "after-sent-state");
 
 	w->pay.valid = true;
 	snprintf(w->pay.key, sizeof(w->pay.key), "%s", jp.idempotency_key);
@@ -315,6 +412,20 @@ static void do_pay(struct worker *w, const struct core_effect *fx)
 
 	rc = portal_pay(w->portal, jp.idempotency_key, fx->bill.customer_number, fx->amount_cents,
 			&w->card, &res);
+	crash_point(w, "after-send");
+	if (rc == KIOSK_ETLS) {
+		/* The handshake failed before the request was written: nothing left the kiosk. */
+		journal_set_state(w->journal, jp.idempotency_key, JOURNAL_FAILED, NULL);
+		ev.failure = CORE_FAIL_UNTRUSTED;
+		w->pay.valid = false;
+		goto out;
+	}
+	if (rc != 0 && rc != KIOSK_EINVAL) {
+		/* The answer was lost or the request never arrived: ask before saying anything. */
+		log_warn("worker", "payment %.8s: %s; asking the portal", jp.idempotency_key,
+			 kiosk_strerror(rc));
+		rc = settle_in_session(w, jp.idempotency_key, fx, rc, &res, &never_charged);
+	}
 	if (rc == KIOSK_EINVAL) {
 		/* The portal refused the request itself (e.g. more than the balance): nothing
 		 * was charged. */
@@ -323,26 +434,19 @@ static void do_pay(struct worker *w, const struct core_effect *fx)
 		w->pay.valid = false;
 		goto out;
 	}
-	if (rc != 0) {
-		/* The answer was lost or the request never arrived: ask before saying anything. */
-		log_warn("worker", "payment %.8s: %s; asking the portal", jp.idempotency_key,
-			 kiosk_strerror(rc));
-		int src = settle(w, jp.idempotency_key, &res);
-		if (src == 0) {
-			rc = 0;
-		} else if (src == KIOSK_ENOTFOUND && rc == KIOSK_ENET) {
-			/* The portal confirms it never saw this key: nothing was charged. */
-			journal_set_state(w->journal, jp.idempotency_key, JOURNAL_FAILED, NULL);
-			ev.failure = CORE_FAIL_UNREACHABLE;
-			w->pay.valid = false;
-			goto out;
-		}
+	if (rc != 0 && never_charged) {
+		/* The portal confirms it never saw this key and nothing of ours is in flight. */
+		journal_set_state(w->journal, jp.idempotency_key, JOURNAL_FAILED, NULL);
+		ev.failure = CORE_FAIL_UNREACHABLE;
+		w->pay.valid = false;
+		goto out;
 	}
 	drop_card(w);
 	if (rc == 0) {
 		bool ok = res.status == PORTAL_PAY_APPROVED;
 		journal_set_state(w->journal, jp.idempotency_key,
 				  ok ? JOURNAL_APPROVED : JOURNAL_DECLINED, res.reference);
+		crash_point(w, "after-answer");
 		ev.outcome = ok ? CORE_OUTCOME_APPROVED : CORE_OUTCOME_DECLINED;
 		snprintf(ev.reference, sizeof(ev.reference), "%s", res.reference);
 		snprintf(ev.text, sizeof(ev.text), "%s", res.message);
@@ -352,8 +456,9 @@ static void do_pay(struct worker *w, const struct core_effect *fx)
 		journal_set_state(w->journal, jp.idempotency_key, JOURNAL_IN_DOUBT, NULL);
 		ev.outcome = CORE_OUTCOME_IN_DOUBT;
 		kiosk_reference(jp.idempotency_key, ev.reference, sizeof(ev.reference));
-		log_warn("worker", "payment %.8s in doubt (%s)", jp.idempotency_key,
-			 kiosk_strerror(rc));
+		log_warn("worker", "payment %.8s in doubt (%s); settling it in the background",
+			 jp.idempotency_key, kiosk_strerror(rc));
+		schedule_resolve(w, true);
 	}
 	w->pay.outcome = ev.outcome;
 	snprintf(w->pay.reference, sizeof(w->pay.reference), "%s", ev.reference);
@@ -361,6 +466,87 @@ out:
 	if (ev.failure != CORE_FAIL_NONE)
 		drop_card(w);
 	post(w, &ev);
+}
+
+/* A payment the background settled: if the resident was told "in doubt", the portal hears
+ * that too, so its staff know a resident may call. */
+static void on_settled(const struct journal_payment *before, enum journal_state after,
+		       const char *reference, void *ctx)
+{
+	struct worker *w = ctx;
+
+	(void)reference;
+	if (before->state == JOURNAL_IN_DOUBT &&
+	    (after == JOURNAL_APPROVED || after == JOURNAL_DECLINED))
+		queue_confirm(w, before->idempotency_key, "in_doubt", false);
+}
+
+/* One pass over the journal's unfinished payments; returns how many remain open. */
+static int resolve_pass(struct worker *w)
+{
+	struct reconcile_pass pass = {0};
+	int rc = reconcile_all(w->portal, w->journal, (int64_t)time(NULL), w->grace_s, on_settled,
+			       w, &pass);
+
+	if (rc) {
+		log_error("worker", "reconciliation failed: %s", kiosk_strerror(rc));
+		return 1;
+	}
+	if (pass.checked)
+		log_info("worker", "reconciliation: %d checked, %d settled, %d still in doubt",
+			 pass.checked, pass.settled, pass.open);
+	return pass.open;
+}
+
+static void resolve_in_background(struct worker *w)
+{
+	if (resolve_pass(w) > 0) {
+		schedule_resolve(w, false);
+	} else {
+		w->next_resolve_ms = -1;
+		w->resolve_round = 0;
+	}
+}
+
+/* Sends what is due, oldest first, until the portal stops answering or a resident needs
+ * the worker. */
+static void drain_outbox(struct worker *w)
+{
+	struct outbox_item item;
+	struct journal_payment jp;
+	int rc;
+
+	while (outbox_next_due(w->outbox, wall_ms(), &item) == 0) {
+		if (strcmp(item.kind, "confirm") != 0) {
+			log_error("worker", "outbox item %lld of unknown kind %s: kept as dead",
+				  (long long)item.id, item.kind);
+			outbox_dead(w->outbox, item.id);
+			continue;
+		}
+		rc = portal_confirm_payment(w->portal, item.key, item.body);
+		if (rc == 0) {
+			outbox_done(w->outbox, item.id);
+			if (journal_get(w->journal, item.key, &jp) == 0 &&
+			    (jp.state == JOURNAL_APPROVED || jp.state == JOURNAL_RECEIPT_PRINTED))
+				journal_set_state(w->journal, item.key, JOURNAL_CONFIRMED, NULL);
+		} else if (rc == KIOSK_EINVAL || rc == KIOSK_ENOTFOUND) {
+			log_error("worker",
+				  "the portal refused confirmation of %.8s (%s): kept as "
+				  "dead for staff",
+				  item.key, kiosk_strerror(rc));
+			outbox_dead(w->outbox, item.id);
+		} else {
+			outbox_retry(w->outbox, item.id, wall_ms(), random32());
+			break;
+		}
+		pthread_mutex_lock(&w->lock);
+		bool busy = w->head != NULL;
+		pthread_mutex_unlock(&w->lock);
+		if (busy)
+			break;
+	}
+	if (outbox_next_time(w->outbox, &w->next_outbox_ms) != 0)
+		w->next_outbox_ms = wall_ms() + 60000;
 }
 
 static enum core_lang tr_lang; /* the worker thread's receipt language, set per print */
@@ -397,7 +583,10 @@ static void do_print(struct worker *w, enum core_lang lang)
 		    : w->pay.outcome == CORE_OUTCOME_DECLINED ? RECEIPT_DECLINED
 							      : RECEIPT_IN_DOUBT;
 	tr_lang = lang;
+	crash_point(w, "before-print");
 	rc = w->pops->print(w->pimpl, &r, tr_receipt);
+	if (rc == 0)
+		crash_point(w, "after-print");
 	if (rc == KIOSK_EPAPER) {
 		ev.failure = CORE_FAIL_PAPER_OUT;
 	} else if (rc) {
@@ -406,6 +595,13 @@ static void do_print(struct worker *w, enum core_lang lang)
 		log_info("worker", "receipt printed");
 		if (w->pay.outcome == CORE_OUTCOME_APPROVED)
 			journal_set_state(w->journal, w->pay.key, JOURNAL_RECEIPT_PRINTED, NULL);
+		if (w->pay.outcome != CORE_OUTCOME_IN_DOUBT && !w->pay.confirm_queued) {
+			queue_confirm(w, w->pay.key,
+				      w->pay.outcome == CORE_OUTCOME_APPROVED ? "approved"
+									      : "declined",
+				      true);
+			w->pay.confirm_queued = true;
+		}
 	}
 out:
 	post(w, &ev);
@@ -431,6 +627,13 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 	case CORE_FX_PAY: do_pay(w, fx); break;
 	case CORE_FX_PRINT: do_print(w, lang); break;
 	case CORE_FX_END_SESSION:
+		/* The result was shown but no receipt printed: the portal hears it now. */
+		if (w->pay.valid && !w->pay.confirm_queued &&
+		    w->pay.outcome != CORE_OUTCOME_IN_DOUBT)
+			queue_confirm(w, w->pay.key,
+				      w->pay.outcome == CORE_OUTCOME_APPROVED ? "approved"
+									      : "declined",
+				      false);
 		drop_card(w);
 		mbedtls_platform_zeroize(&w->pay, sizeof(w->pay));
 		w->reader_on = false;
@@ -559,6 +762,14 @@ static int open_adapters(struct worker *w)
 		log_error("worker", "cannot set up the portal client: %s", kiosk_strerror(rc));
 		return rc;
 	}
+	rc = outbox_open(cfg->outbox_path, OUTBOX_CAPACITY, &w->outbox);
+	if (rc) {
+		log_error("worker", "cannot open the outbox %s: %s", cfg->outbox_path,
+			  kiosk_strerror(rc));
+		return rc;
+	}
+	if (outbox_next_time(w->outbox, &w->next_outbox_ms) != 0)
+		w->next_outbox_ms = -1;
 	if (cfg->devices && !strcmp(cfg->devices, "usb"))
 		return open_usb(w);
 	rc = sim_printer_open(cfg->receipts_dir, cfg->mono_font, &w->printer);
@@ -586,10 +797,35 @@ static void close_adapters(struct worker *w)
 		seal_close(w->sealer);
 	if (w->journal)
 		journal_close(w->journal);
+	if (w->outbox)
+		outbox_close(w->outbox);
+	w->outbox = NULL;
 	w->printer = NULL;
 	w->portal = NULL;
 	w->sealer = NULL;
 	w->journal = NULL;
+}
+
+/* The earliest background work (wall-clock ms), or -1 when there is none. */
+static int64_t next_background_ms(const struct worker *w)
+{
+	int64_t a = w->next_resolve_ms, b = w->next_outbox_ms;
+
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
+static void run_background(struct worker *w)
+{
+	int64_t now = wall_ms();
+
+	if (w->next_resolve_ms >= 0 && w->next_resolve_ms <= now)
+		resolve_in_background(w);
+	if (w->next_outbox_ms >= 0 && w->next_outbox_ms <= now)
+		drain_outbox(w);
 }
 
 static void *worker_main(void *arg)
@@ -606,17 +842,43 @@ static void *worker_main(void *arg)
 		return NULL;
 	}
 	post_printer_status(w);
+	/* Every payment a power cut or crash left unfinished is asked about before a new one
+	 * may start; what the portal cannot answer yet is settled in the background. */
+	{
+		struct core_event done = {.type = CORE_EV_RECONCILED};
+		if (resolve_pass(w) > 0)
+			schedule_resolve(w, false);
+		post(w, &done);
+	}
 	for (;;) {
 		struct job *j;
 
 		pthread_mutex_lock(&w->lock);
-		while (!w->head)
-			pthread_cond_wait(&w->cond, &w->lock);
+		while (!w->head) {
+			int64_t due = next_background_ms(w);
+			if (due < 0) {
+				pthread_cond_wait(&w->cond, &w->lock);
+				continue;
+			}
+			if (due <= wall_ms())
+				break;
+			struct timespec until = {.tv_sec = due / 1000,
+						 .tv_nsec = (long)(due % 1000) * 1000000};
+			if (pthread_cond_timedwait(&w->cond, &w->lock, &until) == ETIMEDOUT &&
+			    !w->head)
+				break;
+		}
 		j = w->head;
-		w->head = j->next;
-		if (!w->head)
-			w->tail = NULL;
+		if (j) {
+			w->head = j->next;
+			if (!w->head)
+				w->tail = NULL;
+		}
 		pthread_mutex_unlock(&w->lock);
+		if (!j) {
+			run_background(w);
+			continue;
+		}
 
 		if (j->kind == JOB_QUIT) {
 			free(j);
@@ -645,6 +907,12 @@ int worker_start(const struct worker_config *cfg, struct worker **out)
 		return KIOSK_ENOMEM;
 	w->cfg = *cfg;
 	w->start_rc = 1; /* not yet known */
+	w->crash_at = getenv("KIOSK_CRASH_AT");
+	w->next_resolve_ms = -1;
+	w->next_outbox_ms = -1;
+	/* A request sent just before a crash may still reach the portal for its whole deadline;
+	 * only after that is "the portal never saw it" final. */
+	w->grace_s = (cfg->portal.timeout_ms + cfg->portal.connect_timeout_ms) / 1000 + 2;
 	w->printer_told = -1;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->cond, NULL);

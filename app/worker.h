@@ -13,6 +13,7 @@
 struct worker_config {
 	struct portal_config portal;
 	const char *journal_path;
+	const char *outbox_path;
 	const char *seal_key;	   /* the portal's public key for sealing card data */
 	const char *devices;	   /* "sim" or "usb" */
 	const char *wedge_readers; /* "vvvv:pppp,..."; NULL or "": the defaults */

@@ -702,6 +702,14 @@ bool account_handle(struct core_state *s, const struct core_event *ev, struct co
 					NULL, true, 0);
 			return true;
 		}
+		if (!s->reconciled) {
+			/* As for a guest: payments a power cut left unfinished come first. */
+			core_set_notice(s,
+					N_("One moment, please: the kiosk is checking earlier "
+					   "payments."),
+					NULL, false, 0);
+			return true;
+		}
 		s->bill = current(s)->bill;
 		s->other_amount = false;
 		core_go(s, CORE_SCREEN_PAY_AMOUNT);

@@ -46,6 +46,7 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->toast_ms = 6000;
 	cfg->default_lang = CORE_LANG_EN;
 	cfg->service_idle_ms = 120000;
+	cfg->wait_for_reconcile = false; /* the kiosk (main.c) turns it on */
 }
 
 static void copy_str(char *dst, size_t n, const char *src)
@@ -90,10 +91,12 @@ static void wipe_session(struct core_state *s)
 	uint32_t req = s->request_id;
 	enum core_printer printer = s->printer; /* the device's, not the session's */
 	struct core_service svc = s->svc;     /* staff's settings and lockout outlive sessions */
+	bool reconciled = s->reconciled;
 
 	memset(s, 0, sizeof(*s));
 	s->cfg = cfg;
 	s->printer = printer;
+	s->reconciled = reconciled;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
 	s->svc.out_of_service = svc.out_of_service;
@@ -161,6 +164,7 @@ void core_init(struct core_state *s, const struct core_config *cfg, int64_t now_
 	s->screen = CORE_SCREEN_WELCOME;
 	s->lang = s->cfg.default_lang;
 	s->last_activity_ms = now_ms;
+	s->reconciled = !s->cfg.wait_for_reconcile;
 }
 
 enum core_field_kind core_field_kind(enum core_field f)
@@ -411,6 +415,12 @@ static void submit_lookup(struct core_state *s, struct core_effects *fx, int64_t
 	add_fx(fx, CORE_FX_LOOKUP, s);
 }
 
+/* A portal that fails the certificate check may be an impostor: say so, and that nothing
+ * about the resident or their card left the kiosk. */
+static const char *const untrusted_msg =
+    N_("This kiosk could not verify the city's payment system, so nothing was sent. No money "
+       "was taken. Please ask staff for help.");
+
 static void lookup_done(struct core_state *s, const struct core_event *ev, int64_t now)
 {
 	s->busy = CORE_BUSY_NONE;
@@ -436,6 +446,7 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 			  "again."),
 		       NULL, true, 0);
 		break;
+	case CORE_FAIL_UNTRUSTED: notice(s, untrusted_msg, NULL, true, 0); break;
 	default:
 		notice(s,
 		       N_("We can't reach the city's payment system right now. Please try again in "
@@ -507,7 +518,7 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 	s->decline_reason[0] = '\0';
 	s->receipt_printed = false;
 	if (ev->failure == CORE_FAIL_STORE || ev->failure == CORE_FAIL_UNREACHABLE ||
-	    ev->failure == CORE_FAIL_REFUSED) {
+	    ev->failure == CORE_FAIL_REFUSED || ev->failure == CORE_FAIL_UNTRUSTED) {
 		/* Nothing was charged (journal refused, portal never reached, or the portal
 		 * turned the request down), so the resident may simply try again. */
 		const char *msg =
@@ -517,6 +528,8 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 		    : ev->failure == CORE_FAIL_REFUSED
 			? N_("The city's payment system did not accept this payment. No money "
 			     "was taken. Please ask staff for help.")
+		    : ev->failure == CORE_FAIL_UNTRUSTED
+			? untrusted_msg
 			: N_("We can't reach the city's payment system right now. No money was "
 			     "taken. Please try again in a few minutes.");
 		notice(s, msg, NULL, true, 0);
@@ -600,7 +613,7 @@ static void next(struct core_state *s, struct core_effects *fx, int64_t now)
 static bool is_touch(enum core_event_type t)
 {
 	return t != CORE_EV_TICK && t != CORE_EV_LOOKUP_DONE && t != CORE_EV_PAY_DONE &&
-	       t != CORE_EV_PRINT_DONE && t != CORE_EV_ACCOUNT_DONE;
+	       t != CORE_EV_PRINT_DONE && t != CORE_EV_ACCOUNT_DONE && t != CORE_EV_RECONCILED;
 }
 
 /* Nobody is in a session: the welcome or the out-of-service screen. */
@@ -670,7 +683,23 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 	case CORE_EV_PAY_BILL:
 		if (s->screen != CORE_SCREEN_WELCOME)
 			return false;
+		if (!s->reconciled) {
+			/* A payment left unfinished by a power cut is settled before a new
+			 * one starts; the resident waits a moment, then goes on by itself. */
+			s->pay_pending = true;
+			notice(s, N_("One moment, please: the kiosk is checking earlier payments."),
+			       NULL, false, 0);
+			break;
+		}
 		go(s, CORE_SCREEN_GUEST_LOOKUP);
+		break;
+	case CORE_EV_RECONCILED:
+		s->reconciled = true;
+		if (!s->pay_pending)
+			return false;
+		s->pay_pending = false;
+		if (s->screen == CORE_SCREEN_WELCOME)
+			go(s, CORE_SCREEN_GUEST_LOOKUP);
 		break;
 	case CORE_EV_SIGN_IN:
 		if (s->screen != CORE_SCREEN_WELCOME)

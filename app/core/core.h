@@ -108,8 +108,10 @@ enum core_failure {
 	CORE_FAIL_EXPIRED,
 	CORE_FAIL_PAPER_OUT,
 	CORE_FAIL_PRINTER,
-	CORE_FAIL_STORE,   /* the journal could not be written: nothing was sent */
-	CORE_FAIL_REFUSED, /* the portal refused the request (see core_refusal for accounts) */
+	CORE_FAIL_STORE,     /* the journal could not be written: nothing was sent */
+	CORE_FAIL_REFUSED,   /* the portal refused the request (see core_refusal for accounts) */
+	CORE_FAIL_UNTRUSTED, /* the portal's certificate or key pin did not check out: nothing
+			      * was sent */
 };
 
 /* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */
@@ -283,6 +285,7 @@ struct core_config {
 	int64_t toast_ms;   /* how long a transient message stays (6 s) */
 	enum core_lang default_lang; /* each session starts in it */
 	int64_t service_idle_ms; /* service mode: no touch for this long returns to residents (2 min) */
+	bool wait_for_reconcile;     /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
 };
 
 struct core_state {
@@ -319,6 +322,10 @@ struct core_state {
 	enum core_busy busy;
 	uint32_t request_id; /* answers to older requests are ignored */
 	struct core_notice notice;
+
+	/* Earlier payments checked with the portal: new ones may start. Survives sessions. */
+	bool reconciled;
+	bool pay_pending; /* "Pay a Bill" tapped before that: go on once it is done */
 
 	/* idle timeout */
 	int64_t last_activity_ms;
@@ -390,6 +397,7 @@ enum core_event_type {
 	CORE_EV_PAY_DONE,	/* .request_id, .failure, .outcome, .reference, .text (reason) */
 	CORE_EV_PRINT_DONE,	/* .failure */
 	CORE_EV_PRINTER_STATUS, /* .printer: the printer's state changed */
+	CORE_EV_RECONCILED,	/* the journal's unfinished payments were checked at start */
 	/* a resident's account */
 	CORE_EV_SHIFT,		 /* the email keyboard's Shift */
 	CORE_EV_CREATE_ACCOUNT,	 /* sign-in: "Create Your Account" */

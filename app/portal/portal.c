@@ -37,8 +37,8 @@ struct portal {
 	char base_url[256];
 	char errbuf[CURL_ERROR_SIZE];
 	struct response resp;
-	long requests;    /* performed, answered or not */
-	long connections; /* new connections opened (each a TLS handshake) */
+	long requests;	     /* performed, answered or not */
+	long connections;    /* new connections opened (each a TLS handshake) */
 	char last_error[32]; /* the "error" code of the last refusal, "" after a success */
 };
 
@@ -96,6 +96,10 @@ static int set_options(struct portal *p, const struct portal_config *cfg)
 		r = curl_easy_setopt(c, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
 	if (r == CURLE_OK)
 		r = curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
+	/* A pin narrows trust further: even a certificate the CA signed is refused unless it
+	 * carries the one public key the city published. */
+	if (r == CURLE_OK && cfg->pin && cfg->pin[0])
+		r = curl_easy_setopt(c, CURLOPT_PINNEDPUBLICKEY, cfg->pin);
 	if (r == CURLE_OK && cfg->client_cert)
 		r = curl_easy_setopt(c, CURLOPT_SSLCERT, cfg->client_cert);
 	if (r == CURLE_OK && cfg->client_key)
@@ -360,6 +364,16 @@ static int portal_request(struct portal *p, const char *method, const char *path
 	}
 	if (r != CURLE_OK) {
 		rc = map_curl_error(r);
+		if (rc == KIOSK_ETLS)
+			log_error("portal", "refusing the portal at %s: %s; nothing was sent (%s)",
+				  p->base_url,
+				  r == CURLE_SSL_PINNEDPUBKEYNOTMATCH
+				      ? "its public key does not match the configured pin"
+				  : r == CURLE_PEER_FAILED_VERIFICATION
+				      ? "its certificate does not chain to the configured CA or "
+					"names another host"
+				      : "the TLS handshake failed",
+				  p->errbuf[0] ? p->errbuf : curl_easy_strerror(r));
 		log_warn("portal", "%s %s failed after %ld ms: %s (%s)", method, path,
 			 ms_since(&start), p->errbuf[0] ? p->errbuf : curl_easy_strerror(r),
 			 kiosk_strerror(rc));
@@ -655,6 +669,19 @@ int portal_payment_status(struct portal *p, const char *idempotency_key, struct 
 	return rc;
 }
 
+int portal_confirm_payment(struct portal *p, const char *idempotency_key, const char *body_json)
+{
+	char path[160];
+	json_t *doc = NULL;
+	int rc;
+
+	if (!p || !key_ok(idempotency_key) || !body_json)
+		return KIOSK_EINVAL;
+	snprintf(path, sizeof(path), API_PREFIX "/payments/%s/confirm", idempotency_key);
+	rc = portal_request(p, "POST", path, body_json, &doc);
+	json_decref(doc);
+	return rc;
+}
 /* ---- for the other endpoint files of this client (portal_internal.h) ---- */
 
 int portal_call(struct portal *p, const char *method, const char *path, const char *token,

@@ -9,12 +9,13 @@
 #include "app/crypto/seal.h"
 
 struct portal_config {
-	const char *base_url;    /* "https://127.0.0.1:8443" */
-	const char *ca_file;     /* PEM of the CA the portal's certificate must chain to */
+	const char *base_url;	 /* "https://127.0.0.1:8443" */
+	const char *ca_file;	 /* PEM of the CA the portal's certificate must chain to */
 	const char *client_cert; /* optional PEM, for mutual TLS */
-	const char *client_key;  /* optional PEM */
-	const char *kiosk_id;    /* sent as X-Kiosk-Id */
-	long timeout_ms;         /* whole-request deadline */
+	const char *client_key;	 /* optional PEM */
+	const char *pin;	 /* optional "sha256//BASE64" of the portal's public key */
+	const char *kiosk_id;	 /* sent as X-Kiosk-Id */
+	long timeout_ms;	 /* whole-request deadline */
 	long connect_timeout_ms;
 };
 
@@ -29,7 +30,7 @@ struct portal_bill {
 	char last_name[64];
 	int64_t balance_cents;
 	int64_t last_bill_cents;
-	char due_date[11];        /* YYYY-MM-DD or "" */
+	char due_date[11]; /* YYYY-MM-DD or "" */
 	char last_payment_date[11];
 	int64_t last_payment_cents;
 };
@@ -44,8 +45,8 @@ enum portal_pay_status { PORTAL_PAY_APPROVED, PORTAL_PAY_DECLINED };
 
 struct portal_payment {
 	enum portal_pay_status status;
-	char reference[32];    /* the portal's reference, shown and printed */
-	char message[128];     /* decline reason in plain words, or "" */
+	char reference[32]; /* the portal's reference, shown and printed */
+	char message[128];  /* decline reason in plain words, or "" */
 	int64_t amount_cents;
 };
 
@@ -58,6 +59,10 @@ int portal_pay(struct portal *p, const char *idempotency_key, const char *custom
 int portal_payment_status(struct portal *p, const char *idempotency_key,
 			  struct portal_payment *out);
 
+/* Tells the portal what the resident was shown for a payment: body_json is
+ * {"outcome_shown": "approved"|"declined"|"in_doubt", "receipt_printed": true|false}, as the
+ * outbox keeps it. Idempotent; KIOSK_ENOTFOUND when the portal has no payment under the key. */
+int portal_confirm_payment(struct portal *p, const char *idempotency_key, const char *body_json);
 /* Requests made and new connections (TLS handshakes) opened so far. */
 void portal_stats(const struct portal *p, long *requests, long *connections);
 

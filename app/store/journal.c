@@ -21,7 +21,7 @@ struct journal {
 	sqlite3_stmt *begin, *commit, *rollback;
 	sqlite3_stmt *insert_payment, *insert_event;
 	sqlite3_stmt *select_state, *update_state;
-	sqlite3_stmt *select_one, *select_unfinished;
+	sqlite3_stmt *select_one, *select_unfinished, *select_all;
 };
 
 static const char *const state_names[] = {
@@ -201,6 +201,9 @@ static int prepare_all(struct journal *j)
 	     "SELECT idempotency_key, customer_number, amount_cents, brand, last4, state,"
 	     " reference, created_at, updated_at FROM payments"
 	     " WHERE state IN ('created', 'sent', 'in_doubt') ORDER BY id"},
+	    {&j->select_all,
+	     "SELECT idempotency_key, customer_number, amount_cents, brand, last4, state,"
+	     " reference, created_at, updated_at FROM payments ORDER BY id"},
 	};
 
 	for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++) {
@@ -249,9 +252,9 @@ void journal_close(struct journal *j)
 {
 	if (!j)
 		return;
-	sqlite3_stmt *all[] = {j->begin,	  j->commit,	   j->rollback,
-			       j->insert_payment, j->insert_event, j->select_state,
-			       j->update_state,	  j->select_one,   j->select_unfinished};
+	sqlite3_stmt *all[] = {
+	    j->begin,	     j->commit,	      j->rollback,   j->insert_payment,	   j->insert_event,
+	    j->select_state, j->update_state, j->select_one, j->select_unfinished, j->select_all};
 
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		sqlite3_finalize(all[i]);
@@ -454,8 +457,8 @@ int journal_get(struct journal *j, const char *key, struct journal_payment *out)
 	return rc;
 }
 
-int journal_each_unfinished(struct journal *j,
-			    int (*fn)(const struct journal_payment *p, void *ctx), void *ctx)
+static int each_row(struct journal *j, sqlite3_stmt *select,
+		    int (*fn)(const struct journal_payment *p, void *ctx), void *ctx)
 {
 	struct journal_payment *list = NULL, *grown;
 	size_t count = 0, cap = 0;
@@ -464,7 +467,7 @@ int journal_each_unfinished(struct journal *j,
 	if (!j || !fn)
 		return KIOSK_EINVAL;
 	/* Read everything first: fn may well call journal_set_state on what it is given. */
-	while ((step = sqlite3_step(j->select_unfinished)) == SQLITE_ROW) {
+	while ((step = sqlite3_step(select)) == SQLITE_ROW) {
 		if (count == cap) {
 			cap = cap ? cap * 2 : 16;
 			grown = realloc(list, cap * sizeof(*list));
@@ -474,15 +477,27 @@ int journal_each_unfinished(struct journal *j,
 			}
 			list = grown;
 		}
-		rc = row_to_payment(j->select_unfinished, &list[count++]);
+		rc = row_to_payment(select, &list[count++]);
 		if (rc < 0)
 			break;
 	}
 	if (rc == 0 && step != SQLITE_DONE)
-		rc = store_error(j, "select unfinished");
-	sqlite3_reset(j->select_unfinished);
+		rc = store_error(j, "select payments");
+	sqlite3_reset(select);
 	for (size_t i = 0; rc == 0 && i < count; i++)
 		rc = fn(&list[i], ctx);
 	free(list);
 	return rc;
+}
+
+int journal_each_unfinished(struct journal *j,
+			    int (*fn)(const struct journal_payment *p, void *ctx), void *ctx)
+{
+	return j ? each_row(j, j->select_unfinished, fn, ctx) : KIOSK_EINVAL;
+}
+
+int journal_each_payment(struct journal *j, int (*fn)(const struct journal_payment *p, void *ctx),
+			 void *ctx)
+{
+	return j ? each_row(j, j->select_all, fn, ctx) : KIOSK_EINVAL;
 }

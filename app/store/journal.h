@@ -57,6 +57,10 @@ int journal_get(struct journal *j, const char *key, struct journal_payment *out)
 int journal_each_unfinished(struct journal *j,
 			    int (*fn)(const struct journal_payment *p, void *ctx), void *ctx);
 
+/* Calls fn for every payment, oldest first (for listings and reprints); same rules as above. */
+int journal_each_payment(struct journal *j, int (*fn)(const struct journal_payment *p, void *ctx),
+			 void *ctx);
+
 const char *journal_state_name(enum journal_state s);
 
 #endif

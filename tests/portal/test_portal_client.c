@@ -9,6 +9,11 @@
 
 #include <cmocka.h>
 
+#include <mbedtls/base64.h>
+#include <mbedtls/pk.h>
+#include <mbedtls/sha256.h>
+#include <mbedtls/x509_crt.h>
+
 #include "app/common/err.h"
 #include "app/crypto/seal.h"
 #include "app/portal/portal.h"
@@ -20,6 +25,7 @@ struct fixture {
 	const char *const *extra; /* more portal-sim arguments */
 	long timeout_ms;	  /* client deadline; 0 = the usual 10 s */
 	int no_sim;		  /* nothing listening at all */
+	const char *pin;	  /* a fixed pin, or "server" for the real server key's */
 	struct sim sim;
 	struct portal *portal;
 	struct sealer *sealer;
@@ -39,8 +45,32 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* "sha256//" + base64(sha256(DER public key)) of a certificate, as curl compares pins. */
+static int pin_of(const char *cert_path, char *out, size_t n)
+{
+	mbedtls_x509_crt crt;
+	unsigned char der[1024], hash[32];
+	size_t b64len = 0;
+	int len, rc = -1;
+
+	mbedtls_x509_crt_init(&crt);
+	if (mbedtls_x509_crt_parse_file(&crt, cert_path) != 0)
+		goto out;
+	len = mbedtls_pk_write_pubkey_der(&crt.pk, der, sizeof(der));
+	if (len <= 0 || mbedtls_sha256_ret(der + sizeof(der) - len, (size_t)len, hash, 0) != 0)
+		goto out;
+	memcpy(out, "sha256//", 8);
+	if (mbedtls_base64_encode((unsigned char *)out + 8, n - 8, &b64len, hash, sizeof(hash)) ==
+	    0)
+		rc = 0;
+out:
+	mbedtls_x509_crt_free(&crt);
+	return rc;
+}
+
 static int setup(void **state)
 {
+	static char server_pin[128];
 	struct fixture *f = *state;
 	char url[64];
 	struct portal_config cfg;
@@ -62,6 +92,13 @@ static int setup(void **state)
 	cfg.kiosk_id = "test-kiosk-1";
 	cfg.timeout_ms = f->timeout_ms ? f->timeout_ms : 10000;
 	cfg.connect_timeout_ms = 5000;
+	if (f->pin && strcmp(f->pin, "server") == 0) {
+		if (pin_of(PKI_DIR "/server.pem", server_pin, sizeof(server_pin)) != 0)
+			return -1;
+		cfg.pin = server_pin;
+	} else {
+		cfg.pin = f->pin;
+	}
 	if (portal_open(&cfg, &f->portal) != 0 || seal_open(PKI_DIR "/seal.pem", &f->sealer) != 0) {
 		teardown(state); /* cmocka skips teardown when setup fails */
 		return -1;
@@ -280,6 +317,31 @@ static void untrusted_portal(void **state)
 			 KIOSK_ETLS);
 }
 
+/* The right CA but not the pinned key: refused like an untrusted portal, nothing sent. */
+static void wrong_pin(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_bill bill;
+	struct card_sealed card;
+	struct portal_payment pay;
+
+	assert_int_equal(portal_lookup_bill(f->portal, "100200300", "Rivera", -1, &bill),
+			 KIOSK_ETLS);
+	seal_test_card(f, "4111111111111111", "3012", &card);
+	assert_int_equal(portal_pay(f->portal, "pinned-1", "100200300", 100, &card, &pay),
+			 KIOSK_ETLS);
+}
+
+/* The server's real key pinned: everything works as without a pin. */
+static void right_pin(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_bill bill;
+
+	assert_int_equal(portal_lookup_bill(f->portal, "100200300", "Rivera", -1, &bill), 0);
+	assert_int_equal(bill.balance_cents, 8417);
+}
+
 static void malformed_answer(void **state)
 {
 	struct fixture *f = *state;
@@ -334,6 +396,9 @@ static const char *const slow[] = {"--latency-ms", "4000", NULL};
 static struct fixture plain = {0};
 static struct fixture down = {.no_sim = 1};
 static struct fixture rogue = {.cert = "rogue-server"};
+static struct fixture pinned_wrong = {.pin =
+					  "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="};
+static struct fixture pinned_right = {.pin = "server"};
 static struct fixture malformed = {.extra = fault_malformed};
 static struct fixture five_xx = {.extra = fault_5xx};
 static struct fixture drop = {.extra = fault_drop};
@@ -355,6 +420,8 @@ int main(int argc, char **argv)
 	    SIM_TEST(pay_invalid_amount, plain),
 	    SIM_TEST(portal_down, down),
 	    SIM_TEST(untrusted_portal, rogue),
+	    SIM_TEST(wrong_pin, pinned_wrong),
+	    SIM_TEST(right_pin, pinned_right),
 	    SIM_TEST(malformed_answer, malformed),
 	    SIM_TEST(server_error, five_xx),
 	    SIM_TEST(dropped_answer, drop),

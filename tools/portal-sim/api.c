@@ -42,6 +42,11 @@ int api_is_faultable(const char *path)
 	       strcmp(path, API_PREFIX "/health") != 0;
 }
 
+int api_is_payment(const char *method, const char *path)
+{
+	return strcmp(method, "POST") == 0 && strcmp(path, API_PREFIX "/payments") == 0;
+}
+
 /* Takes ownership of `doc`. */
 static void reply_json(struct sim_reply *out, unsigned status, json_t *doc)
 {
@@ -277,6 +282,33 @@ static void handle_payment_status(struct sim_api *api, const char *key, struct s
 		reply_payment(out, &p);
 }
 
+/* The kiosk saying what it showed the resident; repeats (outbox retries) are harmless. */
+static void handle_confirm(struct sim_api *api, const char *key, json_t *req, struct sim_reply *out)
+{
+	const char *shown = json_string_value(json_object_get(req, "outcome_shown"));
+	json_t *printed = json_object_get(req, "receipt_printed");
+	int rc;
+
+	if (!key_ok(key) || !shown ||
+	    (strcmp(shown, "approved") && strcmp(shown, "declined") && strcmp(shown, "in_doubt")) ||
+	    !json_is_boolean(printed)) {
+		reply_error(out, 400, "invalid_request",
+			    "Send outcome_shown (approved, declined or in_doubt) and "
+			    "receipt_printed (true or false)");
+		return;
+	}
+	rc = db_confirm_payment(api->db, key, shown, json_is_true(printed));
+	if (rc == KIOSK_ENOTFOUND) {
+		reply_error(out, 404, "not_found", "No payment was made with this idempotency key");
+		return;
+	}
+	if (rc != 0) {
+		reply_error(out, 500, "internal", "The portal could not record the confirmation");
+		return;
+	}
+	reply_json(out, 200, json_pack("{s:s, s:b}", "idempotency_key", key, "confirmed", 1));
+}
+
 /* Parses the body as a JSON object or answers 400. */
 static json_t *parse_body(const char *body, size_t len, struct sim_reply *out)
 {
@@ -288,6 +320,14 @@ static json_t *parse_body(const char *body, size_t len, struct sim_reply *out)
 		return NULL;
 	}
 	return doc;
+}
+
+/* "KEY/confirm" with a key short enough for the buffer it is copied into. */
+static int is_confirm_path(const char *rest)
+{
+	const char *slash = strchr(rest, '/');
+
+	return slash && slash > rest && slash - rest <= 64 && strcmp(slash, "/confirm") == 0;
 }
 
 void api_handle(struct sim_api *api, const char *method, const char *path, const char *body,
@@ -313,6 +353,17 @@ void api_handle(struct sim_api *api, const char *method, const char *path, const
 			reply_error(out, 405, "method_not_allowed", "Use POST");
 		else if ((req = parse_body(body, body_len, out)))
 			handle_pay(api, req, out);
+	} else if (strncmp(path, payments, strlen(payments)) == 0 &&
+		   path[strlen(payments)] == '/' && is_confirm_path(path + strlen(payments) + 1)) {
+		char key[72];
+		snprintf(
+		    key, sizeof(key), "%.*s",
+		    (int)(strchr(path + strlen(payments) + 1, '/') - path - strlen(payments) - 1),
+		    path + strlen(payments) + 1);
+		if (!is_post)
+			reply_error(out, 405, "method_not_allowed", "Use POST");
+		else if ((req = parse_body(body, body_len, out)))
+			handle_confirm(api, key, req, out);
 	} else if (strncmp(path, payments, strlen(payments)) == 0 &&
 		   path[strlen(payments)] == '/' && !strchr(path + strlen(payments) + 1, '/')) {
 		if (is_get)

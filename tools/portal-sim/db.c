@@ -39,7 +39,15 @@ static const char schema_sql[] =
     "  message TEXT NOT NULL,"
     "  brand TEXT NOT NULL,"
     "  last4 TEXT NOT NULL,"
-    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));";
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+    /* What each kiosk said it showed the resident; one row per payment however often the
+     * kiosk's outbox retries. */
+    "CREATE TABLE IF NOT EXISTS confirmations ("
+    "  idempotency_key TEXT PRIMARY KEY REFERENCES payments(idempotency_key),"
+    "  outcome_shown TEXT NOT NULL,"
+    "  receipt_printed INTEGER NOT NULL,"
+    "  times INTEGER NOT NULL DEFAULT 1,"
+    "  first_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));";
 
 /* Demo accounts, documented in docs/portal-api.md; INSERT OR IGNORE keeps a used file's
  * balances as they are. */
@@ -292,6 +300,80 @@ out:
 		exec_simple(db, "ROLLBACK");
 	if (rc == KIOSK_ESTORE)
 		log_error("portal-sim", "payment not recorded: %s", sqlite3_errmsg(db->conn));
+	pthread_mutex_unlock(&db->lock);
+	return rc;
+}
+
+int db_confirm_payment(struct sim_db *db, const char *idempotency_key, const char *outcome_shown,
+		       int receipt_printed)
+{
+	static const char sql[] =
+	    "INSERT INTO confirmations (idempotency_key, outcome_shown, receipt_printed)"
+	    " VALUES (?1, ?2, ?3) ON CONFLICT (idempotency_key) DO UPDATE SET"
+	    " times = times + 1, outcome_shown = ?2,"
+	    " receipt_printed = max(receipt_printed, ?3)";
+	struct sim_payment p;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	pthread_mutex_lock(&db->lock);
+	rc = find_payment_locked(db, idempotency_key, &p);
+	if (rc != 0)
+		goto out;
+	rc = KIOSK_ESTORE;
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, idempotency_key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, outcome_shown, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, receipt_printed ? 1 : 0);
+	if (sqlite3_step(st) == SQLITE_DONE)
+		rc = 0;
+out:
+	if (rc == KIOSK_ESTORE)
+		log_error("portal-sim", "confirmation not recorded: %s", sqlite3_errmsg(db->conn));
+	sqlite3_finalize(st);
+	pthread_mutex_unlock(&db->lock);
+	return rc;
+}
+
+int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *row, void *ctx),
+		    void *ctx)
+{
+	static const char sql[] =
+	    "SELECT p.idempotency_key, p.customer_number, p.amount_cents, p.status, p.reference,"
+	    " p.message, p.brand, p.last4, p.created_at, c.outcome_shown"
+	    " FROM payments p LEFT JOIN confirmations c USING (idempotency_key) ORDER BY p.id";
+	struct sim_ledger_row row;
+	sqlite3_stmt *st = NULL;
+	const unsigned char *status;
+	int rc = KIOSK_ESTORE, step;
+
+	pthread_mutex_lock(&db->lock);
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&row, 0, sizeof(row));
+		copy_text(row.p.idempotency_key, sizeof(row.p.idempotency_key), st, 0);
+		copy_text(row.p.customer_number, sizeof(row.p.customer_number), st, 1);
+		row.p.amount_cents = sqlite3_column_int64(st, 2);
+		status = sqlite3_column_text(st, 3);
+		row.p.approved = status && strcmp((const char *)status, "approved") == 0;
+		copy_text(row.p.reference, sizeof(row.p.reference), st, 4);
+		copy_text(row.p.message, sizeof(row.p.message), st, 5);
+		copy_text(row.p.brand, sizeof(row.p.brand), st, 6);
+		copy_text(row.p.last4, sizeof(row.p.last4), st, 7);
+		copy_text(row.created_at, sizeof(row.created_at), st, 8);
+		row.confirmed = sqlite3_column_type(st, 9) != SQLITE_NULL;
+		copy_text(row.outcome_shown, sizeof(row.outcome_shown), st, 9);
+		rc = fn(&row, ctx);
+		if (rc != 0)
+			goto out;
+	}
+	rc = step == SQLITE_DONE ? 0 : KIOSK_ESTORE;
+out:
+	if (rc == KIOSK_ESTORE)
+		log_error("portal-sim", "ledger query failed: %s", sqlite3_errmsg(db->conn));
+	sqlite3_finalize(st);
 	pthread_mutex_unlock(&db->lock);
 	return rc;
 }

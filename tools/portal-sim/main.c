@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/common/err.h"
@@ -16,16 +17,22 @@ static void usage(FILE *f)
 {
 	fprintf(
 	    f,
-	    "usage: portal-sim --cert FILE --key FILE --seal-key FILE [--db FILE]\n"
+	    "usage: portal-sim --cert FILE --key FILE --seal-key FILE [--data DIR | --db FILE]\n"
 	    "                  [--listen 127.0.0.1] [--port N] [--port-file FILE]\n"
-	    "                  [--latency-ms N] [--fault none|drop|5xx|malformed] [--verbose]\n"
+	    "                  [--latency-ms N] [--fault NAME[:N]]... [--verbose]\n"
 	    "                  [--mbox FILE] [--code-ttl-s N] [--resend-interval-s N]\n"
 	    "                  [--enroll-ca-cert PEM --enroll-ca-key PEM --enroll-tokens T1,T2]\n"
 	    "                  [--client-ca PEM]  (API calls need a kiosk certificate from it)\n"
+	    "       portal-sim ledger [--data DIR | --db FILE]\n"
 	    "  --port 0 (the default) picks a free port; --port-file receives it once listening.\n"
-	    "  --db defaults to ./portal-sim.db (created and seeded if new).\n"
+	    "  --data DIR keeps the database in DIR/portal-sim.db; --db names the file itself\n"
+	    "  (default ./portal-sim.db, created and seeded if new).\n"
 	    "  --mbox: where mail is appended (default mail.mbox beside the db).\n"
-	    "  The API is described in docs/portal-api.md.\n");
+	    "  Faults for every call but health: drop, 5xx, malformed, latency:MS.\n"
+	    "  Faults for POST /payments only: drop-before-commit, drop-after-commit, http500,\n"
+	    "  malformed-json, slow-body; NAME:N affects only the first N such requests.\n"
+	    "  ledger prints every recorded payment as one JSON line.\n"
+	    "  The API and the faults are described in docs/portal-api.md.\n");
 }
 
 static int parse_unsigned(const char *s, unsigned max, unsigned *out)
@@ -39,46 +46,92 @@ static int parse_unsigned(const char *s, unsigned max, unsigned *out)
 	return 0;
 }
 
-static int parse_fault(const char *s, enum sim_fault *out)
+/* NAME or NAME:N; for latency the number is the delay in ms, for the others a use count. */
+static int parse_fault(const char *s, struct sim_fault *out)
 {
 	static const struct {
 		const char *name;
-		enum sim_fault fault;
-	} faults[] = {{"none", SIM_FAULT_NONE},
-		      {"drop", SIM_FAULT_DROP},
-		      {"5xx", SIM_FAULT_5XX},
-		      {"malformed", SIM_FAULT_MALFORMED}};
+		struct sim_fault fault;
+	} faults[] = {
+	    /* The first switches, kept as they were: every call but health, nothing recorded. */
+	    {"drop", {SIM_FAULT_DROP_BEFORE, SIM_SCOPE_ALL, 0, -1, 0}},
+	    {"5xx", {SIM_FAULT_HTTP_ERROR, SIM_SCOPE_ALL, 503, -1, 0}},
+	    {"malformed", {SIM_FAULT_MALFORMED, SIM_SCOPE_ALL, 0, -1, 0}},
+	    {"latency", {SIM_FAULT_LATENCY, SIM_SCOPE_ALL, 0, -1, 0}},
+	    /* Payment faults: POST /payments only. */
+	    {"drop-before-commit", {SIM_FAULT_DROP_BEFORE, SIM_SCOPE_PAYMENT, 0, -1, 0}},
+	    {"drop-after-commit", {SIM_FAULT_DROP_AFTER, SIM_SCOPE_PAYMENT, 0, -1, 1}},
+	    {"http500", {SIM_FAULT_HTTP_ERROR, SIM_SCOPE_PAYMENT, 500, -1, 0}},
+	    {"malformed-json", {SIM_FAULT_MALFORMED, SIM_SCOPE_PAYMENT, 0, -1, 1}},
+	    {"slow-body", {SIM_FAULT_SLOW_BODY, SIM_SCOPE_PAYMENT, 0, -1, 1}},
+	};
+	const char *colon = strchr(s, ':');
+	size_t len = colon ? (size_t)(colon - s) : strlen(s);
+	unsigned n;
 
 	for (size_t i = 0; i < sizeof(faults) / sizeof(faults[0]); i++) {
-		if (strcmp(s, faults[i].name) == 0) {
-			*out = faults[i].fault;
-			return 0;
+		if (strlen(faults[i].name) != len || strncmp(s, faults[i].name, len) != 0)
+			continue;
+		*out = faults[i].fault;
+		if (out->kind == SIM_FAULT_LATENCY) {
+			/* latency needs its delay */
+			return colon && parse_unsigned(colon + 1, 600000, &out->arg) == 0
+				   ? 0
+				   : KIOSK_EINVAL;
 		}
+		if (colon) {
+			if (parse_unsigned(colon + 1, 1000000, &n) != 0 || n == 0)
+				return KIOSK_EINVAL;
+			out->limit = (int)n;
+		}
+		return 0;
 	}
 	return KIOSK_EINVAL;
 }
 
+static int add_fault(struct sim_options *opt, const struct sim_fault *f)
+{
+	if (opt->fault_count == SIM_MAX_FAULTS)
+		return KIOSK_EINVAL;
+	opt->faults[opt->fault_count++] = *f;
+	return 0;
+}
+
+/* --data DIR: the database inside DIR, which is created if missing. */
+static int data_db(const char *dir, char *db, size_t n)
+{
+	struct stat st;
+
+	if (mkdir(dir, 0700) != 0 && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)))
+		return KIOSK_EIO;
+	return snprintf(db, n, "%s/portal-sim.db", dir) < (int)n ? 0 : KIOSK_EINVAL;
+}
+
 static int parse_args(int argc, char **argv, struct sim_options *opt)
 {
-	static const struct option longopts[] = {{"cert", required_argument, NULL, 'c'},
-						 {"key", required_argument, NULL, 'k'},
-						 {"seal-key", required_argument, NULL, 's'},
-						 {"db", required_argument, NULL, 'd'},
-						 {"listen", required_argument, NULL, 'l'},
-						 {"port", required_argument, NULL, 'p'},
-						 {"port-file", required_argument, NULL, 'f'},
-						 {"latency-ms", required_argument, NULL, 'L'},
-						 {"fault", required_argument, NULL, 'F'},
-						 {"verbose", no_argument, NULL, 'v'},
-						 {"mbox", required_argument, NULL, 'm'},
-						 {"code-ttl-s", required_argument, NULL, 'T'},
-						 {"resend-interval-s", required_argument, NULL, 'R'},
-						 {"enroll-ca-cert", required_argument, NULL, 1001},
-						 {"enroll-ca-key", required_argument, NULL, 1002},
-						 {"enroll-tokens", required_argument, NULL, 1003},
-						 {"client-ca", required_argument, NULL, 1004},
-						 {"help", no_argument, NULL, 'h'},
-						 {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    {"cert", required_argument, NULL, 'c'},
+	    {"key", required_argument, NULL, 'k'},
+	    {"seal-key", required_argument, NULL, 's'},
+	    {"db", required_argument, NULL, 'd'},
+	    {"data", required_argument, NULL, 'D'},
+	    {"listen", required_argument, NULL, 'l'},
+	    {"port", required_argument, NULL, 'p'},
+	    {"port-file", required_argument, NULL, 'f'},
+	    {"latency-ms", required_argument, NULL, 'L'},
+	    {"fault", required_argument, NULL, 'F'},
+	    {"verbose", no_argument, NULL, 'v'},
+	    {"mbox", required_argument, NULL, 'm'},
+	    {"code-ttl-s", required_argument, NULL, 'T'},
+	    {"resend-interval-s", required_argument, NULL, 'R'},
+	    {"enroll-ca-cert", required_argument, NULL, 1001},
+	    {"enroll-ca-key", required_argument, NULL, 1002},
+	    {"enroll-tokens", required_argument, NULL, 1003},
+	    {"client-ca", required_argument, NULL, 1004},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
+	static char db_path[4096];
+	struct sim_fault f;
 	int c;
 
 	memset(opt, 0, sizeof(*opt));
@@ -92,6 +145,11 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 		case 'k': opt->key = optarg; break;
 		case 's': opt->seal_key = optarg; break;
 		case 'd': opt->db = optarg; break;
+		case 'D':
+			if (data_db(optarg, db_path, sizeof(db_path)) != 0)
+				return KIOSK_EINVAL;
+			opt->db = db_path;
+			break;
 		case 'l': opt->listen = optarg; break;
 		case 'f': opt->port_file = optarg; break;
 		case 'v': opt->verbose = 1; break;
@@ -101,7 +159,8 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 		case 1003: opt->enroll_tokens = optarg; break;
 		case 1004: opt->client_ca = optarg; break;
 		case 'T':
-			if (parse_unsigned(optarg, 86400, &opt->code_ttl_s) != 0 || !opt->code_ttl_s)
+			if (parse_unsigned(optarg, 86400, &opt->code_ttl_s) != 0 ||
+			    !opt->code_ttl_s)
 				return KIOSK_EINVAL;
 			break;
 		case 'R':
@@ -113,11 +172,17 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 				return KIOSK_EINVAL;
 			break;
 		case 'L':
-			if (parse_unsigned(optarg, 600000, &opt->latency_ms) != 0)
+			memset(&f, 0, sizeof(f));
+			f.kind = SIM_FAULT_LATENCY;
+			f.scope = SIM_SCOPE_ALL;
+			f.limit = -1;
+			if (parse_unsigned(optarg, 600000, &f.arg) != 0 || add_fault(opt, &f) != 0)
 				return KIOSK_EINVAL;
 			break;
 		case 'F':
-			if (parse_fault(optarg, &opt->fault) != 0)
+			if (strcmp(optarg, "none") == 0)
+				break;
+			if (parse_fault(optarg, &f) != 0 || add_fault(opt, &f) != 0)
 				return KIOSK_EINVAL;
 			break;
 		case 'h': usage(stdout); exit(0);
@@ -184,6 +249,8 @@ int main(int argc, char **argv)
 	int sig;
 	int rc = 1;
 
+	if (argc > 1 && strcmp(argv[1], "ledger") == 0)
+		return ledger_main(argc - 1, argv + 1);
 	if (parse_args(argc, argv, &opt) != 0) {
 		usage(stderr);
 		return 2;
@@ -203,8 +270,7 @@ int main(int argc, char **argv)
 					 .code_ttl_s = opt.code_ttl_s,
 					 .resend_interval_s = opt.resend_interval_s};
 	if (db_open(opt.db, &db) != 0 || unseal_open(opt.seal_key, &unsealer) != 0 ||
-	    enroll_setup(&opt) != 0 ||
-	    api_open(db, unsealer, &api) != 0 ||
+	    enroll_setup(&opt) != 0 || api_open(db, unsealer, &api) != 0 ||
 	    residents_open(&ropt, db, unsealer, &residents) != 0 ||
 	    server_start(&opt, api, residents, &srv, &port) != 0)
 		goto out;

@@ -1,7 +1,8 @@
 /* portal-sim's HTTPS side: libmicrohttpd over TLS, a thread per connection, request bodies
- * collected and handed to api.c, and the fault switches (latency, drop, 5xx, malformed). */
+ * collected and handed to api.c, and the fault switches (docs/portal-api.md, "Faults"). */
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,8 +22,9 @@ struct sim_server {
 	struct MHD_Daemon *daemon;
 	struct sim_api *api;
 	struct sim_residents *residents;
-	unsigned latency_ms;
-	enum sim_fault fault;
+	struct sim_fault faults[SIM_MAX_FAULTS];
+	atomic_int used[SIM_MAX_FAULTS]; /* matching requests each fault has taken so far */
+	int fault_count;
 	atomic_int stopping; /* cuts latency sleeps short so shutdown is prompt */
 	char *cert_pem;
 	char *key_pem;
@@ -68,13 +70,113 @@ static long elapsed_ms(const struct timespec *start)
 	return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
 }
 
-static void simulate_latency(struct sim_server *srv)
+static void sleep_ms(struct sim_server *srv, unsigned ms)
 {
 	struct timespec step = {0, 10 * 1000000};
 
-	for (unsigned waited = 0; waited < srv->latency_ms && !atomic_load(&srv->stopping);
-	     waited += 10)
+	for (unsigned waited = 0; waited < ms && !atomic_load(&srv->stopping); waited += 10)
 		nanosleep(&step, NULL);
+}
+
+static int in_scope(const struct sim_fault *f, int is_payment)
+{
+	return f->scope == SIM_SCOPE_ALL || is_payment;
+}
+
+/* Takes one use of fault i; false once its :N budget is spent. */
+static int take(struct sim_server *srv, int i)
+{
+	return srv->faults[i].limit < 0 ||
+	       atomic_fetch_add(&srv->used[i], 1) < srv->faults[i].limit;
+}
+
+/* Sleeps for every latency fault in scope, then picks the first other fault in scope that
+ * still has uses left (or NULL). */
+static const struct sim_fault *pick_fault(struct sim_server *srv, int is_payment)
+{
+	const struct sim_fault *chosen = NULL;
+
+	for (int i = 0; i < srv->fault_count; i++) {
+		const struct sim_fault *f = &srv->faults[i];
+		if (!in_scope(f, is_payment))
+			continue;
+		if (f->kind == SIM_FAULT_LATENCY) {
+			if (take(srv, i))
+				sleep_ms(srv, f->arg);
+		} else if (!chosen && take(srv, i)) {
+			chosen = f;
+		}
+	}
+	return chosen;
+}
+
+/* The kiosk may have gone (killed, timed out) while we waited: a real portal's transaction
+ * dies with its request, so nothing is charged for a request nobody can hear the answer to. */
+static int client_gone(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+	struct pollfd pfd;
+
+	if (!ci)
+		return 0;
+	pfd.fd = ci->connect_fd;
+	pfd.events = POLLRDHUP;
+	pfd.revents = 0;
+	return poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLRDHUP | POLLHUP | POLLERR));
+}
+
+/* slow-body: one byte every 200 ms, so any client deadline under ~20 s runs out first. */
+struct slow_body {
+	struct sim_server *srv;
+	char *body;
+	size_t len;
+};
+
+static ssize_t slow_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct slow_body *sb = cls;
+
+	if (pos >= sb->len)
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	if (max == 0)
+		return 0;
+	sleep_ms(sb->srv, 200);
+	buf[0] = sb->body[pos];
+	return 1;
+}
+
+static void slow_free(void *cls)
+{
+	struct slow_body *sb = cls;
+
+	free(sb->body);
+	free(sb);
+}
+
+static enum MHD_Result send_slow(struct sim_server *srv, struct MHD_Connection *conn,
+				 unsigned status, char *body)
+{
+	struct slow_body *sb = calloc(1, sizeof(*sb));
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+
+	if (!sb) {
+		free(body);
+		return MHD_NO;
+	}
+	sb->srv = srv;
+	sb->body = body;
+	sb->len = strlen(body);
+	resp = MHD_create_response_from_callback(sb->len, 1, slow_read, sb, slow_free);
+	if (!resp) {
+		slow_free(sb);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, "Content-Type", "application/json");
+	ret = MHD_queue_response(conn, status, resp);
+	MHD_destroy_response(resp);
+	return ret;
 }
 
 static enum MHD_Result send_reply(struct MHD_Connection *conn, unsigned status, char *body)
@@ -94,23 +196,36 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, unsigned status, 
 	return ret;
 }
 
-/* Applies the fault switch to a fault-able call; returns 1 when it answered (or dropped). */
-static int apply_fault(struct sim_server *srv, struct MHD_Connection *conn, enum MHD_Result *ret)
+static char *error_body(unsigned status)
 {
-	switch (srv->fault) {
-	case SIM_FAULT_NONE: return 0;
-	case SIM_FAULT_DROP: *ret = MHD_NO; return 1;
-	case SIM_FAULT_5XX:
-		*ret = send_reply(conn, 503,
-				  strdup("{\"error\":\"unavailable\",\"message\":\"The portal is "
-					 "temporarily unavailable\"}"));
-		return 1;
+	return strdup(status == 503 ? "{\"error\":\"unavailable\",\"message\":\"The portal is "
+				      "temporarily unavailable\"}"
+				    : "{\"error\":\"internal\",\"message\":\"The portal failed\"}");
+}
+
+/* A fault that acts instead of the API: nothing is recorded. */
+static enum MHD_Result fault_before(struct MHD_Connection *conn, const struct sim_fault *f)
+{
+	switch (f->kind) {
+	case SIM_FAULT_HTTP_ERROR: return send_reply(conn, f->arg, error_body(f->arg));
 	case SIM_FAULT_MALFORMED:
 		/* Cut off mid-object, as a broken proxy might. */
-		*ret = send_reply(conn, 200, strdup("{\"status\":\"appro"));
-		return 1;
+		return send_reply(conn, 200, strdup("{\"status\":\"appro"));
+	default: return MHD_NO; /* drop: close without a word */
 	}
-	return 0;
+}
+
+/* A fault that acts on the API's answer, after the payment was recorded. */
+static enum MHD_Result fault_after(struct sim_server *srv, struct MHD_Connection *conn,
+				   const struct sim_fault *f, struct sim_reply *reply)
+{
+	switch (f->kind) {
+	case SIM_FAULT_MALFORMED:
+		free(reply->body);
+		return send_reply(conn, 200, strdup("{\"status\":\"appro"));
+	case SIM_FAULT_SLOW_BODY: return send_slow(srv, conn, reply->status, reply->body);
+	default: free(reply->body); return MHD_NO;
+	}
 }
 
 /* The token of "Authorization: Bearer TOKEN", or NULL. */
@@ -128,8 +243,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	struct sim_server *srv = cls;
 	struct sim_request *req = *con_cls;
 	struct sim_reply reply = {0, NULL};
+	const struct sim_fault *fault = NULL;
 	const char *kiosk;
-	enum MHD_Result ret;
+	int is_payment;
 
 	(void)version;
 	if (!req) {
@@ -159,13 +275,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 
 	/* The whole request is in: a dropped answer now is a lost response, the case
 	 * idempotency keys exist for. */
-	if (api_is_faultable(url)) {
-		simulate_latency(srv);
-		if (apply_fault(srv, conn, &ret)) {
-			log_info("portal-sim", "%s %s -> fault after %ld ms", method, url,
-				 elapsed_ms(&req->start));
-			return ret;
-		}
+	is_payment = api_is_payment(method, url);
+	if (api_is_faultable(url))
+		fault = pick_fault(srv, is_payment);
+	if (fault && !fault->commit) {
+		log_info("portal-sim", "%s %s -> fault (nothing recorded) after %ld ms", method,
+			 url, elapsed_ms(&req->start));
+		return fault_before(conn, fault);
+	}
+	if (is_payment && client_gone(conn)) {
+		log_info("portal-sim", "%s %s -> the kiosk hung up; nothing recorded", method, url);
+		return MHD_NO;
 	}
 	if (req->too_big) {
 		reply.status = 413;
@@ -186,8 +306,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!reply.body)
 		return MHD_NO;
 	kiosk = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Kiosk-Id");
-	log_info("portal-sim", "%s %s -> %u in %ld ms (kiosk %s)", method, url, reply.status,
-		 elapsed_ms(&req->start), kiosk ? kiosk : "-");
+	log_info("portal-sim", "%s %s -> %u in %ld ms (kiosk %s)%s", method, url, reply.status,
+		 elapsed_ms(&req->start), kiosk ? kiosk : "-", fault ? ", then a fault" : "");
+	if (fault)
+		return fault_after(srv, conn, fault, &reply);
 	return send_reply(conn, reply.status, reply.body);
 }
 
@@ -218,8 +340,11 @@ int server_start(const struct sim_options *opt, struct sim_api *api,
 		return KIOSK_ENOMEM;
 	srv->api = api;
 	srv->residents = residents;
-	srv->latency_ms = opt->latency_ms;
-	srv->fault = opt->fault;
+	srv->fault_count = opt->fault_count;
+	for (int i = 0; i < opt->fault_count; i++) {
+		srv->faults[i] = opt->faults[i];
+		atomic_init(&srv->used[i], 0);
+	}
 	atomic_init(&srv->stopping, 0);
 	memset(&sa, 0, sizeof(sa));
 	sa.sin_family = AF_INET;

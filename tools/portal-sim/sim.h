@@ -6,7 +6,28 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum sim_fault { SIM_FAULT_NONE, SIM_FAULT_DROP, SIM_FAULT_5XX, SIM_FAULT_MALFORMED };
+enum sim_fault_kind {
+	SIM_FAULT_LATENCY,     /* wait arg ms before answering */
+	SIM_FAULT_DROP_BEFORE, /* close without an answer; nothing recorded */
+	SIM_FAULT_DROP_AFTER,  /* record the payment, then close without an answer */
+	SIM_FAULT_HTTP_ERROR,  /* answer status arg (500 or 503); nothing recorded */
+	SIM_FAULT_MALFORMED,   /* 200 with a truncated body (recorded first when commit is set) */
+	SIM_FAULT_SLOW_BODY,   /* record, then trickle the answer out past any sane deadline */
+};
+
+/* Which requests a fault applies to: the old switches (drop, 5xx, malformed, --latency-ms)
+ * cover every call but health; the new names only POST /payments, so a lookup still works. */
+enum sim_fault_scope { SIM_SCOPE_ALL, SIM_SCOPE_PAYMENT };
+
+struct sim_fault {
+	enum sim_fault_kind kind;
+	enum sim_fault_scope scope;
+	unsigned arg; /* ms for latency, HTTP status for errors */
+	int limit;    /* how many matching requests it affects; -1: all of them */
+	int commit;   /* the payment is recorded before the fault acts */
+};
+
+#define SIM_MAX_FAULTS 8
 
 struct sim_options {
 	const char *cert;
@@ -16,8 +37,8 @@ struct sim_options {
 	const char *listen;
 	unsigned port;
 	const char *port_file;
-	unsigned latency_ms;
-	enum sim_fault fault;
+	struct sim_fault faults[SIM_MAX_FAULTS];
+	int fault_count;
 	int verbose;
 	const char *mbox;	    /* outgoing mail (default: mail.mbox beside the db) */
 	unsigned code_ttl_s;	    /* verification codes' lifetime (900) */
@@ -64,6 +85,24 @@ int db_find_payment(struct sim_db *db, const char *idempotency_key, struct sim_p
 int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payment *existing,
 		      int *duplicate);
 
+/* Records that the kiosk told the resident (outcome_shown: approved, declined, in_doubt) and
+ * whether a receipt printed. Idempotent: a repeat updates the same row and counts it.
+ * KIOSK_ENOTFOUND when no payment has this key. */
+int db_confirm_payment(struct sim_db *db, const char *idempotency_key, const char *outcome_shown,
+		       int receipt_printed);
+
+/* One payment as the ledger shows it. */
+struct sim_ledger_row {
+	struct sim_payment p;
+	char created_at[24];
+	int confirmed; /* the kiosk confirmed what it showed */
+	char outcome_shown[16];
+};
+
+/* Calls fn for every recorded payment, oldest first; stops at fn's first non-zero return. */
+int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *row, void *ctx),
+		    void *ctx);
+
 /* ---- cards.c: opening sealed card blocks and deciding like an issuer would ---- */
 
 struct sim_card {
@@ -104,6 +143,8 @@ void api_handle(struct sim_api *api, const char *method, const char *path, const
 		size_t body_len, struct sim_reply *out);
 /* True for the calls the fault switches apply to (everything but health). */
 int api_is_faultable(const char *path);
+/* True for POST /payments, the call the payment-only faults apply to. */
+int api_is_payment(const char *method, const char *path);
 
 /* ---- enroll.c: portal-sim as the kiosks' CA (POST /api/kiosk/v1/enroll) ---- */
 
@@ -126,11 +167,14 @@ int server_start(const struct sim_options *opt, struct sim_api *api,
 		 struct sim_residents *residents, struct sim_server **out, unsigned *port);
 void server_stop(struct sim_server *srv);
 
+/* ---- ledger.c: `portal-sim ledger`, every charge as one JSON line ---- */
+
+int ledger_main(int argc, char **argv);
 /* ---- residents: people's accounts (residents.c, rstore.c, password.c, mail.c) ---- */
 
 struct resident_options {
-	const char *db;	  /* the same sqlite file as the accounts */
-	const char *mbox; /* where mail is "sent" (appended, mbox format) */
+	const char *db;		    /* the same sqlite file as the accounts */
+	const char *mbox;	    /* where mail is "sent" (appended, mbox format) */
 	unsigned code_ttl_s;	    /* verification codes live this long (900) */
 	unsigned resend_interval_s; /* one new code per this many seconds (60) */
 };

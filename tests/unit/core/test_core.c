@@ -1585,6 +1585,43 @@ static void test_sign_in_only_on_welcome(void **state)
 	assert_screen("guest-lookup");
 }
 
+/* After a power cut the kiosk checks earlier payments first: Pay a Bill waits, says why,
+ * and goes on by itself once reconciliation is done; it is needed only once, not per session. */
+static void test_pay_bill_waits_for_reconciliation(void **state)
+{
+	struct core_config cfg;
+
+	(void)state;
+	core_config_defaults(&cfg);
+	cfg.wait_for_reconcile = true;
+	core_init(&s, &cfg, now);
+	assert_true(ev(CORE_EV_PAY_BILL));
+	assert_screen("welcome");
+	assert_non_null(s.notice.msgid);
+	assert_non_null(strstr(s.notice.msgid, "checking earlier payments"));
+	assert_true(ev(CORE_EV_RECONCILED));
+	assert_screen("guest-lookup");
+	/* A new session does not wait again. */
+	assert_true(ev(CORE_EV_CANCEL));
+	assert_screen("welcome");
+	assert_true(ev(CORE_EV_PAY_BILL));
+	assert_screen("guest-lookup");
+}
+
+static void test_reconciled_without_a_tap_changes_nothing(void **state)
+{
+	struct core_config cfg;
+
+	(void)state;
+	core_config_defaults(&cfg);
+	cfg.wait_for_reconcile = true;
+	core_init(&s, &cfg, now);
+	assert_false(ev(CORE_EV_RECONCILED));
+	assert_screen("welcome");
+	assert_true(ev(CORE_EV_PAY_BILL));
+	assert_screen("guest-lookup");
+}
+
 static void test_language_toggle(void **state)
 {
 	(void)state;
@@ -1769,6 +1806,8 @@ int main(void)
 	    cmocka_unit_test_setup(test_notice_cleared_on_screen_change, setup),
 	    cmocka_unit_test_setup(test_sign_in_only_on_welcome, setup),
 	    cmocka_unit_test_setup(test_language_toggle, setup),
+	    cmocka_unit_test_setup(test_pay_bill_waits_for_reconciliation, setup),
+	    cmocka_unit_test_setup(test_reconciled_without_a_tap_changes_nothing, setup),
 	    cmocka_unit_test_setup(test_request_ids_increase, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

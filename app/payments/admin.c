@@ -1,0 +1,178 @@
+/* Staff commands on the journal: JSON listings, reprints and reconciliation, with no screen
+ * and no card data (the journal never holds more than the last four digits). */
+#include "app/payments/admin.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/common/err.h"
+#include "app/common/log.h"
+#include "app/payments/reconcile.h"
+#include "app/store/journal.h"
+#include "app/store/outbox.h"
+#include "drivers/printer/receipt.h"
+#include "drivers/sim/sim_printer.h"
+
+static int print_payment(const struct journal_payment *p, void *ctx)
+{
+	FILE *out = ctx;
+	json_t *doc;
+	char *line;
+
+	doc = json_pack("{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I}", "idempotency_key",
+			p->idempotency_key, "reference", p->reference, "customer_number",
+			p->customer_number, "amount_cents", (json_int_t)p->amount_cents, "brand",
+			p->brand, "last4", p->last4, "state", journal_state_name(p->state),
+			"created_at", (json_int_t)p->created_at, "updated_at",
+			(json_int_t)p->updated_at);
+	line = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(doc);
+	if (!line)
+		return KIOSK_ENOMEM;
+	fprintf(out, "%s\n", line);
+	free(line);
+	return 0;
+}
+
+int admin_list_payments(const char *journal_path, FILE *out)
+{
+	struct journal *j = NULL;
+	int rc = journal_open(journal_path, &j);
+
+	if (rc == 0)
+		rc = journal_each_payment(j, print_payment, out);
+	journal_close(j);
+	return rc;
+}
+
+/* The kiosk's own reference for a payment in doubt: "Q-" and the key's first 8 characters. */
+static int matches(const struct journal_payment *p, const char *ref)
+{
+	if (strcmp(p->idempotency_key, ref) == 0 || (p->reference[0] && !strcmp(p->reference, ref)))
+		return 1;
+	if (strncmp(ref, "Q-", 2) == 0 && strlen(ref) == 10)
+		return strncasecmp(p->idempotency_key, ref + 2, 8) == 0;
+	return 0;
+}
+
+struct find_ctx {
+	const char *ref;
+	struct journal_payment found;
+	int count;
+};
+
+static int find_one(const struct journal_payment *p, void *ctx)
+{
+	struct find_ctx *c = ctx;
+
+	if (matches(p, c->ref)) {
+		c->found = *p;
+		c->count++;
+	}
+	return 0;
+}
+
+int admin_reprint(const char *journal_path, const char *ref, const char *receipts_dir,
+		  const char *mono_font, const char *header, const char *kiosk_id, FILE *out)
+{
+	struct journal *j = NULL;
+	struct sim_printer *printer = NULL;
+	struct find_ctx c = {.ref = ref};
+	struct receipt r;
+	char text[4096], png[512];
+	struct tm tm;
+	time_t when;
+	int rc;
+
+	rc = journal_open(journal_path, &j);
+	if (rc == 0)
+		rc = journal_each_payment(j, find_one, &c);
+	if (rc)
+		goto out;
+	if (c.count != 1) {
+		log_error("admin", "%s payment has the reference %s",
+			  c.count ? "more than one" : "no", ref);
+		rc = KIOSK_ENOTFOUND;
+		goto out;
+	}
+	if (c.found.state != JOURNAL_APPROVED && c.found.state != JOURNAL_RECEIPT_PRINTED &&
+	    c.found.state != JOURNAL_CONFIRMED && c.found.state != JOURNAL_DECLINED) {
+		/* A receipt states an outcome; until there is one, printing one would guess. */
+		log_error("admin", "payment %s is %s: no receipt until the portal has decided", ref,
+			  journal_state_name(c.found.state));
+		rc = KIOSK_EINVAL;
+		goto out;
+	}
+	memset(&r, 0, sizeof(r));
+	snprintf(r.header, sizeof(r.header), "%s", header);
+	snprintf(r.kiosk_id, sizeof(r.kiosk_id), "%s (COPY)", kiosk_id);
+	when = (time_t)c.found.created_at;
+	localtime_r(&when, &tm);
+	strftime(r.when, sizeof(r.when), "%Y-%m-%d %H:%M", &tm);
+	snprintf(r.customer_display, sizeof(r.customer_display), "%s", c.found.customer_number);
+	r.amount_cents = c.found.amount_cents;
+	snprintf(r.brand, sizeof(r.brand), "%s", c.found.brand);
+	snprintf(r.last4, sizeof(r.last4), "%s", c.found.last4);
+	snprintf(r.reference, sizeof(r.reference), "%s", c.found.reference);
+	r.outcome = c.found.state == JOURNAL_DECLINED ? RECEIPT_DECLINED : RECEIPT_APPROVED;
+	rc = receipt_layout_text(&r, NULL, 42, text, sizeof(text));
+	if (rc == 0)
+		rc = sim_printer_open(receipts_dir, mono_font, &printer);
+	if (rc == 0)
+		rc = sim_printer_print(printer, text, png, sizeof(png));
+	if (rc)
+		goto out;
+	if (c.found.state == JOURNAL_APPROVED)
+		journal_set_state(j, c.found.idempotency_key, JOURNAL_RECEIPT_PRINTED, NULL);
+	log_info("admin", "receipt for %s reprinted", ref);
+	fprintf(out, "%s\n", png);
+out:
+	sim_printer_close(printer);
+	journal_close(j);
+	return rc;
+}
+
+int admin_reconcile(const char *journal_path, const struct portal_config *portal, int64_t grace_s,
+		    int64_t wait_s, FILE *out)
+{
+	struct journal *j = NULL;
+	struct portal *p = NULL;
+	struct reconcile_pass pass = {0};
+	time_t until = time(NULL) + wait_s;
+	int rc;
+
+	rc = journal_open(journal_path, &j);
+	if (rc == 0)
+		rc = portal_open(portal, &p);
+	while (rc == 0) {
+		rc = reconcile_all(p, j, (int64_t)time(NULL), grace_s, NULL, NULL, &pass);
+		if (rc || pass.open == 0 || time(NULL) >= until)
+			break;
+		sleep(1);
+	}
+	if (rc == 0) {
+		fprintf(out, "{\"still_in_doubt\":%d}\n", pass.open);
+		rc = pass.open ? KIOSK_EBUSY : 0;
+	}
+	portal_close(p);
+	journal_close(j);
+	return rc;
+}
+
+int admin_outbox_status(const char *outbox_path, FILE *out)
+{
+	struct outbox *ob = NULL;
+	struct outbox_stats st;
+	int rc = outbox_open(outbox_path, 1, &ob);
+
+	if (rc == 0)
+		rc = outbox_get_stats(ob, &st);
+	if (rc == 0)
+		fprintf(out, "{\"pending\":%lld,\"dead\":%lld}\n", (long long)st.pending,
+			(long long)st.dead);
+	outbox_close(ob);
+	return rc;
+}

@@ -1,0 +1,29 @@
+/* Staff commands on the payment journal, run from the command line with no screen:
+ * list payments, reprint a receipt, reconcile with the portal, show the outbox. */
+#ifndef KIOSK_ADMIN_H
+#define KIOSK_ADMIN_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "app/portal/portal.h"
+
+/* Every payment in the journal as one JSON line on out (last four digits only). */
+int admin_list_payments(const char *journal_path, FILE *out);
+
+/* Prints the receipt of the payment whose reference (the portal's "K...", the kiosk's
+ * "Q-..." or the idempotency key) is ref on the simulated printer, marked as a copy, and
+ * writes the receipt's path on out. KIOSK_ENOTFOUND: no such payment; KIOSK_EINVAL: it has
+ * no outcome to print yet (still in doubt). */
+int admin_reprint(const char *journal_path, const char *ref, const char *receipts_dir,
+		  const char *mono_font, const char *header, const char *kiosk_id, FILE *out);
+
+/* Reconciles until nothing is unfinished or wait_s runs out. 0 when everything is settled,
+ * KIOSK_EBUSY when some payments are still in doubt. */
+int admin_reconcile(const char *journal_path, const struct portal_config *portal, int64_t grace_s,
+		    int64_t wait_s, FILE *out);
+
+/* The outbox's pending, dead and capacity as one JSON line. */
+int admin_outbox_status(const char *outbox_path, FILE *out);
+
+#endif

@@ -1,0 +1,147 @@
+/* Tests for app/store/outbox on a real sqlite file: items come back oldest first, a retry
+ * waits out its backoff, the bound refuses (and counts) rather than drops, items survive a
+ * reopen, and dead items are kept. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* cmocka needs the four headers above first. */
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/common/err.h"
+#include "app/store/outbox.h"
+
+static char dir[64];
+static char path[128];
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/kiosk-outbox-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, sizeof(path), "%s/outbox.sqlite", dir);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[160];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_oldest_first_and_done(void **state)
+{
+	struct outbox *ob;
+	struct outbox_item it;
+
+	(void)state;
+	assert_int_equal(outbox_open(path, 10, &ob), 0);
+	assert_int_equal(outbox_next_due(ob, 1000, &it), KIOSK_ENOTFOUND);
+	assert_int_equal(outbox_add(ob, "confirm", "key-a", "{\"a\":1}", 100), 0);
+	assert_int_equal(outbox_add(ob, "confirm", "key-b", "{\"b\":1}", 200), 0);
+	assert_int_equal(outbox_next_due(ob, 50, &it), KIOSK_ENOTFOUND); /* not due yet */
+	assert_int_equal(outbox_next_due(ob, 1000, &it), 0);
+	assert_string_equal(it.key, "key-a");
+	assert_string_equal(it.body, "{\"a\":1}");
+	assert_int_equal(outbox_done(ob, it.id), 0);
+	assert_int_equal(outbox_next_due(ob, 1000, &it), 0);
+	assert_string_equal(it.key, "key-b");
+	outbox_close(ob);
+}
+
+static void test_retry_backs_off(void **state)
+{
+	struct outbox *ob;
+	struct outbox_item it;
+	int64_t next;
+
+	(void)state;
+	assert_int_equal(outbox_open(path, 10, &ob), 0);
+	assert_int_equal(outbox_add(ob, "confirm", "k", "{}", 0), 0);
+	assert_int_equal(outbox_next_due(ob, 0, &it), 0);
+	assert_int_equal(outbox_retry(ob, it.id, 10000, 0), 0);
+	/* First retry: 2 s with no jitter drawn is at least 1 s later. */
+	assert_int_equal(outbox_next_due(ob, 10500, &it), KIOSK_ENOTFOUND);
+	assert_int_equal(outbox_next_time(ob, &next), 0);
+	assert_true(next >= 11000 && next <= 12000);
+	assert_int_equal(outbox_next_due(ob, next, &it), 0);
+	assert_int_equal(it.attempts, 1);
+	outbox_close(ob);
+}
+
+static void test_backoff_grows_with_jitter_and_cap(void **state)
+{
+	(void)state;
+	for (int a = 0; a < 40; a++) {
+		int64_t lo = outbox_backoff_ms(a, 0), hi = outbox_backoff_ms(a, UINT32_MAX);
+		assert_true(lo <= hi);
+		assert_true(hi <= 3600 * 1000);
+		if (a > 0 && a < 10)
+			assert_true(lo > outbox_backoff_ms(a - 1, 0));
+	}
+	assert_int_equal(outbox_backoff_ms(0, 0), 1000);
+	assert_int_equal(outbox_backoff_ms(0, 1000), 2000);
+	/* Different random draws spread the same attempt. */
+	assert_true(outbox_backoff_ms(5, 1) != outbox_backoff_ms(5, 7777));
+}
+
+static void test_bound_refuses_and_counts(void **state)
+{
+	struct outbox *ob;
+	struct outbox_stats st;
+
+	(void)state;
+	assert_int_equal(outbox_open(path, 2, &ob), 0);
+	assert_int_equal(outbox_add(ob, "confirm", "1", "{}", 0), 0);
+	assert_int_equal(outbox_add(ob, "confirm", "2", "{}", 0), 0);
+	assert_int_equal(outbox_add(ob, "confirm", "3", "{}", 0), KIOSK_EBUSY);
+	assert_int_equal(outbox_get_stats(ob, &st), 0);
+	assert_int_equal(st.pending, 2);
+	assert_int_equal(st.capacity, 2);
+	assert_int_equal(st.refused, 1);
+	outbox_close(ob);
+}
+
+static void test_survives_reopen_and_keeps_dead(void **state)
+{
+	struct outbox *ob;
+	struct outbox_item it;
+	struct outbox_stats st;
+
+	(void)state;
+	assert_int_equal(outbox_open(path, 10, &ob), 0);
+	assert_int_equal(outbox_add(ob, "confirm", "a", "{}", 0), 0);
+	assert_int_equal(outbox_add(ob, "audit", "", "{\"e\":1}", 0), 0);
+	outbox_close(ob);
+	assert_int_equal(outbox_open(path, 10, &ob), 0);
+	assert_int_equal(outbox_next_due(ob, 0, &it), 0);
+	assert_int_equal(outbox_dead(ob, it.id), 0);
+	assert_int_equal(outbox_get_stats(ob, &st), 0);
+	assert_int_equal(st.pending, 1);
+	assert_int_equal(st.dead, 1);
+	assert_int_equal(outbox_next_due(ob, 0, &it), 0);
+	assert_string_equal(it.kind, "audit");
+	outbox_close(ob);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_oldest_first_and_done, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_retry_backs_off, setup, teardown),
+	    cmocka_unit_test(test_backoff_grows_with_jitter_and_cap),
+	    cmocka_unit_test_setup_teardown(test_bound_refuses_and_counts, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_survives_reopen_and_keeps_dead, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
