@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/common/err.h"
+#include "app/crypto/pin.h"
 #include "drivers/usb/usbdev.h"
 
 #ifndef KIOSK_ASSETS_DIR
@@ -33,6 +34,9 @@ void config_defaults(struct kiosk_config *cfg)
 	cfg->idle_timeout_s = 60;
 	cfg->warning_s = 20;
 	snprintf(cfg->lang, sizeof(cfg->lang), "en");
+	snprintf(cfg->control_socket, sizeof(cfg->control_socket), "/run/kiosk/control.sock");
+	snprintf(cfg->elsewhere_text, sizeof(cfg->elsewhere_text),
+		 "You can pay at the cashier's desk inside, or online at the city portal.");
 }
 
 static int set_str(char *dst, size_t n, const char *value, char *err, size_t errlen,
@@ -100,6 +104,8 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 	STR("portal", "client_cert", client_cert)
 	STR("portal", "client_key", client_key)
 	STR("update", "state_dir", update_state_dir)
+	STR("service", "control_socket", control_socket)
+	STR("service", "elsewhere_text", elsewhere_text)
 #undef STR
 	if (!strcmp(section, "portal") && !strcmp(key, "pin")) {
 		/* One or more sha256//BASE64 hashes joined by ';', as libcurl takes them; a
@@ -131,6 +137,16 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 		}
 		return set_str(cfg->wedge_readers, sizeof(cfg->wedge_readers), value, err, errlen,
 			       name);
+	}
+	if (!strcmp(section, "service") && !strcmp(key, "pin_hash")) {
+		/* Checked here: a mistyped hash would lock staff out silently. */
+		if (value[0] && pin_hash_check_format(value)) {
+			snprintf(err, errlen,
+				 "%s: not a PIN hash (make one with kiosk --hash-pin)", name);
+			return KIOSK_EINVAL;
+		}
+		return set_str(cfg->service_pin_hash, sizeof(cfg->service_pin_hash), value, err,
+			       errlen, name);
 	}
 	if (!strcmp(section, "ui") && !strcmp(key, "lang")) {
 		if (strcmp(value, "en") && strcmp(value, "es")) {
@@ -215,4 +231,51 @@ int config_parse_ini(const char *text, const char *name, struct kiosk_config *cf
 	/* From memory there is nothing to fail to read: a negative result is inih's own
 	 * out-of-memory, which a caller treats like any bad file. */
 	return rc == KIOSK_EIO ? KIOSK_EINVAL : rc;
+}
+
+int config_get(const struct kiosk_config *cfg, const char *section, const char *key, char *out,
+	       size_t n)
+{
+#define STR(s, k, field)                                                                           \
+	if (!strcmp(section, s) && !strcmp(key, k)) {                                              \
+		snprintf(out, n, "%s", cfg->field);                                                \
+		return 0;                                                                          \
+	}
+#define NUM(s, k, expr)                                                                            \
+	if (!strcmp(section, s) && !strcmp(key, k)) {                                              \
+		snprintf(out, n, "%ld", (long)(expr));                                             \
+		return 0;                                                                          \
+	}
+	STR("kiosk", "id", kiosk_id)
+	STR("kiosk", "city_name", city_name)
+	STR("kiosk", "help_text", help_text)
+	STR("kiosk", "data_dir", data_dir)
+	STR("kiosk", "receipts_dir", receipts_dir)
+	STR("kiosk", "assets_dir", assets_dir)
+	STR("kiosk", "locale_dir", locale_dir)
+	STR("kiosk", "devices", devices)
+	STR("devices", "wedge_readers", wedge_readers)
+	STR("portal", "url", portal_url)
+	STR("portal", "ca_file", portal_ca)
+	STR("portal", "seal_key", seal_key)
+	STR("portal", "client_cert", client_cert)
+	STR("portal", "client_key", client_key)
+	STR("update", "state_dir", update_state_dir)
+	STR("service", "control_socket", control_socket)
+	STR("service", "elsewhere_text", elsewhere_text)
+	STR("ui", "lang", lang)
+	NUM("ui", "idle_timeout_s", cfg->idle_timeout_s)
+	NUM("ui", "warning_s", cfg->warning_s)
+	NUM("ui", "fullscreen", cfg->fullscreen)
+	NUM("portal", "timeout_ms", cfg->portal_timeout_ms)
+	NUM("portal", "connect_timeout_ms", cfg->portal_connect_timeout_ms)
+#undef STR
+#undef NUM
+	if (!strcmp(section, "service") && !strcmp(key, "pin_hash")) {
+		/* Only whether there is one: the hash is not for reading off a kiosk. */
+		snprintf(out, n, "%s", cfg->service_pin_hash[0] ? "(set)" : "");
+		return 0;
+	}
+	snprintf(out, n, "unknown setting %s.%s", section, key);
+	return KIOSK_EINVAL;
 }

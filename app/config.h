@@ -32,6 +32,12 @@ struct kiosk_config {
 	char lang[4];
 	bool fullscreen;
 
+	/* Staff service mode: the PIN's hash (app/crypto/pin.h), kioskctl's socket, and where else
+	 * residents can pay while the kiosk is out of service. */
+	char service_pin_hash[160];
+	char control_socket[256];
+	char elsewhere_text[200];
+
 	/* The update agent's state directory (session flag, health mark); "" = none. */
 	char update_state_dir[512];
 };
@@ -46,5 +52,10 @@ int config_load(const char *path, struct kiosk_config *cfg, char *err, size_t er
 /* Sets one key ("portal.url", "kiosk.idle_timeout_s", ...) from text, validated. */
 int config_set(struct kiosk_config *cfg, const char *section, const char *key, const char *value,
 	       char *err, size_t errlen);
+
+/* The value of one key as text (what config_set takes); KIOSK_EINVAL and a message in out for
+ * an unknown key. [service] pin_hash reads as "(set)" or "". */
+int config_get(const struct kiosk_config *cfg, const char *section, const char *key, char *out,
+	       size_t n);
 
 #endif

@@ -11,6 +11,12 @@
 static enum log_level min_level = LOG_INFO;
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The last lines, for kioskctl logs: staff see why the kiosk misbehaves without a shell. */
+#define RING_LINES 256
+#define RING_WIDTH 256
+static char ring[RING_LINES][RING_WIDTH];
+static unsigned ring_next, ring_count;
+
 void log_set_level(enum log_level min)
 {
 	min_level = min;
@@ -60,7 +66,7 @@ void log_msg(enum log_level lvl, const char *module, const char *fmt, ...)
 {
 	static const char *names[] = {"debug", "info", "warn", "error"};
 	char line[1024];
-	char stamp[32];
+	char stamp[24];
 	struct timespec ts;
 	struct tm tm;
 	va_list ap;
@@ -79,5 +85,23 @@ void log_msg(enum log_level lvl, const char *module, const char *fmt, ...)
 	pthread_mutex_lock(&log_lock);
 	fprintf(stderr, "%s.%03ldZ %-5s %s: %s\n", stamp, ts.tv_nsec / 1000000, names[lvl], module,
 		line);
+	/* Cut to the ring's width: the whole line went to stderr above. */
+	snprintf(ring[ring_next], RING_WIDTH, "%s.%03ldZ %-5s %.16s: %.160s", stamp,
+		 ts.tv_nsec / 1000000, names[lvl], module, line);
+	ring_next = (ring_next + 1) % RING_LINES;
+	if (ring_count < RING_LINES)
+		ring_count++;
 	pthread_mutex_unlock(&log_lock);
+}
+
+int log_recent(int lines, void (*fn)(const char *line, void *ctx), void *ctx)
+{
+	int n;
+
+	pthread_mutex_lock(&log_lock);
+	n = lines < 0 || (unsigned)lines > ring_count ? (int)ring_count : lines;
+	for (int i = n; i > 0; i--)
+		fn(ring[(ring_next + RING_LINES - (unsigned)i) % RING_LINES], ctx);
+	pthread_mutex_unlock(&log_lock);
+	return n;
 }

@@ -178,6 +178,8 @@ enum core_field_kind core_field_kind(enum core_field f)
 	case CORE_FIELD_ROUTING:
 	case CORE_FIELD_BANK_ACCOUNT: return CORE_KIND_DIGITS;
 	case CORE_FIELD_AP_MAX: return CORE_KIND_MONEY;
+	case CORE_FIELD_SERVICE_PIN: return CORE_KIND_DIGITS;
+	case CORE_FIELD_REFERENCE: return CORE_KIND_EMAIL;
 	case CORE_FIELD_EMAIL: return CORE_KIND_EMAIL;
 	case CORE_FIELD_PASSWORD:
 	case CORE_FIELD_PASSWORD2: return CORE_KIND_SECRET;

@@ -10,6 +10,10 @@
 struct screen_ctx {
 	const char *city_name; /* "City of Springfield" */
 	const char *help_text; /* where else to get help, e.g. "Ask at the front desk." */
+	/* staff service mode */
+	const char *version;	     /* the firmware's version */
+	const char *update_slot;     /* the A/B slot running, "" when unknown */
+	const char *elsewhere_text; /* out of service: where else residents can pay */
 };
 
 /* Draws the whole frame for state s at time now (for countdowns). */

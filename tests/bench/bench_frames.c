@@ -39,7 +39,8 @@ static void sample_bill(struct core_state *s)
 int main(int argc, char **argv)
 {
 	const char *fonts = argc > 1 ? argv[1] : KIOSK_ASSETS_DIR "/fonts";
-	struct screen_ctx ctx = {"City of Springfield", "Need help? Ask at the front desk."};
+	struct screen_ctx ctx = {.city_name = "City of Springfield",
+				 .help_text = "Need help? Ask at the front desk."};
 	static struct ui ui;
 	struct core_state states[8];
 	const char *names[8];
