@@ -19,6 +19,8 @@ struct runner_host {
 	void (*last_receipt)(void *ctx, char *buf, size_t n);
 	int (*shot)(void *ctx, const char *path);
 	void (*paper_out)(void *ctx, int out);
+	/* Presses (down 1) or releases (0) at design-space coordinates, through the real queue. */
+	void (*press)(void *ctx, int x, int y, int down);
 };
 
 enum runner_status { RUNNER_RUNNING, RUNNER_PASSED, RUNNER_FAILED };
