@@ -391,7 +391,7 @@ bool service_worker_run(struct service_worker *sw, const struct service_env *env
 	if (!ev->failure)
 		ev->failure = print_failure(rc);
 audit:
-	if (rc && !detail[0])
+	if (rc && !detail[0] && fx->op != CORE_SOP_CHECK_PIN)
 		snprintf(detail, sizeof(detail), "failed: %s", kiosk_strerror(rc));
 	return service_worker_audit(sw, env, source, action, detail);
 }
