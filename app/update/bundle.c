@@ -295,6 +295,19 @@ out:
 	return rc;
 }
 
+int bundle_check_manifest(const char *text, size_t len, size_t *files, char *err, size_t errlen)
+{
+	struct manifest m;
+	int rc;
+
+	memset(&m, 0, sizeof(m));
+	rc = parse_manifest(text, len, &m, err, errlen);
+	if (rc == 0 && files)
+		*files = m.count;
+	free(m.files);
+	return rc;
+}
+
 int bundle_extract(const char *bundle, const char *pubkey, const char *dest, char *version,
 		   size_t versionlen, char *err, size_t errlen)
 {

@@ -36,6 +36,9 @@ int bundle_extract(const char *bundle, const char *pubkey, const char *dest, cha
  * components, no empty components, printable ASCII, at most BUNDLE_MAX_PATH bytes. */
 int bundle_path_ok(const char *path);
 
+/* Parses and checks a manifest's text on its own (no signature): for tests and fuzzing. */
+int bundle_check_manifest(const char *text, size_t len, size_t *files, char *err, size_t errlen);
+
 /* 0 when version is 1..63 of [A-Za-z0-9._+-]. */
 int bundle_version_ok(const char *version);
 
