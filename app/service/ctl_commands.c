@@ -134,7 +134,8 @@ static void to_worker(struct ctl_host *h, struct ctl_request *req, enum core_ser
 	struct pending *p = calloc(1, sizeof(*p));
 
 	if (!p) {
-		ctl_server_answer(h->server, req, ctl_error("out of memory"));
+		if (req)
+			ctl_server_answer(h->server, req, ctl_error("out of memory"));
 		return;
 	}
 	memset(&fx, 0, sizeof(fx));

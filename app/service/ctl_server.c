@@ -56,6 +56,10 @@ static void release(struct ctl_server *s, struct ctl_request *req)
 
 void ctl_server_answer(struct ctl_server *s, struct ctl_request *req, json_t *answer)
 {
+	if (!req) {
+		json_decref(answer);
+		return;
+	}
 	pthread_mutex_lock(&s->lock);
 	if (!req->answer)
 		req->answer = answer;

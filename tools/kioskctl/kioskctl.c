@@ -215,10 +215,9 @@ static void print_text(const char *cmd, json_t *a)
 		printf("%s = %s\n", json_string_value(json_object_get(a, "key")),
 		       json_string_value(json_object_get(a, "value")));
 	} else if (!strcmp(cmd, "logs")) {
-		size_t i;
-		json_t *line;
-		json_array_foreach(json_object_get(a, "lines"), i, line)
-			printf("%s\n", json_string_value(line));
+		json_t *lines = json_object_get(a, "lines");
+		for (size_t i = 0; i < json_array_size(lines); i++)
+			printf("%s\n", json_string_value(json_array_get(lines, i)));
 	} else if (!strcmp(cmd, "out-of-service")) {
 		printf("the kiosk is %s\n", yes(a, "out_of_service", "out of service", "in service"));
 	} else if (!strcmp(cmd, "reprint")) {
