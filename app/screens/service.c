@@ -148,7 +148,7 @@ static void card(struct ui *ui, const struct core_state *s)
 		ui_text(ui, UI_FONT_HEADING, ui->theme.success, MARGIN, y, CONTENT_W, UI_CENTER,
 			_("The card reader works."));
 		y += 100;
-		ui_text(ui, UI_FONT_HUGE, ui->theme.text, MARGIN, y, CONTENT_W, UI_CENTER, buf);
+		ui_text(ui, UI_FONT_TITLE, ui->theme.text, MARGIN, y, CONTENT_W, UI_CENTER, buf);
 	} else {
 		ui_text(ui, UI_FONT_BODY, ui->theme.muted, MARGIN, y, CONTENT_W, UI_CENTER,
 			_("Waiting for a swipe…"));
@@ -187,11 +187,12 @@ static void report(struct ui *ui, const struct core_state *s)
 	int x = MARGIN + 40, w = CONTENT_W - 80, y, py;
 	char since[32], buf[96];
 
-	if (r->since)
+	if (r->since) {
 		when_text(r->since, since, sizeof(since));
-	else
-		snprintf(since, sizeof(since), "%s", _("the first payment"));
-	fill(buf, sizeof(buf), _("Payments since %s"), since);
+		fill(buf, sizeof(buf), _("Payments since %s"), since);
+	} else {
+		snprintf(buf, sizeof(buf), "%s", _("All payments: no day has been closed yet."));
+	}
 	y = chrome_title(ui, _("End of day"), s->svc.report_loaded ? buf : NULL);
 	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 420});
 	py = y + 40;
