@@ -35,8 +35,11 @@ void config_defaults(struct kiosk_config *cfg)
 	cfg->warning_s = 20;
 	snprintf(cfg->lang, sizeof(cfg->lang), "en");
 	snprintf(cfg->control_socket, sizeof(cfg->control_socket), "/run/kiosk/control.sock");
-	snprintf(cfg->elsewhere_text, sizeof(cfg->elsewhere_text),
-		 "You can pay at the cashier's desk inside, or online at the city portal.");
+	cfg->heartbeat_s = 60;
+	snprintf(cfg->languages, sizeof(cfg->languages), "en,es");
+	snprintf(cfg->out_of_service_message, sizeof(cfg->out_of_service_message),
+		 "You can pay online at the city's website or at the cashier's window.");
+	cfg->max_payment_cents = 1000000; /* $10,000 */
 }
 
 static int set_str(char *dst, size_t n, const char *value, char *err, size_t errlen,
@@ -105,7 +108,9 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 	STR("portal", "client_key", client_key)
 	STR("update", "state_dir", update_state_dir)
 	STR("service", "control_socket", control_socket)
-	STR("service", "elsewhere_text", elsewhere_text)
+	STR("kiosk", "out_of_service_message", out_of_service_message)
+	STR("receipt", "header", receipt_header)
+	STR("receipt", "footer", receipt_footer)
 #undef STR
 	if (!strcmp(section, "portal") && !strcmp(key, "pin")) {
 		/* One or more sha256//BASE64 hashes joined by ';', as libcurl takes them; a
@@ -174,8 +179,46 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 	if (!strcmp(section, "portal") && !strcmp(key, "connect_timeout_ms"))
 		return set_long(&cfg->portal_connect_timeout_ms, value, 100, 60000, err, errlen,
 				name);
+	if (!strcmp(section, "ui") && !strcmp(key, "languages")) {
+		if (strcmp(value, "en,es") && strcmp(value, "es,en") && strcmp(value, "en") &&
+		    strcmp(value, "es")) {
+			snprintf(err, errlen, "%s: '%s' must be en,es or en or es", name, value);
+			return KIOSK_EINVAL;
+		}
+		return set_str(cfg->languages, sizeof(cfg->languages), value, err, errlen, name);
+	}
+	if (!strcmp(section, "fleet") && !strcmp(key, "heartbeat_s")) {
+		/* 0 turns the heartbeat off; more than an hour would hide a dead kiosk. */
+		rc = set_long(&v, value, 0, 3600, err, errlen, name);
+		if (!rc)
+			cfg->heartbeat_s = (int)v;
+		return rc;
+	}
+	if (!strcmp(section, "payments") && !strcmp(key, "convenience_fee_cents"))
+		return set_long(&cfg->convenience_fee_cents, value, 0, 500, err, errlen, name);
+	if (!strcmp(section, "payments") && !strcmp(key, "max_payment_cents"))
+		return set_long(&cfg->max_payment_cents, value, 100, 10000000, err, errlen, name);
 	snprintf(err, errlen, "unknown setting %s", name);
 	return KIOSK_EINVAL;
+}
+
+void config_dump(const struct kiosk_config *c, FILE *f)
+{
+	fprintf(f,
+		"[kiosk]\nid = %s\ncity_name = %s\nhelp_text = %s\ndevices = %s\n"
+		"data_dir = %s\nreceipts_dir = %s\nout_of_service_message = %s\n",
+		c->kiosk_id, c->city_name, c->help_text, c->devices, c->data_dir, c->receipts_dir,
+		c->out_of_service_message);
+	fprintf(f,
+		"\n[portal]\nurl = %s\nca_file = %s\ntimeout_ms = %ld\n"
+		"connect_timeout_ms = %ld\n",
+		c->portal_url, c->portal_ca, c->portal_timeout_ms, c->portal_connect_timeout_ms);
+	fprintf(f, "\n[ui]\nlang = %s\nlanguages = %s\nidle_timeout_s = %d\nwarning_s = %d\n",
+		c->lang, c->languages, c->idle_timeout_s, c->warning_s);
+	fprintf(f, "\n[payments]\nconvenience_fee_cents = %ld\nmax_payment_cents = %ld\n",
+		c->convenience_fee_cents, c->max_payment_cents);
+	fprintf(f, "\n[receipt]\nheader = %s\nfooter = %s\n", c->receipt_header, c->receipt_footer);
+	fprintf(f, "\n[fleet]\nheartbeat_s = %d\n", c->heartbeat_s);
 }
 
 struct load_ctx {
@@ -233,6 +276,33 @@ int config_parse_ini(const char *text, const char *name, struct kiosk_config *cf
 	return rc == KIOSK_EIO ? KIOSK_EINVAL : rc;
 }
 
+/* One key from config_dump's INI text; KIOSK_ENOTFOUND when it does not write it. */
+static int dump_lookup(const struct kiosk_config *cfg, const char *section, const char *key,
+		       char *out, size_t n)
+{
+	char *text = NULL, *line, *save = NULL, cur[32] = "";
+	size_t len = 0, klen = strlen(key);
+	FILE *f = open_memstream(&text, &len);
+	int rc = KIOSK_ENOTFOUND;
+
+	if (!f)
+		return KIOSK_ENOMEM;
+	config_dump(cfg, f);
+	fclose(f);
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (line[0] == '[') {
+			snprintf(cur, sizeof(cur), "%.*s", (int)strcspn(line + 1, "]"), line + 1);
+		} else if (!strcmp(cur, section) && !strncmp(line, key, klen) &&
+			   !strncmp(line + klen, " = ", 3)) {
+			snprintf(out, n, "%s", line + klen + 3);
+			rc = 0;
+			break;
+		}
+	}
+	free(text);
+	return rc;
+}
+
 int config_get(const struct kiosk_config *cfg, const char *section, const char *key, char *out,
 	       size_t n)
 {
@@ -262,7 +332,6 @@ int config_get(const struct kiosk_config *cfg, const char *section, const char *
 	STR("portal", "client_key", client_key)
 	STR("update", "state_dir", update_state_dir)
 	STR("service", "control_socket", control_socket)
-	STR("service", "elsewhere_text", elsewhere_text)
 	STR("ui", "lang", lang)
 	NUM("ui", "idle_timeout_s", cfg->idle_timeout_s)
 	NUM("ui", "warning_s", cfg->warning_s)
@@ -276,6 +345,9 @@ int config_get(const struct kiosk_config *cfg, const char *section, const char *
 		snprintf(out, n, "%s", cfg->service_pin_hash[0] ? "(set)" : "");
 		return 0;
 	}
+	/* The fleet's settings: read back from what config_dump writes. */
+	if (dump_lookup(cfg, section, key, out, n) == 0)
+		return 0;
 	snprintf(out, n, "unknown setting %s.%s", section, key);
 	return KIOSK_EINVAL;
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct kiosk_config {
 	char kiosk_id[64];
@@ -32,14 +33,21 @@ struct kiosk_config {
 	char lang[4];
 	bool fullscreen;
 
-	/* Staff service mode: the PIN's hash (app/crypto/pin.h), kioskctl's socket, and where else
-	 * residents can pay while the kiosk is out of service. */
+	/* Staff service mode: the PIN's hash (app/crypto/pin.h) and kioskctl's socket. */
 	char service_pin_hash[160];
 	char control_socket[256];
-	char elsewhere_text[200];
 
 	/* The update agent's state directory (session flag, health mark); "" = none. */
 	char update_state_dir[512];
+
+	/* Fleet: what the portal may also set remotely (app/fleet/rconf.h names which). */
+	int heartbeat_s;		  /* seconds between heartbeats; 0 = none */
+	char languages[8];		  /* languages offered: "en,es", "en" or "es" */
+	char out_of_service_message[160]; /* where else to pay, shown while out of service */
+	long convenience_fee_cents;	  /* 0..500, shown on the bill summary when > 0 */
+	long max_payment_cents;		  /* the most one payment at this kiosk may be */
+	char receipt_header[64];	  /* "" = the city's name */
+	char receipt_footer[64];
 };
 
 /* Built-in defaults: paths point into the source and build trees for development. */
@@ -57,5 +65,7 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
  * an unknown key. [service] pin_hash reads as "(set)" or "". */
 int config_get(const struct kiosk_config *cfg, const char *section, const char *key, char *out,
 	       size_t n);
+/* Writes every setting as INI text (section, key = value), e.g. for kiosk --show-config. */
+void config_dump(const struct kiosk_config *cfg, FILE *f);
 
 #endif

@@ -23,6 +23,8 @@
 #include "app/common/log.h"
 #include "app/config.h"
 #include "app/core/core.h"
+#include "app/fleet/heartbeat.h"
+#include "app/fleet/rconf.h"
 #include "app/i18n.h"
 #include "app/journey/runner.h"
 #include "app/payments/admin.h"
@@ -62,6 +64,19 @@ struct app {
 	bool debug; /* keeps the process dumpable, for a developer's debugger */
 	bool list_devices;
 	int exit_code;
+
+	/* Fleet: the local configuration (defaults, kiosk.conf) a remote one goes over, the
+	 * command line that goes over both, and a remote one waiting for a quiet moment. */
+	struct kiosk_config local;
+	struct {
+		const char *section, *key, *value;
+	} overrides[32];
+	int n_overrides;
+	bool show_config;
+	long rconf_version;
+	struct heartbeat *hb;
+	struct heartbeat_order pending_cfg; /* .config != NULL: waiting for between sessions */
+	char hb_screen[32];		    /* what the heartbeat was last told */
 	/* A staff command instead of the kiosk (--list-payments, --reprint, ...). */
 	int command;
 	const char *command_arg;
@@ -293,12 +308,15 @@ static void on_key(struct app *a, const SDL_KeyboardEvent *k)
 	}
 }
 
+static void take_heartbeat_orders(struct app *a);
+
 static void handle(struct app *a, const SDL_Event *e)
 {
 	if (e->type == a->wake_event) {
 		struct core_event ev;
 		while (worker_poll(a->worker, &ev))
 			dispatch(a, ev);
+		take_heartbeat_orders(a);
 		return;
 	}
 	if (e->type == a->ctl_event && a->ctl_event) {
@@ -368,6 +386,106 @@ static void draw(struct app *a)
 	first = false;
 }
 
+/* --- fleet: heartbeat orders and remote configuration --- */
+
+/* The command line has the last word over the portal too. */
+static void apply_overrides(struct app *a, struct kiosk_config *cfg)
+{
+	char err[256];
+
+	for (int i = 0; i < a->n_overrides; i++)
+		config_set(cfg, a->overrides[i].section, a->overrides[i].key, a->overrides[i].value,
+			   err, sizeof(err));
+}
+
+/* Only the keys the portal may change are copied: the worker reads the rest meanwhile.
+ * The receipt's header and footer too are the worker's to read (a receipt may still be
+ * printing as a session ends), so a running kiosk takes them at its next start. */
+static void copy_remote_keys(struct kiosk_config *dst, const struct kiosk_config *src,
+			     bool at_start)
+{
+	dst->idle_timeout_s = src->idle_timeout_s;
+	memcpy(dst->languages, src->languages, sizeof(dst->languages));
+	dst->convenience_fee_cents = src->convenience_fee_cents;
+	dst->max_payment_cents = src->max_payment_cents;
+	dst->heartbeat_s = src->heartbeat_s;
+	memcpy(dst->out_of_service_message, src->out_of_service_message,
+	       sizeof(dst->out_of_service_message));
+	if (at_start) {
+		memcpy(dst->receipt_header, src->receipt_header, sizeof(dst->receipt_header));
+		memcpy(dst->receipt_footer, src->receipt_footer, sizeof(dst->receipt_footer));
+	}
+}
+
+/* A checked remote configuration, applied only between sessions; if it does not apply, the
+ * one in force stays (and stays on disk). */
+static void apply_pending_config(struct app *a)
+{
+	struct heartbeat_order *o = &a->pending_cfg;
+	struct kiosk_config next;
+	struct core_config ccfg = a->core.cfg;
+	char err[256];
+	long version = 0;
+
+	if (!o->config || core_in_session(&a->core))
+		return;
+	if (rconf_parse(o->config, strlen(o->config), &a->local, &next, &version, err,
+			sizeof(err)) ||
+	    version != o->version) {
+		log_error("fleet", "configuration %ld did not apply, keeping %ld: %s", o->version,
+			  a->rconf_version, err);
+		heartbeat_config_result(a->hb, o->version, o->config, err);
+	} else {
+		apply_overrides(a, &next);
+		rconf_core_config(&next, &ccfg);
+		if (!core_set_config(&a->core, &ccfg, now_ms()))
+			return; /* a session started meanwhile: later */
+		copy_remote_keys(&a->cfg, &next, false);
+		heartbeat_set_interval(a->hb, a->cfg.heartbeat_s);
+		a->rconf_version = version;
+		a->dirty = true;
+		log_info("fleet", "configuration %ld in force (idle timeout %d s)", version,
+			 a->cfg.idle_timeout_s);
+		heartbeat_config_result(a->hb, version, o->config, NULL);
+	}
+	o->config = NULL;
+}
+
+static void take_heartbeat_orders(struct app *a)
+{
+	struct heartbeat_order o;
+
+	while (heartbeat_poll(a->hb, &o)) {
+		if (o.type == HEARTBEAT_OUT_OF_SERVICE) {
+			struct core_event ev = ui_ev(CORE_EV_OUT_OF_SERVICE);
+			ev.choice = o.on;
+			snprintf(ev.text, sizeof(ev.text), "%s", o.reason);
+			dispatch(a, ev);
+		} else {
+			free(a->pending_cfg.config); /* a newer one replaces it */
+			a->pending_cfg = o;
+		}
+	}
+	apply_pending_config(a);
+}
+
+/* Tells the heartbeat what the kiosk looks like, when that changed. */
+static void report_state(struct app *a)
+{
+	const char *id = core_screen_id(&a->core);
+	struct heartbeat_state st = {
+	    .session_active = core_in_session(&a->core),
+	    .out_of_service = a->core.screen == CORE_SCREEN_OUT_OF_SERVICE,
+	    .printer = a->core.printer,
+	};
+
+	if (!a->hb || !strcmp(id, a->hb_screen))
+		return;
+	snprintf(a->hb_screen, sizeof(a->hb_screen), "%s", id);
+	snprintf(st.screen, sizeof(st.screen), "%s", id);
+	heartbeat_set_state(a->hb, &st);
+}
+
 static int run(struct app *a)
 {
 	int64_t runner_wake = 0;
@@ -421,11 +539,14 @@ static int run(struct app *a)
 				fprintf(stderr, "journey: passed (restart)\n");
 			break;
 		}
+		if (a->pending_cfg.config)
+			apply_pending_config(a);
 		if (a->dirty) {
 			draw(a);
 			ulink_frame(&a->link, core_screen_id(&a->core), now);
+			report_state(a);
 			service_snapshot_set_screen(&a->snap, core_screen_id(&a->core),
-						    a->core.svc.out_of_service);
+						    a->core.out_of_service);
 		}
 		ulink_tick(&a->link, now_ms());
 		if (a->runner && a->exit_code < 0) {
@@ -463,6 +584,8 @@ static void usage(FILE *f)
 	    "  --headless             no display: SDL's offscreen driver\n"
 	    "  --script FILE          run a journey script (docs/journeys.md), exit 0 if it held\n"
 	    "  --shots DIR            where the journey's screenshots go\n"
+	    "  --heartbeat-s S        seconds between heartbeats to the portal (0: none)\n"
+	    "  --show-config          print the settings in force (file, remote, command line)\n"
 	    "  --pin sha256//BASE64   also require the portal's public key to match this pin\n"
 	    "  --portal-timeout-ms MS the whole-request deadline for portal calls (default 15000)\n"
 	    "  --debug                keep the process dumpable (never on a kiosk in service)\n"
@@ -500,6 +623,8 @@ enum {
 	OPT_SHOTS,
 	OPT_VERSION,
 	OPT_HELP,
+	OPT_HEARTBEAT,
+	OPT_SHOW_CONFIG,
 	OPT_PIN,
 	OPT_TIMEOUT,
 	OPT_DEBUG,
@@ -533,6 +658,8 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 	    {"shots", required_argument, 0, OPT_SHOTS},
 	    {"version", no_argument, 0, OPT_VERSION},
 	    {"help", no_argument, 0, OPT_HELP},
+	    {"heartbeat-s", required_argument, 0, OPT_HEARTBEAT},
+	    {"show-config", no_argument, 0, OPT_SHOW_CONFIG},
 	    {"pin", required_argument, 0, OPT_PIN},
 	    {"portal-timeout-ms", required_argument, 0, OPT_TIMEOUT},
 	    {"debug", no_argument, 0, OPT_DEBUG},
@@ -558,6 +685,7 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 			}
 		}
 	}
+	a->local = a->cfg; /* defaults and the file: what remote configuration goes over */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		const char *sec = NULL, *key = NULL;
 		switch (c) {
@@ -592,11 +720,18 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 			continue;
 		case OPT_VERSION: printf("kiosk %s\n", KIOSK_VERSION); return 1;
 		case OPT_HELP: usage(stdout); return 1;
+		case OPT_HEARTBEAT: sec = "fleet", key = "heartbeat_s"; break;
+		case OPT_SHOW_CONFIG: a->show_config = true; continue;
 		default: usage(stderr); return 2;
 		}
 		if (config_set(&a->cfg, sec, key, optarg, err, sizeof(err))) {
 			fprintf(stderr, "kiosk: %s\n", err);
 			return 2;
+		}
+		if (a->n_overrides < (int)(sizeof(a->overrides) / sizeof(a->overrides[0]))) {
+			a->overrides[a->n_overrides].section = sec;
+			a->overrides[a->n_overrides].key = key;
+			a->overrides[a->n_overrides++].value = optarg;
 		}
 	}
 	if (optind < argc) {
@@ -604,6 +739,7 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 		return 2;
 	}
 	if (a->list_devices || a->hash_pin)
+	if (a->list_devices || a->show_config)
 		return 0; /* needs no portal */
 	if (a->command && a->command != OPT_RECONCILE)
 		return 0; /* the journal alone: no portal needed */
@@ -886,6 +1022,29 @@ static int list_devices(const struct kiosk_config *cfg)
 	return 0;
 }
 
+/* The last good remote configuration, between kiosk.conf and the command line. */
+static void load_remote_config(struct app *a)
+{
+	struct kiosk_config cfg = a->local;
+	char err[256];
+	int rc;
+
+	/* The data directory is where the command line or the file put it. */
+	snprintf(cfg.data_dir, sizeof(cfg.data_dir), "%s", a->cfg.data_dir);
+	rc = rconf_load(a->cfg.data_dir, &cfg, &a->rconf_version, err, sizeof(err));
+	if (rc == KIOSK_ENOTFOUND)
+		return;
+	if (rc) {
+		/* Firmware with tighter bounds than the one that took it: local settings rule. */
+		log_error("fleet", "kept remote configuration not used: %s", err);
+		a->rconf_version = 0;
+		return;
+	}
+	apply_overrides(a, &cfg);
+	copy_remote_keys(&a->cfg, &cfg, true);
+	log_info("fleet", "remote configuration %ld in force", a->rconf_version);
+}
+
 int main(int argc, char **argv)
 {
 	static struct app app;
@@ -903,6 +1062,12 @@ int main(int argc, char **argv)
 		return list_devices(&a->cfg);
 	if (a->hash_pin)
 		return hash_pin_command();
+	load_remote_config(a);
+	if (a->show_config) {
+		config_dump(&a->cfg, stdout);
+		printf("\n# remote configuration version %ld\n", a->rconf_version);
+		return 0;
+	}
 	if (!a->cfg.receipts_dir[0] && join_path(a->cfg.receipts_dir, sizeof(a->cfg.receipts_dir),
 						 a->cfg.data_dir, "receipts")) {
 		fprintf(stderr, "kiosk: data directory path too long\n");
@@ -1000,7 +1165,8 @@ int main(int argc, char **argv)
 	    .receipts_dir = a->cfg.receipts_dir,
 	    .mono_font = mono,
 	    .kiosk_id = a->cfg.kiosk_id,
-	    .receipt_header = a->cfg.city_name,
+	    .receipt_header = a->cfg.receipt_header[0] ? a->cfg.receipt_header : a->cfg.city_name,
+	    .receipt_footer = a->cfg.receipt_footer,
 	    .wake = wake_ui,
 	    .wake_ctx = a,
 	};
@@ -1017,16 +1183,36 @@ int main(int argc, char **argv)
 	ccfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;
 	ccfg.warning_ms = (int64_t)a->cfg.warning_s * 1000;
 	ccfg.default_lang = strcmp(a->cfg.lang, "es") ? CORE_LANG_EN : CORE_LANG_ES;
+	rconf_core_config(&a->cfg, &ccfg); /* languages offered, fee, maximum payment */
 	ccfg.wait_for_reconcile = true;
 	core_init(&a->core, &ccfg, now_ms());
 	a->screen_ctx.city_name = a->cfg.city_name;
 	a->screen_ctx.help_text = a->cfg.help_text;
 	a->screen_ctx.version = KIOSK_VERSION;
 	a->screen_ctx.update_slot = a->slot;
-	a->screen_ctx.elsewhere_text = a->cfg.elsewhere_text;
 	if (!a->cfg.service_pin_hash[0])
 		log_warn("main", "no [service] pin_hash: service mode refuses every PIN");
 	start_control(a);
+	a->screen_ctx.out_of_service_message = a->cfg.out_of_service_message;
+	{
+		struct heartbeat_config hcfg = {
+		    .portal = wcfg.portal,
+		    .version = KIOSK_VERSION,
+		    .data_dir = a->cfg.data_dir,
+		    .devices = a->cfg.devices,
+		    .outbox_path = outbox,
+		    .interval_s = a->cfg.heartbeat_s,
+		    .local = a->local,
+		    .config_version = a->rconf_version,
+		    .wake = wake_ui,
+		    .wake_ctx = a,
+		};
+		/* A beat in flight holds up the exit: no longer than this. */
+		if (hcfg.portal.timeout_ms > 10000)
+			hcfg.portal.timeout_ms = 10000;
+		if (heartbeat_start(&hcfg, &a->hb))
+			log_error("main", "no heartbeat: the portal will not hear from this kiosk");
+	}
 
 	if (*script) {
 		struct runner_host host = {
@@ -1051,6 +1237,8 @@ int main(int argc, char **argv)
 out:
 	ctl_server_stop(a->ctl); /* no new requests; the worker may still answer one */
 	runner_close(a->runner);
+	heartbeat_stop(a->hb);
+	free(a->pending_cfg.config);
 	ulink_close(&a->link);
 	worker_stop(a->worker);
 	ctl_server_free(a->ctl);

@@ -577,6 +577,8 @@ static void do_print(struct worker *w, enum core_lang lang)
 	}
 	memset(&r, 0, sizeof(r));
 	snprintf(r.header, sizeof(r.header), "%s", w->cfg.receipt_header);
+	snprintf(r.footer, sizeof(r.footer), "%s",
+		 w->cfg.receipt_footer ? w->cfg.receipt_footer : "");
 	snprintf(r.kiosk_id, sizeof(r.kiosk_id), "%s", w->cfg.kiosk_id);
 	localtime_r(&w->pay.when, &tm);
 	strftime(r.when, sizeof(r.when), "%Y-%m-%d %H:%M", &tm);

@@ -26,6 +26,7 @@ struct worker_config {
 	const char *mono_font;	   /* for the simulated printer's PNG */
 	const char *kiosk_id;
 	const char *receipt_header;
+	const char *receipt_footer; /* NULL or "": none */
 	/* Called from the worker thread after a result is queued (e.g. SDL_PushEvent). */
 	void (*wake)(void *ctx);
 	void *wake_ctx;

@@ -11,11 +11,12 @@
 static enum log_level min_level = LOG_INFO;
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* The last lines, for kioskctl logs: staff see why the kiosk misbehaves without a shell. */
-#define RING_LINES 256
-#define RING_WIDTH 256
-static char ring[RING_LINES][RING_WIDTH];
-static unsigned ring_next, ring_count;
+/* Recent lines in memory (under log_lock), for the portal's "upload logs" request. Lines are
+ * redacted before they get here, so nothing in the ring is more than the log shows. */
+#define RING_LINE 320
+static char ring[LOG_RING_LINES][RING_LINE];
+static unsigned ring_next; /* lines ever stored; the oldest kept is ring_next - LOG_RING_LINES */
+static char last_error[RING_LINE];
 
 void log_set_level(enum log_level min)
 {
@@ -66,7 +67,7 @@ void log_msg(enum log_level lvl, const char *module, const char *fmt, ...)
 {
 	static const char *names[] = {"debug", "info", "warn", "error"};
 	char line[1024];
-	char stamp[24];
+	char stamp[32];
 	struct timespec ts;
 	struct tm tm;
 	va_list ap;
@@ -85,23 +86,49 @@ void log_msg(enum log_level lvl, const char *module, const char *fmt, ...)
 	pthread_mutex_lock(&log_lock);
 	fprintf(stderr, "%s.%03ldZ %-5s %s: %s\n", stamp, ts.tv_nsec / 1000000, names[lvl], module,
 		line);
-	/* Cut to the ring's width: the whole line went to stderr above. */
-	snprintf(ring[ring_next], RING_WIDTH, "%s.%03ldZ %-5s %.16s: %.160s", stamp,
-		 ts.tv_nsec / 1000000, names[lvl], module, line);
-	ring_next = (ring_next + 1) % RING_LINES;
-	if (ring_count < RING_LINES)
-		ring_count++;
+	/* Long lines are cut in the ring (stderr has them whole). */
+	snprintf(ring[ring_next % LOG_RING_LINES], RING_LINE, "%.19s.%03dZ %.5s %.24s: %.240s",
+		 stamp, (int)(ts.tv_nsec / 1000000), names[lvl], module, line);
+	if (lvl >= LOG_WARN)
+		memcpy(last_error, ring[ring_next % LOG_RING_LINES], RING_LINE);
+	ring_next++;
 	pthread_mutex_unlock(&log_lock);
 }
 
-int log_recent(int lines, void (*fn)(const char *line, void *ctx), void *ctx)
+int log_recent(int max, char *buf, size_t n)
 {
-	int n;
+	unsigned have, first;
+	size_t used = 0;
+	int copied = 0;
 
+	if (n)
+		buf[0] = '\0';
 	pthread_mutex_lock(&log_lock);
-	n = lines < 0 || (unsigned)lines > ring_count ? (int)ring_count : lines;
-	for (int i = n; i > 0; i--)
-		fn(ring[(ring_next + RING_LINES - (unsigned)i) % RING_LINES], ctx);
+	have = ring_next < LOG_RING_LINES ? ring_next : LOG_RING_LINES;
+	if (max < 0)
+		max = 0;
+	if ((unsigned)max < have)
+		have = (unsigned)max;
+	first = ring_next - have;
+	for (unsigned i = first; i < ring_next; i++) {
+		const char *l = ring[i % LOG_RING_LINES];
+		size_t len = strlen(l);
+		if (used + len + 2 > n)
+			break; /* the newest lines that do not fit are left out, never cut in half
+				*/
+		memcpy(buf + used, l, len);
+		buf[used + len] = '\n';
+		used += len + 1;
+		buf[used] = '\0';
+		copied++;
+	}
 	pthread_mutex_unlock(&log_lock);
-	return n;
+	return copied;
+}
+
+void log_last_error(char *buf, size_t n)
+{
+	pthread_mutex_lock(&log_lock);
+	snprintf(buf, n, "%s", last_error);
+	pthread_mutex_unlock(&log_lock);
 }

@@ -46,6 +46,9 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->toast_ms = 6000;
 	cfg->default_lang = CORE_LANG_EN;
 	cfg->service_idle_ms = 120000;
+	cfg->max_payment_cents = 0; /* no limit, no fee, both languages */
+	cfg->fee_cents = 0;
+	cfg->single_lang = false;
 	cfg->wait_for_reconcile = false; /* the kiosk (main.c) turns it on */
 }
 
@@ -91,20 +94,57 @@ static void wipe_session(struct core_state *s)
 	uint32_t req = s->request_id;
 	enum core_printer printer = s->printer; /* the device's, not the session's */
 	struct core_service svc = s->svc;     /* staff's settings and lockout outlive sessions */
+	bool oos = s->out_of_service;		/* the kiosk's, not the session's */
+	char reason[sizeof(s->out_of_service_reason)];
 	bool reconciled = s->reconciled;
 
+	memcpy(reason, s->out_of_service_reason, sizeof(reason));
 	memset(s, 0, sizeof(*s));
 	s->cfg = cfg;
 	s->printer = printer;
+	s->out_of_service = oos;
+	memcpy(s->out_of_service_reason, reason, sizeof(reason));
 	s->reconciled = reconciled;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
-	s->svc.out_of_service = svc.out_of_service;
 	s->svc.wrong_pins = svc.wrong_pins;
 	s->svc.locked_until_ms = svc.locked_until_ms;
 	s->svc.status = svc.status;
 	s->svc.status_loaded = svc.status_loaded;
-	s->screen = service_resident_start(s);
+	/* Between sessions is the only moment out of service takes over the screen. */
+	s->screen = oos ? CORE_SCREEN_OUT_OF_SERVICE : CORE_SCREEN_WELCOME;
+}
+
+bool core_in_session(const struct core_state *s)
+{
+	return s->screen != CORE_SCREEN_WELCOME && s->screen != CORE_SCREEN_OUT_OF_SERVICE;
+}
+
+bool core_set_config(struct core_state *s, const struct core_config *cfg, int64_t now_ms)
+{
+	if (core_in_session(s))
+		return false;
+	s->cfg = *cfg;
+	s->lang = cfg->default_lang;
+	s->last_activity_ms = now_ms;
+	return true;
+}
+
+static void go(struct core_state *s, enum core_screen screen);
+
+static void set_out_of_service(struct core_state *s, const struct core_event *ev)
+{
+	s->out_of_service = ev->choice != 0;
+	copy_str(s->out_of_service_reason, sizeof(s->out_of_service_reason),
+		 s->out_of_service ? ev->text : "");
+	if (core_in_session(s))
+		return; /* the resident finishes first; wipe_session takes it from there */
+	enum core_screen want =
+	    s->out_of_service ? CORE_SCREEN_OUT_OF_SERVICE : CORE_SCREEN_WELCOME;
+	if (s->screen != want) {
+		s->lang = s->cfg.default_lang;
+		go(s, want);
+	}
 }
 
 static void go(struct core_state *s, enum core_screen screen)
@@ -464,6 +504,15 @@ static void submit_amount(struct core_state *s, struct core_effects *fx)
 	char due[24];
 
 	if (!s->other_amount) {
+		if (s->cfg.max_payment_cents > 0 &&
+		    s->bill.balance_cents > s->cfg.max_payment_cents) {
+			money_format(s->cfg.max_payment_cents, due, sizeof(due));
+			notice(
+			    s,
+			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
+			    due, true, 0);
+			return;
+		}
 		s->amount_cents = s->bill.balance_cents;
 	} else {
 		if (money_parse(s->amount_text, &cents) != 0 || cents <= 0) {
@@ -476,6 +525,15 @@ static void submit_amount(struct core_state *s, struct core_effects *fx)
 			s->focus = CORE_FIELD_AMOUNT;
 			notice(s, N_("The amount can't be more than the amount due, %s."), due,
 			       true, 0);
+			return;
+		}
+		if (s->cfg.max_payment_cents > 0 && cents > s->cfg.max_payment_cents) {
+			money_format(s->cfg.max_payment_cents, due, sizeof(due));
+			s->focus = CORE_FIELD_AMOUNT;
+			notice(
+			    s,
+			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
+			    due, true, 0);
 			return;
 		}
 		s->amount_cents = cents;
@@ -615,13 +673,8 @@ static void next(struct core_state *s, struct core_effects *fx, int64_t now)
 static bool is_touch(enum core_event_type t)
 {
 	return t != CORE_EV_TICK && t != CORE_EV_LOOKUP_DONE && t != CORE_EV_PAY_DONE &&
-	       t != CORE_EV_PRINT_DONE && t != CORE_EV_ACCOUNT_DONE && t != CORE_EV_RECONCILED;
-}
-
-/* Nobody is in a session: the welcome or the out-of-service screen. */
-static bool resting(const struct core_state *s)
-{
-	return s->screen == CORE_SCREEN_WELCOME || s->screen == CORE_SCREEN_OUT_OF_SERVICE;
+	       t != CORE_EV_PRINT_DONE && t != CORE_EV_ACCOUNT_DONE && t != CORE_EV_RECONCILED &&
+	       t != CORE_EV_OUT_OF_SERVICE;
 }
 
 static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -640,7 +693,7 @@ static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
 		return true; /* the countdown changed */
 	}
 	/* A payment in flight is never abandoned: the resident must see how it ended. */
-	if (!resting(s) && s->busy != CORE_BUSY_PAYING &&
+	if (core_in_session(s) && s->busy != CORE_BUSY_PAYING &&
 	    now - s->last_activity_ms >= s->cfg.idle_ms) {
 		s->warning = true;
 		s->warning_started_ms = now;
@@ -679,7 +732,10 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 	switch (ev->type) {
 	case CORE_EV_TOUCH:
 	case CORE_EV_MORE_TIME: return false;
+	case CORE_EV_OUT_OF_SERVICE: set_out_of_service(s, ev); break;
 	case CORE_EV_TOGGLE_LANG:
+		if (s->cfg.single_lang)
+			return false;
 		s->lang = s->lang == CORE_LANG_EN ? CORE_LANG_ES : CORE_LANG_EN;
 		break;
 	case CORE_EV_PAY_BILL:
@@ -864,7 +920,7 @@ int64_t core_next_deadline(const struct core_state *s, int64_t now_ms)
 			next = t;
 		return next;
 	}
-	if (!resting(s) && s->busy != CORE_BUSY_PAYING) {
+	if (core_in_session(s) && s->busy != CORE_BUSY_PAYING) {
 		int64_t t = s->last_activity_ms + s->cfg.idle_ms;
 
 		if (next < 0 || t < next)

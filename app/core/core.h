@@ -39,7 +39,8 @@ enum core_screen {
 	CORE_SCREEN_SERVICE_REPRINT,
 	CORE_SCREEN_SERVICE_REPORT,
 	CORE_SCREEN_SERVICE_RESTART,
-	CORE_SCREEN_OUT_OF_SERVICE, /* what residents see while staff took the kiosk out */
+	/* staff or the portal took the kiosk out of service: where else to pay */
+	CORE_SCREEN_OUT_OF_SERVICE,
 	CORE_SCREEN_COUNT
 };
 
@@ -267,7 +268,6 @@ struct core_service {
 	char pin[9];
 	int wrong_pins;
 	int64_t locked_until_ms; /* 5 wrong PINs lock the entry for 5 minutes */
-	bool out_of_service;	 /* residents see the out-of-service screen */
 	char ref[24];		 /* a reference to reprint */
 	char card_brand[16];	 /* "Test card reader": brand and last four only */
 	char card_last4[5];
@@ -285,7 +285,11 @@ struct core_config {
 	int64_t toast_ms;   /* how long a transient message stays (6 s) */
 	enum core_lang default_lang; /* each session starts in it */
 	int64_t service_idle_ms; /* service mode: no touch for this long returns to residents (2 min) */
-	bool wait_for_reconcile;     /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
+	/* Remote configuration (app/fleet/rconf.h): 0 = no limit, no fee, both languages. */
+	int64_t max_payment_cents; /* the most one payment may be; enforced on the amount step */
+	int64_t fee_cents;	   /* convenience fee, shown on the bill summary when > 0 */
+	bool single_lang;	   /* only default_lang is offered: no language switch */
+	bool wait_for_reconcile;   /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
 };
 
 struct core_state {
@@ -367,6 +371,9 @@ struct core_state {
 
 	/* staff service mode; kept across sessions */
 	struct core_service svc;
+	/* Out of service (kept across sessions): shown only between sessions. */
+	bool out_of_service;
+	char out_of_service_reason[128]; /* for staff and logs; residents see the configured text */
 };
 
 enum core_event_type {
@@ -422,7 +429,9 @@ enum core_event_type {
 	CORE_EV_SERVICE_HOLD,	 /* the top-left corner was held for 3 s */
 	CORE_EV_SERVICE_ACTION, /* .choice: enum core_service_action */
 	CORE_EV_SERVICE_DONE,	 /* .op, .failure, .text, .report, .status, .brand, .last4 */
-	CORE_EV_OUT_OF_SERVICE,	 /* .choice: 1 out of service, 0 back in (staff, kioskctl, fleet) */
+	/* .choice: 1 on, 0 off; .text: the reason. From the portal's heartbeat answer or staff.
+	 * Never interrupts a session: it takes effect when the session ends. */
+	CORE_EV_OUT_OF_SERVICE,
 };
 
 /* The tiles of the signed-in home screen. */
@@ -506,6 +515,13 @@ void core_init(struct core_state *s, const struct core_config *cfg, int64_t now_
 /* Applies one event. Effects for the adapters are appended to fx (cleared first).
  * Returns true when something visible changed. */
 bool core_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
+
+/* True while a resident is in a session (anything but welcome and out of service). */
+bool core_in_session(const struct core_state *s);
+
+/* Replaces the configuration between sessions; returns false (and changes nothing) while a
+ * resident is in a session, so the caller tries again later. */
+bool core_set_config(struct core_state *s, const struct core_config *cfg, int64_t now_ms);
 
 /* When the next CORE_EV_TICK is due (absolute ms), or -1 when nothing is pending:
  * an idle welcome screen has no deadline at all. */

@@ -19,7 +19,7 @@ bool service_is_staff_screen(enum core_screen screen)
 
 enum core_screen service_resident_start(const struct core_state *s)
 {
-	return s->svc.out_of_service ? CORE_SCREEN_OUT_OF_SERVICE : CORE_SCREEN_WELCOME;
+	return s->out_of_service ? CORE_SCREEN_OUT_OF_SERVICE : CORE_SCREEN_WELCOME;
 }
 
 static bool is_answer(enum core_event_type t)
@@ -33,9 +33,9 @@ bool service_owns(const struct core_state *s, const struct core_event *ev)
 	switch (ev->type) {
 	case CORE_EV_SERVICE_HOLD:
 	case CORE_EV_SERVICE_ACTION:
-	case CORE_EV_SERVICE_DONE:
-	case CORE_EV_OUT_OF_SERVICE: return true;
+	case CORE_EV_SERVICE_DONE: return true;
 	case CORE_EV_TICK:
+	case CORE_EV_OUT_OF_SERVICE: /* core.c: the portal's, kioskctl's and staff's switch alike */
 	case CORE_EV_TOGGLE_LANG: return false;
 	case CORE_EV_PRINTER_STATUS: return service_is_staff_screen(s->screen);
 	default:
@@ -224,11 +224,14 @@ static bool action(struct core_state *s, int choice, struct core_effects *fx, in
 		svc_fx(fx, s, CORE_SOP_CLOSE_DAY, "");
 		break;
 	case CORE_SVC_OUT_OF_SERVICE:
-		s->svc.out_of_service = !s->svc.out_of_service;
+		/* As the portal would (core.c): residents see it when staff leave. */
+		s->out_of_service = !s->out_of_service;
+		core_copy(s->out_of_service_reason, sizeof(s->out_of_service_reason),
+			  s->out_of_service ? "staff" : "");
 		svc_fx(fx, s, CORE_SOP_AUDIT,
-		       s->svc.out_of_service ? "out_of_service_on" : "out_of_service_off");
+		       s->out_of_service ? "out_of_service_on" : "out_of_service_off");
 		toast(s,
-		      s->svc.out_of_service
+		      s->out_of_service
 			  ? N_("The kiosk is out of service. Residents see where else to pay.")
 			  : N_("The kiosk is back in service."),
 		      NULL, now);
@@ -360,38 +363,17 @@ static bool card_read(struct core_state *s, const struct core_event *ev, struct 
 	return true;
 }
 
-static bool out_of_service(struct core_state *s, const struct core_event *ev,
-			   struct core_effects *fx)
-{
-	bool on = ev->choice != 0;
-	char what[sizeof(fx->fx[0].text)];
-
-	if (s->svc.out_of_service == on)
-		return false;
-	s->svc.out_of_service = on;
-	snprintf(what, sizeof(what), "out_of_service_%s%s%.16s", on ? "on" : "off",
-		 ev->text[0] ? " by " : "", ev->text);
-	svc_fx(fx, s, CORE_SOP_AUDIT, what);
-	/* A resident in a session finishes it; the change shows when it ends. */
-	if (s->screen == CORE_SCREEN_WELCOME || s->screen == CORE_SCREEN_OUT_OF_SERVICE) {
-		core_go(s, service_resident_start(s));
-		return true;
-	}
-	return service_is_staff_screen(s->screen);
-}
-
 bool service_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx)
 {
 	int64_t now = ev->now_ms;
 
-	if (ev->type != CORE_EV_SERVICE_DONE && ev->type != CORE_EV_OUT_OF_SERVICE &&
+	if (ev->type != CORE_EV_SERVICE_DONE &&
 	    ev->type != CORE_EV_PRINTER_STATUS && ev->type != CORE_EV_CARD_READ)
 		s->last_activity_ms = now;
 	switch (ev->type) {
 	case CORE_EV_SERVICE_HOLD: enter(s, fx, now); return true;
 	case CORE_EV_SERVICE_ACTION: return action(s, ev->choice, fx, now);
 	case CORE_EV_SERVICE_DONE: return done(s, ev, fx, now);
-	case CORE_EV_OUT_OF_SERVICE: return out_of_service(s, ev, fx);
 	case CORE_EV_PRINTER_STATUS:
 		s->printer = ev->printer;
 		if (s->screen == CORE_SCREEN_SERVICE_DEVICES)

@@ -20,6 +20,11 @@ void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct
 	py += chrome_row(ui, x, py, w, _("Name"), s->bill.last_name);
 	if (s->bill.due_date[0])
 		py += chrome_row(ui, x, py, w, _("Due date"), s->bill.due_date);
+	if (s->cfg.fee_cents > 0) {
+		char fee[32];
+		money_format(s->cfg.fee_cents, fee, sizeof(fee));
+		py += chrome_row(ui, x, py, w, _("Convenience fee"), fee);
+	}
 	ui_fill(ui, (SDL_Rect){x, py, w, 2}, t->border);
 	py += 40;
 	ui_text(ui, UI_FONT_BODY, t->muted, x, py, w, UI_CENTER, _("Amount due"));

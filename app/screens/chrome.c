@@ -21,8 +21,9 @@ void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct scre
 		ctx->city_name);
 	ui_text(ui, UI_FONT_SMALL, t->on_bar, MARGIN + 100, TOP_BAR_H / 2 + 8, 0, UI_LEFT,
 		_("Utility payments"));
-	ui_button(ui, (SDL_Rect){UI_W - MARGIN - 260, 25, 260, 100},
-		  i18n_other_language_name(s->lang), UI_SECONDARY, &ev);
+	if (!s->cfg.single_lang) /* remote configuration may offer one language only */
+		ui_button(ui, (SDL_Rect){UI_W - MARGIN - 260, 25, 260, 100},
+			  i18n_other_language_name(s->lang), UI_SECONDARY, &ev);
 }
 
 int chrome_title(struct ui *ui, const char *title, const char *subtitle)
@@ -288,7 +289,7 @@ void screens_draw(struct ui *ui, const struct core_state *s, const struct screen
 	    [CORE_SCREEN_SERVICE_REPRINT] = screen_service,
 	    [CORE_SCREEN_SERVICE_REPORT] = screen_service,
 	    [CORE_SCREEN_SERVICE_RESTART] = screen_service,
-	    [CORE_SCREEN_OUT_OF_SERVICE] = screen_service,
+	    [CORE_SCREEN_OUT_OF_SERVICE] = screen_out_of_service,
 	};
 
 	ui->lang = s->lang;

@@ -13,7 +13,7 @@ struct screen_ctx {
 	/* staff service mode */
 	const char *version;	     /* the firmware's version */
 	const char *update_slot;     /* the A/B slot running, "" when unknown */
-	const char *elsewhere_text; /* out of service: where else residents can pay */
+	const char *out_of_service_message; /* where else to pay while out of service */
 };
 
 /* Draws the whole frame for state s at time now (for countdowns). */

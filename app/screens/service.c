@@ -1,6 +1,5 @@
 /* Staff service mode (PIN, home, device status, card reader test, reprint by reference, end of
- * day, restart) and the out-of-service screen residents see. One file: the screens share
- * their frame and differ only in what they list. */
+ * day, restart). One file: the screens share their frame and differ only in what they list. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -79,8 +78,8 @@ static void home(struct ui *ui, const struct core_state *s, const struct screen_
 		      CORE_SVC_REPORT);
 	y += TILE_H + GRID_GAP;
 	action_button(ui, (SDL_Rect){MARGIN, y, w, TILE_H}, _("Out of service"),
-		      s->svc.out_of_service ? _("Now: out of service") : _("Now: in service"),
-		      s->svc.out_of_service ? UI_SELECTED : UI_SECONDARY, CORE_SVC_OUT_OF_SERVICE);
+		      s->out_of_service ? _("Now: out of service") : _("Now: in service"),
+		      s->out_of_service ? UI_SELECTED : UI_SECONDARY, CORE_SVC_OUT_OF_SERVICE);
 	action_button(ui, (SDL_Rect){x2, y, w, TILE_H}, _("Restart"), NULL, UI_SECONDARY,
 		      CORE_SVC_RESTART);
 	action_button(ui, (SDL_Rect){MARGIN, NAV_Y, CONTENT_W, NAV_H}, _("Exit service mode"), NULL,
@@ -228,26 +227,6 @@ static void restart(struct ui *ui, const struct core_state *s)
 	chrome_nav(ui, true, false, NULL, false);
 }
 
-static void out_of_service(struct ui *ui, const struct core_state *s,
-			   const struct screen_ctx *ctx)
-{
-	const struct ui_theme *t = &ui->theme;
-	int y = 480;
-
-	(void)s;
-	y += ui_text(ui, UI_FONT_TITLE, t->text, MARGIN, y, CONTENT_W, UI_CENTER,
-		     _("Out of service"));
-	y += 40;
-	y += ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
-		     _("Sorry, this kiosk is not taking payments right now."));
-	y += 60;
-	if (ctx->elsewhere_text && ctx->elsewhere_text[0])
-		y += ui_text(ui, UI_FONT_BODY, t->text, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
-			     _(ctx->elsewhere_text));
-	y += 60;
-	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER, _(ctx->help_text));
-}
-
 void screen_service(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	switch (s->screen) {
@@ -258,6 +237,6 @@ void screen_service(struct ui *ui, const struct core_state *s, const struct scre
 	case CORE_SCREEN_SERVICE_REPRINT: reprint(ui, s); break;
 	case CORE_SCREEN_SERVICE_REPORT: report(ui, s); break;
 	case CORE_SCREEN_SERVICE_RESTART: restart(ui, s); break;
-	default: out_of_service(ui, s, ctx); break;
+	default: break;
 	}
 }

@@ -21,26 +21,29 @@ static json_t *devices_json(const struct service_view *v)
 			 "ready", v->status.reader_ready);
 }
 
-static void add_line(const char *line, void *ctx)
-{
-	json_array_append_new(ctx, json_string(line));
-}
-
 static json_t *logs(const struct ctl_request *req)
 {
 	long n = 50;
 	json_t *lines;
+	char *buf, *line, *save = NULL;
+	size_t size = (size_t)LOG_RING_LINES * 330; /* a ring line is at most 320 bytes */
 
 	if (req->argc == 1) {
 		char *end;
 		n = strtol(req->args[0], &end, 10);
-		if (*end || n < 1 || n > 256)
-			return ctl_error("logs: -n takes a number from 1 to 256");
+		if (*end || n < 1 || n > LOG_RING_LINES)
+			return ctl_error("logs: -n takes a number from 1 to 200");
 	} else if (req->argc > 1) {
 		return ctl_error("logs: too many arguments");
 	}
+	buf = malloc(size);
+	if (!buf)
+		return ctl_error("out of memory");
+	log_recent((int)n, buf, size);
 	lines = json_array();
-	log_recent((int)n, add_line, lines);
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		json_array_append_new(lines, json_string(line));
+	free(buf);
 	return json_pack("{s:b, s:o}", "ok", 1, "lines", lines);
 }
 
@@ -207,6 +210,8 @@ void ctl_commands_run(struct ctl_host *h, struct ctl_request *req)
 		ev.choice = !strcmp(req->args[0], "on");
 		snprintf(ev.text, sizeof(ev.text), "kioskctl");
 		h->dispatch(h->ctx, ev);
+		to_worker(h, NULL, CORE_SOP_AUDIT,
+			  ev.choice ? "out_of_service_on" : "out_of_service_off");
 		answer = json_pack("{s:b, s:b}", "ok", 1, "out_of_service", ev.choice);
 	} else if (!strcmp(req->cmd, "config")) {
 		answer = config_cmd(h, req);

@@ -98,7 +98,9 @@ static void set_flag(struct ulink *l, const char *name, bool on)
 
 void ulink_frame(struct ulink *l, const char *screen_id, int64_t now_ms)
 {
-	bool in_session = strcmp(screen_id, "welcome") != 0;
+	/* Out of service is between sessions too: an update may switch slots then. */
+	bool in_session =
+	    strcmp(screen_id, "welcome") != 0 && strcmp(screen_id, "out-of-service") != 0;
 
 	(void)now_ms;
 	if (l->notify && !l->ready_sent) {

@@ -320,6 +320,9 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 	}
 	emit_wrapped(&s, tr_text(tr, "Keep this receipt for your records."), cols, ALIGN_CENTER);
 	emit_wrapped(&s, tr_text(tr, "Thank you"), cols, ALIGN_CENTER);
+	safe_field(r->footer, field, sizeof(field));
+	if (field[0])
+		emit_wrapped(&s, field, cols, ALIGN_CENTER);
 
 	if (s.full) {
 		buf[0] = '\0';

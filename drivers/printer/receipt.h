@@ -17,6 +17,7 @@ struct receipt {
 	char last4[5];
 	char reference[32];
 	enum receipt_outcome outcome;
+	char footer[64]; /* the city's own last line (remote configuration), or "" */
 };
 
 /* Translation hook: returns the text to print for an English msgid. NULL means identity. */

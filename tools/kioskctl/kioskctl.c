@@ -39,7 +39,7 @@ static const struct command commands[] = {
      "read or change a setting (KEY as section.key, e.g. ui.idle_timeout_s); a change is "
      "validated, applied in memory and lost at restart: edit kiosk.conf to keep it",
      2, 3},
-    {"logs", "logs [-n N]", "the kiosk's last N log lines (default 50, at most 256)", 0, 2},
+    {"logs", "logs [-n N]", "the kiosk's last N log lines (default 50, at most 200)", 0, 2},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -247,7 +247,7 @@ static int check_args(const struct command *c, int argc, char **argv, json_t *ar
 		if (argc != 2 || strcmp(argv[0], "-n"))
 			return -1;
 		n = strtol(argv[1], &end, 10);
-		if (*end || n < 1 || n > 256)
+		if (*end || n < 1 || n > 200)
 			return -1;
 		json_array_append_new(args, json_string(argv[1]));
 		return 0;

@@ -270,7 +270,7 @@ int main(int argc, char **argv)
 					 .code_ttl_s = opt.code_ttl_s,
 					 .resend_interval_s = opt.resend_interval_s};
 	if (db_open(opt.db, &db) != 0 || unseal_open(opt.seal_key, &unsealer) != 0 ||
-	    enroll_setup(&opt) != 0 || api_open(db, unsealer, &api) != 0 ||
+	    enroll_setup(&opt) != 0 || fleet_setup(&opt) != 0 || api_open(db, unsealer, &api) != 0 ||
 	    residents_open(&ropt, db, unsealer, &residents) != 0 ||
 	    server_start(&opt, api, residents, &srv, &port) != 0)
 		goto out;
@@ -289,5 +289,6 @@ out:
 	api_close(api);
 	unseal_close(unsealer);
 	db_close(db);
+	fleet_close();
 	return rc;
 }

@@ -297,6 +297,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 				    "\"This portal needs the kiosk's own certificate\"}");
 	} else if (enroll_path(url)) {
 		enroll_handle(method, req->body, req->len, &reply);
+	} else if (fleet_path(url)) {
+		fleet_handle(method, url,
+			     MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Kiosk-Id"),
+			     req->body, req->len, &reply);
 	} else if (residents_path(url)) {
 		residents_handle(srv->residents, method, url, bearer_token(conn), req->body,
 				 req->len, &reply);

@@ -156,6 +156,15 @@ int enroll_setup(const struct sim_options *opt);
 int enroll_path(const char *path);
 void enroll_handle(const char *method, const char *body, size_t body_len, struct sim_reply *out);
 
+/* ---- fleet.c: heartbeats, remote configuration, log uploads, and the admin API ---- */
+
+int fleet_setup(const struct sim_options *opt);
+void fleet_close(void);
+int fleet_path(const char *path);
+/* kiosk_id: the X-Kiosk-Id header, or NULL. */
+void fleet_handle(const char *method, const char *path, const char *kiosk_id, const char *body,
+		  size_t body_len, struct sim_reply *out);
+
 /* With --client-ca: true for the paths that need a client certificate, and whether this
  * connection presented one that verifies against it. */
 struct MHD_Connection;

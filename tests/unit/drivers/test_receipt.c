@@ -139,6 +139,22 @@ static void test_approved(void **state)
 	assert_int_equal(buf[strlen(buf) - 1], '\n');
 }
 
+/* The footer from remote configuration is the last line, centred; none by default. */
+static void test_footer(void **state)
+{
+	struct receipt r = sample(RECEIPT_APPROVED);
+	char buf[4096], line[128];
+
+	(void)state;
+	assert_int_equal(receipt_layout_text(&r, NULL, 42, buf, sizeof(buf)), 0);
+	assert_null(strstr(buf, "Questions?"));
+	snprintf(r.footer, sizeof(r.footer), "Questions? 555-0100");
+	assert_int_equal(receipt_layout_text(&r, NULL, 42, buf, sizeof(buf)), 0);
+	line_of(buf, "Questions?", line, sizeof(line));
+	assert_string_equal(line, "           Questions? 555-0100");
+	assert_true(strstr(buf, "Questions?") > strstr(buf, "Thank you"));
+}
+
 static void test_declined_and_in_doubt(void **state)
 {
 	struct receipt r = sample(RECEIPT_DECLINED);
@@ -260,6 +276,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_money),
 	    cmocka_unit_test(test_approved),
+	    cmocka_unit_test(test_footer),
 	    cmocka_unit_test(test_declined_and_in_doubt),
 	    cmocka_unit_test(test_no_full_pan),
 	    cmocka_unit_test(test_narrow_and_small),

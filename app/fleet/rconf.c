@@ -1,0 +1,207 @@
+/* Remote configuration: a table of the keys the portal may set, each checked by config_set. */
+#include "app/fleet/rconf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/common/err.h"
+#include "app/common/log.h"
+
+/* What IT may change from the portal; device paths, the portal's address and the kiosk's
+ * identity are deliberately absent: a bad value there could cut the kiosk off for good. */
+static const struct rconf_key keys[] = {
+    {"ui.idle_timeout_s", "ui", "idle_timeout_s", RCONF_INT, 0},
+    {"ui.languages", "ui", "languages", RCONF_TEXT, 0},
+    {"payments.convenience_fee_cents", "payments", "convenience_fee_cents", RCONF_INT, 0},
+    {"payments.max_payment_cents", "payments", "max_payment_cents", RCONF_INT, 0},
+    /* Locally 0 turns the heartbeat off; remotely that would cut the kiosk off for good. */
+    {"fleet.heartbeat_s", "fleet", "heartbeat_s", RCONF_INT, 1},
+    {"kiosk.out_of_service_message", "kiosk", "out_of_service_message", RCONF_TEXT, 0},
+    {"receipt.header", "receipt", "header", RCONF_TEXT, 0},
+    {"receipt.footer", "receipt", "footer", RCONF_TEXT, 0},
+};
+
+const struct rconf_key *rconf_keys(size_t *n)
+{
+	*n = sizeof(keys) / sizeof(keys[0]);
+	return keys;
+}
+
+static const struct rconf_key *find_key(const char *name)
+{
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strcmp(keys[i].name, name))
+			return &keys[i];
+	return NULL;
+}
+
+/* One setting: the type from the table, the bounds from config_set. */
+static int apply_one(struct kiosk_config *cfg, const char *name, json_t *value, char *err,
+		     size_t errlen)
+{
+	const struct rconf_key *k = find_key(name);
+	char text[256];
+
+	if (!k) {
+		snprintf(err, errlen, "%s: not a setting the portal may change", name);
+		return KIOSK_EINVAL;
+	}
+	if (k->type == RCONF_INT) {
+		if (!json_is_integer(value)) {
+			snprintf(err, errlen, "%s: must be a whole number", name);
+			return KIOSK_EINVAL;
+		}
+		if (json_integer_value(value) < k->remote_min) {
+			snprintf(err, errlen, "%s: at least %ld when set by the portal", name,
+				 k->remote_min);
+			return KIOSK_EINVAL;
+		}
+		snprintf(text, sizeof(text), "%" JSON_INTEGER_FORMAT, json_integer_value(value));
+	} else {
+		if (!json_is_string(value)) {
+			snprintf(err, errlen, "%s: must be text", name);
+			return KIOSK_EINVAL;
+		}
+		/* Control characters have no place on a screen or a receipt line. */
+		for (const char *c = json_string_value(value); *c; c++) {
+			if ((unsigned char)*c < 0x20) {
+				snprintf(err, errlen, "%s: control characters are not allowed",
+					 name);
+				return KIOSK_EINVAL;
+			}
+		}
+		if (strlen(json_string_value(value)) >= sizeof(text)) {
+			snprintf(err, errlen, "%s: value too long", name);
+			return KIOSK_EINVAL;
+		}
+		snprintf(text, sizeof(text), "%s", json_string_value(value));
+	}
+	return config_set(cfg, k->section, k->key, text, err, errlen);
+}
+
+int rconf_parse(const char *json, size_t len, const struct kiosk_config *base,
+		struct kiosk_config *out, long *version, char *err, size_t errlen)
+{
+	struct kiosk_config tmp = *base;
+	json_error_t jerr;
+	json_t *doc = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
+	json_t *settings, *v, *value;
+	const char *name;
+	int rc = KIOSK_EINVAL;
+
+	if (!doc || !json_is_object(doc)) {
+		snprintf(err, errlen, "not a JSON object");
+		goto out;
+	}
+	v = json_object_get(doc, "version");
+	if (!json_is_integer(v) || json_integer_value(v) < 1) {
+		snprintf(err, errlen, "version: must be a whole number from 1");
+		goto out;
+	}
+	settings = json_object_get(doc, "settings");
+	if (!json_is_object(settings)) {
+		snprintf(err, errlen, "settings: must be an object");
+		goto out;
+	}
+	json_object_foreach(settings, name, value)
+	{
+		rc = apply_one(&tmp, name, value, err, errlen);
+		if (rc)
+			goto out;
+	}
+	rc = 0;
+	*version = (long)json_integer_value(v);
+	*out = tmp;
+out:
+	json_decref(doc);
+	return rc;
+}
+
+int rconf_save(const char *data_dir, const char *json, size_t len)
+{
+	char path[600], tmp[620];
+	int fd = -1, dfd = -1, rc = KIOSK_EIO;
+
+	snprintf(path, sizeof(path), "%s/%s", data_dir, RCONF_FILE);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+	if (fd < 0)
+		goto out;
+	if (write(fd, json, len) != (ssize_t)len || fsync(fd) != 0)
+		goto out;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0)
+		goto out;
+	/* The rename itself must reach the disk, or a power cut could bring back the old one. */
+	dfd = open(data_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0)
+		fsync(dfd);
+	rc = 0;
+out:
+	if (rc)
+		log_error("rconf", "cannot keep the remote configuration in %s: %s", path,
+			  strerror(errno));
+	if (fd >= 0) {
+		close(fd);
+		unlink(tmp);
+	}
+	if (dfd >= 0)
+		close(dfd);
+	return rc;
+}
+
+int rconf_load(const char *data_dir, struct kiosk_config *cfg, long *version, char *err,
+	       size_t errlen)
+{
+	char path[600];
+	char *buf = NULL;
+	long size;
+	FILE *f;
+	int rc = KIOSK_EIO;
+
+	snprintf(path, sizeof(path), "%s/%s", data_dir, RCONF_FILE);
+	f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, errlen, "no remote configuration kept");
+		return KIOSK_ENOTFOUND;
+	}
+	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || size > 64 * 1024 ||
+	    fseek(f, 0, SEEK_SET) != 0) {
+		snprintf(err, errlen, "%s: unreadable or too large", path);
+		goto out;
+	}
+	buf = malloc((size_t)size + 1);
+	if (!buf || fread(buf, 1, (size_t)size, f) != (size_t)size) {
+		snprintf(err, errlen, "%s: unreadable", path);
+		goto out;
+	}
+	rc = rconf_parse(buf, (size_t)size, cfg, cfg, version, err, errlen);
+out:
+	free(buf);
+	fclose(f);
+	return rc;
+}
+
+void rconf_core_config(const struct kiosk_config *cfg, struct core_config *out)
+{
+	out->idle_ms = (int64_t)cfg->idle_timeout_s * 1000;
+	out->warning_ms = (int64_t)cfg->warning_s * 1000;
+	out->default_lang = strcmp(cfg->lang, "es") ? CORE_LANG_EN : CORE_LANG_ES;
+	/* One language offered: sessions start in it, whatever ui.lang says. */
+	if (!strcmp(cfg->languages, "en"))
+		out->default_lang = CORE_LANG_EN;
+	else if (!strcmp(cfg->languages, "es"))
+		out->default_lang = CORE_LANG_ES;
+	out->single_lang = strchr(cfg->languages, ',') == NULL;
+	out->fee_cents = cfg->convenience_fee_cents;
+	out->max_payment_cents = cfg->max_payment_cents;
+}
