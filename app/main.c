@@ -738,8 +738,7 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 		fprintf(stderr, "kiosk: unexpected argument '%s'\n", argv[optind]);
 		return 2;
 	}
-	if (a->list_devices || a->hash_pin)
-	if (a->list_devices || a->show_config)
+	if (a->list_devices || a->show_config || a->hash_pin)
 		return 0; /* needs no portal */
 	if (a->command && a->command != OPT_RECONCILE)
 		return 0; /* the journal alone: no portal needed */
