@@ -194,8 +194,22 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 			cfg->heartbeat_s = (int)v;
 		return rc;
 	}
-	if (!strcmp(section, "payments") && !strcmp(key, "convenience_fee_cents"))
-		return set_long(&cfg->convenience_fee_cents, value, 0, 500, err, errlen, name);
+	if (!strcmp(section, "payments") && !strcmp(key, "convenience_fee_cents")) {
+		/* A fee the kiosk showed but did not charge would tell residents something
+		 * false: until the payment request, journal and receipt carry a fee line, only 0
+		 * is accepted. */
+		long fee = 0;
+		rc = set_long(&fee, value, 0, 500, err, errlen, name);
+		if (rc == 0 && fee != 0) {
+			snprintf(err, errlen,
+				 "%s: this version cannot charge a convenience fee; it must be 0",
+				 name);
+			return KIOSK_EINVAL;
+		}
+		if (rc == 0)
+			cfg->convenience_fee_cents = 0;
+		return rc;
+	}
 	if (!strcmp(section, "payments") && !strcmp(key, "max_payment_cents"))
 		return set_long(&cfg->max_payment_cents, value, 100, 10000000, err, errlen, name);
 	snprintf(err, errlen, "unknown setting %s", name);

@@ -51,7 +51,7 @@ static const struct {
 } cases[] = {
     {"ui.idle_timeout_s", "45", {"1", "3601", "\"45\""}},
     {"ui.languages", "\"es\"", {"\"fr\"", "\"\"", "1"}},
-    {"payments.convenience_fee_cents", "150", {"-1", "501", "1.5"}},
+    {"payments.convenience_fee_cents", "0", {"-1", "150", "1.5"}},
     {"payments.max_payment_cents", "200000", {"99", "10000001", "null"}},
     {"fleet.heartbeat_s", "30", {"0", "3601", "true"}},
     {"kiosk.out_of_service_message", "\"Pay at window 3.\"", {"\"line\\nbreak\"", "5", "[]"}},
