@@ -64,7 +64,7 @@ static void wipe_pin(struct core_state *s)
 static void staff_go(struct core_state *s, enum core_screen screen)
 {
 	core_go(s, screen);
-	s->focus = screen == CORE_SCREEN_SERVICE_PIN       ? CORE_FIELD_SERVICE_PIN
+	s->focus = screen == CORE_SCREEN_SERVICE_PIN	   ? CORE_FIELD_SERVICE_PIN
 		   : screen == CORE_SCREEN_SERVICE_REPRINT ? CORE_FIELD_REFERENCE
 							   : CORE_FIELD_NONE;
 }
@@ -160,8 +160,8 @@ static void submit(struct core_state *s, struct core_effects *fx, int64_t now)
 			return;
 		}
 		if (strlen(s->svc.pin) < PIN_MIN) {
-			core_set_notice(s, N_("Enter the staff PIN: at least 4 digits."), NULL, true,
-					0);
+			core_set_notice(s, N_("Enter the staff PIN: at least 4 digits."), NULL,
+					true, 0);
 			return;
 		}
 		core_clear_notice(s);
@@ -270,8 +270,9 @@ static void pin_done(struct core_state *s, const struct core_event *ev, struct c
 		return;
 	}
 	if (ev->failure != CORE_FAIL_REFUSED) {
-		core_set_notice(s, N_("Service mode is not set up on this kiosk: no staff PIN is "
-				      "configured."),
+		core_set_notice(s,
+				N_("Service mode is not set up on this kiosk: no staff PIN is "
+				   "configured."),
 				NULL, true, 0);
 		return;
 	}
@@ -329,10 +330,11 @@ static bool done(struct core_state *s, const struct core_event *ev, struct core_
 		s->svc.report = ev->report;
 		s->svc.report_loaded = true;
 		if (ev->op == CORE_SOP_CLOSE_DAY && ev->failure)
-			core_set_notice(s,
-					N_("The day is closed, but its report could not be printed. "
-					   "Print it again from kioskctl."),
-					NULL, true, 0);
+			core_set_notice(
+			    s,
+			    N_("The day is closed, but its report could not be printed. "
+			       "Print it again from kioskctl."),
+			    NULL, true, 0);
 		else if (ev->op == CORE_SOP_CLOSE_DAY)
 			toast(s, N_("The day is closed and its report printed."), NULL, now);
 		break;
@@ -367,8 +369,8 @@ bool service_handle(struct core_state *s, const struct core_event *ev, struct co
 {
 	int64_t now = ev->now_ms;
 
-	if (ev->type != CORE_EV_SERVICE_DONE &&
-	    ev->type != CORE_EV_PRINTER_STATUS && ev->type != CORE_EV_CARD_READ)
+	if (ev->type != CORE_EV_SERVICE_DONE && ev->type != CORE_EV_PRINTER_STATUS &&
+	    ev->type != CORE_EV_CARD_READ)
 		s->last_activity_ms = now;
 	switch (ev->type) {
 	case CORE_EV_SERVICE_HOLD: enter(s, fx, now); return true;

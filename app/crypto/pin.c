@@ -72,8 +72,7 @@ static int parse(const char *stored, unsigned *iterations, unsigned char *salt, 
 	size_t kl;
 	unsigned long v;
 
-	if (!stored || strncmp(stored, PREFIX, strlen(PREFIX)) ||
-	    strlen(stored) >= sizeof(buf))
+	if (!stored || strncmp(stored, PREFIX, strlen(PREFIX)) || strlen(stored) >= sizeof(buf))
 		return KIOSK_EINVAL;
 	snprintf(buf, sizeof(buf), "%s", stored + strlen(PREFIX));
 	it = buf;

@@ -99,11 +99,11 @@ static void devices(struct ui *ui, const struct core_state *s, const struct scre
 		ui_text(ui, UI_FONT_BODY, ui->theme.muted, x, py, w, UI_LEFT, _("Checking…"));
 	} else {
 		py += chrome_row(ui, x, py, w, _("Printer"),
-				 !st->printer_present   ? _("Not connected")
+				 !st->printer_present  ? _("Not connected")
 				 : !st->printer_online ? _("Offline")
 						       : _("Online"));
 		py += chrome_row(ui, x, py, w, _("Paper"),
-				 st->paper_out	     ? _("Out of paper")
+				 st->paper_out	      ? _("Out of paper")
 				 : st->paper_near_end ? _("Near end")
 						      : _("OK"));
 		py += chrome_row(ui, x, py, w, _("Printer cover"),
@@ -207,8 +207,9 @@ static void report(struct ui *ui, const struct core_state *s)
 		fill(buf, sizeof(buf), _("Day closed at %s."), since);
 		ui_text(ui, UI_FONT_BODY, ui->theme.text, MARGIN, y + 20, CONTENT_W, UI_LEFT, buf);
 	} else if (s->svc.report_loaded) {
-		ui_text(ui, UI_FONT_SMALL, ui->theme.muted, MARGIN, y + 20, CONTENT_W, UI_LEFT,
-			_("Closing prints this report, keeps it on the kiosk and starts a new day."));
+		ui_text(
+		    ui, UI_FONT_SMALL, ui->theme.muted, MARGIN, y + 20, CONTENT_W, UI_LEFT,
+		    _("Closing prints this report, keeps it on the kiosk and starts a new day."));
 		action_button(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H},
 			      _("Close the day"), NULL, UI_PRIMARY, CORE_SVC_CLOSE_DAY);
 	}

@@ -6,12 +6,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define SERVICE_CORNER_SIZE 150	     /* design-space pixels from the top-left corner */
+#define SERVICE_CORNER_SIZE 150 /* design-space pixels from the top-left corner */
 #define SERVICE_CORNER_HOLD_MS 3000
 
 struct service_corner {
-	bool down;	   /* a press started in the corner and has not left it */
-	bool fired;	   /* the hold was reported: the release is not a tap */
+	bool down;  /* a press started in the corner and has not left it */
+	bool fired; /* the hold was reported: the release is not a tap */
 	int64_t since_ms;
 };
 

@@ -55,13 +55,13 @@ json_t *ctl_commands_query(struct ctl_host *h, const struct ctl_request *req)
 	if (!strcmp(req->cmd, "status")) {
 		if (req->argc)
 			return ctl_error("status takes no arguments");
-		return json_pack(
-		    "{s:b, s:s, s:s, s:s, s:b, s:s, s:o, s:{s:b, s:i}, s:{s:I, s:I}}", "ok", 1,
-		    "kiosk_id", v.kiosk_id, "version", v.version, "update_slot", v.slot,
-		    "out_of_service", v.out_of_service, "screen", v.screen, "devices",
-		    devices_json(&v), "portal", "reachable", v.status.portal_ok, "rtt_ms",
-		    v.status.portal_rtt_ms, "outbox", "pending",
-		    (json_int_t)v.status.outbox_pending, "last_sync", (json_int_t)v.status.last_sync);
+		return json_pack("{s:b, s:s, s:s, s:s, s:b, s:s, s:o, s:{s:b, s:i}, s:{s:I, s:I}}",
+				 "ok", 1, "kiosk_id", v.kiosk_id, "version", v.version,
+				 "update_slot", v.slot, "out_of_service", v.out_of_service,
+				 "screen", v.screen, "devices", devices_json(&v), "portal",
+				 "reachable", v.status.portal_ok, "rtt_ms", v.status.portal_rtt_ms,
+				 "outbox", "pending", (json_int_t)v.status.outbox_pending,
+				 "last_sync", (json_int_t)v.status.last_sync);
 	}
 	if (!strcmp(req->cmd, "devices")) {
 		if (req->argc)
@@ -114,7 +114,8 @@ static void worker_done(void *ctx, const struct core_event *ev)
 		if (ev->failure == CORE_FAIL_STORE) {
 			answer = ctl_error(failure_text(ev->failure));
 		} else {
-			answer = json_pack("{s:b, s:o}", "ok", 1, "report", report_json(&ev->report));
+			answer =
+			    json_pack("{s:b, s:o}", "ok", 1, "report", report_json(&ev->report));
 			if (ev->failure)
 				json_object_set_new(answer, "print_error",
 						    json_string(failure_text(ev->failure)));
@@ -220,7 +221,8 @@ void ctl_commands_run(struct ctl_host *h, struct ctl_request *req)
 		answer = ctl_error("wrong arguments; see kioskctl --help");
 	} else {
 		char msg[96];
-		snprintf(msg, sizeof(msg), "unknown command '%.40s'; see kioskctl --help", req->cmd);
+		snprintf(msg, sizeof(msg), "unknown command '%.40s'; see kioskctl --help",
+			 req->cmd);
 		answer = ctl_error(msg);
 	}
 	ctl_server_answer(h->server, req, answer);

@@ -27,8 +27,8 @@ struct service_worker {
 	int portal_rtt_ms;
 };
 
-int service_worker_open(const char *audit_path, const char *pin_hash,
-			struct service_snapshot *snap, struct service_worker **out)
+int service_worker_open(const char *audit_path, const char *pin_hash, struct service_snapshot *snap,
+			struct service_worker **out)
 {
 	struct service_worker *sw = calloc(1, sizeof(*sw));
 	int rc;
@@ -78,9 +78,8 @@ bool service_worker_audit(struct service_worker *sw, const struct service_env *e
 	log_info("service", "audit: %s %s%s%s", source, action, detail[0] ? ": " : "", detail);
 	if (!env->outbox)
 		return false;
-	doc = json_pack("{s:s, s:s, s:I, s:s, s:s, s:s}", "event_id", id, "kiosk_id",
-			env->kiosk_id, "at", (json_int_t)at, "source", source, "action", action,
-			"detail", detail);
+	doc = json_pack("{s:s, s:s, s:I, s:s, s:s, s:s}", "event_id", id, "kiosk_id", env->kiosk_id,
+			"at", (json_int_t)at, "source", source, "action", action, "detail", detail);
 	body = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(doc);
 	/* The audit stays on the kiosk either way; the portal gets its copy when it can. */
@@ -92,11 +91,11 @@ bool service_worker_audit(struct service_worker *sw, const struct service_env *e
 
 static enum core_failure print_failure(int rc)
 {
-	return rc == 0		      ? CORE_FAIL_NONE
-	       : rc == KIOSK_EPAPER   ? CORE_FAIL_PAPER_OUT
+	return rc == 0		       ? CORE_FAIL_NONE
+	       : rc == KIOSK_EPAPER    ? CORE_FAIL_PAPER_OUT
 	       : rc == KIOSK_ENOTFOUND ? CORE_FAIL_NOT_FOUND
-	       : rc == KIOSK_ESTORE   ? CORE_FAIL_STORE
-				      : CORE_FAIL_PRINTER;
+	       : rc == KIOSK_ESTORE    ? CORE_FAIL_STORE
+				       : CORE_FAIL_PRINTER;
 }
 
 static const char *tr(const struct service_env *env, const char *msgid)
@@ -134,8 +133,8 @@ static int test_page(const struct service_env *env)
 		 "%s\n%s\n==========================================\n%s: %s\n%s\n"
 		 "0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ\nabcdefghijklmnopqrstuvwxyz áéíóúñ ¿¡\n"
 		 "==========================================\n",
-		 env->header, tr(env, N_("PRINTER TEST PAGE")), tr(env, N_("Kiosk")),
-		 env->kiosk_id, when);
+		 env->header, tr(env, N_("PRINTER TEST PAGE")), tr(env, N_("Kiosk")), env->kiosk_id,
+		 when);
 	return print_text(env, text);
 }
 
@@ -209,8 +208,7 @@ static int add_up(const struct journal_payment *p, void *ctx)
 	return 0;
 }
 
-static int day_totals(struct service_worker *sw, const struct service_env *env,
-		      struct audit_day *d)
+static int day_totals(struct service_worker *sw, const struct service_env *env, struct audit_day *d)
 {
 	int rc;
 
@@ -243,10 +241,10 @@ static int print_report(const struct service_env *env, const struct audit_day *d
 		 "%s\n%s\n==========================================\n%s: %s\n%s: %s\n%s: %s\n"
 		 "------------------------------------------\n%-20s %4d %16s\n%-20s %4d %16s\n"
 		 "%-20s %4d %16s\n==========================================\n",
-		 env->header, tr(env, N_("END OF DAY REPORT")), tr(env, N_("Kiosk")),
-		 env->kiosk_id, tr(env, N_("From")), since, tr(env, N_("Closed")), closed,
-		 tr(env, N_("Approved")), d->approved_count, a, tr(env, N_("Declined")),
-		 d->declined_count, de, tr(env, N_("In doubt")), d->in_doubt_count, q);
+		 env->header, tr(env, N_("END OF DAY REPORT")), tr(env, N_("Kiosk")), env->kiosk_id,
+		 tr(env, N_("From")), since, tr(env, N_("Closed")), closed, tr(env, N_("Approved")),
+		 d->approved_count, a, tr(env, N_("Declined")), d->declined_count, de,
+		 tr(env, N_("In doubt")), d->in_doubt_count, q);
 	return print_text(env, text);
 }
 
@@ -377,15 +375,14 @@ bool service_worker_run(struct service_worker *sw, const struct service_env *env
 			break;
 		}
 		to_core(&d, &ev->report);
-		snprintf(detail, sizeof(detail), "approved %d/%lld declined %d/%lld in_doubt %d/%lld",
-			 d.approved_count, (long long)d.approved_cents, d.declined_count,
-			 (long long)d.declined_cents, d.in_doubt_count, (long long)d.in_doubt_cents);
+		snprintf(detail, sizeof(detail),
+			 "approved %d/%lld declined %d/%lld in_doubt %d/%lld", d.approved_count,
+			 (long long)d.approved_cents, d.declined_count, (long long)d.declined_cents,
+			 d.in_doubt_count, (long long)d.in_doubt_cents);
 		/* Closed and stored first: a printer out of paper does not keep the day open. */
 		rc = print_report(env, &d);
 		break;
-	case CORE_SOP_AUDIT:
-		action = fx->text;
-		break;
+	case CORE_SOP_AUDIT: action = fx->text; break;
 	default: rc = KIOSK_EINVAL; break;
 	}
 	if (!ev->failure)

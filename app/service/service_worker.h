@@ -31,8 +31,8 @@ struct service_worker;
 
 /* audit_path: the audit sqlite file; pin_hash may be "" (service mode then refuses every
  * PIN); snap may be NULL. */
-int service_worker_open(const char *audit_path, const char *pin_hash,
-			struct service_snapshot *snap, struct service_worker **out);
+int service_worker_open(const char *audit_path, const char *pin_hash, struct service_snapshot *snap,
+			struct service_worker **out);
 void service_worker_close(struct service_worker *sw);
 
 /* Runs fx (CORE_FX_SERVICE) for source ("screen", "kioskctl") and fills ev

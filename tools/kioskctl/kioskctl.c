@@ -24,15 +24,14 @@ struct command {
 };
 
 static const struct command commands[] = {
-    {"status", "status", "devices, portal, outbox, version, update slot and out of service", 0,
-     0},
+    {"status", "status", "devices, portal, outbox, version, update slot and out of service", 0, 0},
     {"devices", "devices", "the printer (online, paper, cover) and the card reader", 0, 0},
     {"print-test", "print-test", "print a test page on the receipt printer", 0, 0},
     {"reprint", "reprint REF",
      "print a copy of the receipt of payment REF (K..., Q-... or its key)", 1, 1},
     {"report", "report [--close]",
-     "the day's totals since the last close; --close prints and stores them and closes the day",
-     0, 1},
+     "the day's totals since the last close; --close prints and stores them and closes the day", 0,
+     1},
     {"out-of-service", "out-of-service on|off",
      "take the kiosk out of service (residents see where else to pay) or back", 1, 1},
     {"config", "config get KEY | config set KEY VALUE",
@@ -88,7 +87,7 @@ static int ask(const char *path, const char *request, json_t **answer)
 			strerror(errno),
 			errno == EACCES ? " (is this user in the kiosk-staff group?)"
 			: errno == ENOENT || errno == ECONNREFUSED ? " (is the kiosk running?)"
-								    : "");
+								   : "");
 		goto out;
 	}
 	if (write(fd, request, strlen(request)) != (ssize_t)strlen(request) ||
@@ -138,9 +137,8 @@ static void print_devices(json_t *devices)
 	json_t *r = json_object_get(devices, "card_reader");
 
 	printf("printer:      %s, paper %s, cover %s\n",
-	       !json_is_true(json_object_get(p, "present"))
-		   ? "not connected"
-		   : yes(p, "online", "online", "offline"),
+	       !json_is_true(json_object_get(p, "present")) ? "not connected"
+							    : yes(p, "online", "online", "offline"),
 	       json_is_true(json_object_get(p, "paper_out"))
 		   ? "out"
 		   : yes(p, "paper_near_end", "near end", "ok"),
@@ -219,9 +217,11 @@ static void print_text(const char *cmd, json_t *a)
 		for (size_t i = 0; i < json_array_size(lines); i++)
 			printf("%s\n", json_string_value(json_array_get(lines, i)));
 	} else if (!strcmp(cmd, "out-of-service")) {
-		printf("the kiosk is %s\n", yes(a, "out_of_service", "out of service", "in service"));
+		printf("the kiosk is %s\n",
+		       yes(a, "out_of_service", "out of service", "in service"));
 	} else if (!strcmp(cmd, "reprint")) {
-		printf("receipt %s reprinted\n", json_string_value(json_object_get(a, "reference")));
+		printf("receipt %s reprinted\n",
+		       json_string_value(json_object_get(a, "reference")));
 	} else {
 		printf("done\n");
 	}

@@ -60,8 +60,7 @@ static void pin_answer(struct core_state *s, enum core_failure f, int64_t now)
 	core_handle(s, &ev, &fx);
 }
 
-static void enter_pin(struct core_state *s, const char *pin, enum core_failure answer,
-		      int64_t now)
+static void enter_pin(struct core_state *s, const char *pin, enum core_failure answer, int64_t now)
 {
 	type(s, pin, now);
 	send(s, CORE_EV_CONTINUE, now);
@@ -221,12 +220,11 @@ static void test_demo_hash_is_2468(void **state)
 	bool match;
 
 	(void)state;
-	assert_int_equal(
-	    pin_verify("2468",
-		       "pbkdf2-sha256$100000$ml+MdsErezSVYT7NP3onBg==$"
-		       "57l2j6k3vvIx6DIE5FLK3AH/jdGCt8ke7kksnd6bl3w=",
-		       &match),
-	    0);
+	assert_int_equal(pin_verify("2468",
+				    "pbkdf2-sha256$100000$ml+MdsErezSVYT7NP3onBg==$"
+				    "57l2j6k3vvIx6DIE5FLK3AH/jdGCt8ke7kksnd6bl3w=",
+				    &match),
+			 0);
 	assert_true(match);
 }
 
