@@ -9,7 +9,7 @@
 #define CACHE_BUCKETS 512
 #define CACHE_MAX_ENTRIES 384
 /* Pixels, not entries, are what cost memory: one wrapped paragraph outweighs a hundred keys. */
-#define CACHE_MAX_BYTES (6u * 1024u * 1024u)
+#define CACHE_MAX_BYTES (4u * 1024u * 1024u)
 
 struct entry {
 	struct entry *next_in_bucket;
