@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/common/err.h"
+#include "app/crypto/pin.h"
 #include "drivers/usb/usbdev.h"
 
 #ifndef KIOSK_ASSETS_DIR
@@ -38,6 +39,7 @@ void config_defaults(struct kiosk_config *cfg)
 	cfg->speech_volume = 100;
 	cfg->speech_rate = 175;
 	cfg->dpi = 102; /* 21.5" 1080x1920 */
+	snprintf(cfg->control_socket, sizeof(cfg->control_socket), "/run/kiosk/control.sock");
 	cfg->heartbeat_s = 60;
 	snprintf(cfg->languages, sizeof(cfg->languages), "en,es");
 	snprintf(cfg->out_of_service_message, sizeof(cfg->out_of_service_message),
@@ -110,6 +112,7 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 	STR("portal", "client_cert", client_cert)
 	STR("portal", "client_key", client_key)
 	STR("update", "state_dir", update_state_dir)
+	STR("service", "control_socket", control_socket)
 	STR("kiosk", "out_of_service_message", out_of_service_message)
 	STR("receipt", "header", receipt_header)
 	STR("receipt", "footer", receipt_footer)
@@ -144,6 +147,16 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 		}
 		return set_str(cfg->wedge_readers, sizeof(cfg->wedge_readers), value, err, errlen,
 			       name);
+	}
+	if (!strcmp(section, "service") && !strcmp(key, "pin_hash")) {
+		/* Checked here: a mistyped hash would lock staff out silently. */
+		if (value[0] && pin_hash_check_format(value)) {
+			snprintf(err, errlen,
+				 "%s: not a PIN hash (make one with kiosk --hash-pin)", name);
+			return KIOSK_EINVAL;
+		}
+		return set_str(cfg->service_pin_hash, sizeof(cfg->service_pin_hash), value, err,
+			       errlen, name);
 	}
 	if (!strcmp(section, "ui") && !strcmp(key, "lang")) {
 		if (strcmp(value, "en") && strcmp(value, "es")) {
@@ -311,4 +324,80 @@ int config_parse_ini(const char *text, const char *name, struct kiosk_config *cf
 	/* From memory there is nothing to fail to read: a negative result is inih's own
 	 * out-of-memory, which a caller treats like any bad file. */
 	return rc == KIOSK_EIO ? KIOSK_EINVAL : rc;
+}
+
+/* One key from config_dump's INI text; KIOSK_ENOTFOUND when it does not write it. */
+static int dump_lookup(const struct kiosk_config *cfg, const char *section, const char *key,
+		       char *out, size_t n)
+{
+	char *text = NULL, *line, *save = NULL, cur[32] = "";
+	size_t len = 0, klen = strlen(key);
+	FILE *f = open_memstream(&text, &len);
+	int rc = KIOSK_ENOTFOUND;
+
+	if (!f)
+		return KIOSK_ENOMEM;
+	config_dump(cfg, f);
+	fclose(f);
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (line[0] == '[') {
+			snprintf(cur, sizeof(cur), "%.*s", (int)strcspn(line + 1, "]"), line + 1);
+		} else if (!strcmp(cur, section) && !strncmp(line, key, klen) &&
+			   !strncmp(line + klen, " = ", 3)) {
+			snprintf(out, n, "%s", line + klen + 3);
+			rc = 0;
+			break;
+		}
+	}
+	free(text);
+	return rc;
+}
+
+int config_get(const struct kiosk_config *cfg, const char *section, const char *key, char *out,
+	       size_t n)
+{
+#define STR(s, k, field)                                                                           \
+	if (!strcmp(section, s) && !strcmp(key, k)) {                                              \
+		snprintf(out, n, "%s", cfg->field);                                                \
+		return 0;                                                                          \
+	}
+#define NUM(s, k, expr)                                                                            \
+	if (!strcmp(section, s) && !strcmp(key, k)) {                                              \
+		snprintf(out, n, "%ld", (long)(expr));                                             \
+		return 0;                                                                          \
+	}
+	STR("kiosk", "id", kiosk_id)
+	STR("kiosk", "city_name", city_name)
+	STR("kiosk", "help_text", help_text)
+	STR("kiosk", "data_dir", data_dir)
+	STR("kiosk", "receipts_dir", receipts_dir)
+	STR("kiosk", "assets_dir", assets_dir)
+	STR("kiosk", "locale_dir", locale_dir)
+	STR("kiosk", "devices", devices)
+	STR("devices", "wedge_readers", wedge_readers)
+	STR("portal", "url", portal_url)
+	STR("portal", "ca_file", portal_ca)
+	STR("portal", "seal_key", seal_key)
+	STR("portal", "client_cert", client_cert)
+	STR("portal", "client_key", client_key)
+	STR("update", "state_dir", update_state_dir)
+	STR("service", "control_socket", control_socket)
+	STR("ui", "lang", lang)
+	NUM("ui", "idle_timeout_s", cfg->idle_timeout_s)
+	NUM("ui", "warning_s", cfg->warning_s)
+	NUM("ui", "fullscreen", cfg->fullscreen)
+	NUM("portal", "timeout_ms", cfg->portal_timeout_ms)
+	NUM("portal", "connect_timeout_ms", cfg->portal_connect_timeout_ms)
+#undef STR
+#undef NUM
+	if (!strcmp(section, "service") && !strcmp(key, "pin_hash")) {
+		/* Only whether there is one: the hash is not for reading off a kiosk. */
+		snprintf(out, n, "%s", cfg->service_pin_hash[0] ? "(set)" : "");
+		return 0;
+	}
+	/* The fleet's settings: read back from what config_dump writes. */
+	if (dump_lookup(cfg, section, key, out, n) == 0)
+		return 0;
+	snprintf(out, n, "unknown setting %s.%s", section, key);
+	return KIOSK_EINVAL;
 }

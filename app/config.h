@@ -45,6 +45,9 @@ struct kiosk_config {
 	int dpi;
 	bool high_contrast;
 	bool large_text;
+	/* Staff service mode: the PIN's hash (app/crypto/pin.h) and kioskctl's socket. */
+	char service_pin_hash[160];
+	char control_socket[256];
 
 	/* The update agent's state directory (session flag, health mark); "" = none. */
 	char update_state_dir[512];
@@ -70,6 +73,10 @@ int config_load(const char *path, struct kiosk_config *cfg, char *err, size_t er
 int config_set(struct kiosk_config *cfg, const char *section, const char *key, const char *value,
 	       char *err, size_t errlen);
 
+/* The value of one key as text (what config_set takes); KIOSK_EINVAL and a message in out for
+ * an unknown key. [service] pin_hash reads as "(set)" or "". */
+int config_get(const struct kiosk_config *cfg, const char *section, const char *key, char *out,
+	       size_t n);
 /* Writes every setting as INI text (section, key = value), e.g. for kiosk --show-config. */
 void config_dump(const struct kiosk_config *cfg, FILE *f);
 

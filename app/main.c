@@ -32,6 +32,11 @@
 #include "app/journey/runner.h"
 #include "app/payments/admin.h"
 #include "app/screens/screens.h"
+#include "app/crypto/pin.h"
+#include "app/service/corner.h"
+#include "app/service/ctl_commands.h"
+#include "app/service/ctl_server.h"
+#include "app/service/snapshot.h"
 #include "app/ui/ui.h"
 #include "app/update/link.h"
 #include "app/worker.h"
@@ -84,7 +89,18 @@ struct app {
 	/* A staff command instead of the kiosk (--list-payments, --reprint, ...). */
 	int command;
 	const char *command_arg;
+	/* staff: the corner hold, kioskctl's socket and the snapshot it reads */
+	struct service_corner corner;
+	struct service_snapshot snap;
+	struct ctl_server *ctl;
+	struct ctl_host ctl_host;
+	Uint32 ctl_event;
+	bool hash_pin;
+	char slot[16];
 };
+
+/* Staff chose "Restart": systemd (Restart=on-failure) starts the kiosk again. EX_TEMPFAIL. */
+#define KIOSK_EXIT_RESTART 75
 
 static int64_t now_ms(void)
 {
@@ -224,6 +240,21 @@ static void host_last_receipt(void *ctx, char *buf, size_t n)
 static int host_shot(void *ctx, const char *path)
 {
 	return ui_screenshot(&((struct app *)ctx)->ui, path);
+}
+
+static void host_press(void *ctx, int x, int y, int down)
+{
+	SDL_Event ev;
+
+	(void)ctx;
+	memset(&ev, 0, sizeof(ev));
+	ev.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+	ev.button.button = SDL_BUTTON_LEFT;
+	ev.button.state = down ? SDL_PRESSED : SDL_RELEASED;
+	ev.button.clicks = 1;
+	ev.button.x = x;
+	ev.button.y = y;
+	SDL_PushEvent(&ev);
 }
 
 static void host_paper_out(void *ctx, int out)
@@ -455,6 +486,10 @@ static void handle(struct app *a, const SDL_Event *e)
 		take_heartbeat_orders(a);
 		return;
 	}
+	if (e->type == a->ctl_event && a->ctl_event) {
+		ctl_commands_run(&a->ctl_host, e->user.data1);
+		return;
+	}
 	switch (e->type) {
 	case SDL_QUIT:
 		/* A journey stopped before its end has not passed. */
@@ -463,13 +498,24 @@ static void handle(struct app *a, const SDL_Event *e)
 		break;
 	case SDL_MOUSEBUTTONDOWN:
 		if (e->button.button == SDL_BUTTON_LEFT) {
+			service_corner_down(&a->corner, e->button.x, e->button.y, now_ms());
 			a->ui.pressed_index = ui_hit(&a->ui, e->button.x, e->button.y);
 			a->dirty = true;
 		}
 		break;
 	case SDL_MOUSEBUTTONUP:
-		if (e->button.button == SDL_BUTTON_LEFT)
-			on_tap_up(a, e->button.x, e->button.y);
+		if (e->button.button == SDL_BUTTON_LEFT) {
+			if (service_corner_up(&a->corner)) {
+				/* The end of the corner hold: not a tap on what lies there. */
+				a->ui.pressed_index = -1;
+				a->dirty = true;
+			} else {
+				on_tap_up(a, e->button.x, e->button.y);
+			}
+		}
+		break;
+	case SDL_MOUSEMOTION:
+		service_corner_motion(&a->corner, e->motion.x, e->motion.y);
 		break;
 	case SDL_TEXTINPUT: {
 		struct core_event ev = ui_ev(CORE_EV_KEY);
@@ -642,6 +688,7 @@ static int run(struct app *a)
 		if (a->runner && runner_wake >= 0 && (deadline < 0 || runner_wake < deadline))
 			deadline = runner_wake;
 		deadline = ulink_deadline(&a->link, deadline);
+		deadline = service_corner_deadline(&a->corner, deadline);
 		if (a->dirty) {
 			got = SDL_PollEvent(&e);
 		} else if (deadline < 0) {
@@ -662,12 +709,25 @@ static int run(struct app *a)
 		now = now_ms();
 		if (core_deadline >= 0 && core_deadline <= now)
 			dispatch(a, ui_ev(CORE_EV_TICK));
+		if (service_corner_due(&a->corner, now))
+			dispatch(a, ui_ev(CORE_EV_SERVICE_HOLD));
+		if (a->core.svc.restart && a->exit_code < 0) {
+			/* A journey only checks that restart asks first and ends cleanly. */
+			log_info("main", "restart requested by staff: exiting with %d",
+				 KIOSK_EXIT_RESTART);
+			a->exit_code = a->runner ? 0 : KIOSK_EXIT_RESTART;
+			if (a->runner)
+				fprintf(stderr, "journey: passed (restart)\n");
+			break;
+		}
 		if (a->pending_cfg.config)
 			apply_pending_config(a);
 		if (a->dirty) {
 			draw(a);
 			ulink_frame(&a->link, core_screen_id(&a->core), now);
 			report_state(a);
+			service_snapshot_set_screen(&a->snap, core_screen_id(&a->core),
+						    a->core.out_of_service);
 		}
 		ulink_tick(&a->link, now_ms());
 		if (a->runner && a->exit_code < 0) {
@@ -718,7 +778,12 @@ static void usage(FILE *f)
 	    "  --reconcile            settle unfinished payments with the portal; exit 0 when "
 	    "none\n"
 	    "                         is left in doubt, 3 when some still are\n"
-	    "  --outbox-status        what waits to be sent to the portal, as JSON\n");
+	    "  --outbox-status        what waits to be sent to the portal, as JSON\n"
+	    "  --hash-pin             read a staff PIN (4-8 digits) on stdin, print its hash for\n"
+	    "                         [service] pin_hash\n"
+	    "service mode (docs/operations.md, Staff):\n"
+	    "  --service-pin-hash H   the staff PIN's hash ([service] pin_hash)\n"
+	    "  --control-socket PATH  kioskctl's socket (default /run/kiosk/control.sock; \"\" none)\n");
 }
 
 enum {
@@ -750,6 +815,9 @@ enum {
 	OPT_REPRINT,
 	OPT_RECONCILE,
 	OPT_OUTBOX,
+	OPT_HASH_PIN,
+	OPT_SERVICE_PIN,
+	OPT_CONTROL_SOCKET,
 };
 
 static int parse_args(struct app *a, int argc, char **argv, const char **script, const char **shots)
@@ -783,6 +851,9 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 	    {"reprint", required_argument, 0, OPT_REPRINT},
 	    {"reconcile", no_argument, 0, OPT_RECONCILE},
 	    {"outbox-status", no_argument, 0, OPT_OUTBOX},
+	    {"hash-pin", no_argument, 0, OPT_HASH_PIN},
+	    {"service-pin-hash", required_argument, 0, OPT_SERVICE_PIN},
+	    {"control-socket", required_argument, 0, OPT_CONTROL_SOCKET},
 	    {0, 0, 0, 0},
 	};
 	char err[512];
@@ -822,6 +893,9 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 		case OPT_PIN: sec = "portal", key = "pin"; break;
 		case OPT_TIMEOUT: sec = "portal", key = "timeout_ms"; break;
 		case OPT_DEBUG: a->debug = true; continue;
+		case OPT_HASH_PIN: a->hash_pin = true; continue;
+		case OPT_SERVICE_PIN: sec = "service", key = "pin_hash"; break;
+		case OPT_CONTROL_SOCKET: sec = "service", key = "control_socket"; break;
 		case OPT_LIST:
 		case OPT_REPRINT:
 		case OPT_RECONCILE:
@@ -849,7 +923,7 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 		fprintf(stderr, "kiosk: unexpected argument '%s'\n", argv[optind]);
 		return 2;
 	}
-	if (a->list_devices || a->show_config)
+	if (a->list_devices || a->show_config || a->hash_pin)
 		return 0; /* needs no portal */
 	if (a->command && a->command != OPT_RECONCILE)
 		return 0; /* the journal alone: no portal needed */
@@ -992,6 +1066,114 @@ static int run_command(struct app *a)
 	return rc ? 1 : 0;
 }
 
+/* --hash-pin: the PIN on stdin (so it is in no shell history or process list), its hash on
+ * stdout. */
+static int hash_pin_command(void)
+{
+	char pin[64] = "", hash[PIN_HASH_MAX];
+	size_t len;
+	int rc;
+
+	if (!fgets(pin, sizeof(pin), stdin))
+		pin[0] = '\0';
+	len = strcspn(pin, "\r\n");
+	pin[len] = '\0';
+	if (len < 4 || len > 8 || strspn(pin, "0123456789") != len) {
+		fprintf(stderr, "kiosk: a staff PIN is 4 to 8 digits (the service keypad has only "
+				"digits)\n");
+		return 2;
+	}
+	rc = pin_hash(pin, PIN_DEFAULT_ITERATIONS, hash, sizeof(hash));
+	memset(pin, 0, sizeof(pin));
+	if (rc) {
+		fprintf(stderr, "kiosk: cannot hash the PIN: %s\n", kiosk_strerror(rc));
+		return 1;
+	}
+	printf("%s\n", hash);
+	return 0;
+}
+
+/* The A/B slot this binary runs from (/.../slot-a/...), "" when not installed in one. */
+static void update_slot(char *out, size_t n)
+{
+	char exe[512];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	const char *slot;
+
+	out[0] = '\0';
+	if (len <= 0)
+		return;
+	exe[len] = '\0';
+	slot = strstr(exe, "slot-");
+	if (slot)
+		snprintf(out, n, "%.6s", slot);
+}
+
+/* --- kioskctl: requests from the control thread come in as SDL events --- */
+
+static void ctl_submit(void *ctx, struct ctl_request *req)
+{
+	struct app *a = ctx;
+	SDL_Event ev;
+	uint64_t one = 1;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = a->ctl_event;
+	ev.user.data1 = req;
+	if (SDL_PushEvent(&ev) != 1) {
+		ctl_server_answer(a->ctl, req, ctl_error("the kiosk is too busy; try again"));
+		return;
+	}
+	if (!a->sdl_blocks && write(a->wake_fd, &one, sizeof(one)) < 0)
+		log_warn("main", "cannot wake the UI loop: %s", strerror(errno));
+}
+
+static json_t *ctl_query(void *ctx, const struct ctl_request *req)
+{
+	return ctl_commands_query(&((struct app *)ctx)->ctl_host, req);
+}
+
+static void ctl_dispatch(void *ctx, struct core_event ev)
+{
+	dispatch(ctx, ev);
+}
+
+/* kioskctl config set: what the running kiosk can take at once. */
+static void ctl_config_changed(void *ctx, const char *section, const char *key)
+{
+	struct app *a = ctx;
+
+	if (!strcmp(section, "ui") && !strcmp(key, "idle_timeout_s"))
+		a->core.cfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;
+	else if (!strcmp(section, "ui") && !strcmp(key, "warning_s"))
+		a->core.cfg.warning_ms = (int64_t)a->cfg.warning_s * 1000;
+	else if (!strcmp(section, "ui") && !strcmp(key, "lang"))
+		a->core.cfg.default_lang = strcmp(a->cfg.lang, "es") ? CORE_LANG_EN : CORE_LANG_ES;
+	log_info("main", "setting %s.%s changed by kioskctl (not saved to the file)", section, key);
+	a->dirty = true;
+}
+
+static void start_control(struct app *a)
+{
+	struct ctl_server_ops ops = {.query = ctl_query, .submit = ctl_submit, .ctx = a};
+	int rc;
+
+	if (!a->cfg.control_socket[0])
+		return;
+	a->ctl_event = SDL_RegisterEvents(1);
+	a->ctl_host = (struct ctl_host){.snap = &a->snap,
+					.cfg = &a->cfg,
+					.worker = a->worker,
+					.dispatch = ctl_dispatch,
+					.config_changed = ctl_config_changed,
+					.ctx = a};
+	rc = ctl_server_start(a->cfg.control_socket, &ops, &a->ctl);
+	if (rc)
+		log_warn("main", "no control socket (%s): kioskctl cannot reach this kiosk",
+			 kiosk_strerror(rc));
+	a->ctl_host.server = a->ctl;
+}
+
 static int by_bus_address(const void *x, const void *y)
 {
 	const struct usbdev_info *a = x, *b = y;
@@ -1052,7 +1234,7 @@ int main(int argc, char **argv)
 	static struct app app;
 	struct app *a = &app;
 	const char *script = "", *shots = ".";
-	char journal[600], outbox[600], fonts[600], mono[600];
+	char journal[600], outbox[600], audit[600], fonts[600], mono[600];
 	struct core_config ccfg;
 	int rc;
 
@@ -1062,6 +1244,8 @@ int main(int argc, char **argv)
 		return rc == 1 ? 0 : rc;
 	if (a->list_devices)
 		return list_devices(&a->cfg);
+	if (a->hash_pin)
+		return hash_pin_command();
 	load_remote_config(a);
 	if (a->show_config) {
 		config_dump(&a->cfg, stdout);
@@ -1147,14 +1331,20 @@ int main(int argc, char **argv)
 
 	if (join_path(journal, sizeof(journal), a->cfg.data_dir, "journal.sqlite") ||
 	    join_path(outbox, sizeof(outbox), a->cfg.data_dir, "outbox.sqlite") ||
+	    join_path(audit, sizeof(audit), a->cfg.data_dir, "audit.sqlite") ||
 	    join_path(mono, sizeof(mono), fonts, "DejaVuSansMono.ttf")) {
 		rc = KIOSK_EINVAL;
 		goto out;
 	}
+	update_slot(a->slot, sizeof(a->slot));
+	service_snapshot_init(&a->snap, KIOSK_VERSION, a->slot, a->cfg.kiosk_id);
 	struct worker_config wcfg = {
 	    .portal = portal_settings(&a->cfg),
 	    .journal_path = journal,
 	    .outbox_path = outbox,
+	    .audit_path = audit,
+	    .pin_hash = a->cfg.service_pin_hash,
+	    .snapshot = &a->snap,
 	    .seal_key = a->cfg.seal_key,
 	    .devices = a->cfg.devices,
 	    .wedge_readers = a->cfg.wedge_readers,
@@ -1191,6 +1381,11 @@ int main(int argc, char **argv)
 		set_speech(a, true);
 	a->screen_ctx.city_name = a->cfg.city_name;
 	a->screen_ctx.help_text = a->cfg.help_text;
+	a->screen_ctx.version = KIOSK_VERSION;
+	a->screen_ctx.update_slot = a->slot;
+	if (!a->cfg.service_pin_hash[0])
+		log_warn("main", "no [service] pin_hash: service mode refuses every PIN");
+	start_control(a);
 	a->screen_ctx.out_of_service_message = a->cfg.out_of_service_message;
 	{
 		struct heartbeat_config hcfg = {
@@ -1225,6 +1420,7 @@ int main(int argc, char **argv)
 		    .key = host_key,
 		    .heard = host_heard,
 		    .min_target_px = (a->cfg.dpi * 15 * 10 + 127) / 254, /* 15 mm */
+		    .press = host_press,
 		};
 		rc = runner_open(script, shots, &host, &a->runner);
 		if (rc)
@@ -1235,12 +1431,14 @@ int main(int argc, char **argv)
 		 a->cfg.devices);
 	rc = run(a);
 out:
+	ctl_server_stop(a->ctl); /* no new requests; the worker may still answer one */
 	runner_close(a->runner);
 	speech_close(a->speech);
 	heartbeat_stop(a->hb);
 	free(a->pending_cfg.config);
 	ulink_close(&a->link);
 	worker_stop(a->worker);
+	ctl_server_free(a->ctl);
 	/* wake_fd stays open: the detached signal thread may still write to it. */
 	ui_close(&a->ui);
 	if (a->renderer)

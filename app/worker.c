@@ -22,6 +22,7 @@
 #include "app/i18n.h"
 #include "app/payments/reconcile.h"
 #include "app/store/journal.h"
+#include "app/service/service_worker.h"
 #include "app/store/outbox.h"
 #include "drivers/printer/receipt.h"
 #include "drivers/sim/sim_printer.h"
@@ -40,6 +41,9 @@ struct job {
 	struct core_effect fx;
 	enum core_lang lang;
 	struct card_swipe swipe;
+	/* A staff operation from kioskctl: the answer goes here instead of to the core. */
+	void (*done)(void *ctx, const struct core_event *ev);
+	void *done_ctx;
 };
 
 /* The payment the resident is in the middle of, for its receipt. */
@@ -81,6 +85,7 @@ struct worker {
 	struct card_sealed card;
 	struct current_payment pay;
 	struct outbox *outbox;
+	struct service_worker *svc; /* staff operations and the audit log */
 	const char *crash_at;	 /* KIOSK_CRASH_AT, the crash test's hook */
 	int64_t grace_s;	 /* how long a sent request may still be on its way */
 	int64_t next_resolve_ms; /* next background pass over payments in doubt, -1: none */
@@ -517,15 +522,18 @@ static void drain_outbox(struct worker *w)
 	int rc;
 
 	while (outbox_next_due(w->outbox, wall_ms(), &item) == 0) {
-		if (strcmp(item.kind, "confirm") != 0) {
+		bool audit = strcmp(item.kind, "audit") == 0;
+		if (strcmp(item.kind, "confirm") != 0 && !audit) {
 			log_error("worker", "outbox item %lld of unknown kind %s: kept as dead",
 				  (long long)item.id, item.kind);
 			outbox_dead(w->outbox, item.id);
 			continue;
 		}
-		rc = portal_confirm_payment(w->portal, item.key, item.body);
+		rc = audit ? portal_send_audit(w->portal, item.key, item.body)
+			   : portal_confirm_payment(w->portal, item.key, item.body);
 		if (rc == 0) {
 			outbox_done(w->outbox, item.id);
+			service_worker_note_sync(w->svc);
 			if (journal_get(w->journal, item.key, &jp) == 0 &&
 			    (jp.state == JOURNAL_APPROVED || jp.state == JOURNAL_RECEIPT_PRINTED))
 				journal_set_state(w->journal, item.key, JOURNAL_CONFIRMED, NULL);
@@ -670,7 +678,18 @@ static int sim_status(void *impl, struct printer_status *st)
 	return 0;
 }
 
-static const struct printer_ops sim_printer_ops = {.print = sim_print, .status = sim_status};
+static int sim_print_text(void *impl, const char *text)
+{
+	char png[512];
+	int rc = sim_printer_print(impl, text, png, sizeof(png));
+
+	if (rc == 0)
+		log_info("worker", "simulated slip: %s", png);
+	return rc;
+}
+
+static const struct printer_ops sim_printer_ops = {
+    .print = sim_print, .status = sim_status, .print_text = sim_print_text};
 
 static void enqueue(struct worker *w, struct job *j);
 
@@ -685,12 +704,24 @@ static void status_changed(void *ctx)
 	enqueue(ctx, j);
 }
 
+static void service_env_of(struct worker *w, struct service_env *env, enum core_lang lang);
+
+/* kioskctl reads devices and outbox from the snapshot: kept current at every change. */
+static void refresh_service(struct worker *w)
+{
+	struct service_env env;
+
+	service_env_of(w, &env, CORE_LANG_EN);
+	service_worker_refresh(w->svc, &env);
+}
+
 /* Tells the core when the printer's state, as the resident is concerned, changed. */
 static void post_printer_status(struct worker *w)
 {
 	struct core_event ev = {.type = CORE_EV_PRINTER_STATUS};
 	struct printer_status st;
 
+	refresh_service(w);
 	w->pops->status(w->pimpl, &st);
 	if (st.paper_out)
 		ev.printer = CORE_PRINTER_PAPER_OUT;
@@ -772,6 +803,11 @@ static int open_adapters(struct worker *w)
 	}
 	if (outbox_next_time(w->outbox, &w->next_outbox_ms) != 0)
 		w->next_outbox_ms = -1;
+	if (cfg->audit_path) {
+		rc = service_worker_open(cfg->audit_path, cfg->pin_hash, cfg->snapshot, &w->svc);
+		if (rc)
+			return rc;
+	}
 	if (cfg->devices && !strcmp(cfg->devices, "usb"))
 		return open_usb(w);
 	rc = sim_printer_open(cfg->receipts_dir, cfg->mono_font, &w->printer);
@@ -799,6 +835,8 @@ static void close_adapters(struct worker *w)
 		seal_close(w->sealer);
 	if (w->journal)
 		journal_close(w->journal);
+	service_worker_close(w->svc);
+	w->svc = NULL;
 	if (w->outbox)
 		outbox_close(w->outbox);
 	w->outbox = NULL;
@@ -828,6 +866,42 @@ static void run_background(struct worker *w)
 		resolve_in_background(w);
 	if (w->next_outbox_ms >= 0 && w->next_outbox_ms <= now)
 		drain_outbox(w);
+}
+
+static enum core_lang tr_lang;
+static const char *tr_receipt(const char *msgid);
+
+static void service_env_of(struct worker *w, struct service_env *env, enum core_lang lang)
+{
+	memset(env, 0, sizeof(*env));
+	env->journal = w->journal;
+	env->outbox = w->outbox;
+	env->portal = w->portal;
+	env->pops = w->pops;
+	env->pimpl = w->pimpl;
+	env->reader_ready = w->printer != NULL || w->usb != NULL;
+	env->header = w->cfg.receipt_header;
+	env->kiosk_id = w->cfg.kiosk_id;
+	tr_lang = lang;
+	env->tr = tr_receipt;
+	env->now_wall_ms = wall_ms();
+}
+
+/* A staff operation (app/service/service_worker.c); its audit entry goes out through the
+ * outbox like a payment's confirmation. */
+static void run_service(struct worker *w, struct job *j)
+{
+	struct service_env env;
+	struct core_event ev;
+
+	service_env_of(w, &env, j->lang);
+	if (service_worker_run(w->svc, &env, &j->fx, j->done ? "kioskctl" : "screen", &ev) &&
+	    (w->next_outbox_ms < 0 || w->next_outbox_ms > wall_ms()))
+		w->next_outbox_ms = wall_ms();
+	if (j->done)
+		j->done(j->done_ctx, &ev);
+	else
+		post(w, &ev);
 }
 
 static void *worker_main(void *arg)
@@ -890,6 +964,8 @@ static void *worker_main(void *arg)
 			do_swipe(w, &j->swipe);
 		else if (j->kind == JOB_STATUS)
 			post_printer_status(w);
+		else if (j->fx.type == CORE_FX_SERVICE)
+			run_service(w, j);
 		else
 			run_effect(w, &j->fx, j->lang);
 		mbedtls_platform_zeroize(j, sizeof(*j));
@@ -980,4 +1056,23 @@ void worker_set_paper_out(struct worker *w, int out)
 {
 	sim_printer_set_paper_out(w->printer, out);
 	status_changed(w);
+}
+
+void worker_service(struct worker *w, const struct core_effect *fx,
+		    void (*done)(void *ctx, const struct core_event *ev), void *ctx)
+{
+	struct job *j = calloc(1, sizeof(*j));
+
+	if (!j) {
+		struct core_event ev = {.type = CORE_EV_SERVICE_DONE, .op = fx->op,
+					.failure = CORE_FAIL_STORE};
+		done(ctx, &ev);
+		return;
+	}
+	j->kind = JOB_EFFECT;
+	j->fx = *fx;
+	j->lang = CORE_LANG_EN;
+	j->done = done;
+	j->done_ctx = ctx;
+	enqueue(w, j);
 }

@@ -10,10 +10,15 @@
 #include "drivers/card/card.h"
 #include "drivers/devices.h"
 
+struct service_snapshot;
+
 struct worker_config {
 	struct portal_config portal;
 	const char *journal_path;
 	const char *outbox_path;
+	const char *audit_path; /* staff audit log and day closes; NULL: no service mode */
+	const char *pin_hash;	  /* [service] pin_hash, "" when none */
+	struct service_snapshot *snapshot; /* kioskctl's view, kept current; may be NULL */
 	const char *seal_key;	   /* the portal's public key for sealing card data */
 	const char *devices;	   /* "sim" or "usb" */
 	const char *wedge_readers; /* "vvvv:pppp,..."; NULL or "": the defaults */
@@ -52,5 +57,10 @@ void worker_last_receipt(struct worker *w, char *buf, size_t n);
 
 /* For tests and the demo: the simulated printer runs out of paper (1) or is refilled (0). */
 void worker_set_paper_out(struct worker *w, int out);
+
+/* A staff operation (CORE_FX_SERVICE) for kioskctl: done is called on the worker thread with
+ * the answer instead of it going to the core. */
+void worker_service(struct worker *w, const struct core_effect *fx,
+		    void (*done)(void *ctx, const struct core_event *ev), void *ctx);
 
 #endif

@@ -32,6 +32,9 @@ struct printer_ops {
 	int (*print)(void *impl, const struct receipt *r, receipt_tr_fn tr);
 	/* The last known status; never blocks on I/O. */
 	int (*status)(void *impl, struct printer_status *out);
+	/* Prints plain lines that are not a payment's receipt (a test page, the day report), like
+	 * print. */
+	int (*print_text)(void *impl, const char *text);
 };
 
 /* Where a reader hands a swipe. The callee takes the data and wipes the caller's copy. */

@@ -29,6 +29,13 @@ static const char *const screen_ids[CORE_SCREEN_COUNT] = {
     [CORE_SCREEN_AUTOPAY_REVIEW] = "autopay-review",
     [CORE_SCREEN_AUTOPAY_DONE] = "autopay-done",
     [CORE_SCREEN_PAPERLESS] = "paperless",
+    [CORE_SCREEN_SERVICE_PIN] = "service-pin",
+    [CORE_SCREEN_SERVICE_HOME] = "service-home",
+    [CORE_SCREEN_SERVICE_DEVICES] = "service-devices",
+    [CORE_SCREEN_SERVICE_CARD] = "service-card",
+    [CORE_SCREEN_SERVICE_REPRINT] = "service-reprint",
+    [CORE_SCREEN_SERVICE_REPORT] = "service-report",
+    [CORE_SCREEN_SERVICE_RESTART] = "service-restart",
     [CORE_SCREEN_OUT_OF_SERVICE] = "out-of-service",
 };
 
@@ -38,6 +45,7 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->warning_ms = 20000;
 	cfg->toast_ms = 6000;
 	cfg->default_lang = CORE_LANG_EN;
+	cfg->service_idle_ms = 120000;
 	cfg->max_payment_cents = 0; /* no limit, no fee, both languages */
 	cfg->fee_cents = 0;
 	cfg->single_lang = false;
@@ -85,6 +93,7 @@ static void wipe_session(struct core_state *s)
 	struct core_config cfg = s->cfg;
 	uint32_t req = s->request_id;
 	enum core_printer printer = s->printer; /* the device's, not the session's */
+	struct core_service svc = s->svc;     /* staff's settings and lockout outlive sessions */
 	bool oos = s->out_of_service;		/* the kiosk's, not the session's */
 	char reason[sizeof(s->out_of_service_reason)];
 	bool reconciled = s->reconciled;
@@ -98,6 +107,10 @@ static void wipe_session(struct core_state *s)
 	s->reconciled = reconciled;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
+	s->svc.wrong_pins = svc.wrong_pins;
+	s->svc.locked_until_ms = svc.locked_until_ms;
+	s->svc.status = svc.status;
+	s->svc.status_loaded = svc.status_loaded;
 	/* Between sessions is the only moment out of service takes over the screen. */
 	s->screen = oos ? CORE_SCREEN_OUT_OF_SERVICE : CORE_SCREEN_WELCOME;
 }
@@ -205,6 +218,8 @@ enum core_field_kind core_field_kind(enum core_field f)
 	case CORE_FIELD_ROUTING:
 	case CORE_FIELD_BANK_ACCOUNT: return CORE_KIND_DIGITS;
 	case CORE_FIELD_AP_MAX: return CORE_KIND_MONEY;
+	case CORE_FIELD_SERVICE_PIN: return CORE_KIND_DIGITS;
+	case CORE_FIELD_REFERENCE: return CORE_KIND_EMAIL;
 	case CORE_FIELD_EMAIL: return CORE_KIND_EMAIL;
 	case CORE_FIELD_PASSWORD:
 	case CORE_FIELD_PASSWORD2: return CORE_KIND_SECRET;
@@ -694,7 +709,9 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 
 	fx->count = 0;
 	if (ev->type == CORE_EV_TICK)
-		return tick(s, fx, now);
+		return service_is_staff_screen(s->screen) ? service_tick(s, fx, now) : tick(s, fx, now);
+	if (service_owns(s, ev))
+		return service_handle(s, ev, fx);
 
 	if (is_touch(ev->type)) {
 		s->last_activity_ms = now;
@@ -885,6 +902,9 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 int64_t core_next_deadline(const struct core_state *s, int64_t now_ms)
 {
 	int64_t next = -1;
+
+	if (service_is_staff_screen(s->screen))
+		return service_deadline(s);
 
 	if (s->notice.msgid && s->notice.until_ms)
 		next = s->notice.until_ms;

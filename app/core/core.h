@@ -31,6 +31,14 @@ enum core_screen {
 	CORE_SCREEN_AUTOPAY_REVIEW,
 	CORE_SCREEN_AUTOPAY_DONE,
 	CORE_SCREEN_PAPERLESS,
+	/* staff service mode (app/core/service.c) */
+	CORE_SCREEN_SERVICE_PIN,
+	CORE_SCREEN_SERVICE_HOME,
+	CORE_SCREEN_SERVICE_DEVICES,
+	CORE_SCREEN_SERVICE_CARD,
+	CORE_SCREEN_SERVICE_REPRINT,
+	CORE_SCREEN_SERVICE_REPORT,
+	CORE_SCREEN_SERVICE_RESTART,
 	/* staff or the portal took the kiosk out of service: where else to pay */
 	CORE_SCREEN_OUT_OF_SERVICE,
 	CORE_SCREEN_COUNT
@@ -56,6 +64,8 @@ enum core_field {
 	CORE_FIELD_ROUTING,	  /* digits */
 	CORE_FIELD_BANK_ACCOUNT,  /* digits */
 	CORE_FIELD_BANK_NAME,	  /* name keyboard */
+	CORE_FIELD_SERVICE_PIN, /* staff PIN: digits, masked */
+	CORE_FIELD_REFERENCE,	/* a payment reference to reprint */
 };
 
 /* Which keyboard a field takes: digits and money use keypads, TEXT the name keyboard (capitals,
@@ -85,6 +95,7 @@ enum core_busy {
 	CORE_BUSY_PAYING,
 	CORE_BUSY_PRINTING,
 	CORE_BUSY_ACCOUNT, /* any call to the portal about the resident's account */
+	CORE_BUSY_SERVICE, /* a staff action on the worker (PIN check, printing, the day report) */
 };
 
 /* Why something went wrong, as the adapters report it. */
@@ -204,11 +215,76 @@ struct core_account_req {
 	char reference[32]; /* a payment to email the receipt of */
 };
 
+/* ---- staff service mode (app/core/service.c) ---- */
+
+/* What staff can do from the service screens (CORE_EV_SERVICE_ACTION .choice). */
+enum core_service_action {
+	CORE_SVC_DEVICES,	/* "Device status" */
+	CORE_SVC_TEST_PRINT,	/* "Test print" */
+	CORE_SVC_TEST_CARD,	/* "Test card reader" */
+	CORE_SVC_REPRINT_LAST,	/* "Reprint last receipt" */
+	CORE_SVC_REPRINT_REF,	/* "Reprint by reference": the reference screen */
+	CORE_SVC_REPORT,	/* "End of day": the totals since the last close */
+	CORE_SVC_CLOSE_DAY,	/* "Close the day": print, store, start a new day */
+	CORE_SVC_OUT_OF_SERVICE, /* toggles out of service */
+	CORE_SVC_RESTART,	/* asks for confirmation */
+	CORE_SVC_RESTART_CONFIRM,
+	CORE_SVC_EXIT,	/* "Exit service mode" */
+	CORE_SVC_HOME,	/* back to the service home */
+};
+
+/* What the worker is asked to do for staff (CORE_FX_SERVICE .op), and answers
+ * (CORE_EV_SERVICE_DONE .op). Each one is written to the audit log. */
+enum core_service_op {
+	CORE_SOP_CHECK_PIN,    /* .text: the PIN typed (wiped after hashing) */
+	CORE_SOP_STATUS,       /* device, portal and outbox status */
+	CORE_SOP_TEST_PRINT,
+	CORE_SOP_REPRINT_LAST,
+	CORE_SOP_REPRINT_REF, /* .text: the reference */
+	CORE_SOP_REPORT,      /* totals since the last close */
+	CORE_SOP_CLOSE_DAY,   /* totals printed, stored in day_closes, the day closed */
+	CORE_SOP_AUDIT,	      /* only an audit entry: .text names the action */
+};
+
+/* The totals of one day (since the last close). */
+struct core_day_report {
+	int approved_count, declined_count, in_doubt_count;
+	int64_t approved_cents, declined_cents, in_doubt_cents;
+	int64_t since;	/* unix seconds: the last close, 0 for never */
+	int64_t closed_at; /* unix seconds, 0 while open */
+};
+
+/* The devices, the portal and the outbox as staff see them. */
+struct core_service_status {
+	bool printer_present, printer_online, paper_near_end, paper_out, cover_open;
+	bool reader_ready;
+	bool portal_ok;
+	int portal_rtt_ms;
+	int64_t outbox_pending;
+	int64_t last_sync; /* unix seconds of the last successful send, 0: never */
+};
+
+struct core_service {
+	char pin[9];
+	int wrong_pins;
+	int64_t locked_until_ms; /* 5 wrong PINs lock the entry for 5 minutes */
+	char ref[24];		 /* a reference to reprint */
+	char card_brand[16];	 /* "Test card reader": brand and last four only */
+	char card_last4[5];
+	bool card_read;
+	bool report_loaded;
+	struct core_day_report report;
+	bool status_loaded;
+	struct core_service_status status;
+	bool restart; /* staff confirmed a restart: main exits for systemd to restart it */
+};
+
 struct core_config {
 	int64_t idle_ms;    /* no touch for this long: the warning (60 s) */
 	int64_t warning_ms; /* the warning's countdown before the session is wiped (20 s) */
 	int64_t toast_ms;   /* how long a transient message stays (6 s) */
 	enum core_lang default_lang; /* each session starts in it */
+	int64_t service_idle_ms; /* service mode: no touch for this long returns to residents (2 min) */
 	/* Remote configuration (app/fleet/rconf.h): 0 = no limit, no fee, both languages. */
 	int64_t max_payment_cents; /* the most one payment may be; enforced on the amount step */
 	int64_t fee_cents;	   /* convenience fee, shown on the bill summary when > 0 */
@@ -293,6 +369,8 @@ struct core_state {
 	char bank_name[48];
 	bool ap_refused; /* not fully linked: the screen says why and offers to link */
 
+	/* staff service mode; kept across sessions */
+	struct core_service svc;
 	/* Out of service (kept across sessions): shown only between sessions. */
 	bool out_of_service;
 	char out_of_service_reason[128]; /* for staff and logs; residents see the configured text */
@@ -347,6 +425,10 @@ enum core_event_type {
 	CORE_EV_SET_AP_SAVINGS, /* .choice: 0 checking, 1 savings */
 	CORE_EV_EMAIL_RECEIPT,	/* pay-result, signed in */
 	CORE_EV_ACCOUNT_DONE,	/* .request_id, .failure, .op, .acct: the portal's answer */
+	/* staff service mode */
+	CORE_EV_SERVICE_HOLD,	 /* the top-left corner was held for 3 s */
+	CORE_EV_SERVICE_ACTION, /* .choice: enum core_service_action */
+	CORE_EV_SERVICE_DONE,	 /* .op, .failure, .text, .report, .status, .brand, .last4 */
 	/* .choice: 1 on, 0 off; .text: the reason. From the portal's heartbeat answer or staff.
 	 * Never interrupts a session: it takes effect when the session ends. */
 	CORE_EV_OUT_OF_SERVICE,
@@ -376,8 +458,10 @@ struct core_event {
 	char last4[5];
 	enum core_printer printer;
 	int choice;
-	int op; /* CORE_EV_ACCOUNT_DONE: the enum core_effect_type it answers */
+	int op; /* ACCOUNT_DONE: the enum core_effect_type it answers; SERVICE_DONE: core_service_op */
 	struct core_account_result acct;
+	struct core_day_report report;	    /* CORE_EV_SERVICE_DONE */
+	struct core_service_status status; /* CORE_EV_SERVICE_DONE, CORE_SOP_STATUS */
 };
 
 enum core_effect_type {
@@ -402,6 +486,7 @@ enum core_effect_type {
 	CORE_FX_AUTOPAY, /* a card one uses the card held by the reader */
 	CORE_FX_AUTOPAY_OFF,
 	CORE_FX_EMAIL_RECEIPT,
+	CORE_FX_SERVICE, /* .op: enum core_service_op, .text; answered by CORE_EV_SERVICE_DONE */
 };
 
 struct core_effect {
@@ -411,6 +496,8 @@ struct core_effect {
 	struct core_bill bill;
 	int64_t amount_cents;
 	struct core_account_req acct;
+	int op;	      /* CORE_FX_SERVICE */
+	char text[40]; /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
 };
 
 #define CORE_MAX_EFFECTS 4

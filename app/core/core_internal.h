@@ -30,4 +30,17 @@ bool account_card_read(struct core_state *s, const struct core_event *ev, struct
 /* Longest text a field holds, in bytes. */
 size_t account_field_max(enum core_field f);
 
+
+/* ---- service.c ---- */
+/* Whether the service module takes this event in this state (staff screens, the corner hold,
+ * out of service, the worker's answers to staff). */
+bool service_owns(const struct core_state *s, const struct core_event *ev);
+bool service_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
+bool service_is_staff_screen(enum core_screen screen);
+/* Time passing on a staff screen: 2 minutes without a touch return to residents. */
+bool service_tick(struct core_state *s, struct core_effects *fx, int64_t now);
+int64_t service_deadline(const struct core_state *s);
+/* Where residents start: welcome, or the out-of-service screen. */
+enum core_screen service_resident_start(const struct core_state *s);
+
 #endif

@@ -26,6 +26,7 @@ struct runner {
 	int cur;	    /* index of the line being run */
 	int64_t started_ms; /* when the current line began, -1 when not yet */
 	bool need_frame;    /* the last line pushed events: wait for them to be drawn */
+	bool holding;	    /* hold-at: pressed, not yet released */
 	struct {
 		char name[32];
 		int64_t start_ms;
@@ -709,6 +710,30 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		}
 		return DONE;
 	}
+	if (!strcmp(c->name, "hold-at")) {
+		char *e1, *e2, *e3;
+		if (want_args(r, c, 3) == FAIL)
+			return FAIL;
+		long x = strtol(c->args[0], &e1, 10), y = strtol(c->args[1], &e2, 10);
+		long ms = strtol(c->args[2], &e3, 10);
+		if (*e1 || *e2 || *e3 || x < 0 || x >= UI_W || y < 0 || y >= UI_H || ms < 0 ||
+		    ms > 600000 || !r->host.press) {
+			snprintf(r->why, sizeof(r->why), "hold-at needs X Y MS on the screen");
+			return FAIL;
+		}
+		/* The finger goes down now, the loop keeps running, and it lifts after MS. */
+		if (!r->holding) {
+			r->host.press(r->host.ctx, (int)x, (int)y, 1);
+			r->holding = true;
+			return WAIT;
+		}
+		if (now - r->started_ms < ms)
+			return WAIT;
+		r->host.press(r->host.ctx, (int)x, (int)y, 0);
+		r->holding = false;
+		r->need_frame = true;
+		return DONE;
+	}
 	if (!strcmp(c->name, "wait-ms")) {
 		char *end;
 		if (want_args(r, c, 1) == FAIL)
@@ -814,6 +839,8 @@ enum runner_status runner_step(struct runner *r, int64_t now_ms, int64_t *wake_m
 		case WAIT:
 			if (!strcmp(c.name, "wait-ms"))
 				*wake_ms = r->started_ms + strtol(c.args[0], NULL, 10);
+			else if (!strcmp(c.name, "hold-at"))
+				*wake_ms = r->started_ms + strtol(c.args[2], NULL, 10);
 			else
 				*wake_ms = now_ms + POLL_MS;
 			return RUNNER_RUNNING;

@@ -27,6 +27,8 @@ struct runner_host {
 	/* The smallest touch target allowed, in design pixels (15 mm at the screen's density);
 	 * 0: not checked. */
 	int min_target_px;
+	/* Presses (down 1) or releases (0) at design-space coordinates, through the real queue. */
+	void (*press)(void *ctx, int x, int y, int down);
 };
 
 enum runner_status { RUNNER_RUNNING, RUNNER_PASSED, RUNNER_FAILED };

@@ -75,49 +75,67 @@ static int find_one(const struct journal_payment *p, void *ctx)
 	return 0;
 }
 
+int admin_find_payment(struct journal *j, const char *ref, struct journal_payment *out)
+{
+	struct find_ctx c = {.ref = ref};
+	int rc = journal_each_payment(j, find_one, &c);
+
+	if (rc)
+		return rc;
+	if (c.count != 1) {
+		log_error("admin", "%s payment has the reference %s",
+			  c.count ? "more than one" : "no", ref);
+		return KIOSK_ENOTFOUND;
+	}
+	*out = c.found;
+	return 0;
+}
+
+int admin_copy_receipt(const struct journal_payment *p, const char *header, const char *kiosk_id,
+		       struct receipt *r)
+{
+	struct tm tm;
+	time_t when;
+
+	if (p->state != JOURNAL_APPROVED && p->state != JOURNAL_RECEIPT_PRINTED &&
+	    p->state != JOURNAL_CONFIRMED && p->state != JOURNAL_DECLINED) {
+		/* A receipt states an outcome; until there is one, printing one would guess. */
+		log_error("admin", "payment %.8s is %s: no receipt until the portal has decided",
+			  p->idempotency_key, journal_state_name(p->state));
+		return KIOSK_EINVAL;
+	}
+	memset(r, 0, sizeof(*r));
+	snprintf(r->header, sizeof(r->header), "%s", header);
+	snprintf(r->kiosk_id, sizeof(r->kiosk_id), "%.24s (COPY)", kiosk_id);
+	when = (time_t)p->created_at;
+	localtime_r(&when, &tm);
+	strftime(r->when, sizeof(r->when), "%Y-%m-%d %H:%M", &tm);
+	snprintf(r->customer_display, sizeof(r->customer_display), "%s", p->customer_number);
+	r->amount_cents = p->amount_cents;
+	snprintf(r->brand, sizeof(r->brand), "%s", p->brand);
+	snprintf(r->last4, sizeof(r->last4), "%s", p->last4);
+	snprintf(r->reference, sizeof(r->reference), "%s", p->reference);
+	r->outcome = p->state == JOURNAL_DECLINED ? RECEIPT_DECLINED : RECEIPT_APPROVED;
+	return 0;
+}
+
 int admin_reprint(const char *journal_path, const char *ref, const char *receipts_dir,
 		  const char *mono_font, const char *header, const char *kiosk_id, FILE *out)
 {
 	struct journal *j = NULL;
 	struct sim_printer *printer = NULL;
-	struct find_ctx c = {.ref = ref};
+	struct journal_payment found;
 	struct receipt r;
 	char text[4096], png[512];
-	struct tm tm;
-	time_t when;
 	int rc;
 
 	rc = journal_open(journal_path, &j);
 	if (rc == 0)
-		rc = journal_each_payment(j, find_one, &c);
+		rc = admin_find_payment(j, ref, &found);
+	if (rc == 0)
+		rc = admin_copy_receipt(&found, header, kiosk_id, &r);
 	if (rc)
 		goto out;
-	if (c.count != 1) {
-		log_error("admin", "%s payment has the reference %s",
-			  c.count ? "more than one" : "no", ref);
-		rc = KIOSK_ENOTFOUND;
-		goto out;
-	}
-	if (c.found.state != JOURNAL_APPROVED && c.found.state != JOURNAL_RECEIPT_PRINTED &&
-	    c.found.state != JOURNAL_CONFIRMED && c.found.state != JOURNAL_DECLINED) {
-		/* A receipt states an outcome; until there is one, printing one would guess. */
-		log_error("admin", "payment %s is %s: no receipt until the portal has decided", ref,
-			  journal_state_name(c.found.state));
-		rc = KIOSK_EINVAL;
-		goto out;
-	}
-	memset(&r, 0, sizeof(r));
-	snprintf(r.header, sizeof(r.header), "%s", header);
-	snprintf(r.kiosk_id, sizeof(r.kiosk_id), "%s (COPY)", kiosk_id);
-	when = (time_t)c.found.created_at;
-	localtime_r(&when, &tm);
-	strftime(r.when, sizeof(r.when), "%Y-%m-%d %H:%M", &tm);
-	snprintf(r.customer_display, sizeof(r.customer_display), "%s", c.found.customer_number);
-	r.amount_cents = c.found.amount_cents;
-	snprintf(r.brand, sizeof(r.brand), "%s", c.found.brand);
-	snprintf(r.last4, sizeof(r.last4), "%s", c.found.last4);
-	snprintf(r.reference, sizeof(r.reference), "%s", c.found.reference);
-	r.outcome = c.found.state == JOURNAL_DECLINED ? RECEIPT_DECLINED : RECEIPT_APPROVED;
 	rc = receipt_layout_text(&r, NULL, 42, text, sizeof(text));
 	if (rc == 0)
 		rc = sim_printer_open(receipts_dir, mono_font, &printer);
@@ -125,8 +143,8 @@ int admin_reprint(const char *journal_path, const char *ref, const char *receipt
 		rc = sim_printer_print(printer, text, png, sizeof(png));
 	if (rc)
 		goto out;
-	if (c.found.state == JOURNAL_APPROVED)
-		journal_set_state(j, c.found.idempotency_key, JOURNAL_RECEIPT_PRINTED, NULL);
+	if (found.state == JOURNAL_APPROVED)
+		journal_set_state(j, found.idempotency_key, JOURNAL_RECEIPT_PRINTED, NULL);
 	log_info("admin", "receipt for %s reprinted", ref);
 	fprintf(out, "%s\n", png);
 out:

@@ -7,6 +7,8 @@
 #include <stdio.h>
 
 #include "app/portal/portal.h"
+#include "app/store/journal.h"
+#include "drivers/printer/receipt.h"
 
 /* Every payment in the journal as one JSON line on out (last four digits only). */
 int admin_list_payments(const char *journal_path, FILE *out);
@@ -17,6 +19,14 @@ int admin_list_payments(const char *journal_path, FILE *out);
  * no outcome to print yet (still in doubt). */
 int admin_reprint(const char *journal_path, const char *ref, const char *receipts_dir,
 		  const char *mono_font, const char *header, const char *kiosk_id, FILE *out);
+
+/* The one payment whose reference (portal "K...", kiosk "Q-..." or key) is ref, from an open
+ * journal; KIOSK_ENOTFOUND when none or more than one. */
+int admin_find_payment(struct journal *j, const char *ref, struct journal_payment *out);
+
+/* The receipt copy of a payment (marked COPY); KIOSK_EINVAL while it has no outcome yet. */
+int admin_copy_receipt(const struct journal_payment *p, const char *header, const char *kiosk_id,
+		       struct receipt *r);
 
 /* Reconciles until nothing is unfinished or wait_s runs out. 0 when everything is settled,
  * KIOSK_EBUSY when some payments are still in doubt. */

@@ -682,6 +682,18 @@ int portal_confirm_payment(struct portal *p, const char *idempotency_key, const 
 	json_decref(doc);
 	return rc;
 }
+int portal_send_audit(struct portal *p, const char *event_id, const char *body_json)
+{
+	json_t *doc = NULL;
+	int rc;
+
+	if (!p || !key_ok(event_id) || !body_json)
+		return KIOSK_EINVAL;
+	rc = portal_request(p, "POST", API_PREFIX "/audit", body_json, &doc);
+	json_decref(doc);
+	return rc;
+}
+
 /* ---- for the other endpoint files of this client (portal_internal.h) ---- */
 
 int portal_call(struct portal *p, const char *method, const char *path, const char *token,

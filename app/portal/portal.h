@@ -63,6 +63,9 @@ int portal_payment_status(struct portal *p, const char *idempotency_key,
  * {"outcome_shown": "approved"|"declined"|"in_doubt", "receipt_printed": true|false}, as the
  * outbox keeps it. Idempotent; KIOSK_ENOTFOUND when the portal has no payment under the key. */
 int portal_confirm_payment(struct portal *p, const char *idempotency_key, const char *body_json);
+/* Sends one staff audit event (body_json from the audit log) under its event id; the portal
+ * keeps one copy per id, so outbox retries are harmless. */
+int portal_send_audit(struct portal *p, const char *event_id, const char *body_json);
 /* Requests made and new connections (TLS handshakes) opened so far. */
 void portal_stats(const struct portal *p, long *requests, long *connections);
 

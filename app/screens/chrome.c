@@ -220,6 +220,7 @@ static void busy(struct ui *ui, const struct core_state *s)
 	const char *what = s->busy == CORE_BUSY_LOOKUP	  ? _("Looking up your bill…")
 			   : s->busy == CORE_BUSY_PAYING  ? _("Processing your payment…")
 			   : s->busy == CORE_BUSY_ACCOUNT ? _("One moment, please…")
+			   : s->busy == CORE_BUSY_SERVICE ? _("Working…")
 							  : _("Printing your receipt…");
 	const char *sub =
 	    s->busy == CORE_BUSY_PAYING ? _("Please wait. Do not swipe again.") : _("Please wait.");
@@ -303,6 +304,13 @@ void screens_draw(struct ui *ui, const struct core_state *s, const struct screen
 	    [CORE_SCREEN_AUTOPAY_REVIEW] = screen_autopay_review,
 	    [CORE_SCREEN_AUTOPAY_DONE] = screen_autopay_done,
 	    [CORE_SCREEN_PAPERLESS] = screen_paperless,
+	    [CORE_SCREEN_SERVICE_PIN] = screen_service,
+	    [CORE_SCREEN_SERVICE_HOME] = screen_service,
+	    [CORE_SCREEN_SERVICE_DEVICES] = screen_service,
+	    [CORE_SCREEN_SERVICE_CARD] = screen_service,
+	    [CORE_SCREEN_SERVICE_REPRINT] = screen_service,
+	    [CORE_SCREEN_SERVICE_REPORT] = screen_service,
+	    [CORE_SCREEN_SERVICE_RESTART] = screen_service,
 	    [CORE_SCREEN_OUT_OF_SERVICE] = screen_out_of_service,
 	};
 

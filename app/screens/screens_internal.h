@@ -57,6 +57,8 @@ void screen_autopay(struct ui *ui, const struct core_state *s, const struct scre
 void screen_autopay_review(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_autopay_done(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_paperless(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+/* staff service mode (service.c) */
+void screen_service(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_out_of_service(struct ui *ui, const struct core_state *s,
 			   const struct screen_ctx *ctx);
 

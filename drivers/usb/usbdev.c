@@ -658,4 +658,22 @@ static int ops_print(void *impl, const struct receipt *r, receipt_tr_fn tr)
 	return rc;
 }
 
-const struct printer_ops usbdev_printer_ops = {.print = ops_print, .status = ops_status};
+/* A slip that is not a payment's receipt (test page, day report): plain lines, fed and cut. */
+static int ops_print_text(void *impl, const char *text)
+{
+	static uint8_t bytes[8192]; /* the worker thread is the only caller */
+	struct escpos_buf b;
+
+	escpos_begin(&b, bytes, sizeof(bytes));
+	escpos_init(&b);
+	escpos_codepage_1252(&b);
+	escpos_text(&b, text);
+	escpos_feed(&b, 4);
+	escpos_cut_partial(&b);
+	if (b.err)
+		return b.err;
+	return usbdev_print_bytes(impl, bytes, b.len);
+}
+
+const struct printer_ops usbdev_printer_ops = {
+    .print = ops_print, .status = ops_status, .print_text = ops_print_text};

@@ -309,6 +309,30 @@ static void handle_confirm(struct sim_api *api, const char *key, json_t *req, st
 	reply_json(out, 200, json_pack("{s:s, s:b}", "idempotency_key", key, "confirmed", 1));
 }
 
+/* POST /audit: a staff action at a kiosk, idempotent by event_id. */
+static void handle_audit(struct sim_api *api, json_t *req, struct sim_reply *out)
+{
+	const char *id = json_string_value(json_object_get(req, "event_id"));
+	const char *kiosk = json_string_value(json_object_get(req, "kiosk_id"));
+	const char *source = json_string_value(json_object_get(req, "source"));
+	const char *action = json_string_value(json_object_get(req, "action"));
+	const char *detail = json_string_value(json_object_get(req, "detail"));
+	json_t *at = json_object_get(req, "at");
+
+	if (!id || !key_ok(id) || !kiosk || !source || !action || !action[0] || !detail ||
+	    !json_is_integer(at)) {
+		reply_error(out, 400, "invalid_request",
+			    "Send event_id, kiosk_id, at, source, action and detail");
+		return;
+	}
+	if (db_record_audit(api->db, id, kiosk, (long long)json_integer_value(at), source, action,
+			    detail) != 0) {
+		reply_error(out, 500, "internal", "The portal could not record the audit event");
+		return;
+	}
+	reply_json(out, 200, json_pack("{s:s, s:b}", "event_id", id, "recorded", 1));
+}
+
 /* Parses the body as a JSON object or answers 400. */
 static json_t *parse_body(const char *body, size_t len, struct sim_reply *out)
 {
@@ -348,6 +372,11 @@ void api_handle(struct sim_api *api, const char *method, const char *path, const
 			reply_error(out, 405, "method_not_allowed", "Use POST");
 		else if ((req = parse_body(body, body_len, out)))
 			handle_lookup(api, req, out);
+	} else if (strcmp(path, API_PREFIX "/audit") == 0) {
+		if (!is_post)
+			reply_error(out, 405, "method_not_allowed", "Use POST");
+		else if ((req = parse_body(body, body_len, out)))
+			handle_audit(api, req, out);
 	} else if (strcmp(path, payments) == 0) {
 		if (!is_post)
 			reply_error(out, 405, "method_not_allowed", "Use POST");

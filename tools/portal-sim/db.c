@@ -47,7 +47,16 @@ static const char schema_sql[] =
     "  outcome_shown TEXT NOT NULL,"
     "  receipt_printed INTEGER NOT NULL,"
     "  times INTEGER NOT NULL DEFAULT 1,"
-    "  first_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));";
+    "  first_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+    /* Staff actions at the kiosks, one row per event id however often it is sent. */
+    "CREATE TABLE IF NOT EXISTS audit_events ("
+    "  event_id TEXT PRIMARY KEY,"
+    "  kiosk_id TEXT NOT NULL,"
+    "  at INTEGER NOT NULL,"
+    "  source TEXT NOT NULL,"
+    "  action TEXT NOT NULL,"
+    "  detail TEXT NOT NULL,"
+    "  times INTEGER NOT NULL DEFAULT 1);";
 
 /* Demo accounts, documented in docs/portal-api.md; INSERT OR IGNORE keeps a used file's
  * balances as they are. */
@@ -331,6 +340,34 @@ int db_confirm_payment(struct sim_db *db, const char *idempotency_key, const cha
 out:
 	if (rc == KIOSK_ESTORE)
 		log_error("portal-sim", "confirmation not recorded: %s", sqlite3_errmsg(db->conn));
+	sqlite3_finalize(st);
+	pthread_mutex_unlock(&db->lock);
+	return rc;
+}
+
+int db_record_audit(struct sim_db *db, const char *event_id, const char *kiosk_id, long long at,
+		    const char *source, const char *action, const char *detail)
+{
+	static const char sql[] =
+	    "INSERT INTO audit_events (event_id, kiosk_id, at, source, action, detail)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO UPDATE SET times = times + 1";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE;
+
+	pthread_mutex_lock(&db->lock);
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, event_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, kiosk_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, at);
+	sqlite3_bind_text(st, 4, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, detail, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_DONE)
+		rc = 0;
+out:
+	if (rc)
+		log_error("portal-sim", "audit event not recorded: %s", sqlite3_errmsg(db->conn));
 	sqlite3_finalize(st);
 	pthread_mutex_unlock(&db->lock);
 	return rc;

@@ -91,6 +91,10 @@ int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payme
 int db_confirm_payment(struct sim_db *db, const char *idempotency_key, const char *outcome_shown,
 		       int receipt_printed);
 
+/* Records a kiosk's staff audit event; a repeat of the same event_id only counts. */
+int db_record_audit(struct sim_db *db, const char *event_id, const char *kiosk_id, long long at,
+		    const char *source, const char *action, const char *detail);
+
 /* One payment as the ledger shows it. */
 struct sim_ledger_row {
 	struct sim_payment p;

@@ -1,0 +1,243 @@
+/* Staff service mode (PIN, home, device status, card reader test, reprint by reference, end of
+ * day, restart). One file: the screens share their frame and differ only in what they list. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/core/money.h"
+#include "app/screens/screens_internal.h"
+
+#define GRID_GAP 30
+#define TILE_H 190
+
+static void action_button(struct ui *ui, SDL_Rect r, const char *label, const char *detail,
+			  enum ui_style style, enum core_service_action a)
+{
+	struct core_event ev = ui_ev(CORE_EV_SERVICE_ACTION);
+
+	ev.choice = (int)a;
+	ui_button_ex(ui, r, label, detail, style, true, &ev);
+}
+
+/* Text with one %s filled in by hand: a catalog's text is never a printf format. */
+static void fill(char *buf, size_t n, const char *fmt, const char *arg)
+{
+	const char *p = strstr(fmt, "%s");
+
+	if (p)
+		snprintf(buf, n, "%.*s%s%s", (int)(p - fmt), fmt, arg, p + 2);
+	else
+		snprintf(buf, n, "%s", fmt);
+}
+
+static void when_text(int64_t t, char *buf, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
+}
+
+static void pin(struct ui *ui, const struct core_state *s)
+{
+	struct core_event ev = ui_ev(CORE_EV_FOCUS);
+	int y = chrome_title(ui, _("Staff service mode"), _("Enter the staff PIN."));
+
+	ev.field = CORE_FIELD_SERVICE_PIN;
+	ui_field_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W / 2, 170}, _("Staff PIN"), s->svc.pin, "",
+		    true, s->notice.is_error, true, &ev);
+	y += 190;
+	y += chrome_notice(ui, s, y) + 20;
+	chrome_keys(ui, s, y > 900 ? y : 900);
+	chrome_nav(ui, true, false, _("Continue"), true);
+}
+
+static void home(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
+{
+	int w = (CONTENT_W - GRID_GAP) / 2, x2 = MARGIN + w + GRID_GAP;
+	char sub[160];
+	int y;
+
+	snprintf(sub, sizeof(sub), "%s %s", _("Version"), ctx->version ? ctx->version : "");
+	y = chrome_title(ui, _("Service mode"), sub);
+	y += chrome_notice(ui, s, y);
+	action_button(ui, (SDL_Rect){MARGIN, y, w, TILE_H}, _("Device status"), NULL, UI_SECONDARY,
+		      CORE_SVC_DEVICES);
+	action_button(ui, (SDL_Rect){x2, y, w, TILE_H}, _("Test print"), NULL, UI_SECONDARY,
+		      CORE_SVC_TEST_PRINT);
+	y += TILE_H + GRID_GAP;
+	action_button(ui, (SDL_Rect){MARGIN, y, w, TILE_H}, _("Test card reader"), NULL,
+		      UI_SECONDARY, CORE_SVC_TEST_CARD);
+	action_button(ui, (SDL_Rect){x2, y, w, TILE_H}, _("Reprint last receipt"), NULL,
+		      UI_SECONDARY, CORE_SVC_REPRINT_LAST);
+	y += TILE_H + GRID_GAP;
+	action_button(ui, (SDL_Rect){MARGIN, y, w, TILE_H}, _("Reprint by reference"), NULL,
+		      UI_SECONDARY, CORE_SVC_REPRINT_REF);
+	action_button(ui, (SDL_Rect){x2, y, w, TILE_H}, _("End of day"), NULL, UI_SECONDARY,
+		      CORE_SVC_REPORT);
+	y += TILE_H + GRID_GAP;
+	action_button(ui, (SDL_Rect){MARGIN, y, w, TILE_H}, _("Out of service"),
+		      s->out_of_service ? _("Now: out of service") : _("Now: in service"),
+		      s->out_of_service ? UI_SELECTED : UI_SECONDARY, CORE_SVC_OUT_OF_SERVICE);
+	action_button(ui, (SDL_Rect){x2, y, w, TILE_H}, _("Restart"), NULL, UI_SECONDARY,
+		      CORE_SVC_RESTART);
+	action_button(ui, (SDL_Rect){MARGIN, NAV_Y, CONTENT_W, NAV_H}, _("Exit service mode"), NULL,
+		      UI_PRIMARY, CORE_SVC_EXIT);
+}
+
+static void devices(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
+{
+	const struct core_service_status *st = &s->svc.status;
+	int x = MARGIN + 40, w = CONTENT_W - 80, y, py;
+	char buf[96], num[32];
+
+	y = chrome_title(ui, _("Device status"), NULL);
+	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 1000});
+	py = y + 40;
+	if (!s->svc.status_loaded) {
+		ui_text(ui, UI_FONT_BODY, ui->theme.muted, x, py, w, UI_LEFT, _("Checking…"));
+	} else {
+		py += chrome_row(ui, x, py, w, _("Printer"),
+				 !st->printer_present  ? _("Not connected")
+				 : !st->printer_online ? _("Offline")
+						       : _("Online"));
+		py += chrome_row(ui, x, py, w, _("Paper"),
+				 st->paper_out	      ? _("Out of paper")
+				 : st->paper_near_end ? _("Near end")
+						      : _("OK"));
+		py += chrome_row(ui, x, py, w, _("Printer cover"),
+				 st->cover_open ? _("Open") : _("Closed"));
+		py += chrome_row(ui, x, py, w, _("Card reader"),
+				 st->reader_ready ? _("Ready") : _("Not ready"));
+		if (st->portal_ok) {
+			snprintf(num, sizeof(num), "%d", st->portal_rtt_ms);
+			fill(buf, sizeof(buf), _("Reachable, %s ms"), num);
+		} else {
+			snprintf(buf, sizeof(buf), "%s", _("Not reachable"));
+		}
+		py += chrome_row(ui, x, py, w, _("Portal"), buf);
+		snprintf(num, sizeof(num), "%lld", (long long)st->outbox_pending);
+		fill(buf, sizeof(buf), _("%s waiting"), num);
+		py += chrome_row(ui, x, py, w, _("Outbox"), buf);
+		if (st->last_sync)
+			when_text(st->last_sync, buf, sizeof(buf));
+		else
+			snprintf(buf, sizeof(buf), "%s", _("Not since start"));
+		py += chrome_row(ui, x, py, w, _("Last successful sync"), buf);
+	}
+	py = y + 700;
+	py += chrome_row(ui, x, py, w, _("Version"), ctx->version ? ctx->version : "");
+	chrome_row(ui, x, py, w, _("Update slot"),
+		   ctx->update_slot && ctx->update_slot[0] ? ctx->update_slot : _("Not known"));
+	action_button(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H}, _("Refresh"), NULL,
+		      UI_SECONDARY, CORE_SVC_DEVICES);
+	chrome_nav(ui, true, false, NULL, false);
+}
+
+static void card(struct ui *ui, const struct core_state *s)
+{
+	char buf[96];
+	int y = chrome_title(ui, _("Test card reader"),
+			     _("Swipe any card. Only its brand and last four digits are shown."));
+
+	y += chrome_notice(ui, s, y) + 40;
+	if (s->svc.card_read) {
+		snprintf(buf, sizeof(buf), "%s •••• %s", s->svc.card_brand, s->svc.card_last4);
+		ui_text(ui, UI_FONT_HEADING, ui->theme.success, MARGIN, y, CONTENT_W, UI_CENTER,
+			_("The card reader works."));
+		y += 100;
+		ui_text(ui, UI_FONT_TITLE, ui->theme.text, MARGIN, y, CONTENT_W, UI_CENTER, buf);
+	} else {
+		ui_text(ui, UI_FONT_BODY, ui->theme.muted, MARGIN, y, CONTENT_W, UI_CENTER,
+			_("Waiting for a swipe…"));
+	}
+	chrome_nav(ui, true, false, NULL, false);
+}
+
+static void reprint(struct ui *ui, const struct core_state *s)
+{
+	struct core_event ev = ui_ev(CORE_EV_FOCUS);
+	int y = chrome_title(ui, _("Reprint by reference"),
+			     _("Type the reference number from the payment, e.g. K7H2MPQ4R."));
+
+	ev.field = CORE_FIELD_REFERENCE;
+	ui_field(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 170}, _("Reference number"), s->svc.ref, "",
+		 true, s->notice.is_error, &ev);
+	y += 190;
+	y += chrome_notice(ui, s, y) + 20;
+	chrome_keys(ui, s, y > 900 ? y : 900);
+	chrome_nav(ui, true, false, _("Reprint"), true);
+}
+
+static int count_row(struct ui *ui, int x, int y, int w, const char *label, int count,
+		     int64_t cents)
+{
+	char buf[64], amount[32];
+
+	money_format(cents, amount, sizeof(amount));
+	snprintf(buf, sizeof(buf), "%d  ·  %s", count, amount);
+	return chrome_row(ui, x, y, w, label, buf);
+}
+
+static void report(struct ui *ui, const struct core_state *s)
+{
+	const struct core_day_report *r = &s->svc.report;
+	int x = MARGIN + 40, w = CONTENT_W - 80, y, py;
+	char since[32], buf[96];
+
+	if (r->since) {
+		when_text(r->since, since, sizeof(since));
+		fill(buf, sizeof(buf), _("Payments since %s"), since);
+	} else {
+		snprintf(buf, sizeof(buf), "%s", _("All payments: no day has been closed yet."));
+	}
+	y = chrome_title(ui, _("End of day"), s->svc.report_loaded ? buf : NULL);
+	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 420});
+	py = y + 40;
+	if (s->svc.report_loaded) {
+		py += count_row(ui, x, py, w, _("Approved"), r->approved_count, r->approved_cents);
+		py += count_row(ui, x, py, w, _("Declined"), r->declined_count, r->declined_cents);
+		count_row(ui, x, py, w, _("In doubt"), r->in_doubt_count, r->in_doubt_cents);
+	}
+	y += 460;
+	y += chrome_notice(ui, s, y);
+	if (s->svc.report_loaded && r->closed_at) {
+		when_text(r->closed_at, since, sizeof(since));
+		fill(buf, sizeof(buf), _("Day closed at %s."), since);
+		ui_text(ui, UI_FONT_BODY, ui->theme.text, MARGIN, y + 20, CONTENT_W, UI_LEFT, buf);
+	} else if (s->svc.report_loaded) {
+		ui_text(
+		    ui, UI_FONT_SMALL, ui->theme.muted, MARGIN, y + 20, CONTENT_W, UI_LEFT,
+		    _("Closing prints this report, keeps it on the kiosk and starts a new day."));
+		action_button(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H},
+			      _("Close the day"), NULL, UI_PRIMARY, CORE_SVC_CLOSE_DAY);
+	}
+	chrome_nav(ui, true, false, NULL, false);
+}
+
+static void restart(struct ui *ui, const struct core_state *s)
+{
+	int y = chrome_title(ui, _("Restart the kiosk?"),
+			     _("The kiosk app stops and starts again. It takes about a minute."));
+
+	(void)s;
+	(void)y;
+	action_button(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H}, _("Restart now"),
+		      NULL, UI_DANGER, CORE_SVC_RESTART_CONFIRM);
+	chrome_nav(ui, true, false, NULL, false);
+}
+
+void screen_service(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
+{
+	switch (s->screen) {
+	case CORE_SCREEN_SERVICE_PIN: pin(ui, s); break;
+	case CORE_SCREEN_SERVICE_HOME: home(ui, s, ctx); break;
+	case CORE_SCREEN_SERVICE_DEVICES: devices(ui, s, ctx); break;
+	case CORE_SCREEN_SERVICE_CARD: card(ui, s); break;
+	case CORE_SCREEN_SERVICE_REPRINT: reprint(ui, s); break;
+	case CORE_SCREEN_SERVICE_REPORT: report(ui, s); break;
+	case CORE_SCREEN_SERVICE_RESTART: restart(ui, s); break;
+	default: break;
+	}
+}

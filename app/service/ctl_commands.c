@@ -1,0 +1,229 @@
+/* kioskctl's commands inside the kiosk (see ctl_commands.h). Answers are JSON objects with
+ * "ok"; failures carry an "error" a person can act on. */
+#include "app/service/ctl_commands.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/common/log.h"
+
+static json_t *printer_json(const struct core_service_status *st)
+{
+	return json_pack("{s:b, s:b, s:b, s:b, s:b}", "present", st->printer_present, "online",
+			 st->printer_online, "paper_near_end", st->paper_near_end, "paper_out",
+			 st->paper_out, "cover_open", st->cover_open);
+}
+
+static json_t *devices_json(const struct service_view *v)
+{
+	return json_pack("{s:o, s:{s:b}}", "printer", printer_json(&v->status), "card_reader",
+			 "ready", v->status.reader_ready);
+}
+
+static json_t *logs(const struct ctl_request *req)
+{
+	long n = 50;
+	json_t *lines;
+	char *buf, *line, *save = NULL;
+	size_t size = (size_t)LOG_RING_LINES * 330; /* a ring line is at most 320 bytes */
+
+	if (req->argc == 1) {
+		char *end;
+		n = strtol(req->args[0], &end, 10);
+		if (*end || n < 1 || n > LOG_RING_LINES)
+			return ctl_error("logs: -n takes a number from 1 to 200");
+	} else if (req->argc > 1) {
+		return ctl_error("logs: too many arguments");
+	}
+	buf = malloc(size);
+	if (!buf)
+		return ctl_error("out of memory");
+	log_recent((int)n, buf, size);
+	lines = json_array();
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		json_array_append_new(lines, json_string(line));
+	free(buf);
+	return json_pack("{s:b, s:o}", "ok", 1, "lines", lines);
+}
+
+json_t *ctl_commands_query(struct ctl_host *h, const struct ctl_request *req)
+{
+	struct service_view v;
+
+	service_snapshot_get(h->snap, &v);
+	if (!strcmp(req->cmd, "status")) {
+		if (req->argc)
+			return ctl_error("status takes no arguments");
+		return json_pack("{s:b, s:s, s:s, s:s, s:b, s:s, s:o, s:{s:b, s:i}, s:{s:I, s:I}}",
+				 "ok", 1, "kiosk_id", v.kiosk_id, "version", v.version,
+				 "update_slot", v.slot, "out_of_service", v.out_of_service,
+				 "screen", v.screen, "devices", devices_json(&v), "portal",
+				 "reachable", v.status.portal_ok, "rtt_ms", v.status.portal_rtt_ms,
+				 "outbox", "pending", (json_int_t)v.status.outbox_pending,
+				 "last_sync", (json_int_t)v.status.last_sync);
+	}
+	if (!strcmp(req->cmd, "devices")) {
+		if (req->argc)
+			return ctl_error("devices takes no arguments");
+		json_t *d = devices_json(&v);
+		json_object_set_new(d, "ok", json_true());
+		return d;
+	}
+	if (!strcmp(req->cmd, "logs"))
+		return logs(req);
+	return NULL;
+}
+
+/* A worker's answer to a kioskctl request, on the worker thread. */
+struct pending {
+	struct ctl_host *h;
+	struct ctl_request *req;
+};
+
+static const char *failure_text(enum core_failure f)
+{
+	switch (f) {
+	case CORE_FAIL_NOT_FOUND: return "no payment with that reference has a receipt to print";
+	case CORE_FAIL_PAPER_OUT: return "the printer is out of paper or its cover is open";
+	case CORE_FAIL_STORE: return "the kiosk's records could not be read or written";
+	default: return "the printer did not print";
+	}
+}
+
+static json_t *report_json(const struct core_day_report *r)
+{
+	return json_pack("{s:I, s:I, s:{s:i, s:I}, s:{s:i, s:I}, s:{s:i, s:I}}", "since",
+			 (json_int_t)r->since, "closed_at", (json_int_t)r->closed_at, "approved",
+			 "count", r->approved_count, "cents", (json_int_t)r->approved_cents,
+			 "declined", "count", r->declined_count, "cents",
+			 (json_int_t)r->declined_cents, "in_doubt", "count", r->in_doubt_count,
+			 "cents", (json_int_t)r->in_doubt_cents);
+}
+
+static void worker_done(void *ctx, const struct core_event *ev)
+{
+	struct pending *p = ctx;
+	json_t *answer;
+
+	if (!p->req) { /* an audit entry alone */
+		free(p);
+		return;
+	}
+	if (ev->op == CORE_SOP_REPORT || ev->op == CORE_SOP_CLOSE_DAY) {
+		if (ev->failure == CORE_FAIL_STORE) {
+			answer = ctl_error(failure_text(ev->failure));
+		} else {
+			answer =
+			    json_pack("{s:b, s:o}", "ok", 1, "report", report_json(&ev->report));
+			if (ev->failure)
+				json_object_set_new(answer, "print_error",
+						    json_string(failure_text(ev->failure)));
+		}
+	} else if (ev->failure) {
+		answer = ctl_error(failure_text(ev->failure));
+	} else {
+		answer = json_pack("{s:b}", "ok", 1);
+		if (ev->reference[0])
+			json_object_set_new(answer, "reference", json_string(ev->reference));
+	}
+	ctl_server_answer(p->h->server, p->req, answer);
+	free(p);
+}
+
+static void to_worker(struct ctl_host *h, struct ctl_request *req, enum core_service_op op,
+		      const char *text)
+{
+	struct core_effect fx;
+	struct pending *p = calloc(1, sizeof(*p));
+
+	if (!p) {
+		if (req)
+			ctl_server_answer(h->server, req, ctl_error("out of memory"));
+		return;
+	}
+	memset(&fx, 0, sizeof(fx));
+	fx.type = CORE_FX_SERVICE;
+	fx.op = (int)op;
+	snprintf(fx.text, sizeof(fx.text), "%s", text);
+	p->h = h;
+	p->req = req;
+	worker_service(h->worker, &fx, worker_done, p);
+}
+
+/* "section.key" into its parts. */
+static int split_key(const char *name, char *section, char *key)
+{
+	const char *dot = strchr(name, '.');
+
+	if (!dot || dot == name || !dot[1] || dot - name >= 32 || strlen(dot + 1) >= 64)
+		return -1;
+	snprintf(section, 32, "%.*s", (int)(dot - name), name);
+	snprintf(key, 64, "%s", dot + 1);
+	return 0;
+}
+
+static json_t *config_cmd(struct ctl_host *h, struct ctl_request *req)
+{
+	char section[32], key[64], value[256], err[256];
+	bool set = req->argc == 3 && !strcmp(req->args[0], "set");
+
+	if (!(req->argc == 2 && !strcmp(req->args[0], "get")) && !set)
+		return ctl_error("config: use config get SECTION.KEY or config set SECTION.KEY "
+				 "VALUE");
+	if (split_key(req->args[1], section, key))
+		return ctl_error("config: name a setting as SECTION.KEY, e.g. ui.idle_timeout_s");
+	if (set) {
+		if (config_set(h->cfg, section, key, req->args[2], err, sizeof(err)))
+			return ctl_error(err);
+		h->config_changed(h->ctx, section, key);
+		snprintf(err, sizeof(err), "config_set %.60s", req->args[1]);
+		to_worker(h, NULL, CORE_SOP_AUDIT, err); /* the audit only: no answer awaited */
+	}
+	if (config_get(h->cfg, section, key, value, sizeof(value)))
+		return ctl_error(value);
+	return json_pack("{s:b, s:s, s:s, s:b}", "ok", 1, "key", req->args[1], "value", value,
+			 "persisted", 0);
+}
+
+void ctl_commands_run(struct ctl_host *h, struct ctl_request *req)
+{
+	json_t *answer = NULL;
+
+	if (!strcmp(req->cmd, "print-test") && req->argc == 0) {
+		to_worker(h, req, CORE_SOP_TEST_PRINT, "");
+		return;
+	}
+	if (!strcmp(req->cmd, "reprint") && req->argc == 1) {
+		to_worker(h, req, CORE_SOP_REPRINT_REF, req->args[0]);
+		return;
+	}
+	if (!strcmp(req->cmd, "report") && req->argc <= 1) {
+		if (req->argc == 1 && strcmp(req->args[0], "--close")) {
+			answer = ctl_error("report: the only option is --close");
+		} else {
+			to_worker(h, req, req->argc ? CORE_SOP_CLOSE_DAY : CORE_SOP_REPORT, "");
+			return;
+		}
+	} else if (!strcmp(req->cmd, "out-of-service") && req->argc == 1 &&
+		   (!strcmp(req->args[0], "on") || !strcmp(req->args[0], "off"))) {
+		struct core_event ev = {.type = CORE_EV_OUT_OF_SERVICE};
+		ev.choice = !strcmp(req->args[0], "on");
+		snprintf(ev.text, sizeof(ev.text), "kioskctl");
+		h->dispatch(h->ctx, ev);
+		to_worker(h, NULL, CORE_SOP_AUDIT,
+			  ev.choice ? "out_of_service_on" : "out_of_service_off");
+		answer = json_pack("{s:b, s:b}", "ok", 1, "out_of_service", ev.choice);
+	} else if (!strcmp(req->cmd, "config")) {
+		answer = config_cmd(h, req);
+	} else if (!strcmp(req->cmd, "print-test") || !strcmp(req->cmd, "reprint") ||
+		   !strcmp(req->cmd, "out-of-service")) {
+		answer = ctl_error("wrong arguments; see kioskctl --help");
+	} else {
+		char msg[96];
+		snprintf(msg, sizeof(msg), "unknown command '%.40s'; see kioskctl --help",
+			 req->cmd);
+		answer = ctl_error(msg);
+	}
+	ctl_server_answer(h->server, req, answer);
+}

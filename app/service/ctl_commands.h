@@ -1,0 +1,33 @@
+/* What kioskctl's commands do in the kiosk: read-only ones from the status snapshot (on the
+ * control thread), the others on the UI loop, which hands printing and totals to the worker
+ * and never waits for them. */
+#ifndef KIOSK_CTL_COMMANDS_H
+#define KIOSK_CTL_COMMANDS_H
+
+#include <jansson.h>
+
+#include "app/config.h"
+#include "app/core/core.h"
+#include "app/service/ctl_server.h"
+#include "app/service/snapshot.h"
+#include "app/worker.h"
+
+struct ctl_host {
+	struct ctl_server *server;
+	struct service_snapshot *snap;
+	struct kiosk_config *cfg; /* the UI thread's */
+	struct worker *worker;
+	/* Sends an event to the core, as a tap would (UI thread). */
+	void (*dispatch)(void *ctx, struct core_event ev);
+	/* A setting changed in memory: apply what can be applied live (UI thread). */
+	void (*config_changed)(void *ctx, const char *section, const char *key);
+	void *ctx;
+};
+
+/* Control thread: status, devices and logs; NULL for everything else. */
+json_t *ctl_commands_query(struct ctl_host *h, const struct ctl_request *req);
+
+/* UI thread: every other command; answers req now or when the worker is done. */
+void ctl_commands_run(struct ctl_host *h, struct ctl_request *req);
+
+#endif

@@ -1,0 +1,394 @@
+/* Staff operations on the worker thread (see service_worker.h). PBKDF2 is deliberate CPU
+ * work and printing waits for the printer: neither may run on the UI thread. */
+#include "app/service/service_worker.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/common/err.h"
+#include "app/common/log.h"
+#include "app/crypto/pin.h"
+#include "app/payments/admin.h"
+#include "app/store/audit.h"
+
+#ifndef N_
+#define N_(s) s
+#endif
+
+struct service_worker {
+	struct audit *audit;
+	char pin_hash[PIN_HASH_MAX];
+	struct service_snapshot *snap;
+	int64_t last_sync; /* unix seconds */
+	bool portal_ok;
+	int portal_rtt_ms;
+};
+
+int service_worker_open(const char *audit_path, const char *pin_hash, struct service_snapshot *snap,
+			struct service_worker **out)
+{
+	struct service_worker *sw = calloc(1, sizeof(*sw));
+	int rc;
+
+	*out = NULL;
+	if (!sw)
+		return KIOSK_ENOMEM;
+	snprintf(sw->pin_hash, sizeof(sw->pin_hash), "%s", pin_hash ? pin_hash : "");
+	sw->snap = snap;
+	sw->portal_rtt_ms = -1;
+	rc = audit_open(audit_path, &sw->audit);
+	if (rc) {
+		log_error("service", "cannot open the audit log %s: %s", audit_path,
+			  kiosk_strerror(rc));
+		free(sw);
+		return rc;
+	}
+	*out = sw;
+	return 0;
+}
+
+void service_worker_close(struct service_worker *sw)
+{
+	if (!sw)
+		return;
+	audit_close(sw->audit);
+	free(sw);
+}
+
+void service_worker_note_sync(struct service_worker *sw)
+{
+	if (sw)
+		sw->last_sync = (int64_t)time(NULL);
+}
+
+bool service_worker_audit(struct service_worker *sw, const struct service_env *env,
+			  const char *source, const char *action, const char *detail)
+{
+	char id[AUDIT_ID_LEN];
+	int64_t at = 0;
+	json_t *doc;
+	char *body;
+	bool queued = false;
+
+	if (audit_add(sw->audit, source, action, detail, id, &at))
+		return false;
+	log_info("service", "audit: %s %s%s%s", source, action, detail[0] ? ": " : "", detail);
+	if (!env->outbox)
+		return false;
+	doc = json_pack("{s:s, s:s, s:I, s:s, s:s, s:s}", "event_id", id, "kiosk_id", env->kiosk_id,
+			"at", (json_int_t)at, "source", source, "action", action, "detail", detail);
+	body = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(doc);
+	/* The audit stays on the kiosk either way; the portal gets its copy when it can. */
+	if (body && outbox_add(env->outbox, "audit", id, body, env->now_wall_ms) == 0)
+		queued = true;
+	free(body);
+	return queued;
+}
+
+static enum core_failure print_failure(int rc)
+{
+	return rc == 0		       ? CORE_FAIL_NONE
+	       : rc == KIOSK_EPAPER    ? CORE_FAIL_PAPER_OUT
+	       : rc == KIOSK_ENOTFOUND ? CORE_FAIL_NOT_FOUND
+	       : rc == KIOSK_ESTORE    ? CORE_FAIL_STORE
+				       : CORE_FAIL_PRINTER;
+}
+
+static const char *tr(const struct service_env *env, const char *msgid)
+{
+	return env->tr ? env->tr(msgid) : msgid;
+}
+
+static int print_text(const struct service_env *env, const char *text)
+{
+	struct printer_status st;
+
+	if (!env->pops->print_text)
+		return KIOSK_EDEVICE;
+	env->pops->status(env->pimpl, &st);
+	if (st.paper_out || st.cover_open)
+		return KIOSK_EPAPER;
+	return env->pops->print_text(env->pimpl, text);
+}
+
+static void now_text(char *buf, size_t n, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
+}
+
+static int test_page(const struct service_env *env)
+{
+	char text[1024], when[32];
+
+	now_text(when, sizeof(when), (int64_t)time(NULL));
+	snprintf(text, sizeof(text),
+		 "%s\n%s\n==========================================\n%s: %s\n%s\n"
+		 "0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ\nabcdefghijklmnopqrstuvwxyz áéíóúñ ¿¡\n"
+		 "==========================================\n",
+		 env->header, tr(env, N_("PRINTER TEST PAGE")), tr(env, N_("Kiosk")), env->kiosk_id,
+		 when);
+	return print_text(env, text);
+}
+
+/* The newest payment with an outcome: the one a resident asks staff to reprint. */
+static int newest_with_outcome(const struct journal_payment *p, void *ctx)
+{
+	struct journal_payment *last = ctx;
+
+	if (p->state == JOURNAL_APPROVED || p->state == JOURNAL_RECEIPT_PRINTED ||
+	    p->state == JOURNAL_CONFIRMED || p->state == JOURNAL_DECLINED)
+		*last = *p;
+	return 0;
+}
+
+static int reprint(const struct service_env *env, const char *ref, char *done_ref, size_t n)
+{
+	struct journal_payment p;
+	struct receipt r;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	if (ref && *ref) {
+		rc = admin_find_payment(env->journal, ref, &p);
+	} else {
+		rc = journal_each_payment(env->journal, newest_with_outcome, &p);
+		if (rc == 0 && !p.idempotency_key[0])
+			rc = KIOSK_ENOTFOUND;
+	}
+	if (rc == 0)
+		rc = admin_copy_receipt(&p, env->header, env->kiosk_id, &r);
+	if (rc == KIOSK_EINVAL)
+		rc = KIOSK_ENOTFOUND; /* no outcome yet: nothing a receipt could state */
+	if (rc)
+		return rc;
+	rc = env->pops->print(env->pimpl, &r, env->tr);
+	if (rc == 0 && p.state == JOURNAL_APPROVED)
+		journal_set_state(env->journal, p.idempotency_key, JOURNAL_RECEIPT_PRINTED, NULL);
+	snprintf(done_ref, n, "%.31s", p.reference[0] ? p.reference : p.idempotency_key);
+	return rc;
+}
+
+struct totals_ctx {
+	struct audit_day *d;
+};
+
+static int add_up(const struct journal_payment *p, void *ctx)
+{
+	struct audit_day *d = ctx;
+
+	if (p->created_at <= d->since)
+		return 0;
+	switch (p->state) {
+	case JOURNAL_APPROVED:
+	case JOURNAL_RECEIPT_PRINTED:
+	case JOURNAL_CONFIRMED:
+		d->approved_count++;
+		d->approved_cents += p->amount_cents;
+		break;
+	case JOURNAL_DECLINED:
+		d->declined_count++;
+		d->declined_cents += p->amount_cents;
+		break;
+	case JOURNAL_CREATED:
+	case JOURNAL_SENT:
+	case JOURNAL_IN_DOUBT:
+		d->in_doubt_count++;
+		d->in_doubt_cents += p->amount_cents;
+		break;
+	default: break; /* failed or reversed: never charged */
+	}
+	return 0;
+}
+
+static int day_totals(struct service_worker *sw, const struct service_env *env, struct audit_day *d)
+{
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	rc = audit_last_close(sw->audit, &d->since);
+	if (rc == 0)
+		rc = journal_each_payment(env->journal, add_up, d);
+	return rc;
+}
+
+static void money(int64_t cents, char *buf, size_t n)
+{
+	if (receipt_format_money(cents, buf, n))
+		snprintf(buf, n, "?");
+}
+
+static int print_report(const struct service_env *env, const struct audit_day *d)
+{
+	char text[1536], since[32], closed[32], a[24], de[24], q[24];
+
+	if (d->since)
+		now_text(since, sizeof(since), d->since);
+	else
+		snprintf(since, sizeof(since), "-");
+	now_text(closed, sizeof(closed), d->closed_at);
+	money(d->approved_cents, a, sizeof(a));
+	money(d->declined_cents, de, sizeof(de));
+	money(d->in_doubt_cents, q, sizeof(q));
+	snprintf(text, sizeof(text),
+		 "%s\n%s\n==========================================\n%s: %s\n%s: %s\n%s: %s\n"
+		 "------------------------------------------\n%-20s %4d %16s\n%-20s %4d %16s\n"
+		 "%-20s %4d %16s\n==========================================\n",
+		 env->header, tr(env, N_("END OF DAY REPORT")), tr(env, N_("Kiosk")), env->kiosk_id,
+		 tr(env, N_("From")), since, tr(env, N_("Closed")), closed, tr(env, N_("Approved")),
+		 d->approved_count, a, tr(env, N_("Declined")), d->declined_count, de,
+		 tr(env, N_("In doubt")), d->in_doubt_count, q);
+	return print_text(env, text);
+}
+
+static void to_core(const struct audit_day *d, struct core_day_report *r)
+{
+	r->approved_count = d->approved_count;
+	r->approved_cents = d->approved_cents;
+	r->declined_count = d->declined_count;
+	r->declined_cents = d->declined_cents;
+	r->in_doubt_count = d->in_doubt_count;
+	r->in_doubt_cents = d->in_doubt_cents;
+	r->since = d->since;
+	r->closed_at = d->closed_at;
+}
+
+static void status(struct service_worker *sw, const struct service_env *env, bool probe,
+		   struct core_service_status *out)
+{
+	struct printer_status ps;
+	struct outbox_stats os;
+
+	memset(out, 0, sizeof(*out));
+	env->pops->status(env->pimpl, &ps);
+	out->printer_present = ps.present;
+	out->printer_online = ps.present && ps.online && !ps.error;
+	out->paper_near_end = ps.paper_near_end;
+	out->paper_out = ps.paper_out;
+	out->cover_open = ps.cover_open;
+	out->reader_ready = env->reader_ready;
+	if (env->outbox && outbox_get_stats(env->outbox, &os) == 0)
+		out->outbox_pending = os.pending;
+	out->last_sync = sw->last_sync;
+	if (probe) {
+		/* Any answer counts, "no such payment" included: the portal is there. */
+		struct portal_payment pay;
+		struct timespec t0, t1;
+		int rc;
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		rc = portal_payment_status(env->portal, "kiosk-health-probe", &pay);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		sw->portal_ok = rc == 0 || rc == KIOSK_ENOTFOUND;
+		sw->portal_rtt_ms = sw->portal_ok ? (int)((t1.tv_sec - t0.tv_sec) * 1000 +
+							  (t1.tv_nsec - t0.tv_nsec) / 1000000)
+						  : -1;
+	}
+	out->portal_ok = sw->portal_ok;
+	out->portal_rtt_ms = sw->portal_rtt_ms;
+	if (sw->snap)
+		service_snapshot_set_status(sw->snap, out);
+}
+
+void service_worker_refresh(struct service_worker *sw, const struct service_env *env)
+{
+	struct core_service_status st;
+
+	if (sw)
+		status(sw, env, false, &st);
+}
+
+static const char *op_name(int op)
+{
+	switch (op) {
+	case CORE_SOP_CHECK_PIN: return "pin";
+	case CORE_SOP_STATUS: return "device_status";
+	case CORE_SOP_TEST_PRINT: return "test_print";
+	case CORE_SOP_REPRINT_LAST: return "reprint_last";
+	case CORE_SOP_REPRINT_REF: return "reprint";
+	case CORE_SOP_REPORT: return "report";
+	case CORE_SOP_CLOSE_DAY: return "close_day";
+	default: return "action";
+	}
+}
+
+bool service_worker_run(struct service_worker *sw, const struct service_env *env,
+			const struct core_effect *fx, const char *source, struct core_event *ev)
+{
+	char detail[96] = "";
+	const char *action = op_name(fx->op);
+	struct audit_day d;
+	int rc = 0;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->type = CORE_EV_SERVICE_DONE;
+	ev->op = fx->op;
+	ev->request_id = fx->request_id;
+	switch (fx->op) {
+	case CORE_SOP_CHECK_PIN: {
+		bool match = false;
+		if (!sw->pin_hash[0]) {
+			rc = KIOSK_ENOTFOUND;
+			action = "pin_not_configured";
+			break;
+		}
+		rc = pin_verify(fx->text, sw->pin_hash, &match);
+		if (rc == 0 && !match)
+			rc = KIOSK_EINVAL;
+		action = rc == 0 ? "service_enter" : "pin_wrong";
+		ev->failure = rc == KIOSK_EINVAL ? CORE_FAIL_REFUSED
+			      : rc		 ? CORE_FAIL_STORE
+						 : CORE_FAIL_NONE;
+		goto audit;
+	}
+	case CORE_SOP_STATUS:
+		status(sw, env, true, &ev->status);
+		return false; /* looking is not an action */
+	case CORE_SOP_TEST_PRINT: rc = test_page(env); break;
+	case CORE_SOP_REPRINT_LAST:
+	case CORE_SOP_REPRINT_REF:
+		rc = reprint(env, fx->op == CORE_SOP_REPRINT_REF ? fx->text : "", ev->reference,
+			     sizeof(ev->reference));
+		snprintf(detail, sizeof(detail), "%s", ev->reference[0] ? ev->reference : fx->text);
+		break;
+	case CORE_SOP_REPORT:
+		rc = day_totals(sw, env, &d);
+		if (rc == 0)
+			to_core(&d, &ev->report);
+		ev->failure = rc ? CORE_FAIL_STORE : CORE_FAIL_NONE;
+		return false;
+	case CORE_SOP_CLOSE_DAY:
+		rc = day_totals(sw, env, &d);
+		if (rc == 0) {
+			d.closed_at = (int64_t)time(NULL);
+			rc = audit_store_close(sw->audit, &d);
+		}
+		if (rc) {
+			ev->failure = CORE_FAIL_STORE;
+			break;
+		}
+		to_core(&d, &ev->report);
+		snprintf(detail, sizeof(detail),
+			 "approved %d/%lld declined %d/%lld in_doubt %d/%lld", d.approved_count,
+			 (long long)d.approved_cents, d.declined_count, (long long)d.declined_cents,
+			 d.in_doubt_count, (long long)d.in_doubt_cents);
+		/* Closed and stored first: a printer out of paper does not keep the day open. */
+		rc = print_report(env, &d);
+		break;
+	case CORE_SOP_AUDIT: action = fx->text; break;
+	default: rc = KIOSK_EINVAL; break;
+	}
+	if (!ev->failure)
+		ev->failure = print_failure(rc);
+audit:
+	if (rc && !detail[0] && fx->op != CORE_SOP_CHECK_PIN)
+		snprintf(detail, sizeof(detail), "failed: %s", kiosk_strerror(rc));
+	return service_worker_audit(sw, env, source, action, detail);
+}
