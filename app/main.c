@@ -26,13 +26,13 @@
 #include "app/common/log.h"
 #include "app/config.h"
 #include "app/core/core.h"
+#include "app/crypto/pin.h"
 #include "app/fleet/heartbeat.h"
 #include "app/fleet/rconf.h"
 #include "app/i18n.h"
 #include "app/journey/runner.h"
 #include "app/payments/admin.h"
 #include "app/screens/screens.h"
-#include "app/crypto/pin.h"
 #include "app/service/corner.h"
 #include "app/service/ctl_commands.h"
 #include "app/service/ctl_server.h"
@@ -71,7 +71,8 @@ struct app {
 	struct speech *speech;
 	struct a11y a11y;
 	bool blank;
-	bool intro; /* speech just came on: say how to use it after the screen */
+	bool intro;	     /* speech just came on: say how to use it after the screen */
+	bool speech_default; /* what each session starts with (configured, audio probed once) */
 	int64_t idle_ms, warning_ms; /* as configured; doubled while speech is on */
 
 	/* Fleet: the local configuration (defaults, kiosk.conf) a remote one goes over, the
@@ -171,6 +172,9 @@ static int wait_event(struct app *a, SDL_Event *e, int64_t timeout_ms)
 	return SDL_PollEvent(e);
 }
 
+static void set_speech(struct app *a, bool on);
+static void restore_session_defaults(struct app *a);
+
 static void dispatch(struct app *a, struct core_event ev)
 {
 	struct core_effects fx;
@@ -182,8 +186,11 @@ static void dispatch(struct app *a, struct core_event ev)
 	/* A new screen: the keypad focus starts again from its top. */
 	if (strcmp(before, core_screen_id(&a->core)))
 		a->ui.focus_index = -1;
-	for (int i = 0; i < fx.count; i++)
+	for (int i = 0; i < fx.count; i++) {
 		worker_submit(a->worker, &fx.fx[i], a->core.lang);
+		if (fx.fx[i].type == CORE_FX_END_SESSION)
+			restore_session_defaults(a);
+	}
 }
 
 /* --- the runner's view of the app --- */
@@ -351,10 +358,9 @@ static void activate(struct app *a, int i)
 
 	switch (w->action) {
 	case UI_ACT_CONTRAST:
-		set_look(a,
-			 a->ui.theme_id == THEME_HIGH_CONTRAST ? THEME_DEFAULT
-							       : THEME_HIGH_CONTRAST,
-			 a->ui.large_text);
+		set_look(
+		    a, a->ui.theme_id == THEME_HIGH_CONTRAST ? THEME_DEFAULT : THEME_HIGH_CONTRAST,
+		    a->ui.large_text);
 		dispatch(a, ui_ev(CORE_EV_TOUCH));
 		break;
 	case UI_ACT_LARGE_TEXT:
@@ -363,6 +369,18 @@ static void activate(struct app *a, int i)
 		break;
 	case UI_ACT_NONE: dispatch(a, w->ev); break;
 	}
+}
+
+/* The next resident starts with the kiosk's configured look and speech, not with what the
+ * last one chose (high contrast, large text, speech on), like the language. */
+static void restore_session_defaults(struct app *a)
+{
+	enum theme_id theme = a->cfg.high_contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT;
+
+	if (a->ui.theme_id != theme || a->ui.large_text != a->cfg.large_text)
+		set_look(a, theme, a->cfg.large_text);
+	if ((a->speech != NULL) != a->speech_default)
+		set_speech(a, a->speech_default);
 }
 
 /* "headphones": speech is on when the system has an audio output. Whether headphones are
@@ -443,13 +461,18 @@ static void on_key(struct app *a, const SDL_KeyboardEvent *k)
 	case KEYPAD_VOLUME_UP:
 	case KEYPAD_RATE_DOWN:
 	case KEYPAD_RATE_UP:
-		speech_adjust(a->speech, act == KEYPAD_VOLUME_UP ? 1 : act == KEYPAD_VOLUME_DOWN ? -1 : 0,
-			      act == KEYPAD_RATE_UP ? 1 : act == KEYPAD_RATE_DOWN ? -1 : 0);
+		speech_adjust(a->speech,
+			      act == KEYPAD_VOLUME_UP	  ? 1
+			      : act == KEYPAD_VOLUME_DOWN ? -1
+							  : 0,
+			      act == KEYPAD_RATE_UP	? 1
+			      : act == KEYPAD_RATE_DOWN ? -1
+							: 0);
 		say(a,
-		    act == KEYPAD_VOLUME_UP	 ? N_("Louder")
+		    act == KEYPAD_VOLUME_UP	? N_("Louder")
 		    : act == KEYPAD_VOLUME_DOWN ? N_("Quieter")
-		    : act == KEYPAD_RATE_UP	 ? N_("Faster")
-						 : N_("Slower"),
+		    : act == KEYPAD_RATE_UP	? N_("Faster")
+						: N_("Slower"),
 		    true);
 		break;
 	case KEYPAD_BLANK:
@@ -514,9 +537,7 @@ static void handle(struct app *a, const SDL_Event *e)
 			}
 		}
 		break;
-	case SDL_MOUSEMOTION:
-		service_corner_motion(&a->corner, e->motion.x, e->motion.y);
-		break;
+	case SDL_MOUSEMOTION: service_corner_motion(&a->corner, e->motion.x, e->motion.y); break;
 	case SDL_TEXTINPUT: {
 		struct core_event ev = ui_ev(CORE_EV_KEY);
 		snprintf(ev.text, sizeof(ev.text), "%s", e->text.text);
@@ -542,8 +563,10 @@ static void draw(struct app *a)
 		a11y_frame(&a->a11y, &a->ui, core_screen_id(&a->core), a->speech);
 		if (a->intro)
 			say(a,
-			    N_("Speech is on. Use the arrow keys to move, Enter to choose, Clear to "
-			       "delete and Cancel to go back. Press Help again to turn speech off."),
+			    N_("Speech is on. Use the arrow keys to move, Enter to choose, Clear "
+			       "to "
+			       "delete and Cancel to go back. Press Help again to turn speech "
+			       "off."),
 			    false);
 		a->intro = false;
 	}
@@ -783,7 +806,8 @@ static void usage(FILE *f)
 	    "                         [service] pin_hash\n"
 	    "service mode (docs/operations.md, Staff):\n"
 	    "  --service-pin-hash H   the staff PIN's hash ([service] pin_hash)\n"
-	    "  --control-socket PATH  kioskctl's socket (default /run/kiosk/control.sock; \"\" none)\n");
+	    "  --control-socket PATH  kioskctl's socket (default /run/kiosk/control.sock; \"\" "
+	    "none)\n");
 }
 
 enum {
@@ -1377,7 +1401,9 @@ int main(int argc, char **argv)
 	if (a->cfg.high_contrast || a->cfg.large_text)
 		set_look(a, a->cfg.high_contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT,
 			 a->cfg.large_text);
-	if (!strcmp(a->cfg.speech, "on") || (!strcmp(a->cfg.speech, "headphones") && audio_present()))
+	a->speech_default = !strcmp(a->cfg.speech, "on") ||
+			    (!strcmp(a->cfg.speech, "headphones") && audio_present());
+	if (a->speech_default)
 		set_speech(a, true);
 	a->screen_ctx.city_name = a->cfg.city_name;
 	a->screen_ctx.help_text = a->cfg.help_text;
