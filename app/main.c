@@ -175,6 +175,12 @@ static int wait_event(struct app *a, SDL_Event *e, int64_t timeout_ms)
 static void set_speech(struct app *a, bool on);
 static void restore_session_defaults(struct app *a);
 
+/* The heartbeat thread's word on the portal, for kioskctl status (a locked copy, no I/O). */
+static void heartbeat_portal_seen(void *ctx, bool reachable, int rtt_ms)
+{
+	service_snapshot_set_portal(&((struct app *)ctx)->snap, reachable, rtt_ms);
+}
+
 static void dispatch(struct app *a, struct core_event ev)
 {
 	struct core_effects fx;
@@ -1423,6 +1429,7 @@ int main(int argc, char **argv)
 		    .interval_s = a->cfg.heartbeat_s,
 		    .local = a->local,
 		    .config_version = a->rconf_version,
+		    .portal_seen = heartbeat_portal_seen,
 		    .wake = wake_ui,
 		    .wake_ctx = a,
 		};

@@ -239,7 +239,14 @@ static void *run(void *arg)
 		pthread_mutex_unlock(&hb->lock);
 		keep_applied(hb);
 		report = build_report(hb);
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		rc = report ? portal_heartbeat(p, report, &answer) : KIOSK_ENOMEM;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (report && hb->cfg.portal_seen)
+			hb->cfg.portal_seen(hb->cfg.wake_ctx, rc == 0,
+					    (int)((t1.tv_sec - t0.tv_sec) * 1000 +
+						  (t1.tv_nsec - t0.tv_nsec) / 1000000));
 		if (rc == 0)
 			read_answer(hb, p, answer);
 		else

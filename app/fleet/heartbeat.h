@@ -23,6 +23,8 @@ struct heartbeat_config {
 	/* The local configuration (defaults, kiosk.conf) a remote one is checked against. */
 	struct kiosk_config local;
 	long config_version; /* the remote configuration in force at start, 0: none */
+	/* Called from the heartbeat thread after each beat: did the portal answer, how fast. */
+	void (*portal_seen)(void *ctx, bool reachable, int rtt_ms);
 	/* Called from the heartbeat thread when an order is waiting for heartbeat_poll. */
 	void (*wake)(void *ctx);
 	void *wake_ctx;

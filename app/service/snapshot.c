@@ -30,7 +30,22 @@ void service_snapshot_get(struct service_snapshot *s, struct service_view *out)
 void service_snapshot_set_status(struct service_snapshot *s, const struct core_service_status *st)
 {
 	pthread_mutex_lock(&s->lock);
+	bool ok = s->view.status.portal_ok;
+	int rtt = s->view.status.portal_rtt_ms;
 	s->view.status = *st;
+	if (!st->portal_ok && st->portal_rtt_ms < 0) {
+		/* The worker has not probed the portal itself: keep the heartbeat's word. */
+		s->view.status.portal_ok = ok;
+		s->view.status.portal_rtt_ms = rtt;
+	}
+	pthread_mutex_unlock(&s->lock);
+}
+
+void service_snapshot_set_portal(struct service_snapshot *s, bool reachable, int rtt_ms)
+{
+	pthread_mutex_lock(&s->lock);
+	s->view.status.portal_ok = reachable;
+	s->view.status.portal_rtt_ms = reachable ? rtt_ms : -1;
 	pthread_mutex_unlock(&s->lock);
 }
 

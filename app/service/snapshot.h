@@ -30,6 +30,8 @@ void service_snapshot_destroy(struct service_snapshot *s);
 void service_snapshot_get(struct service_snapshot *s, struct service_view *out);
 /* The worker: devices, portal and outbox as last seen. */
 void service_snapshot_set_status(struct service_snapshot *s, const struct core_service_status *st);
+/* The heartbeat: whether the portal answered its last beat, and how fast. */
+void service_snapshot_set_portal(struct service_snapshot *s, bool reachable, int rtt_ms);
 /* The UI loop: what residents see. */
 void service_snapshot_set_screen(struct service_snapshot *s, const char *screen,
 				 bool out_of_service);
