@@ -36,6 +36,10 @@ int chrome_field_notice_height(struct ui *ui, const struct core_state *s, enum c
 int chrome_notice_height(struct ui *ui, const struct core_state *s);
 /* The keyboard or keypad for the focused field, from top down to the navigation. */
 void chrome_keys(struct ui *ui, const struct core_state *s, int top);
+/* Customer number, the name-or-amount toggle (labelled by_name / by_bill) and the field it
+ * picks, with their messages; returns the y below them. */
+int chrome_account_proof(struct ui *ui, const struct core_state *s, int y,
+			 const char *by_name_label, const char *by_bill_label);
 /* A white panel with a border; returns its height. */
 int chrome_panel(struct ui *ui, SDL_Rect r);
 
@@ -59,7 +63,6 @@ void screen_autopay_done(struct ui *ui, const struct core_state *s, const struct
 void screen_paperless(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 /* staff service mode (service.c) */
 void screen_service(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
-void screen_out_of_service(struct ui *ui, const struct core_state *s,
-			   const struct screen_ctx *ctx);
+void screen_out_of_service(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 
 #endif
