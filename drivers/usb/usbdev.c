@@ -19,6 +19,8 @@
 #define MAX_SLOTS 4
 #define MAX_WEDGES 32
 #define LOOP_MS 100
+#define IDLE_LOOP_MS 1000
+#define HOTPLUG_RESCAN_MS 10000
 #define STOP_WAIT_MS 2000
 #define JOB_DEADLINE_MS 60000
 
@@ -491,8 +493,26 @@ static void *usb_main(void *arg)
 
 	for (;;) {
 		struct timeval tv = {0, LOOP_MS * 1000};
-		bool quit, scan;
+		bool quit, scan, hurry;
+		int64_t now = now_ms();
 
+		/* An idle kiosk should not spin: short waits only while a receipt is printing,
+		 * a wedge swipe is half typed, or a rescan is due soon; otherwise a second
+		 * (the printer's status poll). Jobs and hotplug interrupt the wait anyway. */
+		pthread_mutex_lock(&u->lock);
+		hurry = u->job != NULL;
+		pthread_mutex_unlock(&u->lock);
+		for (int k = 0; k < MAX_SLOTS && !hurry; k++)
+			hurry = u->slots[k].used && u->slots[k].rdr && usbrdr_busy(u->slots[k].rdr);
+		if (!hurry) {
+			int64_t wait = u->next_scan - now;
+			if (wait > IDLE_LOOP_MS)
+				wait = IDLE_LOOP_MS;
+			if (wait > LOOP_MS) {
+				tv.tv_sec = wait / 1000;
+				tv.tv_usec = (wait % 1000) * 1000;
+			}
+		}
 		libusb_handle_events_timeout_completed(u->ctx, &tv, NULL);
 		pthread_mutex_lock(&u->lock);
 		quit = u->quit;
@@ -502,7 +522,9 @@ static void *usb_main(void *arg)
 		scan = u->rescan || now_ms() >= u->next_scan;
 		if (scan) {
 			u->rescan = false;
-			u->next_scan = now_ms() + u->cfg.rescan_ms;
+			/* With hotplug events the periodic scan is only a safety net. */
+			u->next_scan =
+			    now_ms() + (u->has_hotplug ? HOTPLUG_RESCAN_MS : u->cfg.rescan_ms);
 			rescan(u);
 		}
 		tick(u);

@@ -130,6 +130,11 @@ void usbrdr_tick(struct usbrdr *r, int64_t now)
 		hand_on(r, &s, rc);
 }
 
+bool usbrdr_busy(const struct usbrdr *r)
+{
+	return r->m.kind == USBDEV_WEDGE_READER && r->wedge.len > 0;
+}
+
 bool usbrdr_dead(const struct usbrdr *r)
 {
 	return r->dead;

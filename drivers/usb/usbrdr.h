@@ -16,6 +16,8 @@ int usbrdr_start(struct libusb_device_handle *h, const struct usbdev_match *m,
 		 devices_swipe_fn on_swipe, void *ctx, struct usbrdr **out);
 /* Time passed: ends a wedge swipe that sent no Enter. */
 void usbrdr_tick(struct usbrdr *r, int64_t now_ms);
+/* A wedge reader in the middle of a typed swipe: its timeout needs prompt ticks. */
+bool usbrdr_busy(const struct usbrdr *r);
 bool usbrdr_dead(const struct usbrdr *r);
 bool usbrdr_stop(struct usbrdr *r);
 void usbrdr_free(struct usbrdr *r);
