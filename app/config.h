@@ -26,6 +26,9 @@ struct kiosk_config {
 	char seal_key[512];
 	char client_cert[512];
 	char client_key[512];
+	/* [fleet]: device.pem + device.key from kiosk-enroll, used when client_cert and client_key
+	 * are not set. */
+	char identity_dir[512];
 	char portal_pin[128]; /* "sha256//BASE64", or "" for CA verification alone */
 	long portal_timeout_ms;
 	long portal_connect_timeout_ms;

@@ -28,6 +28,7 @@
 #include "app/core/core.h"
 #include "app/crypto/pin.h"
 #include "app/fleet/heartbeat.h"
+#include "app/fleet/identity.h"
 #include "app/fleet/rconf.h"
 #include "app/i18n.h"
 #include "app/journey/runner.h"
@@ -87,6 +88,9 @@ struct app {
 	struct heartbeat *hb;
 	struct heartbeat_order pending_cfg; /* .config != NULL: waiting for between sessions */
 	char hb_screen[32];		    /* what the heartbeat was last told */
+	/* msgid for the out-of-service screen: the certificate is expired or revoked; the kiosk
+	 * stays out of service whatever the portal says, until IT gives it a new one. */
+	const char *identity_problem;
 	/* A staff command instead of the kiosk (--list-payments, --reprint, ...). */
 	int command;
 	const char *command_arg;
@@ -661,12 +665,34 @@ static void apply_pending_config(struct app *a)
 	o->config = NULL;
 }
 
+/* The kiosk's certificate is expired or revoked: out of service (after any session), and it
+ * stays so whatever the heartbeat says. */
+static void identity_out_of_service(struct app *a, const char *reason)
+{
+	struct core_event ev = ui_ev(CORE_EV_OUT_OF_SERVICE);
+
+	a->screen_ctx.identity_problem = a->identity_problem;
+	ev.choice = 1;
+	snprintf(ev.text, sizeof(ev.text), "%s", reason);
+	dispatch(a, ev);
+}
+
 static void take_heartbeat_orders(struct app *a)
 {
 	struct heartbeat_order o;
 
 	while (heartbeat_poll(a->hb, &o)) {
-		if (o.type == HEARTBEAT_OUT_OF_SERVICE) {
+		if (o.type == HEARTBEAT_OUT_OF_SERVICE && o.revoked) {
+			log_error("fleet", "the portal revoked this kiosk's certificate: out of "
+					   "service until IT gives it a new one");
+			a->identity_problem = N_("This kiosk's security certificate has been "
+						 "revoked. Staff: please contact the city's IT "
+						 "department.");
+			identity_out_of_service(a, "device certificate revoked");
+		} else if (o.type == HEARTBEAT_OUT_OF_SERVICE && !o.on && a->identity_problem) {
+			log_warn("fleet", "the portal says back in service, but this kiosk's "
+					  "certificate is not valid: staying out of service");
+		} else if (o.type == HEARTBEAT_OUT_OF_SERVICE) {
 			struct core_event ev = ui_ev(CORE_EV_OUT_OF_SERVICE);
 			ev.choice = o.on;
 			snprintf(ev.text, sizeof(ev.text), "%s", o.reason);
@@ -1259,6 +1285,53 @@ static void load_remote_config(struct app *a)
 	log_info("fleet", "remote configuration %ld in force", a->rconf_version);
 }
 
+/* The kiosk's own identity (kiosk-enroll puts it in [fleet] identity_dir) is its client
+ * certificate for every portal client, unless [portal] client_cert and client_key name
+ * another. One outside its dates is never presented: the kiosk goes out of service instead
+ * and says so (out of service from the first screen on). */
+static void use_identity(struct app *a)
+{
+	struct identity_paths p = {.key = ""};
+	char why[200];
+	int rc;
+
+	if (!a->cfg.identity_dir[0] || a->cfg.client_cert[0] || a->cfg.client_key[0])
+		return;
+	identity_paths(a->cfg.identity_dir, &p);
+	if (access(p.cert, R_OK) != 0 || access(p.key, R_OK) != 0) {
+		log_warn("fleet",
+			 "no device certificate in %s yet (kiosk-enroll has not run): "
+			 "portal calls go without one",
+			 a->cfg.identity_dir);
+		return;
+	}
+	rc = identity_check_dates(p.cert, why, sizeof(why));
+	if (rc == KIOSK_EEXPIRED) {
+		log_error("fleet",
+			  "the device certificate %s %s: out of service until IT renews it", p.cert,
+			  why);
+		a->identity_problem =
+		    strncmp(why, "expired", 7)
+			? N_("This kiosk's security certificate is not valid yet. Staff: please "
+			     "contact the city's IT department.")
+			: N_("This kiosk's security certificate has expired. Staff: please contact "
+			     "the city's IT department.");
+		return;
+	}
+	if (rc) {
+		log_error("fleet", "the device certificate %s is not usable: %s", p.cert, why);
+		return; /* the portal refuses calls without it, and says so */
+	}
+	if (strlen(p.cert) >= sizeof(a->cfg.client_cert) ||
+	    strlen(p.key) >= sizeof(a->cfg.client_key)) {
+		log_error("fleet", "identity_dir %s: path too long", a->cfg.identity_dir);
+		return;
+	}
+	memcpy(a->cfg.client_cert, p.cert, strlen(p.cert) + 1);
+	memcpy(a->cfg.client_key, p.key, strlen(p.key) + 1);
+	log_info("fleet", "device certificate %s for mutual TLS", p.cert);
+}
+
 int main(int argc, char **argv)
 {
 	static struct app app;
@@ -1294,6 +1367,7 @@ int main(int argc, char **argv)
 	setrlimit(RLIMIT_CORE, &nocore);
 	if (!a->debug && prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
 		log_warn("main", "cannot make the process non-dumpable: %s", strerror(errno));
+	use_identity(a);
 	if (a->command)
 		return run_command(a);
 
@@ -1419,6 +1493,8 @@ int main(int argc, char **argv)
 		log_warn("main", "no [service] pin_hash: service mode refuses every PIN");
 	start_control(a);
 	a->screen_ctx.out_of_service_message = a->cfg.out_of_service_message;
+	if (a->identity_problem)
+		identity_out_of_service(a, "device certificate not valid");
 	{
 		struct heartbeat_config hcfg = {
 		    .portal = wcfg.portal,

@@ -42,6 +42,7 @@ struct heartbeat {
 	long fetched_version; /* handed to the UI thread, waiting to be applied */
 	bool oos_told;	      /* what the last order said */
 	bool oos_known;
+	bool revoked; /* told once: the portal refuses our certificate from now on */
 };
 
 static const char *printer_name(enum core_printer p)
@@ -199,6 +200,28 @@ static void read_answer(struct heartbeat *hb, struct portal *p, json_t *answer)
 	}
 }
 
+/* The portal refused the beat because it revoked our certificate: the UI thread takes the
+ * kiosk out of service (once; every later beat is refused the same way). */
+static void take_revocation(struct heartbeat *hb)
+{
+	struct heartbeat_order o = {.type = HEARTBEAT_OUT_OF_SERVICE, .on = true, .revoked = true};
+	bool notify = false;
+
+	snprintf(o.reason, sizeof(o.reason), "certificate revoked");
+	pthread_mutex_lock(&hb->lock);
+	if (!hb->revoked) {
+		hb->revoked = true;
+		push_order(hb, &o);
+		notify = true;
+	}
+	pthread_mutex_unlock(&hb->lock);
+	if (notify) {
+		log_error("heartbeat", "portal: this kiosk's certificate is revoked");
+		if (hb->cfg.wake)
+			hb->cfg.wake(hb->cfg.wake_ctx);
+	}
+}
+
 /* Keeps an applied configuration on disk: here, because the UI thread never waits on fsync. */
 static void keep_applied(struct heartbeat *hb)
 {
@@ -249,6 +272,8 @@ static void *run(void *arg)
 						  (t1.tv_nsec - t0.tv_nsec) / 1000000));
 		if (rc == 0)
 			read_answer(hb, p, answer);
+		else if (!strcmp(portal_last_error(p), "certificate_revoked"))
+			take_revocation(hb);
 		else
 			log_warn("heartbeat", "portal did not take the heartbeat: %s",
 				 kiosk_strerror(rc));

@@ -44,6 +44,7 @@ struct heartbeat_order {
 	enum heartbeat_order_type type;
 	bool on;	 /* out of service */
 	char reason[96]; /* out of service */
+	bool revoked;	 /* out of service: the portal revoked our certificate */
 	long version;	 /* configuration */
 	char *config;	 /* the checked document (caller frees) */
 };

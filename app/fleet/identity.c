@@ -285,3 +285,31 @@ out:
 	free(b.data);
 	return rc;
 }
+
+int identity_check_dates(const char *cert_path, char *why, size_t whylen)
+{
+	mbedtls_x509_crt crt;
+	int ret, rc = 0;
+
+	mbedtls_x509_crt_init(&crt);
+	ret = mbedtls_x509_crt_parse_file(&crt, cert_path);
+	if (ret != 0) {
+		say(why, whylen, "cannot read the device certificate", ret);
+		rc = KIOSK_ECRYPTO;
+		goto out;
+	}
+	/* The portal would refuse it anyway; checking here lets the kiosk say so itself. */
+	if (mbedtls_x509_time_is_past(&crt.valid_to)) {
+		snprintf(why, whylen, "expired on %04d-%02d-%02d %02d:%02d UTC", crt.valid_to.year,
+			 crt.valid_to.mon, crt.valid_to.day, crt.valid_to.hour, crt.valid_to.min);
+		rc = KIOSK_EEXPIRED;
+	} else if (mbedtls_x509_time_is_future(&crt.valid_from)) {
+		snprintf(why, whylen, "not valid before %04d-%02d-%02d %02d:%02d UTC",
+			 crt.valid_from.year, crt.valid_from.mon, crt.valid_from.day,
+			 crt.valid_from.hour, crt.valid_from.min);
+		rc = KIOSK_EEXPIRED;
+	}
+out:
+	mbedtls_x509_crt_free(&crt);
+	return rc;
+}

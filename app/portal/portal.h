@@ -23,6 +23,9 @@ struct portal;
 
 int portal_open(const struct portal_config *cfg, struct portal **out);
 void portal_close(struct portal *p);
+/* The "error" code of the last refused request ("" if it was not refused), e.g.
+ * "certificate_revoked" when the portal no longer takes the kiosk's certificate. */
+const char *portal_last_error(const struct portal *p);
 
 struct portal_bill {
 	char customer_number[24]; /* digits only */

@@ -16,8 +16,6 @@
  * after sending: it may hold a password or bank details. */
 int portal_call(struct portal *p, const char *method, const char *path, const char *token,
 		json_t *req, json_t **doc);
-/* The "error" code of the last refused request ("" if it was not refused). */
-const char *portal_last_error(const struct portal *p);
 
 /* KIOSK_EPROTO when the field is missing, mistyped or does not fit. */
 int portal_read_string(json_t *doc, const char *name, char *dst, size_t n, int nullable);

@@ -15,6 +15,11 @@ void screen_out_of_service(struct ui *ui, const struct core_state *s, const stru
 	y += ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
 		     _("This kiosk is not taking payments right now."));
 	y += 40;
+	if (ctx->identity_problem) {
+		y += ui_text(ui, UI_FONT_BODY, t->text, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
+			     _(ctx->identity_problem));
+		y += 40;
+	}
 	if (ctx->out_of_service_message && ctx->out_of_service_message[0])
 		ui_text(ui, UI_FONT_BODY, t->text, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
 			ctx->out_of_service_message);

@@ -11,9 +11,10 @@ struct screen_ctx {
 	const char *city_name; /* "City of Springfield" */
 	const char *help_text; /* where else to get help, e.g. "Ask at the front desk." */
 	/* staff service mode */
-	const char *version;	     /* the firmware's version */
-	const char *update_slot;     /* the A/B slot running, "" when unknown */
+	const char *version;		    /* the firmware's version */
+	const char *update_slot;	    /* the A/B slot running, "" when unknown */
 	const char *out_of_service_message; /* where else to pay while out of service */
+	const char *identity_problem; /* msgid: the kiosk's certificate is expired or revoked */
 };
 
 /* Draws the whole frame for state s at time now (for countdowns). */

@@ -1,5 +1,6 @@
 # Shared by the fleet tests: a fresh portal-sim on a free loopback port, and the admin calls
-# with which a test plays IT. Sourced; sets $work, $url, $bin, $pki, $sim.
+# with which a test plays IT. Sourced; sets $work, $url, $bin, $pki, $sim. SIM_ARGS: more
+# options for portal-sim (word-split).
 build="${KIOSK_BUILD:?}"
 bin="$build/bin"
 pki="$build/pki"
@@ -18,7 +19,7 @@ fail() {
 }
 
 "$bin/portal-sim" --cert "$pki/server.pem" --key "$pki/server.key" --seal-key "$pki/seal.key" \
-	--db "$work/portal.db" --port 0 --port-file "$work/port" >"$work/sim.log" 2>&1 &
+	--db "$work/portal.db" --port 0 --port-file "$work/port" ${SIM_ARGS:-} >"$work/sim.log" 2>&1 &
 sim=$!
 for _ in $(seq 1 200); do [ -s "$work/port" ] && break; sleep 0.05; done
 [ -s "$work/port" ] || fail "portal-sim did not start"

@@ -3,6 +3,7 @@
  * --enroll-ca-cert/--enroll-ca-key. Each token works once. The real portal does the same
  * through the city's CA. */
 #include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
 #include <jansson.h>
 #include <mbedtls/ctr_drbg.h>
 #include <mbedtls/entropy.h>
@@ -225,4 +226,28 @@ int mtls_verified(struct MHD_Connection *conn)
 		return 0;
 	/* Fails with no certificate at all; status names any flaw of one that was sent. */
 	return gnutls_certificate_verify_peers2(session, &status) == 0 && status == 0;
+}
+
+int mtls_peer_cn(struct MHD_Connection *conn, char *cn, size_t n)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_GNUTLS_SESSION);
+	const gnutls_datum_t *chain;
+	gnutls_x509_crt_t crt = NULL;
+	unsigned count = 0;
+	size_t len = n;
+	int rc = KIOSK_ENOTFOUND;
+
+	cn[0] = '\0';
+	if (!ci || !ci->tls_session)
+		return rc;
+	chain = gnutls_certificate_get_peers((gnutls_session_t)ci->tls_session, &count);
+	if (!chain || count == 0 || gnutls_x509_crt_init(&crt) < 0)
+		return rc;
+	/* The first in the chain is the kiosk's own; its CN is the kiosk's id. */
+	if (gnutls_x509_crt_import(crt, &chain[0], GNUTLS_X509_FMT_DER) == 0 &&
+	    gnutls_x509_crt_get_dn_by_oid(crt, GNUTLS_OID_X520_COMMON_NAME, 0, 0, cn, &len) == 0)
+		rc = 0;
+	gnutls_x509_crt_deinit(crt);
+	return rc;
 }

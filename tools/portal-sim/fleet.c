@@ -17,13 +17,16 @@
 #define API "/api/kiosk/v1"
 #define ADMIN_KIOSKS "/admin/kiosks/"
 #define ADMIN_CONFIGS "/admin/configs/"
+#define ADMIN_REVOKE "/admin/revoke/"
 
 static const char *schema =
     "CREATE TABLE IF NOT EXISTS fleet_kiosks ("
     " kiosk_id TEXT PRIMARY KEY, last_seen TEXT, report TEXT,"
     " out_of_service INTEGER NOT NULL DEFAULT 0, reason TEXT NOT NULL DEFAULT '',"
     " config_version INTEGER, upload_logs INTEGER NOT NULL DEFAULT 0, logs TEXT);"
-    "CREATE TABLE IF NOT EXISTS fleet_configs (version INTEGER PRIMARY KEY, doc TEXT NOT NULL);";
+    "CREATE TABLE IF NOT EXISTS fleet_configs (version INTEGER PRIMARY KEY, doc TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS fleet_revoked (kiosk_id TEXT PRIMARY KEY, revoked_at TEXT NOT "
+    "NULL);";
 
 static struct {
 	sqlite3 *conn;
@@ -256,6 +259,54 @@ fail:
 	error(out, 500, "internal", "The portal's storage failed");
 }
 
+/* POST /admin/revoke/{kiosk_id}: the portal no longer takes that kiosk's certificates (by
+ * CN, so every one issued to it so far; a simulator's stand-in for a CRL by serial). DELETE
+ * lifts it, as IT would once the kiosk has a new identity. */
+static void admin_revoke(const char *method, const char *id, struct sim_reply *out)
+{
+	char when[32];
+	const char *p[] = {id, when};
+
+	if (!*id || strchr(id, '/')) {
+		error(out, 404, "no_such_endpoint", "No such endpoint");
+		return;
+	}
+	now_text(when, sizeof(when));
+	if (!strcmp(method, "POST")) {
+		if (exec(
+			"INSERT OR REPLACE INTO fleet_revoked (kiosk_id, revoked_at) VALUES (?, ?)",
+			2, p))
+			goto fail;
+		log_info("portal-sim", "certificates of kiosk %s revoked", id);
+	} else if (!strcmp(method, "DELETE")) {
+		if (exec("DELETE FROM fleet_revoked WHERE kiosk_id = ?", 1, p))
+			goto fail;
+	} else {
+		error(out, 405, "method_not_allowed", "POST or DELETE");
+		return;
+	}
+	reply(out, 200, json_pack("{s:s}", "status", "ok"));
+	return;
+fail:
+	error(out, 500, "internal", "The portal's storage failed");
+}
+
+int fleet_is_revoked(const char *kiosk_id)
+{
+	sqlite3_stmt *st = NULL;
+	int revoked = 0;
+
+	pthread_mutex_lock(&fleet.lock);
+	if (sqlite3_prepare_v2(fleet.conn, "SELECT 1 FROM fleet_revoked WHERE kiosk_id = ?", -1,
+			       &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, kiosk_id, -1, SQLITE_TRANSIENT);
+		revoked = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	pthread_mutex_unlock(&fleet.lock);
+	return revoked;
+}
+
 /* POST /admin/configs/{version} {"settings": {...}}: published as the document kiosks fetch.
  * Stored as given, unchecked: checking is the kiosk's job, and tests publish bad ones. */
 static void admin_config(const char *method, const char *v, json_t *body, struct sim_reply *out)
@@ -310,6 +361,8 @@ void fleet_handle(const char *method, const char *path, const char *kiosk_id, co
 		take_logs(doc, kiosk_id, out);
 	} else if (!strncmp(path, ADMIN_KIOSKS, strlen(ADMIN_KIOSKS))) {
 		admin_kiosk(method, path + strlen(ADMIN_KIOSKS), doc, out);
+	} else if (!strncmp(path, ADMIN_REVOKE, strlen(ADMIN_REVOKE))) {
+		admin_revoke(method, path + strlen(ADMIN_REVOKE), out);
 	} else if (!strncmp(path, ADMIN_CONFIGS, strlen(ADMIN_CONFIGS))) {
 		admin_config(method, path + strlen(ADMIN_CONFIGS), doc, out);
 	} else {

@@ -236,6 +236,14 @@ static const char *bearer_token(struct MHD_Connection *conn)
 	return auth && strncmp(auth, "Bearer ", 7) == 0 ? auth + 7 : NULL;
 }
 
+/* With --client-ca: whether IT revoked the (verified) certificate this connection presented. */
+static int peer_revoked(struct MHD_Connection *conn)
+{
+	char cn[128];
+
+	return mtls_peer_cn(conn, cn, sizeof(cn)) == 0 && fleet_is_revoked(cn);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version, const char *upload_data,
 				  size_t *upload_data_size, void **con_cls)
@@ -295,6 +303,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		reply.status = 403;
 		reply.body = strdup("{\"error\":\"client_certificate_required\",\"message\":"
 				    "\"This portal needs the kiosk's own certificate\"}");
+	} else if (srv->client_ca_pem && mtls_required(url) && peer_revoked(conn)) {
+		reply.status = 403;
+		reply.body = strdup("{\"error\":\"certificate_revoked\",\"message\":"
+				    "\"This kiosk's certificate has been revoked\"}");
 	} else if (enroll_path(url)) {
 		enroll_handle(method, req->body, req->len, &reply);
 	} else if (fleet_path(url)) {

@@ -164,12 +164,16 @@ int fleet_path(const char *path);
 /* kiosk_id: the X-Kiosk-Id header, or NULL. */
 void fleet_handle(const char *method, const char *path, const char *kiosk_id, const char *body,
 		  size_t body_len, struct sim_reply *out);
+/* Whether IT revoked the certificates of this kiosk (POST /admin/revoke/{id}). */
+int fleet_is_revoked(const char *kiosk_id);
 
 /* With --client-ca: true for the paths that need a client certificate, and whether this
  * connection presented one that verifies against it. */
 struct MHD_Connection;
 int mtls_required(const char *path);
 int mtls_verified(struct MHD_Connection *conn);
+/* The kiosk id (CN) of the certificate this connection presented: 0 or KIOSK_ENOTFOUND. */
+int mtls_peer_cn(struct MHD_Connection *conn, char *cn, size_t n);
 
 /* ---- server.c: libmicrohttpd over TLS, faults and latency ---- */
 
