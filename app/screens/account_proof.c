@@ -20,9 +20,10 @@ int chrome_account_proof(struct ui *ui, const struct core_state *s, int y,
 	y += chrome_field_notice(ui, s, CORE_FIELD_CUSTOMER, MARGIN, y, CONTENT_W) + 24;
 
 	/* Which proof the resident has at hand: the name or the last bill's amount. */
-	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_LEFT,
-		_("Confirm the account with one of these:"));
-	y += 50;
+	/* Its own height, not a fixed step: in large text the line is taller. */
+	y += ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_LEFT,
+		     _("Confirm the account with one of these:")) +
+	     14;
 	ev = ui_ev(CORE_EV_SET_VERIFY);
 	ev.verify = CORE_VERIFY_LAST_NAME;
 	ui_button(ui, (SDL_Rect){MARGIN, y, CONTENT_W / 2 - 10, 100}, by_name_label,

@@ -184,6 +184,6 @@ void screen_autopay_done(struct ui *ui, const struct core_state *s, const struct
 	ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 40, y, CONTENT_W - 80, UI_CENTER,
 		_("Your bill will be paid automatically on each due date. You can update or turn "
 		  "off Auto Pay at any time from Bills and Payments."));
-	ui_button(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H}, _("Done"), UI_PRIMARY,
+	ui_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H}, _("Done"), UI_PRIMARY,
 		  &ev);
 }

@@ -30,15 +30,15 @@ void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct scre
 	}
 	ui_text_size(ui, UI_FONT_LABEL, 0, ctx->city_name, &w, &h);
 	if (w <= avail) {
-		ui_text(ui, UI_FONT_LABEL, t->on_bar, x, TOP_BAR_H / 2 - h + 4, 0,
-			UI_LEFT, ctx->city_name);
-		ui_text(ui, UI_FONT_SMALL, t->on_bar, x, TOP_BAR_H / 2 + 8, avail,
-			UI_LEFT, _("Utility payments"));
+		ui_text(ui, UI_FONT_LABEL, t->on_bar, x, TOP_BAR_H / 2 - h + 4, 0, UI_LEFT,
+			ctx->city_name);
+		ui_text(ui, UI_FONT_SMALL, t->on_bar, x, TOP_BAR_H / 2 + 8, avail, UI_LEFT,
+			_("Utility payments"));
 	} else {
 		/* Large text: the city's name alone, on two lines if it must. */
 		ui_text_size(ui, UI_FONT_LABEL, avail, ctx->city_name, &w, &h);
-		ui_text(ui, UI_FONT_LABEL, t->on_bar, x, (TOP_BAR_H - h) / 2, avail,
-			UI_LEFT, ctx->city_name);
+		ui_text(ui, UI_FONT_LABEL, t->on_bar, x, (TOP_BAR_H - h) / 2, avail, UI_LEFT,
+			ctx->city_name);
 	}
 	ui_look_button(ui, contrast, "\xE2\x97\x90", _("High contrast"), UI_ACT_CONTRAST,
 		       ui->theme_id == THEME_HIGH_CONTRAST);
@@ -74,9 +74,12 @@ void chrome_nav(struct ui *ui, bool back, bool cancel, const char *main_label, b
 			  &ev);
 	}
 	if (main_label) {
+		/* Without Cancel there is room for a longer label ("Turn on Auto Pay") on one
+		 * line. */
+		int w = cancel ? 380 : 560;
 		ev = ui_ev(CORE_EV_CONTINUE);
-		ui_button_ex(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H}, main_label,
-			     NULL, UI_PRIMARY, main_enabled, &ev);
+		ui_button_ex(ui, (SDL_Rect){UI_W - MARGIN - w, NAV_Y, w, NAV_H}, main_label, NULL,
+			     UI_PRIMARY, main_enabled, &ev);
 	}
 }
 
@@ -203,12 +206,13 @@ static void toast(struct ui *ui, const struct core_state *s)
 		      (SDL_Color){0, 0, 0, 0x30});
 	ui_round_rect(ui, box, 18, error ? t->alert : t->bar);
 	if (error)
-		ui_fill(ui, (SDL_Rect){box.x + 18, box.y + 24, 8, box.h - 48}, error ? t->on_alert : t->on_bar);
+		ui_fill(ui, (SDL_Rect){box.x + 18, box.y + 24, 8, box.h - 48},
+			error ? t->on_alert : t->on_bar);
 	if (title)
-		ui_text(ui, UI_FONT_BUTTON, error ? t->on_alert : t->on_bar, box.x + 50, box.y + 35, maxw - 80, UI_LEFT,
-			title);
-	ui_text(ui, UI_FONT_BODY, error ? t->on_alert : t->on_bar, box.x + 50, box.y + 35 + th + (th ? 16 : 0), maxw - 80,
-		UI_LEFT, text);
+		ui_text(ui, UI_FONT_BUTTON, error ? t->on_alert : t->on_bar, box.x + 50, box.y + 35,
+			maxw - 80, UI_LEFT, title);
+	ui_text(ui, UI_FONT_BODY, error ? t->on_alert : t->on_bar, box.x + 50,
+		box.y + 35 + th + (th ? 16 : 0), maxw - 80, UI_LEFT, text);
 	/* The runner's expect-toast reads this. */
 	snprintf(ui->toast, sizeof(ui->toast), "%.100s%s%.400s", title ? title : "",
 		 title ? "\n" : "", text);

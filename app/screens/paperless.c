@@ -45,7 +45,7 @@ void screen_paperless(struct ui *ui, const struct core_state *s, const struct sc
 		ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y, CONTENT_W, UI_LEFT,
 			_("Is this the right email address? Tap Confirm to enroll."));
 		ev.choice = 1;
-		ui_button(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H}, _("Confirm"),
+		ui_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H}, _("Confirm"),
 			  UI_PRIMARY, &ev);
 	}
 	chrome_nav(ui, true, false, NULL, false);

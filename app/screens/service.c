@@ -130,7 +130,7 @@ static void devices(struct ui *ui, const struct core_state *s, const struct scre
 	py += chrome_row(ui, x, py, w, _("Version"), ctx->version ? ctx->version : "");
 	chrome_row(ui, x, py, w, _("Update slot"),
 		   ctx->update_slot && ctx->update_slot[0] ? ctx->update_slot : _("Not known"));
-	action_button(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H}, _("Refresh"), NULL,
+	action_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H}, _("Refresh"), NULL,
 		      UI_SECONDARY, CORE_SVC_DEVICES);
 	chrome_nav(ui, true, false, NULL, false);
 }
@@ -210,7 +210,7 @@ static void report(struct ui *ui, const struct core_state *s)
 		ui_text(
 		    ui, UI_FONT_SMALL, ui->theme.muted, MARGIN, y + 20, CONTENT_W, UI_LEFT,
 		    _("Closing prints this report, keeps it on the kiosk and starts a new day."));
-		action_button(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H},
+		action_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H},
 			      _("Close the day"), NULL, UI_PRIMARY, CORE_SVC_CLOSE_DAY);
 	}
 	chrome_nav(ui, true, false, NULL, false);
@@ -223,7 +223,7 @@ static void restart(struct ui *ui, const struct core_state *s)
 
 	(void)s;
 	(void)y;
-	action_button(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H}, _("Restart now"),
+	action_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H}, _("Restart now"),
 		      NULL, UI_DANGER, CORE_SVC_RESTART_CONFIRM);
 	chrome_nav(ui, true, false, NULL, false);
 }

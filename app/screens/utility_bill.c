@@ -58,7 +58,7 @@ void screen_utility_bill(struct ui *ui, const struct core_state *s, const struct
 	}
 	y += 400 + 30;
 	ev = ui_ev(CORE_EV_UNLINK);
-	ui_button(ui, (SDL_Rect){UI_W - MARGIN - 400, NAV_Y, 400, NAV_H}, _("Unlink Account"),
+	ui_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H}, _("Unlink Account"),
 		  UI_QUIET, &ev);
 	chrome_nav(ui, true, false, NULL, false);
 }
