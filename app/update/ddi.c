@@ -191,26 +191,6 @@ static int pick_artifact(json_t *deployment, const char **url, const char **name
 	return *url && *name ? 0 : KIOSK_EPROTO;
 }
 
-static int file_sha256(const char *path, char hex[65])
-{
-	FILE *f = fopen(path, "rb");
-	unsigned char buf[65536], digest[32];
-	mbedtls_sha256_context sha;
-	size_t n;
-
-	if (!f)
-		return KIOSK_EIO;
-	mbedtls_sha256_init(&sha);
-	mbedtls_sha256_starts_ret(&sha, 0);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		mbedtls_sha256_update_ret(&sha, buf, n);
-	mbedtls_sha256_finish_ret(&sha, digest);
-	mbedtls_sha256_free(&sha);
-	fclose(f);
-	sig_hex(digest, hex);
-	return 0;
-}
-
 static int deploy(struct ddi_config *cfg, struct update_agent *ag, const char *href, char *err,
 		  size_t errlen)
 {
@@ -247,7 +227,7 @@ static int deploy(struct ddi_config *cfg, struct update_agent *ag, const char *h
 				"download interrupted; will resume");
 		goto out;
 	}
-	if (sha && (file_sha256(path, hex) || strcmp(hex, sha))) {
+	if (sha && (sig_file_sha256(path, hex) || strcmp(hex, sha))) {
 		snprintf(err, errlen, "%s does not match the server's SHA-256", name);
 		unlink(path);
 		rc = KIOSK_ECRYPTO;

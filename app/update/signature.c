@@ -29,6 +29,26 @@ void sig_hex(const unsigned char digest[32], char hex[65])
 	hex[64] = '\0';
 }
 
+int sig_file_sha256(const char *path, char hex[65])
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char buf[65536], digest[32];
+	mbedtls_sha256_context sha;
+	size_t n;
+
+	if (!f)
+		return KIOSK_EIO;
+	mbedtls_sha256_init(&sha);
+	mbedtls_sha256_starts_ret(&sha, 0);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		mbedtls_sha256_update_ret(&sha, buf, n);
+	mbedtls_sha256_finish_ret(&sha, digest);
+	mbedtls_sha256_free(&sha);
+	fclose(f);
+	sig_hex(digest, hex);
+	return 0;
+}
+
 static int seed(mbedtls_entropy_context *ent, mbedtls_ctr_drbg_context *drbg)
 {
 	static const char pers[] = "kiosk-sign";

@@ -22,4 +22,7 @@ int sig_verify(const char *public_path, const void *data, size_t len, const unsi
 /* Lower-case hex of a 32-byte digest into hex[65]. */
 void sig_hex(const unsigned char digest[32], char hex[65]);
 
+/* SHA-256 of a whole file, as lower-case hex. 0 or KIOSK_EIO. */
+int sig_file_sha256(const char *path, char hex[65]);
+
 #endif

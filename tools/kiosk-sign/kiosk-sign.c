@@ -38,26 +38,6 @@ struct list {
 	size_t n, cap;
 };
 
-static int hash_file(const char *path, char hex[65])
-{
-	FILE *f = fopen(path, "rb");
-	unsigned char buf[65536], digest[32];
-	mbedtls_sha256_context sha;
-	size_t n;
-
-	if (!f)
-		return KIOSK_EIO;
-	mbedtls_sha256_init(&sha);
-	mbedtls_sha256_starts_ret(&sha, 0);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		mbedtls_sha256_update_ret(&sha, buf, n);
-	mbedtls_sha256_finish_ret(&sha, digest);
-	mbedtls_sha256_free(&sha);
-	fclose(f);
-	sig_hex(digest, hex);
-	return 0;
-}
-
 /* Collects DIR's regular files, sorted, so the same tree always makes the same manifest. */
 static int walk(const char *root, const char *rel, struct list *l)
 {
@@ -99,7 +79,7 @@ static int walk(const char *root, const char *rel, struct list *l)
 			snprintf(e->full, sizeof(e->full), "%s", full);
 			e->size = st.st_size;
 			e->mode = st.st_mode & 0111 ? 0755 : 0644;
-			rc = hash_file(full, e->sha256);
+			rc = sig_file_sha256(full, e->sha256);
 		} else {
 			fprintf(stderr, "kiosk-sign: %s is a link, special file or unsafe name\n",
 				full);

@@ -88,6 +88,7 @@ static void handle_lookup(struct sim_api *api, json_t *req, struct sim_reply *ou
 	json_t *bill = json_object_get(req, "last_bill_cents");
 	char digits[24];
 	struct sim_account acc;
+	int64_t cents;
 	int rc;
 
 	if (!number || (name && !json_is_string(name)) || (bill && !json_is_integer(bill)) ||
@@ -96,15 +97,9 @@ static void handle_lookup(struct sim_api *api, json_t *req, struct sim_reply *ou
 			    "Send customer_number and either last_name or last_bill_cents");
 		return;
 	}
-	/* A wrong number and a wrong name get the same answer: the reply must not tell a
-	 * stranger which customer numbers exist. */
-	rc = match_customer_number(number, digits, sizeof(digits));
-	if (rc == 0)
-		rc = db_find_account(api->db, digits, &acc);
-	if (rc == 0 && name && !match_last_name(json_string_value(name), acc.last_name))
-		rc = KIOSK_ENOTFOUND;
-	if (rc == 0 && bill && json_integer_value(bill) != acc.last_bill_cents)
-		rc = KIOSK_ENOTFOUND;
+	cents = bill ? (int64_t)json_integer_value(bill) : 0;
+	rc = match_account(api->db, number, name ? json_string_value(name) : NULL,
+			   bill ? &cents : NULL, digits, sizeof(digits), &acc);
 	if (rc == KIOSK_ESTORE) {
 		reply_error(out, 500, "internal", "The portal could not read its records");
 		return;

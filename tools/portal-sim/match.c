@@ -57,3 +57,19 @@ int match_last_name(const char *typed, const char *on_file)
 	fold_name(on_file, b, sizeof(b));
 	return strcmp(a, b) == 0;
 }
+
+int match_account(struct sim_db *db, const char *number, const char *last_name,
+		  const int64_t *last_bill_cents, char *digits, size_t n, struct sim_account *acc)
+{
+	/* A wrong number, name or amount all get the same answer: the reply must not tell a
+	 * stranger which customer numbers exist. */
+	int rc = match_customer_number(number, digits, n);
+
+	if (rc == 0)
+		rc = db_find_account(db, digits, acc);
+	if (rc == 0 && last_name && !match_last_name(last_name, acc->last_name))
+		rc = KIOSK_ENOTFOUND;
+	if (rc == 0 && last_bill_cents && *last_bill_cents != acc->last_bill_cents)
+		rc = KIOSK_ENOTFOUND;
+	return rc;
+}

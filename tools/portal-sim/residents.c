@@ -564,6 +564,7 @@ static void handle_link(struct sim_residents *r, const struct resident *res, jso
 	json_t *bill = json_object_get(req, "last_bill_cents");
 	struct sim_account acc;
 	char digits[24];
+	int64_t cents;
 	int rc;
 
 	if (!number || (name && !json_is_string(name)) || (bill && !json_is_integer(bill)) ||
@@ -573,13 +574,9 @@ static void handle_link(struct sim_residents *r, const struct resident *res, jso
 		return;
 	}
 	/* As for a guest lookup: one answer for a wrong number, name or amount. */
-	rc = match_customer_number(number, digits, sizeof(digits));
-	if (rc == 0)
-		rc = db_find_account(r->accounts, digits, &acc);
-	if (rc == 0 && name && !match_last_name(json_string_value(name), acc.last_name))
-		rc = KIOSK_ENOTFOUND;
-	if (rc == 0 && bill && json_integer_value(bill) != acc.last_bill_cents)
-		rc = KIOSK_ENOTFOUND;
+	cents = bill ? (int64_t)json_integer_value(bill) : 0;
+	rc = match_account(r->accounts, number, name ? json_string_value(name) : NULL,
+			   bill ? &cents : NULL, digits, sizeof(digits), &acc);
 	if (rc == KIOSK_ESTORE) {
 		internal(out);
 		return;

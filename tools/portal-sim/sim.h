@@ -132,6 +132,12 @@ int match_customer_number(const char *in, char *out, size_t n);
 /* Last names compared without case, accents or surrounding spaces. */
 int match_last_name(const char *typed, const char *on_file);
 
+/* The account a guest or a resident names: the customer number (separators ignored, digits
+ * receives it normalised) and the last name or the last bill amount (NULL when not given).
+ * 0, KIOSK_ENOTFOUND (one answer for a wrong number, name or amount) or KIOSK_ESTORE. */
+int match_account(struct sim_db *db, const char *number, const char *last_name,
+		  const int64_t *last_bill_cents, char *digits, size_t n, struct sim_account *acc);
+
 /* ---- api.c: the /api/kiosk/v1 endpoints, from request to JSON reply ---- */
 
 struct sim_reply {
