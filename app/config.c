@@ -75,6 +75,17 @@ static int set_long(long *dst, const char *value, long min, long max, char *err,
 	return 0;
 }
 
+static int set_int(int *dst, const char *value, long min, long max, char *err, size_t errlen,
+		   const char *key)
+{
+	long v;
+	int rc = set_long(&v, value, min, max, err, errlen, key);
+
+	if (rc == 0)
+		*dst = (int)v;
+	return rc;
+}
+
 static int set_bool(bool *dst, const char *value, char *err, size_t errlen, const char *key)
 {
 	if (!strcmp(value, "true") || !strcmp(value, "yes") || !strcmp(value, "1")) {
@@ -92,7 +103,6 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 	       char *err, size_t errlen)
 {
 	char name[128];
-	long v;
 	int rc;
 
 	snprintf(name, sizeof(name), "%s.%s", section, key);
@@ -152,8 +162,8 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 	if (!strcmp(section, "service") && !strcmp(key, "pin_hash")) {
 		/* Checked here: a mistyped hash would lock staff out silently. */
 		if (value[0] && pin_hash_check_format(value)) {
-			snprintf(err, errlen,
-				 "%s: not a PIN hash (make one with kiosk --hash-pin)", name);
+			snprintf(err, errlen, "%s: not a PIN hash (make one with kiosk --hash-pin)",
+				 name);
 			return KIOSK_EINVAL;
 		}
 		return set_str(cfg->service_pin_hash, sizeof(cfg->service_pin_hash), value, err,
@@ -168,49 +178,30 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 	}
 	if (!strcmp(section, "ui") && !strcmp(key, "fullscreen"))
 		return set_bool(&cfg->fullscreen, value, err, errlen, name);
-	if (!strcmp(section, "ui") && !strcmp(key, "idle_timeout_s")) {
-		rc = set_long(&v, value, 2, 3600, err, errlen, name);
-		if (!rc)
-			cfg->idle_timeout_s = (int)v;
-		return rc;
-	}
-	if (!strcmp(section, "ui") && !strcmp(key, "warning_s")) {
-		rc = set_long(&v, value, 1, 600, err, errlen, name);
-		if (!rc)
-			cfg->warning_s = (int)v;
-		return rc;
-	}
+	if (!strcmp(section, "ui") && !strcmp(key, "idle_timeout_s"))
+		return set_int(&cfg->idle_timeout_s, value, 2, 3600, err, errlen, name);
+	if (!strcmp(section, "ui") && !strcmp(key, "warning_s"))
+		return set_int(&cfg->warning_s, value, 1, 600, err, errlen, name);
 	if (!strcmp(section, "keypad"))
 		return keypad_set(&cfg->keypad, key, value, err, errlen);
 	if (!strcmp(section, "a11y") && !strcmp(key, "speech")) {
 		if (strcmp(value, "off") && strcmp(value, "on") && strcmp(value, "headphones")) {
-			snprintf(err, errlen, "%s: '%s' must be off, on or headphones", name, value);
+			snprintf(err, errlen, "%s: '%s' must be off, on or headphones", name,
+				 value);
 			return KIOSK_EINVAL;
 		}
 		return set_str(cfg->speech, sizeof(cfg->speech), value, err, errlen, name);
 	}
-	if (!strcmp(section, "a11y") && !strcmp(key, "volume")) {
-		rc = set_long(&v, value, 20, 200, err, errlen, name);
-		if (!rc)
-			cfg->speech_volume = (int)v;
-		return rc;
-	}
-	if (!strcmp(section, "a11y") && !strcmp(key, "rate")) {
-		rc = set_long(&v, value, 100, 375, err, errlen, name);
-		if (!rc)
-			cfg->speech_rate = (int)v;
-		return rc;
-	}
+	if (!strcmp(section, "a11y") && !strcmp(key, "volume"))
+		return set_int(&cfg->speech_volume, value, 20, 200, err, errlen, name);
+	if (!strcmp(section, "a11y") && !strcmp(key, "rate"))
+		return set_int(&cfg->speech_rate, value, 100, 375, err, errlen, name);
 	if (!strcmp(section, "a11y") && !strcmp(key, "high_contrast"))
 		return set_bool(&cfg->high_contrast, value, err, errlen, name);
 	if (!strcmp(section, "a11y") && !strcmp(key, "large_text"))
 		return set_bool(&cfg->large_text, value, err, errlen, name);
-	if (!strcmp(section, "ui") && !strcmp(key, "dpi")) {
-		rc = set_long(&v, value, 50, 600, err, errlen, name);
-		if (!rc)
-			cfg->dpi = (int)v;
-		return rc;
-	}
+	if (!strcmp(section, "ui") && !strcmp(key, "dpi"))
+		return set_int(&cfg->dpi, value, 50, 600, err, errlen, name);
 	if (!strcmp(section, "portal") && !strcmp(key, "timeout_ms"))
 		return set_long(&cfg->portal_timeout_ms, value, 500, 120000, err, errlen, name);
 	if (!strcmp(section, "portal") && !strcmp(key, "connect_timeout_ms"))
@@ -226,10 +217,7 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 	}
 	if (!strcmp(section, "fleet") && !strcmp(key, "heartbeat_s")) {
 		/* 0 turns the heartbeat off; more than an hour would hide a dead kiosk. */
-		rc = set_long(&v, value, 0, 3600, err, errlen, name);
-		if (!rc)
-			cfg->heartbeat_s = (int)v;
-		return rc;
+		return set_int(&cfg->heartbeat_s, value, 0, 3600, err, errlen, name);
 	}
 	if (!strcmp(section, "payments") && !strcmp(key, "convenience_fee_cents")) {
 		/* A fee the kiosk showed but did not charge would tell residents something
