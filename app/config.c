@@ -159,6 +159,18 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 		return set_str(cfg->wedge_readers, sizeof(cfg->wedge_readers), value, err, errlen,
 			       name);
 	}
+	if (!strcmp(section, "printer") && !strcmp(key, "profile")) {
+		if (value[0] && !printer_profile_find(value)) {
+			snprintf(err, errlen,
+				 "%s: '%s' is no printer profile (see docs/operations.md)", name,
+				 value);
+			return KIOSK_EINVAL;
+		}
+		return set_str(cfg->printer_profile, sizeof(cfg->printer_profile), value, err,
+			       errlen, name);
+	}
+	if (!strcmp(section, "devices") && !strcmp(key, "chip_terminal"))
+		return set_bool(&cfg->chip_terminal, value, err, errlen, name);
 	if (!strcmp(section, "service") && !strcmp(key, "pin_hash")) {
 		/* Checked here: a mistyped hash would lock staff out silently. */
 		if (value[0] && pin_hash_check_format(value)) {
@@ -364,6 +376,8 @@ int config_get(const struct kiosk_config *cfg, const char *section, const char *
 	STR("kiosk", "locale_dir", locale_dir)
 	STR("kiosk", "devices", devices)
 	STR("devices", "wedge_readers", wedge_readers)
+	STR("printer", "profile", printer_profile)
+	NUM("devices", "chip_terminal", cfg->chip_terminal)
 	STR("portal", "url", portal_url)
 	STR("portal", "ca_file", portal_ca)
 	STR("portal", "seal_key", seal_key)

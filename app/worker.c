@@ -21,8 +21,8 @@
 #include "app/crypto/seal.h"
 #include "app/i18n.h"
 #include "app/payments/reconcile.h"
-#include "app/store/journal.h"
 #include "app/service/service_worker.h"
+#include "app/store/journal.h"
 #include "app/store/outbox.h"
 #include "drivers/printer/receipt.h"
 #include "drivers/sim/sim_printer.h"
@@ -86,9 +86,9 @@ struct worker {
 	struct current_payment pay;
 	struct outbox *outbox;
 	struct service_worker *svc; /* staff operations and the audit log */
-	const char *crash_at;	 /* KIOSK_CRASH_AT, the crash test's hook */
-	int64_t grace_s;	 /* how long a sent request may still be on its way */
-	int64_t next_resolve_ms; /* next background pass over payments in doubt, -1: none */
+	const char *crash_at;	    /* KIOSK_CRASH_AT, the crash test's hook */
+	int64_t grace_s;	    /* how long a sent request may still be on its way */
+	int64_t next_resolve_ms;    /* next background pass over payments in doubt, -1: none */
 	int resolve_round;
 	int64_t next_outbox_ms;		/* when the outbox's next item falls due, -1: empty */
 	struct account_session session; /* the signed-in resident's token (account_worker.c) */
@@ -247,6 +247,18 @@ static void drop_card(struct worker *w)
 	w->card_held = false;
 }
 
+/* What a card's service code means for this kiosk, as a failure for the core. */
+static enum core_failure service_failure(const struct card_data *card, bool chip_terminal)
+{
+	switch (card_service_check(card->service_code, chip_terminal)) {
+	case CARD_SERVICE_OK: return CORE_FAIL_NONE;
+	case CARD_SERVICE_USE_CHIP: return CORE_FAIL_USE_CHIP;
+	case CARD_SERVICE_PIN_REQUIRED: return CORE_FAIL_PIN_REQUIRED;
+	case CARD_SERVICE_ATM_ONLY: return CORE_FAIL_ATM_ONLY;
+	default: return CORE_FAIL_BAD_SWIPE;
+	}
+}
+
 static void do_swipe(struct worker *w, struct card_swipe *swipe)
 {
 	struct core_event ev = {.type = CORE_EV_CARD_READ};
@@ -258,14 +270,29 @@ static void do_swipe(struct worker *w, struct card_swipe *swipe)
 		log_info("worker", "swipe ignored: not on the card step");
 		goto out;
 	}
-	rc = card_parse(swipe, &card);
-	if (rc == 0)
-		rc = card_check(&card, now_yymm());
-	if (rc == 0) {
+	if (card_swipe_encrypted(swipe)) {
+		/* A MagneSafe's tracks go to the portal as the reader encrypted them: there is
+		 * nothing readable here to parse or to seal. */
 		drop_card(w);
-		rc = seal_card(w->sealer, &card, &w->card);
-		if (rc)
-			log_error("worker", "sealing the card failed: %s", kiosk_strerror(rc));
+		rc = seal_encrypted(swipe, &w->card);
+	} else {
+		rc = card_parse(swipe, &card);
+		if (rc == 0)
+			rc = card_check(&card, now_yymm());
+		if (rc == 0) {
+			ev.failure = service_failure(&card, w->cfg.chip_terminal);
+			if (ev.failure != CORE_FAIL_NONE) {
+				log_info("worker", "card refused by its service code %s",
+					 card.service_code);
+				post(w, &ev);
+				goto out;
+			}
+			drop_card(w);
+			rc = seal_card(w->sealer, &card, &w->card);
+			if (rc)
+				log_error("worker", "sealing the card failed: %s",
+					  kiosk_strerror(rc));
+		}
 	}
 	if (rc == 0) {
 		w->card_held = true;
@@ -748,8 +775,11 @@ static void usb_swipe(void *ctx, struct card_swipe *swipe)
 
 static int open_usb(struct worker *w)
 {
-	struct usbdev_config uc = {
-	    .on_swipe = usb_swipe, .swipe_ctx = w, .on_change = status_changed, .change_ctx = w};
+	struct usbdev_config uc = {.on_swipe = usb_swipe,
+				   .swipe_ctx = w,
+				   .on_change = status_changed,
+				   .change_ctx = w,
+				   .printer_profile = w->cfg.printer_profile};
 	struct usbdev_id ids[32];
 	size_t n = 0;
 	int rc;
@@ -1064,8 +1094,8 @@ void worker_service(struct worker *w, const struct core_effect *fx,
 	struct job *j = calloc(1, sizeof(*j));
 
 	if (!j) {
-		struct core_event ev = {.type = CORE_EV_SERVICE_DONE, .op = fx->op,
-					.failure = CORE_FAIL_STORE};
+		struct core_event ev = {
+		    .type = CORE_EV_SERVICE_DONE, .op = fx->op, .failure = CORE_FAIL_STORE};
 		done(ctx, &ev);
 		return;
 	}

@@ -6,6 +6,8 @@
 #include "app/core/core.h"
 
 /* ---- core.c ---- */
+/* The resident's message for a swipe that failed (ev->failure of CORE_EV_CARD_READ). */
+const char *core_card_failure_text(enum core_failure f);
 void core_set_notice(struct core_state *s, const char *msgid, const char *arg, bool is_error,
 		     int64_t until_ms);
 void core_clear_notice(struct core_state *s);
@@ -29,7 +31,6 @@ void account_home(struct core_state *s, struct core_effects *fx, bool refresh);
 bool account_card_read(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
 /* Longest text a field holds, in bytes. */
 size_t account_field_max(enum core_field f);
-
 
 /* ---- service.c ---- */
 /* Whether the service module takes this event in this state (staff screens, the corner hold,
