@@ -334,7 +334,8 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 int receipt_table_row(const char *label, const char *count, const char *amount, int cols, char *buf,
 		      size_t n)
 {
-	enum { COUNT_W = 5, AMOUNT_W = 16 };
+	/* The old fixed layout, "%-20s %4d %16s", in characters. */
+	enum { COUNT_W = 4, AMOUNT_W = 17 };
 	struct sink s = {.buf = buf, .size = n};
 	char l[256], c[32], a[64];
 	int label_w = cols - COUNT_W - AMOUNT_W, w;

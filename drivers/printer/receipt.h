@@ -29,7 +29,7 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 			size_t bufsize);
 
 /* One line of a table (the day report): label on the left, then count and amount
- * right-aligned in columns of 5 and 16, the whole exactly `cols` code points wide (a label
+ * right-aligned in columns of 4 and 17, the whole exactly `cols` code points wide (a label
  * too long is cut): padded by characters, not bytes, so "Año" lines up like "Day".
  * 0 or KIOSK_EINVAL when buf is too small or cols too narrow. */
 int receipt_table_row(const char *label, const char *count, const char *amount, int cols, char *buf,
