@@ -22,6 +22,8 @@
 #include "app/a11y/describe.h"
 #include "app/a11y/keypad.h"
 #include "app/a11y/speech.h"
+#include "app/common/clock.h"
+#include "app/common/fsutil.h"
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "app/config.h"
@@ -107,11 +109,6 @@ struct app {
 /* Staff chose "Restart": systemd (Restart=on-failure) starts the kiosk again. EX_TEMPFAIL. */
 #define KIOSK_EXIT_RESTART 75
 
-static int64_t now_ms(void)
-{
-	return (int64_t)SDL_GetTicks64();
-}
-
 static volatile sig_atomic_t stop_requested;
 
 /* SIGTERM and SIGINT are blocked in every thread and taken here, in a plain thread, so the
@@ -190,7 +187,7 @@ static void dispatch(struct app *a, struct core_event ev)
 	struct core_effects fx;
 	const char *before = core_screen_id(&a->core);
 
-	ev.now_ms = now_ms();
+	ev.now_ms = clock_mono_ms();
 	if (core_handle(&a->core, &ev, &fx))
 		a->dirty = true;
 	/* A new screen: the keypad focus starts again from its top. */
@@ -531,7 +528,7 @@ static void handle(struct app *a, const SDL_Event *e)
 		break;
 	case SDL_MOUSEBUTTONDOWN:
 		if (e->button.button == SDL_BUTTON_LEFT) {
-			service_corner_down(&a->corner, e->button.x, e->button.y, now_ms());
+			service_corner_down(&a->corner, e->button.x, e->button.y, clock_mono_ms());
 			a->ui.pressed_index = ui_hit(&a->ui, e->button.x, e->button.y);
 			a->dirty = true;
 		}
@@ -568,7 +565,7 @@ static void draw(struct app *a)
 {
 	static bool first = true;
 
-	screens_draw(&a->ui, &a->core, &a->screen_ctx, now_ms());
+	screens_draw(&a->ui, &a->core, &a->screen_ctx, clock_mono_ms());
 	if (a->speech) {
 		a11y_frame(&a->a11y, &a->ui, core_screen_id(&a->core), a->speech);
 		if (a->intro)
@@ -652,7 +649,7 @@ static void apply_pending_config(struct app *a)
 	} else {
 		apply_overrides(a, &next);
 		rconf_core_config(&next, &ccfg);
-		if (!core_set_config(&a->core, &ccfg, now_ms()))
+		if (!core_set_config(&a->core, &ccfg, clock_mono_ms()))
 			return; /* a session started meanwhile: later */
 		copy_remote_keys(&a->cfg, &next, false);
 		heartbeat_set_interval(a->hb, a->cfg.heartbeat_s);
@@ -729,7 +726,7 @@ static int run(struct app *a)
 	a->exit_code = -1;
 	a->dirty = true;
 	while (a->exit_code < 0) {
-		int64_t now = now_ms();
+		int64_t now = clock_mono_ms();
 
 		if (stop_requested) {
 			log_info("main", "stopping on signal");
@@ -761,7 +758,7 @@ static int run(struct app *a)
 		/* The deadline computed before sleeping: recomputing it now would always name
 		 * the next second and never fire. */
 		int64_t core_deadline = core_next_deadline(&a->core, now);
-		now = now_ms();
+		now = clock_mono_ms();
 		if (core_deadline >= 0 && core_deadline <= now)
 			dispatch(a, ui_ev(CORE_EV_TICK));
 		if (service_corner_due(&a->corner, now))
@@ -784,9 +781,9 @@ static int run(struct app *a)
 			service_snapshot_set_screen(&a->snap, core_screen_id(&a->core),
 						    a->core.out_of_service);
 		}
-		ulink_tick(&a->link, now_ms());
+		ulink_tick(&a->link, clock_mono_ms());
 		if (a->runner && a->exit_code < 0) {
-			enum runner_status st = runner_step(a->runner, now_ms(), &runner_wake);
+			enum runner_status st = runner_step(a->runner, clock_mono_ms(), &runner_wake);
 			if (st == RUNNER_PASSED) {
 				fprintf(stderr, "journey: passed\n");
 				a->exit_code = 0;
@@ -1048,24 +1045,10 @@ static int join_path(char *buf, size_t n, const char *dir, const char *name)
 	return len < 0 || (size_t)len >= n ? KIOSK_EINVAL : 0;
 }
 
+/* The kiosk's own directories: not world-readable. */
 static int ensure_dir(const char *path)
 {
-	char tmp[512];
-
-	snprintf(tmp, sizeof(tmp), "%s", path);
-	for (char *p = tmp + 1; *p; p++) {
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(tmp, 0750);
-			*p = '/';
-		}
-	}
-	if (mkdir(tmp, 0750) != 0) {
-		struct stat st;
-		if (stat(tmp, &st) != 0 || !S_ISDIR(st.st_mode))
-			return KIOSK_EIO;
-	}
-	return 0;
+	return fs_mkdirs_mode(path, 0750);
 }
 
 /* The portal client's settings, as the worker and --reconcile use them. */
@@ -1467,7 +1450,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	/* The worker opened the devices; the link probes the portal and marks health. */
-	ulink_open(&a->link, a->cfg.update_state_dir, &wcfg.portal, wake_ui, a, now_ms());
+	ulink_open(&a->link, a->cfg.update_state_dir, &wcfg.portal, wake_ui, a, clock_mono_ms());
 
 	core_config_defaults(&ccfg);
 	ccfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;
@@ -1475,7 +1458,7 @@ int main(int argc, char **argv)
 	ccfg.default_lang = strcmp(a->cfg.lang, "es") ? CORE_LANG_EN : CORE_LANG_ES;
 	rconf_core_config(&a->cfg, &ccfg); /* languages offered, fee, maximum payment */
 	ccfg.wait_for_reconcile = true;
-	core_init(&a->core, &ccfg, now_ms());
+	core_init(&a->core, &ccfg, clock_mono_ms());
 	a->idle_ms = ccfg.idle_ms;
 	a->warning_ms = ccfg.warning_ms;
 	if (a->cfg.high_contrast || a->cfg.large_text)
