@@ -143,7 +143,7 @@ static void on_transfer(struct libusb_transfer *x)
 			return;
 		}
 		p->st = PRN_ANSWER;
-		p->answer_deadline = now_ms() + STATUS_TIMEOUT_MS;
+		p->answer_deadline = clock_mono_ms() + STATUS_TIMEOUT_MS;
 		submit(p, p->m.ep_in, p->answer, p->m.in_max ? p->m.in_max : 64, STATUS_TIMEOUT_MS);
 		return;
 	case PRN_ANSWER: {
@@ -159,7 +159,7 @@ static void on_transfer(struct libusb_transfer *x)
 			p->status_known = true;
 		if (answer < 0) {
 			/* Only ASB packets (or nothing): the answer is still to come. */
-			if (now_ms() < p->answer_deadline)
+			if (clock_mono_ms() < p->answer_deadline)
 				submit(p, p->m.ep_in, p->answer, p->m.in_max ? p->m.in_max : 64,
 				       STATUS_TIMEOUT_MS);
 			else
