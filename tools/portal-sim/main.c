@@ -12,6 +12,7 @@
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "tools/portal-sim/sim.h"
+#include "tools/simhttp/simhttp.h"
 
 static void usage(FILE *f)
 {
@@ -33,17 +34,6 @@ static void usage(FILE *f)
 	    "  malformed-json, slow-body; NAME:N affects only the first N such requests.\n"
 	    "  ledger prints every recorded payment as one JSON line.\n"
 	    "  The API and the faults are described in docs/portal-api.md.\n");
-}
-
-static int parse_unsigned(const char *s, unsigned max, unsigned *out)
-{
-	char *end;
-	unsigned long v = strtoul(s, &end, 10);
-
-	if (*s == '\0' || *end != '\0' || s[0] == '-' || v > max)
-		return KIOSK_EINVAL;
-	*out = (unsigned)v;
-	return 0;
 }
 
 /* NAME or NAME:N; for latency the number is the delay in ms, for the others a use count. */
@@ -75,12 +65,12 @@ static int parse_fault(const char *s, struct sim_fault *out)
 		*out = faults[i].fault;
 		if (out->kind == SIM_FAULT_LATENCY) {
 			/* latency needs its delay */
-			return colon && parse_unsigned(colon + 1, 600000, &out->arg) == 0
+			return colon && simhttp_parse_unsigned(colon + 1, 600000, &out->arg) == 0
 				   ? 0
 				   : KIOSK_EINVAL;
 		}
 		if (colon) {
-			if (parse_unsigned(colon + 1, 1000000, &n) != 0 || n == 0)
+			if (simhttp_parse_unsigned(colon + 1, 1000000, &n) != 0 || n == 0)
 				return KIOSK_EINVAL;
 			out->limit = (int)n;
 		}
@@ -159,16 +149,16 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 		case 1003: opt->enroll_tokens = optarg; break;
 		case 1004: opt->client_ca = optarg; break;
 		case 'T':
-			if (parse_unsigned(optarg, 86400, &opt->code_ttl_s) != 0 ||
+			if (simhttp_parse_unsigned(optarg, 86400, &opt->code_ttl_s) != 0 ||
 			    !opt->code_ttl_s)
 				return KIOSK_EINVAL;
 			break;
 		case 'R':
-			if (parse_unsigned(optarg, 3600, &opt->resend_interval_s) != 0)
+			if (simhttp_parse_unsigned(optarg, 3600, &opt->resend_interval_s) != 0)
 				return KIOSK_EINVAL;
 			break;
 		case 'p':
-			if (parse_unsigned(optarg, 65535, &opt->port) != 0)
+			if (simhttp_parse_unsigned(optarg, 65535, &opt->port) != 0)
 				return KIOSK_EINVAL;
 			break;
 		case 'L':
@@ -176,7 +166,7 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 			f.kind = SIM_FAULT_LATENCY;
 			f.scope = SIM_SCOPE_ALL;
 			f.limit = -1;
-			if (parse_unsigned(optarg, 600000, &f.arg) != 0 || add_fault(opt, &f) != 0)
+			if (simhttp_parse_unsigned(optarg, 600000, &f.arg) != 0 || add_fault(opt, &f) != 0)
 				return KIOSK_EINVAL;
 			break;
 		case 'F':
@@ -192,33 +182,6 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 	if (optind != argc || !opt->cert || !opt->key || !opt->seal_key)
 		return KIOSK_EINVAL;
 	return 0;
-}
-
-/* Written beside the target and renamed, so a test polling for it never reads half. */
-static int write_port_file(const char *path, unsigned port)
-{
-	char tmp[4096];
-	FILE *f;
-	int rc = KIOSK_EIO;
-
-	if (snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof(tmp))
-		return KIOSK_EINVAL;
-	f = fopen(tmp, "w");
-	if (!f)
-		goto out;
-	if (fprintf(f, "%u\n", port) < 0) {
-		fclose(f);
-		goto out;
-	}
-	if (fclose(f) != 0 || rename(tmp, path) != 0)
-		goto out;
-	rc = 0;
-out:
-	if (rc != 0) {
-		log_error("portal-sim", "cannot write port file %s", path);
-		unlink(tmp);
-	}
-	return rc;
 }
 
 /* --mbox, or mail.mbox in the database's directory. */
@@ -274,7 +237,7 @@ int main(int argc, char **argv)
 	    residents_open(&ropt, db, unsealer, &residents) != 0 ||
 	    server_start(&opt, api, residents, &srv, &port) != 0)
 		goto out;
-	if (opt.port_file && write_port_file(opt.port_file, port) != 0)
+	if (opt.port_file && simhttp_write_port_file(opt.port_file, port, "portal-sim") != 0)
 		goto out;
 	printf("portal-sim: listening on https://%s:%u\n", opt.listen, port);
 	fflush(stdout);
