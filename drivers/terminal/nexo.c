@@ -50,7 +50,7 @@ static const char *const entry_names[] = {
 const char *nexo_category_name(enum nexo_category c)
 {
 	return (unsigned)c < sizeof(category_names) / sizeof(category_names[0]) ? category_names[c]
-										  : "";
+										: "";
 }
 
 const char *nexo_error_name(enum nexo_error e)
@@ -69,7 +69,7 @@ enum nexo_error nexo_error_parse(const char *name)
 const char *nexo_entry_name(enum nexo_entry e)
 {
 	return (unsigned)e < sizeof(entry_names) / sizeof(entry_names[0]) ? entry_names[e]
-									     : "unknown";
+									  : "unknown";
 }
 
 static enum nexo_category category_parse(const char *s)
@@ -112,8 +112,8 @@ static int wrap_request(const struct nexo_ids *ids, enum nexo_category cat, json
 		return KIOSK_ENOMEM;
 	header = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "ProtocolVersion",
 			   PROTOCOL_VERSION, "MessageClass", "Service", "MessageCategory",
-			   nexo_category_name(cat), "MessageType", "Request", "SaleID", ids->sale_id,
-			   "ServiceID", ids->service_id, "POIID", ids->poi_id);
+			   nexo_category_name(cat), "MessageType", "Request", "SaleID",
+			   ids->sale_id, "ServiceID", ids->service_id, "POIID", ids->poi_id);
 	snprintf(key, sizeof(key), "%sRequest", nexo_category_name(cat));
 	if (header)
 		doc = json_pack("{s:{s:o, s:o}}", "SaleToPOIRequest", "MessageHeader", header, key,
@@ -166,10 +166,9 @@ int nexo_build_abort(const struct nexo_ids *ids, const char *payment_service_id,
 	ref = message_reference(ids, payment_service_id);
 	if (!ref)
 		return KIOSK_ENOMEM;
-	return wrap_request(ids, NEXO_CAT_ABORT,
-			    json_pack("{s:o, s:s}", "MessageReference", ref, "AbortReason",
-				      "MerchantAbort"),
-			    out);
+	return wrap_request(
+	    ids, NEXO_CAT_ABORT,
+	    json_pack("{s:o, s:s}", "MessageReference", ref, "AbortReason", "MerchantAbort"), out);
 }
 
 int nexo_build_transaction_status(const struct nexo_ids *ids, const char *payment_service_id,
@@ -187,8 +186,8 @@ int nexo_build_transaction_status(const struct nexo_ids *ids, const char *paymen
 			    json_pack("{s:o}", "MessageReference", ref), out);
 }
 
-int nexo_build_reversal(const struct nexo_ids *ids, const char *poi_txn_id,
-			const char *poi_txn_ts, char **out)
+int nexo_build_reversal(const struct nexo_ids *ids, const char *poi_txn_id, const char *poi_txn_ts,
+			char **out)
 {
 	*out = NULL;
 	if (!ids_ok(ids) || !poi_txn_id || !poi_txn_id[0] || strlen(poi_txn_id) > 64 ||
@@ -276,8 +275,7 @@ static void additional_keys(const char *form, struct nexo_outcome *o)
 		o->message[0] = '\0';
 }
 
-static int parse_outcome(const json_t *resp, struct nexo_outcome *o, char *additional,
-			 size_t n)
+static int parse_outcome(const json_t *resp, struct nexo_outcome *o, char *additional, size_t n)
 {
 	char result[16], cond[32];
 
@@ -399,8 +397,7 @@ static int parse_receipt(const json_t *receipts, struct nexo_payment_result *p)
 			l = &p->receipt[p->receipt_lines];
 			memset(l, 0, sizeof(*l));
 			if (nexo_form_get(text, "key", l->key, sizeof(l->key)) == KIOSK_EPROTO ||
-			    nexo_form_get(text, "name", l->name, sizeof(l->name)) ==
-				KIOSK_EPROTO ||
+			    nexo_form_get(text, "name", l->name, sizeof(l->name)) == KIOSK_EPROTO ||
 			    nexo_form_get(text, "value", l->value, sizeof(l->value)) ==
 				KIOSK_EPROTO)
 				return KIOSK_EPROTO;
@@ -411,8 +408,8 @@ static int parse_receipt(const json_t *receipts, struct nexo_payment_result *p)
 				snprintf(l->value, sizeof(l->value), "**** %s", four);
 			}
 			style = json_object_get(line, "CharacterStyle");
-			l->bold = json_is_string(style) &&
-				  strcmp(json_string_value(style), "Bold") == 0;
+			l->bold =
+			    json_is_string(style) && strcmp(json_string_value(style), "Bold") == 0;
 			if (strcmp(l->key, "aid") == 0 && !p->aid[0])
 				copy_text(p->aid, sizeof(p->aid), l->value);
 			if (strcmp(l->key, "preferredName") == 0 && !p->app_name[0])
@@ -427,7 +424,7 @@ static int parse_payment(const struct nexo_doc *doc, const json_t *pr,
 			 struct nexo_payment_result *p)
 {
 	const json_t *resp, *sale, *poi, *result, *instr = NULL, *card = NULL, *acq = NULL,
-			       *amounts = NULL;
+						  *amounts = NULL;
 	char additional[2048], masked[40], variant[48] = "", summary[8];
 
 	memset(p, 0, sizeof(*p));
@@ -436,8 +433,8 @@ static int parse_payment(const struct nexo_doc *doc, const json_t *pr,
 	    get_obj(pr, "SaleData", &sale) || get_obj(pr, "POIData", &poi) ||
 	    get_obj(pr, "PaymentResult", &result))
 		return KIOSK_EPROTO;
-	if (sale && parse_txn_id(sale, "SaleTransactionID", p->sale_txn_id,
-				 sizeof(p->sale_txn_id), p->sale_txn_ts, sizeof(p->sale_txn_ts)))
+	if (sale && parse_txn_id(sale, "SaleTransactionID", p->sale_txn_id, sizeof(p->sale_txn_id),
+				 p->sale_txn_ts, sizeof(p->sale_txn_ts)))
 		return KIOSK_EPROTO;
 	if (poi && parse_txn_id(poi, "POITransactionID", p->poi_txn_id, sizeof(p->poi_txn_id),
 				p->poi_txn_ts, sizeof(p->poi_txn_ts)))
@@ -446,12 +443,11 @@ static int parse_payment(const struct nexo_doc *doc, const json_t *pr,
 		variant[0] = '\0';
 	if (nexo_form_get(additional, "AID", p->aid, sizeof(p->aid)))
 		p->aid[0] = '\0';
-	if (nexo_form_get(additional, "applicationPreferredName", p->app_name,
-			  sizeof(p->app_name)))
+	if (nexo_form_get(additional, "applicationPreferredName", p->app_name, sizeof(p->app_name)))
 		p->app_name[0] = '\0';
-	if (result &&
-	    (get_obj(result, "PaymentInstrumentData", &instr) ||
-	     get_obj(result, "PaymentAcquirerData", &acq) || get_obj(result, "AmountsResp", &amounts)))
+	if (result && (get_obj(result, "PaymentInstrumentData", &instr) ||
+		       get_obj(result, "PaymentAcquirerData", &acq) ||
+		       get_obj(result, "AmountsResp", &amounts)))
 		return KIOSK_EPROTO;
 	if (instr && get_obj(instr, "CardData", &card))
 		return KIOSK_EPROTO;
@@ -521,8 +517,7 @@ static int parse_status(const struct nexo_doc *doc, const json_t *body, struct n
 	return 0;
 }
 
-static int parse_reversal(const struct nexo_doc *doc, const json_t *body,
-			  struct nexo_response *r)
+static int parse_reversal(const struct nexo_doc *doc, const json_t *body, struct nexo_response *r)
 {
 	const json_t *poi, *amount = json_object_get(body, "ReversedAmount");
 	char ts[40];

@@ -34,8 +34,8 @@ int nexo_amount_parse(const char *text, size_t len, int64_t *cents);
 
 struct nexo_doc {
 	json_t *root;
-	char *text;	    /* the original document (NUL-terminated copy) */
-	size_t *num_off;    /* number token i is text[num_off[i]] .. + num_len[i] */
+	char *text;	 /* the original document (NUL-terminated copy) */
+	size_t *num_off; /* number token i is text[num_off[i]] .. + num_len[i] */
 	size_t *num_len;
 	size_t num_count;
 };
@@ -88,8 +88,8 @@ int nexo_build_abort(const struct nexo_ids *ids, const char *payment_service_id,
 int nexo_build_transaction_status(const struct nexo_ids *ids, const char *payment_service_id,
 				  char **out);
 /* Reversal of an approved payment, named by its POITransactionID {TransactionID, TimeStamp}. */
-int nexo_build_reversal(const struct nexo_ids *ids, const char *poi_txn_id,
-			const char *poi_txn_ts, char **out);
+int nexo_build_reversal(const struct nexo_ids *ids, const char *poi_txn_id, const char *poi_txn_ts,
+			char **out);
 /* Diagnosis: the terminal's health. */
 int nexo_build_diagnosis(const struct nexo_ids *ids, char **out);
 

@@ -343,7 +343,8 @@ int nexo_service_id_ok(const char *s)
 
 int nexo_service_id_new(char *buf, size_t n)
 {
-	static const char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+	static const char alphabet[] =
+	    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 	unsigned char rnd[10];
 
 	if (n < 11)

@@ -69,7 +69,8 @@ int terminal_open(const struct terminal_config *cfg, struct terminal **out)
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return KIOSK_ENOMEM;
-	if (copy(t->url, sizeof(t->url), cfg->url) || copy(t->ca_file, sizeof(t->ca_file), cfg->ca_file) ||
+	if (copy(t->url, sizeof(t->url), cfg->url) ||
+	    copy(t->ca_file, sizeof(t->ca_file), cfg->ca_file) ||
 	    copy(t->sale_id, sizeof(t->sale_id), cfg->sale_id) ||
 	    copy(t->poi_id, sizeof(t->poi_id), cfg->poi_id) ||
 	    copy(t->currency, sizeof(t->currency), cfg->currency)) {

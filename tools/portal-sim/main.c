@@ -166,7 +166,8 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 			f.kind = SIM_FAULT_LATENCY;
 			f.scope = SIM_SCOPE_ALL;
 			f.limit = -1;
-			if (simhttp_parse_unsigned(optarg, 600000, &f.arg) != 0 || add_fault(opt, &f) != 0)
+			if (simhttp_parse_unsigned(optarg, 600000, &f.arg) != 0 ||
+			    add_fault(opt, &f) != 0)
 				return KIOSK_EINVAL;
 			break;
 		case 'F':
@@ -233,7 +234,8 @@ int main(int argc, char **argv)
 					 .code_ttl_s = opt.code_ttl_s,
 					 .resend_interval_s = opt.resend_interval_s};
 	if (db_open(opt.db, &db) != 0 || unseal_open(opt.seal_key, &unsealer) != 0 ||
-	    enroll_setup(&opt) != 0 || fleet_setup(&opt) != 0 || api_open(db, unsealer, &api) != 0 ||
+	    enroll_setup(&opt) != 0 || fleet_setup(&opt) != 0 ||
+	    api_open(db, unsealer, &api) != 0 ||
 	    residents_open(&ropt, db, unsealer, &residents) != 0 ||
 	    server_start(&opt, api, residents, &srv, &port) != 0)
 		goto out;

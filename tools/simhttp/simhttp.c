@@ -50,8 +50,8 @@ int simhttp_start(const struct simhttp_options *opt, MHD_AccessHandlerCallback h
 	struct simhttp *s = calloc(1, sizeof(*s));
 	struct sockaddr_in sa;
 	const union MHD_DaemonInfo *info;
-	unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
-			 MHD_USE_ERROR_LOG;
+	unsigned flags =
+	    MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
 	int rc = KIOSK_EIO;
 
 	*out = NULL;
@@ -74,7 +74,8 @@ int simhttp_start(const struct simhttp_options *opt, MHD_AccessHandlerCallback h
 		s->key_pem = simhttp_read_file(opt->key, opt->name);
 		if (!s->cert_pem || !s->key_pem)
 			goto out;
-		if (opt->client_ca && !(s->client_ca_pem = simhttp_read_file(opt->client_ca, opt->name)))
+		if (opt->client_ca &&
+		    !(s->client_ca_pem = simhttp_read_file(opt->client_ca, opt->name)))
 			goto out;
 		flags |= MHD_USE_TLS;
 		s->daemon = MHD_start_daemon(
@@ -84,11 +85,10 @@ int simhttp_start(const struct simhttp_options *opt, MHD_AccessHandlerCallback h
 		    s->client_ca_pem, MHD_OPTION_NOTIFY_COMPLETED, completed, completed_cls,
 		    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_END);
 	} else {
-		s->daemon = MHD_start_daemon(flags, (uint16_t)opt->port, opt->accept,
-					     opt->accept_cls, handler, handler_cls,
-					     MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_NOTIFY_COMPLETED,
-					     completed, completed_cls, MHD_OPTION_CONNECTION_TIMEOUT,
-					     (unsigned)60, MHD_OPTION_END);
+		s->daemon = MHD_start_daemon(
+		    flags, (uint16_t)opt->port, opt->accept, opt->accept_cls, handler, handler_cls,
+		    MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_NOTIFY_COMPLETED, completed,
+		    completed_cls, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_END);
 	}
 	if (!s->daemon) {
 		log_error(opt->name, "cannot listen on %s:%u", opt->listen, opt->port);
@@ -145,8 +145,8 @@ void simhttp_body_free(struct simhttp_body *b)
 	memset(b, 0, sizeof(*b));
 }
 
-enum MHD_Result simhttp_send(struct MHD_Connection *conn, unsigned status,
-			     const char *content_type, char *body)
+enum MHD_Result simhttp_send(struct MHD_Connection *conn, unsigned status, const char *content_type,
+			     char *body)
 {
 	struct MHD_Response *resp;
 	enum MHD_Result ret;

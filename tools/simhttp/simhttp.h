@@ -9,9 +9,9 @@
 #include <microhttpd.h>
 
 struct simhttp_options {
-	const char *listen;    /* IPv4 address, "127.0.0.1" */
-	unsigned port;	       /* 0: any free port */
-	const char *cert;      /* PEM files for TLS; both NULL: plain HTTP */
+	const char *listen; /* IPv4 address, "127.0.0.1" */
+	unsigned port;	    /* 0: any free port */
+	const char *cert;   /* PEM files for TLS; both NULL: plain HTTP */
 	const char *key;
 	const char *client_ca; /* PEM; ask clients for a certificate from it (optional) */
 	const char *name;      /* for log lines: "portal-sim", "terminal-sim" */
@@ -40,8 +40,8 @@ int simhttp_body_append(struct simhttp_body *b, size_t max, const char *data, si
 void simhttp_body_free(struct simhttp_body *b);
 
 /* Queues body (malloc'd, taken) as the answer with the given Content-Type and no-store. */
-enum MHD_Result simhttp_send(struct MHD_Connection *conn, unsigned status,
-			     const char *content_type, char *body);
+enum MHD_Result simhttp_send(struct MHD_Connection *conn, unsigned status, const char *content_type,
+			     char *body);
 
 /* The whole file as a NUL-terminated string (NULL and a log line on failure). */
 char *simhttp_read_file(const char *path, const char *name);

@@ -64,8 +64,7 @@ int ledger_open(const char *path, struct tsim_ledger **out)
 			 "PRAGMA busy_timeout=5000;",
 			 NULL, NULL, &err) != SQLITE_OK ||
 	    sqlite3_exec(l->db, schema, NULL, NULL, &err) != SQLITE_OK) {
-		log_error("terminal-sim", "ledger %s: %s", path,
-			  err ? err : sqlite3_errmsg(l->db));
+		log_error("terminal-sim", "ledger %s: %s", path, err ? err : sqlite3_errmsg(l->db));
 		sqlite3_free(err);
 		ledger_close(l);
 		return KIOSK_ESTORE;
@@ -97,10 +96,10 @@ int ledger_record(struct tsim_ledger *l, const struct tsim_txn *t)
 	    " entry_mode, masked_pan, brand, poi_txn_id, poi_txn_ts, approval_code,"
 	    " error_condition, refusal_reason, message) VALUES"
 	    " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-	const char *text[] = {t->sale_id,	 t->service_id,	   t->sale_txn_id,   t->sale_txn_ts};
-	const char *rest[] = {t->entry,		 t->masked_pan,	   t->brand,	     t->poi_txn_id,
-			      t->poi_txn_ts,	 t->approval_code, t->error_condition,
-			      t->refusal_reason, t->message};
+	const char *text[] = {t->sale_id, t->service_id, t->sale_txn_id, t->sale_txn_ts};
+	const char *rest[] = {t->entry,		  t->masked_pan,     t->brand,
+			      t->poi_txn_id,	  t->poi_txn_ts,     t->approval_code,
+			      t->error_condition, t->refusal_reason, t->message};
 	sqlite3_stmt *st = NULL;
 	int rc, i;
 
@@ -123,9 +122,9 @@ int ledger_record(struct tsim_ledger *l, const struct tsim_txn *t)
 	return 0;
 }
 
-#define COLUMNS                                                                              \
-	"sale_id, service_id, sale_txn_id, sale_txn_ts, amount_cents, state, entry_mode,"    \
-	" masked_pan, brand, poi_txn_id, poi_txn_ts, approval_code, error_condition,"        \
+#define COLUMNS                                                                                    \
+	"sale_id, service_id, sale_txn_id, sale_txn_ts, amount_cents, state, entry_mode,"          \
+	" masked_pan, brand, poi_txn_id, poi_txn_ts, approval_code, error_condition,"              \
 	" refusal_reason, message, reversal_poi_txn_id"
 
 static void col(sqlite3_stmt *st, int i, char *out, size_t n)
@@ -228,8 +227,8 @@ int ledger_each(struct tsim_ledger *l, int (*fn)(const struct tsim_txn *t, void 
 	struct tsim_txn t;
 	int rc = 0, step;
 
-	if (sqlite3_prepare_v2(l->db, "SELECT " COLUMNS " FROM txn ORDER BY id", -1, &st,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(l->db, "SELECT " COLUMNS " FROM txn ORDER BY id", -1, &st, NULL) !=
+	    SQLITE_OK)
 		return KIOSK_ESTORE;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		read_row(st, &t);

@@ -292,8 +292,8 @@ static void now_timestamp(char *out, size_t n)
 	nexo_timestamp((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000, out, n);
 }
 
-static json_t *response_header(const char *category, const char *sale_id,
-			       const char *service_id, const char *poi_id)
+static json_t *response_header(const char *category, const char *sale_id, const char *service_id,
+			       const char *poi_id)
 {
 	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "ProtocolVersion", "3.0",
 			 "MessageClass", "Service", "MessageCategory", category, "MessageType",
@@ -324,7 +324,7 @@ static void answer_json(json_t *doc, struct tsim_answer *out)
 
 /* {"SaleToPOIResponse":{"MessageHeader":..., "<Category>Response": body}} */
 static int answer(const char *category, const char *sale_id, const char *service_id,
-		   const char *poi_id, json_t *body, struct tsim_answer *out)
+		  const char *poi_id, json_t *body, struct tsim_answer *out)
 {
 	char key[48];
 	json_t *header = response_header(category, sale_id, service_id, poi_id);
@@ -336,15 +336,14 @@ static int answer(const char *category, const char *sale_id, const char *service
 		answer_json(NULL, out);
 		return 0;
 	}
-	answer_json(json_pack("{s:{s:o, s:o}}", "SaleToPOIResponse", "MessageHeader", header, key,
-			      body),
-		    out);
+	answer_json(
+	    json_pack("{s:{s:o, s:o}}", "SaleToPOIResponse", "MessageHeader", header, key, body),
+	    out);
 	return 0;
 }
 
 /* What Adyen's terminals send for a request they cannot take at all. */
-static int reject(struct tsim_poi *p, const char *sale_id, const char *why,
-		   struct tsim_answer *out)
+static int reject(struct tsim_poi *p, const char *sale_id, const char *why, struct tsim_answer *out)
 {
 	char details[256] = "", ts[32];
 
@@ -409,21 +408,19 @@ static json_t *receipt(const struct tsim_txn *t, const struct brand *b, const ch
 	nexo_amount_format(t->amount_cents, amount, sizeof(amount));
 	snprintf(total, sizeof(total), "$%s", amount);
 	json_array_append_new(lines, receipt_line(NULL, NULL, "header1", 1));
-	json_array_append_new(lines,
-			      receipt_line(strcmp(qualifier, "CustomerReceipt") == 0
-					       ? "CARDHOLDER COPY"
-					       : "MERCHANT COPY",
-					   NULL,
-					   strcmp(qualifier, "CustomerReceipt") == 0
-					       ? "cardholderHeader"
-					       : "merchantTitle",
-					   1));
+	json_array_append_new(
+	    lines,
+	    receipt_line(
+		strcmp(qualifier, "CustomerReceipt") == 0 ? "CARDHOLDER COPY" : "MERCHANT COPY",
+		NULL,
+		strcmp(qualifier, "CustomerReceipt") == 0 ? "cardholderHeader" : "merchantTitle",
+		1));
 	json_array_append_new(lines, receipt_line("Date", t->poi_txn_ts, "txdate", 0));
 	json_array_append_new(lines, receipt_line("Card", pan, "pan", 0));
 	json_array_append_new(lines, receipt_line("Pref. name", b->app, "preferredName", 0));
 	json_array_append_new(lines, receipt_line("Card type", b->name, "cardType", 0));
-	json_array_append_new(lines,
-			      receipt_line("Entry mode", receipt_entry_of(t->entry), "posEntryMode", 0));
+	json_array_append_new(
+	    lines, receipt_line("Entry mode", receipt_entry_of(t->entry), "posEntryMode", 0));
 	json_array_append_new(lines, receipt_line("AID", b->aid, "aid", 0));
 	if (approved)
 		json_array_append_new(lines,
@@ -457,10 +454,9 @@ static json_t *payment_body(struct tsim_poi *p, const struct tsim_txn *t)
 		form_add(additional, sizeof(additional), "cardSummary",
 			 t->masked_pan + strlen(t->masked_pan) - 4);
 		form_add(additional, sizeof(additional), "paymentMethodVariant",
-			 strcmp(t->entry, "wallet") == 0 ? (strcmp(b.name, "mc") == 0
-								? "mc_applepay"
-								: "visa_applepay")
-							 : b.name);
+			 strcmp(t->entry, "wallet") == 0
+			     ? (strcmp(b.name, "mc") == 0 ? "mc_applepay" : "visa_applepay")
+			     : b.name);
 	}
 	form_add(additional, sizeof(additional), "posAuthAmountValue", approved ? cents : "0");
 	form_add(additional, sizeof(additional), "merchantReference", t->sale_txn_id);
@@ -471,16 +467,16 @@ static json_t *payment_body(struct tsim_poi *p, const struct tsim_txn *t)
 		form_add(additional, sizeof(additional), "refusalReason", t->refusal_reason);
 		form_add(additional, sizeof(additional), "message", t->message);
 	}
-	body = json_pack("{s:o, s:{s:{s:s, s:s}}, s:{s:{s:s, s:s}, s:s}}", "Response",
-			 response_object(approved ? NULL : t->error_condition, additional),
-			 "SaleData", "SaleTransactionID", "TransactionID", t->sale_txn_id,
-			 "TimeStamp", t->sale_txn_ts, "POIData", "POITransactionID",
-			 "TransactionID", t->poi_txn_id, "TimeStamp", t->poi_txn_ts,
-			 "POIReconciliationID", "1000");
+	body =
+	    json_pack("{s:o, s:{s:{s:s, s:s}}, s:{s:{s:s, s:s}, s:s}}", "Response",
+		      response_object(approved ? NULL : t->error_condition, additional), "SaleData",
+		      "SaleTransactionID", "TransactionID", t->sale_txn_id, "TimeStamp",
+		      t->sale_txn_ts, "POIData", "POITransactionID", "TransactionID", t->poi_txn_id,
+		      "TimeStamp", t->poi_txn_ts, "POIReconciliationID", "1000");
 	if (!body || !card_read)
 		return body;
-	acquirer = json_pack("{s:s, s:s}", "AcquirerPOIID", p->poi_id, "MerchantID",
-			     "CityKioskMerchant");
+	acquirer =
+	    json_pack("{s:s, s:s}", "AcquirerPOIID", p->poi_id, "MerchantID", "CityKioskMerchant");
 	if (acquirer && approved)
 		json_object_set_new(acquirer, "ApprovalCode", json_string(t->approval_code));
 	result = json_pack("{s:b, s:o, s:{s:s, s:{s:[s], s:s, s:s}}, s:{s:s, s:o}}", "OnlineFlag",
@@ -497,9 +493,9 @@ static json_t *payment_body(struct tsim_poi *p, const struct tsim_txn *t)
 }
 
 /* A Payment refused before any card was asked for: SaleData echoed, nothing recorded. */
-static int payment_refused(struct tsim_poi *p, const struct nexo_ids *ids,
-			    const char *sale_txn_id, const char *sale_txn_ts, const char *condition,
-			    const char *why, struct tsim_answer *out)
+static int payment_refused(struct tsim_poi *p, const struct nexo_ids *ids, const char *sale_txn_id,
+			   const char *sale_txn_ts, const char *condition, const char *why,
+			   struct tsim_answer *out)
 {
 	char additional[256] = "";
 	json_t *body;
@@ -627,8 +623,7 @@ struct request {
 };
 
 /* The header and the message's shape; NULL, or why it is rejected. */
-static const char *check_header(struct tsim_poi *p, const char *text, size_t len,
-				struct request *r)
+static const char *check_header(struct tsim_poi *p, const char *text, size_t len, struct request *r)
 {
 	static const char *const categories[] = {"Payment", "Abort", "TransactionStatus",
 						 "Reversal", "Diagnosis"};
@@ -823,9 +818,9 @@ static int status_request(struct tsim_poi *p, struct request *r, struct tsim_ans
 
 	if (ref && (!json_is_object(ref) || !cat || strcmp(cat, "Payment") != 0 ||
 		    (json_object_get(ref, "ServiceID") && !sid)))
-		return reject(p, r->sale_id,
-			      "MessageReference must name MessageCategory Payment and its ServiceID",
-			      out);
+		return reject(
+		    p, r->sale_id,
+		    "MessageReference must name MessageCategory Payment and its ServiceID", out);
 	pthread_mutex_lock(&p->mu);
 	if (p->pay.active && strcmp(sale, p->pay.sale_id) == 0 &&
 	    (!sid || strcmp(sid, p->pay.service_id) == 0)) {
@@ -839,13 +834,14 @@ static int status_request(struct tsim_poi *p, struct request *r, struct tsim_ans
 					"MessageReference", refobj),
 			      out);
 	}
-	rc = sid ? ledger_find_service(p->ledger, sale, sid, &t) : ledger_find_last(p->ledger, sale, &t);
+	rc = sid ? ledger_find_service(p->ledger, sale, sid, &t)
+		 : ledger_find_last(p->ledger, sale, &t);
 	pthread_mutex_unlock(&p->mu);
 	if (rc != 0) {
 		form_add(additional, sizeof(additional), "message", "Transaction not found");
-		return answer("TransactionStatus", r->sale_id, r->service_id, p->poi_id,
-			      json_pack("{s:o}", "Response", response_object("NotFound", additional)),
-			      out);
+		return answer(
+		    "TransactionStatus", r->sale_id, r->service_id, p->poi_id,
+		    json_pack("{s:o}", "Response", response_object("NotFound", additional)), out);
 	}
 	body = json_pack("{s:o, s:{s:s, s:s, s:s}, s:{s:o, s:{s:o}}}", "Response",
 			 response_object(NULL, NULL), "MessageReference", "MessageCategory",
@@ -880,7 +876,8 @@ static int reversal_request(struct tsim_poi *p, struct request *r, struct tsim_a
 	if (ledger_find_poi_txn(p->ledger, id, &t) != 0 || strcmp(t.sale_id, r->sale_id) != 0 ||
 	    strcmp(t.poi_txn_ts, ts) != 0) {
 		condition = "NotFound";
-		form_add(additional, sizeof(additional), "message", "Original transaction not found");
+		form_add(additional, sizeof(additional), "message",
+			 "Original transaction not found");
 	} else if (t.state == TSIM_REVERSED) {
 		/* Asked again after a lost answer: the same reversal, nothing new. */
 		snprintf(rev_id, sizeof(rev_id), "%s", t.reversal_poi_txn_id);
@@ -900,16 +897,17 @@ static int reversal_request(struct tsim_poi *p, struct request *r, struct tsim_a
 	pthread_mutex_unlock(&p->mu);
 	if (condition) {
 		log_info("terminal-sim", "Reversal of %s refused: %s", id, condition);
-		return answer("Reversal", r->sale_id, r->service_id, p->poi_id,
-			      json_pack("{s:o}", "Response", response_object(condition, additional)),
-			      out);
+		return answer(
+		    "Reversal", r->sale_id, r->service_id, p->poi_id,
+		    json_pack("{s:o}", "Response", response_object(condition, additional)), out);
 	}
 	log_info("terminal-sim", "Reversal of %s: %lld cents", id, (long long)t.amount_cents);
 	return answer("Reversal", r->sale_id, r->service_id, p->poi_id,
-	       json_pack("{s:o, s:{s:{s:s, s:s}}, s:o}", "Response", response_object(NULL, NULL),
-			 "POIData", "POITransactionID", "TransactionID", rev_id, "TimeStamp",
-			 t.poi_txn_ts, "ReversedAmount", nexo_json_amount(t.amount_cents)),
-	       out);
+		      json_pack("{s:o, s:{s:{s:s, s:s}}, s:o}", "Response",
+				response_object(NULL, NULL), "POIData", "POITransactionID",
+				"TransactionID", rev_id, "TimeStamp", t.poi_txn_ts,
+				"ReversedAmount", nexo_json_amount(t.amount_cents)),
+		      out);
 }
 
 static int diagnosis_request(struct tsim_poi *p, struct request *r, struct tsim_answer *out)
@@ -923,11 +921,11 @@ static int diagnosis_request(struct tsim_poi *p, struct request *r, struct tsim_
 	busy = p->pay.active;
 	pthread_mutex_unlock(&p->mu);
 	return answer("Diagnosis", r->sale_id, r->service_id, p->poi_id,
-	       json_pack("{s:o, s:{s:s, s:b, s:b, s:b, s:s}}", "Response",
-			 response_object(NULL, NULL), "POIStatus", "GlobalStatus",
-			 busy ? "Busy" : "OK", "PEDOKFlag", 1, "CardReaderOKFlag", 1,
-			 "CommunicationOKFlag", 1, "PrinterStatus", "OK"),
-	       out);
+		      json_pack("{s:o, s:{s:s, s:b, s:b, s:b, s:s}}", "Response",
+				response_object(NULL, NULL), "POIStatus", "GlobalStatus",
+				busy ? "Busy" : "OK", "PEDOKFlag", 1, "CardReaderOKFlag", 1,
+				"CommunicationOKFlag", 1, "PrinterStatus", "OK"),
+		      out);
 }
 
 void poi_handle(struct tsim_poi *p, const char *body, size_t len, struct tsim_answer *out)

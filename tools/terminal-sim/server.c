@@ -196,7 +196,8 @@ static enum MHD_Result on_admin(void *cls, struct MHD_Connection *conn, const ch
 		return state ? simhttp_send(conn, 200, "application/json", state) : MHD_NO;
 	}
 	if (strcmp(method, "POST") != 0 || body->too_big)
-		return admin_reply(conn, 405, "error", "POST /card, /card/remove, /reboot; GET /state");
+		return admin_reply(conn, 405, "error",
+				   "POST /card, /card/remove, /reboot; GET /state");
 	if (strcmp(url, "/card") == 0)
 		return admin_card(s, conn, body);
 	if (strcmp(url, "/card/remove") == 0) {
