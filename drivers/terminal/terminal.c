@@ -253,14 +253,26 @@ out:
 	return rc;
 }
 
-static int new_ids(const struct terminal *t, char *service_id, size_t n, struct nexo_ids *ids)
+/* The requests other than Payment, each under a ServiceID of its own: a and b are the
+ * Abort's or TransactionStatus' payment ServiceID, or the Reversal's POITransactionID. */
+static int control(struct terminal *t, enum nexo_category cat, const char *a, const char *b,
+		   struct nexo_response *out)
 {
-	int rc = nexo_service_id_new(service_id, n);
+	char sid[16];
+	struct nexo_ids ids = {t->sale_id, t->poi_id, sid};
+	char *json = NULL;
+	int rc = nexo_service_id_new(sid, sizeof(sid));
 
-	ids->sale_id = t->sale_id;
-	ids->poi_id = t->poi_id;
-	ids->service_id = service_id;
-	return rc;
+	memset(out, 0, sizeof(*out));
+	if (rc != 0)
+		return rc;
+	switch (cat) {
+	case NEXO_CAT_ABORT: rc = nexo_build_abort(&ids, a, &json); break;
+	case NEXO_CAT_TRANSACTION_STATUS: rc = nexo_build_transaction_status(&ids, a, &json); break;
+	case NEXO_CAT_REVERSAL: rc = nexo_build_reversal(&ids, a, b, &json); break;
+	default: rc = nexo_build_diagnosis(&ids, &json); break;
+	}
+	return rc ? rc : exchange(t, &ids, cat, json, t->timeout_ms, cat == NEXO_CAT_ABORT, out);
 }
 
 int terminal_payment(struct terminal *t, const char *service_id, const char *sale_txn_id,
@@ -289,30 +301,14 @@ int terminal_payment(struct terminal *t, const char *service_id, const char *sal
 
 int terminal_abort(struct terminal *t, const char *payment_service_id, struct nexo_response *out)
 {
-	char sid[16];
-	struct nexo_ids ids;
-	char *json = NULL;
-	int rc = new_ids(t, sid, sizeof(sid), &ids);
-
-	memset(out, 0, sizeof(*out));
-	if (rc == 0)
-		rc = nexo_build_abort(&ids, payment_service_id, &json);
-	return rc ? rc : exchange(t, &ids, NEXO_CAT_ABORT, json, t->timeout_ms, 1, out);
+	return control(t, NEXO_CAT_ABORT, payment_service_id, NULL, out);
 }
 
 int terminal_transaction_status(struct terminal *t, const char *payment_service_id,
 				const char *sale_txn_id, struct nexo_response *out)
 {
-	char sid[16];
-	struct nexo_ids ids;
-	char *json = NULL;
-	int rc = new_ids(t, sid, sizeof(sid), &ids);
+	int rc = control(t, NEXO_CAT_TRANSACTION_STATUS, payment_service_id, NULL, out);
 
-	memset(out, 0, sizeof(*out));
-	if (rc == 0)
-		rc = nexo_build_transaction_status(&ids, payment_service_id, &json);
-	if (rc == 0)
-		rc = exchange(t, &ids, NEXO_CAT_TRANSACTION_STATUS, json, t->timeout_ms, 0, out);
 	if (rc == 0 && out->has_payment && strcmp(out->payment.sale_txn_id, sale_txn_id) != 0) {
 		log_warn("terminal", "TransactionStatus: the repeated payment is another sale's");
 		memset(out, 0, sizeof(*out));
@@ -324,26 +320,10 @@ int terminal_transaction_status(struct terminal *t, const char *payment_service_
 int terminal_reversal(struct terminal *t, const char *poi_txn_id, const char *poi_txn_ts,
 		      struct nexo_response *out)
 {
-	char sid[16];
-	struct nexo_ids ids;
-	char *json = NULL;
-	int rc = new_ids(t, sid, sizeof(sid), &ids);
-
-	memset(out, 0, sizeof(*out));
-	if (rc == 0)
-		rc = nexo_build_reversal(&ids, poi_txn_id, poi_txn_ts, &json);
-	return rc ? rc : exchange(t, &ids, NEXO_CAT_REVERSAL, json, t->timeout_ms, 0, out);
+	return control(t, NEXO_CAT_REVERSAL, poi_txn_id, poi_txn_ts, out);
 }
 
 int terminal_diagnosis(struct terminal *t, struct nexo_response *out)
 {
-	char sid[16];
-	struct nexo_ids ids;
-	char *json = NULL;
-	int rc = new_ids(t, sid, sizeof(sid), &ids);
-
-	memset(out, 0, sizeof(*out));
-	if (rc == 0)
-		rc = nexo_build_diagnosis(&ids, &json);
-	return rc ? rc : exchange(t, &ids, NEXO_CAT_DIAGNOSIS, json, t->timeout_ms, 0, out);
+	return control(t, NEXO_CAT_DIAGNOSIS, NULL, NULL, out);
 }

@@ -5,7 +5,10 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <setjmp.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +17,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <cmocka.h>
 
 #define START_WAIT_MS 10000
 #define STOP_WAIT_MS 5000
@@ -227,4 +232,20 @@ unsigned sim_unused_port(void)
 		port = ntohs(sa.sin_port);
 	close(fd);
 	return port;
+}
+
+int sim_run_tests(const char *group, const struct CMUnitTest *tests, size_t n, int argc,
+		  char **argv)
+{
+	if (argc > 1) {
+		size_t found = 0;
+		for (size_t i = 0; i < n; i++)
+			found += strcmp(tests[i].name, argv[1]) == 0;
+		if (found == 0) {
+			fprintf(stderr, "no test named %s\n", argv[1]);
+			return 2;
+		}
+		cmocka_set_test_filter(argv[1]);
+	}
+	return _cmocka_run_group_tests(group, tests, n, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #ifndef KIOSK_TEST_SIM_HARNESS_H
 #define KIOSK_TEST_SIM_HARNESS_H
 
+#include <stddef.h>
 #include <sys/types.h>
 
 struct sim {
@@ -22,6 +23,12 @@ void sim_stop(struct sim *s);
 /* terminal-sim with its ledger in the sim's directory, the certificate `cert` from PKI_DIR and
  * further arguments; url is "https://127.0.0.1:PORT/nexo". */
 int sim_start_terminal(struct sim *s, const char *cert, const char *const *extra);
+
+/* Runs the cmocka group, or only the test named argv[1] (CTest runs each case on its own, so
+ * they run in parallel); 2 for an unknown name. */
+struct CMUnitTest;
+int sim_run_tests(const char *group, const struct CMUnitTest *tests, size_t n, int argc,
+		  char **argv);
 
 /* A loopback port nothing listens on (bound, read, closed). */
 unsigned sim_unused_port(void);

@@ -1,7 +1,6 @@
 /* portal-sim: the demo and test portal. Parses the command line, opens the store and the
  * sealing key, serves HTTPS until SIGTERM or SIGINT, and announces its port. */
 #include <getopt.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,26 +54,12 @@ static int parse_fault(const char *s, struct sim_fault *out)
 	    {"malformed-json", {SIM_FAULT_MALFORMED, SIM_SCOPE_PAYMENT, 0, -1, 1}},
 	    {"slow-body", {SIM_FAULT_SLOW_BODY, SIM_SCOPE_PAYMENT, 0, -1, 1}},
 	};
-	const char *colon = strchr(s, ':');
-	size_t len = colon ? (size_t)(colon - s) : strlen(s);
-	unsigned n;
-
 	for (size_t i = 0; i < sizeof(faults) / sizeof(faults[0]); i++) {
-		if (strlen(faults[i].name) != len || strncmp(s, faults[i].name, len) != 0)
+		if (!simhttp_fault_is(s, faults[i].name))
 			continue;
 		*out = faults[i].fault;
-		if (out->kind == SIM_FAULT_LATENCY) {
-			/* latency needs its delay */
-			return colon && simhttp_parse_unsigned(colon + 1, 600000, &out->arg) == 0
-				   ? 0
-				   : KIOSK_EINVAL;
-		}
-		if (colon) {
-			if (simhttp_parse_unsigned(colon + 1, 1000000, &n) != 0 || n == 0)
-				return KIOSK_EINVAL;
-			out->limit = (int)n;
-		}
-		return 0;
+		/* latency needs its delay; the others may take a use count */
+		return simhttp_fault_arg(s, out->kind == SIM_FAULT_LATENCY, &out->arg, &out->limit);
 	}
 	return KIOSK_EINVAL;
 }
@@ -85,16 +70,6 @@ static int add_fault(struct sim_options *opt, const struct sim_fault *f)
 		return KIOSK_EINVAL;
 	opt->faults[opt->fault_count++] = *f;
 	return 0;
-}
-
-/* --data DIR: the database inside DIR, which is created if missing. */
-static int data_db(const char *dir, char *db, size_t n)
-{
-	struct stat st;
-
-	if (mkdir(dir, 0700) != 0 && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)))
-		return KIOSK_EIO;
-	return snprintf(db, n, "%s/portal-sim.db", dir) < (int)n ? 0 : KIOSK_EINVAL;
 }
 
 static int parse_args(int argc, char **argv, struct sim_options *opt)
@@ -136,7 +111,7 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 		case 's': opt->seal_key = optarg; break;
 		case 'd': opt->db = optarg; break;
 		case 'D':
-			if (data_db(optarg, db_path, sizeof(db_path)) != 0)
+			if (simhttp_data_db(optarg, "portal-sim.db", db_path, sizeof(db_path)) != 0)
 				return KIOSK_EINVAL;
 			opt->db = db_path;
 			break;
@@ -221,12 +196,7 @@ int main(int argc, char **argv)
 	}
 	log_set_level(opt.verbose ? LOG_DEBUG : LOG_WARN);
 
-	/* Blocked before any thread starts, so only sigwait() below ever sees them. */
-	sigemptyset(&stop_signals);
-	sigaddset(&stop_signals, SIGTERM);
-	sigaddset(&stop_signals, SIGINT);
-	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	simhttp_block_stop_signals(&stop_signals);
 
 	default_mbox(&opt, mbox, sizeof(mbox));
 	ropt = (struct resident_options){.db = opt.db,

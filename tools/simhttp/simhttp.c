@@ -3,11 +3,14 @@
 #include "tools/simhttp/simhttp.h"
 
 #include <arpa/inet.h>
+#include <getopt.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/common/err.h"
@@ -200,5 +203,91 @@ int simhttp_parse_unsigned(const char *s, unsigned max, unsigned *out)
 	if (*end != '\0' || v > max)
 		return KIOSK_EINVAL;
 	*out = (unsigned)v;
+	return 0;
+}
+
+void simhttp_block_stop_signals(sigset_t *stop)
+{
+	sigemptyset(stop);
+	sigaddset(stop, SIGTERM);
+	sigaddset(stop, SIGINT);
+	pthread_sigmask(SIG_BLOCK, stop, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+int simhttp_ledger_path(int argc, char **argv, const char *prog, const char *db_name, char *path,
+			size_t n)
+{
+	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+						 {"data", required_argument, NULL, 'D'},
+						 {NULL, 0, NULL, 0}};
+	struct stat st;
+	int c;
+
+	snprintf(path, n, "%s", db_name);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c == 'd')
+			snprintf(path, n, "%s", optarg);
+		else if (c == 'D')
+			snprintf(path, n, "%s/%s", optarg, db_name);
+		else
+			goto usage;
+	}
+	if (optind != argc)
+		goto usage;
+	/* Reading must not create (and seed) a database where there was none. */
+	if (stat(path, &st) != 0) {
+		fprintf(stderr, "%s ledger: no database at %s\n", prog, path);
+		return 1;
+	}
+	return 0;
+usage:
+	fprintf(stderr, "usage: %s ledger [--data DIR | --db FILE]\n", prog);
+	return 2;
+}
+
+int simhttp_data_db(const char *dir, const char *db_name, char *path, size_t n)
+{
+	struct stat st;
+
+	if (mkdir(dir, 0700) != 0 && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)))
+		return KIOSK_EIO;
+	return snprintf(path, n, "%s/%s", dir, db_name) < (int)n ? 0 : KIOSK_EINVAL;
+}
+
+int simhttp_fault_is(const char *s, const char *name)
+{
+	const char *colon = strchr(s, ':');
+	size_t len = colon ? (size_t)(colon - s) : strlen(s);
+
+	return strlen(name) == len && strncmp(s, name, len) == 0;
+}
+
+int simhttp_fault_arg(const char *s, int is_delay, unsigned *ms, int *limit)
+{
+	const char *colon = strchr(s, ':');
+	unsigned n;
+
+	if (is_delay)
+		return colon && simhttp_parse_unsigned(colon + 1, 600000, ms) == 0 ? 0
+										   : KIOSK_EINVAL;
+	if (colon) {
+		if (simhttp_parse_unsigned(colon + 1, 1000000, &n) != 0 || n == 0)
+			return KIOSK_EINVAL;
+		*limit = (int)n;
+	}
+	return 0;
+}
+
+int simhttp_print_json_line(json_t *doc)
+{
+	char *line = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+
+	json_decref(doc);
+	if (!line)
+		return KIOSK_ENOMEM;
+	printf("%s\n", line);
+	free(line);
 	return 0;
 }

@@ -1,17 +1,16 @@
 /* terminal-sim's ledger: every payment the terminal finished, in sqlite (WAL, synchronous=FULL),
  * so TransactionStatus and Reversal work across restarts and tests can compare the terminal's
  * record with the kiosk's and the portal's. CHECKs make a stored card number impossible. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <jansson.h>
 #include <sqlite3.h>
 
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "tools/simhttp/simhttp.h"
 #include "tools/terminal-sim/tsim.h"
 
 struct tsim_ledger {
@@ -247,7 +246,6 @@ static int print_row(const struct tsim_txn *t, void *ctx)
 {
 	size_t n = strlen(t->masked_pan);
 	json_t *doc;
-	char *line;
 
 	(void)ctx;
 	doc = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "sale_transaction_id",
@@ -256,48 +254,22 @@ static int print_row(const struct tsim_txn *t, void *ctx)
 			n >= 4 ? t->masked_pan + n - 4 : "", "brand", t->brand, "service_id",
 			t->service_id, "poi_transaction_id", t->poi_txn_id, "approval_code",
 			t->approval_code, "error_condition", t->error_condition);
-	line = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-	json_decref(doc);
-	if (!line)
-		return KIOSK_ENOMEM;
-	printf("%s\n", line);
-	free(line);
-	return 0;
+	return simhttp_print_json_line(doc);
 }
 
 int ledger_main(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-						 {"data", required_argument, NULL, 'D'},
-						 {NULL, 0, NULL, 0}};
-	char path[4096] = "terminal-sim.db";
+	char path[4096];
 	struct tsim_ledger *l = NULL;
-	struct stat st;
-	int c, rc;
+	int rc =
+	    simhttp_ledger_path(argc, argv, "terminal-sim", "terminal-sim.db", path, sizeof(path));
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c == 'd')
-			snprintf(path, sizeof(path), "%s", optarg);
-		else if (c == 'D')
-			snprintf(path, sizeof(path), "%s/terminal-sim.db", optarg);
-		else
-			goto usage;
-	}
-	if (optind != argc)
-		goto usage;
-	/* Reading must not create a ledger where there was none. */
-	if (stat(path, &st) != 0) {
-		fprintf(stderr, "terminal-sim ledger: no ledger at %s\n", path);
-		return 1;
-	}
+	if (rc != 0)
+		return rc;
 	log_set_level(LOG_WARN);
 	rc = ledger_open(path, &l);
 	if (rc == 0)
 		rc = ledger_each(l, print_row, NULL);
 	ledger_close(l);
 	return rc == 0 ? 0 : 1;
-usage:
-	fprintf(stderr, "usage: terminal-sim ledger [--data DIR | --db FILE]\n");
-	return 2;
 }

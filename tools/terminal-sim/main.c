@@ -1,12 +1,10 @@
 /* terminal-sim: a nexo Sale-to-POI payment terminal for the demo and the tests. Parses the
  * command line, opens the ledger, serves until SIGTERM or SIGINT, and announces its ports. */
 #include <getopt.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "app/common/err.h"
 #include "app/common/log.h"
@@ -45,26 +43,13 @@ static int parse_fault(const char *s, struct tsim_fault *out)
 		      {"rebooting", TSIM_FAULT_REBOOTING},
 		      {"slow", TSIM_FAULT_SLOW},
 		      {"malformed", TSIM_FAULT_MALFORMED}};
-	const char *colon = strchr(s, ':');
-	size_t len = colon ? (size_t)(colon - s) : strlen(s);
-	unsigned n;
-
 	for (size_t i = 0; i < sizeof(faults) / sizeof(faults[0]); i++) {
-		if (strlen(faults[i].name) != len || strncmp(s, faults[i].name, len) != 0)
+		if (!simhttp_fault_is(s, faults[i].name))
 			continue;
 		memset(out, 0, sizeof(*out));
 		out->kind = faults[i].kind;
 		out->limit = -1;
-		if (out->kind == TSIM_FAULT_SLOW)
-			return colon && simhttp_parse_unsigned(colon + 1, 600000, &out->arg) == 0
-				   ? 0
-				   : KIOSK_EINVAL;
-		if (colon) {
-			if (simhttp_parse_unsigned(colon + 1, 1000000, &n) != 0 || n == 0)
-				return KIOSK_EINVAL;
-			out->limit = (int)n;
-		}
-		return 0;
+		return simhttp_fault_arg(s, out->kind == TSIM_FAULT_SLOW, &out->arg, &out->limit);
 	}
 	return KIOSK_EINVAL;
 }
@@ -88,7 +73,6 @@ static int parse_args(int argc, char **argv, struct tsim_options *opt)
 						 {"help", no_argument, NULL, 'h'},
 						 {NULL, 0, NULL, 0}};
 	static char db_path[4096];
-	struct stat st;
 	int c;
 
 	memset(opt, 0, sizeof(*opt));
@@ -103,10 +87,8 @@ static int parse_args(int argc, char **argv, struct tsim_options *opt)
 		case 'k': opt->key = optarg; break;
 		case 'd': opt->db = optarg; break;
 		case 'D':
-			if ((mkdir(optarg, 0700) != 0 &&
-			     (stat(optarg, &st) != 0 || !S_ISDIR(st.st_mode))) ||
-			    snprintf(db_path, sizeof(db_path), "%s/terminal-sim.db", optarg) >=
-				(int)sizeof(db_path))
+			if (simhttp_data_db(optarg, "terminal-sim.db", db_path, sizeof(db_path)) !=
+			    0)
 				return KIOSK_EINVAL;
 			opt->db = db_path;
 			break;
@@ -163,12 +145,7 @@ int main(int argc, char **argv)
 	}
 	log_set_level(opt.verbose ? LOG_DEBUG : LOG_WARN);
 
-	/* Blocked before any thread starts, so only sigwait() below ever sees them. */
-	sigemptyset(&stop_signals);
-	sigaddset(&stop_signals, SIGTERM);
-	sigaddset(&stop_signals, SIGINT);
-	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	simhttp_block_stop_signals(&stop_signals);
 
 	if (ledger_open(opt.db, &ledger) != 0 || poi_open(&opt, ledger, &poi) != 0 ||
 	    server_start(&opt, poi, &srv, &port, &admin_port) != 0)
