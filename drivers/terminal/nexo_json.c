@@ -294,7 +294,7 @@ int nexo_dump(const json_t *doc, char **out)
 
 		memcpy(r, p, (size_t)(hit - p));
 		r += hit - p;
-		while (is_digit(num[k]) && k < 12)
+		while (k < 12 && is_digit(num[k]))
 			cents = cents * 10 + (num[k++] - '0');
 		if (strncmp(num + k, AMOUNT_DUMPED_END, strlen(AMOUNT_DUMPED_END)) != 0 ||
 		    nexo_amount_format(cents, dec, sizeof(dec)) != 0) {

@@ -1,9 +1,9 @@
 /* The payment terminal's HTTPS client: one libcurl handle per call (so an Abort can go while a
- * Payment waits), TLS verified against the configured CA only, and every failure sorted by
- * whether the request could have reached the terminal. */
+ * Payment waits) under the kiosk's one HTTPS policy (app/common/https.h: the configured CA
+ * only, TLS 1.2 or newer, https only), and every failure sorted by whether the request could
+ * have reached the terminal. */
 #include "drivers/terminal/terminal.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +11,7 @@
 #include <curl/curl.h>
 
 #include "app/common/err.h"
+#include "app/common/https.h"
 #include "app/common/log.h"
 
 #define RESPONSE_MAX (256 * 1024)
@@ -29,20 +30,6 @@ struct terminal {
 	long connect_timeout_ms;
 };
 
-struct body {
-	char *data;
-	size_t len;
-	int overflow;
-};
-
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static CURLcode curl_init_result = CURLE_FAILED_INIT;
-
-static void init_curl(void)
-{
-	curl_init_result = curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
 static int copy(char *dst, size_t n, const char *src)
 {
 	if (!src || strlen(src) >= n)
@@ -54,17 +41,17 @@ static int copy(char *dst, size_t n, const char *src)
 int terminal_open(const struct terminal_config *cfg, struct terminal **out)
 {
 	struct terminal *t;
+	struct https_policy policy = {.ca_file = cfg ? cfg->ca_file : NULL};
 
 	*out = NULL;
-	if (!cfg || !cfg->url || strncmp(cfg->url, "https://", 8) != 0 || !cfg->ca_file ||
+	if (!cfg || https_url_allowed(&policy, cfg->url) != 0 || !cfg->ca_file ||
 	    !cfg->ca_file[0] || !nexo_id_ok(cfg->sale_id) || !nexo_id_ok(cfg->poi_id) ||
 	    !cfg->currency || strlen(cfg->currency) != 3) {
 		log_error("terminal", "configuration refused: an https URL, a CA file, a sale "
 				      "id, a POI id and a currency are needed");
 		return KIOSK_EINVAL;
 	}
-	pthread_once(&curl_once, init_curl);
-	if (curl_init_result != CURLE_OK)
+	if (https_global_init() != 0)
 		return KIOSK_ENOMEM;
 	t = calloc(1, sizeof(*t));
 	if (!t)
@@ -91,64 +78,26 @@ void terminal_close(struct terminal *t)
 	free(t);
 }
 
-static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
-{
-	struct body *b = userdata;
-	size_t n = size * nmemb;
-	char *grown;
-
-	if (b->len + n > RESPONSE_MAX) {
-		b->overflow = 1;
-		return 0;
-	}
-	grown = realloc(b->data, b->len + n + 1);
-	if (!grown)
-		return 0;
-	memcpy(grown + b->len, data, n);
-	b->data = grown;
-	b->len += n;
-	b->data[b->len] = '\0';
-	return n;
-}
-
-/* The policy: the configured CA and nothing else, peer and host verified, TLS 1.2 or newer,
- * https only, no redirects, no signals. */
+/* The request on the handle: the one policy (CA, TLS floor, https only, deadlines), the
+ * terminal's URL, the JSON body, and the answer into b. */
 static int set_options(CURL *c, const struct terminal *t, long timeout_ms,
-		       struct curl_slist *headers, const char *json, struct body *b, char *errbuf)
+		       struct curl_slist *headers, const char *json, struct https_body *b,
+		       char *errbuf)
 {
-	CURLcode r = curl_easy_setopt(c, CURLOPT_URL, t->url);
+	struct https_policy policy = {.ca_file = t->ca_file,
+				      .timeout_ms = timeout_ms,
+				      .connect_timeout_ms = t->connect_timeout_ms};
+	int rc = https_apply(c, &policy);
 
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_CAINFO, t->ca_file);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_CAPATH, NULL);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, t->connect_timeout_ms);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_POSTFIELDS, json);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_WRITEDATA, b);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-	return r == CURLE_OK ? 0 : KIOSK_EINVAL;
+	if (rc == 0)
+		rc = https_set_url(c, &policy, t->url);
+	if (rc == 0)
+		rc = https_body_collect(c, b);
+	if (rc == 0 && (curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers) != CURLE_OK ||
+			curl_easy_setopt(c, CURLOPT_POSTFIELDS, json) != CURLE_OK ||
+			curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf) != CURLE_OK))
+		rc = KIOSK_EINVAL;
+	return rc;
 }
 
 /* Whether any of the HTTP request left: before that, nothing can have been charged. */
@@ -159,30 +108,22 @@ static int request_sent(CURL *c)
 	return curl_easy_getinfo(c, CURLINFO_REQUEST_SIZE, &sent) == CURLE_OK && sent > 0;
 }
 
+/* The policy's mapping, refined by what matters for money: whether any of the request left.
+ * Before that nothing can have been charged (refused, reset during the handshake as a
+ * rebooting terminal does, timed out connecting); after it, a reset, an empty reply or a
+ * deadline leaves the outcome unknown. Certificate failures stay KIOSK_ETLS. */
 static int map_failure(CURL *c, CURLcode r)
 {
-	switch (r) {
-	case CURLE_PEER_FAILED_VERIFICATION:
-	case CURLE_SSL_CACERT_BADFILE:
-	case CURLE_SSL_CERTPROBLEM:
-	case CURLE_SSL_ISSUER_ERROR:
-	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-	case CURLE_SSL_INVALIDCERTSTATUS: return KIOSK_ETLS;
-	case CURLE_OUT_OF_MEMORY: return KIOSK_ENOMEM;
-	case CURLE_URL_MALFORMAT:
-	case CURLE_UNSUPPORTED_PROTOCOL: return KIOSK_EINVAL;
-	case CURLE_WRITE_ERROR: return KIOSK_EPROTO; /* an answer past RESPONSE_MAX */
-	default:
-		/* Refused, reset during the handshake, timed out connecting: not reached. Once
-		 * the request is out, a reset, an empty reply or a deadline leaves the
-		 * outcome unknown. */
+	int rc = https_error(r);
+
+	if (rc == KIOSK_ENET || rc == KIOSK_ETIMEDOUT || r == CURLE_SSL_CONNECT_ERROR)
 		return request_sent(c) ? KIOSK_ETIMEDOUT : KIOSK_ENET;
-	}
+	return rc;
 }
 
 /* POSTs json and fills *b with the answer's body; 0 only for HTTP 200. */
 static int post(const struct terminal *t, const char *what, const char *json, long timeout_ms,
-		struct body *b)
+		struct https_body *b)
 {
 	char errbuf[CURL_ERROR_SIZE] = "";
 	struct curl_slist *headers = NULL, *h;
@@ -191,7 +132,7 @@ static int post(const struct terminal *t, const char *what, const char *json, lo
 	CURLcode r;
 	int rc = KIOSK_ENOMEM;
 
-	memset(b, 0, sizeof(*b));
+	https_body_reset(b, RESPONSE_MAX);
 	if (!c)
 		return KIOSK_ENOMEM;
 	h = curl_slist_append(NULL, "Content-Type: application/json");
@@ -228,7 +169,7 @@ out:
 static int exchange(const struct terminal *t, const struct nexo_ids *ids, enum nexo_category cat,
 		    char *json, long timeout_ms, int empty_ok, struct nexo_response *out)
 {
-	struct body b;
+	struct https_body b = {0};
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -247,7 +188,7 @@ static int exchange(const struct terminal *t, const struct nexo_ids *ids, enum n
 		log_warn("terminal", "%s: the terminal rejected it: %s", nexo_category_name(cat),
 			 out->event_details);
 out:
-	free(b.data);
+	https_body_free(&b);
 	if (rc != 0)
 		memset(out, 0, sizeof(*out));
 	return rc;
