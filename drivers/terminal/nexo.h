@@ -66,6 +66,10 @@ int nexo_id_ok(const char *s);
 int nexo_service_id_ok(const char *s);
 /* A fresh random ServiceID (10 characters); buf holds 11. */
 int nexo_service_id_new(char *buf, size_t n);
+/* The ServiceID of the Payment for a journaled key (10 characters of base 62 from its
+ * SHA-256): after a crash, TransactionStatus and Abort can name the payment from the key
+ * alone. buf holds 11. */
+int nexo_service_id_for(const char *key, char *buf, size_t n);
 /* ISO 8601 UTC with milliseconds, "2026-12-01T22:19:51.000Z", from ms since the epoch; n >= 25. */
 int nexo_timestamp(int64_t epoch_ms, char *out, size_t n);
 

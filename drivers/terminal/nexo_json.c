@@ -9,6 +9,8 @@
 #include <sys/random.h>
 #include <time.h>
 
+#include <mbedtls/sha256.h>
+
 #include "app/common/err.h"
 
 #define MAX_NUMBERS 4096
@@ -341,10 +343,10 @@ int nexo_service_id_ok(const char *s)
 	return id_chars_ok(s, 10, 0);
 }
 
+static const char base62[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
 int nexo_service_id_new(char *buf, size_t n)
 {
-	static const char alphabet[] =
-	    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 	unsigned char rnd[10];
 
 	if (n < 11)
@@ -352,7 +354,27 @@ int nexo_service_id_new(char *buf, size_t n)
 	if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd))
 		return KIOSK_EIO;
 	for (size_t i = 0; i < sizeof(rnd); i++)
-		buf[i] = alphabet[rnd[i] % (sizeof(alphabet) - 1)];
+		buf[i] = base62[rnd[i] % 62];
+	buf[10] = '\0';
+	return 0;
+}
+
+int nexo_service_id_for(const char *key, char *buf, size_t n)
+{
+	unsigned char hash[32];
+	uint64_t v = 0;
+
+	if (n < 11 || !key || !key[0] ||
+	    mbedtls_sha256_ret((const unsigned char *)key, strlen(key), hash, 0) != 0)
+		return KIOSK_EINVAL;
+	/* 62^10 (8.4e17) ids from 64 bits of the hash: collisions among one kiosk's keys are
+	 * as unlikely as among random ServiceIDs. */
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | hash[i];
+	for (int i = 0; i < 10; i++) {
+		buf[i] = base62[v % 62];
+		v /= 62;
+	}
 	buf[10] = '\0';
 	return 0;
 }
