@@ -2,6 +2,7 @@
 #ifndef KIOSK_SCREENS_H
 #define KIOSK_SCREENS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "app/core/core.h"
@@ -20,5 +21,8 @@ struct screen_ctx {
 /* Draws the whole frame for state s at time now (for countdowns). */
 void screens_draw(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx,
 		  int64_t now_ms);
+
+/* Whether the screens' table draws this screen (a unit test asks it of every screen). */
+bool screens_can_draw(enum core_screen screen);
 
 #endif

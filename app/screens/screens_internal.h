@@ -43,6 +43,12 @@ int chrome_account_proof(struct ui *ui, const struct core_state *s, int y,
 /* A white panel with a border; returns its height. */
 int chrome_panel(struct ui *ui, SDL_Rect r);
 
+/* Draws one screen's content (the top bar and overlays are chrome's). */
+typedef void screen_draw_fn(struct ui *ui, const struct core_state *s,
+			    const struct screen_ctx *ctx);
+/* The screens' table (screen_table.c): how each screen is drawn, NULL for none. */
+screen_draw_fn *screens_drawer(enum core_screen screen);
+
 void screen_welcome(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_guest_lookup(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
