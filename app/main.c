@@ -371,13 +371,13 @@ static void activate(struct app *a, int i)
 		set_look(
 		    a, a->ui.theme_id == THEME_HIGH_CONTRAST ? THEME_DEFAULT : THEME_HIGH_CONTRAST,
 		    a->ui.large_text);
-		dispatch(a, ui_ev(CORE_EV_TOUCH));
+		dispatch(a, core_ev(CORE_EV_TOUCH));
 		break;
 	case UI_ACT_LARGE_TEXT:
 		set_look(a, a->ui.theme_id, !a->ui.large_text);
-		dispatch(a, ui_ev(CORE_EV_TOUCH));
+		dispatch(a, core_ev(CORE_EV_TOUCH));
 		break;
-	case UI_ACT_NONE: dispatch(a, w->ev); break;
+	case UI_ACT_NONE: dispatch(a, screens_event(w)); break;
 	}
 }
 
@@ -420,7 +420,7 @@ static void on_tap_up(struct app *a, int x, int y)
 		a->ui.focus_index = -1;
 		activate(a, hit);
 	} else if (hit < 0) {
-		dispatch(a, ui_ev(CORE_EV_TOUCH));
+		dispatch(a, core_ev(CORE_EV_TOUCH));
 	}
 }
 
@@ -428,7 +428,7 @@ static void on_tap_up(struct app *a, int x, int y)
 static void focus_moved(struct app *a)
 {
 	a->dirty = true;
-	dispatch(a, ui_ev(CORE_EV_TOUCH));
+	dispatch(a, core_ev(CORE_EV_TOUCH));
 }
 
 static void on_key(struct app *a, const SDL_KeyboardEvent *k)
@@ -460,10 +460,10 @@ static void on_key(struct app *a, const SDL_KeyboardEvent *k)
 		if (a->ui.focus_index >= 0 && a->ui.focus_index < a->ui.widget_count)
 			activate(a, a->ui.focus_index);
 		else
-			dispatch(a, ui_ev(CORE_EV_CONTINUE));
+			dispatch(a, core_ev(CORE_EV_CONTINUE));
 		break;
-	case KEYPAD_CLEAR: dispatch(a, ui_ev(CORE_EV_BACKSPACE)); break;
-	case KEYPAD_CANCEL: dispatch(a, ui_ev(CORE_EV_BACK)); break;
+	case KEYPAD_CLEAR: dispatch(a, core_ev(CORE_EV_BACKSPACE)); break;
+	case KEYPAD_CANCEL: dispatch(a, core_ev(CORE_EV_BACK)); break;
 	case KEYPAD_HELP: set_speech(a, !a->speech); break;
 	case KEYPAD_REPEAT: speech_repeat(a->speech); break;
 	case KEYPAD_STOP: speech_stop(a->speech); break;
@@ -514,7 +514,8 @@ static void handle(struct app *a, const SDL_Event *e)
 {
 	if (e->type == a->wake_event) {
 		struct core_event ev;
-		while (worker_poll(a->worker, &ev))
+		struct core_account_result acct;
+		while (worker_poll(a->worker, &ev, &acct))
 			dispatch(a, ev);
 		take_heartbeat_orders(a);
 		return;
@@ -549,7 +550,7 @@ static void handle(struct app *a, const SDL_Event *e)
 		break;
 	case SDL_MOUSEMOTION: service_corner_motion(&a->corner, e->motion.x, e->motion.y); break;
 	case SDL_TEXTINPUT: {
-		struct core_event ev = ui_ev(CORE_EV_KEY);
+		struct core_event ev = core_ev(CORE_EV_KEY);
 		snprintf(ev.text, sizeof(ev.text), "%s", e->text.text);
 		dispatch(a, ev);
 		break;
@@ -669,7 +670,7 @@ static void apply_pending_config(struct app *a)
  * stays so whatever the heartbeat says. */
 static void identity_out_of_service(struct app *a, const char *reason)
 {
-	struct core_event ev = ui_ev(CORE_EV_OUT_OF_SERVICE);
+	struct core_event ev = core_ev(CORE_EV_OUT_OF_SERVICE);
 
 	a->screen_ctx.identity_problem = a->identity_problem;
 	ev.choice = 1;
@@ -693,7 +694,7 @@ static void take_heartbeat_orders(struct app *a)
 			log_warn("fleet", "the portal says back in service, but this kiosk's "
 					  "certificate is not valid: staying out of service");
 		} else if (o.type == HEARTBEAT_OUT_OF_SERVICE) {
-			struct core_event ev = ui_ev(CORE_EV_OUT_OF_SERVICE);
+			struct core_event ev = core_ev(CORE_EV_OUT_OF_SERVICE);
 			ev.choice = o.on;
 			snprintf(ev.text, sizeof(ev.text), "%s", o.reason);
 			dispatch(a, ev);
@@ -763,9 +764,9 @@ static int run(struct app *a)
 		int64_t core_deadline = core_next_deadline(&a->core, now);
 		now = now_ms();
 		if (core_deadline >= 0 && core_deadline <= now)
-			dispatch(a, ui_ev(CORE_EV_TICK));
+			dispatch(a, core_ev(CORE_EV_TICK));
 		if (service_corner_due(&a->corner, now))
-			dispatch(a, ui_ev(CORE_EV_SERVICE_HOLD));
+			dispatch(a, core_ev(CORE_EV_SERVICE_HOLD));
 		if (a->core.svc.restart && a->exit_code < 0) {
 			/* A journey only checks that restart asks first and ends cleanly. */
 			log_info("main", "restart requested by staff: exiting with %d",

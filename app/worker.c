@@ -70,6 +70,8 @@ struct worker {
 	struct job *head, *tail;
 
 	struct core_event results[RESULT_QUEUE];
+	/* A result's account answer (core_event.acct) travels beside it, copied in and out. */
+	struct core_account_result accts[RESULT_QUEUE];
 	int res_head, res_count;
 
 	/* Owned by the worker thread alone. */
@@ -132,20 +134,27 @@ static void post(struct worker *w, const struct core_event *ev)
 		w->res_head = (w->res_head + 1) % RESULT_QUEUE;
 		w->res_count--;
 	}
-	w->results[(w->res_head + w->res_count) % RESULT_QUEUE] = *ev;
+	int slot = (w->res_head + w->res_count) % RESULT_QUEUE;
+	w->results[slot] = *ev;
+	if (ev->acct)
+		w->accts[slot] = *ev->acct;
 	w->res_count++;
 	pthread_mutex_unlock(&w->lock);
 	if (w->cfg.wake)
 		w->cfg.wake(w->cfg.wake_ctx);
 }
 
-int worker_poll(struct worker *w, struct core_event *ev)
+int worker_poll(struct worker *w, struct core_event *ev, struct core_account_result *acct)
 {
 	int got = 0;
 
 	pthread_mutex_lock(&w->lock);
 	if (w->res_count > 0) {
 		*ev = w->results[w->res_head];
+		if (ev->acct) {
+			*acct = w->accts[w->res_head];
+			ev->acct = acct;
+		}
 		w->res_head = (w->res_head + 1) % RESULT_QUEUE;
 		w->res_count--;
 		got = 1;
@@ -621,8 +630,9 @@ out:
 static void run_account_effect(struct worker *w, const struct core_effect *fx)
 {
 	struct core_event ev;
+	struct core_account_result answer;
 
-	account_run(w->portal, &w->session, fx, w->card_held ? &w->card : NULL, &ev);
+	account_run(w->portal, &w->session, fx, w->card_held ? &w->card : NULL, &ev, &answer);
 	if (fx->type == CORE_FX_AUTOPAY)
 		drop_card(w);
 	post(w, &ev);

@@ -473,10 +473,18 @@ static void portal_trouble(struct core_state *s, const struct core_event *ev)
 	    NULL, true, 0);
 }
 
+/* The portal's answer an event carries; an empty one when it carries none. */
+static const struct core_account_result *answer_of(const struct core_event *ev)
+{
+	static const struct core_account_result none;
+
+	return ev->acct ? ev->acct : &none;
+}
+
 static void refused(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
 		    int64_t now)
 {
-	switch (ev->acct.refusal) {
+	switch (answer_of(ev)->refusal) {
 	case CORE_REFUSAL_BAD_CREDENTIALS:
 		wipe_secrets(s);
 		field_error(s, CORE_FIELD_PASSWORD,
@@ -552,7 +560,7 @@ static void link_failed(struct core_state *s, int64_t now)
 static void succeeded(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
 		      int64_t now)
 {
-	const struct core_account_result *r = &ev->acct;
+	const struct core_account_result *r = answer_of(ev);
 
 	switch ((enum core_effect_type)ev->op) {
 	case CORE_FX_SIGN_IN:

@@ -167,6 +167,15 @@ static void end_session(struct core_state *s, struct core_effects *fx)
 	add_fx(fx, CORE_FX_END_SESSION, s);
 }
 
+struct core_event core_ev(enum core_event_type type)
+{
+	struct core_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = type;
+	return ev;
+}
+
 void core_init(struct core_state *s, const struct core_config *cfg, int64_t now_ms)
 {
 	memset(s, 0, sizeof(*s));

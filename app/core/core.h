@@ -474,7 +474,9 @@ struct core_event {
 	int choice;
 	int op; /* ACCOUNT_DONE: the enum core_effect_type it answers; SERVICE_DONE: core_service_op
 		 */
-	struct core_account_result acct;
+	/* CORE_EV_ACCOUNT_DONE: the portal's answer, NULL for none. Out of line so that an event
+	 * stays small: whoever makes the event keeps the answer alive while core_handle runs. */
+	const struct core_account_result *acct;
 	struct core_day_report report;	   /* CORE_EV_SERVICE_DONE */
 	struct core_service_status status; /* CORE_EV_SERVICE_DONE, CORE_SOP_STATUS */
 };
@@ -521,6 +523,9 @@ struct core_effects {
 	int count;
 	struct core_effect fx[CORE_MAX_EFFECTS];
 };
+
+/* An event of one type with nothing else in it. */
+struct core_event core_ev(enum core_event_type type);
 
 /* Fills in the defaults (60 s idle, 20 s warning, 6 s toasts, English). */
 void core_config_defaults(struct core_config *cfg);

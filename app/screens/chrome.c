@@ -8,7 +8,7 @@
 void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
-	struct core_event ev = ui_ev(CORE_EV_TOGGLE_LANG);
+	int ev = TAG(CORE_EV_TOGGLE_LANG);
 	/* Language, contrast and text size: one tap away on every screen (ADA 707.7). */
 	SDL_Rect lang = {UI_W - MARGIN - 230, 25, 230, 100};
 	SDL_Rect big = {lang.x - 20 - 110, 25, 110, 100};
@@ -44,7 +44,7 @@ void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct scre
 		       ui->theme_id == THEME_HIGH_CONTRAST);
 	ui_look_button(ui, big, "Aa", _("Large text"), UI_ACT_LARGE_TEXT, ui->large_text);
 	if (!s->cfg.single_lang) /* remote configuration may offer one language only */
-		ui_button(ui, lang, i18n_other_language_name(s->lang), UI_SECONDARY, &ev);
+		ui_button(ui, lang, i18n_other_language_name(s->lang), UI_SECONDARY, ev);
 	ui->content_off = false;
 }
 
@@ -61,25 +61,25 @@ int chrome_title(struct ui *ui, const char *title, const char *subtitle)
 
 void chrome_nav(struct ui *ui, bool back, bool cancel, const char *main_label, bool main_enabled)
 {
-	struct core_event ev;
+	int ev;
 
 	ui_fill(ui, (SDL_Rect){0, NAV_Y - 30, UI_W, 2}, ui->theme.border);
 	if (back) {
-		ev = ui_ev(CORE_EV_BACK);
-		ui_button(ui, (SDL_Rect){MARGIN, NAV_Y, 250, NAV_H}, _("Back"), UI_QUIET, &ev);
+		ev = TAG(CORE_EV_BACK);
+		ui_button(ui, (SDL_Rect){MARGIN, NAV_Y, 250, NAV_H}, _("Back"), UI_QUIET, ev);
 	}
 	if (cancel) {
-		ev = ui_ev(CORE_EV_CANCEL);
+		ev = TAG(CORE_EV_CANCEL);
 		ui_button(ui, (SDL_Rect){MARGIN + 270, NAV_Y, 290, NAV_H}, _("Cancel"), UI_QUIET,
-			  &ev);
+			  ev);
 	}
 	if (main_label) {
 		/* Without Cancel there is room for a longer label ("Turn on Auto Pay") on one
 		 * line. */
 		int w = cancel ? 380 : 560;
-		ev = ui_ev(CORE_EV_CONTINUE);
+		ev = TAG(CORE_EV_CONTINUE);
 		ui_button_ex(ui, (SDL_Rect){UI_W - MARGIN - w, NAV_Y, w, NAV_H}, main_label, NULL,
-			     UI_PRIMARY, main_enabled, &ev);
+			     UI_PRIMARY, main_enabled, ev);
 	}
 }
 
@@ -242,7 +242,7 @@ static void busy(struct ui *ui, const struct core_state *s)
 static void timeout_warning(struct ui *ui, const struct core_state *s, int64_t now)
 {
 	const struct ui_theme *t = &ui->theme;
-	struct core_event ev = ui_ev(CORE_EV_MORE_TIME);
+	int ev = TAG(CORE_EV_MORE_TIME);
 	char secs[16], text[256];
 	const char *fmt = _("For your privacy, this session will end in %s seconds.");
 	const char *p = strstr(fmt, "%s");
@@ -263,7 +263,7 @@ static void timeout_warning(struct ui *ui, const struct core_state *s, int64_t n
 	ui_text(ui, UI_FONT_HUGE, t->text, UI_W / 2, box.y + 200, 0, UI_CENTER, secs);
 	ui_text(ui, UI_FONT_BODY, t->muted, box.x + 50, box.y + 400, box.w - 100, UI_CENTER, text);
 	ui_button(ui, (SDL_Rect){box.x + 60, box.y + box.h - 200, box.w - 120, 140},
-		  _("I need more time"), UI_PRIMARY, &ev);
+		  _("I need more time"), UI_PRIMARY, ev);
 }
 
 void chrome_overlays(struct ui *ui, const struct core_state *s, int64_t now_ms)

@@ -7,6 +7,12 @@
 
 #define _(s) i18n_tr(ui->lang, s)
 
+/* A widget's tag: the core event a tap sends, by its type and its one argument (.field for
+ * CORE_EV_FOCUS, .verify for CORE_EV_SET_VERIFY, .choice for the rest; 0 to 255).
+ * screens_event turns it back into the event. */
+int screen_tag(enum core_event_type type, int arg);
+#define TAG(type) screen_tag(type, 0)
+
 /* Layout of the design space (1080x1920). */
 #define MARGIN 60
 #define CONTENT_W (UI_W - 2 * MARGIN)
