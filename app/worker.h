@@ -10,6 +10,7 @@
 #include "drivers/card/card.h"
 #include "drivers/devices.h"
 
+struct inbox;
 struct service_snapshot;
 
 struct worker_config {
@@ -27,9 +28,8 @@ struct worker_config {
 	const char *kiosk_id;
 	const char *receipt_header;
 	const char *receipt_footer; /* NULL or "": none */
-	/* Called from the worker thread after a result is queued (e.g. SDL_PushEvent). */
-	void (*wake)(void *ctx);
-	void *wake_ctx;
+	/* Where results go (INBOX_RESULT, a malloc'd struct core_event): the UI thread's. */
+	struct inbox *inbox;
 };
 
 struct worker;
@@ -45,10 +45,6 @@ void worker_submit(struct worker *w, const struct core_effect *fx, enum core_lan
 /* Queues a swipe from a reader; the worker parses, checks and seals it, then wipes it.
  * The caller's copy is wiped here too. */
 void worker_swipe(struct worker *w, struct card_swipe *swipe);
-
-/* Takes the next result, if any: returns 1 and fills ev, else 0. An account answer is copied
- * into acct, which ev->acct then points to: keep it while ev is in use. */
-int worker_poll(struct worker *w, struct core_event *ev, struct core_account_result *acct);
 
 /* The printer's last known status (sim or USB); never blocks on I/O. */
 void worker_printer_status(struct worker *w, struct printer_status *out);
