@@ -297,8 +297,12 @@ static void apply_set(struct update_state *st, void *ctx)
 static int set_phase(struct update_agent *ag, enum ddi_phase phase, const char *action,
 		     const char *note)
 {
-	struct ddi_set s = {phase, action, -1, note};
-	char err[256];
+	/* Copies: action and note may point into ag->st, which the update reloads. */
+	char a[sizeof(ag->st.ddi_action)], n[sizeof(ag->st.ddi_note)], err[256];
+	struct ddi_set s = {phase, a, -1, n};
+
+	snprintf(a, sizeof(a), "%s", action ? action : "");
+	snprintf(n, sizeof(n), "%s", note ? note : "");
 	int rc = agent_update(ag, apply_set, &s, err, sizeof(err));
 
 	if (rc)
@@ -503,7 +507,12 @@ out:
 
 /* ---- confirmation and attributes ---- */
 
-static void handle_confirmation(struct ddi_config *cfg, const char *href)
+static void note_denied(struct update_state *st, void *ctx)
+{
+	snprintf(st->ddi_denied, sizeof(st->ddi_denied), "%s", (const char *)ctx);
+}
+
+static void handle_confirmation(struct ddi_config *cfg, struct update_agent *ag, const char *href)
 {
 	json_t *doc = NULL, *body;
 	char err[512] = "", url[2048], suffix[256];
@@ -516,7 +525,7 @@ static void handle_confirmation(struct ddi_config *cfg, const char *href)
 		return;
 	}
 	id = json_string_value(json_object_get(doc, "id"));
-	if (!id_ok(id) || (deny && !strcmp(cfg->denied, id)))
+	if (!id_ok(id) || (deny && !strcmp(ag->st.ddi_denied, id)))
 		goto out;
 	body = json_pack("{s:s, s:[s]}", "confirmation", deny ? "denied" : "confirmed", "details",
 			 deny ? "this kiosk does not confirm updates on its own (set so by IT); "
@@ -526,8 +535,8 @@ static void handle_confirmation(struct ddi_config *cfg, const char *href)
 	controller_url(cfg, url, sizeof(url), suffix);
 	if (send_json(cfg, "POST", url, body, &status, err, sizeof(err)) == 0) {
 		log_info("update", "action %s %s", id, deny ? "left for staff to confirm" : "confirmed");
-		if (deny)
-			snprintf(cfg->denied, sizeof(cfg->denied), "%s", id);
+		if (deny && agent_update(ag, note_denied, (void *)id, err, sizeof(err)))
+			log_error("update", "%s", err);
 	} else {
 		log_warn("update", "confirmation: %s", err);
 	}
@@ -868,6 +877,9 @@ int ddi_poll_once(struct ddi_config *cfg, struct update_agent *ag, char *err, si
 		snprintf(err, errlen, "%s is damaged", ag->state_path);
 		return rc;
 	}
+	/* What is in hand first (a result owed, a switch waiting), so the answer below is read
+	 * knowing what the server has heard. */
+	settle(cfg, ag);
 	controller_url(cfg, url, sizeof(url), "");
 	rc = get_json(cfg, url, &base, &status, err, errlen);
 	if (rc) {
@@ -882,12 +894,10 @@ int ddi_poll_once(struct ddi_config *cfg, struct update_agent *ag, char *err, si
 	links = json_object_get(base, "_links");
 	if ((href = link_href(links, "configData")))
 		send_attributes(cfg, ag, href);
-	/* What is in hand first: a result owed, a switch waiting. */
-	settle(cfg, ag);
 	if ((href = link_href(links, "cancelAction"))) {
 		handle_cancel(cfg, ag, href);
 	} else if ((href = link_href(links, "confirmationBase"))) {
-		handle_confirmation(cfg, href);
+		handle_confirmation(cfg, ag, href);
 	} else if ((href = link_href(links, "deploymentBase"))) {
 		rc = deploy(cfg, ag, href, err, errlen);
 	} else if (ag->st.ddi_phase == DDI_DOWNLOADING || ag->st.ddi_phase == DDI_DOWNLOADED) {

@@ -46,7 +46,6 @@ struct ddi_config {
 	/* Kept between polls: */
 	int server_sleep_s;   /* config.polling.sleep from the last answer */
 	int failures;	      /* polls in a row that failed for a passing reason */
-	char denied[64];      /* the action last told "staff confirm" (said once) */
 	unsigned rand_state;  /* jitter */
 };
 

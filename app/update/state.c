@@ -82,6 +82,7 @@ char *state_to_json(const struct update_state *st, int indent)
 			    json_pack("{s:s, s:s, s:s#, s:s}", "phase", ddi_phase_name(st->ddi_phase),
 				      "action", st->ddi_action, "slot",
 				      st->ddi_slot == 1 ? "b" : "a", (int)1, "note", st->ddi_note));
+	json_object_set_new(json_object_get(root, "ddi"), "denied", json_string(st->ddi_denied));
 	text = json_dumps(root, JSON_INDENT(indent) | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	return text;
@@ -154,6 +155,8 @@ int state_load(const char *path, struct update_state *st)
 				st->ddi_phase = (enum ddi_phase)p;
 		snprintf(st->ddi_action, sizeof(st->ddi_action), "%s", action ? action : "");
 		snprintf(st->ddi_note, sizeof(st->ddi_note), "%s", note ? note : "");
+		note = json_string_value(json_object_get(ddi, "denied"));
+		snprintf(st->ddi_denied, sizeof(st->ddi_denied), "%s", note ? note : "");
 		st->ddi_slot = slot_of(json_string_value(json_object_get(ddi, "slot"))) == 1;
 	}
 	rc = 0;

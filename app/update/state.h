@@ -44,6 +44,7 @@ struct update_state {
 	char ddi_action[64];
 	int ddi_slot;	   /* the slot the action installed into */
 	char ddi_note[160]; /* the last "waiting" said to the server, so it is said once */
+	char ddi_denied[64]; /* the action last left for staff to confirm (said once) */
 };
 
 const char *ddi_phase_name(enum ddi_phase p);

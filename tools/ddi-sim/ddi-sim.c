@@ -798,6 +798,8 @@ int main(int argc, char **argv)
 	}
 	if (s.ntargets == 0)
 		add_target(&s, "kiosk-1");
+	for (int i = 0; i < s.ntargets; i++)
+		s.targets[i].attributes_wanted = s.attributes;
 	if (s.bundle && hash_bundle(&s)) {
 		fprintf(stderr, "ddi-sim: cannot read %s\n", s.bundle);
 		return 1;
