@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
+#include "app/common/fsutil.h"
 #include "app/common/log.h"
-#include "app/update/fsutil.h"
 #include "app/update/signature.h"
 
 struct mfile {

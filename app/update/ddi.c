@@ -17,9 +17,10 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
+#include "app/common/fsutil.h"
+#include "app/common/https.h"
 #include "app/common/log.h"
 #include "app/update/bundle.h"
-#include "app/update/fsutil.h"
 #include "app/update/http.h"
 #include "app/update/signature.h"
 
@@ -84,12 +85,6 @@ static int parse_origin(const char *url, struct origin *o)
 	return 0;
 }
 
-static int loopback(const char *host)
-{
-	return !strcmp(host, "localhost") || !strcmp(host, "[::1]") ||
-	       !strncmp(host, "127.", 4);
-}
-
 static void controller_url(const struct ddi_config *cfg, char *buf, size_t n, const char *suffix)
 {
 	size_t len = strlen(cfg->base_url);
@@ -141,7 +136,7 @@ int ddi_check_config(const struct ddi_config *cfg, char *err, size_t errlen)
 		snprintf(err, errlen, "'%s' is not an http(s) URL", cfg->base_url);
 		return KIOSK_EINVAL;
 	}
-	if (!strcmp(o.scheme, "http") && !loopback(o.host)) {
+	if (https_url_allowed(&(struct https_policy){.allow_loopback_http = true}, cfg->base_url)) {
 		snprintf(err, errlen,
 			 "%s: plain http is allowed only to a server on this machine (tests); "
 			 "use https",
@@ -173,6 +168,13 @@ static struct http_config http_of(const struct ddi_config *cfg)
 				.auth_scheme = gw ? "GatewayToken" : "TargetToken",
 				.token = gw ? cfg->gateway_token : cfg->token,
 				.timeout_s = 30};
+
+	/* Plain http only when the configured server is itself on this machine (ddi-sim in
+	 * tests); url_allowed() keeps every request on that server. */
+	h.allow_loopback_http =
+	    strncmp(cfg->base_url, "http://", 7) == 0 &&
+	    https_url_allowed(&(struct https_policy){.allow_loopback_http = true}, cfg->base_url) ==
+		0;
 	return h;
 }
 

@@ -11,33 +11,11 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
+#include "app/common/https.h"
 #include "app/common/log.h"
 
 #define HTTP_MAX_BODY (1024 * 1024)
 #define DOWNLOAD_TRIES 4
-
-struct body {
-	char *data;
-	size_t len;
-};
-
-static size_t on_body(char *ptr, size_t size, size_t nmemb, void *userdata)
-{
-	struct body *b = userdata;
-	size_t n = size * nmemb;
-	char *grown;
-
-	if (b->len + n > HTTP_MAX_BODY)
-		return 0;
-	grown = realloc(b->data, b->len + n + 1);
-	if (!grown)
-		return 0;
-	b->data = grown;
-	memcpy(b->data + b->len, ptr, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-	return n;
-}
 
 static struct curl_slist *headers_for(const struct http_config *cfg, int json_body)
 {
@@ -54,33 +32,27 @@ static struct curl_slist *headers_for(const struct http_config *cfg, int json_bo
 	return h;
 }
 
-/* The configured CA and nothing else (CAPATH cleared: the system's public CAs would vouch
- * for anyone), TLS 1.2 at least, no redirects (the token would follow them). The scheme was
- * checked by the caller: https, or http to a loopback server configured so for tests. */
-static void common_opts(CURL *c, const struct http_config *cfg, const char *url)
+/* The kiosk's one HTTPS policy (app/common/https.h): the configured CA only (CAPATH cleared:
+ * the system's public CAs would vouch for anyone), TLS >= 1.2, no redirects (the token would
+ * follow them), https only, except plain http to loopback when the configured server itself
+ * is a loopback http URL (tests). */
+static int common_opts(CURL *c, const struct http_config *cfg, const char *url)
 {
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, strncmp(url, "https:", 6) ? "http" : "https");
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
-	curl_easy_setopt(c, CURLOPT_CAPATH, NULL);
-	curl_easy_setopt(c, CURLOPT_CAINFO, cfg->ca_file && cfg->ca_file[0] ? cfg->ca_file : NULL);
+	struct https_policy pol = {
+	    .ca_file = cfg->ca_file,
+	    .connect_timeout_ms = HTTPS_CONNECT_TIMEOUT_MS,
+	    .allow_loopback_http = cfg->allow_loopback_http,
+	};
+	int rc = https_apply(c, &pol);
+
+	if (rc == 0)
+		rc = https_set_url(c, &pol, url);
+	return rc;
 }
 
 static int status_error(long code)
 {
 	return code == 404 ? KIOSK_ENOTFOUND : code >= 500 ? KIOSK_ESERVER : KIOSK_EPROTO;
-}
-
-static int curl_error(CURLcode res)
-{
-	return res == CURLE_OPERATION_TIMEDOUT ? KIOSK_ETIMEDOUT
-	       : res == CURLE_SSL_CACERT || res == CURLE_PEER_FAILED_VERIFICATION ||
-		       res == CURLE_SSL_CONNECT_ERROR || res == CURLE_SSL_CACERT_BADFILE
-		   ? KIOSK_ETLS
-		   : KIOSK_ENET;
 }
 
 int http_transient(int rc, long status)
@@ -93,7 +65,7 @@ int http_transient(int rc, long status)
 }
 
 static int request(const struct http_config *cfg, const char *method, const char *url,
-		   const char *post, struct body *b, long *status, char *err, size_t errlen)
+		   const char *post, struct https_body *b, long *status, char *err, size_t errlen)
 {
 	CURL *c = curl_easy_init();
 	struct curl_slist *h = headers_for(cfg, post != NULL);
@@ -105,11 +77,15 @@ static int request(const struct http_config *cfg, const char *method, const char
 		curl_slist_free_all(h);
 		return KIOSK_ENOMEM;
 	}
-	common_opts(c, cfg, url);
+	*status = 0;
+	https_body_reset(b, HTTP_MAX_BODY);
+	if (common_opts(c, cfg, url) || https_body_collect(c, b)) {
+		snprintf(err, errlen, "%s: refused by the HTTPS policy", url);
+		rc = KIOSK_EINVAL;
+		goto out;
+	}
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, cfg->timeout_s > 0 ? cfg->timeout_s : 30L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, b);
 	if (post) {
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, post);
 		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
@@ -119,13 +95,14 @@ static int request(const struct http_config *cfg, const char *method, const char
 	*status = code;
 	if (res != CURLE_OK) {
 		snprintf(err, errlen, "%s: %s", url, curl_easy_strerror(res));
-		rc = curl_error(res);
+		rc = https_error(res);
 	} else if (code < 200 || code > 299) {
 		snprintf(err, errlen, "%s answered HTTP %ld", url, code);
 		rc = status_error(code);
 	} else {
 		rc = 0;
 	}
+out:
 	curl_slist_free_all(h);
 	curl_easy_cleanup(c);
 	return rc;
@@ -134,7 +111,7 @@ static int request(const struct http_config *cfg, const char *method, const char
 int http_get_json(const struct http_config *cfg, const char *url, json_t **out, long *status,
 		  char *err, size_t errlen)
 {
-	struct body b = {0};
+	struct https_body b = {0};
 	json_error_t jerr;
 	int rc = request(cfg, "GET", url, NULL, &b, status, err, errlen);
 
@@ -146,14 +123,14 @@ int http_get_json(const struct http_config *cfg, const char *url, json_t **out, 
 			rc = KIOSK_EPROTO;
 		}
 	}
-	free(b.data);
+	https_body_free(&b);
 	return rc;
 }
 
 int http_send_json(const struct http_config *cfg, const char *method, const char *url,
 		   json_t *body, long *status, char *err, size_t errlen)
 {
-	struct body b = {0};
+	struct https_body b = {0};
 	char *text = json_dumps(body, JSON_COMPACT);
 	int rc;
 
@@ -161,7 +138,7 @@ int http_send_json(const struct http_config *cfg, const char *method, const char
 		return KIOSK_ENOMEM;
 	rc = request(cfg, method, url, text, &b, status, err, errlen);
 	free(text);
-	free(b.data);
+	https_body_free(&b);
 	return rc;
 }
 
@@ -243,7 +220,11 @@ static int download_once(const struct http_config *cfg, const char *url, const c
 	}
 	if (s.offset > 0)
 		log_info("update", "resuming %s at byte %lld", url, (long long)s.offset);
-	common_opts(s.c, cfg, url);
+	if (common_opts(s.c, cfg, url)) {
+		snprintf(err, errlen, "%s: refused by the HTTPS policy", url);
+		rc = KIOSK_EINVAL;
+		goto out;
+	}
 	curl_easy_setopt(s.c, CURLOPT_HTTPHEADER, h);
 	curl_easy_setopt(s.c, CURLOPT_FAILONERROR, 1L);
 	curl_easy_setopt(s.c, CURLOPT_RESUME_FROM_LARGE, (curl_off_t)s.offset);
@@ -279,7 +260,7 @@ static int download_once(const struct http_config *cfg, const char *url, const c
 	if (res != CURLE_OK) {
 		snprintf(err, errlen, "download of %s stopped at byte %lld of %lld: %s", url,
 			 (long long)file_size(path), (long long)size, curl_easy_strerror(res));
-		rc = curl_error(res);
+		rc = https_error(res);
 		goto out;
 	}
 done_ok:

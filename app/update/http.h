@@ -4,6 +4,7 @@
 #define KIOSK_UPDATE_HTTP_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -12,6 +13,7 @@ struct http_config {
 	const char *auth_scheme; /* "TargetToken" or "GatewayToken" */
 	const char *token;	 /* hawkBit security token, or NULL */
 	long timeout_s;		 /* per JSON request; downloads use a stall timeout instead */
+	bool allow_loopback_http; /* plain http to 127.0.0.1/[::1]/localhost (tests) */
 };
 
 /* Every call fills *status with the HTTP status (0: none came) and returns 0 for a 2xx;

@@ -15,7 +15,7 @@
 #include "app/common/log.h"
 #include "app/update/agent.h"
 #include "app/update/ddi.h"
-#include "app/update/fsutil.h"
+#include "app/common/fsutil.h"
 
 #define EXIT_LATER 75
 
