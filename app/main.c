@@ -402,6 +402,7 @@ static const char *apply_settings(struct app *a, const struct kiosk_config *next
 
 	config_copy(&a->cfg, next, CONFIG_LIVE);
 	heartbeat_set_interval(a->hb, a->cfg.heartbeat_s);
+	ulink_set_window(&a->link, a->cfg.update_window);
 	if (voice)
 		speech_set_voice(a->speech, a->cfg.speech_volume, a->cfg.speech_rate);
 	if (speech)
@@ -1128,6 +1129,7 @@ int main(int argc, char **argv)
 	}
 	/* The worker opened the devices; the link probes the portal and marks health. */
 	ulink_open(&a->link, a->boot.update_state_dir, &wcfg.portal, wake_ui, a, clock_mono_ms());
+	ulink_set_window(&a->link, a->cfg.update_window);
 
 	core_config_defaults(&ccfg);
 	ccfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;

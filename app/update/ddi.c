@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/common/clock.h"
 #include "app/common/err.h"
 #include "app/common/fsutil.h"
 #include "app/common/https.h"
@@ -332,34 +333,6 @@ static void say_waiting(const struct ddi_config *cfg, struct update_agent *ag, c
 
 /* ---- quiet hours ---- */
 
-static int parse_hhmm(const char *s, int *minute)
-{
-	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) || s[2] != ':' ||
-	    !isdigit((unsigned char)s[3]) || !isdigit((unsigned char)s[4]))
-		return -1;
-	int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
-	if (h > 23 || m > 59)
-		return -1;
-	*minute = h * 60 + m;
-	return 0;
-}
-
-int ddi_window_open(const char *window, int minute_of_day)
-{
-	int from, to;
-
-	if (!window || !window[0])
-		return 1;
-	if (strlen(window) != 11 || window[5] != '-' || parse_hhmm(window, &from) ||
-	    parse_hhmm(window + 6, &to))
-		return -1;
-	if (from == to)
-		return 1;
-	if (from < to)
-		return minute_of_day >= from && minute_of_day < to;
-	return minute_of_day >= from || minute_of_day < to; /* 22:00-05:00 */
-}
-
 /* The quiet hours in force: the kiosk's own setting (kiosk.conf or remote configuration, which
  * the kiosk leaves in its marks dir), else the agent's --window. */
 static void quiet_hours(const struct ddi_config *cfg, const struct update_agent *ag, char *buf,
@@ -371,21 +344,12 @@ static void quiet_hours(const struct ddi_config *cfg, const struct update_agent 
 	snprintf(path, sizeof(path), "%s/%s", ag->marks, DDI_WINDOW_FILE);
 	if (fs_read_file(path, 64, &text, NULL) == 0) {
 		text[strcspn(text, "\r\n")] = '\0';
-		if (ddi_window_open(text, 0) >= 0)
+		if (clock_in_window(text, 0) >= 0)
 			snprintf(buf, n, "%s", text);
 		else
 			log_warn("update", "%s holds no HH:MM-HH:MM window; ignored", path);
 		free(text);
 	}
-}
-
-static int in_quiet_hours(const char *window)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return ddi_window_open(window, tm.tm_hour * 60 + tm.tm_min) != 0;
 }
 
 static void run_on_switch(const struct ddi_config *cfg)
@@ -412,7 +376,7 @@ static void settle(struct ddi_config *cfg, struct update_agent *ag)
 	switch (st->slots[s].state) {
 	case SLOT_INSTALLED:
 		quiet_hours(cfg, ag, window, sizeof(window));
-		if (!in_quiet_hours(window)) {
+		if (!clock_in_window(window, -1)) {
 			snprintf(detail, sizeof(detail),
 				 "installed in slot %c; waiting for the kiosk's quiet hours (%s) to "
 				 "switch",
@@ -848,7 +812,7 @@ static int deploy(struct ddi_config *cfg, struct update_agent *ag, const char *h
 	}
 	/* ...and the kiosk's own quiet hours, too. */
 	quiet_hours(cfg, ag, window, sizeof(window));
-	if (!in_quiet_hours(window)) {
+	if (!clock_in_window(window, -1)) {
 		snprintf(detail, sizeof(detail),
 			 "downloaded; waiting for the kiosk's quiet hours (%s)", window);
 		say_waiting(cfg, ag, detail);
@@ -972,9 +936,10 @@ int64_t ddi_next_sleep_ms(struct ddi_config *cfg)
 			b *= 2;
 		s = (b > cap ? cap : b) * (0.5 + 0.5 * r);
 	} else {
-		/* +-20 %: the same average rate, and kiosks that once polled together drift
-		 * apart. */
-		s = base * (0.8 + 0.4 * r);
+		/* Half to one and a half times: the same average rate, and kiosks that polled
+		 * together once (a server that stalled and answered them all at once) are spread
+		 * over a whole interval again by their next poll. */
+		s = base * (0.5 + r);
 	}
 	return (int64_t)(s * 1000.0);
 }

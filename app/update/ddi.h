@@ -57,9 +57,9 @@ int ddi_check_config(const struct ddi_config *cfg, char *err, size_t errlen);
  * pass (network, 5xx) counts in cfg->failures for the backoff. */
 int ddi_poll_once(struct ddi_config *cfg, struct update_agent *ag, char *err, size_t errlen);
 
-/* Milliseconds until the next poll: the server's sleep (or cfg->interval_s), longer after
- * failures (doubling, at most an hour), each with random jitter so a fleet never polls in
- * step. */
+/* Milliseconds until the next poll: the server's sleep (or cfg->interval_s) times a random
+ * 0.5..1.5, so a fleet never polls in step; after failures doubling per failure (to an hour,
+ * or the sleep if longer) times a random 0.5..1. */
 int64_t ddi_next_sleep_ms(struct ddi_config *cfg);
 
 /* Milliseconds to wait before the first poll: random within the poll interval (at most 30 s),
@@ -68,9 +68,5 @@ int64_t ddi_first_delay_ms(struct ddi_config *cfg);
 
 /* "HH:MM:SS" into seconds, capped at DDI_MAX_SLEEP_S and at least 1; 0 if it is not that. */
 int ddi_parse_sleep(const char *s);
-
-/* Whether minute_of_day (0..1439) is inside "HH:MM-HH:MM" (which may wrap past midnight);
- * an empty or missing window is always open; -1 if window is not that form. */
-int ddi_window_open(const char *window, int minute_of_day);
 
 #endif

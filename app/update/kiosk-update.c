@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/common/clock.h"
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "app/update/agent.h"
@@ -144,7 +145,7 @@ static int cmd_poll(struct update_agent *ag, int argc, char **argv)
 	if (token)
 		cfg.token = token;
 	cfg.gateway_token = gateway;
-	if (cfg.window && ddi_window_open(cfg.window, 0) < 0) {
+	if (cfg.window && clock_in_window(cfg.window, 0) < 0) {
 		fprintf(stderr, "kiosk-update: --window must be HH:MM-HH:MM\n");
 		goto out;
 	}
