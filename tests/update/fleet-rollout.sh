@@ -106,8 +106,8 @@ while [ "$i" -le "$N" ]; do
 	i=$((i + 1))
 done
 
-# The poll rate, per second, from one and a half sleeps after the burst on: at most
-# the expected N / SLEEP (1.75 times at most). Kiosks polling in step put all N into one second.
+# The poll rate, per second, from one and a half sleeps after the burst on: at most 1.75 times
+# the expected N / SLEEP. Kiosks polling in step put all N into one second.
 from=$((released + SLEEP * 1500))
 awk -v from="$from" -v to="$ended" -v n="$N" -v s="$SLEEP" -v t0="$released" \
 	-v ta="$assigned" -v td="$done_at" '
