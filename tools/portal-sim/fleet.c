@@ -107,20 +107,44 @@ static int ensure_kiosk(const char *id)
 	return exec("INSERT OR IGNORE INTO fleet_kiosks (kiosk_id) VALUES (?)", 1, p);
 }
 
-/* A kiosk's report in, its orders out: out of service, configuration, logs (asked once). */
-static void heartbeat(json_t *body, const char *header_id, struct sim_reply *out)
+/* The kiosk a request speaks for: the body's id, else the header's. With mutual TLS the
+ * certificate decides: an id that differs from its CN is refused (403), so one kiosk can
+ * never read another's orders or write its reports. NULL after an error reply. */
+static const char *speaker(const char *body_id, const char *header_id, const char *cert_id,
+			   struct sim_reply *out)
 {
-	const char *id = json_string_value(json_object_get(body, "kiosk_id"));
+	const char *claims[] = {body_id, header_id};
+
+	if (cert_id) {
+		for (size_t i = 0; i < 2; i++) {
+			if (claims[i] && *claims[i] && strcmp(claims[i], cert_id)) {
+				error(out, 403, "kiosk_id_mismatch",
+				      "The kiosk id does not match the kiosk's certificate");
+				return NULL;
+			}
+		}
+		return cert_id;
+	}
+	if (body_id && *body_id)
+		return body_id;
+	if (header_id && *header_id)
+		return header_id;
+	error(out, 400, "invalid_request", "kiosk_id is required");
+	return NULL;
+}
+
+/* A kiosk's report in, its orders out: out of service, configuration, logs (asked once). */
+static void heartbeat(json_t *body, const char *header_id, const char *cert_id,
+		      struct sim_reply *out)
+{
+	const char *id = speaker(json_string_value(json_object_get(body, "kiosk_id")), header_id,
+				 cert_id, out);
 	sqlite3_stmt *st = NULL;
 	char when[32], *report = NULL;
 	json_t *answer;
 
-	if (!id || !*id)
-		id = header_id;
-	if (!id || !*id) {
-		error(out, 400, "invalid_request", "kiosk_id is required");
+	if (!id)
 		return;
-	}
 	now_text(when, sizeof(when));
 	report = json_dumps(body, JSON_COMPACT);
 	const char *p[] = {when, report, id};
@@ -174,14 +198,19 @@ static void get_config(const char *path, struct sim_reply *out)
 	sqlite3_finalize(st);
 }
 
-static void take_logs(json_t *body, const char *id, struct sim_reply *out)
+static void take_logs(json_t *body, const char *header_id, const char *cert_id,
+		      struct sim_reply *out)
 {
 	const char *lines = json_string_value(json_object_get(body, "lines"));
+	const char *id;
 
-	if (!id || !lines) {
+	if (!header_id || !lines) {
 		error(out, 400, "invalid_request", "X-Kiosk-Id and lines are required");
 		return;
 	}
+	id = speaker(NULL, header_id, cert_id, out);
+	if (!id)
+		return;
 	const char *p[] = {lines, id};
 	if (ensure_kiosk(id) || exec("UPDATE fleet_kiosks SET logs = ? WHERE kiosk_id = ?", 2, p))
 		error(out, 500, "internal", "The portal's storage failed");
@@ -331,8 +360,8 @@ static void admin_config(const char *method, const char *v, json_t *body, struct
 	free(doc);
 }
 
-void fleet_handle(const char *method, const char *path, const char *kiosk_id, const char *body,
-		  size_t body_len, struct sim_reply *out)
+void fleet_handle(const char *method, const char *path, const char *kiosk_id, const char *cert_id,
+		  const char *body, size_t body_len, struct sim_reply *out)
 {
 	json_t *doc = NULL;
 
@@ -351,14 +380,14 @@ void fleet_handle(const char *method, const char *path, const char *kiosk_id, co
 			      strcmp(method, "POST") ? "method_not_allowed" : "invalid_request",
 			      "POST a JSON report");
 		else
-			heartbeat(doc, kiosk_id, out);
+			heartbeat(doc, kiosk_id, cert_id, out);
 	} else if (!strncmp(path, API "/config/", strlen(API "/config/"))) {
 		if (strcmp(method, "GET"))
 			error(out, 405, "method_not_allowed", "GET a configuration");
 		else
 			get_config(path, out);
 	} else if (!strcmp(path, API "/logs")) {
-		take_logs(doc, kiosk_id, out);
+		take_logs(doc, kiosk_id, cert_id, out);
 	} else if (!strncmp(path, ADMIN_KIOSKS, strlen(ADMIN_KIOSKS))) {
 		admin_kiosk(method, path + strlen(ADMIN_KIOSKS), doc, out);
 	} else if (!strncmp(path, ADMIN_REVOKE, strlen(ADMIN_REVOKE))) {
