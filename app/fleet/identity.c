@@ -240,8 +240,14 @@ int identity_enroll(const char *dir, const char *portal_url, const char *ca_file
 	snprintf(url, sizeof(url), "%s/api/kiosk/v1/enroll", portal_url);
 	h = curl_slist_append(h, "Content-Type: application/json");
 	curl_easy_setopt(c, CURLOPT_URL, url);
+	/* The portal client's policy (portal.c): https only, TLS 1.2 at least, the configured
+	 * CA and no other (the system's CA directory is cleared), the peer always verified. */
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
+	curl_easy_setopt(c, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
 	curl_easy_setopt(c, CURLOPT_CAINFO, ca_file);
+	curl_easy_setopt(c, CURLOPT_CAPATH, NULL);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
 	curl_easy_setopt(c, CURLOPT_POSTFIELDS, req);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
