@@ -169,6 +169,8 @@ int config_set(struct kiosk_config *cfg, const char *section, const char *key, c
 		return set_str(cfg->service_pin_hash, sizeof(cfg->service_pin_hash), value, err,
 			       errlen, name);
 	}
+	if (!strcmp(section, "service") && !strcmp(key, "allow_demo_pin"))
+		return set_bool(&cfg->service_allow_demo_pin, value, err, errlen, name);
 	if (!strcmp(section, "ui") && !strcmp(key, "lang")) {
 		if (strcmp(value, "en") && strcmp(value, "es")) {
 			snprintf(err, errlen, "%s: '%s' must be en or es", name, value);
@@ -376,6 +378,7 @@ int config_get(const struct kiosk_config *cfg, const char *section, const char *
 	NUM("ui", "idle_timeout_s", cfg->idle_timeout_s)
 	NUM("ui", "warning_s", cfg->warning_s)
 	NUM("ui", "fullscreen", cfg->fullscreen)
+	NUM("service", "allow_demo_pin", cfg->service_allow_demo_pin)
 	NUM("portal", "timeout_ms", cfg->portal_timeout_ms)
 	NUM("portal", "connect_timeout_ms", cfg->portal_connect_timeout_ms)
 #undef STR

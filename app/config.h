@@ -14,7 +14,7 @@ struct kiosk_config {
 	char city_name[96];
 	char help_text[160];
 
-	char devices[8]; /* "sim" or "usb" */
+	char devices[8];	 /* "sim" or "usb" */
 	char wedge_readers[256]; /* "vvvv:pppp,..." keyboard-wedge readers to take; "" = defaults */
 	char data_dir[512];
 	char receipts_dir[512];
@@ -50,6 +50,7 @@ struct kiosk_config {
 	bool large_text;
 	/* Staff service mode: the PIN's hash (app/crypto/pin.h) and kioskctl's socket. */
 	char service_pin_hash[160];
+	bool service_allow_demo_pin; /* the demo and tests only: 2468 opens service mode */
 	char control_socket[256];
 
 	/* The update agent's state directory (session flag, health mark); "" = none. */

@@ -834,10 +834,12 @@ static void usage(FILE *f)
 	    "none\n"
 	    "                         is left in doubt, 3 when some still are\n"
 	    "  --outbox-status        what waits to be sent to the portal, as JSON\n"
-	    "  --hash-pin             read a staff PIN (4-8 digits) on stdin, print its hash for\n"
-	    "                         [service] pin_hash\n"
+	    "  --hash-pin             read a new staff PIN (6-8 digits) on stdin, print its hash\n"
+	    "                         for [service] pin_hash\n"
 	    "service mode (docs/operations.md, Staff):\n"
 	    "  --service-pin-hash H   the staff PIN's hash ([service] pin_hash)\n"
+	    "  --allow-demo-pin       let the demo PIN 2468 open service mode (demo and tests\n"
+	    "                         only; [service] allow_demo_pin)\n"
 	    "  --control-socket PATH  kioskctl's socket (default /run/kiosk/control.sock; \"\" "
 	    "none)\n");
 }
@@ -873,6 +875,7 @@ enum {
 	OPT_OUTBOX,
 	OPT_HASH_PIN,
 	OPT_SERVICE_PIN,
+	OPT_ALLOW_DEMO_PIN,
 	OPT_CONTROL_SOCKET,
 };
 
@@ -909,6 +912,7 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 	    {"outbox-status", no_argument, 0, OPT_OUTBOX},
 	    {"hash-pin", no_argument, 0, OPT_HASH_PIN},
 	    {"service-pin-hash", required_argument, 0, OPT_SERVICE_PIN},
+	    {"allow-demo-pin", no_argument, 0, OPT_ALLOW_DEMO_PIN},
 	    {"control-socket", required_argument, 0, OPT_CONTROL_SOCKET},
 	    {0, 0, 0, 0},
 	};
@@ -951,6 +955,7 @@ static int parse_args(struct app *a, int argc, char **argv, const char **script,
 		case OPT_DEBUG: a->debug = true; continue;
 		case OPT_HASH_PIN: a->hash_pin = true; continue;
 		case OPT_SERVICE_PIN: sec = "service", key = "pin_hash"; break;
+		case OPT_ALLOW_DEMO_PIN: a->cfg.service_allow_demo_pin = true; continue;
 		case OPT_CONTROL_SOCKET: sec = "service", key = "control_socket"; break;
 		case OPT_LIST:
 		case OPT_REPRINT:
@@ -1134,13 +1139,13 @@ static int hash_pin_command(void)
 		pin[0] = '\0';
 	len = strcspn(pin, "\r\n");
 	pin[len] = '\0';
-	if (len < 4 || len > 8 || strspn(pin, "0123456789") != len) {
-		fprintf(stderr, "kiosk: a staff PIN is 4 to 8 digits (the service keypad has only "
-				"digits)\n");
+	rc = pin_make(pin, hash, sizeof(hash));
+	memset(pin, 0, sizeof(pin));
+	if (rc == KIOSK_EINVAL) {
+		fprintf(stderr, "kiosk: a new staff PIN is 6 to 8 digits (the service keypad has "
+				"only digits)\n");
 		return 2;
 	}
-	rc = pin_hash(pin, PIN_DEFAULT_ITERATIONS, hash, sizeof(hash));
-	memset(pin, 0, sizeof(pin));
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot hash the PIN: %s\n", kiosk_strerror(rc));
 		return 1;
@@ -1448,6 +1453,7 @@ int main(int argc, char **argv)
 	    .outbox_path = outbox,
 	    .audit_path = audit,
 	    .pin_hash = a->cfg.service_pin_hash,
+	    .allow_demo_pin = a->cfg.service_allow_demo_pin,
 	    .snapshot = &a->snap,
 	    .seal_key = a->cfg.seal_key,
 	    .devices = a->cfg.devices,
@@ -1489,8 +1495,6 @@ int main(int argc, char **argv)
 	a->screen_ctx.help_text = a->cfg.help_text;
 	a->screen_ctx.version = KIOSK_VERSION;
 	a->screen_ctx.update_slot = a->slot;
-	if (!a->cfg.service_pin_hash[0])
-		log_warn("main", "no [service] pin_hash: service mode refuses every PIN");
 	start_control(a);
 	a->screen_ctx.out_of_service_message = a->cfg.out_of_service_message;
 	if (a->identity_problem)

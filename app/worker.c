@@ -21,8 +21,8 @@
 #include "app/crypto/seal.h"
 #include "app/i18n.h"
 #include "app/payments/reconcile.h"
-#include "app/store/journal.h"
 #include "app/service/service_worker.h"
+#include "app/store/journal.h"
 #include "app/store/outbox.h"
 #include "drivers/printer/receipt.h"
 #include "drivers/sim/sim_printer.h"
@@ -86,9 +86,9 @@ struct worker {
 	struct current_payment pay;
 	struct outbox *outbox;
 	struct service_worker *svc; /* staff operations and the audit log */
-	const char *crash_at;	 /* KIOSK_CRASH_AT, the crash test's hook */
-	int64_t grace_s;	 /* how long a sent request may still be on its way */
-	int64_t next_resolve_ms; /* next background pass over payments in doubt, -1: none */
+	const char *crash_at;	    /* KIOSK_CRASH_AT, the crash test's hook */
+	int64_t grace_s;	    /* how long a sent request may still be on its way */
+	int64_t next_resolve_ms;    /* next background pass over payments in doubt, -1: none */
 	int resolve_round;
 	int64_t next_outbox_ms;		/* when the outbox's next item falls due, -1: empty */
 	struct account_session session; /* the signed-in resident's token (account_worker.c) */
@@ -804,7 +804,8 @@ static int open_adapters(struct worker *w)
 	if (outbox_next_time(w->outbox, &w->next_outbox_ms) != 0)
 		w->next_outbox_ms = -1;
 	if (cfg->audit_path) {
-		rc = service_worker_open(cfg->audit_path, cfg->pin_hash, cfg->snapshot, &w->svc);
+		rc = service_worker_open(cfg->audit_path, cfg->pin_hash, cfg->allow_demo_pin,
+					 cfg->snapshot, &w->svc);
 		if (rc)
 			return rc;
 	}
@@ -898,6 +899,8 @@ static void run_service(struct worker *w, struct job *j)
 	if (service_worker_run(w->svc, &env, &j->fx, j->done ? "kioskctl" : "screen", &ev) &&
 	    (w->next_outbox_ms < 0 || w->next_outbox_ms > wall_ms()))
 		w->next_outbox_ms = wall_ms();
+	/* A PIN typed or set (CORE_SOP_CHECK_PIN, CORE_SOP_SET_PIN) ends here. */
+	mbedtls_platform_zeroize(j->fx.text, sizeof(j->fx.text));
 	if (j->done)
 		j->done(j->done_ctx, &ev);
 	else
@@ -1064,8 +1067,8 @@ void worker_service(struct worker *w, const struct core_effect *fx,
 	struct job *j = calloc(1, sizeof(*j));
 
 	if (!j) {
-		struct core_event ev = {.type = CORE_EV_SERVICE_DONE, .op = fx->op,
-					.failure = CORE_FAIL_STORE};
+		struct core_event ev = {
+		    .type = CORE_EV_SERVICE_DONE, .op = fx->op, .failure = CORE_FAIL_STORE};
 		done(ctx, &ev);
 		return;
 	}

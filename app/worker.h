@@ -3,6 +3,7 @@
 #ifndef KIOSK_WORKER_H
 #define KIOSK_WORKER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "app/core/core.h"
@@ -17,13 +18,14 @@ struct worker_config {
 	const char *journal_path;
 	const char *outbox_path;
 	const char *audit_path; /* staff audit log and day closes; NULL: no service mode */
-	const char *pin_hash;	  /* [service] pin_hash, "" when none */
+	const char *pin_hash;	/* [service] pin_hash, "" when none */
+	bool allow_demo_pin;	/* [service] allow_demo_pin: the demo and tests only */
 	struct service_snapshot *snapshot; /* kioskctl's view, kept current; may be NULL */
-	const char *seal_key;	   /* the portal's public key for sealing card data */
-	const char *devices;	   /* "sim" or "usb" */
-	const char *wedge_readers; /* "vvvv:pppp,..."; NULL or "": the defaults */
-	const char *receipts_dir;  /* simulated printer output */
-	const char *mono_font;	   /* for the simulated printer's PNG */
+	const char *seal_key;		   /* the portal's public key for sealing card data */
+	const char *devices;		   /* "sim" or "usb" */
+	const char *wedge_readers;	   /* "vvvv:pppp,..."; NULL or "": the defaults */
+	const char *receipts_dir;	   /* simulated printer output */
+	const char *mono_font;		   /* for the simulated printer's PNG */
 	const char *kiosk_id;
 	const char *receipt_header;
 	const char *receipt_footer; /* NULL or "": none */

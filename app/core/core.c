@@ -93,7 +93,7 @@ static void wipe_session(struct core_state *s)
 	struct core_config cfg = s->cfg;
 	uint32_t req = s->request_id;
 	enum core_printer printer = s->printer; /* the device's, not the session's */
-	struct core_service svc = s->svc;     /* staff's settings and lockout outlive sessions */
+	struct core_service svc = s->svc;	/* staff's settings and lockout outlive sessions */
 	bool oos = s->out_of_service;		/* the kiosk's, not the session's */
 	char reason[sizeof(s->out_of_service_reason)];
 	bool reconciled = s->reconciled;
@@ -107,8 +107,8 @@ static void wipe_session(struct core_state *s)
 	s->reconciled = reconciled;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
-	s->svc.wrong_pins = svc.wrong_pins;
 	s->svc.locked_until_ms = svc.locked_until_ms;
+	s->svc.locked_for_good = svc.locked_for_good;
 	s->svc.status = svc.status;
 	s->svc.status_loaded = svc.status_loaded;
 	/* Between sessions is the only moment out of service takes over the screen. */
@@ -709,7 +709,8 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 
 	fx->count = 0;
 	if (ev->type == CORE_EV_TICK)
-		return service_is_staff_screen(s->screen) ? service_tick(s, fx, now) : tick(s, fx, now);
+		return service_is_staff_screen(s->screen) ? service_tick(s, fx, now)
+							  : tick(s, fx, now);
 	if (service_owns(s, ev))
 		return service_handle(s, ev, fx);
 

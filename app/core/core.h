@@ -64,8 +64,8 @@ enum core_field {
 	CORE_FIELD_ROUTING,	  /* digits */
 	CORE_FIELD_BANK_ACCOUNT,  /* digits */
 	CORE_FIELD_BANK_NAME,	  /* name keyboard */
-	CORE_FIELD_SERVICE_PIN, /* staff PIN: digits, masked */
-	CORE_FIELD_REFERENCE,	/* a payment reference to reprint */
+	CORE_FIELD_SERVICE_PIN,	  /* staff PIN: digits, masked */
+	CORE_FIELD_REFERENCE,	  /* a payment reference to reprint */
 };
 
 /* Which keyboard a field takes: digits and money use keypads, TEXT the name keyboard (capitals,
@@ -113,6 +113,7 @@ enum core_failure {
 	CORE_FAIL_REFUSED,   /* the portal refused the request (see core_refusal for accounts) */
 	CORE_FAIL_UNTRUSTED, /* the portal's certificate or key pin did not check out: nothing
 			      * was sent */
+	CORE_FAIL_LOCKED,    /* service mode is locked after wrong PINs (.lock_ms) */
 };
 
 /* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */
@@ -219,38 +220,39 @@ struct core_account_req {
 
 /* What staff can do from the service screens (CORE_EV_SERVICE_ACTION .choice). */
 enum core_service_action {
-	CORE_SVC_DEVICES,	/* "Device status" */
-	CORE_SVC_TEST_PRINT,	/* "Test print" */
-	CORE_SVC_TEST_CARD,	/* "Test card reader" */
-	CORE_SVC_REPRINT_LAST,	/* "Reprint last receipt" */
-	CORE_SVC_REPRINT_REF,	/* "Reprint by reference": the reference screen */
-	CORE_SVC_REPORT,	/* "End of day": the totals since the last close */
-	CORE_SVC_CLOSE_DAY,	/* "Close the day": print, store, start a new day */
+	CORE_SVC_DEVICES,	 /* "Device status" */
+	CORE_SVC_TEST_PRINT,	 /* "Test print" */
+	CORE_SVC_TEST_CARD,	 /* "Test card reader" */
+	CORE_SVC_REPRINT_LAST,	 /* "Reprint last receipt" */
+	CORE_SVC_REPRINT_REF,	 /* "Reprint by reference": the reference screen */
+	CORE_SVC_REPORT,	 /* "End of day": the totals since the last close */
+	CORE_SVC_CLOSE_DAY,	 /* "Close the day": print, store, start a new day */
 	CORE_SVC_OUT_OF_SERVICE, /* toggles out of service */
-	CORE_SVC_RESTART,	/* asks for confirmation */
+	CORE_SVC_RESTART,	 /* asks for confirmation */
 	CORE_SVC_RESTART_CONFIRM,
-	CORE_SVC_EXIT,	/* "Exit service mode" */
-	CORE_SVC_HOME,	/* back to the service home */
+	CORE_SVC_EXIT, /* "Exit service mode" */
+	CORE_SVC_HOME, /* back to the service home */
 };
 
 /* What the worker is asked to do for staff (CORE_FX_SERVICE .op), and answers
  * (CORE_EV_SERVICE_DONE .op). Each one is written to the audit log. */
 enum core_service_op {
-	CORE_SOP_CHECK_PIN,    /* .text: the PIN typed (wiped after hashing) */
-	CORE_SOP_STATUS,       /* device, portal and outbox status */
+	CORE_SOP_CHECK_PIN, /* .text: the PIN typed (wiped after hashing) */
+	CORE_SOP_STATUS,    /* device, portal and outbox status */
 	CORE_SOP_TEST_PRINT,
 	CORE_SOP_REPRINT_LAST,
 	CORE_SOP_REPRINT_REF, /* .text: the reference */
 	CORE_SOP_REPORT,      /* totals since the last close */
 	CORE_SOP_CLOSE_DAY,   /* totals printed, stored in day_closes, the day closed */
 	CORE_SOP_AUDIT,	      /* only an audit entry: .text names the action */
+	CORE_SOP_SET_PIN,     /* kioskctl set-pin: .text the new PIN (6 to 8 digits) */
 };
 
 /* The totals of one day (since the last close). */
 struct core_day_report {
 	int approved_count, declined_count, in_doubt_count;
 	int64_t approved_cents, declined_cents, in_doubt_cents;
-	int64_t since;	/* unix seconds: the last close, 0 for never */
+	int64_t since;	   /* unix seconds: the last close, 0 for never */
 	int64_t closed_at; /* unix seconds, 0 while open */
 };
 
@@ -266,10 +268,12 @@ struct core_service_status {
 
 struct core_service {
 	char pin[9];
-	int wrong_pins;
-	int64_t locked_until_ms; /* 5 wrong PINs lock the entry for 5 minutes */
-	char ref[24];		 /* a reference to reprint */
-	char card_brand[16];	 /* "Test card reader": brand and last four only */
+	/* The worker keeps the tries and the lock (app/store/staff_pin.h); the core only shows
+	 * them: a timed lock until this time, or one only IT lifts. */
+	int64_t locked_until_ms;
+	bool locked_for_good;
+	char ref[24];	     /* a reference to reprint */
+	char card_brand[16]; /* "Test card reader": brand and last four only */
 	char card_last4[5];
 	bool card_read;
 	bool report_loaded;
@@ -284,7 +288,8 @@ struct core_config {
 	int64_t warning_ms; /* the warning's countdown before the session is wiped (20 s) */
 	int64_t toast_ms;   /* how long a transient message stays (6 s) */
 	enum core_lang default_lang; /* each session starts in it */
-	int64_t service_idle_ms; /* service mode: no touch for this long returns to residents (2 min) */
+	int64_t
+	    service_idle_ms; /* service mode: no touch for this long returns to residents (2 min) */
 	/* Remote configuration (app/fleet/rconf.h): 0 = no limit, no fee, both languages. */
 	int64_t max_payment_cents; /* the most one payment may be; enforced on the amount step */
 	int64_t fee_cents;	   /* convenience fee, shown on the bill summary when > 0 */
@@ -426,9 +431,9 @@ enum core_event_type {
 	CORE_EV_EMAIL_RECEIPT,	/* pay-result, signed in */
 	CORE_EV_ACCOUNT_DONE,	/* .request_id, .failure, .op, .acct: the portal's answer */
 	/* staff service mode */
-	CORE_EV_SERVICE_HOLD,	 /* the top-left corner was held for 3 s */
+	CORE_EV_SERVICE_HOLD,	/* the top-left corner was held for 3 s */
 	CORE_EV_SERVICE_ACTION, /* .choice: enum core_service_action */
-	CORE_EV_SERVICE_DONE,	 /* .op, .failure, .text, .report, .status, .brand, .last4 */
+	CORE_EV_SERVICE_DONE,	/* .op, .failure, .text, .report, .status, .brand, .last4 */
 	/* .choice: 1 on, 0 off; .text: the reason. From the portal's heartbeat answer or staff.
 	 * Never interrupts a session: it takes effect when the session ends. */
 	CORE_EV_OUT_OF_SERVICE,
@@ -458,11 +463,18 @@ struct core_event {
 	char last4[5];
 	enum core_printer printer;
 	int choice;
-	int op; /* ACCOUNT_DONE: the enum core_effect_type it answers; SERVICE_DONE: core_service_op */
+	int op; /* ACCOUNT_DONE: the enum core_effect_type it answers; SERVICE_DONE: core_service_op
+		 */
 	struct core_account_result acct;
-	struct core_day_report report;	    /* CORE_EV_SERVICE_DONE */
+	struct core_day_report report;	   /* CORE_EV_SERVICE_DONE */
 	struct core_service_status status; /* CORE_EV_SERVICE_DONE, CORE_SOP_STATUS */
+	/* CORE_SOP_CHECK_PIN: with CORE_FAIL_LOCKED the lock's time left, with CORE_FAIL_REFUSED
+	 * the lock the last try (.choice: tries left) brings; CORE_LOCK_FOREVER: until IT
+	 * unlocks it. */
+	int64_t lock_ms;
 };
+
+#define CORE_LOCK_FOREVER INT64_MAX
 
 enum core_effect_type {
 	CORE_FX_LOOKUP,	     /* look up .bill.customer_number with .bill.last_name or
@@ -496,7 +508,7 @@ struct core_effect {
 	struct core_bill bill;
 	int64_t amount_cents;
 	struct core_account_req acct;
-	int op;	      /* CORE_FX_SERVICE */
+	int op;	       /* CORE_FX_SERVICE */
 	char text[40]; /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
 };
 

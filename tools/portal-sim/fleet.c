@@ -23,7 +23,8 @@ static const char *schema =
     "CREATE TABLE IF NOT EXISTS fleet_kiosks ("
     " kiosk_id TEXT PRIMARY KEY, last_seen TEXT, report TEXT,"
     " out_of_service INTEGER NOT NULL DEFAULT 0, reason TEXT NOT NULL DEFAULT '',"
-    " config_version INTEGER, upload_logs INTEGER NOT NULL DEFAULT 0, logs TEXT);"
+    " config_version INTEGER, upload_logs INTEGER NOT NULL DEFAULT 0, logs TEXT,"
+    " unlock_pin INTEGER NOT NULL DEFAULT 0);"
     "CREATE TABLE IF NOT EXISTS fleet_configs (version INTEGER PRIMARY KEY, doc TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS fleet_revoked (kiosk_id TEXT PRIMARY KEY, revoked_at TEXT NOT "
     "NULL);";
@@ -137,8 +138,8 @@ static const char *speaker(const char *body_id, const char *header_id, const cha
 static void heartbeat(json_t *body, const char *header_id, const char *cert_id,
 		      struct sim_reply *out)
 {
-	const char *id = speaker(json_string_value(json_object_get(body, "kiosk_id")), header_id,
-				 cert_id, out);
+	const char *id =
+	    speaker(json_string_value(json_object_get(body, "kiosk_id")), header_id, cert_id, out);
 	sqlite3_stmt *st = NULL;
 	char when[32], *report = NULL;
 	json_t *answer;
@@ -151,8 +152,8 @@ static void heartbeat(json_t *body, const char *header_id, const char *cert_id,
 	if (ensure_kiosk(id) ||
 	    exec("UPDATE fleet_kiosks SET last_seen = ?, report = ? WHERE kiosk_id = ?", 3, p) ||
 	    sqlite3_prepare_v2(fleet.conn,
-			       "SELECT out_of_service, reason, config_version, upload_logs "
-			       "FROM fleet_kiosks WHERE kiosk_id = ?",
+			       "SELECT out_of_service, reason, config_version, upload_logs, "
+			       "unlock_pin FROM fleet_kiosks WHERE kiosk_id = ?",
 			       -1, &st, NULL) != SQLITE_OK) {
 		error(out, 500, "internal", "The portal's storage failed");
 		goto done;
@@ -168,9 +169,12 @@ static void heartbeat(json_t *body, const char *header_id, const char *cert_id,
 	    sqlite3_column_type(st, 2) == SQLITE_NULL ? json_null()
 						      : json_integer(sqlite3_column_int64(st, 2)),
 	    "upload_logs", sqlite3_column_int(st, 3));
-	if (sqlite3_column_int(st, 3) > 0) {
+	if (sqlite3_column_int(st, 4)) /* like upload_logs: said once */
+		json_object_set_new(answer, "unlock_service_pin", json_true());
+	if (sqlite3_column_int(st, 3) > 0 || sqlite3_column_int(st, 4)) {
 		const char *q[] = {id};
-		exec("UPDATE fleet_kiosks SET upload_logs = 0 WHERE kiosk_id = ?", 1, q);
+		exec("UPDATE fleet_kiosks SET upload_logs = 0, unlock_pin = 0 WHERE kiosk_id = ?",
+		     1, q);
 	}
 	reply(out, 200, answer);
 done:
@@ -219,7 +223,8 @@ static void take_logs(json_t *body, const char *header_id, const char *cert_id,
 }
 
 /* POST /admin/kiosks/{id} {"out_of_service": true, "reason": "...", "config_version": 3,
- * "upload_logs": 50}, any of them; GET /admin/kiosks/{id} shows what the portal knows. */
+ * "upload_logs": 50, "unlock_service_pin": true}, any of them; GET /admin/kiosks/{id} shows what
+ * the portal knows. */
 static void admin_kiosk(const char *method, const char *id, json_t *body, struct sim_reply *out)
 {
 	char num[24];
@@ -268,6 +273,11 @@ static void admin_kiosk(const char *method, const char *id, json_t *body, struct
 		if (exec(
 			"UPDATE fleet_kiosks SET out_of_service = ?, reason = ? WHERE kiosk_id = ?",
 			3, p))
+			goto fail;
+	}
+	if (json_is_true(json_object_get(body, "unlock_service_pin"))) {
+		const char *p[] = {id};
+		if (exec("UPDATE fleet_kiosks SET unlock_pin = 1 WHERE kiosk_id = ?", 1, p))
 			goto fail;
 	}
 	if ((v = json_object_get(body, "config_version")) && json_is_integer(v)) {
