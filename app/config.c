@@ -1,4 +1,5 @@
-/* Configuration: defaults, the INI file (inih), and validated single-key updates. */
+/* Configuration: the settings table, defaults, the INI file (inih), and validated single-key
+ * updates. Every reader and writer of a setting goes through the table below. */
 #include "app/config.h"
 #include "app/config_ini.h"
 
@@ -19,47 +20,201 @@
 #define KIOSK_LOCALE_DIR "build/locale"
 #endif
 
-void config_defaults(struct kiosk_config *cfg)
+/* One or more sha256//BASE64 hashes joined by ';', as libcurl takes them; a typo must not
+ * silently turn pinning off. */
+static int check_pin(const char *name, const char *value, char *err, size_t errlen)
 {
-	memset(cfg, 0, sizeof(*cfg));
-	snprintf(cfg->kiosk_id, sizeof(cfg->kiosk_id), "KIOSK-DEV");
-	snprintf(cfg->city_name, sizeof(cfg->city_name), "City of Springfield");
-	snprintf(cfg->help_text, sizeof(cfg->help_text), "Need help? Ask at the front desk.");
-	snprintf(cfg->devices, sizeof(cfg->devices), "sim");
-	snprintf(cfg->data_dir, sizeof(cfg->data_dir), "/var/lib/kiosk");
-	snprintf(cfg->assets_dir, sizeof(cfg->assets_dir), "%s", KIOSK_ASSETS_DIR);
-	snprintf(cfg->locale_dir, sizeof(cfg->locale_dir), "%s", KIOSK_LOCALE_DIR);
-	cfg->portal_timeout_ms = 15000;
-	cfg->portal_connect_timeout_ms = 5000;
-	cfg->idle_timeout_s = 60;
-	cfg->warning_s = 20;
-	snprintf(cfg->lang, sizeof(cfg->lang), "en");
-	keypad_defaults(&cfg->keypad);
-	snprintf(cfg->speech, sizeof(cfg->speech), "off");
-	cfg->speech_volume = 100;
-	cfg->speech_rate = 175;
-	cfg->dpi = 102; /* 21.5" 1080x1920 */
-	snprintf(cfg->control_socket, sizeof(cfg->control_socket), "/run/kiosk/control.sock");
-	cfg->heartbeat_s = 60;
-	snprintf(cfg->languages, sizeof(cfg->languages), "en,es");
-	snprintf(cfg->out_of_service_message, sizeof(cfg->out_of_service_message),
-		 "You can pay online at the city's website or at the cashier's window.");
-	cfg->max_payment_cents = 1000000; /* $10,000 */
-}
-
-static int set_str(char *dst, size_t n, const char *value, char *err, size_t errlen,
-		   const char *key)
-{
-	if (strlen(value) >= n) {
-		snprintf(err, errlen, "%s: value too long (at most %zu characters)", key, n - 1);
+	if (value[0] && strncmp(value, "sha256//", 8) != 0) {
+		snprintf(err, errlen, "%s: '%s' must look like sha256//BASE64", name, value);
 		return KIOSK_EINVAL;
 	}
-	snprintf(dst, n, "%s", value);
 	return 0;
 }
 
-static int set_long(long *dst, const char *value, long min, long max, char *err, size_t errlen,
-		    const char *key)
+/* Checked here so a typo stops the kiosk at start, not at the first swipe. */
+static int check_wedge(const char *name, const char *value, char *err, size_t errlen)
+{
+	struct usbdev_id ids[32];
+	size_t n;
+
+	if (usbdev_parse_ids(value, ids, 32, &n)) {
+		snprintf(err, errlen,
+			 "%s: '%s' must be vid:pid pairs in hex, e.g. 0801:0001,0acd:0500", name,
+			 value);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+/* Checked here: a mistyped hash would lock staff out silently. */
+static int check_pin_hash(const char *name, const char *value, char *err, size_t errlen)
+{
+	if (value[0] && pin_hash_check_format(value)) {
+		snprintf(err, errlen, "%s: not a PIN hash (make one with kiosk --hash-pin)", name);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+/* A fee the kiosk showed but did not charge would tell residents something false: until the
+ * payment request, journal and receipt carry a fee line, only 0 is accepted. */
+static int check_fee(const char *name, const char *value, char *err, size_t errlen)
+{
+	if (strtol(value, NULL, 10) != 0) {
+		snprintf(err, errlen,
+			 "%s: this version cannot charge a convenience fee; it must be 0", name);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+#define FIELD(f) offsetof(struct kiosk_config, f), sizeof(((struct kiosk_config *)0)->f)
+#define F CONFIG_FILE
+#define C CONFIG_CMDLINE
+#define P CONFIG_PORTAL
+#define L CONFIG_LIVE
+#define TEXT(name, f, def, src)                                                                    \
+	{                                                                                          \
+		name, CONFIG_TEXT, FIELD(f), def, 0, 0, 0, NULL, NULL, src, false                  \
+	}
+#define CHOICE(name, f, def, choices, src)                                                         \
+	{                                                                                          \
+		name, CONFIG_TEXT, FIELD(f), def, 0, 0, 0, choices, NULL, src, false               \
+	}
+#define CHECKED(name, f, def, check, src)                                                          \
+	{                                                                                          \
+		name, CONFIG_TEXT, FIELD(f), def, 0, 0, 0, NULL, check, src, false                 \
+	}
+#define INT(name, f, def, min, max, src)                                                           \
+	{                                                                                          \
+		name, CONFIG_INT, FIELD(f), def, min, max, min, NULL, NULL, src, false             \
+	}
+#define BOOL(name, f, def, src)                                                                    \
+	{                                                                                          \
+		name, CONFIG_BOOL, FIELD(f), def, 0, 0, 0, NULL, NULL, src, false                  \
+	}
+
+/* Every setting, once. Live (L) means the running kiosk applies a new value at once (or, for
+ * what a session uses, when the session in progress ends); the others need a restart, either
+ * because another thread holds a copy (the portal client, the worker, the receipts) or because
+ * a wrong value there could cut the kiosk off. What the portal may set (P) is deliberately
+ * small: not the portal's address, certificates, directories or the kiosk's identity. */
+static const struct config_key table[] = {
+    TEXT("kiosk.id", kiosk_id, "KIOSK-DEV", F | C),
+    TEXT("kiosk.city_name", city_name, "City of Springfield", F),
+    TEXT("kiosk.help_text", help_text, "Need help? Ask at the front desk.", F | L),
+    CHOICE("kiosk.devices", devices, "sim", "sim|usb", F | C),
+    TEXT("kiosk.data_dir", data_dir, "/var/lib/kiosk", F | C),
+    TEXT("kiosk.receipts_dir", receipts_dir, "", F | C), /* "": <data_dir>/receipts */
+    TEXT("kiosk.assets_dir", assets_dir, KIOSK_ASSETS_DIR, F),
+    TEXT("kiosk.locale_dir", locale_dir, KIOSK_LOCALE_DIR, F),
+    TEXT("kiosk.out_of_service_message", out_of_service_message,
+	 "You can pay online at the city's website or at the cashier's window.", F | P | L),
+    CHECKED("devices.wedge_readers", wedge_readers, "", check_wedge, F),
+    TEXT("portal.url", portal_url, "", F | C),
+    TEXT("portal.ca_file", portal_ca, "", F | C),
+    TEXT("portal.seal_key", seal_key, "", F | C),
+    TEXT("portal.client_cert", client_cert, "", F),
+    TEXT("portal.client_key", client_key, "", F),
+    CHECKED("portal.pin", portal_pin, "", check_pin, F | C),
+    INT("portal.timeout_ms", portal_timeout_ms, "15000", 500, 120000, F | C),
+    INT("portal.connect_timeout_ms", portal_connect_timeout_ms, "5000", 100, 60000, F),
+    CHOICE("ui.lang", lang, "en", "en|es", F | C | L),
+    CHOICE("ui.languages", languages, "en,es", "en,es|es,en|en|es", F | P | L),
+    BOOL("ui.fullscreen", fullscreen, "false", F | C),
+    INT("ui.idle_timeout_s", idle_timeout_s, "60", 2, 3600, F | C | P | L),
+    INT("ui.warning_s", warning_s, "20", 1, 600, F | C | L),
+    INT("ui.dpi", dpi, "102", 50, 600, F), /* 21.5" 1080x1920 */
+    CHOICE("a11y.speech", speech, "off", "off|on|headphones", F | C | L),
+    INT("a11y.volume", speech_volume, "100", 20, 200, F | L),
+    INT("a11y.rate", speech_rate, "175", 100, 375, F | L),
+    BOOL("a11y.high_contrast", high_contrast, "false", F | L),
+    BOOL("a11y.large_text", large_text, "false", F | L),
+    {"keypad.*", CONFIG_KEYPAD, FIELD(keypad), NULL, 0, 0, 0, NULL, NULL, F, false},
+    {"service.pin_hash", CONFIG_TEXT, FIELD(service_pin_hash), "", 0, 0, 0, NULL, check_pin_hash,
+     F | C, true},
+    /* The demo and the tests only: a kiosk image refuses the demo PIN 2468 (issue 14). */
+    BOOL("service.allow_demo_pin", service_allow_demo_pin, "false", F | C),
+    TEXT("service.control_socket", control_socket, "/run/kiosk/control.sock", F | C),
+    TEXT("update.state_dir", update_state_dir, "", F),
+    TEXT("fleet.identity_dir", identity_dir, "", F),
+    /* 0 turns the heartbeat off locally; from the portal that would cut the kiosk off for
+     * good, and more than an hour would hide a dead kiosk. */
+    {"fleet.heartbeat_s", CONFIG_INT, FIELD(heartbeat_s), "60", 0, 3600, 1, NULL, NULL,
+     F | C | P | L, false},
+    {"payments.convenience_fee_cents", CONFIG_INT, FIELD(convenience_fee_cents), "0", 0, 500, 0,
+     NULL, check_fee, F | P | L, false},
+    INT("payments.max_payment_cents", max_payment_cents, "1000000", 100, 10000000, F | P | L),
+    /* The worker prints receipts (one may still be printing as a session ends): a new
+     * header or footer is taken at the next start. */
+    TEXT("receipt.header", receipt_header, "", F | P), /* "": the city's name */
+    TEXT("receipt.footer", receipt_footer, "", F | P),
+};
+
+#undef F
+#undef C
+#undef P
+#undef L
+
+const struct config_key *config_keys(size_t *n)
+{
+	*n = sizeof(table) / sizeof(table[0]);
+	return table;
+}
+
+/* The length of a row's section ("ui" of "ui.lang"). */
+static size_t section_len(const char *name)
+{
+	return strcspn(name, ".");
+}
+
+static const struct config_key *find(const char *section, const char *key)
+{
+	size_t sl = strlen(section);
+
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		const struct config_key *k = &table[i];
+		if (section_len(k->name) != sl || strncmp(k->name, section, sl))
+			continue;
+		if (k->type == CONFIG_KEYPAD || !strcmp(k->name + sl + 1, key))
+			return k;
+	}
+	return NULL;
+}
+
+/* "section.key" into its parts; -1 when it is not that shape. */
+static int split(const char *name, char *section, size_t sn, char *key, size_t kn)
+{
+	size_t sl = section_len(name);
+
+	if (!name[sl] || sl == 0 || !name[sl + 1] || sl >= sn || strlen(name + sl + 1) >= kn)
+		return -1;
+	snprintf(section, sn, "%.*s", (int)sl, name);
+	snprintf(key, kn, "%s", name + sl + 1);
+	return 0;
+}
+
+const struct config_key *config_find(const char *name)
+{
+	char section[32], key[64];
+
+	if (split(name, section, sizeof(section), key, sizeof(key)))
+		return NULL;
+	return find(section, key);
+}
+
+static void *field(struct kiosk_config *cfg, const struct config_key *k)
+{
+	return (char *)cfg + k->offset;
+}
+
+static const void *cfield(const struct kiosk_config *cfg, const struct config_key *k)
+{
+	return (const char *)cfg + k->offset;
+}
+
+static int parse_long(const char *name, const char *value, long min, long max, long *out, char *err,
+		      size_t errlen)
 {
 	char *end;
 	long v;
@@ -67,199 +222,249 @@ static int set_long(long *dst, const char *value, long min, long max, char *err,
 	errno = 0;
 	v = strtol(value, &end, 10);
 	if (errno || end == value || *end || v < min || v > max) {
-		snprintf(err, errlen, "%s: '%s' is not a whole number from %ld to %ld", key, value,
+		snprintf(err, errlen, "%s: '%s' is not a whole number from %ld to %ld", name, value,
 			 min, max);
 		return KIOSK_EINVAL;
 	}
-	*dst = v;
+	*out = v;
 	return 0;
 }
 
-static int set_int(int *dst, const char *value, long min, long max, char *err, size_t errlen,
-		   const char *key)
-{
-	long v;
-	int rc = set_long(&v, value, min, max, err, errlen, key);
-
-	if (rc == 0)
-		*dst = (int)v;
-	return rc;
-}
-
-static int set_bool(bool *dst, const char *value, char *err, size_t errlen, const char *key)
+static int parse_bool(const char *name, const char *value, bool *out, char *err, size_t errlen)
 {
 	if (!strcmp(value, "true") || !strcmp(value, "yes") || !strcmp(value, "1")) {
-		*dst = true;
+		*out = true;
 	} else if (!strcmp(value, "false") || !strcmp(value, "no") || !strcmp(value, "0")) {
-		*dst = false;
+		*out = false;
 	} else {
-		snprintf(err, errlen, "%s: '%s' is not true or false", key, value);
+		snprintf(err, errlen, "%s: '%s' is not true or false", name, value);
 		return KIOSK_EINVAL;
 	}
 	return 0;
+}
+
+/* Whether value is one of "a|b|c". */
+static bool one_of(const char *choices, const char *value)
+{
+	size_t len = strlen(value);
+
+	for (const char *p = choices; *p;) {
+		size_t n = strcspn(p, "|");
+		if (n == len && !strncmp(p, value, n))
+			return true;
+		p += n + (p[n] == '|');
+	}
+	return false;
+}
+
+/* The choices for a message: "a|b|c" as "a, b or c". */
+static void choices_text(const char *choices, char *out, size_t n)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (const char *p = choices; *p && len < n;) {
+		size_t w = strcspn(p, "|");
+		const char *sep = !len ? "" : p[w] ? ", " : " or ";
+		len += (size_t)snprintf(out + len, n - len, "%s%.*s", sep, (int)w, p);
+		p += w + (p[w] == '|');
+	}
+}
+
+/* Sets key k (its action for [keypad]) from text, with min as the lower bound for numbers. */
+static int set_row(struct kiosk_config *cfg, const struct config_key *k, const char *name,
+		   const char *key, const char *value, long min, char *err, size_t errlen)
+{
+	long v;
+	bool b;
+	int rc;
+
+	switch (k->type) {
+	case CONFIG_KEYPAD: return keypad_set(&cfg->keypad, key, value, err, errlen);
+	case CONFIG_BOOL:
+		rc = parse_bool(name, value, &b, err, errlen);
+		if (rc == 0)
+			*(bool *)field(cfg, k) = b;
+		return rc;
+	case CONFIG_INT:
+		rc = parse_long(name, value, min, k->max, &v, err, errlen);
+		if (rc == 0 && k->check)
+			rc = k->check(name, value, err, errlen);
+		if (rc)
+			return rc;
+		if (k->size == sizeof(int))
+			*(int *)field(cfg, k) = (int)v;
+		else
+			*(long *)field(cfg, k) = v;
+		return 0;
+	case CONFIG_TEXT:
+		if (strlen(value) >= k->size) {
+			snprintf(err, errlen, "%s: value too long (at most %zu characters)", name,
+				 k->size - 1);
+			return KIOSK_EINVAL;
+		}
+		if (k->choices && !one_of(k->choices, value)) {
+			char list[96];
+			choices_text(k->choices, list, sizeof(list));
+			snprintf(err, errlen, "%s: '%s' must be %s", name, value, list);
+			return KIOSK_EINVAL;
+		}
+		if (k->check && (rc = k->check(name, value, err, errlen)))
+			return rc;
+		snprintf(field(cfg, k), k->size, "%s", value);
+		return 0;
+	}
+	return KIOSK_EINVAL;
 }
 
 int config_set(struct kiosk_config *cfg, const char *section, const char *key, const char *value,
 	       char *err, size_t errlen)
 {
+	const struct config_key *k = find(section, key);
 	char name[128];
-	int rc;
 
 	snprintf(name, sizeof(name), "%s.%s", section, key);
-#define STR(s, k, field)                                                                           \
-	if (!strcmp(section, s) && !strcmp(key, k))                                                \
-		return set_str(cfg->field, sizeof(cfg->field), value, err, errlen, name);
-	STR("kiosk", "id", kiosk_id)
-	STR("kiosk", "city_name", city_name)
-	STR("kiosk", "help_text", help_text)
-	STR("kiosk", "data_dir", data_dir)
-	STR("kiosk", "receipts_dir", receipts_dir)
-	STR("kiosk", "assets_dir", assets_dir)
-	STR("kiosk", "locale_dir", locale_dir)
-	STR("portal", "url", portal_url)
-	STR("portal", "ca_file", portal_ca)
-	STR("portal", "seal_key", seal_key)
-	STR("portal", "client_cert", client_cert)
-	STR("portal", "client_key", client_key)
-	STR("fleet", "identity_dir", identity_dir)
-	STR("update", "state_dir", update_state_dir)
-	STR("service", "control_socket", control_socket)
-	STR("kiosk", "out_of_service_message", out_of_service_message)
-	STR("receipt", "header", receipt_header)
-	STR("receipt", "footer", receipt_footer)
-#undef STR
-	if (!strcmp(section, "portal") && !strcmp(key, "pin")) {
-		/* One or more sha256//BASE64 hashes joined by ';', as libcurl takes them; a
-		 * typo must not silently turn pinning off. */
-		if (value[0] && strncmp(value, "sha256//", 8) != 0) {
-			snprintf(err, errlen, "%s: '%s' must look like sha256//BASE64", name,
-				 value);
-			return KIOSK_EINVAL;
-		}
-		return set_str(cfg->portal_pin, sizeof(cfg->portal_pin), value, err, errlen, name);
+	if (!k) {
+		snprintf(err, errlen, "unknown setting %s", name);
+		return KIOSK_EINVAL;
 	}
-	if (!strcmp(section, "kiosk") && !strcmp(key, "devices")) {
-		if (strcmp(value, "sim") && strcmp(value, "usb")) {
-			snprintf(err, errlen, "%s: '%s' must be sim or usb", name, value);
-			return KIOSK_EINVAL;
-		}
-		return set_str(cfg->devices, sizeof(cfg->devices), value, err, errlen, name);
-	}
-	if (!strcmp(section, "devices") && !strcmp(key, "wedge_readers")) {
-		struct usbdev_id ids[32];
-		size_t n;
-
-		/* Checked here so a typo stops the kiosk at start, not at the first swipe. */
-		if (usbdev_parse_ids(value, ids, 32, &n)) {
-			snprintf(err, errlen,
-				 "%s: '%s' must be vid:pid pairs in hex, e.g. 0801:0001,0acd:0500",
-				 name, value);
-			return KIOSK_EINVAL;
-		}
-		return set_str(cfg->wedge_readers, sizeof(cfg->wedge_readers), value, err, errlen,
-			       name);
-	}
-	if (!strcmp(section, "service") && !strcmp(key, "pin_hash")) {
-		/* Checked here: a mistyped hash would lock staff out silently. */
-		if (value[0] && pin_hash_check_format(value)) {
-			snprintf(err, errlen, "%s: not a PIN hash (make one with kiosk --hash-pin)",
-				 name);
-			return KIOSK_EINVAL;
-		}
-		return set_str(cfg->service_pin_hash, sizeof(cfg->service_pin_hash), value, err,
-			       errlen, name);
-	}
-	if (!strcmp(section, "service") && !strcmp(key, "allow_demo_pin"))
-		return set_bool(&cfg->service_allow_demo_pin, value, err, errlen, name);
-	if (!strcmp(section, "ui") && !strcmp(key, "lang")) {
-		if (strcmp(value, "en") && strcmp(value, "es")) {
-			snprintf(err, errlen, "%s: '%s' must be en or es", name, value);
-			return KIOSK_EINVAL;
-		}
-		return set_str(cfg->lang, sizeof(cfg->lang), value, err, errlen, name);
-	}
-	if (!strcmp(section, "ui") && !strcmp(key, "fullscreen"))
-		return set_bool(&cfg->fullscreen, value, err, errlen, name);
-	if (!strcmp(section, "ui") && !strcmp(key, "idle_timeout_s"))
-		return set_int(&cfg->idle_timeout_s, value, 2, 3600, err, errlen, name);
-	if (!strcmp(section, "ui") && !strcmp(key, "warning_s"))
-		return set_int(&cfg->warning_s, value, 1, 600, err, errlen, name);
-	if (!strcmp(section, "keypad"))
-		return keypad_set(&cfg->keypad, key, value, err, errlen);
-	if (!strcmp(section, "a11y") && !strcmp(key, "speech")) {
-		if (strcmp(value, "off") && strcmp(value, "on") && strcmp(value, "headphones")) {
-			snprintf(err, errlen, "%s: '%s' must be off, on or headphones", name,
-				 value);
-			return KIOSK_EINVAL;
-		}
-		return set_str(cfg->speech, sizeof(cfg->speech), value, err, errlen, name);
-	}
-	if (!strcmp(section, "a11y") && !strcmp(key, "volume"))
-		return set_int(&cfg->speech_volume, value, 20, 200, err, errlen, name);
-	if (!strcmp(section, "a11y") && !strcmp(key, "rate"))
-		return set_int(&cfg->speech_rate, value, 100, 375, err, errlen, name);
-	if (!strcmp(section, "a11y") && !strcmp(key, "high_contrast"))
-		return set_bool(&cfg->high_contrast, value, err, errlen, name);
-	if (!strcmp(section, "a11y") && !strcmp(key, "large_text"))
-		return set_bool(&cfg->large_text, value, err, errlen, name);
-	if (!strcmp(section, "ui") && !strcmp(key, "dpi"))
-		return set_int(&cfg->dpi, value, 50, 600, err, errlen, name);
-	if (!strcmp(section, "portal") && !strcmp(key, "timeout_ms"))
-		return set_long(&cfg->portal_timeout_ms, value, 500, 120000, err, errlen, name);
-	if (!strcmp(section, "portal") && !strcmp(key, "connect_timeout_ms"))
-		return set_long(&cfg->portal_connect_timeout_ms, value, 100, 60000, err, errlen,
-				name);
-	if (!strcmp(section, "ui") && !strcmp(key, "languages")) {
-		if (strcmp(value, "en,es") && strcmp(value, "es,en") && strcmp(value, "en") &&
-		    strcmp(value, "es")) {
-			snprintf(err, errlen, "%s: '%s' must be en,es or en or es", name, value);
-			return KIOSK_EINVAL;
-		}
-		return set_str(cfg->languages, sizeof(cfg->languages), value, err, errlen, name);
-	}
-	if (!strcmp(section, "fleet") && !strcmp(key, "heartbeat_s")) {
-		/* 0 turns the heartbeat off; more than an hour would hide a dead kiosk. */
-		return set_int(&cfg->heartbeat_s, value, 0, 3600, err, errlen, name);
-	}
-	if (!strcmp(section, "payments") && !strcmp(key, "convenience_fee_cents")) {
-		/* A fee the kiosk showed but did not charge would tell residents something
-		 * false: until the payment request, journal and receipt carry a fee line, only 0
-		 * is accepted. */
-		long fee = 0;
-		rc = set_long(&fee, value, 0, 500, err, errlen, name);
-		if (rc == 0 && fee != 0) {
-			snprintf(err, errlen,
-				 "%s: this version cannot charge a convenience fee; it must be 0",
-				 name);
-			return KIOSK_EINVAL;
-		}
-		if (rc == 0)
-			cfg->convenience_fee_cents = 0;
-		return rc;
-	}
-	if (!strcmp(section, "payments") && !strcmp(key, "max_payment_cents"))
-		return set_long(&cfg->max_payment_cents, value, 100, 10000000, err, errlen, name);
-	snprintf(err, errlen, "unknown setting %s", name);
-	return KIOSK_EINVAL;
+	return set_row(cfg, k, name, key, value, k->min, err, errlen);
 }
 
-void config_dump(const struct kiosk_config *c, FILE *f)
+static const char *source_name(enum config_source s)
 {
-	fprintf(f,
-		"[kiosk]\nid = %s\ncity_name = %s\nhelp_text = %s\ndevices = %s\n"
-		"data_dir = %s\nreceipts_dir = %s\nout_of_service_message = %s\n",
-		c->kiosk_id, c->city_name, c->help_text, c->devices, c->data_dir, c->receipts_dir,
-		c->out_of_service_message);
-	fprintf(f,
-		"\n[portal]\nurl = %s\nca_file = %s\ntimeout_ms = %ld\n"
-		"connect_timeout_ms = %ld\n",
-		c->portal_url, c->portal_ca, c->portal_timeout_ms, c->portal_connect_timeout_ms);
-	fprintf(f, "\n[ui]\nlang = %s\nlanguages = %s\nidle_timeout_s = %d\nwarning_s = %d\n",
-		c->lang, c->languages, c->idle_timeout_s, c->warning_s);
-	fprintf(f, "\n[payments]\nconvenience_fee_cents = %ld\nmax_payment_cents = %ld\n",
-		c->convenience_fee_cents, c->max_payment_cents);
-	fprintf(f, "\n[receipt]\nheader = %s\nfooter = %s\n", c->receipt_header, c->receipt_footer);
-	fprintf(f, "\n[fleet]\nheartbeat_s = %d\n", c->heartbeat_s);
+	switch (s) {
+	case CONFIG_FILE: return "kiosk.conf";
+	case CONFIG_CMDLINE: return "the command line";
+	case CONFIG_PORTAL: return "the portal";
+	case CONFIG_LIVE: return "kioskctl";
+	}
+	return "?";
+}
+
+int config_set_from(struct kiosk_config *cfg, const char *name, const char *value,
+		    enum config_source source, char *err, size_t errlen)
+{
+	char section[32], key[64];
+	const struct config_key *k = NULL;
+
+	if (!split(name, section, sizeof(section), key, sizeof(key)))
+		k = find(section, key);
+	if (!k) {
+		snprintf(err, errlen, "unknown setting %s", name);
+		return KIOSK_EINVAL;
+	}
+	if (!(k->sources & source)) {
+		if (source == CONFIG_LIVE)
+			snprintf(err, errlen,
+				 "%s cannot change while the kiosk runs: set it in kiosk.conf and "
+				 "restart the kiosk",
+				 name);
+		else
+			snprintf(err, errlen, "%s: not a setting %s may change", name,
+				 source_name(source));
+		return KIOSK_EINVAL;
+	}
+	return set_row(cfg, k, name, key, value, source == CONFIG_PORTAL ? k->portal_min : k->min,
+		       err, errlen);
+}
+
+/* Key k as text; for [keypad], action `key`. */
+static int get_row(const struct kiosk_config *cfg, const struct config_key *k, const char *key,
+		   char *out, size_t n)
+{
+	const void *f = cfield(cfg, k);
+
+	switch (k->type) {
+	case CONFIG_KEYPAD: return keypad_get(&cfg->keypad, key, out, n);
+	case CONFIG_BOOL: snprintf(out, n, "%s", *(const bool *)f ? "true" : "false"); break;
+	case CONFIG_INT:
+		snprintf(out, n, "%ld",
+			 k->size == sizeof(int) ? (long)*(const int *)f : *(const long *)f);
+		break;
+	case CONFIG_TEXT:
+		/* A secret says only whether there is one: the PIN's hash is not for reading off a
+		 * kiosk. */
+		snprintf(out, n, "%s",
+			 k->secret ? (*(const char *)f ? "(set)" : "") : (const char *)f);
+		break;
+	}
+	return 0;
+}
+
+int config_get(const struct kiosk_config *cfg, const char *section, const char *key, char *out,
+	       size_t n)
+{
+	const struct config_key *k = find(section, key);
+
+	if (!k || get_row(cfg, k, key, out, n)) {
+		snprintf(out, n, "unknown setting %s.%s", section, key);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+int config_get_name(const struct kiosk_config *cfg, const char *name, char *out, size_t n)
+{
+	char section[32], key[64];
+
+	if (split(name, section, sizeof(section), key, sizeof(key))) {
+		snprintf(out, n, "unknown setting %s", name);
+		return KIOSK_EINVAL;
+	}
+	return config_get(cfg, section, key, out, n);
+}
+
+void config_defaults(struct kiosk_config *cfg)
+{
+	char err[256];
+
+	memset(cfg, 0, sizeof(*cfg));
+	keypad_defaults(&cfg->keypad);
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		if (table[i].def)
+			set_row(cfg, &table[i], table[i].name, "", table[i].def, table[i].min, err,
+				sizeof(err));
+}
+
+void config_dump(const struct kiosk_config *cfg, FILE *f)
+{
+	char value[600];
+	size_t prev = 0;
+
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		const struct config_key *k = &table[i];
+		size_t sl = section_len(k->name);
+		/* A section is printed once: rows of one section follow each other (tested). */
+		if (i == 0 || sl != prev || strncmp(k->name, table[i - 1].name, sl))
+			fprintf(f, "%s[%.*s]\n", i ? "\n" : "", (int)sl, k->name);
+		prev = sl;
+		if (k->type == CONFIG_KEYPAD) {
+			for (int a = 0; a < KEYPAD_ACTION_COUNT; a++) {
+				keypad_get(&cfg->keypad, keypad_action_name(a), value,
+					   sizeof(value));
+				fprintf(f, "%s = %s\n", keypad_action_name(a), value);
+			}
+			continue;
+		}
+		get_row(cfg, k, "", value, sizeof(value));
+		fprintf(f, "%s = %s\n", k->name + sl + 1, value);
+	}
+}
+
+void config_copy(struct kiosk_config *dst, const struct kiosk_config *src, unsigned sources)
+{
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		if ((table[i].sources & sources) == sources)
+			memcpy(field(dst, &table[i]), cfield(src, &table[i]), table[i].size);
+}
+
+bool config_differs(const struct kiosk_config *a, const struct kiosk_config *b,
+		    const struct config_key *k)
+{
+	if (k->type == CONFIG_TEXT)
+		return strcmp(cfield(a, k), cfield(b, k)) != 0;
+	return memcmp(cfield(a, k), cfield(b, k), k->size) != 0;
 }
 
 struct load_ctx {
@@ -315,82 +520,4 @@ int config_parse_ini(const char *text, const char *name, struct kiosk_config *cf
 	/* From memory there is nothing to fail to read: a negative result is inih's own
 	 * out-of-memory, which a caller treats like any bad file. */
 	return rc == KIOSK_EIO ? KIOSK_EINVAL : rc;
-}
-
-/* One key from config_dump's INI text; KIOSK_ENOTFOUND when it does not write it. */
-static int dump_lookup(const struct kiosk_config *cfg, const char *section, const char *key,
-		       char *out, size_t n)
-{
-	char *text = NULL, *line, *save = NULL, cur[32] = "";
-	size_t len = 0, klen = strlen(key);
-	FILE *f = open_memstream(&text, &len);
-	int rc = KIOSK_ENOTFOUND;
-
-	if (!f)
-		return KIOSK_ENOMEM;
-	config_dump(cfg, f);
-	fclose(f);
-	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		if (line[0] == '[') {
-			snprintf(cur, sizeof(cur), "%.*s", (int)strcspn(line + 1, "]"), line + 1);
-		} else if (!strcmp(cur, section) && !strncmp(line, key, klen) &&
-			   !strncmp(line + klen, " = ", 3)) {
-			snprintf(out, n, "%s", line + klen + 3);
-			rc = 0;
-			break;
-		}
-	}
-	free(text);
-	return rc;
-}
-
-int config_get(const struct kiosk_config *cfg, const char *section, const char *key, char *out,
-	       size_t n)
-{
-#define STR(s, k, field)                                                                           \
-	if (!strcmp(section, s) && !strcmp(key, k)) {                                              \
-		snprintf(out, n, "%s", cfg->field);                                                \
-		return 0;                                                                          \
-	}
-#define NUM(s, k, expr)                                                                            \
-	if (!strcmp(section, s) && !strcmp(key, k)) {                                              \
-		snprintf(out, n, "%ld", (long)(expr));                                             \
-		return 0;                                                                          \
-	}
-	STR("kiosk", "id", kiosk_id)
-	STR("kiosk", "city_name", city_name)
-	STR("kiosk", "help_text", help_text)
-	STR("kiosk", "data_dir", data_dir)
-	STR("kiosk", "receipts_dir", receipts_dir)
-	STR("kiosk", "assets_dir", assets_dir)
-	STR("kiosk", "locale_dir", locale_dir)
-	STR("kiosk", "devices", devices)
-	STR("devices", "wedge_readers", wedge_readers)
-	STR("portal", "url", portal_url)
-	STR("portal", "ca_file", portal_ca)
-	STR("portal", "seal_key", seal_key)
-	STR("portal", "client_cert", client_cert)
-	STR("portal", "client_key", client_key)
-	STR("fleet", "identity_dir", identity_dir)
-	STR("update", "state_dir", update_state_dir)
-	STR("service", "control_socket", control_socket)
-	STR("ui", "lang", lang)
-	NUM("ui", "idle_timeout_s", cfg->idle_timeout_s)
-	NUM("ui", "warning_s", cfg->warning_s)
-	NUM("ui", "fullscreen", cfg->fullscreen)
-	NUM("service", "allow_demo_pin", cfg->service_allow_demo_pin)
-	NUM("portal", "timeout_ms", cfg->portal_timeout_ms)
-	NUM("portal", "connect_timeout_ms", cfg->portal_connect_timeout_ms)
-#undef STR
-#undef NUM
-	if (!strcmp(section, "service") && !strcmp(key, "pin_hash")) {
-		/* Only whether there is one: the hash is not for reading off a kiosk. */
-		snprintf(out, n, "%s", cfg->service_pin_hash[0] ? "(set)" : "");
-		return 0;
-	}
-	/* The fleet's settings: read back from what config_dump writes. */
-	if (dump_lookup(cfg, section, key, out, n) == 0)
-		return 0;
-	snprintf(out, n, "unknown setting %s.%s", section, key);
-	return KIOSK_EINVAL;
 }

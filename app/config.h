@@ -1,5 +1,12 @@
-/* The kiosk's configuration: one struct, read once at start from an INI file, then the
- * command line. */
+/* The kiosk's settings: one table (app/config.c) names every key once with its section, type,
+ * default, bounds and where it may come from (kiosk.conf, the command line, the portal's
+ * remote configuration, kioskctl while the kiosk runs). Everything that reads or writes a
+ * setting goes through the table: the INI file, the command line (app/cli.c), --show-config,
+ * remote configuration (app/fleet/rconf.c) and kioskctl.
+ *
+ * struct kiosk_config is a value: a snapshot of every setting. The UI thread owns the one in
+ * force; other threads get copies at start and never see it change under them. A change is a
+ * new snapshot built aside (config_set on a copy) and applied by the UI thread. */
 #ifndef KIOSK_CONFIG_H
 #define KIOSK_CONFIG_H
 
@@ -56,7 +63,7 @@ struct kiosk_config {
 	/* The update agent's state directory (session flag, health mark); "" = none. */
 	char update_state_dir[512];
 
-	/* Fleet: what the portal may also set remotely (app/fleet/rconf.h names which). */
+	/* Fleet: what the portal may also set remotely (CONFIG_PORTAL in the table). */
 	int heartbeat_s;		  /* seconds between heartbeats; 0 = none */
 	char languages[8];		  /* languages offered: "en,es", "en" or "es" */
 	char out_of_service_message[160]; /* where else to pay, shown while out of service */
@@ -66,22 +73,73 @@ struct kiosk_config {
 	char receipt_footer[64];
 };
 
-/* Built-in defaults: paths point into the source and build trees for development. */
+/* Where a setting may come from (a key's `sources`, any combination). */
+enum config_source {
+	CONFIG_FILE = 1 << 0,	 /* kiosk.conf (every key) */
+	CONFIG_CMDLINE = 1 << 1, /* a command-line option (app/cli.c names it) */
+	CONFIG_PORTAL = 1 << 2,	 /* the portal's remote configuration (app/fleet/rconf.h) */
+	CONFIG_LIVE = 1 << 3,	 /* kioskctl config set: the running kiosk applies it at once */
+};
+
+enum config_type {
+	CONFIG_TEXT,   /* a string; `choices` ("en|es") limits it when set */
+	CONFIG_INT,    /* a whole number from min to max (an int or a long field) */
+	CONFIG_BOOL,   /* true/false, yes/no, 1/0 */
+	CONFIG_KEYPAD, /* [keypad] ACTION = keys: one row stands for every action */
+};
+
+/* One row of the settings table. */
+struct config_key {
+	const char *name; /* "section.key" as in kiosk.conf, the portal and kioskctl */
+	enum config_type type;
+	size_t offset, size; /* the field in struct kiosk_config */
+	const char *def;     /* the default as text; NULL: the field's module sets it */
+	long min, max;	     /* CONFIG_INT */
+	long portal_min;     /* CONFIG_INT from the portal: a tighter lower bound, or min */
+	const char *choices; /* CONFIG_TEXT: "a|b|c", or NULL for free text */
+	/* Extra check of a value already within type and bounds; 0 or KIOSK_EINVAL + err. */
+	int (*check)(const char *name, const char *value, char *err, size_t errlen);
+	unsigned sources; /* enum config_source bits */
+	bool secret;	  /* read back only as "(set)" or "" */
+};
+
+/* The table, in the order --show-config prints it; *n receives its length. */
+const struct config_key *config_keys(size_t *n);
+
+/* The row of "section.key" (for [keypad], the keypad row), or NULL. */
+const struct config_key *config_find(const char *name);
+
+/* Built-in defaults (every row's def): paths point into the source and build trees for
+ * development. */
 void config_defaults(struct kiosk_config *cfg);
 
 /* Reads an INI file over cfg. Returns 0, KIOSK_EIO (unreadable) or KIOSK_EINVAL (bad line or
  * unknown key; err names it). */
 int config_load(const char *path, struct kiosk_config *cfg, char *err, size_t errlen);
 
-/* Sets one key ("portal.url", "kiosk.idle_timeout_s", ...) from text, validated. */
+/* Sets one key ("portal", "url") from text, validated against its row. */
 int config_set(struct kiosk_config *cfg, const char *section, const char *key, const char *value,
 	       char *err, size_t errlen);
 
+/* Sets "section.key" when its row allows `source` (one enum config_source bit). KIOSK_EINVAL
+ * with err saying why: an unknown key, a key that source may not set, or a bad value. */
+int config_set_from(struct kiosk_config *cfg, const char *name, const char *value,
+		    enum config_source source, char *err, size_t errlen);
+
 /* The value of one key as text (what config_set takes); KIOSK_EINVAL and a message in out for
- * an unknown key. [service] pin_hash reads as "(set)" or "". */
+ * an unknown key. A secret reads as "(set)" or "". */
 int config_get(const struct kiosk_config *cfg, const char *section, const char *key, char *out,
 	       size_t n);
+int config_get_name(const struct kiosk_config *cfg, const char *name, char *out, size_t n);
+
 /* Writes every setting as INI text (section, key = value), e.g. for kiosk --show-config. */
 void config_dump(const struct kiosk_config *cfg, FILE *f);
+
+/* Copies into dst the values of every key whose sources include all `sources` bits. */
+void config_copy(struct kiosk_config *dst, const struct kiosk_config *src, unsigned sources);
+
+/* Whether a and b differ in key k. */
+bool config_differs(const struct kiosk_config *a, const struct kiosk_config *b,
+		    const struct config_key *k);
 
 #endif

@@ -33,6 +33,9 @@
 #include "app/i18n.h"
 #include "app/journey/runner.h"
 #include "app/payments/admin.h"
+#include "app/runtime/cli.h"
+#include "app/runtime/paths.h"
+#include "app/runtime/staff.h"
 #include "app/screens/screens.h"
 #include "app/service/corner.h"
 #include "app/service/ctl_commands.h"
@@ -49,7 +52,11 @@
 #endif
 
 struct app {
+	/* The settings in force: the UI thread's snapshot, changed only by apply_settings. */
 	struct kiosk_config cfg;
+	/* The settings at start, for the other threads (worker, heartbeat, portal clients, update
+	 * link): never written once they run, so nothing they read changes under them. */
+	struct kiosk_config boot;
 	SDL_Window *window;
 	SDL_Renderer *renderer;
 	struct ui ui;
@@ -64,9 +71,7 @@ struct app {
 	bool sdl_blocks;
 	int wake_fd; /* eventfd: the worker and the signal handler write, the loop polls */
 	bool dirty;
-	bool headless;
 	bool debug; /* keeps the process dumpable, for a developer's debugger */
-	bool list_devices;
 	int exit_code;
 	/* Accessibility (ADA 707): speech, its view of the last frame, the privacy blank. */
 	struct speech *speech;
@@ -74,16 +79,12 @@ struct app {
 	bool blank;
 	bool intro;	     /* speech just came on: say how to use it after the screen */
 	bool speech_default; /* what each session starts with (configured, audio probed once) */
-	int64_t idle_ms, warning_ms; /* as configured; doubled while speech is on */
+	bool core_stale;     /* the core's share of the settings waits for the session's end */
 
 	/* Fleet: the local configuration (defaults, kiosk.conf) a remote one goes over, the
 	 * command line that goes over both, and a remote one waiting for a quiet moment. */
 	struct kiosk_config local;
-	struct {
-		const char *section, *key, *value;
-	} overrides[32];
-	int n_overrides;
-	bool show_config;
+	struct cli cli;
 	long rconf_version;
 	struct heartbeat *hb;
 	struct heartbeat_order pending_cfg; /* .config != NULL: waiting for between sessions */
@@ -91,16 +92,12 @@ struct app {
 	/* msgid for the out-of-service screen: the certificate is expired or revoked; the kiosk
 	 * stays out of service whatever the portal says, until IT gives it a new one. */
 	const char *identity_problem;
-	/* A staff command instead of the kiosk (--list-payments, --reprint, ...). */
-	int command;
-	const char *command_arg;
 	/* staff: the corner hold, kioskctl's socket and the snapshot it reads */
 	struct service_corner corner;
 	struct service_snapshot snap;
 	struct ctl_server *ctl;
 	struct ctl_host ctl_host;
 	Uint32 ctl_event;
-	bool hash_pin;
 	char slot[16];
 };
 
@@ -178,6 +175,26 @@ static int wait_event(struct app *a, SDL_Event *e, int64_t timeout_ms)
 
 static void set_speech(struct app *a, bool on);
 static void restore_session_defaults(struct app *a);
+
+/* The core's share of the settings in force (timeouts, languages, fee, maximum payment), the
+ * timeouts doubled while speech is on. In a session only the timeouts change at once (the
+ * resident asked for speech, or staff for more time); the rest waits for the session's end. */
+static void apply_core_config(struct app *a)
+{
+	struct core_config ccfg = a->core.cfg;
+
+	rconf_core_config(&a->cfg, &ccfg);
+	if (a->speech) {
+		ccfg.idle_ms *= 2;
+		ccfg.warning_ms *= 2;
+	}
+	a->core_stale = !core_set_config(&a->core, &ccfg, now_ms());
+	if (a->core_stale) {
+		a->core.cfg.idle_ms = ccfg.idle_ms;
+		a->core.cfg.warning_ms = ccfg.warning_ms;
+	}
+	a->dirty = true;
+}
 
 /* The heartbeat thread's word on the portal, for kioskctl status (a locked copy, no I/O). */
 static void heartbeat_portal_seen(void *ctx, bool reachable, int rtt_ms)
@@ -340,18 +357,15 @@ static void set_speech(struct app *a, bool on)
 		}
 		a11y_reset(&a->a11y);
 		a->intro = true;
-		a->core.cfg.idle_ms = a->idle_ms * 2;
-		a->core.cfg.warning_ms = a->warning_ms * 2;
 		/* The next frame is described in full; this follows it. */
 		a->dirty = true;
 	} else if (!on && a->speech) {
 		speech_close(a->speech);
 		a->speech = NULL;
 		a->blank = false;
-		a->core.cfg.idle_ms = a->idle_ms;
-		a->core.cfg.warning_ms = a->warning_ms;
 		a->dirty = true;
 	}
+	apply_core_config(a);
 }
 
 static void set_look(struct app *a, enum theme_id theme, bool large)
@@ -359,6 +373,48 @@ static void set_look(struct app *a, enum theme_id theme, bool large)
 	if (ui_set_look(&a->ui, theme, large))
 		log_error("main", "cannot switch the text size");
 	a->dirty = true;
+}
+
+/* "headphones": speech is on when the system has an audio output. Whether headphones are
+ * plugged into a jack is hardware specific (an ALSA jack control on most boards); a board
+ * that can tell should set speech = on or off itself. */
+static bool audio_present(void)
+{
+	bool present = false;
+
+	if (SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) {
+		present = SDL_GetNumAudioDevices(0) > 0;
+		SDL_QuitSubSystem(SDL_INIT_AUDIO);
+	}
+	return present;
+}
+
+/* Whether a session starts with speech: "on", or "headphones" and an audio output. */
+static bool speech_wanted(const struct kiosk_config *cfg)
+{
+	return !strcmp(cfg->speech, "on") ||
+	       (!strcmp(cfg->speech, "headphones") && audio_present());
+}
+
+/* Puts a new snapshot of the settings in force: its live keys (CONFIG_LIVE) replace ours and
+ * take effect; the rest of next is ignored. Returns when it takes effect, for kioskctl. */
+static const char *apply_settings(struct app *a, const struct kiosk_config *next)
+{
+	bool voice =
+	    a->cfg.speech_volume != next->speech_volume || a->cfg.speech_rate != next->speech_rate;
+	bool speech = strcmp(a->cfg.speech, next->speech) != 0;
+
+	config_copy(&a->cfg, next, CONFIG_LIVE);
+	heartbeat_set_interval(a->hb, a->cfg.heartbeat_s);
+	if (voice)
+		speech_set_voice(a->speech, a->cfg.speech_volume, a->cfg.speech_rate);
+	if (speech)
+		a->speech_default = speech_wanted(&a->cfg);
+	apply_core_config(a);
+	/* The look and speech each session starts with: now when nobody is using the kiosk. */
+	if (!core_in_session(&a->core))
+		restore_session_defaults(a);
+	return a->core_stale ? "when the current session ends" : "now";
 }
 
 /* A widget chosen by a tap or by Enter on the keypad. */
@@ -391,20 +447,6 @@ static void restore_session_defaults(struct app *a)
 		set_look(a, theme, a->cfg.large_text);
 	if ((a->speech != NULL) != a->speech_default)
 		set_speech(a, a->speech_default);
-}
-
-/* "headphones": speech is on when the system has an audio output. Whether headphones are
- * plugged into a jack is hardware specific (an ALSA jack control on most boards); a board
- * that can tell should set speech = on or off itself. */
-static bool audio_present(void)
-{
-	bool present = false;
-
-	if (SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) {
-		present = SDL_GetNumAudioDevices(0) > 0;
-		SDL_QuitSubSystem(SDL_INIT_AUDIO);
-	}
-	return present;
 }
 
 /* --- input --- */
@@ -602,42 +644,12 @@ static void draw(struct app *a)
 
 /* --- fleet: heartbeat orders and remote configuration --- */
 
-/* The command line has the last word over the portal too. */
-static void apply_overrides(struct app *a, struct kiosk_config *cfg)
-{
-	char err[256];
-
-	for (int i = 0; i < a->n_overrides; i++)
-		config_set(cfg, a->overrides[i].section, a->overrides[i].key, a->overrides[i].value,
-			   err, sizeof(err));
-}
-
-/* Only the keys the portal may change are copied: the worker reads the rest meanwhile.
- * The receipt's header and footer too are the worker's to read (a receipt may still be
- * printing as a session ends), so a running kiosk takes them at its next start. */
-static void copy_remote_keys(struct kiosk_config *dst, const struct kiosk_config *src,
-			     bool at_start)
-{
-	dst->idle_timeout_s = src->idle_timeout_s;
-	memcpy(dst->languages, src->languages, sizeof(dst->languages));
-	dst->convenience_fee_cents = src->convenience_fee_cents;
-	dst->max_payment_cents = src->max_payment_cents;
-	dst->heartbeat_s = src->heartbeat_s;
-	memcpy(dst->out_of_service_message, src->out_of_service_message,
-	       sizeof(dst->out_of_service_message));
-	if (at_start) {
-		memcpy(dst->receipt_header, src->receipt_header, sizeof(dst->receipt_header));
-		memcpy(dst->receipt_footer, src->receipt_footer, sizeof(dst->receipt_footer));
-	}
-}
-
 /* A checked remote configuration, applied only between sessions; if it does not apply, the
  * one in force stays (and stays on disk). */
 static void apply_pending_config(struct app *a)
 {
 	struct heartbeat_order *o = &a->pending_cfg;
 	struct kiosk_config next;
-	struct core_config ccfg = a->core.cfg;
 	char err[256];
 	long version = 0;
 
@@ -650,14 +662,13 @@ static void apply_pending_config(struct app *a)
 			  a->rconf_version, err);
 		heartbeat_config_result(a->hb, o->version, o->config, err);
 	} else {
-		apply_overrides(a, &next);
-		rconf_core_config(&next, &ccfg);
-		if (!core_set_config(&a->core, &ccfg, now_ms()))
-			return; /* a session started meanwhile: later */
-		copy_remote_keys(&a->cfg, &next, false);
-		heartbeat_set_interval(a->hb, a->cfg.heartbeat_s);
+		cli_reapply(&a->cli, &next);
+		/* What the portal may set and the running kiosk applies; receipt lines are
+		 * kept for the next start. */
+		struct kiosk_config in_force = a->cfg;
+		config_copy(&in_force, &next, CONFIG_PORTAL | CONFIG_LIVE);
+		apply_settings(a, &in_force);
 		a->rconf_version = version;
-		a->dirty = true;
 		log_info("fleet", "configuration %ld in force (idle timeout %d s)", version,
 			 a->cfg.idle_timeout_s);
 		heartbeat_config_result(a->hb, version, o->config, NULL);
@@ -777,6 +788,8 @@ static int run(struct app *a)
 		}
 		if (a->pending_cfg.config)
 			apply_pending_config(a);
+		if (a->core_stale && !core_in_session(&a->core))
+			apply_core_config(a);
 		if (a->dirty) {
 			draw(a);
 			ulink_frame(&a->link, core_screen_id(&a->core), now);
@@ -798,218 +811,12 @@ static int run(struct app *a)
 	return a->exit_code;
 }
 
-static void usage(FILE *f)
-{
-	fprintf(
-	    f,
-	    "usage: kiosk [options]\n"
-	    "  --config FILE          read settings from an INI file (see "
-	    "board/generic-x86/kiosk.conf)\n"
-	    "  --portal URL           the portal's base URL (https://...)\n"
-	    "  --ca FILE              the CA the portal's certificate must chain to (PEM)\n"
-	    "  --seal-key FILE        the portal's public key for sealing card data (PEM)\n"
-	    "  --data-dir DIR         where the payment journal lives\n"
-	    "  --receipts DIR         where the simulated printer puts receipts\n"
-	    "  --devices sim|usb      simulated or real card reader and printer\n"
-	    "  --list-devices         print the USB readers and printers found, then exit\n"
-	    "  --kiosk-id ID          this kiosk's name on receipts and in the portal\n"
-	    "  --lang en|es           the language a session starts in\n"
-	    "  --speech off|on|headphones  speak the screens (ADA 707.5; F1 turns it on too)\n"
-	    "  --idle-timeout S       seconds without a touch before the warning (default 60)\n"
-	    "  --warning-timeout S    seconds the warning counts down (default 20)\n"
-	    "  --fullscreen           take the whole screen (a real kiosk)\n"
-	    "  --headless             no display: SDL's offscreen driver\n"
-	    "  --script FILE          run a journey script (docs/journeys.md), exit 0 if it held\n"
-	    "  --shots DIR            where the journey's screenshots go\n"
-	    "  --heartbeat-s S        seconds between heartbeats to the portal (0: none)\n"
-	    "  --show-config          print the settings in force (file, remote, command line)\n"
-	    "  --pin sha256//BASE64   also require the portal's public key to match this pin\n"
-	    "  --portal-timeout-ms MS the whole-request deadline for portal calls (default 15000)\n"
-	    "  --debug                keep the process dumpable (never on a kiosk in service)\n"
-	    "  --version              print the version\n"
-	    "staff commands (print, then exit; see docs/operations.md):\n"
-	    "  --list-payments        every payment in the journal as JSON lines (last four only)\n"
-	    "  --reprint REF          print the receipt of the payment REF (K..., Q-... or key)\n"
-	    "  --reconcile            settle unfinished payments with the portal; exit 0 when "
-	    "none\n"
-	    "                         is left in doubt, 3 when some still are\n"
-	    "  --outbox-status        what waits to be sent to the portal, as JSON\n"
-	    "  --hash-pin             read a new staff PIN (6-8 digits) on stdin, print its hash\n"
-	    "                         for [service] pin_hash\n"
-	    "service mode (docs/operations.md, Staff):\n"
-	    "  --service-pin-hash H   the staff PIN's hash ([service] pin_hash)\n"
-	    "  --allow-demo-pin       let the demo PIN 2468 open service mode (demo and tests\n"
-	    "                         only; [service] allow_demo_pin)\n"
-	    "  --control-socket PATH  kioskctl's socket (default /run/kiosk/control.sock; \"\" "
-	    "none)\n");
-}
-
-enum {
-	OPT_CONFIG = 256,
-	OPT_PORTAL,
-	OPT_CA,
-	OPT_SEAL,
-	OPT_DATA,
-	OPT_RECEIPTS,
-	OPT_DEVICES,
-	OPT_LIST_DEVICES,
-	OPT_ID,
-	OPT_LANG,
-	OPT_SPEECH,
-	OPT_IDLE,
-	OPT_WARN,
-	OPT_FULL,
-	OPT_HEADLESS,
-	OPT_SCRIPT,
-	OPT_SHOTS,
-	OPT_VERSION,
-	OPT_HELP,
-	OPT_HEARTBEAT,
-	OPT_SHOW_CONFIG,
-	OPT_PIN,
-	OPT_TIMEOUT,
-	OPT_DEBUG,
-	OPT_LIST,
-	OPT_REPRINT,
-	OPT_RECONCILE,
-	OPT_OUTBOX,
-	OPT_HASH_PIN,
-	OPT_SERVICE_PIN,
-	OPT_ALLOW_DEMO_PIN,
-	OPT_CONTROL_SOCKET,
-};
-
-static int parse_args(struct app *a, int argc, char **argv, const char **script, const char **shots)
-{
-	static const struct option opts[] = {
-	    {"config", required_argument, 0, OPT_CONFIG},
-	    {"portal", required_argument, 0, OPT_PORTAL},
-	    {"ca", required_argument, 0, OPT_CA},
-	    {"seal-key", required_argument, 0, OPT_SEAL},
-	    {"data-dir", required_argument, 0, OPT_DATA},
-	    {"receipts", required_argument, 0, OPT_RECEIPTS},
-	    {"devices", required_argument, 0, OPT_DEVICES},
-	    {"list-devices", no_argument, 0, OPT_LIST_DEVICES},
-	    {"kiosk-id", required_argument, 0, OPT_ID},
-	    {"lang", required_argument, 0, OPT_LANG},
-	    {"speech", required_argument, 0, OPT_SPEECH},
-	    {"idle-timeout", required_argument, 0, OPT_IDLE},
-	    {"warning-timeout", required_argument, 0, OPT_WARN},
-	    {"fullscreen", no_argument, 0, OPT_FULL},
-	    {"headless", no_argument, 0, OPT_HEADLESS},
-	    {"script", required_argument, 0, OPT_SCRIPT},
-	    {"shots", required_argument, 0, OPT_SHOTS},
-	    {"version", no_argument, 0, OPT_VERSION},
-	    {"help", no_argument, 0, OPT_HELP},
-	    {"heartbeat-s", required_argument, 0, OPT_HEARTBEAT},
-	    {"show-config", no_argument, 0, OPT_SHOW_CONFIG},
-	    {"pin", required_argument, 0, OPT_PIN},
-	    {"portal-timeout-ms", required_argument, 0, OPT_TIMEOUT},
-	    {"debug", no_argument, 0, OPT_DEBUG},
-	    {"list-payments", no_argument, 0, OPT_LIST},
-	    {"reprint", required_argument, 0, OPT_REPRINT},
-	    {"reconcile", no_argument, 0, OPT_RECONCILE},
-	    {"outbox-status", no_argument, 0, OPT_OUTBOX},
-	    {"hash-pin", no_argument, 0, OPT_HASH_PIN},
-	    {"service-pin-hash", required_argument, 0, OPT_SERVICE_PIN},
-	    {"allow-demo-pin", no_argument, 0, OPT_ALLOW_DEMO_PIN},
-	    {"control-socket", required_argument, 0, OPT_CONTROL_SOCKET},
-	    {0, 0, 0, 0},
-	};
-	char err[512];
-	int c, rc = 0;
-
-	/* The config file first, so the command line can override it. */
-	for (int i = 1; i + 1 < argc; i++) {
-		if (!strcmp(argv[i], "--config")) {
-			rc = config_load(argv[i + 1], &a->cfg, err, sizeof(err));
-			if (rc) {
-				fprintf(stderr, "kiosk: %s\n", err);
-				return 2;
-			}
-		}
-	}
-	a->local = a->cfg; /* defaults and the file: what remote configuration goes over */
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		const char *sec = NULL, *key = NULL;
-		switch (c) {
-		case OPT_CONFIG: continue;
-		case OPT_PORTAL: sec = "portal", key = "url"; break;
-		case OPT_CA: sec = "portal", key = "ca_file"; break;
-		case OPT_SEAL: sec = "portal", key = "seal_key"; break;
-		case OPT_DATA: sec = "kiosk", key = "data_dir"; break;
-		case OPT_RECEIPTS: sec = "kiosk", key = "receipts_dir"; break;
-		case OPT_DEVICES: sec = "kiosk", key = "devices"; break;
-		case OPT_LIST_DEVICES: a->list_devices = true; continue;
-		case OPT_ID: sec = "kiosk", key = "id"; break;
-		case OPT_LANG: sec = "ui", key = "lang"; break;
-		case OPT_SPEECH: sec = "a11y", key = "speech"; break;
-		case OPT_IDLE: sec = "ui", key = "idle_timeout_s"; break;
-		case OPT_WARN: sec = "ui", key = "warning_s"; break;
-		case OPT_FULL: a->cfg.fullscreen = true; continue;
-		case OPT_HEADLESS: a->headless = true; continue;
-		case OPT_SCRIPT: *script = optarg; continue;
-		case OPT_SHOTS: *shots = optarg; continue;
-		case OPT_PIN: sec = "portal", key = "pin"; break;
-		case OPT_TIMEOUT: sec = "portal", key = "timeout_ms"; break;
-		case OPT_DEBUG: a->debug = true; continue;
-		case OPT_HASH_PIN: a->hash_pin = true; continue;
-		case OPT_SERVICE_PIN: sec = "service", key = "pin_hash"; break;
-		case OPT_ALLOW_DEMO_PIN: a->cfg.service_allow_demo_pin = true; continue;
-		case OPT_CONTROL_SOCKET: sec = "service", key = "control_socket"; break;
-		case OPT_LIST:
-		case OPT_REPRINT:
-		case OPT_RECONCILE:
-		case OPT_OUTBOX:
-			a->command = c;
-			a->command_arg = optarg;
-			continue;
-		case OPT_VERSION: printf("kiosk %s\n", KIOSK_VERSION); return 1;
-		case OPT_HELP: usage(stdout); return 1;
-		case OPT_HEARTBEAT: sec = "fleet", key = "heartbeat_s"; break;
-		case OPT_SHOW_CONFIG: a->show_config = true; continue;
-		default: usage(stderr); return 2;
-		}
-		if (config_set(&a->cfg, sec, key, optarg, err, sizeof(err))) {
-			fprintf(stderr, "kiosk: %s\n", err);
-			return 2;
-		}
-		if (a->n_overrides < (int)(sizeof(a->overrides) / sizeof(a->overrides[0]))) {
-			a->overrides[a->n_overrides].section = sec;
-			a->overrides[a->n_overrides].key = key;
-			a->overrides[a->n_overrides++].value = optarg;
-		}
-	}
-	if (optind < argc) {
-		fprintf(stderr, "kiosk: unexpected argument '%s'\n", argv[optind]);
-		return 2;
-	}
-	if (a->list_devices || a->show_config || a->hash_pin)
-		return 0; /* needs no portal */
-	if (a->command && a->command != OPT_RECONCILE)
-		return 0; /* the journal alone: no portal needed */
-	if (a->command == OPT_RECONCILE && (!a->cfg.portal_url[0] || !a->cfg.portal_ca[0])) {
-		fprintf(stderr, "kiosk: --reconcile needs the portal's URL and CA\n");
-		return 2;
-	}
-	if (!a->command && (!a->cfg.portal_url[0] || !a->cfg.portal_ca[0] || !a->cfg.seal_key[0])) {
-		fprintf(stderr,
-			"kiosk: the portal's URL, CA and sealing key are required "
-			"(--portal, --ca, --seal-key or the [portal] section of --config)\n");
-		return 2;
-	}
-	if (a->headless && !*script) {
-		/* Headless without a script: stay up, idle, until told to stop (for measuring). */
-	}
-	return 0;
-}
-
 static int open_window(struct app *a)
 {
 	Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
 	int w = UI_W, h = UI_H;
 
-	if (a->headless) {
+	if (a->cli.headless) {
 		flags |= SDL_WINDOW_HIDDEN;
 	} else if (a->cfg.fullscreen) {
 		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
@@ -1032,7 +839,7 @@ static int open_window(struct app *a)
 		return KIOSK_EIO;
 	}
 	a->renderer = SDL_CreateRenderer(
-	    a->window, -1, a->headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED);
+	    a->window, -1, a->cli.headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED);
 	if (!a->renderer)
 		a->renderer = SDL_CreateRenderer(a->window, -1, SDL_RENDERER_SOFTWARE);
 	if (!a->renderer) {
@@ -1042,115 +849,6 @@ static int open_window(struct app *a)
 	SDL_RenderSetLogicalSize(a->renderer, UI_W, UI_H);
 	if (a->cfg.fullscreen)
 		SDL_ShowCursor(SDL_DISABLE);
-	return 0;
-}
-
-/* dir + "/" + name into buf; KIOSK_EINVAL when it does not fit. */
-static int join_path(char *buf, size_t n, const char *dir, const char *name)
-{
-	int len = snprintf(buf, n, "%s/%s", dir, name);
-
-	return len < 0 || (size_t)len >= n ? KIOSK_EINVAL : 0;
-}
-
-static int ensure_dir(const char *path)
-{
-	char tmp[512];
-
-	snprintf(tmp, sizeof(tmp), "%s", path);
-	for (char *p = tmp + 1; *p; p++) {
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(tmp, 0750);
-			*p = '/';
-		}
-	}
-	if (mkdir(tmp, 0750) != 0) {
-		struct stat st;
-		if (stat(tmp, &st) != 0 || !S_ISDIR(st.st_mode))
-			return KIOSK_EIO;
-	}
-	return 0;
-}
-
-/* The portal client's settings, as the worker and --reconcile use them. */
-static struct portal_config portal_settings(const struct kiosk_config *cfg)
-{
-	struct portal_config pc = {
-	    .base_url = cfg->portal_url,
-	    .ca_file = cfg->portal_ca,
-	    .client_cert = cfg->client_cert[0] ? cfg->client_cert : NULL,
-	    .client_key = cfg->client_key[0] ? cfg->client_key : NULL,
-	    .pin = cfg->portal_pin[0] ? cfg->portal_pin : NULL,
-	    .kiosk_id = cfg->kiosk_id,
-	    .timeout_ms = cfg->portal_timeout_ms,
-	    .connect_timeout_ms = cfg->portal_connect_timeout_ms,
-	};
-	return pc;
-}
-
-/* Runs a staff command against the journal in data_dir; exit status 0, 1 (failed) or 3
- * (--reconcile: some payments are still in doubt). */
-static int run_command(struct app *a)
-{
-	char journal[600], outbox[600], mono[600];
-	struct portal_config pc = portal_settings(&a->cfg);
-	int rc;
-
-	if (ensure_dir(a->cfg.data_dir) ||
-	    join_path(journal, sizeof(journal), a->cfg.data_dir, "journal.sqlite") ||
-	    join_path(outbox, sizeof(outbox), a->cfg.data_dir, "outbox.sqlite") ||
-	    snprintf(mono, sizeof(mono), "%s/fonts/DejaVuSansMono.ttf", a->cfg.assets_dir) >=
-		(int)sizeof(mono)) {
-		fprintf(stderr, "kiosk: bad data directory %s\n", a->cfg.data_dir);
-		return 1;
-	}
-	switch (a->command) {
-	case OPT_LIST: rc = admin_list_payments(journal, stdout); break;
-	case OPT_REPRINT:
-		rc = ensure_dir(a->cfg.receipts_dir);
-		if (rc == 0)
-			rc = admin_reprint(journal, a->command_arg, a->cfg.receipts_dir, mono,
-					   a->cfg.city_name, a->cfg.kiosk_id, stdout);
-		break;
-	case OPT_RECONCILE:
-		rc = admin_reconcile(journal, &pc,
-				     (pc.timeout_ms + pc.connect_timeout_ms) / 1000 + 2,
-				     (pc.timeout_ms + pc.connect_timeout_ms) / 1000 + 10, stdout);
-		if (rc == KIOSK_EBUSY)
-			return 3;
-		break;
-	default: rc = admin_outbox_status(outbox, stdout); break;
-	}
-	if (rc)
-		fprintf(stderr, "kiosk: %s\n", kiosk_strerror(rc));
-	return rc ? 1 : 0;
-}
-
-/* --hash-pin: the PIN on stdin (so it is in no shell history or process list), its hash on
- * stdout. */
-static int hash_pin_command(void)
-{
-	char pin[64] = "", hash[PIN_HASH_MAX];
-	size_t len;
-	int rc;
-
-	if (!fgets(pin, sizeof(pin), stdin))
-		pin[0] = '\0';
-	len = strcspn(pin, "\r\n");
-	pin[len] = '\0';
-	rc = pin_make(pin, hash, sizeof(hash));
-	memset(pin, 0, sizeof(pin));
-	if (rc == KIOSK_EINVAL) {
-		fprintf(stderr, "kiosk: a new staff PIN is 6 to 8 digits (the service keypad has "
-				"only digits)\n");
-		return 2;
-	}
-	if (rc) {
-		fprintf(stderr, "kiosk: cannot hash the PIN: %s\n", kiosk_strerror(rc));
-		return 1;
-	}
-	printf("%s\n", hash);
 	return 0;
 }
 
@@ -1199,19 +897,11 @@ static void ctl_dispatch(void *ctx, struct core_event ev)
 	dispatch(ctx, ev);
 }
 
-/* kioskctl config set: what the running kiosk can take at once. */
-static void ctl_config_changed(void *ctx, const char *section, const char *key)
+/* kioskctl config set: a new snapshot, put in force on the UI thread. */
+static const char *ctl_apply_settings(void *ctx, const struct kiosk_config *next)
 {
-	struct app *a = ctx;
-
-	if (!strcmp(section, "ui") && !strcmp(key, "idle_timeout_s"))
-		a->core.cfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;
-	else if (!strcmp(section, "ui") && !strcmp(key, "warning_s"))
-		a->core.cfg.warning_ms = (int64_t)a->cfg.warning_s * 1000;
-	else if (!strcmp(section, "ui") && !strcmp(key, "lang"))
-		a->core.cfg.default_lang = strcmp(a->cfg.lang, "es") ? CORE_LANG_EN : CORE_LANG_ES;
-	log_info("main", "setting %s.%s changed by kioskctl (not saved to the file)", section, key);
-	a->dirty = true;
+	log_info("main", "settings changed by kioskctl (not saved to the file)");
+	return apply_settings(ctx, next);
 }
 
 static void start_control(struct app *a)
@@ -1226,45 +916,13 @@ static void start_control(struct app *a)
 					.cfg = &a->cfg,
 					.worker = a->worker,
 					.dispatch = ctl_dispatch,
-					.config_changed = ctl_config_changed,
+					.apply_settings = ctl_apply_settings,
 					.ctx = a};
 	rc = ctl_server_start(a->cfg.control_socket, &ops, &a->ctl);
 	if (rc)
 		log_warn("main", "no control socket (%s): kioskctl cannot reach this kiosk",
 			 kiosk_strerror(rc));
 	a->ctl_host.server = a->ctl;
-}
-
-static int by_bus_address(const void *x, const void *y)
-{
-	const struct usbdev_info *a = x, *b = y;
-
-	return a->bus != b->bus ? a->bus - b->bus : a->addr - b->addr;
-}
-
-/* --list-devices: what the USB drivers would take, one line each, for staff and IT. */
-static int list_devices(const struct kiosk_config *cfg)
-{
-	struct usbdev_id ids[32];
-	struct usbdev_info info[16];
-	size_t n_ids = 0, n = 0;
-	int rc;
-
-	if (cfg->wedge_readers[0] && usbdev_parse_ids(cfg->wedge_readers, ids, 32, &n_ids))
-		return 2;
-	rc = usbdev_scan(cfg->wedge_readers[0] ? ids : NULL, n_ids, info, 16, &n);
-	if (rc) {
-		fprintf(stderr, "kiosk: cannot list USB devices: %s\n", kiosk_strerror(rc));
-		return 1;
-	}
-	qsort(info, n, sizeof(info[0]), by_bus_address);
-	for (size_t k = 0; k < n; k++)
-		printf("%-8s bus %03d address %03d  %04x:%04x  driver %s\n",
-		       usbdev_kind_name(info[k].kind), info[k].bus, info[k].addr, info[k].vid,
-		       info[k].pid, info[k].driver);
-	if (n == 0)
-		printf("no card reader or receipt printer found\n");
-	return 0;
 }
 
 /* The last good remote configuration, between kiosk.conf and the command line. */
@@ -1285,8 +943,8 @@ static void load_remote_config(struct app *a)
 		a->rconf_version = 0;
 		return;
 	}
-	apply_overrides(a, &cfg);
-	copy_remote_keys(&a->cfg, &cfg, true);
+	cli_reapply(&a->cli, &cfg);
+	config_copy(&a->cfg, &cfg, CONFIG_PORTAL);
 	log_info("fleet", "remote configuration %ld in force", a->rconf_version);
 }
 
@@ -1341,27 +999,24 @@ int main(int argc, char **argv)
 {
 	static struct app app;
 	struct app *a = &app;
-	const char *script = "", *shots = ".";
 	char journal[600], outbox[600], audit[600], fonts[600], mono[600];
 	struct core_config ccfg;
 	int rc;
 
 	config_defaults(&a->cfg);
-	rc = parse_args(a, argc, argv, &script, &shots);
+	rc = cli_parse(argc, argv, &a->cfg, &a->local, &a->cli);
 	if (rc)
 		return rc == 1 ? 0 : rc;
-	if (a->list_devices)
-		return list_devices(&a->cfg);
-	if (a->hash_pin)
-		return hash_pin_command();
+	if (a->cli.staff && a->cli.staff->needs == STAFF_NOTHING)
+		return a->cli.staff->run(&a->cfg, a->cli.staff_arg);
 	load_remote_config(a);
-	if (a->show_config) {
+	if (a->cli.show_config) {
 		config_dump(&a->cfg, stdout);
 		printf("\n# remote configuration version %ld\n", a->rconf_version);
 		return 0;
 	}
-	if (!a->cfg.receipts_dir[0] && join_path(a->cfg.receipts_dir, sizeof(a->cfg.receipts_dir),
-						 a->cfg.data_dir, "receipts")) {
+	if (!a->cfg.receipts_dir[0] && paths_join(a->cfg.receipts_dir, sizeof(a->cfg.receipts_dir),
+						  a->cfg.data_dir, "receipts")) {
 		fprintf(stderr, "kiosk: data directory path too long\n");
 		return 2;
 	}
@@ -1370,14 +1025,14 @@ int main(int argc, char **argv)
 	 * ptrace or /proc/PID/mem: not dumpable, unless a developer asked for --debug. */
 	struct rlimit nocore = {0, 0};
 	setrlimit(RLIMIT_CORE, &nocore);
-	if (!a->debug && prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+	if (!a->cli.debug && prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
 		log_warn("main", "cannot make the process non-dumpable: %s", strerror(errno));
 	use_identity(a);
-	if (a->command)
-		return run_command(a);
+	if (a->cli.staff)
+		return a->cli.staff->run(&a->cfg, a->cli.staff_arg);
 
-	if (ensure_dir(a->cfg.data_dir) || ensure_dir(a->cfg.receipts_dir) ||
-	    (*script && ensure_dir(shots))) {
+	if (paths_ensure_dir(a->cfg.data_dir) || paths_ensure_dir(a->cfg.receipts_dir) ||
+	    (*a->cli.script && paths_ensure_dir(a->cli.shots))) {
 		fprintf(stderr, "kiosk: cannot create %s or %s\n", a->cfg.data_dir,
 			a->cfg.receipts_dir);
 		return 1;
@@ -1386,7 +1041,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "kiosk: Spanish translations missing under %s\n",
 			a->cfg.locale_dir);
 
-	if (a->headless) {
+	if (a->cli.headless) {
 		SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
 		/* Software all the way: without these the offscreen driver loads EGL and a GL
 		 * driver it never uses (tens of MB, and leaks of its own at exit). */
@@ -1412,7 +1067,7 @@ int main(int argc, char **argv)
 	IMG_Init(IMG_INIT_PNG);
 	rc = open_window(a);
 	if (rc == 0)
-		rc = join_path(fonts, sizeof(fonts), a->cfg.assets_dir, "fonts");
+		rc = paths_join(fonts, sizeof(fonts), a->cfg.assets_dir, "fonts");
 	if (rc == 0)
 		rc = ui_open(&a->ui, a->renderer, fonts);
 	if (rc) {
@@ -1438,31 +1093,35 @@ int main(int argc, char **argv)
 			 a->sdl_blocks ? "SDL" : "own");
 	}
 
-	if (join_path(journal, sizeof(journal), a->cfg.data_dir, "journal.sqlite") ||
-	    join_path(outbox, sizeof(outbox), a->cfg.data_dir, "outbox.sqlite") ||
-	    join_path(audit, sizeof(audit), a->cfg.data_dir, "audit.sqlite") ||
-	    join_path(mono, sizeof(mono), fonts, "DejaVuSansMono.ttf")) {
+	if (paths_join(journal, sizeof(journal), a->cfg.data_dir, "journal.sqlite") ||
+	    paths_join(outbox, sizeof(outbox), a->cfg.data_dir, "outbox.sqlite") ||
+	    paths_join(audit, sizeof(audit), a->cfg.data_dir, "audit.sqlite") ||
+	    paths_join(mono, sizeof(mono), fonts, "DejaVuSansMono.ttf")) {
 		rc = KIOSK_EINVAL;
 		goto out;
 	}
 	update_slot(a->slot, sizeof(a->slot));
-	service_snapshot_init(&a->snap, KIOSK_VERSION, a->slot, a->cfg.kiosk_id);
+	/* From here on other threads hold pointers into boot; kioskctl and the portal change
+	 * only cfg, the UI thread's. */
+	a->boot = a->cfg;
+	service_snapshot_init(&a->snap, KIOSK_VERSION, a->slot, a->boot.kiosk_id);
 	struct worker_config wcfg = {
-	    .portal = portal_settings(&a->cfg),
+	    .portal = paths_portal(&a->boot),
 	    .journal_path = journal,
 	    .outbox_path = outbox,
 	    .audit_path = audit,
-	    .pin_hash = a->cfg.service_pin_hash,
-	    .allow_demo_pin = a->cfg.service_allow_demo_pin,
+	    .pin_hash = a->boot.service_pin_hash,
+	    .allow_demo_pin = a->boot.service_allow_demo_pin,
 	    .snapshot = &a->snap,
-	    .seal_key = a->cfg.seal_key,
-	    .devices = a->cfg.devices,
-	    .wedge_readers = a->cfg.wedge_readers,
-	    .receipts_dir = a->cfg.receipts_dir,
+	    .seal_key = a->boot.seal_key,
+	    .devices = a->boot.devices,
+	    .wedge_readers = a->boot.wedge_readers,
+	    .receipts_dir = a->boot.receipts_dir,
 	    .mono_font = mono,
-	    .kiosk_id = a->cfg.kiosk_id,
-	    .receipt_header = a->cfg.receipt_header[0] ? a->cfg.receipt_header : a->cfg.city_name,
-	    .receipt_footer = a->cfg.receipt_footer,
+	    .kiosk_id = a->boot.kiosk_id,
+	    .receipt_header =
+		a->boot.receipt_header[0] ? a->boot.receipt_header : a->boot.city_name,
+	    .receipt_footer = a->boot.receipt_footer,
 	    .wake = wake_ui,
 	    .wake_ctx = a,
 	};
@@ -1473,7 +1132,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	/* The worker opened the devices; the link probes the portal and marks health. */
-	ulink_open(&a->link, a->cfg.update_state_dir, &wcfg.portal, wake_ui, a, now_ms());
+	ulink_open(&a->link, a->boot.update_state_dir, &wcfg.portal, wake_ui, a, now_ms());
 
 	core_config_defaults(&ccfg);
 	ccfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;
@@ -1482,13 +1141,10 @@ int main(int argc, char **argv)
 	rconf_core_config(&a->cfg, &ccfg); /* languages offered, fee, maximum payment */
 	ccfg.wait_for_reconcile = true;
 	core_init(&a->core, &ccfg, now_ms());
-	a->idle_ms = ccfg.idle_ms;
-	a->warning_ms = ccfg.warning_ms;
 	if (a->cfg.high_contrast || a->cfg.large_text)
 		set_look(a, a->cfg.high_contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT,
 			 a->cfg.large_text);
-	a->speech_default = !strcmp(a->cfg.speech, "on") ||
-			    (!strcmp(a->cfg.speech, "headphones") && audio_present());
+	a->speech_default = speech_wanted(&a->cfg);
 	if (a->speech_default)
 		set_speech(a, true);
 	a->screen_ctx.city_name = a->cfg.city_name;
@@ -1503,8 +1159,8 @@ int main(int argc, char **argv)
 		struct heartbeat_config hcfg = {
 		    .portal = wcfg.portal,
 		    .version = KIOSK_VERSION,
-		    .data_dir = a->cfg.data_dir,
-		    .devices = a->cfg.devices,
+		    .data_dir = a->boot.data_dir,
+		    .devices = a->boot.devices,
 		    .outbox_path = outbox,
 		    .interval_s = a->cfg.heartbeat_s,
 		    .local = a->local,
@@ -1520,7 +1176,7 @@ int main(int argc, char **argv)
 			log_error("main", "no heartbeat: the portal will not hear from this kiosk");
 	}
 
-	if (*script) {
+	if (*a->cli.script) {
 		struct runner_host host = {
 		    .ctx = a,
 		    .screen_id = host_screen_id,
@@ -1535,7 +1191,7 @@ int main(int argc, char **argv)
 		    .min_target_px = (a->cfg.dpi * 15 * 10 + 127) / 254, /* 15 mm */
 		    .press = host_press,
 		};
-		rc = runner_open(script, shots, &host, &a->runner);
+		rc = runner_open(a->cli.script, a->cli.shots, &host, &a->runner);
 		if (rc)
 			goto out;
 	}

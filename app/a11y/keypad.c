@@ -68,6 +68,21 @@ enum keypad_action keypad_action_of(const struct keypad_map *m, SDL_Keycode key)
 	return KEYPAD_NONE;
 }
 
+int keypad_get(const struct keypad_map *m, const char *action, char *out, size_t n)
+{
+	enum keypad_action a = keypad_action_by_name(action);
+	size_t len = 0;
+
+	if (n)
+		out[0] = '\0';
+	if (a == KEYPAD_NONE)
+		return KIOSK_EINVAL;
+	for (int i = 0; i < m->count[a] && len < n; i++)
+		len += (size_t)snprintf(out + len, n - len, "%s%s", i ? ", " : "",
+					SDL_GetKeyName(m->keys[a][i]));
+	return 0;
+}
+
 SDL_Keycode keypad_first_key(const struct keypad_map *m, enum keypad_action a)
 {
 	return a >= 0 && a < KEYPAD_ACTION_COUNT && m->count[a] ? m->keys[a][0] : SDLK_UNKNOWN;

@@ -46,6 +46,10 @@ void keypad_defaults(struct keypad_map *m);
 int keypad_set(struct keypad_map *m, const char *action, const char *keys, char *err,
 	       size_t errlen);
 
+/* The keys of an action as keypad_set takes them ("Return, Keypad Enter"); KIOSK_EINVAL for
+ * an unknown action. */
+int keypad_get(const struct keypad_map *m, const char *action, char *out, size_t n);
+
 /* The action of a key, or KEYPAD_NONE. */
 enum keypad_action keypad_action_of(const struct keypad_map *m, SDL_Keycode key);
 

@@ -339,6 +339,16 @@ void speech_adjust(struct speech *s, int volume_steps, int rate_steps)
 	pthread_mutex_unlock(&s->lock);
 }
 
+void speech_set_voice(struct speech *s, int volume, int rate)
+{
+	if (!s)
+		return;
+	pthread_mutex_lock(&s->lock);
+	s->volume = clamp(volume, 20, 200);
+	s->rate = clamp(rate, 100, 375);
+	pthread_mutex_unlock(&s->lock);
+}
+
 void speech_settings(struct speech *s, int *volume, int *rate)
 {
 	pthread_mutex_lock(&s->lock);

@@ -28,6 +28,8 @@ void speech_repeat(struct speech *s);
 /* Louder or quieter, faster or slower, by steps (clamped). */
 void speech_adjust(struct speech *s, int volume_steps, int rate_steps);
 void speech_settings(struct speech *s, int *volume, int *rate);
+/* A new volume and rate (a changed setting), from the next utterance on (clamped). */
+void speech_set_voice(struct speech *s, int volume, int rate);
 
 /* What was queued since start, one utterance a line (the newest 8 KiB). */
 void speech_heard(struct speech *s, char *buf, size_t n);

@@ -1,4 +1,4 @@
-/* Remote configuration: a table of the keys the portal may set, each checked by config_set. */
+/* Remote configuration: the settings table's CONFIG_PORTAL keys, each checked by the table. */
 #include "app/fleet/rconf.h"
 
 #include <errno.h>
@@ -12,56 +12,30 @@
 #include "app/common/err.h"
 #include "app/common/log.h"
 
-/* What IT may change from the portal; device paths, the portal's address and the kiosk's
- * identity are deliberately absent: a bad value there could cut the kiosk off for good. */
-static const struct rconf_key keys[] = {
-    {"ui.idle_timeout_s", "ui", "idle_timeout_s", RCONF_INT, 0},
-    {"ui.languages", "ui", "languages", RCONF_TEXT, 0},
-    {"payments.convenience_fee_cents", "payments", "convenience_fee_cents", RCONF_INT, 0},
-    {"payments.max_payment_cents", "payments", "max_payment_cents", RCONF_INT, 0},
-    /* Locally 0 turns the heartbeat off; remotely that would cut the kiosk off for good. */
-    {"fleet.heartbeat_s", "fleet", "heartbeat_s", RCONF_INT, 1},
-    {"kiosk.out_of_service_message", "kiosk", "out_of_service_message", RCONF_TEXT, 0},
-    {"receipt.header", "receipt", "header", RCONF_TEXT, 0},
-    {"receipt.footer", "receipt", "footer", RCONF_TEXT, 0},
-};
-
-const struct rconf_key *rconf_keys(size_t *n)
-{
-	*n = sizeof(keys) / sizeof(keys[0]);
-	return keys;
-}
-
-static const struct rconf_key *find_key(const char *name)
-{
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		if (!strcmp(keys[i].name, name))
-			return &keys[i];
-	return NULL;
-}
-
-/* One setting: the type from the table, the bounds from config_set. */
+/* One setting: whether the portal may set it, its type and bounds, all from the settings table
+ * (app/config.c). */
 static int apply_one(struct kiosk_config *cfg, const char *name, json_t *value, char *err,
 		     size_t errlen)
 {
-	const struct rconf_key *k = find_key(name);
+	const struct config_key *k = config_find(name);
 	char text[256];
 
-	if (!k) {
+	if (!k || !(k->sources & CONFIG_PORTAL)) {
 		snprintf(err, errlen, "%s: not a setting the portal may change", name);
 		return KIOSK_EINVAL;
 	}
-	if (k->type == RCONF_INT) {
+	if (k->type == CONFIG_INT) {
 		if (!json_is_integer(value)) {
 			snprintf(err, errlen, "%s: must be a whole number", name);
 			return KIOSK_EINVAL;
 		}
-		if (json_integer_value(value) < k->remote_min) {
-			snprintf(err, errlen, "%s: at least %ld when set by the portal", name,
-				 k->remote_min);
+		snprintf(text, sizeof(text), "%" JSON_INTEGER_FORMAT, json_integer_value(value));
+	} else if (k->type == CONFIG_BOOL) {
+		if (!json_is_boolean(value)) {
+			snprintf(err, errlen, "%s: must be true or false", name);
 			return KIOSK_EINVAL;
 		}
-		snprintf(text, sizeof(text), "%" JSON_INTEGER_FORMAT, json_integer_value(value));
+		snprintf(text, sizeof(text), "%s", json_is_true(value) ? "true" : "false");
 	} else {
 		if (!json_is_string(value)) {
 			snprintf(err, errlen, "%s: must be text", name);
@@ -81,7 +55,7 @@ static int apply_one(struct kiosk_config *cfg, const char *name, json_t *value, 
 		}
 		snprintf(text, sizeof(text), "%s", json_string_value(value));
 	}
-	return config_set(cfg, k->section, k->key, text, err, errlen);
+	return config_set_from(cfg, name, text, CONFIG_PORTAL, err, errlen);
 }
 
 int rconf_parse(const char *json, size_t len, const struct kiosk_config *base,

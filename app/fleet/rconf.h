@@ -1,5 +1,6 @@
 /* Remote configuration: the settings the city's portal may change on a kiosk, checked key by
- * key against the same bounds as /etc/kiosk/kiosk.conf (config_set) before anything is used.
+ * key against the settings table (app/config.h: CONFIG_PORTAL, portal_min) before anything is
+ * used.
  *
  * A document from GET /api/kiosk/v1/config/{version}:
  *   {"version": 3, "settings": {"ui.idle_timeout_s": 45, "kiosk.out_of_service_message": "..."}}
@@ -17,20 +18,6 @@
 #include "app/core/core.h"
 
 #define RCONF_FILE "remote-config.json"
-
-enum rconf_type { RCONF_INT, RCONF_TEXT };
-
-/* One key the portal may set: its name in the document ("section.key", as in kiosk.conf). */
-struct rconf_key {
-	const char *name;
-	const char *section;
-	const char *key;
-	enum rconf_type type;
-	long remote_min; /* whole numbers: a tighter lower bound than kiosk.conf's, or 0 */
-};
-
-/* The allowed keys; *n receives their number. */
-const struct rconf_key *rconf_keys(size_t *n);
 
 /* Reads a document over a copy of base into out (base is never changed). Returns 0 with
  * *version set, or KIOSK_EINVAL with err naming the first bad key. */

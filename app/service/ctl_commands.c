@@ -171,10 +171,14 @@ static int split_key(const char *name, char *section, char *key)
 	return 0;
 }
 
+/* config get: every key of the settings table. config set: exactly the keys the running
+ * kiosk applies (CONFIG_LIVE); the others are refused, saying so, and nothing changes. */
 static json_t *config_cmd(struct ctl_host *h, struct ctl_request *req)
 {
 	char section[32], key[64], value[256], err[256];
 	bool set = req->argc == 3 && !strcmp(req->args[0], "set");
+	const char *when = NULL;
+	json_t *answer;
 
 	if (!(req->argc == 2 && !strcmp(req->args[0], "get")) && !set)
 		return ctl_error("config: use config get SECTION.KEY or config set SECTION.KEY "
@@ -182,16 +186,21 @@ static json_t *config_cmd(struct ctl_host *h, struct ctl_request *req)
 	if (split_key(req->args[1], section, key))
 		return ctl_error("config: name a setting as SECTION.KEY, e.g. ui.idle_timeout_s");
 	if (set) {
-		if (config_set(h->cfg, section, key, req->args[2], err, sizeof(err)))
+		struct kiosk_config next = *h->cfg;
+		if (config_set_from(&next, req->args[1], req->args[2], CONFIG_LIVE, err,
+				    sizeof(err)))
 			return ctl_error(err);
-		h->config_changed(h->ctx, section, key);
+		when = h->apply_settings(h->ctx, &next);
 		snprintf(err, sizeof(err), "config_set %.60s", req->args[1]);
 		to_worker(h, NULL, CORE_SOP_AUDIT, err); /* the audit only: no answer awaited */
 	}
 	if (config_get(h->cfg, section, key, value, sizeof(value)))
 		return ctl_error(value);
-	return json_pack("{s:b, s:s, s:s, s:b}", "ok", 1, "key", req->args[1], "value", value,
-			 "persisted", 0);
+	answer = json_pack("{s:b, s:s, s:s, s:b}", "ok", 1, "key", req->args[1], "value", value,
+			   "persisted", 0);
+	if (when)
+		json_object_set_new(answer, "applies", json_string(when));
+	return answer;
 }
 
 void ctl_commands_run(struct ctl_host *h, struct ctl_request *req)

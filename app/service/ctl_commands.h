@@ -15,12 +15,13 @@
 struct ctl_host {
 	struct ctl_server *server;
 	struct service_snapshot *snap;
-	struct kiosk_config *cfg; /* the UI thread's */
+	const struct kiosk_config *cfg; /* the settings in force: the UI thread's snapshot */
 	struct worker *worker;
 	/* Sends an event to the core, as a tap would (UI thread). */
 	void (*dispatch)(void *ctx, struct core_event ev);
-	/* A setting changed in memory: apply what can be applied live (UI thread). */
-	void (*config_changed)(void *ctx, const char *section, const char *key);
+	/* Puts a new snapshot of the settings in force (UI thread); returns when it takes
+	 * effect, for the answer ("now", "when the current session ends"). */
+	const char *(*apply_settings)(void *ctx, const struct kiosk_config *next);
 	void *ctx;
 };
 

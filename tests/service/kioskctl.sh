@@ -5,27 +5,7 @@
 # the portal. The kiosk runs tests/service/pay-then-wait.journey under scripts/run-journey.
 set -euo pipefail
 
-here="$(cd "$(dirname "$0")/../.." && pwd)"
-build="${KIOSK_BUILD:-$here/build}"
-ctl="$build/bin/kioskctl"
-kiosk="$build/bin/kiosk"
-work="$(mktemp -d "${TMPDIR:-/tmp}/kioskctl-test.XXXXXX")"
-sock="$work/control.sock"
-pid=""
-fails=0
-
-cleanup() {
-	# The kiosk and portal-sim run in their own process group (setsid below).
-	if [ -n "$pid" ]; then
-		kill -TERM -- "-$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT
-
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-ok() { echo "ok: $*"; }
+. "$(dirname "$0")/lib.sh"
 
 # expect STATUS DESCRIPTION -- COMMAND...: runs it, keeps stdout in $out and stderr in $err.
 expect() {
@@ -44,11 +24,7 @@ expect() {
 	ok "$what"
 }
 
-mkdir -p "$work/data" "$work/sim" "$work/shots"
-KIOSK_DATA="$work/data" PORTAL_SIM_DATA="$work/sim" KIOSK_CONTROL_SOCKET="$sock" \
-	setsid "$here/scripts/run-journey" "$here/tests/service/pay-then-wait.journey" \
-	"$work/shots" >"$work/kiosk.log" 2>&1 &
-pid=$!
+start_journey "$here/tests/service/pay-then-wait.journey"
 
 # The two payments are in the journal, final, before anything is asked.
 for _ in $(seq 1 600); do

@@ -36,8 +36,9 @@ static const struct command commands[] = {
     {"out-of-service", "out-of-service on|off",
      "take the kiosk out of service (residents see where else to pay) or back", 1, 1},
     {"config", "config get KEY | config set KEY VALUE",
-     "read or change a setting (KEY as section.key, e.g. ui.idle_timeout_s); a change is "
-     "validated, applied in memory and lost at restart: edit kiosk.conf to keep it",
+     "read any setting, or change one the running kiosk applies live (KEY as section.key, "
+     "e.g. ui.idle_timeout_s); a change is validated, applied in memory and lost at restart: "
+     "edit kiosk.conf to keep it",
      2, 3},
     {"logs", "logs [-n N]", "the kiosk's last N log lines (default 50, at most 200)", 0, 2},
     {"set-pin", "set-pin",
@@ -236,6 +237,8 @@ static void print_text(const char *cmd, json_t *a)
 	} else if (!strcmp(cmd, "config")) {
 		printf("%s = %s\n", json_string_value(json_object_get(a, "key")),
 		       json_string_value(json_object_get(a, "value")));
+		if (json_object_get(a, "applies"))
+			printf("applies %s\n", json_string_value(json_object_get(a, "applies")));
 	} else if (!strcmp(cmd, "logs")) {
 		json_t *lines = json_object_get(a, "lines");
 		for (size_t i = 0; i < json_array_size(lines); i++)

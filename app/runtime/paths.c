@@ -1,0 +1,49 @@
+/* Paths under the data directory and the portal client's settings (see paths.h). */
+#include "app/runtime/paths.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "app/common/err.h"
+
+int paths_join(char *buf, size_t n, const char *dir, const char *name)
+{
+	int len = snprintf(buf, n, "%s/%s", dir, name);
+
+	return len < 0 || (size_t)len >= n ? KIOSK_EINVAL : 0;
+}
+
+int paths_ensure_dir(const char *path)
+{
+	char tmp[512];
+
+	snprintf(tmp, sizeof(tmp), "%s", path);
+	for (char *p = tmp + 1; *p; p++) {
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(tmp, 0750);
+			*p = '/';
+		}
+	}
+	if (mkdir(tmp, 0750) != 0) {
+		struct stat st;
+		if (stat(tmp, &st) != 0 || !S_ISDIR(st.st_mode))
+			return KIOSK_EIO;
+	}
+	return 0;
+}
+
+struct portal_config paths_portal(const struct kiosk_config *cfg)
+{
+	struct portal_config pc = {
+	    .base_url = cfg->portal_url,
+	    .ca_file = cfg->portal_ca,
+	    .client_cert = cfg->client_cert[0] ? cfg->client_cert : NULL,
+	    .client_key = cfg->client_key[0] ? cfg->client_key : NULL,
+	    .pin = cfg->portal_pin[0] ? cfg->portal_pin : NULL,
+	    .kiosk_id = cfg->kiosk_id,
+	    .timeout_ms = cfg->portal_timeout_ms,
+	    .connect_timeout_ms = cfg->portal_connect_timeout_ms,
+	};
+	return pc;
+}
