@@ -22,6 +22,7 @@
 #include "app/a11y/describe.h"
 #include "app/a11y/keypad.h"
 #include "app/a11y/speech.h"
+#include "app/common/clock.h"
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "app/config.h"
@@ -104,11 +105,6 @@ struct app {
 /* Staff chose "Restart": systemd (Restart=on-failure) starts the kiosk again. EX_TEMPFAIL. */
 #define KIOSK_EXIT_RESTART 75
 
-static int64_t now_ms(void)
-{
-	return (int64_t)SDL_GetTicks64();
-}
-
 static volatile sig_atomic_t stop_requested;
 
 /* SIGTERM and SIGINT are blocked in every thread and taken here, in a plain thread, so the
@@ -188,7 +184,7 @@ static void apply_core_config(struct app *a)
 		ccfg.idle_ms *= 2;
 		ccfg.warning_ms *= 2;
 	}
-	a->core_stale = !core_set_config(&a->core, &ccfg, now_ms());
+	a->core_stale = !core_set_config(&a->core, &ccfg, clock_mono_ms());
 	if (a->core_stale) {
 		a->core.cfg.idle_ms = ccfg.idle_ms;
 		a->core.cfg.warning_ms = ccfg.warning_ms;
@@ -207,7 +203,7 @@ static void dispatch(struct app *a, struct core_event ev)
 	struct core_effects fx;
 	const char *before = core_screen_id(&a->core);
 
-	ev.now_ms = now_ms();
+	ev.now_ms = clock_mono_ms();
 	if (core_handle(&a->core, &ev, &fx))
 		a->dirty = true;
 	/* A new screen: the keypad focus starts again from its top. */
@@ -573,7 +569,7 @@ static void handle(struct app *a, const SDL_Event *e)
 		break;
 	case SDL_MOUSEBUTTONDOWN:
 		if (e->button.button == SDL_BUTTON_LEFT) {
-			service_corner_down(&a->corner, e->button.x, e->button.y, now_ms());
+			service_corner_down(&a->corner, e->button.x, e->button.y, clock_mono_ms());
 			a->ui.pressed_index = ui_hit(&a->ui, e->button.x, e->button.y);
 			a->dirty = true;
 		}
@@ -610,7 +606,7 @@ static void draw(struct app *a)
 {
 	static bool first = true;
 
-	screens_draw(&a->ui, &a->core, &a->screen_ctx, now_ms());
+	screens_draw(&a->ui, &a->core, &a->screen_ctx, clock_mono_ms());
 	if (a->speech) {
 		a11y_frame(&a->a11y, &a->ui, core_screen_id(&a->core), a->speech);
 		if (a->intro)
@@ -740,7 +736,7 @@ static int run(struct app *a)
 	a->exit_code = -1;
 	a->dirty = true;
 	while (a->exit_code < 0) {
-		int64_t now = now_ms();
+		int64_t now = clock_mono_ms();
 
 		if (stop_requested) {
 			log_info("main", "stopping on signal");
@@ -772,7 +768,7 @@ static int run(struct app *a)
 		/* The deadline computed before sleeping: recomputing it now would always name
 		 * the next second and never fire. */
 		int64_t core_deadline = core_next_deadline(&a->core, now);
-		now = now_ms();
+		now = clock_mono_ms();
 		if (core_deadline >= 0 && core_deadline <= now)
 			dispatch(a, ui_ev(CORE_EV_TICK));
 		if (service_corner_due(&a->corner, now))
@@ -797,9 +793,9 @@ static int run(struct app *a)
 			service_snapshot_set_screen(&a->snap, core_screen_id(&a->core),
 						    a->core.out_of_service);
 		}
-		ulink_tick(&a->link, now_ms());
+		ulink_tick(&a->link, clock_mono_ms());
 		if (a->runner && a->exit_code < 0) {
-			enum runner_status st = runner_step(a->runner, now_ms(), &runner_wake);
+			enum runner_status st = runner_step(a->runner, clock_mono_ms(), &runner_wake);
 			if (st == RUNNER_PASSED) {
 				fprintf(stderr, "journey: passed\n");
 				a->exit_code = 0;
@@ -1132,7 +1128,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	/* The worker opened the devices; the link probes the portal and marks health. */
-	ulink_open(&a->link, a->boot.update_state_dir, &wcfg.portal, wake_ui, a, now_ms());
+	ulink_open(&a->link, a->boot.update_state_dir, &wcfg.portal, wake_ui, a, clock_mono_ms());
 
 	core_config_defaults(&ccfg);
 	ccfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;
@@ -1140,7 +1136,7 @@ int main(int argc, char **argv)
 	ccfg.default_lang = strcmp(a->cfg.lang, "es") ? CORE_LANG_EN : CORE_LANG_ES;
 	rconf_core_config(&a->cfg, &ccfg); /* languages offered, fee, maximum payment */
 	ccfg.wait_for_reconcile = true;
-	core_init(&a->core, &ccfg, now_ms());
+	core_init(&a->core, &ccfg, clock_mono_ms());
 	if (a->cfg.high_contrast || a->cfg.large_text)
 		set_look(a, a->cfg.high_contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT,
 			 a->cfg.large_text);

@@ -20,7 +20,8 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
-#include "app/update/fsutil.h"
+#include "app/common/fsutil.h"
+#include "app/common/https.h"
 
 #define PEM_MAX 4096
 
@@ -146,28 +147,7 @@ out:
 	return rc;
 }
 
-struct body {
-	char *data;
-	size_t len;
-};
-
-static size_t on_body(char *ptr, size_t size, size_t nmemb, void *userdata)
-{
-	struct body *b = userdata;
-	size_t n = size * nmemb;
-	char *grown;
-
-	if (b->len + n > 65536)
-		return 0;
-	grown = realloc(b->data, b->len + n + 1);
-	if (!grown)
-		return 0;
-	b->data = grown;
-	memcpy(b->data + b->len, ptr, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-	return n;
-}
+#define ANSWER_MAX 65536
 
 /* The certificate must chain to our CA and carry our public key. */
 static int check_cert(const char *pem, const char *ca_file, const char *key_path, char *err,
@@ -215,7 +195,8 @@ int identity_enroll(const char *dir, const char *portal_url, const char *ca_file
 		    char *err, size_t errlen)
 {
 	struct identity_paths p = {.key = ""};
-	struct body b = {0};
+	struct https_body b = {0};
+	struct https_policy pol = {.ca_file = ca_file, .timeout_ms = 30000};
 	char *csr = NULL, *req = NULL, url[1024];
 	json_t *doc = NULL, *answer = NULL;
 	struct curl_slist *h = NULL;
@@ -234,31 +215,25 @@ int identity_enroll(const char *dir, const char *portal_url, const char *ca_file
 	rc = KIOSK_ENOMEM;
 	doc = json_pack("{s:s, s:s}", "token", token, "csr", csr);
 	req = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
-	c = curl_easy_init();
+	c = https_global_init() == 0 ? curl_easy_init() : NULL;
 	if (!req || !c)
 		goto out;
 	snprintf(url, sizeof(url), "%s/api/kiosk/v1/enroll", portal_url);
 	h = curl_slist_append(h, "Content-Type: application/json");
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	/* The portal client's policy (portal.c): https only, TLS 1.2 at least, the configured
-	 * CA and no other (the system's CA directory is cleared), the peer always verified. */
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
-	curl_easy_setopt(c, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
-	curl_easy_setopt(c, CURLOPT_CAINFO, ca_file);
-	curl_easy_setopt(c, CURLOPT_CAPATH, NULL);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+	/* The kiosk's one HTTPS policy (app/common/https.h): the city's CA only, TLS >= 1.2. */
+	https_body_reset(&b, ANSWER_MAX);
+	if (https_apply(c, &pol) || https_set_url(c, &pol, url) || https_body_collect(c, &b)) {
+		snprintf(err, errlen, "%s: refused by the HTTPS policy", url);
+		rc = KIOSK_EINVAL;
+		goto out;
+	}
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
 	curl_easy_setopt(c, CURLOPT_POSTFIELDS, req);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
 	res = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
 	if (res != CURLE_OK) {
 		snprintf(err, errlen, "%s: %s", url, curl_easy_strerror(res));
-		rc = KIOSK_ENET;
+		rc = https_error(res);
 		goto out;
 	}
 	answer = json_loads(b.data ? b.data : "", 0, NULL);
@@ -288,7 +263,7 @@ out:
 	json_decref(doc);
 	free(req);
 	free(csr);
-	free(b.data);
+	https_body_free(&b);
 	return rc;
 }
 

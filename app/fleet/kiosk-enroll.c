@@ -13,7 +13,7 @@
 
 #include "app/common/err.h"
 #include "app/fleet/identity.h"
-#include "app/update/fsutil.h"
+#include "app/common/fsutil.h"
 
 int main(int argc, char **argv)
 {

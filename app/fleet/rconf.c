@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
+#include "app/common/fsutil.h"
 #include "app/common/log.h"
 
 /* One setting: whether the portal may set it, its type and bounds, all from the settings table
@@ -98,38 +99,15 @@ out:
 
 int rconf_save(const char *data_dir, const char *json, size_t len)
 {
-	char path[600], tmp[620];
-	int fd = -1, dfd = -1, rc = KIOSK_EIO;
+	char path[600];
+	int rc;
 
 	snprintf(path, sizeof(path), "%s/%s", data_dir, RCONF_FILE);
-	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-	if (fd < 0)
-		goto out;
-	if (write(fd, json, len) != (ssize_t)len || fsync(fd) != 0)
-		goto out;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto out;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto out;
-	/* The rename itself must reach the disk, or a power cut could bring back the old one. */
-	dfd = open(data_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0)
-		fsync(dfd);
-	rc = 0;
-out:
+	/* Atomic and durable (the rename too), so a power cut never brings back the old one. */
+	rc = fs_write_atomic(path, json, len, 0640);
 	if (rc)
 		log_error("rconf", "cannot keep the remote configuration in %s: %s", path,
-			  strerror(errno));
-	if (fd >= 0) {
-		close(fd);
-		unlink(tmp);
-	}
-	if (dfd >= 0)
-		close(dfd);
+			  kiosk_strerror(rc));
 	return rc;
 }
 

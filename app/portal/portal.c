@@ -5,7 +5,6 @@
 #include "app/portal/portal_json.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +15,9 @@
 
 #include <mbedtls/platform_util.h>
 
+#include "app/common/clock.h"
 #include "app/common/err.h"
+#include "app/common/https.h"
 #include "app/common/log.h"
 #include "app/portal/portal_internal.h"
 
@@ -25,102 +26,36 @@
 #define DEFAULT_TIMEOUT_MS 15000L
 #define DEFAULT_CONNECT_TIMEOUT_MS 5000L
 
-struct response {
-	char *data;
-	size_t len;
-	int overflow;
-};
-
 struct portal {
 	CURL *curl;
 	struct curl_slist *headers;
 	char base_url[256];
 	char errbuf[CURL_ERROR_SIZE];
-	struct response resp;
+	struct https_body resp;
+	struct https_policy policy;
 	long requests;	     /* performed, answered or not */
 	long connections;    /* new connections opened (each a TLS handshake) */
 	char last_error[32]; /* the "error" code of the last refusal, "" after a success */
 };
 
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static CURLcode curl_init_result = CURLE_FAILED_INIT;
-
-/* curl_global_init is not safe to race; it runs once for the process and is never undone
- * (other handles may outlive any one portal). */
-static void init_curl(void)
-{
-	curl_init_result = curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
-static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
-{
-	struct response *r = userdata;
-	size_t n = size * nmemb;
-	char *grown;
-
-	/* A portal answer is small; anything huge is a fault, and stopping here fails the
-	 * transfer with CURLE_WRITE_ERROR. */
-	if (r->len + n > RESPONSE_MAX) {
-		r->overflow = 1;
-		return 0;
-	}
-	grown = realloc(r->data, r->len + n + 1);
-	if (!grown)
-		return 0;
-	memcpy(grown + r->len, data, n);
-	r->data = grown;
-	r->len += n;
-	r->data[r->len] = '\0';
-	return n;
-}
-
 static int set_options(struct portal *p, const struct portal_config *cfg)
 {
-	long timeout = cfg->timeout_ms > 0 ? cfg->timeout_ms : DEFAULT_TIMEOUT_MS;
-	long connect =
-	    cfg->connect_timeout_ms > 0 ? cfg->connect_timeout_ms : DEFAULT_CONNECT_TIMEOUT_MS;
 	CURL *c = p->curl;
 	CURLcode r = CURLE_OK;
 
-	/* Trust exactly the configured CA: CAPATH is cleared so the system's public CAs
-	 * (which Debian's libcurl adds by default) can never vouch for a fake portal. */
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_CAINFO, cfg->ca_file);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_CAPATH, NULL);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
-	/* A pin narrows trust further: even a certificate the CA signed is refused unless it
-	 * carries the one public key the city published. */
-	if (r == CURLE_OK && cfg->pin && cfg->pin[0])
-		r = curl_easy_setopt(c, CURLOPT_PINNEDPUBLICKEY, cfg->pin);
-	if (r == CURLE_OK && cfg->client_cert)
-		r = curl_easy_setopt(c, CURLOPT_SSLCERT, cfg->client_cert);
-	if (r == CURLE_OK && cfg->client_key)
-		r = curl_easy_setopt(c, CURLOPT_SSLKEY, cfg->client_key);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, connect);
-	/* Worker threads: no SIGALRM-based DNS timeouts. */
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_HTTPHEADER, p->headers);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	if (r == CURLE_OK)
-		r = curl_easy_setopt(c, CURLOPT_WRITEDATA, &p->resp);
+	p->policy = (struct https_policy){
+	    .ca_file = cfg->ca_file,
+	    .pin = cfg->pin,
+	    .client_cert = cfg->client_cert,
+	    .client_key = cfg->client_key,
+	    .timeout_ms = cfg->timeout_ms > 0 ? cfg->timeout_ms : DEFAULT_TIMEOUT_MS,
+	    .connect_timeout_ms =
+		cfg->connect_timeout_ms > 0 ? cfg->connect_timeout_ms : DEFAULT_CONNECT_TIMEOUT_MS,
+	};
+	https_body_reset(&p->resp, RESPONSE_MAX);
+	if (https_apply(c, &p->policy) != 0 || https_body_collect(c, &p->resp) != 0)
+		return KIOSK_EINVAL;
+	r = curl_easy_setopt(c, CURLOPT_HTTPHEADER, p->headers);
 	if (r == CURLE_OK)
 		r = curl_easy_setopt(c, CURLOPT_ERRORBUFFER, p->errbuf);
 	if (r != CURLE_OK) {
@@ -168,8 +103,7 @@ int portal_open(const struct portal_config *cfg, struct portal **out)
 		log_error("portal", "configuration needs an https:// base URL and a CA file");
 		return KIOSK_EINVAL;
 	}
-	pthread_once(&curl_once, init_curl);
-	if (curl_init_result != CURLE_OK)
+	if (https_global_init() != 0)
 		return KIOSK_ENOMEM;
 	p = calloc(1, sizeof(*p));
 	if (!p)
@@ -214,45 +148,8 @@ void portal_close(struct portal *p)
 	if (p->curl)
 		curl_easy_cleanup(p->curl);
 	curl_slist_free_all(p->headers);
-	free(p->resp.data);
+	https_body_free(&p->resp);
 	free(p);
-}
-
-static int map_curl_error(CURLcode r)
-{
-	switch (r) {
-	case CURLE_OPERATION_TIMEDOUT: return KIOSK_ETIMEDOUT;
-	case CURLE_SSL_CONNECT_ERROR:
-	case CURLE_PEER_FAILED_VERIFICATION:
-	case CURLE_SSL_CERTPROBLEM:
-	case CURLE_SSL_CIPHER:
-	case CURLE_SSL_CACERT_BADFILE:
-	case CURLE_SSL_ISSUER_ERROR:
-	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-	case CURLE_SSL_INVALIDCERTSTATUS:
-	case CURLE_SSL_CRL_BADFILE:
-	case CURLE_SSL_ENGINE_NOTFOUND:
-	case CURLE_SSL_ENGINE_SETFAILED:
-	case CURLE_SSL_ENGINE_INITFAILED:
-	case CURLE_SSL_SHUTDOWN_FAILED:
-	case CURLE_USE_SSL_FAILED: return KIOSK_ETLS;
-	case CURLE_WRITE_ERROR: return KIOSK_EPROTO; /* answer too large */
-	case CURLE_OUT_OF_MEMORY: return KIOSK_ENOMEM;
-	case CURLE_URL_MALFORMAT:
-	case CURLE_UNSUPPORTED_PROTOCOL: return KIOSK_EINVAL;
-	default:
-		/* Could not resolve or connect, connection reset, empty reply (the portal
-		 * closed without answering): all "the portal was not reached". */
-		return KIOSK_ENET;
-	}
-}
-
-static long ms_since(const struct timespec *start)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
 }
 
 /* Turns an HTTP status and its parsed body into 0 (a 200 with a JSON object) or an error. */
@@ -330,7 +227,7 @@ static int portal_request(struct portal *p, const char *method, const char *path
 			  json_t **doc)
 {
 	char url[512];
-	struct timespec start;
+	int64_t start;
 	long status = 0;
 	CURLcode r = CURLE_OK;
 	int rc;
@@ -339,22 +236,22 @@ static int portal_request(struct portal *p, const char *method, const char *path
 	p->last_error[0] = '\0';
 	if (snprintf(url, sizeof(url), "%s%s", p->base_url, path) >= (int)sizeof(url))
 		return KIOSK_EINVAL;
-	free(p->resp.data);
-	memset(&p->resp, 0, sizeof(p->resp));
+	https_body_reset(&p->resp, RESPONSE_MAX);
 	p->errbuf[0] = '\0';
 
-	r = curl_easy_setopt(p->curl, CURLOPT_URL, url);
-	if (r == CURLE_OK && body) {
+	if (https_set_url(p->curl, &p->policy, url) != 0)
+		return KIOSK_EINVAL;
+	if (body) {
 		r = curl_easy_setopt(p->curl, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
 		if (r == CURLE_OK)
 			r = curl_easy_setopt(p->curl, CURLOPT_POSTFIELDS, body);
-	} else if (r == CURLE_OK) {
+	} else {
 		r = curl_easy_setopt(p->curl, CURLOPT_HTTPGET, 1L);
 	}
 	if (r != CURLE_OK)
 		return KIOSK_EINVAL;
 
-	clock_gettime(CLOCK_MONOTONIC, &start);
+	start = clock_mono_ms();
 	r = curl_easy_perform(p->curl);
 	{
 		long fresh = 0;
@@ -363,7 +260,7 @@ static int portal_request(struct portal *p, const char *method, const char *path
 			p->connections += fresh;
 	}
 	if (r != CURLE_OK) {
-		rc = map_curl_error(r);
+		rc = https_error(r);
 		if (rc == KIOSK_ETLS)
 			log_error("portal", "refusing the portal at %s: %s; nothing was sent (%s)",
 				  p->base_url,
@@ -375,12 +272,13 @@ static int portal_request(struct portal *p, const char *method, const char *path
 				      : "the TLS handshake failed",
 				  p->errbuf[0] ? p->errbuf : curl_easy_strerror(r));
 		log_warn("portal", "%s %s failed after %ld ms: %s (%s)", method, path,
-			 ms_since(&start), p->errbuf[0] ? p->errbuf : curl_easy_strerror(r),
-			 kiosk_strerror(rc));
+			 (long)(clock_mono_ms() - start),
+			 p->errbuf[0] ? p->errbuf : curl_easy_strerror(r), kiosk_strerror(rc));
 		return rc;
 	}
 	curl_easy_getinfo(p->curl, CURLINFO_RESPONSE_CODE, &status);
-	log_info("portal", "%s %s -> %ld in %ld ms", method, path, status, ms_since(&start));
+	log_info("portal", "%s %s -> %ld in %ld ms", method, path, status,
+		 (long)(clock_mono_ms() - start));
 
 	if (p->resp.data)
 		*doc = json_loadb(p->resp.data, p->resp.len, JSON_REJECT_DUPLICATES, NULL);

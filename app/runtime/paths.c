@@ -2,9 +2,9 @@
 #include "app/runtime/paths.h"
 
 #include <stdio.h>
-#include <sys/stat.h>
 
 #include "app/common/err.h"
+#include "app/common/fsutil.h"
 
 int paths_join(char *buf, size_t n, const char *dir, const char *name)
 {
@@ -15,22 +15,8 @@ int paths_join(char *buf, size_t n, const char *dir, const char *name)
 
 int paths_ensure_dir(const char *path)
 {
-	char tmp[512];
-
-	snprintf(tmp, sizeof(tmp), "%s", path);
-	for (char *p = tmp + 1; *p; p++) {
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(tmp, 0750);
-			*p = '/';
-		}
-	}
-	if (mkdir(tmp, 0750) != 0) {
-		struct stat st;
-		if (stat(tmp, &st) != 0 || !S_ISDIR(st.st_mode))
-			return KIOSK_EIO;
-	}
-	return 0;
+	/* The kiosk's own directories: not world-readable. */
+	return fs_mkdirs_mode(path, 0750);
 }
 
 struct portal_config paths_portal(const struct kiosk_config *cfg)

@@ -17,7 +17,7 @@
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "app/update/bundle.h"
-#include "app/update/fsutil.h"
+#include "app/common/fsutil.h"
 
 static void path_in(const struct update_agent *ag, char *buf, size_t n, const char *name)
 {

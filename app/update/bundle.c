@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
-#include "app/update/fsutil.h"
+#include "app/common/fsutil.h"
 #include "app/update/signature.h"
 
 struct mfile {

@@ -11,33 +11,11 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
+#include "app/common/https.h"
 #include "app/common/log.h"
 
 #define HTTP_MAX_BODY (1024 * 1024)
 #define DOWNLOAD_TRIES 4
-
-struct body {
-	char *data;
-	size_t len;
-};
-
-static size_t on_body(char *ptr, size_t size, size_t nmemb, void *userdata)
-{
-	struct body *b = userdata;
-	size_t n = size * nmemb;
-	char *grown;
-
-	if (b->len + n > HTTP_MAX_BODY)
-		return 0;
-	grown = realloc(b->data, b->len + n + 1);
-	if (!grown)
-		return 0;
-	b->data = grown;
-	memcpy(b->data + b->len, ptr, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-	return n;
-}
 
 static struct curl_slist *headers_for(const struct http_config *cfg, int json_body)
 {
@@ -53,18 +31,25 @@ static struct curl_slist *headers_for(const struct http_config *cfg, int json_bo
 	return h;
 }
 
-static void common_opts(CURL *c, const struct http_config *cfg, const char *url)
+/* The kiosk's one HTTPS policy (app/common/https.h): the configured CA only, TLS >= 1.2,
+ * https only, except plain http to loopback when the configured server itself is a loopback
+ * http URL (tests). */
+static int common_opts(CURL *c, const struct http_config *cfg, const char *url)
 {
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
-	if (cfg->ca_file && cfg->ca_file[0])
-		curl_easy_setopt(c, CURLOPT_CAINFO, cfg->ca_file);
+	struct https_policy pol = {
+	    .ca_file = cfg->ca_file,
+	    .connect_timeout_ms = HTTPS_CONNECT_TIMEOUT_MS,
+	    .allow_loopback_http = cfg->allow_loopback_http,
+	};
+	int rc = https_apply(c, &pol);
+
+	if (rc == 0)
+		rc = https_set_url(c, &pol, url);
+	return rc;
 }
 
-static int request(const struct http_config *cfg, const char *url, const char *post, struct body *b,
-		   char *err, size_t errlen)
+static int request(const struct http_config *cfg, const char *url, const char *post,
+		   struct https_body *b, char *err, size_t errlen)
 {
 	CURL *c = curl_easy_init();
 	struct curl_slist *h = headers_for(cfg, post != NULL);
@@ -76,27 +61,28 @@ static int request(const struct http_config *cfg, const char *url, const char *p
 		curl_slist_free_all(h);
 		return KIOSK_ENOMEM;
 	}
-	common_opts(c, cfg, url);
+	https_body_reset(b, HTTP_MAX_BODY);
+	if (common_opts(c, cfg, url) || https_body_collect(c, b)) {
+		snprintf(err, errlen, "%s: refused by the HTTPS policy", url);
+		rc = KIOSK_EINVAL;
+		goto out;
+	}
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, cfg->timeout_s > 0 ? cfg->timeout_s : 30L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, b);
 	if (post)
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, post);
 	res = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
 	if (res != CURLE_OK) {
 		snprintf(err, errlen, "%s: %s", url, curl_easy_strerror(res));
-		rc = res == CURLE_OPERATION_TIMEDOUT ? KIOSK_ETIMEDOUT
-		     : res == CURLE_SSL_CACERT || res == CURLE_PEER_FAILED_VERIFICATION
-			 ? KIOSK_ETLS
-			 : KIOSK_ENET;
+		rc = https_error(res);
 	} else if (code < 200 || code > 299) {
 		snprintf(err, errlen, "%s answered HTTP %ld", url, code);
 		rc = code == 404 ? KIOSK_ENOTFOUND : code >= 500 ? KIOSK_ESERVER : KIOSK_EPROTO;
 	} else {
 		rc = 0;
 	}
+out:
 	curl_slist_free_all(h);
 	curl_easy_cleanup(c);
 	return rc;
@@ -105,7 +91,7 @@ static int request(const struct http_config *cfg, const char *url, const char *p
 int http_get_json(const struct http_config *cfg, const char *url, json_t **out, char *err,
 		  size_t errlen)
 {
-	struct body b = {0};
+	struct https_body b = {0};
 	json_error_t jerr;
 	int rc = request(cfg, url, NULL, &b, err, errlen);
 
@@ -117,14 +103,14 @@ int http_get_json(const struct http_config *cfg, const char *url, json_t **out, 
 			rc = KIOSK_EPROTO;
 		}
 	}
-	free(b.data);
+	https_body_free(&b);
 	return rc;
 }
 
 int http_post_json(const struct http_config *cfg, const char *url, json_t *body, char *err,
 		   size_t errlen)
 {
-	struct body b = {0};
+	struct https_body b = {0};
 	char *text = json_dumps(body, JSON_COMPACT);
 	int rc;
 
@@ -132,7 +118,7 @@ int http_post_json(const struct http_config *cfg, const char *url, json_t *body,
 		return KIOSK_ENOMEM;
 	rc = request(cfg, url, text, &b, err, errlen);
 	free(text);
-	free(b.data);
+	https_body_free(&b);
 	return rc;
 }
 
@@ -204,7 +190,11 @@ static int download_once(const struct http_config *cfg, const char *url, const c
 	}
 	if (s.offset > 0)
 		log_info("update", "resuming %s at byte %lld", url, (long long)s.offset);
-	common_opts(s.c, cfg, url);
+	if (common_opts(s.c, cfg, url)) {
+		snprintf(err, errlen, "%s: refused by the HTTPS policy", url);
+		rc = KIOSK_EINVAL;
+		goto out;
+	}
 	curl_easy_setopt(s.c, CURLOPT_HTTPHEADER, h);
 	curl_easy_setopt(s.c, CURLOPT_FAILONERROR, 1L);
 	curl_easy_setopt(s.c, CURLOPT_RESUME_FROM_LARGE, (curl_off_t)s.offset);

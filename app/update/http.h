@@ -3,13 +3,15 @@
 #define KIOSK_UPDATE_HTTP_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 struct http_config {
-	const char *ca_file; /* CA for https; NULL: the system's */
+	const char *ca_file; /* the only CA trusted for https (app/common/https.h) */
 	const char *token;   /* hawkBit target token, sent as "Authorization: TargetToken" */
 	long timeout_s;	     /* per JSON request; downloads use a stall timeout instead */
+	bool allow_loopback_http; /* plain http to 127.0.0.1/[::1]/localhost (tests) */
 };
 
 /* GETs url and parses its JSON body; KIOSK_ENET, KIOSK_ESERVER, KIOSK_EPROTO on failure. */

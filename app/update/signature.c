@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "app/common/err.h"
-#include "app/update/fsutil.h"
+#include "app/common/fsutil.h"
 
 static void say(char *err, size_t errlen, const char *what, const char *path, int ret)
 {

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "app/common/err.h"
-#include "app/update/fsutil.h"
+#include "app/common/fsutil.h"
 
 static const char *const state_names[] = {
     [SLOT_EMPTY] = "empty",	    [SLOT_INSTALLING] = "installing",

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/common/clock.h"
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "drivers/printer/escpos.h"
@@ -70,14 +71,6 @@ struct usbdev {
 	struct slot slots[MAX_SLOTS]; /* touched by the USB thread only, but info */
 	int64_t next_scan;
 };
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 const char *usbdev_kind_name(enum usbdev_kind k)
 {
@@ -292,7 +285,7 @@ static void on_job_done(void *ctx, int rc)
 
 static void detach(struct usbdev *u, struct slot *s)
 {
-	int64_t until = now_ms() + STOP_WAIT_MS;
+	int64_t until = clock_mono_ms() + STOP_WAIT_MS;
 	struct timeval tv = {0, 50000};
 
 	/* Cancelled transfers complete inside handle_events: wait for them before the handle
@@ -304,7 +297,7 @@ static void detach(struct usbdev *u, struct slot *s)
 			idle = usbprn_stop(s->prn) && idle;
 		if (s->rdr)
 			idle = usbrdr_stop(s->rdr) && idle;
-		if (idle || now_ms() > until)
+		if (idle || clock_mono_ms() > until)
 			break;
 		libusb_handle_events_timeout_completed(u->ctx, &tv, NULL);
 	}
@@ -439,7 +432,7 @@ static struct slot *printer_slot(struct usbdev *u)
 
 static void tick(struct usbdev *u)
 {
-	int64_t now = now_ms();
+	int64_t now = clock_mono_ms();
 	struct slot *ps;
 	bool status_changed = false;
 
@@ -494,7 +487,7 @@ static void *usb_main(void *arg)
 	for (;;) {
 		struct timeval tv = {0, LOOP_MS * 1000};
 		bool quit, scan, hurry;
-		int64_t now = now_ms();
+		int64_t now = clock_mono_ms();
 
 		/* An idle kiosk should not spin: short waits only while a receipt is printing,
 		 * a wedge swipe is half typed, or a rescan is due soon; otherwise a second
@@ -519,12 +512,12 @@ static void *usb_main(void *arg)
 		pthread_mutex_unlock(&u->lock);
 		if (quit)
 			break;
-		scan = u->rescan || now_ms() >= u->next_scan;
+		scan = u->rescan || clock_mono_ms() >= u->next_scan;
 		if (scan) {
 			u->rescan = false;
 			/* With hotplug events the periodic scan is only a safety net. */
 			u->next_scan =
-			    now_ms() + (u->has_hotplug ? HOTPLUG_RESCAN_MS : u->cfg.rescan_ms);
+			    clock_mono_ms() + (u->has_hotplug ? HOTPLUG_RESCAN_MS : u->cfg.rescan_ms);
 			rescan(u);
 		}
 		tick(u);
@@ -604,7 +597,7 @@ void usbdev_close(struct usbdev *u)
 
 int usbdev_print_bytes(struct usbdev *u, const uint8_t *data, size_t len)
 {
-	struct job job = {.data = data, .len = len, .deadline = now_ms() + JOB_DEADLINE_MS};
+	struct job job = {.data = data, .len = len, .deadline = clock_mono_ms() + JOB_DEADLINE_MS};
 	struct slot *ps;
 	int rc;
 

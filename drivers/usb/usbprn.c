@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/common/clock.h"
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "drivers/printer/escpos.h"
@@ -45,14 +46,6 @@ struct usbprn {
 	usbprn_done_fn done;
 	void *done_ctx;
 };
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void on_transfer(struct libusb_transfer *x);
 
@@ -120,7 +113,7 @@ static void status_done(struct usbprn *p, bool answered)
 	}
 	p->status.present = true;
 	p->st = PRN_IDLE;
-	p->next_status_ms = now_ms() + p->status_ms;
+	p->next_status_ms = clock_mono_ms() + p->status_ms;
 }
 
 static void on_transfer(struct libusb_transfer *x)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/common/clock.h"
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "drivers/card/hidrdr.h"
@@ -25,14 +26,6 @@ struct usbrdr {
 	devices_swipe_fn on_swipe;
 	void *ctx;
 };
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void hand_on(struct usbrdr *r, struct card_swipe *s, int rc)
 {
@@ -78,7 +71,7 @@ static void on_report(struct libusb_transfer *x)
 			if (rc != KIOSK_EINVAL)
 				hand_on(r, &s, rc);
 		} else {
-			rc = wedge_feed(&r->wedge, r->buf, (size_t)x->actual_length, now_ms(), &s);
+			rc = wedge_feed(&r->wedge, r->buf, (size_t)x->actual_length, clock_mono_ms(), &s);
 			if (rc)
 				hand_on(r, &s, rc);
 		}

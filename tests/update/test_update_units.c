@@ -13,7 +13,7 @@
 
 #include "app/common/err.h"
 #include "app/update/bundle.h"
-#include "app/update/fsutil.h"
+#include "app/common/fsutil.h"
 #include "app/update/state.h"
 
 static void test_paths(void **unused)

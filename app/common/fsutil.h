@@ -1,7 +1,7 @@
-/* Small file-system helpers the updater needs to be crash safe: atomic writes, recursive
- * removal, directory creation, and a tree checksum for tests and status. */
-#ifndef KIOSK_UPDATE_FSUTIL_H
-#define KIOSK_UPDATE_FSUTIL_H
+/* Small file-system helpers for anything that must survive a power cut: atomic writes,
+ * mkdir -p, recursive removal, directory sync; shared by the updater, fleet and identity. */
+#ifndef KIOSK_COMMON_FSUTIL_H
+#define KIOSK_COMMON_FSUTIL_H
 
 #include <stddef.h>
 
@@ -11,6 +11,10 @@ int fs_write_atomic(const char *path, const void *data, size_t len, unsigned mod
 
 /* Reads a whole (small) file; *out is NUL-terminated and must be freed. */
 int fs_read_file(const char *path, size_t max, char **out, size_t *len);
+
+/* mkdir -p: every missing directory is made with mode (before umask); a path that exists
+ * and is not a directory is KIOSK_EIO. */
+int fs_mkdirs_mode(const char *path, unsigned mode);
 
 /* mkdir -p with mode 0755. */
 int fs_mkdirs(const char *path);

@@ -1,6 +1,6 @@
-/* File-system helpers for the updater: every state change is a rename, so power can be cut
- * at any point and the device starts from either the old state or the new one. */
-#include "app/update/fsutil.h"
+/* File-system helpers: every state change is a rename, so power can be cut at any point
+ * and the reader sees either the old state or the new one. */
+#include "app/common/fsutil.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -111,26 +111,31 @@ out:
 	return rc;
 }
 
-int fs_mkdirs(const char *path)
+int fs_mkdirs_mode(const char *path, unsigned mode)
 {
 	char tmp[4096];
 	struct stat st;
 
-	if (snprintf(tmp, sizeof(tmp), "%s", path) >= (int)sizeof(tmp))
+	if (!path[0] || snprintf(tmp, sizeof(tmp), "%s", path) >= (int)sizeof(tmp))
 		return KIOSK_EINVAL;
 	for (char *p = tmp + 1; *p; p++) {
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+		if (mkdir(tmp, (mode_t)mode) != 0 && errno != EEXIST)
 			return KIOSK_EIO;
 		*p = '/';
 	}
-	if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+	if (mkdir(tmp, (mode_t)mode) != 0 && errno != EEXIST)
 		return KIOSK_EIO;
 	if (stat(tmp, &st) != 0 || !S_ISDIR(st.st_mode))
 		return KIOSK_EIO;
 	return 0;
+}
+
+int fs_mkdirs(const char *path)
+{
+	return fs_mkdirs_mode(path, 0755);
 }
 
 static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)

@@ -1,0 +1,14 @@
+/* The one clock: monotonic milliseconds for deadlines and intervals, wall-clock milliseconds
+ * for what is stored or shown. Nothing else in the kiosk reads the time itself. */
+#ifndef KIOSK_CLOCK_H
+#define KIOSK_CLOCK_H
+
+#include <stdint.h>
+
+/* Milliseconds since an arbitrary point; never jumps (NTP, the staff setting the date). */
+int64_t clock_mono_ms(void);
+
+/* Milliseconds since the Unix epoch; may jump, so never for measuring a wait. */
+int64_t clock_wall_ms(void);
+
+#endif
