@@ -11,6 +11,7 @@
 #include "drivers/card/card.h"
 #include "drivers/devices.h"
 
+struct inbox;
 struct service_snapshot;
 
 struct worker_config {
@@ -29,9 +30,8 @@ struct worker_config {
 	const char *kiosk_id;
 	const char *receipt_header;
 	const char *receipt_footer; /* NULL or "": none */
-	/* Called from the worker thread after a result is queued (e.g. SDL_PushEvent). */
-	void (*wake)(void *ctx);
-	void *wake_ctx;
+	/* Where results go (INBOX_RESULT, a malloc'd struct core_event): the UI thread's. */
+	struct inbox *inbox;
 };
 
 struct worker;
@@ -47,9 +47,6 @@ void worker_submit(struct worker *w, const struct core_effect *fx, enum core_lan
 /* Queues a swipe from a reader; the worker parses, checks and seals it, then wipes it.
  * The caller's copy is wiped here too. */
 void worker_swipe(struct worker *w, struct card_swipe *swipe);
-
-/* Takes the next result, if any: returns 1 and fills ev, else 0. */
-int worker_poll(struct worker *w, struct core_event *ev);
 
 /* The printer's last known status (sim or USB); never blocks on I/O. */
 void worker_printer_status(struct worker *w, struct printer_status *out);
