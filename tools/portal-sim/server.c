@@ -213,7 +213,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	const struct sim_fault *fault = NULL;
 	const char *kiosk;
 	char cn[128];
-	int is_payment, bound = srv->client_ca_pem && mtls_required(url);
+	int is_payment, bound = srv->client_ca && mtls_required(url);
 
 	(void)version;
 	if (!req) {
