@@ -12,6 +12,9 @@
 #define N_(s) s
 #endif
 
+/* Every screen. A screen's row in the core's table (app/core/screen_table.c: name, flow,
+ * first field, Continue, Back) and in the screens' table (app/screens/screen_table.c: how it
+ * is drawn) are checked against CORE_SCREEN_COUNT when the kiosk is compiled. */
 enum core_screen {
 	CORE_SCREEN_WELCOME,
 	CORE_SCREEN_GUEST_LOOKUP,
@@ -42,6 +45,16 @@ enum core_screen {
 	/* staff or the portal took the kiosk out of service: where else to pay */
 	CORE_SCREEN_OUT_OF_SERVICE,
 	CORE_SCREEN_COUNT
+};
+
+/* Which part of the core a screen belongs to: what a screen does is chosen by its row in the
+ * screen table, never by where it stands in enum core_screen. */
+enum core_flow {
+	CORE_FLOW_IDLE,	   /* between sessions: welcome, out of service */
+	CORE_FLOW_PAYMENT, /* a guest's lookup and any payment (guest or signed in) */
+	CORE_FLOW_ACCOUNT, /* a resident's account (app/core/account.c) */
+	CORE_FLOW_STAFF,   /* staff service mode (app/core/service.c) */
+	CORE_FLOW_COUNT
 };
 
 enum core_lang { CORE_LANG_EN, CORE_LANG_ES };
@@ -465,7 +478,9 @@ struct core_event {
 	int choice;
 	int op; /* ACCOUNT_DONE: the enum core_effect_type it answers; SERVICE_DONE: core_service_op
 		 */
-	struct core_account_result acct;
+	/* CORE_EV_ACCOUNT_DONE: the portal's answer, NULL for none. Out of line so that an event
+	 * stays small: whoever makes the event keeps the answer alive while core_handle runs. */
+	const struct core_account_result *acct;
 	struct core_day_report report;	   /* CORE_EV_SERVICE_DONE */
 	struct core_service_status status; /* CORE_EV_SERVICE_DONE, CORE_SOP_STATUS */
 	/* CORE_SOP_CHECK_PIN: with CORE_FAIL_LOCKED the lock's time left, with CORE_FAIL_REFUSED
@@ -519,6 +534,9 @@ struct core_effects {
 	struct core_effect fx[CORE_MAX_EFFECTS];
 };
 
+/* An event of one type with nothing else in it. */
+struct core_event core_ev(enum core_event_type type);
+
 /* Fills in the defaults (60 s idle, 20 s warning, 6 s toasts, English). */
 void core_config_defaults(struct core_config *cfg);
 
@@ -545,6 +563,11 @@ int core_warning_seconds_left(const struct core_state *s, int64_t now_ms);
 /* The stable id of what is on screen, as journeys name it ("timeout-warning" while the
  * warning is up). */
 const char *core_screen_id(const struct core_state *s);
+
+/* A screen's stable name ("guest-lookup") and flow, from the screen table; NULL and
+ * CORE_FLOW_COUNT for a value that is not a screen. */
+const char *core_screen_name(enum core_screen screen);
+enum core_flow core_screen_flow(enum core_screen screen);
 
 enum core_field_kind core_field_kind(enum core_field f);
 
