@@ -19,11 +19,7 @@ c() { "$ctl" --socket "$sock" "$@"; }
 ldd "$kiosk" | grep -q libtsan || { echo "FAIL: $kiosk is not built with ThreadSanitizer" >&2; exit 1; }
 
 start_journey "$here/tests/tsan/payments.journey"
-for _ in $(seq 1 1200); do
-	[ -S "$sock" ] && c status >/dev/null 2>&1 && break
-	kill -0 "$pid" 2>/dev/null || { cat "$work/kiosk.log" >&2; echo "FAIL: the kiosk stopped" >&2; exit 1; }
-	sleep 0.05
-done
+wait_for_kiosk 1200
 
 # KEY and the values it cycles through; each keeps the journey possible (timeouts longer than
 # a step, payment limits above the bills, English sessions).
