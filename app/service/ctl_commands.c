@@ -148,7 +148,7 @@ static void to_worker(struct ctl_host *h, struct ctl_request *req, enum core_ser
 	snprintf(fx.text, sizeof(fx.text), "%s", text);
 	p->h = h;
 	p->req = req;
-	worker_service(h->worker, &fx, worker_done, p);
+	h->to_worker(h->ctx, &fx, worker_done, p);
 }
 
 /* "section.key" into its parts. */
