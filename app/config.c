@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/common/clock.h"
 #include "app/common/err.h"
 #include "app/crypto/pin.h"
 #include "drivers/usb/usbdev.h"
@@ -63,6 +64,17 @@ static int check_fee(const char *name, const char *value, char *err, size_t errl
 	if (strtol(value, NULL, 10) != 0) {
 		snprintf(err, errlen,
 			 "%s: this version cannot charge a convenience fee; it must be 0", name);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+/* Update quiet hours: "" or HH:MM-HH:MM (the agent reads them from the kiosk's marks dir). */
+static int check_window(const char *name, const char *value, char *err, size_t errlen)
+{
+	if (clock_in_window(value, 0) < 0) {
+		snprintf(err, errlen, "%s: '%s' is not HH:MM-HH:MM (e.g. 02:00-05:00)", name,
+			 value);
 		return KIOSK_EINVAL;
 	}
 	return 0;
@@ -135,6 +147,7 @@ static const struct config_key table[] = {
      F | C, true},
     TEXT("service.control_socket", control_socket, "/run/kiosk/control.sock", F | C),
     TEXT("update.state_dir", update_state_dir, "", F),
+    CHECKED("update.window", update_window, "", check_window, F | P | L),
     TEXT("fleet.identity_dir", identity_dir, "", F),
     /* 0 turns the heartbeat off locally; from the portal that would cut the kiosk off for
      * good, and more than an hour would hide a dead kiosk. */

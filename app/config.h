@@ -61,6 +61,8 @@ struct kiosk_config {
 
 	/* The update agent's state directory (session flag, health mark); "" = none. */
 	char update_state_dir[512];
+	/* Quiet hours for installing and switching updates, "HH:MM-HH:MM"; "" = any time. */
+	char update_window[16];
 
 	/* Fleet: what the portal may also set remotely (CONFIG_PORTAL in the table). */
 	int heartbeat_s;		  /* seconds between heartbeats; 0 = none */

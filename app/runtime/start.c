@@ -177,6 +177,7 @@ int app_start(struct app *a)
 	}
 	/* The worker opened the devices; the link probes the portal and marks health. */
 	ulink_open(&a->link, a->boot.update_state_dir, &wcfg.portal, a->inbox, clock_mono_ms());
+	ulink_set_window(&a->link, a->cfg.update_window);
 
 	core_config_defaults(&ccfg);
 	ccfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;
