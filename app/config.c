@@ -47,6 +47,18 @@ static int check_wedge(const char *name, const char *value, char *err, size_t er
 	return 0;
 }
 
+/* A profile the kiosk does not know would print every receipt at the wrong width. */
+static int check_printer_profile(const char *name, const char *value, char *err, size_t errlen)
+{
+	if (value[0] && !printer_profile_find(value)) {
+		snprintf(err, errlen,
+			 "%s: '%s' is no printer profile (docs/operations.md lists them)", name,
+			 value);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
 /* Checked here: a mistyped hash would lock staff out silently. */
 static int check_pin_hash(const char *name, const char *value, char *err, size_t errlen)
 {
@@ -123,6 +135,8 @@ static const struct config_key table[] = {
     TEXT("kiosk.out_of_service_message", out_of_service_message,
 	 "You can pay online at the city's website or at the cashier's window.", F | P | L),
     CHECKED("devices.wedge_readers", wedge_readers, "", check_wedge, F),
+    BOOL("devices.chip_terminal", chip_terminal, "false", F),
+    CHECKED("printer.profile", printer_profile, "", check_printer_profile, F),
     TEXT("portal.url", portal_url, "", F | C),
     TEXT("portal.ca_file", portal_ca, "", F | C),
     TEXT("portal.seal_key", seal_key, "", F | C),

@@ -23,6 +23,8 @@ struct kiosk_config {
 
 	char devices[8];	 /* "sim" or "usb" */
 	char wedge_readers[256]; /* "vvvv:pppp,..." keyboard-wedge readers to take; "" = defaults */
+	char printer_profile[32]; /* [printer] profile: "" = from the device table */
+	bool chip_terminal;	  /* [devices] chip_terminal: chip cards are sent to insert */
 	char data_dir[512];
 	char receipts_dir[512];
 	char assets_dir[512];

@@ -161,6 +161,8 @@ int app_start(struct app *a)
 	    .seal_key = a->boot.seal_key,
 	    .devices = a->boot.devices,
 	    .wedge_readers = a->boot.wedge_readers,
+	    .printer_profile = a->boot.printer_profile,
+	    .chip_terminal = a->boot.chip_terminal,
 	    .receipts_dir = a->boot.receipts_dir,
 	    .mono_font = mono,
 	    .kiosk_id = a->boot.kiosk_id,
