@@ -155,7 +155,7 @@ static void to_worker(struct ctl_host *h, struct ctl_request *req, enum core_ser
 	snprintf(fx.text, sizeof(fx.text), "%s", text);
 	p->h = h;
 	p->req = req;
-	worker_service(h->worker, &fx, worker_done, p);
+	h->to_worker(h->ctx, &fx, worker_done, p);
 	explicit_bzero(fx.text, sizeof(fx.text)); /* set-pin's PIN: the worker has its copy */
 }
 
