@@ -159,6 +159,8 @@ static const struct config_key table[] = {
     {"keypad.*", CONFIG_KEYPAD, FIELD(keypad), NULL, 0, 0, 0, NULL, NULL, F, false},
     {"service.pin_hash", CONFIG_TEXT, FIELD(service_pin_hash), "", 0, 0, 0, NULL, check_pin_hash,
      F | C, true},
+    /* The demo and the tests only: a kiosk image refuses the demo PIN 2468 (issue 14). */
+    BOOL("service.allow_demo_pin", service_allow_demo_pin, "false", F | C),
     TEXT("service.control_socket", control_socket, "/run/kiosk/control.sock", F | C),
     TEXT("update.state_dir", update_state_dir, "", F),
     CHECKED("update.window", update_window, "", check_window, F | P | L),

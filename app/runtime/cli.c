@@ -48,6 +48,8 @@ static const struct cli_option table[] = {
      CLI_SETTING, "portal.timeout_ms", NULL},
     {"service-pin-hash", "H", "the staff PIN's hash ([service] pin_hash)", CLI_SETTING,
      "service.pin_hash", NULL},
+    {"allow-demo-pin", NULL, "let the demo PIN 2468 open service mode (demo and tests only)",
+     CLI_SETTING, "service.allow_demo_pin", "true"},
     {"control-socket", "PATH", "kioskctl's socket (default /run/kiosk/control.sock; \"\" none)",
      CLI_SETTING, "service.control_socket", NULL},
     {"debug", NULL, "keep the process dumpable (never on a kiosk in service)", CLI_DEBUG, NULL,
