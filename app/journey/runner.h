@@ -29,6 +29,9 @@ struct runner_host {
 	int min_target_px;
 	/* Presses (down 1) or releases (0) at design-space coordinates, through the real queue. */
 	void (*press)(void *ctx, int x, int y, int down);
+	/* The earliest time (runner_step's clock) a tap counts: what is on screen appeared too
+	 * recently before it. NULL: at once. */
+	int64_t (*taps_from_ms)(void *ctx);
 };
 
 enum runner_status { RUNNER_RUNNING, RUNNER_PASSED, RUNNER_FAILED };
