@@ -143,7 +143,7 @@ static int list_devices(const struct kiosk_config *cfg, const char *arg)
 		       usbdev_kind_name(info[k].kind), info[k].bus, info[k].addr, info[k].vid,
 		       info[k].pid, info[k].driver);
 	if (n == 0)
-		printf("no card reader or receipt printer found\n");
+		printf("no card reader, receipt printer or bill validator found\n");
 	return 0;
 }
 
@@ -161,7 +161,8 @@ static const struct staff_command table[] = {
     {"hash-pin", NULL,
      "read a staff PIN (4-8 digits) on stdin, print its hash for\n[service] pin_hash",
      STAFF_NOTHING, hash_pin},
-    {"list-devices", NULL, "print the USB readers and printers found", STAFF_NOTHING, list_devices},
+    {"list-devices", NULL, "print the USB readers, printers and bill validators found",
+     STAFF_NOTHING, list_devices},
 };
 
 const struct staff_command *staff_commands(size_t *n)

@@ -8,12 +8,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "drivers/cash/validator.h"
 #include "drivers/devices.h"
 
 struct libusb_device_descriptor;
 struct libusb_config_descriptor;
 
-enum usbdev_kind { USBDEV_NONE, USBDEV_PRINTER, USBDEV_HID_READER, USBDEV_WEDGE_READER };
+enum usbdev_kind {
+	USBDEV_NONE,
+	USBDEV_PRINTER,
+	USBDEV_HID_READER,
+	USBDEV_WEDGE_READER,
+	USBDEV_VALIDATOR,
+};
+
+/* ITL's USB vendor id: NV9 USB+, NV200 and their kin, on a USB CDC data interface. */
+#define USBDEV_ITL_VID 0x191C
 
 struct usbdev_id {
 	uint16_t vid, pid;
@@ -27,18 +37,20 @@ extern const size_t usbdev_default_wedges_n;
 /* What a driver needs to know of the interface it takes. */
 struct usbdev_match {
 	enum usbdev_kind kind;
-	const char *driver; /* "usbprn", "hidrdr", "wedge" */
+	const char *driver; /* "usbprn", "hidrdr", "wedge", "essp" */
 	int iface;
 	int alt;
-	uint8_t ep_in;	 /* bulk IN (printer status) or interrupt IN (reader reports); 0: none */
-	uint8_t ep_out;	 /* bulk OUT (printer data) */
+	uint8_t ep_in;	 /* bulk IN (printer status, validator replies) or interrupt IN (reader
+			    reports); 0: none */
+	uint8_t ep_out;	 /* bulk OUT (printer data, validator commands) */
 	uint16_t in_max; /* wMaxPacketSize of ep_in */
 };
 
 /* Decides from the descriptors alone whether a driver takes the device: printer class (7)
  * or Epson (04b8) vendor class with a bulk OUT -> usbprn; MagTek (0801) HID with an
  * interrupt IN that is not a boot keyboard -> hidrdr; a boot keyboard whose vid:pid is in
- * wedges -> wedge. 0 and out filled, or KIOSK_ENOTFOUND: the device is left alone. */
+ * wedges -> wedge; ITL (191c) CDC data or vendor class with bulk IN and OUT -> essp.
+ * 0 and out filled, or KIOSK_ENOTFOUND: the device is left alone. */
 int usbdev_match(const struct libusb_device_descriptor *dd,
 		 const struct libusb_config_descriptor *cfg, const struct usbdev_id *wedges,
 		 size_t n_wedges, struct usbdev_match *out);
@@ -53,10 +65,12 @@ struct usbdev_config {
 	void *swipe_ctx;
 	devices_changed_fn on_change; /* called on the USB thread */
 	void *change_ctx;
-	int rescan_ms;	      /* polling fallback, default 500 */
-	int status_ms;	      /* printer status poll, default 1000 */
-	int chunk;	      /* printer write chunk, default 512 bytes */
-	int chunk_timeout_ms; /* default 5000 */
+	int rescan_ms;		     /* polling fallback, default 500 */
+	int status_ms;		     /* printer status poll, default 1000 */
+	int chunk;		     /* printer write chunk, default 512 bytes */
+	int chunk_timeout_ms;	     /* default 5000 */
+	struct val_config cash;	     /* the bill validator's settings */
+	struct val_hooks cash_hooks; /* called on the USB thread */
 };
 
 /* One device as found (for --list-devices) or as taken by a driver. */
@@ -67,6 +81,7 @@ struct usbdev_info {
 	uint16_t vid, pid;
 	bool attached;		       /* a driver holds it now */
 	struct printer_status printer; /* printers that are attached */
+	struct val_status cash;	       /* validators that are attached */
 };
 
 struct usbdev;
@@ -90,5 +105,13 @@ int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, struct usbdev_i
 		size_t max, size_t *n);
 
 const char *usbdev_kind_name(enum usbdev_kind k);
+
+/* The bill validator, from any thread. The wish to accept notes holds across unplug and
+ * replug; a decision answers the escrow hook's VAL_WAIT. 0, or KIOSK_EDEVICE when no
+ * validator is attached (accepting is remembered all the same). */
+int usbdev_cash_accepting(struct usbdev *u, bool on);
+int usbdev_cash_decide(struct usbdev *u, bool accept, const char *reason);
+int usbdev_cash_clear_faults(struct usbdev *u);
+int usbdev_cash_status(struct usbdev *u, struct val_status *out);
 
 #endif
