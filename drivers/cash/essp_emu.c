@@ -605,6 +605,7 @@ void essp_emu_stats(struct essp_emu *e, struct essp_emu_stats *out)
 	out->enabled = e->enabled;
 	out->protocol = e->protocol;
 	out->inhibits = e->inhibits;
+	out->note_in_path = e->stage != NOTE_NONE;
 	out->escrow = e->stage == NOTE_ESCROW;
 	out->stacking = e->stage == NOTE_STACKING || e->stage == NOTE_CREDIT;
 	pthread_mutex_unlock(&e->lock);

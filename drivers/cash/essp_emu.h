@@ -41,6 +41,7 @@ struct essp_emu_stats {
 	int stacked;	   /* notes in the cashbox */
 	int64_t stacked_cents;
 	int rejected;
+	bool note_in_path;    /* a note is being read, held, stacked or rejected */
 	bool escrow;	      /* a note is held in escrow */
 	bool stacking;	      /* a note is on its way into the box */
 	uint8_t last_command; /* code of the last command executed */

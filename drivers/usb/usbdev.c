@@ -852,3 +852,28 @@ int usbdev_cash_status(struct usbdev *u, struct val_status *out)
 	pthread_mutex_unlock(&u->lock);
 	return rc;
 }
+
+static int ops_cash_accepting(void *impl, bool on)
+{
+	return usbdev_cash_accepting(impl, on);
+}
+
+static int ops_cash_decide(void *impl, bool accept, const char *reason)
+{
+	return usbdev_cash_decide(impl, accept, reason);
+}
+
+static int ops_cash_clear(void *impl)
+{
+	return usbdev_cash_clear_faults(impl);
+}
+
+static int ops_cash_status(void *impl, struct val_status *out)
+{
+	return usbdev_cash_status(impl, out);
+}
+
+const struct cash_ops usbdev_cash_ops = {.accepting = ops_cash_accepting,
+					 .decide = ops_cash_decide,
+					 .clear_faults = ops_cash_clear,
+					 .status = ops_cash_status};

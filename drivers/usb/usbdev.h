@@ -113,5 +113,7 @@ int usbdev_cash_accepting(struct usbdev *u, bool on);
 int usbdev_cash_decide(struct usbdev *u, bool accept, const char *reason);
 int usbdev_cash_clear_faults(struct usbdev *u);
 int usbdev_cash_status(struct usbdev *u, struct val_status *out);
+/* The same, as the cash interface (impl is the struct usbdev). */
+extern const struct cash_ops usbdev_cash_ops;
 
 #endif
