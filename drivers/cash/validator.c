@@ -403,6 +403,8 @@ static int on_setup(struct validator *v, const uint8_t *d, size_t len, uint8_t c
 	unsigned mask = 0;
 	bool any_listed = false;
 
+	/* Judged afresh at every bring-up: staff may have loaded the right dataset since. */
+	v->status.faults &= ~(unsigned)VAL_FAULT_SETUP;
 	if (ssp_parse_setup(d, len, &v->setup)) {
 		v->status.faults |= VAL_FAULT_SETUP;
 		set_error(v, "%s", "unreadable setup request reply");
@@ -453,8 +455,7 @@ static void on_reply(struct validator *v, int64_t now, const uint8_t *d, size_t 
 
 	if (resp == SSP_KEY_NOT_SET && v->st == VAL_PROTOCOL) {
 		/* The first command under a brand-new key refused: the device does not share our
-		 * fixed key. Trying again at once would only spin. */
-		v->status.faults |= VAL_FAULT_SETUP;
+		 * fixed key. Trying again at once would only spin: wait as after any loss. */
 		go_offline(v, now, "it does not accept our key (check the fixed eSSP key)");
 		return;
 	}

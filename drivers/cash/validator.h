@@ -67,7 +67,7 @@ struct val_status {
 /* A note that is the city's money now. */
 struct val_credit {
 	int channel;
-	int64_t cents;
+	int64_t cents; /* 0: a channel the setup did not list; staff must count the box */
 	/* "Note cleared into cashbox": a note that was on its way in when the power went; it
 	 * is in the box but was never credited. */
 	bool cleared_at_startup;
