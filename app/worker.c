@@ -17,18 +17,18 @@
 
 #include "app/account_worker.h"
 #include "app/common/err.h"
+#include "app/common/inbox.h"
 #include "app/common/log.h"
 #include "app/crypto/seal.h"
 #include "app/i18n.h"
 #include "app/payments/reconcile.h"
-#include "app/store/journal.h"
 #include "app/service/service_worker.h"
+#include "app/store/journal.h"
 #include "app/store/outbox.h"
 #include "drivers/printer/receipt.h"
 #include "drivers/sim/sim_printer.h"
 #include "drivers/usb/usbdev.h"
 
-#define RESULT_QUEUE 32
 #define OUTBOX_CAPACITY 10000
 #define SESSION_ROUNDS 3	       /* status checks (and same-key resends) before "in doubt" */
 #define RESOLVE_CAP_MS (5 * 60 * 1000) /* background backoff never waits longer than this */
@@ -69,9 +69,6 @@ struct worker {
 	pthread_cond_t cond;
 	struct job *head, *tail;
 
-	struct core_event results[RESULT_QUEUE];
-	int res_head, res_count;
-
 	/* Owned by the worker thread alone. */
 	struct portal *portal;
 	struct journal *journal;
@@ -86,9 +83,9 @@ struct worker {
 	struct current_payment pay;
 	struct outbox *outbox;
 	struct service_worker *svc; /* staff operations and the audit log */
-	const char *crash_at;	 /* KIOSK_CRASH_AT, the crash test's hook */
-	int64_t grace_s;	 /* how long a sent request may still be on its way */
-	int64_t next_resolve_ms; /* next background pass over payments in doubt, -1: none */
+	const char *crash_at;	    /* KIOSK_CRASH_AT, the crash test's hook */
+	int64_t grace_s;	    /* how long a sent request may still be on its way */
+	int64_t next_resolve_ms;    /* next background pass over payments in doubt, -1: none */
 	int resolve_round;
 	int64_t next_outbox_ms;		/* when the outbox's next item falls due, -1: empty */
 	struct account_session session; /* the signed-in resident's token (account_worker.c) */
@@ -123,35 +120,21 @@ static void crash_point(const struct worker *w, const char *point)
 	}
 }
 
+/* A result for the core, into the UI thread's inbox. */
 static void post(struct worker *w, const struct core_event *ev)
 {
-	pthread_mutex_lock(&w->lock);
-	if (w->res_count == RESULT_QUEUE) {
-		/* The UI drains on every wake; a full queue means it is gone. Keep the newest. */
-		log_error("worker", "result queue full; dropping the oldest result");
-		w->res_head = (w->res_head + 1) % RESULT_QUEUE;
-		w->res_count--;
-	}
-	w->results[(w->res_head + w->res_count) % RESULT_QUEUE] = *ev;
-	w->res_count++;
-	pthread_mutex_unlock(&w->lock);
-	if (w->cfg.wake)
-		w->cfg.wake(w->cfg.wake_ctx);
-}
+	struct core_event *copy = malloc(sizeof(*copy));
 
-int worker_poll(struct worker *w, struct core_event *ev)
-{
-	int got = 0;
-
-	pthread_mutex_lock(&w->lock);
-	if (w->res_count > 0) {
-		*ev = w->results[w->res_head];
-		w->res_head = (w->res_head + 1) % RESULT_QUEUE;
-		w->res_count--;
-		got = 1;
+	if (!copy) {
+		log_error("worker", "out of memory: a result for the screen is lost");
+		return;
 	}
-	pthread_mutex_unlock(&w->lock);
-	return got;
+	*copy = *ev;
+	if (inbox_post(w->cfg.inbox, INBOX_RESULT, copy)) {
+		/* The UI takes everything on every wake; a full inbox means it is gone. */
+		log_error("worker", "the UI thread's inbox is full; dropping a result");
+		free(copy);
+	}
 }
 
 static void enqueue(struct worker *w, struct job *j)
@@ -1064,8 +1047,8 @@ void worker_service(struct worker *w, const struct core_effect *fx,
 	struct job *j = calloc(1, sizeof(*j));
 
 	if (!j) {
-		struct core_event ev = {.type = CORE_EV_SERVICE_DONE, .op = fx->op,
-					.failure = CORE_FAIL_STORE};
+		struct core_event ev = {
+		    .type = CORE_EV_SERVICE_DONE, .op = fx->op, .failure = CORE_FAIL_STORE};
 		done(ctx, &ev);
 		return;
 	}
