@@ -51,6 +51,7 @@ struct validator {
 	bool escrow;
 	int escrow_channel;
 	enum val_decision decision;
+	int64_t hold_until; /* VAL_WAIT: the kiosk's answer is due by then */
 	bool reject_sent;
 	char reason[96];
 
@@ -111,6 +112,8 @@ int validator_new(const struct val_config *cfg, const struct val_hooks *hooks,
 		v->cfg.idle_poll_ms = 1000;
 	if (v->cfg.hold_ms <= 0)
 		v->cfg.hold_ms = 1000;
+	if (v->cfg.hold_max_ms <= 0)
+		v->cfg.hold_max_ms = 30000;
 	if (v->cfg.reconnect_ms <= 0)
 		v->cfg.reconnect_ms = 3000;
 	v->cfg.address &= 0x7F;
@@ -240,6 +243,14 @@ static void next_command(struct validator *v, int64_t now, struct val_out *out)
 			send1(v, now, VAL_REJECT, SSP_CMD_REJECT, out);
 			return;
 		}
+		/* A kiosk that never answers must not keep a resident's note. */
+		if (v->decision == VAL_WAIT && now >= v->hold_until) {
+			log_warn("validator", "%s", "no decision on the note in escrow: returned");
+			v->decision = VAL_REJECT_NOTE;
+			snprintf(v->reason, sizeof(v->reason), "%s", "no decision in time");
+			send1(v, now, VAL_REJECT, SSP_CMD_REJECT, out);
+			return;
+		}
 		/* Any poll would take the note: while the kiosk decides, only HOLD. */
 		if (v->decision == VAL_WAIT) {
 			if (now >= v->next_hold)
@@ -304,7 +315,7 @@ static void deliver_credit(struct validator *v, int channel, bool cleared)
 	}
 }
 
-static void on_escrow(struct validator *v, int channel)
+static void on_escrow(struct validator *v, int64_t now, int channel)
 {
 	int64_t cents = channel <= v->setup.n_channels ? v->setup.cents[channel - 1] : 0;
 
@@ -322,6 +333,7 @@ static void on_escrow(struct validator *v, int channel)
 		v->decision = VAL_ACCEPT;
 	}
 	v->next_hold = 0;
+	v->hold_until = now + v->cfg.hold_max_ms;
 }
 
 static int64_t escrow_cents(const struct validator *v)
@@ -331,7 +343,7 @@ static int64_t escrow_cents(const struct validator *v)
 	return ch >= 1 && ch <= v->setup.n_channels ? v->setup.cents[ch - 1] : 0;
 }
 
-static void on_events(struct validator *v, const uint8_t *data, size_t len)
+static void on_events(struct validator *v, int64_t now, const uint8_t *data, size_t len)
 {
 	struct ssp_event ev[SSP_MAX_EVENTS];
 	size_t n = 0;
@@ -346,7 +358,7 @@ static void on_events(struct validator *v, const uint8_t *data, size_t len)
 		switch (ev[i].code) {
 		case SSP_EV_READ:
 			if (ch && !v->escrow)
-				on_escrow(v, ch);
+				on_escrow(v, now, ch);
 			break;
 		case SSP_EV_CREDIT:
 			deliver_credit(v, ch, false);
@@ -580,7 +592,7 @@ static void on_reply(struct validator *v, int64_t now, const uint8_t *d, size_t 
 			bool taken = v->escrow && v->decision == VAL_ACCEPT;
 			int channel = v->escrow_channel;
 
-			on_events(v, d + 1, len - 1);
+			on_events(v, now, d + 1, len - 1);
 			if (taken && v->escrow && v->escrow_channel == channel)
 				forget_escrow(v);
 		}
@@ -687,7 +699,7 @@ static int64_t wake_at(const struct validator *v)
 	case VAL_OFFLINE: return v->next_ms;
 	case VAL_IDLE:
 		if (v->escrow && v->decision == VAL_WAIT)
-			return v->next_hold;
+			return v->next_hold < v->hold_until ? v->next_hold : v->hold_until;
 		return v->next_ms;
 	default: return v->deadline;
 	}

@@ -101,6 +101,7 @@ struct val_config {
 	int poll_ms;	  /* while accepting; 0: 200 */
 	int idle_poll_ms; /* while not; 0: 1000 */
 	int hold_ms;	  /* HOLD interval while the kiosk decides; 0: 1000 */
+	int hold_max_ms;  /* no decision by then: the note goes back; 0: 30000 */
 	int reconnect_ms; /* after giving up; 0: 3000 */
 	uint8_t address;  /* SSP address, 0 for validators */
 	bool plain_poll;  /* use POLL, not POLL WITH ACK */

@@ -298,6 +298,30 @@ static void test_hold_while_deciding(void **state)
 	rig_close(&r);
 }
 
+static void test_no_decision_returns_note(void **state)
+{
+	struct val_config vc = {.reply_ms = 100, .retries = 3, .hold_max_ms = 20000};
+	struct rig r;
+	struct essp_emu_stats es;
+
+	(void)state;
+	rig_open(&r, NULL, &vc);
+	accepting(&r);
+	r.decision = VAL_WAIT;
+	assert_int_equal(essp_emu_insert(r.emu, 20, false), 0);
+	pump(&r, 19000);
+	essp_emu_stats(r.emu, &es);
+	assert_true(es.escrow);
+	pump(&r, 3000);
+	essp_emu_stats(r.emu, &es);
+	assert_false(es.note_in_path);
+	assert_int_equal(es.rejected, 1);
+	assert_int_equal(r.n_credits, 0);
+	assert_int_equal(r.n_rejected, 1);
+	assert_string_equal(r.reasons[0], "no decision in time");
+	rig_close(&r);
+}
+
 static void test_lost_replies_never_double(void **state)
 {
 	struct rig r;
@@ -699,6 +723,7 @@ int main(void)
 	    cmocka_unit_test(test_kiosk_refuses_note),
 	    cmocka_unit_test(test_validator_refuses_note),
 	    cmocka_unit_test(test_hold_while_deciding),
+	    cmocka_unit_test(test_no_decision_returns_note),
 	    cmocka_unit_test(test_lost_replies_never_double),
 	    cmocka_unit_test(test_credit_not_recorded_is_offered_again),
 	    cmocka_unit_test(test_jam),
