@@ -14,7 +14,7 @@
 #include "app/common/log.h"
 
 #define PROTOCOL_WANTED 7
-#define PROTOCOL_MIN 6
+#define PROTOCOL_MIN 4
 
 struct validator {
 	struct val_config cfg;

@@ -530,6 +530,26 @@ static void test_firmware_without_poll_ack(void **state)
 	rig_close(&r);
 }
 
+static void test_old_protocol(void **state)
+{
+	/* Older firmware: protocol 5 at most (the setup reply without the expanded part). */
+	struct essp_emu_config ec = {.no_poll_ack = true, .max_protocol = 5};
+	struct rig r;
+	struct essp_emu_stats es;
+
+	(void)state;
+	rig_open(&r, &ec, NULL);
+	accepting(&r);
+	essp_emu_stats(r.emu, &es);
+	assert_int_equal(es.protocol, 5);
+	assert_int_equal(r.st.cents[4], 2000);
+	assert_int_equal(essp_emu_insert(r.emu, 20, false), 0);
+	pump(&r, 3000);
+	assert_int_equal(r.n_credits, 1);
+	assert_int_equal(r.credits[0], 2000);
+	rig_close(&r);
+}
+
 static void test_wrong_dataset(void **state)
 {
 	struct essp_emu_config ec = {.country = "EUR"};
@@ -733,6 +753,7 @@ int main(void)
 	    cmocka_unit_test(test_wrong_fixed_key),
 	    cmocka_unit_test(test_plain_reply_to_encrypted_command),
 	    cmocka_unit_test(test_firmware_without_poll_ack),
+	    cmocka_unit_test(test_old_protocol),
 	    cmocka_unit_test(test_wrong_dataset),
 	    cmocka_unit_test(test_emu_strict),
 	    cmocka_unit_test(test_emu_counter_and_plain_after_key),
