@@ -120,16 +120,35 @@ static void crash_point(const struct worker *w, const char *point)
 	}
 }
 
+/* A result with the portal's account answer its event points to, in one allocation: the event
+ * first, so the UI thread takes it as a struct core_event and one free() releases both. */
+struct answered {
+	struct core_event ev;
+	struct core_account_result acct;
+};
+
 /* A result for the core, into the UI thread's inbox. */
 static void post(struct worker *w, const struct core_event *ev)
 {
-	struct core_event *copy = malloc(sizeof(*copy));
+	struct core_event *copy;
 
+	if (ev->acct) {
+		struct answered *a = malloc(sizeof(*a));
+		if (a) {
+			a->ev = *ev;
+			a->acct = *ev->acct;
+			a->ev.acct = &a->acct;
+		}
+		copy = a ? &a->ev : NULL;
+	} else {
+		copy = malloc(sizeof(*copy));
+		if (copy)
+			*copy = *ev;
+	}
 	if (!copy) {
 		log_error("worker", "out of memory: a result for the screen is lost");
 		return;
 	}
-	*copy = *ev;
 	if (inbox_post(w->cfg.inbox, INBOX_RESULT, copy)) {
 		/* The UI takes everything on every wake; a full inbox means it is gone. */
 		log_error("worker", "the UI thread's inbox is full; dropping a result");
@@ -604,8 +623,9 @@ out:
 static void run_account_effect(struct worker *w, const struct core_effect *fx)
 {
 	struct core_event ev;
+	struct core_account_result answer;
 
-	account_run(w->portal, &w->session, fx, w->card_held ? &w->card : NULL, &ev);
+	account_run(w->portal, &w->session, fx, w->card_held ? &w->card : NULL, &ev, &answer);
 	if (fx->type == CORE_FX_AUTOPAY)
 		drop_card(w);
 	post(w, &ev);
