@@ -25,6 +25,7 @@ struct essp_emu_config {
 	const int *dollars;   /* the dataset's channels; NULL: 1 2 5 10 20 50 100 */
 	int n_channels;
 	int escrow_timeout_ms; /* 0: 10000 (the manual's poll timeout) */
+	uint32_t serial;       /* 0: 01873452, the manual's example */
 };
 
 struct essp_emu_stats {

@@ -38,6 +38,9 @@ struct validator {
 	uint64_t gen, mod, host_rnd;
 	uint8_t proto_try;
 
+	uint8_t inhibits[4]; /* SET INHIBITS, sent once the serial number is read */
+	size_t inhibits_len;
+
 	/* running */
 	int64_t next_ms; /* IDLE: next poll due; OFFLINE: next attempt */
 	int64_t next_hold;
@@ -75,6 +78,7 @@ const char *validator_state_name(enum val_state s)
 	    [VAL_KEY_EXCHANGE] = "key exchange",
 	    [VAL_PROTOCOL] = "host protocol version",
 	    [VAL_SETUP] = "setup request",
+	    [VAL_SERIAL] = "get serial number",
 	    [VAL_INHIBITS] = "set inhibits",
 	    [VAL_DISABLE] = "disable",
 	    [VAL_ENABLE] = "enable",
@@ -547,12 +551,26 @@ static void on_reply(struct validator *v, int64_t now, const uint8_t *d, size_t 
 		send1(v, now, VAL_SETUP, SSP_CMD_SETUP_REQUEST, out);
 		return;
 	case VAL_SETUP: {
-		uint8_t cmd[4];
-		size_t n;
-
-		if (resp != SSP_OK || on_setup(v, d + 1, len - 1, cmd, &n))
+		if (resp != SSP_OK || on_setup(v, d + 1, len - 1, v->inhibits, &v->inhibits_len))
 			break;
-		send(v, now, VAL_INHIBITS, cmd, n, out);
+		send1(v, now, VAL_SERIAL, SSP_CMD_SERIAL, out);
+		return;
+	}
+	case VAL_SERIAL: {
+		uint32_t serial;
+
+		if (resp != SSP_OK || len < 5)
+			break;
+		serial = (uint32_t)d[1] << 24 | (uint32_t)d[2] << 16 | (uint32_t)d[3] << 8 | d[4];
+		if (v->status.serial && serial != v->status.serial) {
+			v->status.faults |= VAL_FAULT_SWAPPED;
+			snprintf(v->status.error, sizeof(v->status.error),
+				 "another validator answered (serial %08u, was %08u): check it",
+				 (unsigned)serial, (unsigned)v->status.serial);
+			log_warn("validator", "%s", v->status.error);
+		}
+		v->status.serial = serial;
+		send(v, now, VAL_INHIBITS, v->inhibits, v->inhibits_len, out);
 		return;
 	}
 	case VAL_INHIBITS:
@@ -560,7 +578,8 @@ static void on_reply(struct validator *v, int64_t now, const uint8_t *d, size_t 
 			break;
 		/* Up, but closed until the kiosk asks for notes. */
 		v->status.up = true;
-		if (!(v->status.faults & VAL_FAULT_SETUP))
+		/* What went wrong before stays said while a fault it caused stands. */
+		if (!v->status.faults)
 			v->status.error[0] = '\0';
 		v->poll_ack = !v->cfg.plain_poll;
 		v->dev_on = true; /* not known to be disabled until it says OK */

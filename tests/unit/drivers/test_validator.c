@@ -188,6 +188,7 @@ static void test_bring_up(void **state)
 	assert_int_equal(es.inhibits, 0x7F); /* all seven USD notes */
 	assert_int_equal(es.refused_plain, 0);
 	assert_string_equal(r.st.country, "USD");
+	assert_int_equal(r.st.serial, 1873452);
 	assert_int_equal(r.st.n_channels, 7);
 	assert_int_equal(r.st.cents[6], 10000);
 	assert_int_equal(r.st.faults, 0);
@@ -550,6 +551,32 @@ static void test_old_protocol(void **state)
 	rig_close(&r);
 }
 
+static void test_swapped_validator(void **state)
+{
+	struct essp_emu_config other = {.serial = 4242};
+	struct rig r;
+
+	(void)state;
+	rig_open(&r, NULL, NULL);
+	accepting(&r);
+	/* Another validator on the same cable: it has no key, so it is brought up again, and
+	 * its serial number gives it away. */
+	essp_emu_free(r.emu);
+	assert_int_equal(essp_emu_new(&other, &r.emu), 0);
+	pump(&r, 5000);
+	assert_true(r.st.up);
+	assert_true(r.st.faults & VAL_FAULT_SWAPPED);
+	assert_false(r.st.accepting);
+	assert_int_equal(r.st.serial, 4242);
+	assert_non_null(strstr(r.st.error, "another validator"));
+	/* Staff checked it: cash comes back. */
+	send_event(&r, VAL_EV_CLEAR_FAULTS, true, NULL);
+	pump(&r, 1000);
+	assert_int_equal(r.st.faults, 0);
+	assert_true(r.st.accepting);
+	rig_close(&r);
+}
+
 static void test_wrong_dataset(void **state)
 {
 	struct essp_emu_config ec = {.country = "EUR"};
@@ -579,6 +606,48 @@ static void test_wrong_dataset(void **state)
 }
 
 /* ---- the emulator, packet by packet ---- */
+
+/* A fresh device (encryption optional, as shipped) given one of the manual's host packets
+ * answers the manual's slave packet, byte for byte. */
+static void manual_exchange(const char *host, const char *slave)
+{
+	struct essp_emu_config ec = {.plain_allowed = true};
+	struct essp_emu *e;
+	uint8_t in[64], want[64], got[SSP_MAX_WIRE];
+	size_t n = 0, wn = 0, gn;
+	unsigned b;
+	int used;
+
+	while (sscanf(host, " %2x%n", &b, &used) == 1) {
+		in[n++] = (uint8_t)b;
+		host += used;
+	}
+	while (sscanf(slave, " %2x%n", &b, &used) == 1) {
+		want[wn++] = (uint8_t)b;
+		slave += used;
+	}
+	assert_int_equal(essp_emu_new(&ec, &e), 0);
+	assert_int_equal(essp_emu_feed(e, 0, in, n, got, sizeof(got), &gn), 0);
+	assert_int_equal(gn, wn);
+	assert_memory_equal(got, want, wn);
+	essp_emu_free(e);
+}
+
+static void test_emu_manual_examples(void **state)
+{
+	(void)state;
+	manual_exchange("7F 80 01 11 65 82", "7F 80 01 F0 23 80");	       /* SYNC */
+	manual_exchange("7F 80 01 0C 2B 82", "7F 80 05 F0 00 1C 96 2C D4 97"); /* serial */
+	manual_exchange("7F 80 02 06 08 03 94", "7F 80 01 F0 23 80");	       /* protocol 8 */
+	manual_exchange("7F 80 02 06 09 06 14", "7F 80 01 F8 10 00");	       /* protocol 9 */
+	manual_exchange("7F 80 01 09 35 82", "7F 80 01 F0 23 80");	       /* DISABLE */
+	manual_exchange("7F 80 01 0A 3F 82", "7F 80 01 F0 23 80");	       /* ENABLE */
+	manual_exchange("7F 80 03 02 07 00 2B B6", "7F 80 01 F0 23 80");       /* inhibits */
+	manual_exchange("7F 80 01 18 53 82", "7F 80 01 F5 3D 80"); /* HOLD, nothing held */
+	manual_exchange("7F 80 01 08 30 02", "7F 80 01 F5 3D 80"); /* REJECT, nothing held */
+	manual_exchange("7F 80 09 4A C5 05 8F 3A 00 00 00 00 B2 73", "7F 80 01 F0 23 80");
+	manual_exchange("7F 80 09 4B 8D A6 13 00 00 00 00 00 6C F6", "7F 80 01 F0 23 80");
+}
 
 static size_t emu_send(struct essp_emu *e, uint8_t seq_addr, const uint8_t *data, size_t len,
 		       uint8_t *reply)
@@ -754,7 +823,9 @@ int main(void)
 	    cmocka_unit_test(test_plain_reply_to_encrypted_command),
 	    cmocka_unit_test(test_firmware_without_poll_ack),
 	    cmocka_unit_test(test_old_protocol),
+	    cmocka_unit_test(test_swapped_validator),
 	    cmocka_unit_test(test_wrong_dataset),
+	    cmocka_unit_test(test_emu_manual_examples),
 	    cmocka_unit_test(test_emu_strict),
 	    cmocka_unit_test(test_emu_counter_and_plain_after_key),
 	};
