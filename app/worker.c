@@ -249,6 +249,18 @@ static void drop_card(struct worker *w)
 	w->card_held = false;
 }
 
+/* What a card's service code means for this kiosk, as a failure for the core. */
+static enum core_failure service_failure(const struct card_data *card, bool chip_terminal)
+{
+	switch (card_service_check(card->service_code, chip_terminal)) {
+	case CARD_SERVICE_OK: return CORE_FAIL_NONE;
+	case CARD_SERVICE_USE_CHIP: return CORE_FAIL_USE_CHIP;
+	case CARD_SERVICE_PIN_REQUIRED: return CORE_FAIL_PIN_REQUIRED;
+	case CARD_SERVICE_ATM_ONLY: return CORE_FAIL_ATM_ONLY;
+	default: return CORE_FAIL_BAD_SWIPE;
+	}
+}
+
 static void do_swipe(struct worker *w, struct card_swipe *swipe)
 {
 	struct core_event ev = {.type = CORE_EV_CARD_READ};
@@ -260,14 +272,29 @@ static void do_swipe(struct worker *w, struct card_swipe *swipe)
 		log_info("worker", "swipe ignored: not on the card step");
 		goto out;
 	}
-	rc = card_parse(swipe, &card);
-	if (rc == 0)
-		rc = card_check(&card, now_yymm());
-	if (rc == 0) {
+	if (card_swipe_encrypted(swipe)) {
+		/* A MagneSafe's tracks go to the portal as the reader encrypted them: there is
+		 * nothing readable here to parse or to seal. */
 		drop_card(w);
-		rc = seal_card(w->sealer, &card, &w->card);
-		if (rc)
-			log_error("worker", "sealing the card failed: %s", kiosk_strerror(rc));
+		rc = seal_encrypted(swipe, &w->card);
+	} else {
+		rc = card_parse(swipe, &card);
+		if (rc == 0)
+			rc = card_check(&card, now_yymm());
+		if (rc == 0) {
+			ev.failure = service_failure(&card, w->cfg.chip_terminal);
+			if (ev.failure != CORE_FAIL_NONE) {
+				log_info("worker", "card refused by its service code %s",
+					 card.service_code);
+				post(w, &ev);
+				goto out;
+			}
+			drop_card(w);
+			rc = seal_card(w->sealer, &card, &w->card);
+			if (rc)
+				log_error("worker", "sealing the card failed: %s",
+					  kiosk_strerror(rc));
+		}
 	}
 	if (rc == 0) {
 		w->card_held = true;
@@ -751,8 +778,11 @@ static void usb_swipe(void *ctx, struct card_swipe *swipe)
 
 static int open_usb(struct worker *w)
 {
-	struct usbdev_config uc = {
-	    .on_swipe = usb_swipe, .swipe_ctx = w, .on_change = status_changed, .change_ctx = w};
+	struct usbdev_config uc = {.on_swipe = usb_swipe,
+				   .swipe_ctx = w,
+				   .on_change = status_changed,
+				   .change_ctx = w,
+				   .printer_profile = w->cfg.printer_profile};
 	struct usbdev_id ids[32];
 	size_t n = 0;
 	int rc;
