@@ -32,6 +32,8 @@ static const struct cli_option table[] = {
      "ui.warning_s", NULL},
     {"fullscreen", NULL, "take the whole screen (a real kiosk)", CLI_SETTING, "ui.fullscreen",
      "true"},
+    {"chip-terminal", NULL, "a chip terminal takes chip cards: a swiped chip card is sent there",
+     CLI_SETTING, "devices.chip_terminal", "true"},
     {"headless", NULL, "no display: SDL's offscreen driver", CLI_HEADLESS, NULL, NULL},
     {"script", "FILE", "run a journey script (docs/journeys.md), exit 0 if it held", CLI_SCRIPT,
      NULL, NULL},
