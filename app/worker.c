@@ -837,7 +837,8 @@ static int open_adapters(struct worker *w)
 	if (outbox_next_time(w->outbox, &w->next_outbox_ms) != 0)
 		w->next_outbox_ms = -1;
 	if (cfg->audit_path) {
-		rc = service_worker_open(cfg->audit_path, cfg->pin_hash, cfg->snapshot, &w->svc);
+		rc = service_worker_open(cfg->audit_path, cfg->pin_hash, cfg->allow_demo_pin,
+					 cfg->snapshot, &w->svc);
 		if (rc)
 			return rc;
 	}
@@ -931,6 +932,8 @@ static void run_service(struct worker *w, struct job *j)
 	if (service_worker_run(w->svc, &env, &j->fx, j->done ? "kioskctl" : "screen", &ev) &&
 	    (w->next_outbox_ms < 0 || w->next_outbox_ms > wall_ms()))
 		w->next_outbox_ms = wall_ms();
+	/* A PIN typed or set (CORE_SOP_CHECK_PIN, CORE_SOP_SET_PIN) ends here. */
+	mbedtls_platform_zeroize(j->fx.text, sizeof(j->fx.text));
 	if (j->done)
 		j->done(j->done_ctx, &ev);
 	else
