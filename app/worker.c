@@ -518,7 +518,6 @@ static void resolve_in_background(struct worker *w)
 static void drain_outbox(struct worker *w)
 {
 	struct outbox_item item;
-	struct journal_payment jp;
 	int rc;
 
 	while (outbox_next_due(w->outbox, wall_ms(), &item) == 0) {
@@ -534,8 +533,9 @@ static void drain_outbox(struct worker *w)
 		if (rc == 0) {
 			outbox_done(w->outbox, item.id);
 			service_worker_note_sync(w->svc);
-			if (journal_get(w->journal, item.key, &jp) == 0 &&
-			    (jp.state == JOURNAL_APPROVED || jp.state == JOURNAL_RECEIPT_PRINTED))
+			/* The journal's table decides: only an approved payment becomes
+			 * confirmed; a declined one stays declined. */
+			if (!audit)
 				journal_set_state(w->journal, item.key, JOURNAL_CONFIRMED, NULL);
 		} else if (rc == KIOSK_EINVAL || rc == KIOSK_ENOTFOUND) {
 			log_error("worker",
@@ -603,8 +603,9 @@ static void do_print(struct worker *w, enum core_lang lang)
 		ev.failure = CORE_FAIL_PRINTER;
 	} else {
 		log_info("worker", "receipt printed");
-		if (w->pay.outcome == CORE_OUTCOME_APPROVED)
-			journal_set_state(w->journal, w->pay.key, JOURNAL_RECEIPT_PRINTED, NULL);
+		/* Only an approved payment becomes "receipt printed": the journal refuses it
+		 * for any other. */
+		journal_set_state(w->journal, w->pay.key, JOURNAL_RECEIPT_PRINTED, NULL);
 		if (w->pay.outcome != CORE_OUTCOME_IN_DOUBT && !w->pay.confirm_queued) {
 			queue_confirm(w, w->pay.key,
 				      w->pay.outcome == CORE_OUTCOME_APPROVED ? "approved"

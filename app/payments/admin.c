@@ -97,8 +97,7 @@ int admin_copy_receipt(const struct journal_payment *p, const char *header, cons
 	struct tm tm;
 	time_t when;
 
-	if (p->state != JOURNAL_APPROVED && p->state != JOURNAL_RECEIPT_PRINTED &&
-	    p->state != JOURNAL_CONFIRMED && p->state != JOURNAL_DECLINED) {
+	if (!journal_state_has_outcome(p->state)) {
 		/* A receipt states an outcome; until there is one, printing one would guess. */
 		log_error("admin", "payment %.8s is %s: no receipt until the portal has decided",
 			  p->idempotency_key, journal_state_name(p->state));
@@ -143,8 +142,9 @@ int admin_reprint(const char *journal_path, const char *ref, const char *receipt
 		rc = sim_printer_print(printer, text, png, sizeof(png));
 	if (rc)
 		goto out;
-	if (found.state == JOURNAL_APPROVED)
-		journal_set_state(j, found.idempotency_key, JOURNAL_RECEIPT_PRINTED, NULL);
+	/* The journal decides whether this is news (approved) or not (already printed,
+	 * confirmed, declined). */
+	journal_set_state(j, found.idempotency_key, JOURNAL_RECEIPT_PRINTED, NULL);
 	log_info("admin", "receipt for %s reprinted", ref);
 	fprintf(out, "%s\n", png);
 out:

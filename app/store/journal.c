@@ -6,6 +6,7 @@
 #include "app/common/log.h"
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,34 @@ static const char *const state_names[] = {
 };
 
 #define STATE_COUNT (sizeof(state_names) / sizeof(state_names[0]))
+
+#define BIT(s) (1u << (s))
+
+/* The journal's transitions: for each state, the states it may move to. Anything else is
+ * refused (KIOSK_ESTATE), so no caller can skip a step or reopen a settled payment.
+ * - created: journaled, not yet sent; it is marked sent before it leaves the kiosk, or
+ *   failed when a crash kept it from ever leaving;
+ * - sent / in doubt: the answer settles it approved or declined; failed when the portal
+ *   refused it or confirms it never saw the key; in doubt when the answer was lost;
+ * - approved: the receipt is printed, the portal confirms what the resident was shown, or
+ *   the tender reverses it; receipt printed and confirmed may still be reversed;
+ * - declined, failed, reversed: final. */
+static const unsigned transitions[] = {
+    [JOURNAL_CREATED] = BIT(JOURNAL_SENT) | BIT(JOURNAL_FAILED),
+    [JOURNAL_SENT] =
+	BIT(JOURNAL_APPROVED) | BIT(JOURNAL_DECLINED) | BIT(JOURNAL_IN_DOUBT) | BIT(JOURNAL_FAILED),
+    [JOURNAL_IN_DOUBT] = BIT(JOURNAL_APPROVED) | BIT(JOURNAL_DECLINED) | BIT(JOURNAL_FAILED),
+    [JOURNAL_APPROVED] =
+	BIT(JOURNAL_RECEIPT_PRINTED) | BIT(JOURNAL_CONFIRMED) | BIT(JOURNAL_REVERSED),
+    [JOURNAL_RECEIPT_PRINTED] = BIT(JOURNAL_CONFIRMED) | BIT(JOURNAL_REVERSED),
+    [JOURNAL_CONFIRMED] = BIT(JOURNAL_REVERSED),
+    [JOURNAL_DECLINED] = 0,
+    [JOURNAL_FAILED] = 0,
+    [JOURNAL_REVERSED] = 0,
+};
+
+_Static_assert(sizeof(transitions) / sizeof(transitions[0]) == STATE_COUNT,
+	       "every journal state has a row in the transition table");
 
 /* Version 1. Card data is limited by CHECKs too: the brand has no digits and last4 is at
  * most four digits, so no full card number can be stored even by mistake. */
@@ -287,6 +316,22 @@ static int valid_state(enum journal_state s)
 	return (unsigned)s < STATE_COUNT;
 }
 
+bool journal_transition_ok(enum journal_state from, enum journal_state to)
+{
+	return valid_state(from) && valid_state(to) && (transitions[from] & BIT(to)) != 0;
+}
+
+bool journal_state_has_outcome(enum journal_state s)
+{
+	return s == JOURNAL_APPROVED || s == JOURNAL_RECEIPT_PRINTED || s == JOURNAL_CONFIRMED ||
+	       s == JOURNAL_DECLINED;
+}
+
+bool journal_state_final(enum journal_state s)
+{
+	return valid_state(s) && transitions[s] == 0;
+}
+
 /* A field of a fixed-size struct that may lack its NUL: bounded, and refused if full. */
 static int bounded(const char *s, size_t cap, size_t *len)
 {
@@ -386,6 +431,7 @@ int journal_set_state(struct journal *j, const char *key, enum journal_state sta
 {
 	int64_t now = (int64_t)time(NULL);
 	char from[32] = "";
+	enum journal_state from_state = JOURNAL_CREATED;
 	sqlite3_int64 id = 0;
 	int rc, step;
 
@@ -405,6 +451,18 @@ int journal_set_state(struct journal *j, const char *key, enum journal_state sta
 	sqlite3_clear_bindings(j->select_state);
 	if (step != SQLITE_ROW) {
 		rc = step == SQLITE_DONE ? KIOSK_ENOTFOUND : store_error(j, "select payment");
+		goto out;
+	}
+	rc = state_from_name(from, &from_state);
+	if (rc < 0)
+		goto out;
+	if (!journal_transition_ok(from_state, state)) {
+		/* Read inside the transaction, so no other writer can slip in between. Callers
+		 * rely on the refusal (a reprint of a confirmed payment stays confirmed), so it is
+		 * not an error in the log. */
+		log_info(MOD, "payment %.8s stays %s: no transition to %s", key, from,
+			 state_names[state]);
+		rc = KIOSK_ESTATE;
 		goto out;
 	}
 	sqlite3_bind_int64(j->update_state, 1, id);
