@@ -10,6 +10,7 @@
 
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "app/payments/magstripe.h"
 #include "app/payments/reconcile.h"
 #include "app/store/journal.h"
 #include "app/store/outbox.h"
@@ -159,14 +160,18 @@ int admin_reconcile(const char *journal_path, const struct portal_config *portal
 	struct journal *j = NULL;
 	struct portal *p = NULL;
 	struct reconcile_pass pass = {0};
+	struct magstripe mag;
 	time_t until = time(NULL) + wait_s;
 	int rc;
 
 	rc = journal_open(journal_path, &j);
 	if (rc == 0)
 		rc = portal_open(portal, &p);
+	/* The portal's record through the magstripe tender; no card: it only asks. */
+	magstripe_init(&mag, p, NULL);
 	while (rc == 0) {
-		rc = reconcile_all(p, j, (int64_t)time(NULL), grace_s, NULL, NULL, &pass);
+		rc = reconcile_all(&magstripe_tender, &mag, j, (int64_t)time(NULL), grace_s, NULL,
+				   NULL, &pass);
 		if (rc || pass.open == 0 || time(NULL) >= until)
 			break;
 		sleep(1);

@@ -30,6 +30,8 @@ struct journal_payment {
 	char reference[32];
 	int64_t created_at; /* unix seconds */
 	int64_t updated_at;
+	char tender[16];     /* which tender took it ("" on create: "magstripe") */
+	int64_t taken_cents; /* taken so far by a tender that takes money in parts */
 };
 
 /* A struct journal belongs to one thread (the store worker): it is not thread-safe.
@@ -52,6 +54,10 @@ int journal_create(struct journal *j, const struct journal_payment *p);
  * (nothing is changed). */
 int journal_set_state(struct journal *j, const char *key, enum journal_state state,
 		      const char *reference);
+
+/* Records that taken_cents of a payment under way (sent or in doubt) were taken: only ever
+ * more. KIOSK_ESTATE when the payment is not under way or the amount would shrink. */
+int journal_set_taken(struct journal *j, const char *key, int64_t taken_cents);
 
 /* Reads one payment by its key; KIOSK_ENOTFOUND when there is none. */
 int journal_get(struct journal *j, const char *key, struct journal_payment *out);

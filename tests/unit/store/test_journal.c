@@ -193,7 +193,7 @@ static void test_reopen_wal_version(void **state)
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
 	sqlite3_finalize(s);
-	assert_int_equal(peek_int(db, "PRAGMA user_version", NULL), 1);
+	assert_int_equal(peek_int(db, "PRAGMA user_version", NULL), 2);
 	sqlite3_close(db);
 
 	assert_int_equal(journal_open(db_path, &j), 0);
@@ -412,6 +412,76 @@ static void test_transition_table(void **state)
 	sqlite3_close(db);
 }
 
+/* A tender that takes money in parts: each amount is kept, only ever growing, and only while
+ * the payment is under way. */
+static void test_taken(void **state)
+{
+	struct journal *j;
+	struct journal_payment p = payment("cash-1", 5000), got;
+
+	(void)state;
+	snprintf(p.tender, sizeof(p.tender), "cash");
+	assert_int_equal(journal_open(db_path, &j), 0);
+	assert_int_equal(journal_create(j, &p), 0);
+	assert_int_equal(journal_set_taken(j, "cash-1", 1000), KIOSK_ESTATE); /* not sent yet */
+	assert_int_equal(journal_set_state(j, "cash-1", JOURNAL_SENT, NULL), 0);
+	assert_int_equal(journal_set_taken(j, "cash-1", 1000), 0);
+	assert_int_equal(journal_set_taken(j, "cash-1", 3000), 0);
+	assert_int_equal(journal_set_taken(j, "cash-1", 2000), KIOSK_ESTATE); /* never shrinks */
+	assert_int_equal(journal_set_taken(j, "nope", 2000), KIOSK_ESTATE);
+	assert_int_equal(journal_set_taken(j, "cash-1", -1), KIOSK_EINVAL);
+	assert_int_equal(journal_get(j, "cash-1", &got), 0);
+	assert_int_equal(got.taken_cents, 3000);
+	assert_string_equal(got.tender, "cash");
+	assert_int_equal(journal_set_state(j, "cash-1", JOURNAL_APPROVED, "C1"), 0);
+	assert_int_equal(journal_set_taken(j, "cash-1", 5000), KIOSK_ESTATE); /* settled */
+	/* A payment created without a tender is the magstripe's, as every version-1 row. */
+	p = payment("card-1", 100);
+	assert_int_equal(journal_create(j, &p), 0);
+	assert_int_equal(journal_get(j, "card-1", &got), 0);
+	assert_string_equal(got.tender, "magstripe");
+	assert_int_equal(got.taken_cents, 0);
+	journal_close(j);
+}
+
+/* A version-1 file (what the kiosks in the field have) is migrated in place: its payments
+ * keep everything, and are the magstripe's. */
+static void test_migrates_v1(void **state)
+{
+	struct journal *j;
+	struct journal_payment got;
+	sqlite3 *db = NULL;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db,
+			 "PRAGMA journal_mode = WAL;"
+			 "CREATE TABLE payments (id INTEGER PRIMARY KEY,"
+			 " idempotency_key TEXT NOT NULL UNIQUE, customer_number TEXT"
+			 " NOT NULL, amount_cents INTEGER NOT NULL, brand TEXT NOT NULL,"
+			 " last4 TEXT NOT NULL, state TEXT NOT NULL, reference TEXT NOT"
+			 " NULL DEFAULT '', created_at INTEGER NOT NULL, updated_at"
+			 " INTEGER NOT NULL);"
+			 "CREATE TABLE payment_events (id INTEGER PRIMARY KEY, payment_id"
+			 " INTEGER NOT NULL, from_state TEXT, to_state TEXT NOT NULL, at"
+			 " INTEGER NOT NULL);"
+			 "INSERT INTO payments VALUES (1, 'old-1', '100200300', 4200,"
+			 " 'Visa', '1111', 'in_doubt', '', 1700000000, 1700000000);"
+			 "PRAGMA user_version = 1;",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(journal_open(db_path, &j), 0);
+	assert_int_equal(journal_get(j, "old-1", &got), 0);
+	assert_int_equal(got.amount_cents, 4200);
+	assert_int_equal(got.state, JOURNAL_IN_DOUBT);
+	assert_string_equal(got.tender, "magstripe");
+	assert_int_equal(got.taken_cents, 0);
+	assert_int_equal(journal_set_state(j, "old-1", JOURNAL_APPROVED, "K1"), 0);
+	journal_close(j);
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -431,6 +501,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_state_change_is_atomic, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_transition_table, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_taken, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migrates_v1, setup, teardown),
 	    cmocka_unit_test(test_names),
 	};
 
