@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/eventfd.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -24,6 +23,7 @@
 #include "app/a11y/speech.h"
 #include "app/common/clock.h"
 #include "app/common/err.h"
+#include "app/common/inbox.h"
 #include "app/common/log.h"
 #include "app/config.h"
 #include "app/core/core.h"
@@ -66,11 +66,17 @@ struct app {
 	struct worker *worker;
 	struct ulink link; /* update session flag and health mark; systemd READY and WATCHDOG */
 	struct runner *runner;
-	Uint32 wake_event;
+	/* Every other thread's way in: worker results, heartbeat orders, kioskctl requests,
+	 * the update link, the signal thread. */
+	struct inbox *inbox;
+	pthread_t signal_thread;
+	bool signal_thread_started;
+	bool stop; /* SIGTERM or SIGINT came in */
 	/* Video drivers without a blocking wait (offscreen, kmsdrm) make SDL_WaitEvent poll
-	 * every millisecond; there the loop sleeps on this instead, woken by the worker. */
+	 * every millisecond; there the loop sleeps on the inbox's fd instead. Where SDL blocks,
+	 * the inbox wakes it with an event of this type. */
 	bool sdl_blocks;
-	int wake_fd; /* eventfd: the worker and the signal handler write, the loop polls */
+	Uint32 wake_event;
 	bool dirty;
 	bool debug; /* keeps the process dumpable, for a developer's debugger */
 	int exit_code;
@@ -98,61 +104,45 @@ struct app {
 	struct service_snapshot snap;
 	struct ctl_server *ctl;
 	struct ctl_host ctl_host;
-	Uint32 ctl_event;
 	char slot[16];
 };
 
 /* Staff chose "Restart": systemd (Restart=on-failure) starts the kiosk again. EX_TEMPFAIL. */
 #define KIOSK_EXIT_RESTART 75
 
-static volatile sig_atomic_t stop_requested;
-
-/* SIGTERM and SIGINT are blocked in every thread and taken here, in a plain thread, so the
- * loop can be woken the ordinary way whichever way it sleeps. */
+/* SIGTERM and SIGINT are blocked in every thread and taken here, in a plain thread, which
+ * posts INBOX_STOP: the loop wakes the ordinary way whichever way it sleeps. */
 static void *signal_thread(void *arg)
 {
 	struct app *a = arg;
 	sigset_t set;
-	SDL_Event quit;
-	uint64_t one = 1;
 	int sig;
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGINT);
-	if (sigwait(&set, &sig) != 0)
-		return NULL;
-	stop_requested = 1;
-	memset(&quit, 0, sizeof(quit));
-	quit.type = SDL_QUIT;
-	SDL_PushEvent(&quit);
-	if (write(a->wake_fd, &one, sizeof(one)) < 0)
-		log_warn("main", "cannot wake the UI loop: %s", strerror(errno));
+	if (sigwait(&set, &sig) == 0 && inbox_post(a->inbox, INBOX_STOP, NULL))
+		log_warn("main", "cannot tell the UI loop to stop: its inbox is full");
 	return NULL;
 }
 
-static void wake_ui(void *ctx)
+/* The inbox's second wake, where the loop sleeps in SDL_WaitEvent. */
+static void wake_sdl(void *ctx)
 {
 	struct app *a = ctx;
 	SDL_Event ev;
-	uint64_t one = 1;
 
 	memset(&ev, 0, sizeof(ev));
 	ev.type = a->wake_event;
 	SDL_PushEvent(&ev);
-	if (!a->sdl_blocks && write(a->wake_fd, &one, sizeof(one)) < 0)
-		log_warn("main", "cannot wake the UI loop: %s", strerror(errno));
 }
 
-/* Sleeps until the worker or a signal wakes us, or timeout_ms passes (-1: no timeout). */
+/* Sleeps until something is posted to the inbox, or timeout_ms passes (-1: no timeout). */
 static void sleep_for_wake(struct app *a, int64_t timeout_ms)
 {
-	struct pollfd pfd = {.fd = a->wake_fd, .events = POLLIN};
-	uint64_t count;
+	struct pollfd pfd = {.fd = inbox_fd(a->inbox), .events = POLLIN};
 
-	if (poll(&pfd, 1, timeout_ms < 0 ? -1 : (int)timeout_ms) > 0 &&
-	    read(a->wake_fd, &count, sizeof(count)) < 0)
-		log_warn("main", "wake read: %s", strerror(errno));
+	poll(&pfd, 1, timeout_ms < 0 ? -1 : (int)timeout_ms);
 }
 
 /* Waits for the next event like SDL_WaitEventTimeout, without polling. */
@@ -546,21 +536,8 @@ static void on_key(struct app *a, const SDL_KeyboardEvent *k)
 	}
 }
 
-static void take_heartbeat_orders(struct app *a);
-
 static void handle(struct app *a, const SDL_Event *e)
 {
-	if (e->type == a->wake_event) {
-		struct core_event ev;
-		while (worker_poll(a->worker, &ev))
-			dispatch(a, ev);
-		take_heartbeat_orders(a);
-		return;
-	}
-	if (e->type == a->ctl_event && a->ctl_event) {
-		ctl_commands_run(&a->ctl_host, e->user.data1);
-		return;
-	}
 	switch (e->type) {
 	case SDL_QUIT:
 		/* A journey stopped before its end has not passed. */
@@ -684,32 +661,59 @@ static void identity_out_of_service(struct app *a, const char *reason)
 	dispatch(a, ev);
 }
 
-static void take_heartbeat_orders(struct app *a)
+static void take_order(struct app *a, struct heartbeat_order *o)
 {
-	struct heartbeat_order o;
+	if (o->type == HEARTBEAT_OUT_OF_SERVICE && o->revoked) {
+		log_error("fleet", "the portal revoked this kiosk's certificate: out of "
+				   "service until IT gives it a new one");
+		a->identity_problem = N_("This kiosk's security certificate has been "
+					 "revoked. Staff: please contact the city's IT "
+					 "department.");
+		identity_out_of_service(a, "device certificate revoked");
+	} else if (o->type == HEARTBEAT_OUT_OF_SERVICE && !o->on && a->identity_problem) {
+		log_warn("fleet", "the portal says back in service, but this kiosk's "
+				  "certificate is not valid: staying out of service");
+	} else if (o->type == HEARTBEAT_OUT_OF_SERVICE) {
+		struct core_event ev = ui_ev(CORE_EV_OUT_OF_SERVICE);
+		ev.choice = o->on;
+		snprintf(ev.text, sizeof(ev.text), "%s", o->reason);
+		dispatch(a, ev);
+	} else {
+		free(a->pending_cfg.config); /* a newer one replaces it */
+		a->pending_cfg = *o;
+	}
+}
 
-	while (heartbeat_poll(a->hb, &o)) {
-		if (o.type == HEARTBEAT_OUT_OF_SERVICE && o.revoked) {
-			log_error("fleet", "the portal revoked this kiosk's certificate: out of "
-					   "service until IT gives it a new one");
-			a->identity_problem = N_("This kiosk's security certificate has been "
-						 "revoked. Staff: please contact the city's IT "
-						 "department.");
-			identity_out_of_service(a, "device certificate revoked");
-		} else if (o.type == HEARTBEAT_OUT_OF_SERVICE && !o.on && a->identity_problem) {
-			log_warn("fleet", "the portal says back in service, but this kiosk's "
-					  "certificate is not valid: staying out of service");
-		} else if (o.type == HEARTBEAT_OUT_OF_SERVICE) {
-			struct core_event ev = ui_ev(CORE_EV_OUT_OF_SERVICE);
-			ev.choice = o.on;
-			snprintf(ev.text, sizeof(ev.text), "%s", o.reason);
-			dispatch(a, ev);
-		} else {
-			free(a->pending_cfg.config); /* a newer one replaces it */
-			a->pending_cfg = o;
+/* Everything the other threads posted, in order. */
+static void take_inbox(struct app *a)
+{
+	struct inbox_msg m;
+
+	while (inbox_take(a->inbox, &m)) {
+		switch (m.tag) {
+		case INBOX_RESULT: dispatch(a, *(struct core_event *)m.data); break;
+		case INBOX_ORDER: take_order(a, m.data); break;
+		case INBOX_REQUEST: ctl_commands_run(&a->ctl_host, m.data); continue;
+		case INBOX_UPDATE: break; /* ulink_tick, every turn, sees the answer */
+		case INBOX_STOP: a->stop = true; break;
 		}
+		free(m.data);
 	}
 	apply_pending_config(a);
+}
+
+/* What is left in the inbox at exit: a request still gets its answer. */
+static void drop_message(const struct inbox_msg *m, void *ctx)
+{
+	struct app *a = ctx;
+
+	if (m->tag == INBOX_REQUEST) {
+		ctl_server_answer(a->ctl, m->data, ctl_error("the kiosk is stopping"));
+		return;
+	}
+	if (m->tag == INBOX_ORDER)
+		free(((struct heartbeat_order *)m->data)->config);
+	free(m->data);
 }
 
 /* Tells the heartbeat what the kiosk looks like, when that changed. */
@@ -738,7 +742,7 @@ static int run(struct app *a)
 	while (a->exit_code < 0) {
 		int64_t now = clock_mono_ms();
 
-		if (stop_requested) {
+		if (a->stop) {
 			log_info("main", "stopping on signal");
 			a->exit_code = a->runner ? 1 : 0;
 			break;
@@ -765,6 +769,7 @@ static int run(struct app *a)
 			while (a->exit_code < 0 && SDL_PollEvent(&e))
 				handle(a, &e);
 		}
+		take_inbox(a);
 		/* The deadline computed before sleeping: recomputing it now would always name
 		 * the next second and never fire. */
 		int64_t core_deadline = core_next_deadline(&a->core, now);
@@ -869,18 +874,9 @@ static void update_slot(char *out, size_t n)
 static void ctl_submit(void *ctx, struct ctl_request *req)
 {
 	struct app *a = ctx;
-	SDL_Event ev;
-	uint64_t one = 1;
 
-	memset(&ev, 0, sizeof(ev));
-	ev.type = a->ctl_event;
-	ev.user.data1 = req;
-	if (SDL_PushEvent(&ev) != 1) {
+	if (inbox_post(a->inbox, INBOX_REQUEST, req))
 		ctl_server_answer(a->ctl, req, ctl_error("the kiosk is too busy; try again"));
-		return;
-	}
-	if (!a->sdl_blocks && write(a->wake_fd, &one, sizeof(one)) < 0)
-		log_warn("main", "cannot wake the UI loop: %s", strerror(errno));
 }
 
 static json_t *ctl_query(void *ctx, const struct ctl_request *req)
@@ -907,7 +903,6 @@ static void start_control(struct app *a)
 
 	if (!a->cfg.control_socket[0])
 		return;
-	a->ctl_event = SDL_RegisterEvents(1);
 	a->ctl_host = (struct ctl_host){.snap = &a->snap,
 					.cfg = &a->cfg,
 					.worker = a->worker,
@@ -1070,23 +1065,21 @@ int main(int argc, char **argv)
 		fprintf(stderr, "kiosk: cannot start the screen (%s)\n", kiosk_strerror(rc));
 		goto out;
 	}
-	a->wake_event = SDL_RegisterEvents(1);
-	a->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-	if (a->wake_fd < 0) {
-		fprintf(stderr, "kiosk: eventfd: %s\n", strerror(errno));
-		rc = KIOSK_EIO;
+	rc = inbox_open(256, &a->inbox);
+	if (rc) {
+		fprintf(stderr, "kiosk: cannot start (%s)\n", kiosk_strerror(rc));
 		goto out;
 	}
-	{
-		pthread_t sig_thread;
-		if (pthread_create(&sig_thread, NULL, signal_thread, a) == 0)
-			pthread_detach(sig_thread);
-	}
+	a->signal_thread_started = pthread_create(&a->signal_thread, NULL, signal_thread, a) == 0;
 	{
 		const char *drv = SDL_GetCurrentVideoDriver();
 		a->sdl_blocks = drv && (!strcmp(drv, "x11") || !strcmp(drv, "wayland"));
 		log_info("main", "video driver %s (%s wait)", drv ? drv : "?",
 			 a->sdl_blocks ? "SDL" : "own");
+		if (a->sdl_blocks) {
+			a->wake_event = SDL_RegisterEvents(1);
+			inbox_set_wake(a->inbox, wake_sdl, a);
+		}
 	}
 
 	if (paths_join(journal, sizeof(journal), a->cfg.data_dir, "journal.sqlite") ||
@@ -1117,8 +1110,7 @@ int main(int argc, char **argv)
 	    .receipt_header =
 		a->boot.receipt_header[0] ? a->boot.receipt_header : a->boot.city_name,
 	    .receipt_footer = a->boot.receipt_footer,
-	    .wake = wake_ui,
-	    .wake_ctx = a,
+	    .inbox = a->inbox,
 	};
 	rc = worker_start(&wcfg, &a->worker);
 	if (rc) {
@@ -1127,7 +1119,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	/* The worker opened the devices; the link probes the portal and marks health. */
-	ulink_open(&a->link, a->boot.update_state_dir, &wcfg.portal, wake_ui, a, clock_mono_ms());
+	ulink_open(&a->link, a->boot.update_state_dir, &wcfg.portal, a->inbox, clock_mono_ms());
 
 	core_config_defaults(&ccfg);
 	ccfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;
@@ -1163,8 +1155,8 @@ int main(int argc, char **argv)
 		    .local = a->local,
 		    .config_version = a->rconf_version,
 		    .portal_seen = heartbeat_portal_seen,
-		    .wake = wake_ui,
-		    .wake_ctx = a,
+		    .portal_seen_ctx = a,
+		    .inbox = a->inbox,
 		};
 		/* A beat in flight holds up the exit: no longer than this. */
 		if (hcfg.portal.timeout_ms > 10000)
@@ -1204,8 +1196,13 @@ out:
 	free(a->pending_cfg.config);
 	ulink_close(&a->link);
 	worker_stop(a->worker);
+	if (a->signal_thread_started) {
+		/* Directed at that thread, which takes it in sigwait (posting a last stop). */
+		pthread_kill(a->signal_thread, SIGTERM);
+		pthread_join(a->signal_thread, NULL);
+	}
+	inbox_close(a->inbox, drop_message, a); /* every thread that posts has stopped */
 	ctl_server_free(a->ctl);
-	/* wake_fd stays open: the detached signal thread may still write to it. */
 	ui_close(&a->ui);
 	if (a->renderer)
 		SDL_DestroyRenderer(a->renderer);

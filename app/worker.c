@@ -17,6 +17,7 @@
 #include "app/account_worker.h"
 #include "app/common/clock.h"
 #include "app/common/err.h"
+#include "app/common/inbox.h"
 #include "app/common/log.h"
 #include "app/crypto/seal.h"
 #include "app/payments/payments.h"
@@ -28,7 +29,6 @@
 #include "drivers/sim/sim_printer.h"
 #include "drivers/usb/usbdev.h"
 
-#define RESULT_QUEUE 32
 #define OUTBOX_CAPACITY 10000
 
 enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_STATUS, JOB_QUIT };
@@ -53,9 +53,6 @@ struct worker {
 	pthread_cond_t cond;
 	struct job *head, *tail;
 
-	struct core_event results[RESULT_QUEUE];
-	int res_head, res_count;
-
 	/* Owned by the worker thread alone. */
 	struct portal *portal;
 	struct journal *journal;
@@ -72,35 +69,21 @@ struct worker {
 	int printer_told;		/* the enum core_printer last posted, -1 before the first */
 };
 
+/* A result for the core, into the UI thread's inbox. */
 static void post(struct worker *w, const struct core_event *ev)
 {
-	pthread_mutex_lock(&w->lock);
-	if (w->res_count == RESULT_QUEUE) {
-		/* The UI drains on every wake; a full queue means it is gone. Keep the newest. */
-		log_error("worker", "result queue full; dropping the oldest result");
-		w->res_head = (w->res_head + 1) % RESULT_QUEUE;
-		w->res_count--;
-	}
-	w->results[(w->res_head + w->res_count) % RESULT_QUEUE] = *ev;
-	w->res_count++;
-	pthread_mutex_unlock(&w->lock);
-	if (w->cfg.wake)
-		w->cfg.wake(w->cfg.wake_ctx);
-}
+	struct core_event *copy = malloc(sizeof(*copy));
 
-int worker_poll(struct worker *w, struct core_event *ev)
-{
-	int got = 0;
-
-	pthread_mutex_lock(&w->lock);
-	if (w->res_count > 0) {
-		*ev = w->results[w->res_head];
-		w->res_head = (w->res_head + 1) % RESULT_QUEUE;
-		w->res_count--;
-		got = 1;
+	if (!copy) {
+		log_error("worker", "out of memory: a result for the screen is lost");
+		return;
 	}
-	pthread_mutex_unlock(&w->lock);
-	return got;
+	*copy = *ev;
+	if (inbox_post(w->cfg.inbox, INBOX_RESULT, copy)) {
+		/* The UI takes everything on every wake; a full inbox means it is gone. */
+		log_error("worker", "the UI thread's inbox is full; dropping a result");
+		free(copy);
+	}
 }
 
 static void enqueue(struct worker *w, struct job *j)

@@ -10,6 +10,7 @@
 #include "drivers/card/card.h"
 #include "drivers/devices.h"
 
+struct inbox;
 struct service_snapshot;
 
 struct worker_config {
@@ -17,19 +18,18 @@ struct worker_config {
 	const char *journal_path;
 	const char *outbox_path;
 	const char *audit_path; /* staff audit log and day closes; NULL: no service mode */
-	const char *pin_hash;	  /* [service] pin_hash, "" when none */
+	const char *pin_hash;	/* [service] pin_hash, "" when none */
 	struct service_snapshot *snapshot; /* kioskctl's view, kept current; may be NULL */
-	const char *seal_key;	   /* the portal's public key for sealing card data */
-	const char *devices;	   /* "sim" or "usb" */
-	const char *wedge_readers; /* "vvvv:pppp,..."; NULL or "": the defaults */
-	const char *receipts_dir;  /* simulated printer output */
-	const char *mono_font;	   /* for the simulated printer's PNG */
+	const char *seal_key;		   /* the portal's public key for sealing card data */
+	const char *devices;		   /* "sim" or "usb" */
+	const char *wedge_readers;	   /* "vvvv:pppp,..."; NULL or "": the defaults */
+	const char *receipts_dir;	   /* simulated printer output */
+	const char *mono_font;		   /* for the simulated printer's PNG */
 	const char *kiosk_id;
 	const char *receipt_header;
 	const char *receipt_footer; /* NULL or "": none */
-	/* Called from the worker thread after a result is queued (e.g. SDL_PushEvent). */
-	void (*wake)(void *ctx);
-	void *wake_ctx;
+	/* Where results go (INBOX_RESULT, a malloc'd struct core_event): the UI thread's. */
+	struct inbox *inbox;
 };
 
 struct worker;
@@ -45,9 +45,6 @@ void worker_submit(struct worker *w, const struct core_effect *fx, enum core_lan
 /* Queues a swipe from a reader; the worker parses, checks and seals it, then wipes it.
  * The caller's copy is wiped here too. */
 void worker_swipe(struct worker *w, struct card_swipe *swipe);
-
-/* Takes the next result, if any: returns 1 and fills ev, else 0. */
-int worker_poll(struct worker *w, struct core_event *ev);
 
 /* The printer's last known status (sim or USB); never blocks on I/O. */
 void worker_printer_status(struct worker *w, struct printer_status *out);

@@ -12,12 +12,12 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
+#include "app/common/inbox.h"
 #include "app/common/log.h"
 #include "app/fleet/rconf.h"
 #include "app/portal/fleet.h"
 #include "app/store/outbox.h"
 
-#define MAX_ORDERS 4
 #define MAX_LOG_LINES LOG_RING_LINES
 
 struct heartbeat {
@@ -32,8 +32,6 @@ struct heartbeat {
 
 	/* under lock */
 	struct heartbeat_state state;
-	struct heartbeat_order orders[MAX_ORDERS];
-	int norders;
 	char *applied_doc; /* to keep on disk, from heartbeat_config_result */
 	long applied_version;
 	long config_version; /* in force */
@@ -71,13 +69,18 @@ static const char *running_slot(void)
 	return "none";
 }
 
+/* An order for the UI thread, through its inbox. */
 static void push_order(struct heartbeat *hb, const struct heartbeat_order *o)
 {
-	if (hb->norders >= MAX_ORDERS) {
+	struct heartbeat_order *copy = malloc(sizeof(*copy));
+
+	if (copy)
+		*copy = *o;
+	if (!copy || inbox_post(hb->cfg.inbox, INBOX_ORDER, copy)) {
 		free(o->config);
+		free(copy);
 		return; /* the next beat asks again */
 	}
-	hb->orders[hb->norders++] = *o;
 }
 
 static json_t *build_report(struct heartbeat *hb)
@@ -150,8 +153,6 @@ static void take_config(struct heartbeat *hb, struct portal *p, long want)
 		push_order(hb, &o);
 	}
 	pthread_mutex_unlock(&hb->lock);
-	if (!rc && hb->cfg.wake)
-		hb->cfg.wake(hb->cfg.wake_ctx);
 }
 
 static void read_answer(struct heartbeat *hb, struct portal *p, json_t *answer)
@@ -175,12 +176,9 @@ static void read_answer(struct heartbeat *hb, struct portal *p, json_t *answer)
 			notify = true;
 		}
 		pthread_mutex_unlock(&hb->lock);
-		if (notify) {
+		if (notify)
 			log_info("heartbeat", "portal: out of service %s (%s)", o.on ? "on" : "off",
 				 o.reason);
-			if (hb->cfg.wake)
-				hb->cfg.wake(hb->cfg.wake_ctx);
-		}
 	}
 	if (json_is_integer(ver) && json_integer_value(ver) > 0)
 		take_config(hb, p, (long)json_integer_value(ver));
@@ -215,11 +213,8 @@ static void take_revocation(struct heartbeat *hb)
 		notify = true;
 	}
 	pthread_mutex_unlock(&hb->lock);
-	if (notify) {
+	if (notify)
 		log_error("heartbeat", "portal: this kiosk's certificate is revoked");
-		if (hb->cfg.wake)
-			hb->cfg.wake(hb->cfg.wake_ctx);
-	}
 }
 
 /* Keeps an applied configuration on disk: here, because the UI thread never waits on fsync. */
@@ -267,7 +262,7 @@ static void *run(void *arg)
 		rc = report ? portal_heartbeat(p, report, &answer) : KIOSK_ENOMEM;
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		if (report && hb->cfg.portal_seen)
-			hb->cfg.portal_seen(hb->cfg.wake_ctx, rc == 0,
+			hb->cfg.portal_seen(hb->cfg.portal_seen_ctx, rc == 0,
 					    (int)((t1.tv_sec - t0.tv_sec) * 1000 +
 						  (t1.tv_nsec - t0.tv_nsec) / 1000000));
 		if (rc == 0)
@@ -335,8 +330,6 @@ void heartbeat_stop(struct heartbeat *hb)
 	pthread_cond_signal(&hb->cond);
 	pthread_mutex_unlock(&hb->lock);
 	pthread_join(hb->thread, NULL);
-	for (int i = 0; i < hb->norders; i++)
-		free(hb->orders[i].config);
 	free(hb->applied_doc);
 	pthread_cond_destroy(&hb->cond);
 	pthread_mutex_destroy(&hb->lock);
@@ -359,23 +352,6 @@ void heartbeat_set_interval(struct heartbeat *hb, int interval_s)
 	pthread_mutex_lock(&hb->lock);
 	hb->interval_s = interval_s;
 	pthread_mutex_unlock(&hb->lock);
-}
-
-int heartbeat_poll(struct heartbeat *hb, struct heartbeat_order *out)
-{
-	int got = 0;
-
-	if (!hb)
-		return 0;
-	pthread_mutex_lock(&hb->lock);
-	if (hb->norders > 0) {
-		*out = hb->orders[0];
-		memmove(hb->orders, hb->orders + 1, (size_t)(hb->norders - 1) * sizeof(*out));
-		hb->norders--;
-		got = 1;
-	}
-	pthread_mutex_unlock(&hb->lock);
-	return got;
 }
 
 void heartbeat_config_result(struct heartbeat *hb, long version, char *doc, const char *error)

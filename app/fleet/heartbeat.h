@@ -1,7 +1,7 @@
 /* The heartbeat: every N seconds, on a thread of its own, the kiosk tells the portal how it
  * is (version, slot, uptime, devices, outbox, last error, session) and takes the portal's
  * orders from the answer: out of service on or off, a configuration version to fetch, recent
- * log lines to upload. Orders reach the UI thread through heartbeat_poll; a new
+ * log lines to upload. Orders reach the UI thread through its inbox (INBOX_ORDER); a new
  * configuration is fetched and checked here, applied by the UI thread between sessions, and
  * kept on disk here once applied. An idle kiosk wakes once per interval, nothing more. */
 #ifndef KIOSK_FLEET_HEARTBEAT_H
@@ -12,6 +12,8 @@
 #include "app/config.h"
 #include "app/core/core.h"
 #include "app/portal/portal.h"
+
+struct inbox;
 
 struct heartbeat_config {
 	struct portal_config portal; /* its strings must outlive the heartbeat */
@@ -25,9 +27,9 @@ struct heartbeat_config {
 	long config_version; /* the remote configuration in force at start, 0: none */
 	/* Called from the heartbeat thread after each beat: did the portal answer, how fast. */
 	void (*portal_seen)(void *ctx, bool reachable, int rtt_ms);
-	/* Called from the heartbeat thread when an order is waiting for heartbeat_poll. */
-	void (*wake)(void *ctx);
-	void *wake_ctx;
+	void *portal_seen_ctx;
+	/* Where orders go: INBOX_ORDER, a malloc'd struct heartbeat_order (its config too). */
+	struct inbox *inbox;
 };
 
 /* What the kiosk looks like from the UI thread, as the next heartbeat reports it. */
@@ -60,9 +62,6 @@ void heartbeat_stop(struct heartbeat *hb);
 void heartbeat_set_state(struct heartbeat *hb, const struct heartbeat_state *st);
 /* A new interval (from a remote configuration); takes effect after the next beat. */
 void heartbeat_set_interval(struct heartbeat *hb, int interval_s);
-
-/* UI thread: the next order, 1 when there was one, else 0. */
-int heartbeat_poll(struct heartbeat *hb, struct heartbeat_order *out);
 
 /* UI thread: how applying a configuration order went. On success the heartbeat thread keeps
  * the document on disk (taking ownership of doc) and reports the version; on failure the

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
+#include "app/common/inbox.h"
 #include "app/common/log.h"
 
 #define SESSION_FLAG "session-active"
@@ -27,8 +28,8 @@ static void *probe_portal(void *arg)
 		int r = portal_payment_status(p, "kiosk-health-probe", &pay);
 		if (r == 0 || r == KIOSK_ENOTFOUND) {
 			atomic_store(&l->portal_answered, 1);
-			if (l->wake)
-				l->wake(l->wake_ctx);
+			if (l->inbox && inbox_post(l->inbox, INBOX_UPDATE, NULL))
+				log_warn("health", "the UI thread's inbox is full");
 			break;
 		}
 		log_warn("health", "portal not answering yet (%s)", kiosk_strerror(r));
@@ -42,15 +43,14 @@ static void *probe_portal(void *arg)
 }
 
 void ulink_open(struct ulink *l, const char *state_dir, const struct portal_config *portal,
-		void (*wake)(void *ctx), void *wake_ctx, int64_t now_ms)
+		struct inbox *inbox, int64_t now_ms)
 {
 	uint64_t usec = 0;
 
 	memset(l, 0, sizeof(*l));
 	snprintf(l->state_dir, sizeof(l->state_dir), "%s", state_dir ? state_dir : "");
 	l->portal = *portal;
-	l->wake = wake;
-	l->wake_ctx = wake_ctx;
+	l->inbox = inbox;
 	l->notify = getenv("NOTIFY_SOCKET") != NULL;
 	if (l->notify && sd_watchdog_enabled(0, &usec) > 0 && usec > 0) {
 		l->wd_period_ms = (int64_t)(usec / 2000);

@@ -19,6 +19,8 @@
 
 #include "app/portal/portal.h"
 
+struct inbox;
+
 struct ulink {
 	char state_dir[512]; /* "" when no update agent looks after this kiosk */
 	bool session_flag;   /* what is on disk now */
@@ -29,8 +31,7 @@ struct ulink {
 	pthread_t probe;
 	bool probe_started;
 	struct portal_config portal;
-	void (*wake)(void *ctx);
-	void *wake_ctx;
+	struct inbox *inbox; /* INBOX_UPDATE when the portal answered */
 
 	bool notify; /* NOTIFY_SOCKET was set */
 	bool ready_sent;
@@ -38,10 +39,10 @@ struct ulink {
 	int64_t wd_next_ms;
 };
 
-/* state_dir may be "" (no marks). portal is copied (its strings must outlive the link);
- * wake is called from the probe thread when the portal answered. */
+/* state_dir may be "" (no marks). portal is copied (its strings must outlive the link); the
+ * probe thread posts INBOX_UPDATE to inbox when the portal answered. */
 void ulink_open(struct ulink *l, const char *state_dir, const struct portal_config *portal,
-		void (*wake)(void *ctx), void *wake_ctx, int64_t now_ms);
+		struct inbox *inbox, int64_t now_ms);
 void ulink_close(struct ulink *l);
 
 /* After each frame drawn: screen_id says whether a resident is in a session. */
