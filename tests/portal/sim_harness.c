@@ -1,11 +1,14 @@
-/* Starts and stops portal-sim for the portal tests. Children die with the test process
- * (PR_SET_PDEATHSIG) so a killed or timed-out test never leaves a portal running. */
+/* Starts and stops portal-sim and terminal-sim for the portal tests. Children die with the test
+ * process (PR_SET_PDEATHSIG) so a killed or timed-out test never leaves a portal running. */
 #include "tests/portal/sim_harness.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <setjmp.h>
 #include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +17,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <cmocka.h>
 
 #define START_WAIT_MS 10000
 #define STOP_WAIT_MS 5000
@@ -40,8 +45,16 @@ static int read_port(const char *path, unsigned *port)
 
 static void remove_dir(const char *dir)
 {
-	static const char *files[] = {"sim.db", "sim.db-wal", "sim.db-shm", "sim.db-journal",
-				      "port"};
+	static const char *files[] = {"sim.db",
+				      "sim.db-wal",
+				      "sim.db-shm",
+				      "sim.db-journal",
+				      "port",
+				      "admin-port",
+				      "terminal-sim.db",
+				      "terminal-sim.db-wal",
+				      "terminal-sim.db-shm",
+				      "terminal-sim.db-journal"};
 	char path[512];
 
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
@@ -51,14 +64,22 @@ static void remove_dir(const char *dir)
 	rmdir(dir);
 }
 
-static void exec_sim(const struct sim *s, const char *cert, const char *const *extra)
+/* argv[0] is the program; never returns. */
+static void exec_program(const char *const *argv)
+{
+	/* Dies with the test, even when the test is SIGKILLed by a CTest timeout. */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	execv(argv[0], (char *const *)argv);
+	fprintf(stderr, "sim_harness: cannot run %s: %s\n", argv[0], strerror(errno));
+	_exit(127);
+}
+
+static void exec_portal(const struct sim *s, const char *cert, const char *const *extra)
 {
 	char cert_path[512], key_path[512], db_path[512], port_path[512];
 	const char *argv[32];
 	size_t n = 0;
 
-	/* Dies with the test, even when the test is SIGKILLed by a CTest timeout. */
-	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	snprintf(cert_path, sizeof(cert_path), "%s/%s.pem", PKI_DIR, cert);
 	snprintf(key_path, sizeof(key_path), "%s/%s.key", PKI_DIR, cert);
 	snprintf(db_path, sizeof(db_path), "%s/sim.db", s->dir);
@@ -78,14 +99,45 @@ static void exec_sim(const struct sim *s, const char *cert, const char *const *e
 	for (size_t i = 0; extra && extra[i] && n + 1 < sizeof(argv) / sizeof(argv[0]); i++)
 		argv[n++] = extra[i];
 	argv[n] = NULL;
-	execv(PORTAL_SIM_BIN, (char *const *)argv);
-	fprintf(stderr, "sim_harness: cannot run %s: %s\n", PORTAL_SIM_BIN, strerror(errno));
-	_exit(127);
+	exec_program(argv);
 }
 
-int sim_start(struct sim *s, const char *cert, const char *const *extra)
+#ifdef TERMINAL_SIM_BIN
+static void exec_terminal(const struct sim *s, const char *cert, const char *const *extra)
 {
-	char port_path[512];
+	char cert_path[512], key_path[512], port_path[512], admin_path[512];
+	const char *argv[32];
+	size_t n = 0;
+
+	snprintf(cert_path, sizeof(cert_path), "%s/%s.pem", PKI_DIR, cert);
+	snprintf(key_path, sizeof(key_path), "%s/%s.key", PKI_DIR, cert);
+	snprintf(port_path, sizeof(port_path), "%s/port", s->dir);
+	snprintf(admin_path, sizeof(admin_path), "%s/admin-port", s->dir);
+	argv[n++] = TERMINAL_SIM_BIN;
+	argv[n++] = "--cert";
+	argv[n++] = cert_path;
+	argv[n++] = "--key";
+	argv[n++] = key_path;
+	argv[n++] = "--data";
+	argv[n++] = s->dir;
+	argv[n++] = "--port-file";
+	argv[n++] = port_path;
+	argv[n++] = "--admin-port-file";
+	argv[n++] = admin_path;
+	argv[n++] = "--verbose";
+	for (size_t i = 0; extra && extra[i] && n + 1 < sizeof(argv) / sizeof(argv[0]); i++)
+		argv[n++] = extra[i];
+	argv[n] = NULL;
+	exec_program(argv);
+}
+#endif
+
+/* Forks the simulator (exec), then waits for its port file(s). */
+static int start(struct sim *s, const char *cert, const char *const *extra,
+		 void (*exec)(const struct sim *, const char *, const char *const *),
+		 const char *url_path, int admin)
+{
+	char port_path[512], admin_path[512];
 	int status;
 
 	memset(s, 0, sizeof(*s));
@@ -97,32 +149,47 @@ int sim_start(struct sim *s, const char *cert, const char *const *extra)
 		return -1;
 	}
 	snprintf(port_path, sizeof(port_path), "%s/port", s->dir);
+	snprintf(admin_path, sizeof(admin_path), "%s/admin-port", s->dir);
 	fflush(NULL);
 	s->pid = fork();
 	if (s->pid < 0)
 		goto fail;
 	if (s->pid == 0)
-		exec_sim(s, cert, extra);
+		exec(s, cert, extra);
 
 	for (long waited = 0; waited < START_WAIT_MS; waited += 20) {
-		if (read_port(port_path, &s->port)) {
-			snprintf(s->url, sizeof(s->url), "https://127.0.0.1:%u", s->port);
+		if (read_port(port_path, &s->port) &&
+		    (!admin || read_port(admin_path, &s->admin_port))) {
+			snprintf(s->url, sizeof(s->url), "https://127.0.0.1:%u%s", s->port,
+				 url_path);
 			return 0;
 		}
 		if (waitpid(s->pid, &status, WNOHANG) == s->pid) {
-			fprintf(stderr, "sim_harness: portal-sim exited early (status %d)\n",
+			fprintf(stderr, "sim_harness: the simulator exited early (status %d)\n",
 				status);
 			s->pid = -1;
 			goto fail;
 		}
 		sleep_ms(20);
 	}
-	fprintf(stderr, "sim_harness: portal-sim did not write its port within %d ms\n",
+	fprintf(stderr, "sim_harness: the simulator did not write its port within %d ms\n",
 		START_WAIT_MS);
 fail:
 	sim_stop(s);
 	return -1;
 }
+
+int sim_start(struct sim *s, const char *cert, const char *const *extra)
+{
+	return start(s, cert, extra, exec_portal, "", 0);
+}
+
+#ifdef TERMINAL_SIM_BIN
+int sim_start_terminal(struct sim *s, const char *cert, const char *const *extra)
+{
+	return start(s, cert, extra, exec_terminal, "/nexo", 1);
+}
+#endif
 
 void sim_stop(struct sim *s)
 {
@@ -165,4 +232,20 @@ unsigned sim_unused_port(void)
 		port = ntohs(sa.sin_port);
 	close(fd);
 	return port;
+}
+
+int sim_run_tests(const char *group, const struct CMUnitTest *tests, size_t n, int argc,
+		  char **argv)
+{
+	if (argc > 1) {
+		size_t found = 0;
+		for (size_t i = 0; i < n; i++)
+			found += strcmp(tests[i].name, argv[1]) == 0;
+		if (found == 0) {
+			fprintf(stderr, "no test named %s\n", argv[1]);
+			return 2;
+		}
+		cmocka_set_test_filter(argv[1]);
+	}
+	return _cmocka_run_group_tests(group, tests, n, NULL, NULL);
 }

@@ -428,16 +428,5 @@ int main(int argc, char **argv)
 	    SIM_TEST(slow_portal_times_out, latency),
 	};
 
-	/* CTest runs each test on its own (argv[1] is its name), so they run in parallel. */
-	if (argc > 1) {
-		size_t found = 0;
-		for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++)
-			found += strcmp(tests[i].name, argv[1]) == 0;
-		if (found == 0) {
-			fprintf(stderr, "no test named %s\n", argv[1]);
-			return 2;
-		}
-		cmocka_set_test_filter(argv[1]);
-	}
-	return cmocka_run_group_tests_name("portal", tests, NULL, NULL);
+	return sim_run_tests("portal", tests, sizeof(tests) / sizeof(tests[0]), argc, argv);
 }

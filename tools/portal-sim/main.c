@@ -1,7 +1,6 @@
 /* portal-sim: the demo and test portal. Parses the command line, opens the store and the
  * sealing key, serves HTTPS until SIGTERM or SIGINT, and announces its port. */
 #include <getopt.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "tools/portal-sim/sim.h"
+#include "tools/simhttp/simhttp.h"
 
 static void usage(FILE *f)
 {
@@ -35,17 +35,6 @@ static void usage(FILE *f)
 	    "  The API and the faults are described in docs/portal-api.md.\n");
 }
 
-static int parse_unsigned(const char *s, unsigned max, unsigned *out)
-{
-	char *end;
-	unsigned long v = strtoul(s, &end, 10);
-
-	if (*s == '\0' || *end != '\0' || s[0] == '-' || v > max)
-		return KIOSK_EINVAL;
-	*out = (unsigned)v;
-	return 0;
-}
-
 /* NAME or NAME:N; for latency the number is the delay in ms, for the others a use count. */
 static int parse_fault(const char *s, struct sim_fault *out)
 {
@@ -65,26 +54,12 @@ static int parse_fault(const char *s, struct sim_fault *out)
 	    {"malformed-json", {SIM_FAULT_MALFORMED, SIM_SCOPE_PAYMENT, 0, -1, 1}},
 	    {"slow-body", {SIM_FAULT_SLOW_BODY, SIM_SCOPE_PAYMENT, 0, -1, 1}},
 	};
-	const char *colon = strchr(s, ':');
-	size_t len = colon ? (size_t)(colon - s) : strlen(s);
-	unsigned n;
-
 	for (size_t i = 0; i < sizeof(faults) / sizeof(faults[0]); i++) {
-		if (strlen(faults[i].name) != len || strncmp(s, faults[i].name, len) != 0)
+		if (!simhttp_fault_is(s, faults[i].name))
 			continue;
 		*out = faults[i].fault;
-		if (out->kind == SIM_FAULT_LATENCY) {
-			/* latency needs its delay */
-			return colon && parse_unsigned(colon + 1, 600000, &out->arg) == 0
-				   ? 0
-				   : KIOSK_EINVAL;
-		}
-		if (colon) {
-			if (parse_unsigned(colon + 1, 1000000, &n) != 0 || n == 0)
-				return KIOSK_EINVAL;
-			out->limit = (int)n;
-		}
-		return 0;
+		/* latency needs its delay; the others may take a use count */
+		return simhttp_fault_arg(s, out->kind == SIM_FAULT_LATENCY, &out->arg, &out->limit);
 	}
 	return KIOSK_EINVAL;
 }
@@ -95,16 +70,6 @@ static int add_fault(struct sim_options *opt, const struct sim_fault *f)
 		return KIOSK_EINVAL;
 	opt->faults[opt->fault_count++] = *f;
 	return 0;
-}
-
-/* --data DIR: the database inside DIR, which is created if missing. */
-static int data_db(const char *dir, char *db, size_t n)
-{
-	struct stat st;
-
-	if (mkdir(dir, 0700) != 0 && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)))
-		return KIOSK_EIO;
-	return snprintf(db, n, "%s/portal-sim.db", dir) < (int)n ? 0 : KIOSK_EINVAL;
 }
 
 static int parse_args(int argc, char **argv, struct sim_options *opt)
@@ -146,7 +111,7 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 		case 's': opt->seal_key = optarg; break;
 		case 'd': opt->db = optarg; break;
 		case 'D':
-			if (data_db(optarg, db_path, sizeof(db_path)) != 0)
+			if (simhttp_data_db(optarg, "portal-sim.db", db_path, sizeof(db_path)) != 0)
 				return KIOSK_EINVAL;
 			opt->db = db_path;
 			break;
@@ -159,16 +124,16 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 		case 1003: opt->enroll_tokens = optarg; break;
 		case 1004: opt->client_ca = optarg; break;
 		case 'T':
-			if (parse_unsigned(optarg, 86400, &opt->code_ttl_s) != 0 ||
+			if (simhttp_parse_unsigned(optarg, 86400, &opt->code_ttl_s) != 0 ||
 			    !opt->code_ttl_s)
 				return KIOSK_EINVAL;
 			break;
 		case 'R':
-			if (parse_unsigned(optarg, 3600, &opt->resend_interval_s) != 0)
+			if (simhttp_parse_unsigned(optarg, 3600, &opt->resend_interval_s) != 0)
 				return KIOSK_EINVAL;
 			break;
 		case 'p':
-			if (parse_unsigned(optarg, 65535, &opt->port) != 0)
+			if (simhttp_parse_unsigned(optarg, 65535, &opt->port) != 0)
 				return KIOSK_EINVAL;
 			break;
 		case 'L':
@@ -176,7 +141,8 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 			f.kind = SIM_FAULT_LATENCY;
 			f.scope = SIM_SCOPE_ALL;
 			f.limit = -1;
-			if (parse_unsigned(optarg, 600000, &f.arg) != 0 || add_fault(opt, &f) != 0)
+			if (simhttp_parse_unsigned(optarg, 600000, &f.arg) != 0 ||
+			    add_fault(opt, &f) != 0)
 				return KIOSK_EINVAL;
 			break;
 		case 'F':
@@ -192,33 +158,6 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 	if (optind != argc || !opt->cert || !opt->key || !opt->seal_key)
 		return KIOSK_EINVAL;
 	return 0;
-}
-
-/* Written beside the target and renamed, so a test polling for it never reads half. */
-static int write_port_file(const char *path, unsigned port)
-{
-	char tmp[4096];
-	FILE *f;
-	int rc = KIOSK_EIO;
-
-	if (snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid()) >= (int)sizeof(tmp))
-		return KIOSK_EINVAL;
-	f = fopen(tmp, "w");
-	if (!f)
-		goto out;
-	if (fprintf(f, "%u\n", port) < 0) {
-		fclose(f);
-		goto out;
-	}
-	if (fclose(f) != 0 || rename(tmp, path) != 0)
-		goto out;
-	rc = 0;
-out:
-	if (rc != 0) {
-		log_error("portal-sim", "cannot write port file %s", path);
-		unlink(tmp);
-	}
-	return rc;
 }
 
 /* --mbox, or mail.mbox in the database's directory. */
@@ -257,12 +196,7 @@ int main(int argc, char **argv)
 	}
 	log_set_level(opt.verbose ? LOG_DEBUG : LOG_WARN);
 
-	/* Blocked before any thread starts, so only sigwait() below ever sees them. */
-	sigemptyset(&stop_signals);
-	sigaddset(&stop_signals, SIGTERM);
-	sigaddset(&stop_signals, SIGINT);
-	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	simhttp_block_stop_signals(&stop_signals);
 
 	default_mbox(&opt, mbox, sizeof(mbox));
 	ropt = (struct resident_options){.db = opt.db,
@@ -270,11 +204,12 @@ int main(int argc, char **argv)
 					 .code_ttl_s = opt.code_ttl_s,
 					 .resend_interval_s = opt.resend_interval_s};
 	if (db_open(opt.db, &db) != 0 || unseal_open(opt.seal_key, &unsealer) != 0 ||
-	    enroll_setup(&opt) != 0 || fleet_setup(&opt) != 0 || api_open(db, unsealer, &api) != 0 ||
+	    enroll_setup(&opt) != 0 || fleet_setup(&opt) != 0 ||
+	    api_open(db, unsealer, &api) != 0 ||
 	    residents_open(&ropt, db, unsealer, &residents) != 0 ||
 	    server_start(&opt, api, residents, &srv, &port) != 0)
 		goto out;
-	if (opt.port_file && write_port_file(opt.port_file, port) != 0)
+	if (opt.port_file && simhttp_write_port_file(opt.port_file, port, "portal-sim") != 0)
 		goto out;
 	printf("portal-sim: listening on https://%s:%u\n", opt.listen, port);
 	fflush(stdout);

@@ -1,13 +1,10 @@
 /* portal-sim's HTTPS side: libmicrohttpd over TLS, a thread per connection, request bodies
  * collected and handed to api.c, and the fault switches (docs/portal-api.md, "Faults"). */
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <time.h>
 
 #include <microhttpd.h>
@@ -15,52 +12,26 @@
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "tools/portal-sim/sim.h"
+#include "tools/simhttp/simhttp.h"
 
 #define BODY_MAX (64 * 1024)
 
 struct sim_server {
-	struct MHD_Daemon *daemon;
+	struct simhttp *http;
 	struct sim_api *api;
 	struct sim_residents *residents;
 	struct sim_fault faults[SIM_MAX_FAULTS];
 	atomic_int used[SIM_MAX_FAULTS]; /* matching requests each fault has taken so far */
 	int fault_count;
 	atomic_int stopping; /* cuts latency sleeps short so shutdown is prompt */
-	char *cert_pem;
-	char *key_pem;
-	char *client_ca_pem; /* --client-ca: API calls need a client certificate from it */
+	int client_ca;	     /* --client-ca: API calls need a client certificate from it */
 };
 
 /* One request in flight: its body as it arrives. */
 struct sim_request {
-	char *body;
-	size_t len;
-	int too_big;
+	struct simhttp_body body;
 	struct timespec start;
 };
-
-static char *read_text_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long size;
-
-	if (!f)
-		goto out;
-	if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0)
-		goto out;
-	buf = calloc(1, (size_t)size + 1);
-	if (buf && fread(buf, 1, (size_t)size, f) != (size_t)size) {
-		free(buf);
-		buf = NULL;
-	}
-out:
-	if (f)
-		fclose(f);
-	if (!buf)
-		log_error("portal-sim", "cannot read %s", path);
-	return buf;
-}
 
 static long elapsed_ms(const struct timespec *start)
 {
@@ -181,19 +152,7 @@ static enum MHD_Result send_slow(struct sim_server *srv, struct MHD_Connection *
 
 static enum MHD_Result send_reply(struct MHD_Connection *conn, unsigned status, char *body)
 {
-	struct MHD_Response *resp;
-	enum MHD_Result ret;
-
-	resp = MHD_create_response_from_buffer(strlen(body), body, MHD_RESPMEM_MUST_FREE);
-	if (!resp) {
-		free(body);
-		return MHD_NO;
-	}
-	MHD_add_response_header(resp, "Content-Type", "application/json");
-	MHD_add_response_header(resp, "Cache-Control", "no-store");
-	ret = MHD_queue_response(conn, status, resp);
-	MHD_destroy_response(resp);
-	return ret;
+	return simhttp_send(conn, status, "application/json", body);
 }
 
 static char *error_body(unsigned status)
@@ -265,18 +224,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_YES;
 	}
 	if (*upload_data_size > 0) {
-		size_t n = *upload_data_size;
-		if (req->len + n > BODY_MAX) {
-			req->too_big = 1;
-		} else {
-			char *grown = realloc(req->body, req->len + n + 1);
-			if (!grown)
-				return MHD_NO;
-			memcpy(grown + req->len, upload_data, n);
-			req->body = grown;
-			req->len += n;
-			req->body[req->len] = '\0';
-		}
+		if (simhttp_body_append(&req->body, BODY_MAX, upload_data, *upload_data_size) != 0)
+			return MHD_NO;
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
@@ -295,29 +244,29 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		log_info("portal-sim", "%s %s -> the kiosk hung up; nothing recorded", method, url);
 		return MHD_NO;
 	}
-	if (req->too_big) {
+	if (req->body.too_big) {
 		reply.status = 413;
 		reply.body =
 		    strdup("{\"error\":\"too_large\",\"message\":\"The request is too large\"}");
-	} else if (srv->client_ca_pem && mtls_required(url) && !mtls_verified(conn)) {
+	} else if (srv->client_ca && mtls_required(url) && !mtls_verified(conn)) {
 		reply.status = 403;
 		reply.body = strdup("{\"error\":\"client_certificate_required\",\"message\":"
 				    "\"This portal needs the kiosk's own certificate\"}");
-	} else if (srv->client_ca_pem && mtls_required(url) && peer_revoked(conn)) {
+	} else if (srv->client_ca && mtls_required(url) && peer_revoked(conn)) {
 		reply.status = 403;
 		reply.body = strdup("{\"error\":\"certificate_revoked\",\"message\":"
 				    "\"This kiosk's certificate has been revoked\"}");
 	} else if (enroll_path(url)) {
-		enroll_handle(method, req->body, req->len, &reply);
+		enroll_handle(method, req->body.data, req->body.len, &reply);
 	} else if (fleet_path(url)) {
 		fleet_handle(method, url,
 			     MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Kiosk-Id"),
-			     req->body, req->len, &reply);
+			     req->body.data, req->body.len, &reply);
 	} else if (residents_path(url)) {
-		residents_handle(srv->residents, method, url, bearer_token(conn), req->body,
-				 req->len, &reply);
+		residents_handle(srv->residents, method, url, bearer_token(conn), req->body.data,
+				 req->body.len, &reply);
 	} else {
-		api_handle(srv->api, method, url, req->body, req->len, &reply);
+		api_handle(srv->api, method, url, req->body.data, req->body.len, &reply);
 	}
 	if (!reply.body)
 		return MHD_NO;
@@ -338,7 +287,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	(void)conn;
 	(void)toe;
 	if (req) {
-		free(req->body);
+		simhttp_body_free(&req->body);
 		free(req);
 		*con_cls = NULL;
 	}
@@ -348,61 +297,32 @@ int server_start(const struct sim_options *opt, struct sim_api *api,
 		 struct sim_residents *residents, struct sim_server **out, unsigned *port)
 {
 	struct sim_server *srv = calloc(1, sizeof(*srv));
-	struct sockaddr_in sa;
-	const union MHD_DaemonInfo *info;
-	int rc = KIOSK_EIO;
+	struct simhttp_options http = {.listen = opt->listen,
+				       .port = opt->port,
+				       .cert = opt->cert,
+				       .key = opt->key,
+				       .client_ca = opt->client_ca,
+				       .name = "portal-sim"};
+	int rc;
 
 	if (!srv)
 		return KIOSK_ENOMEM;
 	srv->api = api;
 	srv->residents = residents;
+	srv->client_ca = opt->client_ca != NULL;
 	srv->fault_count = opt->fault_count;
 	for (int i = 0; i < opt->fault_count; i++) {
 		srv->faults[i] = opt->faults[i];
 		atomic_init(&srv->used[i], 0);
 	}
 	atomic_init(&srv->stopping, 0);
-	memset(&sa, 0, sizeof(sa));
-	sa.sin_family = AF_INET;
-	sa.sin_port = htons((uint16_t)opt->port);
-	if (inet_pton(AF_INET, opt->listen, &sa.sin_addr) != 1) {
-		log_error("portal-sim", "--listen wants an IPv4 address, not %s", opt->listen);
-		rc = KIOSK_EINVAL;
-		goto out;
-	}
-	if (!MHD_is_feature_supported(MHD_FEATURE_TLS)) {
-		log_error("portal-sim", "this libmicrohttpd has no TLS support");
-		goto out;
-	}
-	srv->cert_pem = read_text_file(opt->cert);
-	srv->key_pem = read_text_file(opt->key);
-	if (!srv->cert_pem || !srv->key_pem)
-		goto out;
-	if (opt->client_ca && !(srv->client_ca_pem = read_text_file(opt->client_ca)))
-		goto out;
-
-	srv->daemon = MHD_start_daemon(MHD_USE_TLS | MHD_USE_THREAD_PER_CONNECTION |
-					   MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG,
-				       (uint16_t)opt->port, NULL, NULL, on_request, srv,
-				       MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_HTTPS_MEM_CERT,
-				       srv->cert_pem, MHD_OPTION_HTTPS_MEM_KEY, srv->key_pem,
-				       MHD_OPTION_HTTPS_MEM_TRUST, srv->client_ca_pem,
-				       MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-				       MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_END);
-	if (!srv->daemon) {
-		log_error("portal-sim", "cannot listen on %s:%u", opt->listen, opt->port);
-		goto out;
-	}
-	info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
-	if (!info || info->port == 0)
-		goto out;
-	*port = info->port;
-	*out = srv;
-	rc = 0;
-out:
-	if (rc != 0)
+	rc = simhttp_start(&http, on_request, srv, on_completed, srv, &srv->http, port);
+	if (rc != 0) {
 		server_stop(srv);
-	return rc;
+		return rc;
+	}
+	*out = srv;
+	return 0;
 }
 
 void server_stop(struct sim_server *srv)
@@ -410,13 +330,6 @@ void server_stop(struct sim_server *srv)
 	if (!srv)
 		return;
 	atomic_store(&srv->stopping, 1);
-	if (srv->daemon)
-		MHD_stop_daemon(srv->daemon);
-	free(srv->cert_pem);
-	free(srv->client_ca_pem);
-	if (srv->key_pem) {
-		memset(srv->key_pem, 0, strlen(srv->key_pem));
-		free(srv->key_pem);
-	}
+	simhttp_stop(srv->http);
 	free(srv);
 }
