@@ -288,7 +288,7 @@ int identity_check_dates(const char *cert_path, char *why, size_t whylen)
 		snprintf(why, whylen, "not valid before %04d-%02d-%02d %02d:%02d UTC",
 			 crt.valid_from.year, crt.valid_from.mon, crt.valid_from.day,
 			 crt.valid_from.hour, crt.valid_from.min);
-		rc = KIOSK_EEXPIRED;
+		rc = KIOSK_ENOTYET;
 	}
 out:
 	mbedtls_x509_crt_free(&crt);

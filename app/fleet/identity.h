@@ -35,8 +35,8 @@ int identity_ensure_key(const char *dir, const char *kiosk_id, char *err, size_t
 int identity_enroll(const char *dir, const char *portal_url, const char *ca_file, const char *token,
 		    char *err, size_t errlen);
 
-/* Whether the certificate at cert_path is within its dates: 0, KIOSK_EEXPIRED (expired or not yet
- * valid; why says which, with the date) or KIOSK_ECRYPTO (unreadable). */
+/* Whether the certificate at cert_path is within its dates: 0, KIOSK_EEXPIRED (expired),
+ * KIOSK_ENOTYET (not valid yet) or KIOSK_ECRYPTO (unreadable); why says it with the date. */
 int identity_check_dates(const char *cert_path, char *why, size_t whylen);
 
 #endif

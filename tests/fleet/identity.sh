@@ -1,6 +1,7 @@
 #!/bin/sh
 # Device identity in the kiosk: the certificate in [fleet] identity_dir is used for mutual TLS
-# on its own; an expired one puts the kiosk out of service before it ever reaches the portal;
+# on its own; an expired one, or one not valid yet, puts the kiosk out of service before it ever
+# reaches the portal, saying which;
 # one the portal revoked does so at the next heartbeat.
 #   identity.sh   (KIOSK_BUILD=<build>)
 set -eu
@@ -39,16 +40,30 @@ printf '[fleet]\nidentity_dir = %s\n' "$work/expired" >"$work/expired.conf"
 
 start_kiosk --config "$work/expired.conf" --script "$here/identity-expired.journey" \
 	--shots "$work/shots-expired"
-status=0
-wait "$kiosk" || status=$?
-kiosk=""
-[ "$status" = 0 ] || fail "the expired journey failed (status $status)"
+wait_kiosk "the expired journey"
 grep -q "device certificate .*expired on 2020-02-01" "$work/kiosk.log" ||
 	fail "the kiosk did not log the expiry with its date"
 # Never presented: the portal saw no call with it (nor any API call it would have taken).
 if grep -q "kiosk/v1/heartbeat -> 200" "$work/sim.log"; then
 	fail "the kiosk reached the portal with an expired certificate"
 fi
+
+# --- Not valid yet: dates in the future; the kiosk says that, not "expired".
+mkdir -p "$work/future"
+chmod 700 "$work/future"
+echo "unique_subject = no" >"$work/ca/index.txt.attr"
+cp "$work/expired/device.key" "$work/future/device.key"
+openssl ca -batch -notext -config "$work/ca/ca.cnf" -cert "$pki/ca.pem" -keyfile "$pki/ca.key" \
+	-in "$work/expired.csr" -out "$work/future/device.pem" \
+	-startdate 20990101000000Z -enddate 21000101000000Z >/dev/null 2>&1 ||
+	fail "cannot issue the future certificate"
+printf '[fleet]\nidentity_dir = %s\n' "$work/future" >"$work/future.conf"
+: >"$work/kiosk.log"
+start_kiosk --config "$work/future.conf" --script "$here/identity-not-yet.journey" \
+	--shots "$work/shots-future"
+wait_kiosk "the not-yet-valid journey"
+grep -q "device certificate .*not valid before 2099-01-01" "$work/kiosk.log" ||
+	fail "the kiosk did not log the start date"
 
 # --- Revoked: enrolled for real, working over mutual TLS, then revoked by IT.
 "$bin/kiosk-enroll" --dir "$work/id" --id FLEET-01 --portal "$url" --ca "$pki/ca.pem" \
@@ -60,10 +75,7 @@ start_kiosk --config "$work/id.conf" --script "$here/identity-revoked.journey" \
 # The portal requires the kiosk's certificate: a heartbeat that arrives proves it is used.
 wait_report FLEET-01 '"uptime_s":' 10
 admin /admin/revoke/FLEET-01 '{}' >/dev/null || fail "cannot revoke"
-status=0
-wait "$kiosk" || status=$?
-kiosk=""
-[ "$status" = 0 ] || fail "the revoked journey failed (status $status)"
+wait_kiosk "the revoked journey"
 grep -q "certificate is revoked" "$work/kiosk.log" || fail "the kiosk did not log the revocation"
 grep -q "certificate_revoked" "$work/kiosk.log" || fail "the portal's refusal is not in the log"
 echo "PASS: device certificate for mutual TLS; expired and revoked ones put the kiosk out of service"

@@ -51,3 +51,11 @@ start_kiosk() {
 		--heartbeat-s 1 "$@" >>"$work/kiosk.log" 2>&1 &
 	kiosk=$!
 }
+
+# wait_kiosk WHAT: waits for the kiosk started by start_kiosk to end; its journey must pass.
+wait_kiosk() {
+	status=0
+	wait "$kiosk" || status=$?
+	kiosk=""
+	[ "$status" = 0 ] || fail "$1 failed (status $status)"
+}

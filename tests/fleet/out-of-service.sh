@@ -25,10 +25,7 @@ admin /admin/kiosks/FLEET-01 '{"out_of_service":true,"reason":"cash drawer maint
 wait_report FLEET-01 '"screen":"out-of-service"' 15
 admin /admin/kiosks/FLEET-01 '{"out_of_service":false}' >/dev/null || fail "cannot set it back"
 
-status=0
-wait "$kiosk" || status=$?
-kiosk=""
-[ "$status" = 0 ] || fail "the journey failed (status $status)"
+wait_kiosk "the journey"
 grep -q "out of service on (cash drawer maintenance)" "$work/kiosk.log" ||
 	fail "the kiosk did not log the reason"
 

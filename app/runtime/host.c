@@ -1,0 +1,136 @@
+/* The journey runner's view of the app (--script): taps and keys as real SDL events through the
+ * real queue, swipes on the simulated reader, the last receipt, screenshots, what was spoken. */
+#include <SDL.h>
+#include <string.h>
+
+#include "app/a11y/keypad.h"
+#include "app/a11y/speech.h"
+#include "app/common/err.h"
+#include "app/journey/runner.h"
+#include "app/runtime/app.h"
+#include "app/worker.h"
+
+static const char *host_screen_id(void *ctx)
+{
+	return core_screen_id(&((struct app *)ctx)->core);
+}
+
+static const struct ui *host_ui(void *ctx)
+{
+	return &((struct app *)ctx)->ui;
+}
+
+static void host_tap(void *ctx, int x, int y)
+{
+	struct app *a = ctx;
+	SDL_Event ev;
+
+	(void)a;
+	/* Real mouse events through the real queue: the code under test is the code residents
+	 * use. Coordinates are the design space, which the offscreen window matches 1:1. */
+	memset(&ev, 0, sizeof(ev));
+	ev.type = SDL_MOUSEBUTTONDOWN;
+	ev.button.button = SDL_BUTTON_LEFT;
+	ev.button.state = SDL_PRESSED;
+	ev.button.clicks = 1;
+	ev.button.x = x;
+	ev.button.y = y;
+	SDL_PushEvent(&ev);
+	ev.type = SDL_MOUSEBUTTONUP;
+	ev.button.state = SDL_RELEASED;
+	SDL_PushEvent(&ev);
+}
+
+static void host_last_receipt(void *ctx, char *buf, size_t n)
+{
+	worker_last_receipt(((struct app *)ctx)->worker, buf, n);
+}
+
+static int host_shot(void *ctx, const char *path)
+{
+	return ui_screenshot(&((struct app *)ctx)->ui, path);
+}
+
+static void host_press(void *ctx, int x, int y, int down)
+{
+	SDL_Event ev;
+
+	(void)ctx;
+	memset(&ev, 0, sizeof(ev));
+	ev.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+	ev.button.button = SDL_BUTTON_LEFT;
+	ev.button.state = down ? SDL_PRESSED : SDL_RELEASED;
+	ev.button.clicks = 1;
+	ev.button.x = x;
+	ev.button.y = y;
+	SDL_PushEvent(&ev);
+}
+
+static void host_paper_out(void *ctx, int out)
+{
+	worker_set_paper_out(((struct app *)ctx)->worker, out);
+}
+
+/* A keypad key through the real event queue: a digit as a keyboard sends it (the key, then
+ * its text), an action as the first key the map binds to it. */
+static int host_key(void *ctx, const char *name)
+{
+	struct app *a = ctx;
+	SDL_Event ev;
+	SDL_Keycode key;
+
+	memset(&ev, 0, sizeof(ev));
+	if (name[0] >= '0' && name[0] <= '9' && !name[1]) {
+		if (name[0] == '0')
+			key = SDLK_KP_0;
+		else
+			key = SDLK_KP_1 + (name[0] - '1');
+	} else {
+		key = keypad_first_key(&a->cfg.keypad, keypad_action_by_name(name));
+		if (key == SDLK_UNKNOWN)
+			return KIOSK_EINVAL;
+	}
+	ev.type = SDL_KEYDOWN;
+	ev.key.state = SDL_PRESSED;
+	ev.key.keysym.sym = key;
+	ev.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+	SDL_PushEvent(&ev);
+	if (name[0] >= '0' && name[0] <= '9' && !name[1]) {
+		SDL_Event text;
+		memset(&text, 0, sizeof(text));
+		text.type = SDL_TEXTINPUT;
+		text.text.text[0] = name[0];
+		SDL_PushEvent(&text);
+	}
+	ev.type = SDL_KEYUP;
+	ev.key.state = SDL_RELEASED;
+	SDL_PushEvent(&ev);
+	return 0;
+}
+
+static void host_heard(void *ctx, char *buf, size_t n)
+{
+	speech_heard(((struct app *)ctx)->speech, buf, n);
+}
+
+int host_open(struct app *a)
+{
+	struct runner_host host = {
+	    .ctx = a,
+	    .screen_id = host_screen_id,
+	    .ui = host_ui,
+	    .tap = host_tap,
+	    .swipe = input_swipe,
+	    .last_receipt = host_last_receipt,
+	    .shot = host_shot,
+	    .paper_out = host_paper_out,
+	    .key = host_key,
+	    .heard = host_heard,
+	    .min_target_px = (a->cfg.dpi * 15 * 10 + 127) / 254, /* 15 mm */
+	    .press = host_press,
+	};
+
+	if (!*a->cli.script)
+		return 0;
+	return runner_open(a->cli.script, a->cli.shots, &host, &a->runner);
+}

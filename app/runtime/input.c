@@ -1,0 +1,179 @@
+/* Input: taps (through the corner hold), keypad keys and typed text mapped to core events,
+ * the keypad's speech keys, and the simulated card reader's keys for demos. */
+#include <SDL.h>
+#include <string.h>
+
+#include "app/a11y/keypad.h"
+#include "app/a11y/speech.h"
+#include "app/common/clock.h"
+#include "app/i18n.h"
+#include "app/runtime/app.h"
+#include "app/worker.h"
+#include "drivers/sim/sim_reader.h"
+
+/* A widget chosen by a tap or by Enter on the keypad. */
+static void activate(struct app *a, int i)
+{
+	const struct ui_widget *w = &a->ui.widgets[i];
+
+	switch (w->action) {
+	case UI_ACT_CONTRAST:
+		access_set_look(
+		    a, a->ui.theme_id == THEME_HIGH_CONTRAST ? THEME_DEFAULT : THEME_HIGH_CONTRAST,
+		    a->ui.large_text);
+		app_dispatch(a, ui_ev(CORE_EV_TOUCH));
+		break;
+	case UI_ACT_LARGE_TEXT:
+		access_set_look(a, a->ui.theme_id, !a->ui.large_text);
+		app_dispatch(a, ui_ev(CORE_EV_TOUCH));
+		break;
+	case UI_ACT_NONE: app_dispatch(a, w->ev); break;
+	}
+}
+
+static void on_tap_up(struct app *a, int x, int y)
+{
+	int hit = ui_hit(&a->ui, x, y);
+	int pressed = a->ui.pressed_index;
+
+	a->ui.pressed_index = -1;
+	a->dirty = true;
+	if (hit >= 0 && hit == pressed) {
+		a->ui.focus_index = -1;
+		activate(a, hit);
+	} else if (hit < 0) {
+		app_dispatch(a, ui_ev(CORE_EV_TOUCH));
+	}
+}
+
+/* Moving the focus is someone at the kiosk, like a touch. */
+static void focus_moved(struct app *a)
+{
+	a->dirty = true;
+	app_dispatch(a, ui_ev(CORE_EV_TOUCH));
+}
+
+static void on_key(struct app *a, const SDL_KeyboardEvent *k)
+{
+	enum keypad_action act = keypad_action_of(&a->cfg.keypad, k->keysym.sym);
+
+	switch (act) {
+	case KEYPAD_TAB:
+		ui_focus_move(&a->ui, (k->keysym.mod & KMOD_SHIFT) ? -1 : 1);
+		focus_moved(a);
+		break;
+	case KEYPAD_DOWN:
+	case KEYPAD_UP:
+	case KEYPAD_RIGHT:
+	case KEYPAD_LEFT:
+		ui_focus_dir(&a->ui, (act == KEYPAD_RIGHT) - (act == KEYPAD_LEFT),
+			     (act == KEYPAD_DOWN) - (act == KEYPAD_UP));
+		focus_moved(a);
+		break;
+	case KEYPAD_ENTER:
+		if (a->ui.focus_index >= 0 && a->ui.focus_index < a->ui.widget_count)
+			activate(a, a->ui.focus_index);
+		else
+			app_dispatch(a, ui_ev(CORE_EV_CONTINUE));
+		break;
+	case KEYPAD_CLEAR: app_dispatch(a, ui_ev(CORE_EV_BACKSPACE)); break;
+	case KEYPAD_CANCEL: app_dispatch(a, ui_ev(CORE_EV_BACK)); break;
+	case KEYPAD_HELP: access_set_speech(a, !a->speech); break;
+	case KEYPAD_REPEAT: speech_repeat(a->speech); break;
+	case KEYPAD_STOP: speech_stop(a->speech); break;
+	case KEYPAD_VOLUME_DOWN:
+	case KEYPAD_VOLUME_UP:
+	case KEYPAD_RATE_DOWN:
+	case KEYPAD_RATE_UP:
+		speech_adjust(a->speech,
+			      act == KEYPAD_VOLUME_UP	  ? 1
+			      : act == KEYPAD_VOLUME_DOWN ? -1
+							  : 0,
+			      act == KEYPAD_RATE_UP	? 1
+			      : act == KEYPAD_RATE_DOWN ? -1
+							: 0);
+		access_say(a,
+			   act == KEYPAD_VOLUME_UP     ? N_("Louder")
+			   : act == KEYPAD_VOLUME_DOWN ? N_("Quieter")
+			   : act == KEYPAD_RATE_UP     ? N_("Faster")
+						       : N_("Slower"),
+			   true);
+		break;
+	case KEYPAD_BLANK:
+		/* Privacy (707.4): only with speech, or nobody could see or hear the kiosk. */
+		if (a->speech) {
+			a->blank = !a->blank;
+			access_say(a, a->blank ? N_("Screen off") : N_("Screen on"), true);
+			a->dirty = true;
+		}
+		break;
+	case KEYPAD_NONE:
+	case KEYPAD_ACTION_COUNT:
+		if (k->keysym.sym >= SDLK_F2 && k->keysym.sym <= SDLK_F4 &&
+		    !strcmp(a->cfg.devices, "sim")) {
+			/* The simulated reader, for demos at a desk: F2 an approved test card,
+			 * F3 a declined one, F4 a swipe too fast to read. */
+			const char *pan = k->keysym.sym == SDLK_F2   ? "4111111111111111"
+					  : k->keysym.sym == SDLK_F3 ? "4000000000000002"
+								     : "4111111111111112";
+			input_swipe(a, pan, "3012", "Demo Resident");
+		}
+		break;
+	}
+}
+
+int input_swipe(void *ctx, const char *pan, const char *yymm, const char *name)
+{
+	struct app *a = ctx;
+	struct card_swipe swipe;
+	int rc = sim_reader_make_swipe(pan, yymm, name, &swipe);
+
+	if (rc == 0)
+		worker_swipe(a->worker, &swipe);
+	else
+		card_swipe_wipe(&swipe);
+	return rc;
+}
+
+void input_handle(struct app *a, const SDL_Event *e)
+{
+	switch (e->type) {
+	case SDL_QUIT:
+		/* A journey stopped before its end has not passed. */
+		if (a->exit_code < 0)
+			a->exit_code = a->runner ? 1 : 0;
+		break;
+	case SDL_MOUSEBUTTONDOWN:
+		if (e->button.button == SDL_BUTTON_LEFT) {
+			service_corner_down(&a->corner, e->button.x, e->button.y, clock_mono_ms());
+			a->ui.pressed_index = ui_hit(&a->ui, e->button.x, e->button.y);
+			a->dirty = true;
+		}
+		break;
+	case SDL_MOUSEBUTTONUP:
+		if (e->button.button == SDL_BUTTON_LEFT) {
+			if (service_corner_up(&a->corner)) {
+				/* The end of the corner hold: not a tap on what lies there. */
+				a->ui.pressed_index = -1;
+				a->dirty = true;
+			} else {
+				on_tap_up(a, e->button.x, e->button.y);
+			}
+		}
+		break;
+	case SDL_MOUSEMOTION: service_corner_motion(&a->corner, e->motion.x, e->motion.y); break;
+	case SDL_TEXTINPUT: {
+		struct core_event ev = ui_ev(CORE_EV_KEY);
+		snprintf(ev.text, sizeof(ev.text), "%s", e->text.text);
+		app_dispatch(a, ev);
+		break;
+	}
+	case SDL_KEYDOWN: on_key(a, &e->key); break;
+	case SDL_WINDOWEVENT:
+		if (e->window.event == SDL_WINDOWEVENT_EXPOSED ||
+		    e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+			a->dirty = true;
+		break;
+	default: break;
+	}
+}
