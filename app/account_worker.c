@@ -185,18 +185,21 @@ static int run(struct portal *p, struct account_session *sess, const struct core
 }
 
 void account_run(struct portal *p, struct account_session *sess, const struct core_effect *fx,
-		 const struct card_sealed *card, struct core_event *ev)
+		 const struct card_sealed *card, struct core_event *ev,
+		 struct core_account_result *out)
 {
 	int rc;
 
 	memset(ev, 0, sizeof(*ev));
+	memset(out, 0, sizeof(*out));
 	ev->type = CORE_EV_ACCOUNT_DONE;
 	ev->request_id = fx->request_id;
 	ev->op = fx->type;
-	rc = run(p, sess, fx, card, &ev->acct);
+	ev->acct = out;
+	rc = run(p, sess, fx, card, out);
 	ev->failure = failure_of(rc);
 	if (rc == KIOSK_EINVAL || rc == KIOSK_ENOTFOUND)
-		ev->acct.refusal = refusal_of(portal_refusal(p));
+		out->refusal = refusal_of(portal_refusal(p));
 	if (rc)
 		log_info("account", "effect %d: %s (%s)", fx->type, kiosk_strerror(rc),
 			 rc == KIOSK_EINVAL ? "refused" : "portal");

@@ -16,10 +16,11 @@ struct account_session {
 /* True for the effect types account_run handles. */
 bool account_effect(enum core_effect_type type);
 
-/* Runs one account effect; fills ev (CORE_EV_ACCOUNT_DONE). card: the card the reader holds,
- * for Auto Pay by card, or NULL. */
+/* Runs one account effect; fills ev (CORE_EV_ACCOUNT_DONE) and the portal's answer in out,
+ * which ev then points to. card: the card the reader holds, for Auto Pay by card, or NULL. */
 void account_run(struct portal *p, struct account_session *sess, const struct core_effect *fx,
-		 const struct card_sealed *card, struct core_event *ev);
+		 const struct card_sealed *card, struct core_event *ev,
+		 struct core_account_result *out);
 
 /* CORE_FX_LOOKUP: a bill by customer number and last name or last bill amount (a guest,
  * or linking); fills ev (CORE_EV_LOOKUP_DONE). */

@@ -33,16 +33,16 @@ int i18n_init(const char *locale_dir)
 	return 0;
 }
 
-const char *i18n_tr(enum core_lang lang, const char *msgid)
+const char *i18n_tr(int lang, const char *msgid)
 {
 	if (!msgid || !*msgid)
 		return "";
-	if (lang == CORE_LANG_ES)
+	if (lang == I18N_ES)
 		return dgettext(DOMAIN, msgid);
 	return msgid;
 }
 
-const char *i18n_other_language_name(enum core_lang lang)
+const char *i18n_other_language_name(int lang)
 {
-	return lang == CORE_LANG_ES ? "English" : "Español";
+	return lang == I18N_ES ? "English" : "Español";
 }

@@ -3,8 +3,6 @@
 #ifndef KIOSK_I18N_H
 #define KIOSK_I18N_H
 
-#include "app/core/core.h"
-
 /* Marks a string for extraction without translating it where it stands. */
 #ifndef N_
 #define N_(s) s
@@ -15,10 +13,14 @@
  * catalog is missing (English still works). */
 int i18n_init(const char *locale_dir);
 
-/* The text for msgid in lang; English is the msgid itself. Thread-safe. */
-const char *i18n_tr(enum core_lang lang, const char *msgid);
+/* The languages, numbered as enum core_lang numbers them (app/screens checks that at compile
+ * time); i18n knows nothing of the core, so the toolkit can use it too. */
+enum i18n_lang { I18N_EN, I18N_ES };
+
+/* The text for msgid in lang (enum i18n_lang); English is the msgid itself. Thread-safe. */
+const char *i18n_tr(int lang, const char *msgid);
 
 /* The language's own name for the language switch: "Español" in English, "English" in Spanish. */
-const char *i18n_other_language_name(enum core_lang lang);
+const char *i18n_other_language_name(int lang);
 
 #endif

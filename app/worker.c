@@ -20,6 +20,7 @@
 #include "app/common/inbox.h"
 #include "app/common/log.h"
 #include "app/crypto/seal.h"
+#include "app/i18n.h"
 #include "app/payments/payments.h"
 #include "app/payments/receipts.h"
 #include "app/payments/sync.h"
@@ -69,16 +70,35 @@ struct worker {
 	int printer_told;		/* the enum core_printer last posted, -1 before the first */
 };
 
+/* A result with the portal's account answer its event points to, in one allocation: the event
+ * first, so the UI thread takes it as a struct core_event and one free() releases both. */
+struct answered {
+	struct core_event ev;
+	struct core_account_result acct;
+};
+
 /* A result for the core, into the UI thread's inbox. */
 static void post(struct worker *w, const struct core_event *ev)
 {
-	struct core_event *copy = malloc(sizeof(*copy));
+	struct core_event *copy;
 
+	if (ev->acct) {
+		struct answered *a = malloc(sizeof(*a));
+		if (a) {
+			a->ev = *ev;
+			a->acct = *ev->acct;
+			a->ev.acct = &a->acct;
+		}
+		copy = a ? &a->ev : NULL;
+	} else {
+		copy = malloc(sizeof(*copy));
+		if (copy)
+			*copy = *ev;
+	}
 	if (!copy) {
 		log_error("worker", "out of memory: a result for the screen is lost");
 		return;
 	}
-	*copy = *ev;
 	if (inbox_post(w->cfg.inbox, INBOX_RESULT, copy)) {
 		/* The UI takes everything on every wake; a full inbox means it is gone. */
 		log_error("worker", "the UI thread's inbox is full; dropping a result");
@@ -159,13 +179,28 @@ static void status_changed(void *ctx)
 		enqueue(ctx, j);
 }
 
-static void receipts_env_of(const struct worker *w, struct receipts_env *env)
+static enum core_lang tr_lang; /* the worker thread's receipt language, set per print */
+
+static const char *tr_receipt(const char *msgid)
+{
+	return i18n_tr(tr_lang, msgid);
+}
+
+/* The receipt translator for lang; the printer calls it on this thread only. */
+static receipt_tr_fn receipt_tr(enum core_lang lang)
+{
+	tr_lang = lang;
+	return tr_receipt;
+}
+
+static void receipts_env_of(const struct worker *w, enum core_lang lang, struct receipts_env *env)
 {
 	env->pops = w->pops;
 	env->pimpl = w->pimpl;
 	env->header = w->cfg.receipt_header;
 	env->footer = w->cfg.receipt_footer;
 	env->kiosk_id = w->cfg.kiosk_id;
+	env->tr = receipt_tr(lang);
 }
 
 static void service_env_of(struct worker *w, struct service_env *env, enum core_lang lang)
@@ -179,7 +214,7 @@ static void service_env_of(struct worker *w, struct service_env *env, enum core_
 	env->reader_ready = w->printer != NULL || w->usb != NULL;
 	env->header = w->cfg.receipt_header;
 	env->kiosk_id = w->cfg.kiosk_id;
-	env->tr = receipts_tr(lang);
+	env->tr = receipt_tr(lang);
 	env->now_wall_ms = clock_wall_ms();
 }
 
@@ -237,8 +272,9 @@ static void run_service(struct worker *w, struct job *j)
 static void run_account_effect(struct worker *w, const struct core_effect *fx)
 {
 	struct core_event ev;
+	struct core_account_result answer;
 
-	account_run(w->portal, &w->session, fx, payments_card(w->payments), &ev);
+	account_run(w->portal, &w->session, fx, payments_card(w->payments), &ev, &answer);
 	if (fx->type == CORE_FX_AUTOPAY)
 		payments_drop_card(w->payments);
 	post(w, &ev);
@@ -261,8 +297,8 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 			post(w, &ev);
 		break;
 	case CORE_FX_PRINT:
-		receipts_env_of(w, &renv);
-		payments_print(w->payments, &renv, lang, &ev);
+		receipts_env_of(w, lang, &renv);
+		payments_print(w->payments, &renv, &ev);
 		post(w, &ev);
 		break;
 	case CORE_FX_END_SESSION:
@@ -341,6 +377,12 @@ static int open_devices(struct worker *w)
 	return 0;
 }
 
+/* kioskctl's "last sync": the outbox delivered something. */
+static void note_sync(void *ctx)
+{
+	service_worker_note_sync(((struct worker *)ctx)->svc);
+}
+
 /* Opens everything the worker owns, on the worker thread, so that even start-up and
  * shutdown I/O (sqlite's fsyncs, TLS close) stay off the UI thread. */
 static int open_adapters(struct worker *w)
@@ -377,7 +419,7 @@ static int open_adapters(struct worker *w)
 		if (rc)
 			return rc;
 	}
-	sync_init(&w->sync, w->outbox, w->portal, w->journal, w->svc);
+	sync_init(&w->sync, w->outbox, w->portal, w->journal, note_sync, w);
 	/* A request sent just before a crash may still reach the portal for its whole deadline;
 	 * only after that is "the portal never saw it" final. */
 	pc = (struct payments_config){

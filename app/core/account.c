@@ -11,17 +11,9 @@
 #define CUSTOMER_MIN_DIGITS 6
 #define LINK_TOAST_MS 15000 /* long enough to read the whole "Failed to Link Account" */
 
-enum core_field account_first_field(const struct core_state *s, enum core_screen screen)
+enum core_field autopay_first_field(const struct core_state *s)
 {
-	switch (screen) {
-	case CORE_SCREEN_SIGN_IN:
-	case CORE_SCREEN_REGISTER: return CORE_FIELD_EMAIL;
-	case CORE_SCREEN_VERIFY_EMAIL: return CORE_FIELD_CODE;
-	case CORE_SCREEN_LINK_ACCOUNT: return CORE_FIELD_CUSTOMER;
-	case CORE_SCREEN_AUTOPAY:
-		return s->ap_refused || s->ap_by_card ? CORE_FIELD_NONE : CORE_FIELD_ROUTING;
-	default: return CORE_FIELD_NONE;
-	}
+	return s->ap_refused || s->ap_by_card ? CORE_FIELD_NONE : CORE_FIELD_ROUTING;
 }
 
 size_t account_field_max(enum core_field f)
@@ -112,7 +104,7 @@ static bool email_ok(struct core_state *s)
 	return true;
 }
 
-static void sign_in(struct core_state *s, struct core_effects *fx, int64_t now)
+void sign_in_next(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	struct core_account_req *r;
 
@@ -137,7 +129,7 @@ static void forgot_password(struct core_state *s, struct core_effects *fx, int64
 	core_copy(request(s, fx, CORE_FX_FORGOT_PASSWORD, now)->email, sizeof(s->email), s->email);
 }
 
-static void register_account(struct core_state *s, struct core_effects *fx, int64_t now)
+void register_next(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	char first[48], last[48], mobile[16];
 	struct core_account_req *r;
@@ -182,7 +174,7 @@ static void register_account(struct core_state *s, struct core_effects *fx, int6
 	r->sms_opt_in = s->sms_opt_in && mobile[0];
 }
 
-static void verify(struct core_state *s, struct core_effects *fx, int64_t now)
+void verify_email_next(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	struct core_account_req *r;
 
@@ -197,7 +189,7 @@ static void verify(struct core_state *s, struct core_effects *fx, int64_t now)
 
 /* ---- linking ---- */
 
-static void link_account(struct core_state *s, struct core_effects *fx, int64_t now)
+void link_account_next(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	char digits[16], name[48];
 	int64_t cents = 0;
@@ -269,7 +261,7 @@ static void autopay_review(struct core_state *s)
 	core_go(s, CORE_SCREEN_AUTOPAY_REVIEW);
 }
 
-static void autopay_submit(struct core_state *s, struct core_effects *fx, int64_t now)
+void autopay_review_next(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	struct core_account_req *r;
 
@@ -378,45 +370,57 @@ static void home_tile(struct core_state *s, struct core_effects *fx, int tile, i
 	}
 }
 
-/* ---- Continue and Back ---- */
+/* ---- Continue and Back (the screen table, screen_table.c) ---- */
 
-void account_next(struct core_state *s, struct core_effects *fx, int64_t now)
+void sign_in_back(struct core_state *s, struct core_effects *fx, int64_t now)
 {
-	switch (s->screen) {
-	case CORE_SCREEN_SIGN_IN: sign_in(s, fx, now); break;
-	case CORE_SCREEN_REGISTER: register_account(s, fx, now); break;
-	case CORE_SCREEN_VERIFY_EMAIL: verify(s, fx, now); break;
-	case CORE_SCREEN_LINK_ACCOUNT: link_account(s, fx, now); break;
-	case CORE_SCREEN_AUTOPAY:
-		if (!s->ap_refused)
-			autopay_review(s);
-		break;
-	case CORE_SCREEN_AUTOPAY_REVIEW: autopay_submit(s, fx, now); break;
-	default: break;
-	}
+	(void)now;
+	core_end_session(s, fx);
 }
 
-void account_back(struct core_state *s, struct core_effects *fx)
+/* Register and the emailed code: back to Sign In, with what was typed of the secrets gone. */
+void back_to_sign_in(struct core_state *s, struct core_effects *fx, int64_t now)
 {
-	switch (s->screen) {
-	case CORE_SCREEN_SIGN_IN: core_end_session(s, fx); break;
-	case CORE_SCREEN_REGISTER:
-		wipe_secrets(s);
-		core_go(s, CORE_SCREEN_SIGN_IN);
-		break;
-	case CORE_SCREEN_VERIFY_EMAIL:
-		wipe_secrets(s);
-		core_go(s, CORE_SCREEN_SIGN_IN);
-		break;
-	case CORE_SCREEN_HOME: break; /* Sign Out is the way out */
-	case CORE_SCREEN_PAPERLESS: core_go(s, CORE_SCREEN_UTILITY_BILL); break;
-	case CORE_SCREEN_AUTOPAY_REVIEW: core_go(s, CORE_SCREEN_AUTOPAY); break;
-	case CORE_SCREEN_AUTOPAY:
-		core_add_fx(fx, CORE_FX_READER_OFF, s);
-		core_go(s, CORE_SCREEN_HOME);
-		break;
-	default: core_go(s, CORE_SCREEN_HOME); break;
-	}
+	(void)fx;
+	(void)now;
+	wipe_secrets(s);
+	core_go(s, CORE_SCREEN_SIGN_IN);
+}
+
+void autopay_next(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)fx;
+	(void)now;
+	if (!s->ap_refused)
+		autopay_review(s);
+}
+
+void autopay_back(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)now;
+	core_add_fx(fx, CORE_FX_READER_OFF, s);
+	core_go(s, CORE_SCREEN_HOME);
+}
+
+void autopay_review_back(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)fx;
+	(void)now;
+	core_go(s, CORE_SCREEN_AUTOPAY);
+}
+
+void paperless_back(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)fx;
+	(void)now;
+	core_go(s, CORE_SCREEN_UTILITY_BILL);
+}
+
+void account_back_home(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)fx;
+	(void)now;
+	core_go(s, CORE_SCREEN_HOME);
 }
 
 /* ---- the portal's answers ---- */
@@ -469,10 +473,18 @@ static void portal_trouble(struct core_state *s, const struct core_event *ev)
 	    NULL, true, 0);
 }
 
+/* The portal's answer an event carries; an empty one when it carries none. */
+static const struct core_account_result *answer_of(const struct core_event *ev)
+{
+	static const struct core_account_result none;
+
+	return ev->acct ? ev->acct : &none;
+}
+
 static void refused(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
 		    int64_t now)
 {
-	switch (ev->acct.refusal) {
+	switch (answer_of(ev)->refusal) {
 	case CORE_REFUSAL_BAD_CREDENTIALS:
 		wipe_secrets(s);
 		field_error(s, CORE_FIELD_PASSWORD,
@@ -548,7 +560,7 @@ static void link_failed(struct core_state *s, int64_t now)
 static void succeeded(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
 		      int64_t now)
 {
-	const struct core_account_result *r = &ev->acct;
+	const struct core_account_result *r = answer_of(ev);
 
 	switch ((enum core_effect_type)ev->op) {
 	case CORE_FX_SIGN_IN:

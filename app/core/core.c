@@ -11,34 +11,6 @@
 #define CUSTOMER_MIN_DIGITS 6
 #define CUSTOMER_MAX_DIGITS 12
 
-static const char *const screen_ids[CORE_SCREEN_COUNT] = {
-    [CORE_SCREEN_WELCOME] = "welcome",
-    [CORE_SCREEN_GUEST_LOOKUP] = "guest-lookup",
-    [CORE_SCREEN_BILL_SUMMARY] = "bill-summary",
-    [CORE_SCREEN_PAY_AMOUNT] = "pay-amount",
-    [CORE_SCREEN_PAY_CARD] = "pay-card",
-    [CORE_SCREEN_PAY_RESULT] = "pay-result",
-    [CORE_SCREEN_SIGN_IN] = "sign-in",
-    [CORE_SCREEN_REGISTER] = "register",
-    [CORE_SCREEN_VERIFY_EMAIL] = "verify-email",
-    [CORE_SCREEN_HOME] = "home",
-    [CORE_SCREEN_LINK_ACCOUNT] = "link-account",
-    [CORE_SCREEN_UTILITY_BILL] = "utility-bill",
-    [CORE_SCREEN_BILLS_PAYMENTS] = "bills-payments",
-    [CORE_SCREEN_AUTOPAY] = "autopay",
-    [CORE_SCREEN_AUTOPAY_REVIEW] = "autopay-review",
-    [CORE_SCREEN_AUTOPAY_DONE] = "autopay-done",
-    [CORE_SCREEN_PAPERLESS] = "paperless",
-    [CORE_SCREEN_SERVICE_PIN] = "service-pin",
-    [CORE_SCREEN_SERVICE_HOME] = "service-home",
-    [CORE_SCREEN_SERVICE_DEVICES] = "service-devices",
-    [CORE_SCREEN_SERVICE_CARD] = "service-card",
-    [CORE_SCREEN_SERVICE_REPRINT] = "service-reprint",
-    [CORE_SCREEN_SERVICE_REPORT] = "service-report",
-    [CORE_SCREEN_SERVICE_RESTART] = "service-restart",
-    [CORE_SCREEN_OUT_OF_SERVICE] = "out-of-service",
-};
-
 void core_config_defaults(struct core_config *cfg)
 {
 	cfg->idle_ms = 60000;
@@ -93,7 +65,7 @@ static void wipe_session(struct core_state *s)
 	struct core_config cfg = s->cfg;
 	uint32_t req = s->request_id;
 	enum core_printer printer = s->printer; /* the device's, not the session's */
-	struct core_service svc = s->svc;     /* staff's settings and lockout outlive sessions */
+	struct core_service svc = s->svc;	/* staff's settings and lockout outlive sessions */
 	bool oos = s->out_of_service;		/* the kiosk's, not the session's */
 	char reason[sizeof(s->out_of_service_reason)];
 	bool reconciled = s->reconciled;
@@ -117,7 +89,7 @@ static void wipe_session(struct core_state *s)
 
 bool core_in_session(const struct core_state *s)
 {
-	return s->screen != CORE_SCREEN_WELCOME && s->screen != CORE_SCREEN_OUT_OF_SERVICE;
+	return core_screen_flow(s->screen) != CORE_FLOW_IDLE;
 }
 
 bool core_set_config(struct core_state *s, const struct core_config *cfg, int64_t now_ms)
@@ -149,15 +121,16 @@ static void set_out_of_service(struct core_state *s, const struct core_event *ev
 
 static void go(struct core_state *s, enum core_screen screen)
 {
+	const struct core_screen_def *d = core_screen_def(screen);
+
 	s->screen = screen;
 	clear_notice(s);
-	switch (screen) {
-	case CORE_SCREEN_GUEST_LOOKUP: s->focus = CORE_FIELD_CUSTOMER; break;
-	case CORE_SCREEN_PAY_AMOUNT:
-		s->focus = s->other_amount ? CORE_FIELD_AMOUNT : CORE_FIELD_NONE;
-		break;
-	default: s->focus = account_first_field(s, screen); break;
-	}
+	s->focus = d->first_fn ? d->first_fn(s) : d->first;
+}
+
+enum core_field pay_amount_first_field(const struct core_state *s)
+{
+	return s->other_amount ? CORE_FIELD_AMOUNT : CORE_FIELD_NONE;
 }
 
 static const char *printer_msg(enum core_printer p)
@@ -192,6 +165,15 @@ static void end_session(struct core_state *s, struct core_effects *fx)
 	wipe_session(s);
 	add_fx(fx, CORE_FX_READER_OFF, s);
 	add_fx(fx, CORE_FX_END_SESSION, s);
+}
+
+struct core_event core_ev(enum core_event_type type)
+{
+	struct core_event ev;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.type = type;
+	return ev;
 }
 
 void core_init(struct core_state *s, const struct core_config *cfg, int64_t now_ms)
@@ -377,7 +359,7 @@ static bool type_text(struct core_state *s, const char *text)
 			memcpy(buf + len, p, step);
 			buf[len + step] = '\0';
 			changed = true;
-		} else if (ok && s->screen >= CORE_SCREEN_SIGN_IN) {
+		} else if (ok && core_screen_flow(s->screen) == CORE_FLOW_ACCOUNT) {
 			full = true;
 		}
 	}
@@ -420,7 +402,7 @@ static void trimmed(const char *in, char *out, size_t n)
 		out[--len] = '\0';
 }
 
-static void submit_lookup(struct core_state *s, struct core_effects *fx, int64_t now)
+void guest_lookup_next(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	char digits[sizeof(s->customer_number)];
 	int64_t cents = 0;
@@ -498,11 +480,12 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 	}
 }
 
-static void submit_amount(struct core_state *s, struct core_effects *fx)
+void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	int64_t cents;
 	char due[24];
 
+	(void)now;
 	if (!s->other_amount) {
 		if (s->cfg.max_payment_cents > 0 &&
 		    s->bill.balance_cents > s->cfg.max_payment_cents) {
@@ -627,46 +610,52 @@ static void print_done(struct core_state *s, const struct core_event *ev, int64_
 	}
 }
 
-static void back(struct core_state *s, struct core_effects *fx)
+/* ---- Continue and Back of the guest and payment steps (the screen table) ---- */
+
+void guest_lookup_back(struct core_state *s, struct core_effects *fx, int64_t now)
 {
-	if (s->screen >= CORE_SCREEN_SIGN_IN) {
-		account_back(s, fx);
-		return;
-	}
-	if (s->signed_in && s->screen == CORE_SCREEN_PAY_AMOUNT) {
-		go(s, CORE_SCREEN_UTILITY_BILL);
-		return;
-	}
-	switch (s->screen) {
-	case CORE_SCREEN_GUEST_LOOKUP: end_session(s, fx); break;
-	case CORE_SCREEN_BILL_SUMMARY: go(s, CORE_SCREEN_GUEST_LOOKUP); break;
-	case CORE_SCREEN_PAY_AMOUNT: go(s, CORE_SCREEN_BILL_SUMMARY); break;
-	case CORE_SCREEN_PAY_CARD:
-		add_fx(fx, CORE_FX_READER_OFF, s);
-		s->receipt_choice = false;
+	(void)now;
+	end_session(s, fx);
+}
+
+void bill_summary_next(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)fx;
+	(void)now;
+	if (s->bill.balance_cents > 0) {
+		s->other_amount = false;
 		go(s, CORE_SCREEN_PAY_AMOUNT);
-		break;
-	default: break;
 	}
 }
 
-static void next(struct core_state *s, struct core_effects *fx, int64_t now)
+void bill_summary_back(struct core_state *s, struct core_effects *fx, int64_t now)
 {
-	if (s->screen >= CORE_SCREEN_SIGN_IN) {
-		account_next(s, fx, now);
-		return;
-	}
-	switch (s->screen) {
-	case CORE_SCREEN_GUEST_LOOKUP: submit_lookup(s, fx, now); break;
-	case CORE_SCREEN_BILL_SUMMARY:
-		if (s->bill.balance_cents > 0) {
-			s->other_amount = false;
-			go(s, CORE_SCREEN_PAY_AMOUNT);
-		}
-		break;
-	case CORE_SCREEN_PAY_AMOUNT: submit_amount(s, fx); break;
-	default: break;
-	}
+	(void)fx;
+	(void)now;
+	go(s, CORE_SCREEN_GUEST_LOOKUP);
+}
+
+/* Signed in, the amount step was reached from the utility bill, not a guest's summary. */
+void pay_amount_back(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)fx;
+	(void)now;
+	go(s, s->signed_in ? CORE_SCREEN_UTILITY_BILL : CORE_SCREEN_BILL_SUMMARY);
+}
+
+void pay_card_back(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)now;
+	add_fx(fx, CORE_FX_READER_OFF, s);
+	s->receipt_choice = false;
+	go(s, CORE_SCREEN_PAY_AMOUNT);
+}
+
+void core_stay(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)s;
+	(void)fx;
+	(void)now;
 }
 
 /* Events a resident makes; the adapters' answers are not a sign of life. */
@@ -709,7 +698,8 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 
 	fx->count = 0;
 	if (ev->type == CORE_EV_TICK)
-		return service_is_staff_screen(s->screen) ? service_tick(s, fx, now) : tick(s, fx, now);
+		return service_is_staff_screen(s->screen) ? service_tick(s, fx, now)
+							  : tick(s, fx, now);
 	if (service_owns(s, ev))
 		return service_handle(s, ev, fx);
 
@@ -812,13 +802,13 @@ bool core_handle(struct core_state *s, const struct core_event *ev, struct core_
 	case CORE_EV_CONTINUE:
 		if (s->busy)
 			return false;
-		next(s, fx, now);
+		core_screen_def(s->screen)->next(s, fx, now);
 		break;
 	case CORE_EV_BACK:
 		if (s->busy == CORE_BUSY_PAYING || s->screen == CORE_SCREEN_PAY_RESULT)
 			return false;
 		s->busy = CORE_BUSY_NONE;
-		back(s, fx);
+		core_screen_def(s->screen)->back(s, fx, now);
 		break;
 	case CORE_EV_CANCEL:
 		if (s->busy == CORE_BUSY_PAYING)
@@ -945,7 +935,7 @@ const char *core_screen_id(const struct core_state *s)
 {
 	if (s->warning)
 		return "timeout-warning";
-	return screen_ids[s->screen];
+	return core_screen_name(s->screen);
 }
 
 /* ---- shared with account.c (core_internal.h) ---- */

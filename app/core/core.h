@@ -12,6 +12,9 @@
 #define N_(s) s
 #endif
 
+/* Every screen. A screen's row in the core's table (app/core/screen_table.c: name, flow,
+ * first field, Continue, Back) and in the screens' table (app/screens/screen_table.c: how it
+ * is drawn) are checked against CORE_SCREEN_COUNT when the kiosk is compiled. */
 enum core_screen {
 	CORE_SCREEN_WELCOME,
 	CORE_SCREEN_GUEST_LOOKUP,
@@ -44,6 +47,16 @@ enum core_screen {
 	CORE_SCREEN_COUNT
 };
 
+/* Which part of the core a screen belongs to: what a screen does is chosen by its row in the
+ * screen table, never by where it stands in enum core_screen. */
+enum core_flow {
+	CORE_FLOW_IDLE,	   /* between sessions: welcome, out of service */
+	CORE_FLOW_PAYMENT, /* a guest's lookup and any payment (guest or signed in) */
+	CORE_FLOW_ACCOUNT, /* a resident's account (app/core/account.c) */
+	CORE_FLOW_STAFF,   /* staff service mode (app/core/service.c) */
+	CORE_FLOW_COUNT
+};
+
 enum core_lang { CORE_LANG_EN, CORE_LANG_ES };
 
 enum core_field {
@@ -64,8 +77,8 @@ enum core_field {
 	CORE_FIELD_ROUTING,	  /* digits */
 	CORE_FIELD_BANK_ACCOUNT,  /* digits */
 	CORE_FIELD_BANK_NAME,	  /* name keyboard */
-	CORE_FIELD_SERVICE_PIN, /* staff PIN: digits, masked */
-	CORE_FIELD_REFERENCE,	/* a payment reference to reprint */
+	CORE_FIELD_SERVICE_PIN,	  /* staff PIN: digits, masked */
+	CORE_FIELD_REFERENCE,	  /* a payment reference to reprint */
 };
 
 /* Which keyboard a field takes: digits and money use keypads, TEXT the name keyboard (capitals,
@@ -219,25 +232,25 @@ struct core_account_req {
 
 /* What staff can do from the service screens (CORE_EV_SERVICE_ACTION .choice). */
 enum core_service_action {
-	CORE_SVC_DEVICES,	/* "Device status" */
-	CORE_SVC_TEST_PRINT,	/* "Test print" */
-	CORE_SVC_TEST_CARD,	/* "Test card reader" */
-	CORE_SVC_REPRINT_LAST,	/* "Reprint last receipt" */
-	CORE_SVC_REPRINT_REF,	/* "Reprint by reference": the reference screen */
-	CORE_SVC_REPORT,	/* "End of day": the totals since the last close */
-	CORE_SVC_CLOSE_DAY,	/* "Close the day": print, store, start a new day */
+	CORE_SVC_DEVICES,	 /* "Device status" */
+	CORE_SVC_TEST_PRINT,	 /* "Test print" */
+	CORE_SVC_TEST_CARD,	 /* "Test card reader" */
+	CORE_SVC_REPRINT_LAST,	 /* "Reprint last receipt" */
+	CORE_SVC_REPRINT_REF,	 /* "Reprint by reference": the reference screen */
+	CORE_SVC_REPORT,	 /* "End of day": the totals since the last close */
+	CORE_SVC_CLOSE_DAY,	 /* "Close the day": print, store, start a new day */
 	CORE_SVC_OUT_OF_SERVICE, /* toggles out of service */
-	CORE_SVC_RESTART,	/* asks for confirmation */
+	CORE_SVC_RESTART,	 /* asks for confirmation */
 	CORE_SVC_RESTART_CONFIRM,
-	CORE_SVC_EXIT,	/* "Exit service mode" */
-	CORE_SVC_HOME,	/* back to the service home */
+	CORE_SVC_EXIT, /* "Exit service mode" */
+	CORE_SVC_HOME, /* back to the service home */
 };
 
 /* What the worker is asked to do for staff (CORE_FX_SERVICE .op), and answers
  * (CORE_EV_SERVICE_DONE .op). Each one is written to the audit log. */
 enum core_service_op {
-	CORE_SOP_CHECK_PIN,    /* .text: the PIN typed (wiped after hashing) */
-	CORE_SOP_STATUS,       /* device, portal and outbox status */
+	CORE_SOP_CHECK_PIN, /* .text: the PIN typed (wiped after hashing) */
+	CORE_SOP_STATUS,    /* device, portal and outbox status */
 	CORE_SOP_TEST_PRINT,
 	CORE_SOP_REPRINT_LAST,
 	CORE_SOP_REPRINT_REF, /* .text: the reference */
@@ -250,7 +263,7 @@ enum core_service_op {
 struct core_day_report {
 	int approved_count, declined_count, in_doubt_count;
 	int64_t approved_cents, declined_cents, in_doubt_cents;
-	int64_t since;	/* unix seconds: the last close, 0 for never */
+	int64_t since;	   /* unix seconds: the last close, 0 for never */
 	int64_t closed_at; /* unix seconds, 0 while open */
 };
 
@@ -284,7 +297,8 @@ struct core_config {
 	int64_t warning_ms; /* the warning's countdown before the session is wiped (20 s) */
 	int64_t toast_ms;   /* how long a transient message stays (6 s) */
 	enum core_lang default_lang; /* each session starts in it */
-	int64_t service_idle_ms; /* service mode: no touch for this long returns to residents (2 min) */
+	int64_t
+	    service_idle_ms; /* service mode: no touch for this long returns to residents (2 min) */
 	/* Remote configuration (app/fleet/rconf.h): 0 = no limit, no fee, both languages. */
 	int64_t max_payment_cents; /* the most one payment may be; enforced on the amount step */
 	int64_t fee_cents;	   /* convenience fee, shown on the bill summary when > 0 */
@@ -426,9 +440,9 @@ enum core_event_type {
 	CORE_EV_EMAIL_RECEIPT,	/* pay-result, signed in */
 	CORE_EV_ACCOUNT_DONE,	/* .request_id, .failure, .op, .acct: the portal's answer */
 	/* staff service mode */
-	CORE_EV_SERVICE_HOLD,	 /* the top-left corner was held for 3 s */
+	CORE_EV_SERVICE_HOLD,	/* the top-left corner was held for 3 s */
 	CORE_EV_SERVICE_ACTION, /* .choice: enum core_service_action */
-	CORE_EV_SERVICE_DONE,	 /* .op, .failure, .text, .report, .status, .brand, .last4 */
+	CORE_EV_SERVICE_DONE,	/* .op, .failure, .text, .report, .status, .brand, .last4 */
 	/* .choice: 1 on, 0 off; .text: the reason. From the portal's heartbeat answer or staff.
 	 * Never interrupts a session: it takes effect when the session ends. */
 	CORE_EV_OUT_OF_SERVICE,
@@ -458,9 +472,12 @@ struct core_event {
 	char last4[5];
 	enum core_printer printer;
 	int choice;
-	int op; /* ACCOUNT_DONE: the enum core_effect_type it answers; SERVICE_DONE: core_service_op */
-	struct core_account_result acct;
-	struct core_day_report report;	    /* CORE_EV_SERVICE_DONE */
+	int op; /* ACCOUNT_DONE: the enum core_effect_type it answers; SERVICE_DONE: core_service_op
+		 */
+	/* CORE_EV_ACCOUNT_DONE: the portal's answer, NULL for none. Out of line so that an event
+	 * stays small: whoever makes the event keeps the answer alive while core_handle runs. */
+	const struct core_account_result *acct;
+	struct core_day_report report;	   /* CORE_EV_SERVICE_DONE */
 	struct core_service_status status; /* CORE_EV_SERVICE_DONE, CORE_SOP_STATUS */
 };
 
@@ -496,7 +513,7 @@ struct core_effect {
 	struct core_bill bill;
 	int64_t amount_cents;
 	struct core_account_req acct;
-	int op;	      /* CORE_FX_SERVICE */
+	int op;	       /* CORE_FX_SERVICE */
 	char text[40]; /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
 };
 
@@ -506,6 +523,9 @@ struct core_effects {
 	int count;
 	struct core_effect fx[CORE_MAX_EFFECTS];
 };
+
+/* An event of one type with nothing else in it. */
+struct core_event core_ev(enum core_event_type type);
 
 /* Fills in the defaults (60 s idle, 20 s warning, 6 s toasts, English). */
 void core_config_defaults(struct core_config *cfg);
@@ -533,6 +553,11 @@ int core_warning_seconds_left(const struct core_state *s, int64_t now_ms);
 /* The stable id of what is on screen, as journeys name it ("timeout-warning" while the
  * warning is up). */
 const char *core_screen_id(const struct core_state *s);
+
+/* A screen's stable name ("guest-lookup") and flow, from the screen table; NULL and
+ * CORE_FLOW_COUNT for a value that is not a screen. */
+const char *core_screen_name(enum core_screen screen);
+enum core_flow core_screen_flow(enum core_screen screen);
 
 enum core_field_kind core_field_kind(enum core_field f);
 

@@ -5,6 +5,28 @@
 
 #include "app/core/core.h"
 
+/* ---- the screen table (screen_table.c) ---- */
+
+/* What Continue or Back does on a screen (Back ignores now). */
+typedef void core_step_fn(struct core_state *s, struct core_effects *fx, int64_t now);
+
+/* One screen as the core knows it. Every field is set for every screen (a unit test walks
+ * the table): a screen with nothing to do on Continue or Back says so with core_stay. */
+struct core_screen_def {
+	const char *name; /* the stable id journeys use: "guest-lookup" */
+	enum core_flow flow;
+	enum core_field first; /* where the cursor starts */
+	/* When that depends on the state (the amount step, Auto Pay's form); NULL: .first. */
+	enum core_field (*first_fn)(const struct core_state *s);
+	core_step_fn *next; /* Continue */
+	core_step_fn *back; /* Back */
+};
+
+/* The row of a screen, or NULL for a value that is not one. */
+const struct core_screen_def *core_screen_def(enum core_screen screen);
+/* Continue or Back that does nothing. */
+void core_stay(struct core_state *s, struct core_effects *fx, int64_t now);
+
 /* ---- core.c ---- */
 void core_set_notice(struct core_state *s, const char *msgid, const char *arg, bool is_error,
 		     int64_t until_ms);
@@ -14,13 +36,18 @@ void core_add_fx(struct core_effects *fx, enum core_effect_type type, const stru
 void core_end_session(struct core_state *s, struct core_effects *fx);
 void core_copy(char *dst, size_t n, const char *src);
 void core_trim(const char *in, char *out, size_t n);
+/* Continue and Back of the guest lookup and the payment steps. */
+core_step_fn guest_lookup_next, guest_lookup_back, bill_summary_next, bill_summary_back;
+core_step_fn pay_amount_next, pay_amount_back, pay_card_back;
+enum core_field pay_amount_first_field(const struct core_state *s);
 
 /* ---- account.c ---- */
-/* The field the cursor starts in on an account screen. */
-enum core_field account_first_field(const struct core_state *s, enum core_screen screen);
 /* Continue and Back on the account screens. */
-void account_next(struct core_state *s, struct core_effects *fx, int64_t now);
-void account_back(struct core_state *s, struct core_effects *fx);
+core_step_fn sign_in_next, sign_in_back, register_next, verify_email_next, back_to_sign_in;
+core_step_fn link_account_next, autopay_next, autopay_back, autopay_review_next;
+core_step_fn autopay_review_back, paperless_back, account_back_home;
+/* Auto Pay's form starts at the routing number unless it is refused or by card. */
+enum core_field autopay_first_field(const struct core_state *s);
 /* The account events (CORE_EV_SHIFT and later); returns whether anything visible changed. */
 bool account_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
 /* Signed in: Cancel or Done in the payment flow returns to Home instead of ending it all. */
@@ -29,7 +56,6 @@ void account_home(struct core_state *s, struct core_effects *fx, bool refresh);
 bool account_card_read(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
 /* Longest text a field holds, in bytes. */
 size_t account_field_max(enum core_field f);
-
 
 /* ---- service.c ---- */
 /* Whether the service module takes this event in this state (staff screens, the corner hold,

@@ -14,7 +14,7 @@
 
 bool service_is_staff_screen(enum core_screen screen)
 {
-	return screen >= CORE_SCREEN_SERVICE_PIN && screen <= CORE_SCREEN_SERVICE_RESTART;
+	return core_screen_flow(screen) == CORE_FLOW_STAFF;
 }
 
 enum core_screen service_resident_start(const struct core_state *s)
@@ -61,14 +61,6 @@ static void wipe_pin(struct core_state *s)
 		p[i] = 0;
 }
 
-static void staff_go(struct core_state *s, enum core_screen screen)
-{
-	core_go(s, screen);
-	s->focus = screen == CORE_SCREEN_SERVICE_PIN	   ? CORE_FIELD_SERVICE_PIN
-		   : screen == CORE_SCREEN_SERVICE_REPRINT ? CORE_FIELD_REFERENCE
-							   : CORE_FIELD_NONE;
-}
-
 static void toast(struct core_state *s, const char *msgid, const char *arg, int64_t now)
 {
 	core_set_notice(s, msgid, arg, false, now + s->cfg.toast_ms);
@@ -108,7 +100,7 @@ static void enter(struct core_state *s, struct core_effects *fx, int64_t now)
 		core_end_session(s, fx); /* whatever a resident left is wiped first */
 	s->busy = CORE_BUSY_NONE;
 	s->warning = false;
-	staff_go(s, CORE_SCREEN_SERVICE_PIN);
+	core_go(s, CORE_SCREEN_SERVICE_PIN);
 	wipe_pin(s);
 	if (now < s->svc.locked_until_ms)
 		lock_notice(s, now);
@@ -186,7 +178,7 @@ static bool action(struct core_state *s, int choice, struct core_effects *fx, in
 		return false;
 	switch ((enum core_service_action)choice) {
 	case CORE_SVC_DEVICES:
-		staff_go(s, CORE_SCREEN_SERVICE_DEVICES);
+		core_go(s, CORE_SCREEN_SERVICE_DEVICES);
 		s->svc.status_loaded = false;
 		svc_fx(fx, s, CORE_SOP_STATUS, "");
 		break;
@@ -196,7 +188,7 @@ static bool action(struct core_state *s, int choice, struct core_effects *fx, in
 		svc_fx(fx, s, CORE_SOP_TEST_PRINT, "");
 		break;
 	case CORE_SVC_TEST_CARD:
-		staff_go(s, CORE_SCREEN_SERVICE_CARD);
+		core_go(s, CORE_SCREEN_SERVICE_CARD);
 		s->svc.card_read = false;
 		core_add_fx(fx, CORE_FX_READER_ON, s);
 		svc_fx(fx, s, CORE_SOP_AUDIT, "test_card_reader");
@@ -207,11 +199,11 @@ static bool action(struct core_state *s, int choice, struct core_effects *fx, in
 		svc_fx(fx, s, CORE_SOP_REPRINT_LAST, "");
 		break;
 	case CORE_SVC_REPRINT_REF:
-		staff_go(s, CORE_SCREEN_SERVICE_REPRINT);
+		core_go(s, CORE_SCREEN_SERVICE_REPRINT);
 		memset(s->svc.ref, 0, sizeof(s->svc.ref));
 		break;
 	case CORE_SVC_REPORT:
-		staff_go(s, CORE_SCREEN_SERVICE_REPORT);
+		core_go(s, CORE_SCREEN_SERVICE_REPORT);
 		s->svc.report_loaded = false;
 		s->busy = CORE_BUSY_SERVICE;
 		svc_fx(fx, s, CORE_SOP_REPORT, "");
@@ -236,7 +228,7 @@ static bool action(struct core_state *s, int choice, struct core_effects *fx, in
 			  : N_("The kiosk is back in service."),
 		      NULL, now);
 		break;
-	case CORE_SVC_RESTART: staff_go(s, CORE_SCREEN_SERVICE_RESTART); break;
+	case CORE_SVC_RESTART: core_go(s, CORE_SCREEN_SERVICE_RESTART); break;
 	case CORE_SVC_RESTART_CONFIRM:
 		if (s->screen != CORE_SCREEN_SERVICE_RESTART)
 			return false;
@@ -244,7 +236,7 @@ static bool action(struct core_state *s, int choice, struct core_effects *fx, in
 		svc_fx(fx, s, CORE_SOP_AUDIT, "restart");
 		break;
 	case CORE_SVC_EXIT: leave(s, fx, "service_exit"); break;
-	case CORE_SVC_HOME: staff_go(s, CORE_SCREEN_SERVICE_HOME); break;
+	case CORE_SVC_HOME: core_go(s, CORE_SCREEN_SERVICE_HOME); break;
 	default: return false;
 	}
 	return true;
@@ -266,7 +258,7 @@ static void pin_done(struct core_state *s, const struct core_event *ev, struct c
 
 	if (ev->failure == CORE_FAIL_NONE) {
 		s->svc.wrong_pins = 0;
-		staff_go(s, CORE_SCREEN_SERVICE_HOME);
+		core_go(s, CORE_SCREEN_SERVICE_HOME);
 		return;
 	}
 	if (ev->failure != CORE_FAIL_REFUSED) {
@@ -421,7 +413,7 @@ bool service_handle(struct core_state *s, const struct core_event *ev, struct co
 		else {
 			if (s->screen == CORE_SCREEN_SERVICE_CARD)
 				core_add_fx(fx, CORE_FX_READER_OFF, s);
-			staff_go(s, CORE_SCREEN_SERVICE_HOME);
+			core_go(s, CORE_SCREEN_SERVICE_HOME);
 		}
 		return true;
 	case CORE_EV_DISMISS:

@@ -252,7 +252,7 @@ static int find_key(const struct ui *ui, const char *ch)
 {
 	for (int i = 0; i < ui->widget_count; i++) {
 		const struct ui_widget *w = &ui->widgets[i];
-		if (w->kind == UI_KEY && w->ev.type == CORE_EV_KEY && equals_ci(w->ev.text, ch))
+		if (w->kind == UI_KEY && w->tag == UI_TAG_KEY && equals_ci(w->key, ch))
 			return i;
 	}
 	return -1;
@@ -263,7 +263,7 @@ static int find_key_exact(const struct ui *ui, const char *ch)
 {
 	for (int i = 0; i < ui->widget_count; i++) {
 		const struct ui_widget *w = &ui->widgets[i];
-		if (w->kind == UI_KEY && w->ev.type == CORE_EV_KEY && !strcmp(w->ev.text, ch))
+		if (w->kind == UI_KEY && w->tag == UI_TAG_KEY && !strcmp(w->key, ch))
 			return i;
 	}
 	return -1;
@@ -273,7 +273,7 @@ static int find_key_exact(const struct ui *ui, const char *ch)
 static int find_shift(const struct ui *ui)
 {
 	for (int i = 0; i < ui->widget_count; i++)
-		if (ui->widgets[i].kind == UI_KEY && ui->widgets[i].ev.type == CORE_EV_SHIFT)
+		if (ui->widgets[i].kind == UI_KEY && ui->widgets[i].tag == UI_TAG_SHIFT)
 			return i;
 	return -1;
 }
@@ -583,8 +583,8 @@ static enum outcome run_a11y(struct runner *r, const struct runner_cmd *c, int64
 			return WAIT;
 		size_t len = strlen(heard);
 		/* The newest part: what was said last is what the line expected. */
-		snprintf(r->why, sizeof(r->why), "speech did not say \"%s\" within 5 s; it said:\n%.5000s",
-			 c->args[0],
+		snprintf(r->why, sizeof(r->why),
+			 "speech did not say \"%s\" within 5 s; it said:\n%.5000s", c->args[0],
 			 len ? heard + (len > 5000 ? len - 5000 : 0) : "(nothing: is speech on?)");
 		return FAIL;
 	}

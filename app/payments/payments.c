@@ -218,6 +218,7 @@ static bool run_action(struct payments *ps, const struct payment_action *a,
 		next->rc = ps->tender->abort(ps->timpl, &ps->rq, &next->result);
 		return true;
 	case PAYMENT_ACT_TENDER_REVERSE:
+		ps->rq.reference = m->result.reference;
 		next->type = PAYMENT_EV_REVERSED;
 		next->rc = ps->tender->reverse(ps->timpl, &ps->rq, &next->result);
 		return true;
@@ -337,6 +338,7 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 	ps->rq.key = ps->pay.key;
 	ps->rq.customer_number = ps->pay.bill.customer_number;
 	ps->rq.amount_cents = fx->amount_cents;
+	ps->rq.reference = "";
 	start.caps = caps_of(ps);
 	run(ps, &start);
 	if (!payment_finished(&ps->machine))
@@ -373,10 +375,9 @@ static void confirm_shown(struct payments *ps, bool printed)
 	ps->pay.confirm_queued = true;
 }
 
-void payments_print(struct payments *ps, const struct receipts_env *env, enum core_lang lang,
-		    struct core_event *ev)
+void payments_print(struct payments *ps, const struct receipts_env *env, struct core_event *ev)
 {
-	int rc = receipts_print(env, &ps->pay, lang);
+	int rc = receipts_print(env, &ps->pay);
 
 	memset(ev, 0, sizeof(*ev));
 	ev->type = CORE_EV_PRINT_DONE;

@@ -59,8 +59,7 @@ bool payments_tender_event(struct payments *ps, const struct tender_event *tev,
 			   struct core_event *ev);
 
 /* CORE_FX_PRINT: the current payment's receipt; fills ev (CORE_EV_PRINT_DONE). */
-void payments_print(struct payments *ps, const struct receipts_env *env, enum core_lang lang,
-		    struct core_event *ev);
+void payments_print(struct payments *ps, const struct receipts_env *env, struct core_event *ev);
 
 /* CORE_FX_END_SESSION: the portal hears what was shown (if no receipt told it yet); the card
  * and the current payment are wiped. */

@@ -6,23 +6,8 @@
 
 #include "app/common/crashpoint.h"
 #include "app/common/err.h"
-#include "app/i18n.h"
 
-static enum core_lang tr_lang; /* the worker thread's receipt language, set per print */
-
-static const char *tr_receipt(const char *msgid)
-{
-	return i18n_tr(tr_lang, msgid);
-}
-
-receipt_tr_fn receipts_tr(enum core_lang lang)
-{
-	tr_lang = lang;
-	return tr_receipt;
-}
-
-int receipts_print(const struct receipts_env *env, const struct payment_record *rec,
-		   enum core_lang lang)
+int receipts_print(const struct receipts_env *env, const struct payment_record *rec)
 {
 	struct receipt r;
 	struct tm tm;
@@ -47,7 +32,7 @@ int receipts_print(const struct receipts_env *env, const struct payment_record *
 		    : rec->outcome == CORE_OUTCOME_DECLINED ? RECEIPT_DECLINED
 							    : RECEIPT_IN_DOUBT;
 	crashpoint("before-print");
-	rc = env->pops->print(env->pimpl, &r, receipts_tr(lang));
+	rc = env->pops->print(env->pimpl, &r, env->tr);
 	if (rc == 0)
 		crashpoint("after-print");
 	return rc;

@@ -29,15 +29,11 @@ struct receipts_env {
 	const char *header;
 	const char *footer; /* NULL or "": none */
 	const char *kiosk_id;
+	receipt_tr_fn tr; /* the resident's language; NULL: English as written */
 };
-
-/* The receipt translator for lang. The printer calls it on this thread only (the worker's);
- * the language is kept until the next call. */
-receipt_tr_fn receipts_tr(enum core_lang lang);
 
 /* Prints rec's receipt: 0, KIOSK_EINVAL (nothing to print), KIOSK_EPAPER, or the printer's
  * error. */
-int receipts_print(const struct receipts_env *env, const struct payment_record *rec,
-		   enum core_lang lang);
+int receipts_print(const struct receipts_env *env, const struct payment_record *rec);
 
 #endif

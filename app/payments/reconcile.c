@@ -26,7 +26,8 @@ static int run(struct pass_ctx *c, const struct journal_payment *p, struct payme
 {
 	struct tender_request rq = {.key = p->idempotency_key,
 				    .customer_number = p->customer_number,
-				    .amount_cents = p->amount_cents};
+				    .amount_cents = p->amount_cents,
+				    .reference = p->reference};
 	struct payment_event ev = *first;
 	struct payment_actions acts;
 	bool more = true;

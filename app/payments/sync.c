@@ -13,13 +13,14 @@
 #define IDLE_RETRY_MS 60000 /* the outbox could not be read: look again after this */
 
 void sync_init(struct sync *s, struct outbox *ob, struct portal *p, struct journal *j,
-	       struct service_worker *svc)
+	       void (*delivered)(void *ctx), void *ctx)
 {
 	memset(s, 0, sizeof(*s));
 	s->outbox = ob;
 	s->portal = p;
 	s->journal = j;
-	s->svc = svc;
+	s->delivered = delivered;
+	s->delivered_ctx = ctx;
 	if (outbox_next_time(ob, &s->next_ms) != 0)
 		s->next_ms = -1;
 }
@@ -64,7 +65,8 @@ void sync_drain(struct sync *s, bool (*busy)(void *ctx), void *ctx)
 			   : portal_confirm_payment(s->portal, item.key, item.body);
 		if (rc == 0) {
 			outbox_done(s->outbox, item.id);
-			service_worker_note_sync(s->svc);
+			if (s->delivered)
+				s->delivered(s->delivered_ctx);
 			/* The journal's table decides: only an approved payment becomes
 			 * confirmed; a declined one stays declined. */
 			if (!audit)

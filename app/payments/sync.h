@@ -8,7 +8,6 @@
 #include <stdint.h>
 
 #include "app/portal/portal.h"
-#include "app/service/service_worker.h"
 #include "app/store/journal.h"
 #include "app/store/outbox.h"
 
@@ -16,13 +15,14 @@ struct sync {
 	struct outbox *outbox;	 /* not owned */
 	struct portal *portal;	 /* not owned */
 	struct journal *journal; /* not owned: a confirmed payment is marked there */
-	struct service_worker
-	    *svc;	 /* told of each delivery (kioskctl's "last sync"); may be NULL */
+	/* Told of each delivery (kioskctl's "last sync"); may be NULL. */
+	void (*delivered)(void *ctx);
+	void *delivered_ctx;
 	int64_t next_ms; /* when the next item falls due (wall-clock ms), -1: none */
 };
 
 void sync_init(struct sync *s, struct outbox *ob, struct portal *p, struct journal *j,
-	       struct service_worker *svc);
+	       void (*delivered)(void *ctx), void *ctx);
 
 /* Something was queued by someone else (an audit entry): look at the outbox now. */
 void sync_kick(struct sync *s);

@@ -19,6 +19,9 @@ struct tender_request {
 	const char *key; /* the idempotency key: the same on every call about one payment */
 	const char *customer_number;
 	int64_t amount_cents;
+	/* The party's reference from its approval ("" before one): a reversal names the
+	 * transaction by it (a nexo terminal's POI transaction). */
+	const char *reference;
 };
 
 /* A tender's answer. */

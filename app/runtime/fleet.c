@@ -22,7 +22,7 @@ static void heartbeat_portal_seen(void *ctx, bool reachable, int rtt_ms)
  * stays so whatever the heartbeat says. */
 void fleet_identity_out_of_service(struct app *a, const char *reason)
 {
-	struct core_event ev = ui_ev(CORE_EV_OUT_OF_SERVICE);
+	struct core_event ev = core_ev(CORE_EV_OUT_OF_SERVICE);
 
 	a->screen_ctx.identity_problem = a->identity_problem;
 	ev.choice = 1;
@@ -43,7 +43,7 @@ void fleet_take_order(struct app *a, struct heartbeat_order *o)
 		log_warn("fleet", "the portal says back in service, but this kiosk's "
 				  "certificate is not valid: staying out of service");
 	} else if (o->type == HEARTBEAT_OUT_OF_SERVICE) {
-		struct core_event ev = ui_ev(CORE_EV_OUT_OF_SERVICE);
+		struct core_event ev = core_ev(CORE_EV_OUT_OF_SERVICE);
 		ev.choice = o->on;
 		snprintf(ev.text, sizeof(ev.text), "%s", o->reason);
 		app_dispatch(a, ev);

@@ -21,13 +21,13 @@ static void activate(struct app *a, int i)
 		access_set_look(
 		    a, a->ui.theme_id == THEME_HIGH_CONTRAST ? THEME_DEFAULT : THEME_HIGH_CONTRAST,
 		    a->ui.large_text);
-		app_dispatch(a, ui_ev(CORE_EV_TOUCH));
+		app_dispatch(a, core_ev(CORE_EV_TOUCH));
 		break;
 	case UI_ACT_LARGE_TEXT:
 		access_set_look(a, a->ui.theme_id, !a->ui.large_text);
-		app_dispatch(a, ui_ev(CORE_EV_TOUCH));
+		app_dispatch(a, core_ev(CORE_EV_TOUCH));
 		break;
-	case UI_ACT_NONE: app_dispatch(a, w->ev); break;
+	case UI_ACT_NONE: app_dispatch(a, screens_event(w)); break;
 	}
 }
 
@@ -42,7 +42,7 @@ static void on_tap_up(struct app *a, int x, int y)
 		a->ui.focus_index = -1;
 		activate(a, hit);
 	} else if (hit < 0) {
-		app_dispatch(a, ui_ev(CORE_EV_TOUCH));
+		app_dispatch(a, core_ev(CORE_EV_TOUCH));
 	}
 }
 
@@ -50,7 +50,7 @@ static void on_tap_up(struct app *a, int x, int y)
 static void focus_moved(struct app *a)
 {
 	a->dirty = true;
-	app_dispatch(a, ui_ev(CORE_EV_TOUCH));
+	app_dispatch(a, core_ev(CORE_EV_TOUCH));
 }
 
 static void on_key(struct app *a, const SDL_KeyboardEvent *k)
@@ -74,10 +74,10 @@ static void on_key(struct app *a, const SDL_KeyboardEvent *k)
 		if (a->ui.focus_index >= 0 && a->ui.focus_index < a->ui.widget_count)
 			activate(a, a->ui.focus_index);
 		else
-			app_dispatch(a, ui_ev(CORE_EV_CONTINUE));
+			app_dispatch(a, core_ev(CORE_EV_CONTINUE));
 		break;
-	case KEYPAD_CLEAR: app_dispatch(a, ui_ev(CORE_EV_BACKSPACE)); break;
-	case KEYPAD_CANCEL: app_dispatch(a, ui_ev(CORE_EV_BACK)); break;
+	case KEYPAD_CLEAR: app_dispatch(a, core_ev(CORE_EV_BACKSPACE)); break;
+	case KEYPAD_CANCEL: app_dispatch(a, core_ev(CORE_EV_BACK)); break;
 	case KEYPAD_HELP: access_set_speech(a, !a->speech); break;
 	case KEYPAD_REPEAT: speech_repeat(a->speech); break;
 	case KEYPAD_STOP: speech_stop(a->speech); break;
@@ -163,7 +163,7 @@ void input_handle(struct app *a, const SDL_Event *e)
 		break;
 	case SDL_MOUSEMOTION: service_corner_motion(&a->corner, e->motion.x, e->motion.y); break;
 	case SDL_TEXTINPUT: {
-		struct core_event ev = ui_ev(CORE_EV_KEY);
+		struct core_event ev = core_ev(CORE_EV_KEY);
 		snprintf(ev.text, sizeof(ev.text), "%s", e->text.text);
 		app_dispatch(a, ev);
 		break;

@@ -180,9 +180,9 @@ int app_run(struct app *a)
 		int64_t core_deadline = core_next_deadline(&a->core, now);
 		now = clock_mono_ms();
 		if (core_deadline >= 0 && core_deadline <= now)
-			app_dispatch(a, ui_ev(CORE_EV_TICK));
+			app_dispatch(a, core_ev(CORE_EV_TICK));
 		if (service_corner_due(&a->corner, now))
-			app_dispatch(a, ui_ev(CORE_EV_SERVICE_HOLD));
+			app_dispatch(a, core_ev(CORE_EV_SERVICE_HOLD));
 		if (a->core.svc.restart && a->exit_code < 0) {
 			/* A journey only checks that restart asks first and ends cleanly. */
 			log_info("main", "restart requested by staff: exiting with %d",

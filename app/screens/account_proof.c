@@ -9,13 +9,13 @@ int chrome_account_proof(struct ui *ui, const struct core_state *s, int y,
 {
 	const struct ui_theme *t = &ui->theme;
 	bool by_name = s->verify == CORE_VERIFY_LAST_NAME;
-	struct core_event ev = ui_ev(CORE_EV_FOCUS);
+	int ev;
 	char shown[24];
 
-	ev.field = CORE_FIELD_CUSTOMER;
+	ev = screen_tag(CORE_EV_FOCUS, CORE_FIELD_CUSTOMER);
 	ui_field(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 160}, _("Customer number"),
 		 s->customer_number, _("Digits only, from the top of your bill"),
-		 s->focus == CORE_FIELD_CUSTOMER, s->notice.field == CORE_FIELD_CUSTOMER, &ev);
+		 s->focus == CORE_FIELD_CUSTOMER, s->notice.field == CORE_FIELD_CUSTOMER, ev);
 	y += 160;
 	y += chrome_field_notice(ui, s, CORE_FIELD_CUSTOMER, MARGIN, y, CONTENT_W) + 24;
 
@@ -24,27 +24,25 @@ int chrome_account_proof(struct ui *ui, const struct core_state *s, int y,
 	y += ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_LEFT,
 		     _("Confirm the account with one of these:")) +
 	     14;
-	ev = ui_ev(CORE_EV_SET_VERIFY);
-	ev.verify = CORE_VERIFY_LAST_NAME;
+	ev = screen_tag(CORE_EV_SET_VERIFY, CORE_VERIFY_LAST_NAME);
 	ui_button(ui, (SDL_Rect){MARGIN, y, CONTENT_W / 2 - 10, 100}, by_name_label,
-		  by_name ? UI_SELECTED : UI_QUIET, &ev);
-	ev.verify = CORE_VERIFY_LAST_BILL;
+		  by_name ? UI_SELECTED : UI_QUIET, ev);
+	ev = screen_tag(CORE_EV_SET_VERIFY, CORE_VERIFY_LAST_BILL);
 	ui_button(ui, (SDL_Rect){MARGIN + CONTENT_W / 2 + 10, y, CONTENT_W / 2 - 10, 100},
-		  by_bill_label, by_name ? UI_QUIET : UI_SELECTED, &ev);
+		  by_bill_label, by_name ? UI_QUIET : UI_SELECTED, ev);
 	y += 130;
 
-	ev = ui_ev(CORE_EV_FOCUS);
 	if (by_name) {
-		ev.field = CORE_FIELD_LAST_NAME;
+		ev = screen_tag(CORE_EV_FOCUS, CORE_FIELD_LAST_NAME);
 		ui_field(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 160}, _("Last name"), s->last_name,
 			 _("As printed on your bill"), s->focus == CORE_FIELD_LAST_NAME,
-			 s->notice.field == CORE_FIELD_LAST_NAME, &ev);
+			 s->notice.field == CORE_FIELD_LAST_NAME, ev);
 	} else {
 		snprintf(shown, sizeof(shown), "%s%s", s->last_bill[0] ? "$" : "", s->last_bill);
-		ev.field = CORE_FIELD_LAST_BILL;
+		ev = screen_tag(CORE_EV_FOCUS, CORE_FIELD_LAST_BILL);
 		ui_field(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 160}, _("Last bill amount"), shown,
 			 _("For example 84.17"), s->focus == CORE_FIELD_LAST_BILL,
-			 s->notice.field == CORE_FIELD_LAST_BILL, &ev);
+			 s->notice.field == CORE_FIELD_LAST_BILL, ev);
 	}
 	y += 160;
 	y += chrome_field_notice(ui, s, by_name ? CORE_FIELD_LAST_NAME : CORE_FIELD_LAST_BILL,

@@ -10,28 +10,20 @@
 
 #define HALF ((CONTENT_W - 30) / 2)
 
-static struct core_event choice_ev(enum core_event_type type, int choice)
-{
-	struct core_event ev = ui_ev(type);
-
-	ev.choice = choice;
-	return ev;
-}
-
 static int field(struct ui *ui, const struct core_state *s, SDL_Rect r, enum core_field f,
 		 const char *label, const char *value)
 {
-	struct core_event ev = ui_ev(CORE_EV_FOCUS);
+	int ev;
 
-	ev.field = f;
-	ui_field(ui, r, label, value, NULL, s->focus == f, s->notice.field == f, &ev);
+	ev = screen_tag(CORE_EV_FOCUS, f);
+	ui_field(ui, r, label, value, NULL, s->focus == f, s->notice.field == f, ev);
 	return r.h + chrome_field_notice(ui, s, f, r.x, r.y + r.h, r.w);
 }
 
 static void refused(struct ui *ui, int y)
 {
 	const struct ui_theme *t = &ui->theme;
-	struct core_event ev = choice_ev(CORE_EV_HOME_TILE, CORE_TILE_ADD_ACCOUNT);
+	int ev = screen_tag(CORE_EV_HOME_TILE, CORE_TILE_ADD_ACCOUNT);
 	int h;
 
 	h = 60 + ui_text(ui, UI_FONT_LABEL, t->error, MARGIN + 50, y + 50, CONTENT_W - 100, UI_LEFT,
@@ -42,13 +34,13 @@ static void refused(struct ui *ui, int y)
 			    "first, or contact your city for assistance."));
 	ui_fill(ui, (SDL_Rect){MARGIN, y, 12, h + 60}, t->error);
 	ui_button(ui, (SDL_Rect){MARGIN + 50, y + h + 70, 560, 120}, _("Add Utility Account"),
-		  UI_PRIMARY, &ev);
+		  UI_PRIMARY, ev);
 }
 
 void screen_autopay(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
-	struct core_event ev;
+	int ev;
 	char shown[24], card[64];
 	int y, a, b;
 
@@ -61,10 +53,10 @@ void screen_autopay(struct ui *ui, const struct core_state *s, const struct scre
 		chrome_nav(ui, true, false, NULL, false);
 		return;
 	}
-	ev = ui_ev(CORE_EV_TOGGLE_AP_MAX);
+	ev = TAG(CORE_EV_TOGGLE_AP_MAX);
 	ui_checkbox(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 110},
 		    _("Would you like to establish a maximum payment amount for auto pay"),
-		    s->ap_has_max, &ev);
+		    s->ap_has_max, ev);
 	y += 130;
 	if (s->ap_has_max) {
 		snprintf(shown, sizeof(shown), "%s%s", s->ap_max[0] ? "$" : "", s->ap_max);
@@ -72,12 +64,12 @@ void screen_autopay(struct ui *ui, const struct core_state *s, const struct scre
 			   _("Maximum amount"), shown) +
 		     20;
 	}
-	ev = choice_ev(CORE_EV_SET_AP_METHOD, 0);
+	ev = screen_tag(CORE_EV_SET_AP_METHOD, 0);
 	ui_button(ui, (SDL_Rect){MARGIN, y, HALF, 100}, _("Bank account"),
-		  s->ap_by_card ? UI_QUIET : UI_SELECTED, &ev);
-	ev = choice_ev(CORE_EV_SET_AP_METHOD, 1);
+		  s->ap_by_card ? UI_QUIET : UI_SELECTED, ev);
+	ev = screen_tag(CORE_EV_SET_AP_METHOD, 1);
 	ui_button(ui, (SDL_Rect){MARGIN + HALF + 30, y, HALF, 100}, _("Card"),
-		  s->ap_by_card ? UI_SELECTED : UI_QUIET, &ev);
+		  s->ap_by_card ? UI_SELECTED : UI_QUIET, ev);
 	y += 130;
 	if (s->ap_by_card) {
 		chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 260});
@@ -100,12 +92,12 @@ void screen_autopay(struct ui *ui, const struct core_state *s, const struct scre
 		b = field(ui, s, (SDL_Rect){MARGIN + HALF + 30, y, HALF, 140},
 			  CORE_FIELD_BANK_ACCOUNT, _("Account number"), s->bank_account);
 		y += (a > b ? a : b) + 20;
-		ev = choice_ev(CORE_EV_SET_AP_SAVINGS, 0);
+		ev = screen_tag(CORE_EV_SET_AP_SAVINGS, 0);
 		ui_button(ui, (SDL_Rect){MARGIN, y, HALF, 90}, _("Checking"),
-			  s->ap_savings ? UI_QUIET : UI_SELECTED, &ev);
-		ev = choice_ev(CORE_EV_SET_AP_SAVINGS, 1);
+			  s->ap_savings ? UI_QUIET : UI_SELECTED, ev);
+		ev = screen_tag(CORE_EV_SET_AP_SAVINGS, 1);
 		ui_button(ui, (SDL_Rect){MARGIN + HALF + 30, y, HALF, 90}, _("Savings"),
-			  s->ap_savings ? UI_SELECTED : UI_QUIET, &ev);
+			  s->ap_savings ? UI_SELECTED : UI_QUIET, ev);
 		y += 110;
 		y += field(ui, s, (SDL_Rect){MARGIN, y, CONTENT_W, 140}, CORE_FIELD_BANK_NAME,
 			   _("Name on account"), s->bank_name) +
@@ -157,7 +149,7 @@ void screen_autopay_review(struct ui *ui, const struct core_state *s, const stru
 void screen_autopay_done(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
-	struct core_event ev = ui_ev(CORE_EV_DONE);
+	int ev = TAG(CORE_EV_DONE);
 	const char *fmt = _("We emailed a confirmation to %s.");
 	const char *p = strstr(fmt, "%s");
 	char sent[256];
@@ -185,5 +177,5 @@ void screen_autopay_done(struct ui *ui, const struct core_state *s, const struct
 		_("Your bill will be paid automatically on each due date. You can update or turn "
 		  "off Auto Pay at any time from Bills and Payments."));
 	ui_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H}, _("Done"), UI_PRIMARY,
-		  &ev);
+		  ev);
 }

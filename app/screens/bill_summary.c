@@ -33,11 +33,11 @@ void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct
 		due);
 	y += panel.h + 40;
 	if (nothing_due) {
-		struct core_event done = ui_ev(CORE_EV_DONE);
+		int done = TAG(CORE_EV_DONE);
 		ui_text(ui, UI_FONT_BODY, t->success, MARGIN, y, CONTENT_W, UI_CENTER,
 			_("There is nothing to pay on this account right now."));
 		ui_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H}, _("Done"),
-			  UI_PRIMARY, &done);
+			  UI_PRIMARY, done);
 		chrome_nav(ui, true, false, NULL, false);
 		return;
 	}

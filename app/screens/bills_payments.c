@@ -32,7 +32,7 @@ void screen_bills_payments(struct ui *ui, const struct core_state *s, const stru
 {
 	const struct ui_theme *t = &ui->theme;
 	const struct core_account *a = &s->accounts[s->current];
-	struct core_event ev;
+	int ev;
 	char line[160], max[32];
 	int y, x = MARGIN + 40;
 
@@ -62,15 +62,15 @@ void screen_bills_payments(struct ui *ui, const struct core_state *s, const stru
 			snprintf(line, sizeof(line), "%s · %s", a->autopay_method, _("No maximum"));
 		}
 		ui_text(ui, UI_FONT_BODY, t->muted, x, y + 95, CONTENT_W - 80, UI_LEFT, line);
-		ev = ui_ev(CORE_EV_AUTOPAY_SETUP);
-		ui_button(ui, (SDL_Rect){x, y + 220, 360, 100}, _("Update"), UI_SECONDARY, &ev);
-		ev = ui_ev(CORE_EV_AUTOPAY_OFF);
-		ui_button(ui, (SDL_Rect){x + 390, y + 220, 360, 100}, _("Turn off"), UI_QUIET, &ev);
+		ev = TAG(CORE_EV_AUTOPAY_SETUP);
+		ui_button(ui, (SDL_Rect){x, y + 220, 360, 100}, _("Update"), UI_SECONDARY, ev);
+		ev = TAG(CORE_EV_AUTOPAY_OFF);
+		ui_button(ui, (SDL_Rect){x + 390, y + 220, 360, 100}, _("Turn off"), UI_QUIET, ev);
 	} else {
 		ui_text(ui, UI_FONT_BODY, t->muted, x, y + 95, CONTENT_W - 80, UI_LEFT,
 			_("Pay your bill automatically, on time, every time."));
-		ev = ui_ev(CORE_EV_AUTOPAY_SETUP);
-		ui_button(ui, (SDL_Rect){x, y + 220, 360, 100}, _("Set up"), UI_PRIMARY, &ev);
+		ev = TAG(CORE_EV_AUTOPAY_SETUP);
+		ui_button(ui, (SDL_Rect){x, y + 220, 360, 100}, _("Set up"), UI_PRIMARY, ev);
 	}
 	y += 380;
 	chrome_notice(ui, s, y);

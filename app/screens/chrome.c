@@ -8,7 +8,7 @@
 void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
-	struct core_event ev = ui_ev(CORE_EV_TOGGLE_LANG);
+	int ev = TAG(CORE_EV_TOGGLE_LANG);
 	/* Language, contrast and text size: one tap away on every screen (ADA 707.7). */
 	SDL_Rect lang = {UI_W - MARGIN - 230, 25, 230, 100};
 	SDL_Rect big = {lang.x - 20 - 110, 25, 110, 100};
@@ -44,7 +44,7 @@ void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct scre
 		       ui->theme_id == THEME_HIGH_CONTRAST);
 	ui_look_button(ui, big, "Aa", _("Large text"), UI_ACT_LARGE_TEXT, ui->large_text);
 	if (!s->cfg.single_lang) /* remote configuration may offer one language only */
-		ui_button(ui, lang, i18n_other_language_name(s->lang), UI_SECONDARY, &ev);
+		ui_button(ui, lang, i18n_other_language_name(s->lang), UI_SECONDARY, ev);
 	ui->content_off = false;
 }
 
@@ -61,25 +61,25 @@ int chrome_title(struct ui *ui, const char *title, const char *subtitle)
 
 void chrome_nav(struct ui *ui, bool back, bool cancel, const char *main_label, bool main_enabled)
 {
-	struct core_event ev;
+	int ev;
 
 	ui_fill(ui, (SDL_Rect){0, NAV_Y - 30, UI_W, 2}, ui->theme.border);
 	if (back) {
-		ev = ui_ev(CORE_EV_BACK);
-		ui_button(ui, (SDL_Rect){MARGIN, NAV_Y, 250, NAV_H}, _("Back"), UI_QUIET, &ev);
+		ev = TAG(CORE_EV_BACK);
+		ui_button(ui, (SDL_Rect){MARGIN, NAV_Y, 250, NAV_H}, _("Back"), UI_QUIET, ev);
 	}
 	if (cancel) {
-		ev = ui_ev(CORE_EV_CANCEL);
+		ev = TAG(CORE_EV_CANCEL);
 		ui_button(ui, (SDL_Rect){MARGIN + 270, NAV_Y, 290, NAV_H}, _("Cancel"), UI_QUIET,
-			  &ev);
+			  ev);
 	}
 	if (main_label) {
 		/* Without Cancel there is room for a longer label ("Turn on Auto Pay") on one
 		 * line. */
 		int w = cancel ? 380 : 560;
-		ev = ui_ev(CORE_EV_CONTINUE);
+		ev = TAG(CORE_EV_CONTINUE);
 		ui_button_ex(ui, (SDL_Rect){UI_W - MARGIN - w, NAV_Y, w, NAV_H}, main_label, NULL,
-			     UI_PRIMARY, main_enabled, &ev);
+			     UI_PRIMARY, main_enabled, ev);
 	}
 }
 
@@ -242,7 +242,7 @@ static void busy(struct ui *ui, const struct core_state *s)
 static void timeout_warning(struct ui *ui, const struct core_state *s, int64_t now)
 {
 	const struct ui_theme *t = &ui->theme;
-	struct core_event ev = ui_ev(CORE_EV_MORE_TIME);
+	int ev = TAG(CORE_EV_MORE_TIME);
 	char secs[16], text[256];
 	const char *fmt = _("For your privacy, this session will end in %s seconds.");
 	const char *p = strstr(fmt, "%s");
@@ -263,7 +263,7 @@ static void timeout_warning(struct ui *ui, const struct core_state *s, int64_t n
 	ui_text(ui, UI_FONT_HUGE, t->text, UI_W / 2, box.y + 200, 0, UI_CENTER, secs);
 	ui_text(ui, UI_FONT_BODY, t->muted, box.x + 50, box.y + 400, box.w - 100, UI_CENTER, text);
 	ui_button(ui, (SDL_Rect){box.x + 60, box.y + box.h - 200, box.w - 120, 140},
-		  _("I need more time"), UI_PRIMARY, &ev);
+		  _("I need more time"), UI_PRIMARY, ev);
 }
 
 void chrome_overlays(struct ui *ui, const struct core_state *s, int64_t now_ms)
@@ -289,34 +289,7 @@ int chrome_row(struct ui *ui, int x, int y, int w, const char *label, const char
 void screens_draw(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx,
 		  int64_t now_ms)
 {
-	static void (*const draw[CORE_SCREEN_COUNT])(struct ui *, const struct core_state *,
-						     const struct screen_ctx *) = {
-	    [CORE_SCREEN_WELCOME] = screen_welcome,
-	    [CORE_SCREEN_GUEST_LOOKUP] = screen_guest_lookup,
-	    [CORE_SCREEN_BILL_SUMMARY] = screen_bill_summary,
-	    [CORE_SCREEN_PAY_AMOUNT] = screen_pay_amount,
-	    [CORE_SCREEN_PAY_CARD] = screen_pay_card,
-	    [CORE_SCREEN_PAY_RESULT] = screen_pay_result,
-	    [CORE_SCREEN_SIGN_IN] = screen_sign_in,
-	    [CORE_SCREEN_REGISTER] = screen_register,
-	    [CORE_SCREEN_VERIFY_EMAIL] = screen_verify_email,
-	    [CORE_SCREEN_HOME] = screen_home,
-	    [CORE_SCREEN_LINK_ACCOUNT] = screen_link_account,
-	    [CORE_SCREEN_UTILITY_BILL] = screen_utility_bill,
-	    [CORE_SCREEN_BILLS_PAYMENTS] = screen_bills_payments,
-	    [CORE_SCREEN_AUTOPAY] = screen_autopay,
-	    [CORE_SCREEN_AUTOPAY_REVIEW] = screen_autopay_review,
-	    [CORE_SCREEN_AUTOPAY_DONE] = screen_autopay_done,
-	    [CORE_SCREEN_PAPERLESS] = screen_paperless,
-	    [CORE_SCREEN_SERVICE_PIN] = screen_service,
-	    [CORE_SCREEN_SERVICE_HOME] = screen_service,
-	    [CORE_SCREEN_SERVICE_DEVICES] = screen_service,
-	    [CORE_SCREEN_SERVICE_CARD] = screen_service,
-	    [CORE_SCREEN_SERVICE_REPRINT] = screen_service,
-	    [CORE_SCREEN_SERVICE_REPORT] = screen_service,
-	    [CORE_SCREEN_SERVICE_RESTART] = screen_service,
-	    [CORE_SCREEN_OUT_OF_SERVICE] = screen_out_of_service,
-	};
+	screen_draw_fn *draw = screens_drawer(s->screen);
 
 	ui->lang = s->lang;
 	ui_begin(ui);
@@ -324,7 +297,8 @@ void screens_draw(struct ui *ui, const struct core_state *s, const struct screen
 	if (s->warning) {
 		timeout_warning(ui, s, now_ms);
 	} else {
-		draw[s->screen](ui, s, ctx);
+		if (draw) /* never NULL: tests/unit/screens walks the table */
+			draw(ui, s, ctx);
 		chrome_overlays(ui, s, now_ms);
 	}
 	ui_end(ui);

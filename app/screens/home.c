@@ -8,10 +8,7 @@
 static void tile(struct ui *ui, SDL_Rect r, const char *label, const char *detail,
 		 enum core_event_type type, int choice, enum ui_style style)
 {
-	struct core_event ev = ui_ev(type);
-
-	ev.choice = choice;
-	ui_button_ex(ui, r, label, detail, style, true, &ev);
+	ui_button_ex(ui, r, label, detail, style, true, screen_tag(type, choice));
 }
 
 void screen_home(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)

@@ -9,7 +9,6 @@ void screen_paperless(struct ui *ui, const struct core_state *s, const struct sc
 {
 	const struct ui_theme *t = &ui->theme;
 	const struct core_account *a = &s->accounts[s->current];
-	struct core_event ev = ui_ev(CORE_EV_PAPERLESS_SET);
 	int x = MARGIN + 50, w = CONTENT_W - 100, y;
 
 	(void)ctx;
@@ -38,15 +37,13 @@ void screen_paperless(struct ui *ui, const struct core_state *s, const struct sc
 	if (a->paperless) {
 		ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y, CONTENT_W, UI_LEFT,
 			_("To get paper bills by mail again, stop paperless billing."));
-		ev.choice = 0;
 		ui_button(ui, (SDL_Rect){UI_W - MARGIN - 460, NAV_Y, 460, NAV_H},
-			  _("Stop Paperless"), UI_DANGER, &ev);
+			  _("Stop Paperless"), UI_DANGER, screen_tag(CORE_EV_PAPERLESS_SET, 0));
 	} else {
 		ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y, CONTENT_W, UI_LEFT,
 			_("Is this the right email address? Tap Confirm to enroll."));
-		ev.choice = 1;
 		ui_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H}, _("Confirm"),
-			  UI_PRIMARY, &ev);
+			  UI_PRIMARY, screen_tag(CORE_EV_PAPERLESS_SET, 1));
 	}
 	chrome_nav(ui, true, false, NULL, false);
 }

@@ -7,28 +7,27 @@
 
 void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
-	struct core_event ev;
+	int ev;
 	char due[32], shown[24];
 	int y;
 
 	(void)ctx;
 	money_format(s->bill.balance_cents, due, sizeof(due));
 	y = chrome_title(ui, _("How much would you like to pay?"), NULL);
-	ev = ui_ev(CORE_EV_PAY_FULL);
+	ev = TAG(CORE_EV_PAY_FULL);
 	ui_button_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 170}, _("Pay full amount"), due,
-		     s->other_amount ? UI_QUIET : UI_SELECTED, true, &ev);
+		     s->other_amount ? UI_QUIET : UI_SELECTED, true, ev);
 	y += 200;
-	ev = ui_ev(CORE_EV_PAY_OTHER);
+	ev = TAG(CORE_EV_PAY_OTHER);
 	ui_button(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 130}, _("Other amount"),
-		  s->other_amount ? UI_SELECTED : UI_QUIET, &ev);
+		  s->other_amount ? UI_SELECTED : UI_QUIET, ev);
 	y += 170;
 	if (s->other_amount) {
 		snprintf(shown, sizeof(shown), "%s%s", s->amount_text[0] ? "$" : "",
 			 s->amount_text);
-		ev = ui_ev(CORE_EV_FOCUS);
-		ev.field = CORE_FIELD_AMOUNT;
+		ev = screen_tag(CORE_EV_FOCUS, CORE_FIELD_AMOUNT);
 		ui_field(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 160}, _("Amount"), shown,
-			 _("For example 20.00"), s->focus == CORE_FIELD_AMOUNT, false, &ev);
+			 _("For example 20.00"), s->focus == CORE_FIELD_AMOUNT, false, ev);
 		y += 180;
 	}
 	y += chrome_notice(ui, s, y);

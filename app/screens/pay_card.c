@@ -38,10 +38,10 @@ void screen_pay_card(struct ui *ui, const struct core_state *s, const struct scr
 	y += 90;
 	y += chrome_notice(ui, s, y);
 	if (s->receipt_choice) {
-		struct core_event ev = ui_ev(CORE_EV_CONTINUE_NO_RECEIPT);
+		int ev = TAG(CORE_EV_CONTINUE_NO_RECEIPT);
 
 		ui_button(ui, (SDL_Rect){MARGIN, y + 20, CONTENT_W, 130},
-			  _("Continue without receipt"), UI_PRIMARY, &ev);
+			  _("Continue without receipt"), UI_PRIMARY, ev);
 	}
 	chrome_nav(ui, s->busy == CORE_BUSY_NONE, s->busy == CORE_BUSY_NONE, NULL, false);
 }

@@ -26,7 +26,7 @@ static void draw_mark(struct ui *ui, int cx, int cy, bool ok, SDL_Color c)
 void screen_pay_result(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
-	struct core_event ev;
+	int ev;
 	char amount[32], card[64];
 	int y = TOP_BAR_H + 80;
 	const char *title, *sub;
@@ -80,18 +80,18 @@ void screen_pay_result(struct ui *ui, const struct core_state *s, const struct s
 	int bw = (CONTENT_W - 30) / 2;
 	if (s->signed_in && s->outcome == CORE_OUTCOME_APPROVED) {
 		/* Signed in: the receipt can also go to the resident's email. */
-		ev = ui_ev(CORE_EV_EMAIL_RECEIPT);
+		ev = TAG(CORE_EV_EMAIL_RECEIPT);
 		ui_button_ex(ui, (SDL_Rect){MARGIN, NAV_Y - 200, CONTENT_W, 150},
-			     _("Email receipt"), NULL, UI_SECONDARY, !s->receipt_emailed, &ev);
+			     _("Email receipt"), NULL, UI_SECONDARY, !s->receipt_emailed, ev);
 	}
 	if (s->outcome == CORE_OUTCOME_DECLINED) {
-		ev = ui_ev(CORE_EV_TRY_ANOTHER_CARD);
+		ev = TAG(CORE_EV_TRY_ANOTHER_CARD);
 		ui_button(ui, (SDL_Rect){MARGIN, NAV_Y - 200, CONTENT_W, 150},
-			  _("Try another card"), UI_SECONDARY, &ev);
+			  _("Try another card"), UI_SECONDARY, ev);
 	}
-	ev = ui_ev(CORE_EV_PRINT_RECEIPT);
+	ev = TAG(CORE_EV_PRINT_RECEIPT);
 	ui_button_ex(ui, (SDL_Rect){MARGIN, NAV_Y, bw, NAV_H}, _("Print receipt"), NULL,
-		     UI_SECONDARY, !s->receipt_printed, &ev);
-	ev = ui_ev(CORE_EV_DONE);
-	ui_button(ui, (SDL_Rect){MARGIN + bw + 30, NAV_Y, bw, NAV_H}, _("Done"), UI_PRIMARY, &ev);
+		     UI_SECONDARY, !s->receipt_printed, ev);
+	ev = TAG(CORE_EV_DONE);
+	ui_button(ui, (SDL_Rect){MARGIN + bw + 30, NAV_Y, bw, NAV_H}, _("Done"), UI_PRIMARY, ev);
 }

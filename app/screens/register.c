@@ -12,11 +12,11 @@
 static int field(struct ui *ui, const struct core_state *s, int x, int y, int w, enum core_field f,
 		 const char *label, const char *value, bool masked)
 {
-	struct core_event ev = ui_ev(CORE_EV_FOCUS);
+	int ev;
 
-	ev.field = f;
+	ev = screen_tag(CORE_EV_FOCUS, f);
 	ui_field_ex(ui, (SDL_Rect){x, y, w, ROW_H}, label, value, NULL, s->focus == f,
-		    s->notice.field == f, masked, &ev);
+		    s->notice.field == f, masked, ev);
 	return ROW_H + chrome_field_notice(ui, s, f, x, y + ROW_H, w);
 }
 
@@ -28,7 +28,7 @@ static int max2(int a, int b)
 void screen_register(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
-	struct core_event ev;
+	int ev;
 	bool long_enough = strlen(s->password) >= VALIDATE_PASSWORD_MIN;
 	int y, a, b, x2 = MARGIN + HALF + 30;
 
@@ -51,9 +51,9 @@ void screen_register(struct ui *ui, const struct core_state *s, const struct scr
 	y += max2(a, b) + 16;
 	a = field(ui, s, MARGIN, y, HALF, CORE_FIELD_MOBILE, _("Mobile number (optional)"),
 		  s->mobile, false);
-	ev = ui_ev(CORE_EV_TOGGLE_SMS);
+	ev = TAG(CORE_EV_TOGGLE_SMS);
 	ui_checkbox(ui, (SDL_Rect){x2, y + 45, HALF, ROW_H - 45}, _("Receive text messages"),
-		    s->sms_opt_in, &ev);
+		    s->sms_opt_in, ev);
 	y += a + 16;
 	y += chrome_notice(ui, s, y);
 	chrome_keys(ui, s, y + 10 > 1190 ? y + 10 : 1190);

@@ -2,6 +2,7 @@
 #ifndef KIOSK_SCREENS_H
 #define KIOSK_SCREENS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "app/core/core.h"
@@ -20,5 +21,12 @@ struct screen_ctx {
 /* Draws the whole frame for state s at time now (for countdowns). */
 void screens_draw(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx,
 		  int64_t now_ms);
+
+/* The core event a tap on (or Enter at) widget w sends: the screens' own tags, and the
+ * toolkit's keys, Delete, Clear and Shift as the core's typing events. */
+struct core_event screens_event(const struct ui_widget *w);
+
+/* Whether the screens' table draws this screen (a unit test asks it of every screen). */
+bool screens_can_draw(enum core_screen screen);
 
 #endif

@@ -7,6 +7,12 @@
 
 #define _(s) i18n_tr(ui->lang, s)
 
+/* A widget's tag: the core event a tap sends, by its type and its one argument (.field for
+ * CORE_EV_FOCUS, .verify for CORE_EV_SET_VERIFY, .choice for the rest; 0 to 255).
+ * screens_event turns it back into the event. */
+int screen_tag(enum core_event_type type, int arg);
+#define TAG(type) screen_tag(type, 0)
+
 /* Layout of the design space (1080x1920). */
 #define MARGIN 60
 #define CONTENT_W (UI_W - 2 * MARGIN)
@@ -42,6 +48,12 @@ int chrome_account_proof(struct ui *ui, const struct core_state *s, int y,
 			 const char *by_name_label, const char *by_bill_label);
 /* A white panel with a border; returns its height. */
 int chrome_panel(struct ui *ui, SDL_Rect r);
+
+/* Draws one screen's content (the top bar and overlays are chrome's). */
+typedef void screen_draw_fn(struct ui *ui, const struct core_state *s,
+			    const struct screen_ctx *ctx);
+/* The screens' table (screen_table.c): how each screen is drawn, NULL for none. */
+screen_draw_fn *screens_drawer(enum core_screen screen);
 
 void screen_welcome(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_guest_lookup(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);

@@ -13,10 +13,7 @@
 static void action_button(struct ui *ui, SDL_Rect r, const char *label, const char *detail,
 			  enum ui_style style, enum core_service_action a)
 {
-	struct core_event ev = ui_ev(CORE_EV_SERVICE_ACTION);
-
-	ev.choice = (int)a;
-	ui_button_ex(ui, r, label, detail, style, true, &ev);
+	ui_button_ex(ui, r, label, detail, style, true, screen_tag(CORE_EV_SERVICE_ACTION, (int)a));
 }
 
 /* Text with one %s filled in by hand: a catalog's text is never a printf format. */
@@ -41,12 +38,12 @@ static void when_text(int64_t t, char *buf, size_t n)
 
 static void pin(struct ui *ui, const struct core_state *s)
 {
-	struct core_event ev = ui_ev(CORE_EV_FOCUS);
+	int ev;
 	int y = chrome_title(ui, _("Staff service mode"), _("Enter the staff PIN."));
 
-	ev.field = CORE_FIELD_SERVICE_PIN;
+	ev = screen_tag(CORE_EV_FOCUS, CORE_FIELD_SERVICE_PIN);
 	ui_field_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W / 2, 170}, _("Staff PIN"), s->svc.pin, "",
-		    true, s->notice.is_error, true, &ev);
+		    true, s->notice.is_error, true, ev);
 	y += 190;
 	y += chrome_notice(ui, s, y) + 20;
 	chrome_keys(ui, s, y > 900 ? y : 900);
@@ -157,13 +154,13 @@ static void card(struct ui *ui, const struct core_state *s)
 
 static void reprint(struct ui *ui, const struct core_state *s)
 {
-	struct core_event ev = ui_ev(CORE_EV_FOCUS);
+	int ev;
 	int y = chrome_title(ui, _("Reprint by reference"),
 			     _("Type the reference number from the payment, e.g. K7H2MPQ4R."));
 
-	ev.field = CORE_FIELD_REFERENCE;
+	ev = screen_tag(CORE_EV_FOCUS, CORE_FIELD_REFERENCE);
 	ui_field(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 170}, _("Reference number"), s->svc.ref, "",
-		 true, s->notice.is_error, &ev);
+		 true, s->notice.is_error, ev);
 	y += 190;
 	y += chrome_notice(ui, s, y) + 20;
 	chrome_keys(ui, s, y > 900 ? y : 900);

@@ -10,7 +10,7 @@ void screen_utility_bill(struct ui *ui, const struct core_state *s, const struct
 	const struct ui_theme *t = &ui->theme;
 	const struct core_account *a = &s->accounts[s->current];
 	char due[32], last[64], name[112];
-	struct core_event ev;
+	int ev;
 	int x = MARGIN + 50, w = CONTENT_W - 100, y, py;
 
 	(void)ctx;
@@ -33,9 +33,9 @@ void screen_utility_bill(struct ui *ui, const struct core_state *s, const struct
 	ui_text(ui, UI_FONT_HUGE, a->bill.balance_cents > 0 ? t->text : t->success, x, py + 80, w,
 		UI_CENTER, due);
 	y += 620 + 30;
-	ev = ui_ev(CORE_EV_PAY_NOW);
+	ev = TAG(CORE_EV_PAY_NOW);
 	ui_button_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 140}, _("Pay Now"), NULL, UI_PRIMARY,
-		     a->bill.balance_cents > 0, &ev);
+		     a->bill.balance_cents > 0, ev);
 	y += 170;
 	y += chrome_notice(ui, s, y);
 
@@ -47,18 +47,18 @@ void screen_utility_bill(struct ui *ui, const struct core_state *s, const struct
 	py += chrome_row(ui, x, py, w, _("Name"), name);
 	py += chrome_row(ui, x, py, w, _("Email"), s->resident_email);
 	ui_text(ui, UI_FONT_BODY, t->muted, x, py + 36, 0, UI_LEFT, _("Paperless billing"));
-	ev = ui_ev(CORE_EV_PAPERLESS);
+	ev = TAG(CORE_EV_PAPERLESS);
 	if (a->paperless) {
 		ui_text(ui, UI_FONT_LABEL, t->success, x + 330, py + 36, 0, UI_LEFT, _("Enrolled"));
 		ui_button(ui, (SDL_Rect){x + w - 380, py, 380, 110}, _("Stop Paperless"), UI_QUIET,
-			  &ev);
+			  ev);
 	} else {
 		ui_button(ui, (SDL_Rect){x + w - 560, py, 560, 110}, _("Enroll in Paperless"),
-			  UI_SECONDARY, &ev);
+			  UI_SECONDARY, ev);
 	}
 	y += 400 + 30;
-	ev = ui_ev(CORE_EV_UNLINK);
+	ev = TAG(CORE_EV_UNLINK);
 	ui_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H}, _("Unlink Account"),
-		  UI_QUIET, &ev);
+		  UI_QUIET, ev);
 	chrome_nav(ui, true, false, NULL, false);
 }

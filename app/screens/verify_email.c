@@ -11,7 +11,7 @@ void screen_verify_email(struct ui *ui, const struct core_state *s, const struct
 	const char *fmt =
 	    _("We sent a 6-digit verification code to %s. It is valid for 15 minutes.");
 	const char *p = strstr(fmt, "%s");
-	struct core_event ev;
+	int ev;
 	char sent[256];
 	int y;
 
@@ -21,13 +21,12 @@ void screen_verify_email(struct ui *ui, const struct core_state *s, const struct
 	else
 		snprintf(sent, sizeof(sent), "%s", fmt);
 	y = chrome_title(ui, _("Confirm your email"), sent);
-	ev = ui_ev(CORE_EV_FOCUS);
-	ev.field = CORE_FIELD_CODE;
+	ev = screen_tag(CORE_EV_FOCUS, CORE_FIELD_CODE);
 	ui_field(ui, (SDL_Rect){MARGIN, y, CONTENT_W / 2, 170}, _("Verification code"), s->code,
-		 "000000", s->focus == CORE_FIELD_CODE, s->notice.field == CORE_FIELD_CODE, &ev);
-	ev = ui_ev(CORE_EV_RESEND_CODE);
+		 "000000", s->focus == CORE_FIELD_CODE, s->notice.field == CORE_FIELD_CODE, ev);
+	ev = TAG(CORE_EV_RESEND_CODE);
 	ui_button(ui, (SDL_Rect){MARGIN + CONTENT_W / 2 + 30, y + 58, CONTENT_W / 2 - 30, 112},
-		  _("Resend code"), UI_SECONDARY, &ev);
+		  _("Resend code"), UI_SECONDARY, ev);
 	y += 170;
 	y += chrome_field_notice(ui, s, CORE_FIELD_CODE, MARGIN, y, CONTENT_W);
 	y += chrome_notice(ui, s, y) + 20;

@@ -5,7 +5,7 @@
 void screen_welcome(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
-	struct core_event pay = ui_ev(CORE_EV_PAY_BILL), sign = ui_ev(CORE_EV_SIGN_IN);
+	int pay = TAG(CORE_EV_PAY_BILL), sign = TAG(CORE_EV_SIGN_IN);
 	int y = 420;
 
 	(void)s;
@@ -14,9 +14,9 @@ void screen_welcome(struct ui *ui, const struct core_state *s, const struct scre
 	ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
 		_("Pay your city utility bill here, quickly and securely."));
 	ui_button_ex(ui, (SDL_Rect){MARGIN + 60, 820, CONTENT_W - 120, 240}, _("Pay a Bill"),
-		     _("No account needed"), UI_PRIMARY, true, &pay);
+		     _("No account needed"), UI_PRIMARY, true, pay);
 	ui_button_ex(ui, (SDL_Rect){MARGIN + 60, 1110, CONTENT_W - 120, 200}, _("Sign In"),
-		     _("With your city portal account"), UI_SECONDARY, true, &sign);
+		     _("With your city portal account"), UI_SECONDARY, true, sign);
 	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1560, CONTENT_W, UI_CENTER,
 		_("We accept Visa, Mastercard, American Express and Discover."));
 	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1610, CONTENT_W, UI_CENTER, _(ctx->help_text));

@@ -26,7 +26,7 @@ static const struct {
 
 /* Large text (707.7): no text under 46 px; headings grow less, since they are large already. */
 static const int large_px[UI_FONT_COUNT] = {
-    [UI_FONT_SMALL] = 46, [UI_FONT_BODY] = 48,	 [UI_FONT_LABEL] = 48, [UI_FONT_BUTTON] = 50,
+    [UI_FONT_SMALL] = 46,   [UI_FONT_BODY] = 48,  [UI_FONT_LABEL] = 48, [UI_FONT_BUTTON] = 50,
     [UI_FONT_HEADING] = 64, [UI_FONT_TITLE] = 84, [UI_FONT_HUGE] = 120,
 };
 
@@ -112,15 +112,6 @@ int ui_set_look(struct ui *ui, enum theme_id theme, bool large_text)
 void ui_set_spoken(struct ui *ui, const char *spoken)
 {
 	snprintf(ui->next_spoken, sizeof(ui->next_spoken), "%s", spoken ? spoken : "");
-}
-
-struct core_event ui_ev(enum core_event_type type)
-{
-	struct core_event ev;
-
-	memset(&ev, 0, sizeof(ev));
-	ev.type = type;
-	return ev;
 }
 
 void ui_log_text(struct ui *ui, const char *text)
@@ -328,7 +319,7 @@ int ui_text(struct ui *ui, enum ui_font font, SDL_Color color, int x, int y, int
 }
 
 static void add_widget(struct ui *ui, enum ui_widget_kind kind, SDL_Rect r, const char *label,
-		       bool enabled, const struct core_event *ev)
+		       bool enabled, int tag)
 {
 	struct ui_widget *w;
 
@@ -340,7 +331,8 @@ static void add_widget(struct ui *ui, enum ui_widget_kind kind, SDL_Rect r, cons
 	w->kind = kind;
 	w->rect = r;
 	snprintf(w->label, sizeof(w->label), "%s", label ? label : "");
-	w->ev = ev ? *ev : ui_ev(CORE_EV_TOUCH);
+	w->tag = tag;
+	w->key[0] = '\0';
 	w->enabled = enabled;
 	w->active = false;
 	w->selected = false;
@@ -352,7 +344,7 @@ static void add_widget(struct ui *ui, enum ui_widget_kind kind, SDL_Rect r, cons
 }
 
 void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *detail,
-		  enum ui_style style, bool enabled, const struct core_event *ev)
+		  enum ui_style style, bool enabled, int tag)
 {
 	const struct ui_theme *t = &ui->theme;
 	SDL_Color bg = t->primary, fg = t->on_primary;
@@ -413,28 +405,26 @@ void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *deta
 	if (dh)
 		ui_text(ui, UI_FONT_BODY, fg, r.x + 20, y + lh + 8, r.w - 40, UI_CENTER, detail);
 	ui->in_widget--;
-	add_widget(ui, UI_BUTTON, r, label, enabled, ev);
+	add_widget(ui, UI_BUTTON, r, label, enabled, tag);
 	ui->widgets[ui->widget_count - 1].selected = style == UI_SELECTED;
 	if (detail && *detail)
-		snprintf(ui->widgets[ui->widget_count - 1].value,
-			 sizeof(ui->widgets[0].value), "%s", detail);
+		snprintf(ui->widgets[ui->widget_count - 1].value, sizeof(ui->widgets[0].value),
+			 "%s", detail);
 }
 
-void ui_button(struct ui *ui, SDL_Rect r, const char *label, enum ui_style style,
-	       const struct core_event *ev)
+void ui_button(struct ui *ui, SDL_Rect r, const char *label, enum ui_style style, int tag)
 {
-	ui_button_ex(ui, r, label, NULL, style, true, ev);
+	ui_button_ex(ui, r, label, NULL, style, true, tag);
 }
 
 void ui_field(struct ui *ui, SDL_Rect r, const char *label, const char *value,
-	      const char *placeholder, bool focused, bool error, const struct core_event *ev)
+	      const char *placeholder, bool focused, bool error, int tag)
 {
-	ui_field_ex(ui, r, label, value, placeholder, focused, error, false, ev);
+	ui_field_ex(ui, r, label, value, placeholder, focused, error, false, tag);
 }
 
 void ui_field_ex(struct ui *ui, SDL_Rect r, const char *label, const char *value,
-		 const char *placeholder, bool focused, bool error, bool masked,
-		 const struct core_event *ev)
+		 const char *placeholder, bool focused, bool error, bool masked, int tag)
 {
 	const struct ui_theme *t = &ui->theme;
 	int lh;
@@ -478,7 +468,7 @@ void ui_field_ex(struct ui *ui, SDL_Rect r, const char *label, const char *value
 			ui_fill(ui, (SDL_Rect){box.x + 26, box.y + 18, 4, box.h - 36}, t->primary);
 	}
 	ui->in_widget--;
-	add_widget(ui, UI_FIELD, box, label, true, ev);
+	add_widget(ui, UI_FIELD, box, label, true, tag);
 	struct ui_widget *wd = &ui->widgets[ui->widget_count - 1];
 	wd->selected = focused;
 	wd->masked = masked;
@@ -493,8 +483,7 @@ void ui_field_ex(struct ui *ui, SDL_Rect r, const char *label, const char *value
 	}
 }
 
-void ui_checkbox(struct ui *ui, SDL_Rect r, const char *label, bool checked,
-		 const struct core_event *ev)
+void ui_checkbox(struct ui *ui, SDL_Rect r, const char *label, bool checked, int tag)
 {
 	const struct ui_theme *t = &ui->theme;
 	int size = 64, w, h;
@@ -519,7 +508,7 @@ void ui_checkbox(struct ui *ui, SDL_Rect r, const char *label, bool checked,
 	ui_text(ui, UI_FONT_BODY, t->text, r.x + size + 24, r.y + (r.h - h) / 2, r.w - size - 30,
 		UI_LEFT, label);
 	ui->in_widget--;
-	add_widget(ui, UI_CHECKBOX, r, label, true, ev);
+	add_widget(ui, UI_CHECKBOX, r, label, true, tag);
 	ui->widgets[ui->widget_count - 1].active = checked;
 }
 
@@ -569,7 +558,7 @@ static struct shape *shape_make(struct ui *ui, SDL_Rect r, int radius, SDL_Color
 	SDL_SetRenderTarget(ui->renderer, prev);
 	if (oldest->tex)
 		SDL_DestroyTexture(oldest->tex);
-	*oldest = (struct shape){ui->renderer, r.w, r.h, radius, thickness,
+	*oldest = (struct shape){ui->renderer, r.w,	     r.h, radius, thickness,
 				 rgba(fill),   rgba(border), tex, 0};
 	return oldest;
 }
@@ -608,7 +597,8 @@ static void shapes_free(SDL_Renderer *renderer)
 	}
 }
 
-static void key(struct ui *ui, SDL_Rect r, const char *label, const struct core_event *ev,
+/* A key tagged tag; a UI_TAG_KEY one types the text types. */
+static void key(struct ui *ui, SDL_Rect r, const char *label, int tag, const char *types,
 		enum ui_style style)
 {
 	const struct ui_theme *t = &ui->theme;
@@ -626,41 +616,30 @@ static void key(struct ui *ui, SDL_Rect r, const char *label, const struct core_
 	ui_text(ui, UI_FONT_BUTTON, style == UI_SELECTED ? t->on_primary : t->text, r.x + r.w / 2,
 		r.y + (r.h - h) / 2, 0, UI_CENTER, label);
 	ui->in_widget--;
-	add_widget(ui, UI_KEY, r, label, true, ev);
-}
-
-static struct core_event key_ev(const char *text)
-{
-	struct core_event ev = ui_ev(CORE_EV_KEY);
-	snprintf(ev.text, sizeof(ev.text), "%s", text);
-	return ev;
+	add_widget(ui, UI_KEY, r, label, true, tag);
+	if (types && ui->widget_count > 0)
+		snprintf(ui->widgets[ui->widget_count - 1].key, sizeof(ui->widgets[0].key), "%s",
+			 types);
 }
 
 void ui_keypad(struct ui *ui, SDL_Rect area, bool with_point)
 {
 	static const char *const digits[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
 	int gap = 16, kw = (area.w - 2 * gap) / 3, kh = (area.h - 3 * gap) / 4;
-	struct core_event ev;
 
 	for (int i = 0; i < 9; i++) {
 		SDL_Rect r = {area.x + (i % 3) * (kw + gap), area.y + (i / 3) * (kh + gap), kw, kh};
-		ev = key_ev(digits[i]);
-		key(ui, r, digits[i], &ev, UI_QUIET);
+		key(ui, r, digits[i], UI_TAG_KEY, digits[i], UI_QUIET);
 	}
 	SDL_Rect r = {area.x, area.y + 3 * (kh + gap), kw, kh};
-	if (with_point) {
-		ev = key_ev(".");
-		key(ui, r, ".", &ev, UI_QUIET);
-	} else {
-		ev = ui_ev(CORE_EV_CLEAR);
-		key(ui, r, i18n_tr(ui->lang, N_("Clear")), &ev, UI_SECONDARY);
-	}
+	if (with_point)
+		key(ui, r, ".", UI_TAG_KEY, ".", UI_QUIET);
+	else
+		key(ui, r, i18n_tr(ui->lang, N_("Clear")), UI_TAG_CLEAR, NULL, UI_SECONDARY);
 	r.x += kw + gap;
-	ev = key_ev("0");
-	key(ui, r, "0", &ev, UI_QUIET);
+	key(ui, r, "0", UI_TAG_KEY, "0", UI_QUIET);
 	r.x += kw + gap;
-	ev = ui_ev(CORE_EV_BACKSPACE);
-	key(ui, r, i18n_tr(ui->lang, N_("Delete")), &ev, UI_SECONDARY);
+	key(ui, r, i18n_tr(ui->lang, N_("Delete")), UI_TAG_DELETE, NULL, UI_SECONDARY);
 }
 
 void ui_keyboard(struct ui *ui, SDL_Rect area, bool shifted)
@@ -673,7 +652,6 @@ void ui_keyboard(struct ui *ui, SDL_Rect area, bool shifted)
 	};
 	int gap = 10, rows_n = 5, kh = (area.h - (rows_n - 1) * gap) / rows_n;
 	int kw = (area.w - 9 * gap) / 10;
-	struct core_event ev;
 
 	(void)shifted;
 	for (int row = 0; row < 4; row++) {
@@ -683,17 +661,14 @@ void ui_keyboard(struct ui *ui, SDL_Rect area, bool shifted)
 		int x = area.x + (area.w - (n * kw + (n - 1) * gap)) / 2;
 		for (int i = 0; i < n; i++) {
 			SDL_Rect r = {x + i * (kw + gap), area.y + row * (kh + gap), kw, kh};
-			ev = key_ev(rows[row][i]);
-			key(ui, r, rows[row][i], &ev, UI_QUIET);
+			key(ui, r, rows[row][i], UI_TAG_KEY, rows[row][i], UI_QUIET);
 		}
 	}
 	int y = area.y + 4 * (kh + gap);
 	SDL_Rect space = {area.x + (kw + gap) * 2, y, (kw + gap) * 5 - gap, kh};
-	ev = key_ev(" ");
-	key(ui, space, i18n_tr(ui->lang, N_("Space")), &ev, UI_QUIET);
+	key(ui, space, i18n_tr(ui->lang, N_("Space")), UI_TAG_KEY, " ", UI_QUIET);
 	SDL_Rect del = {space.x + space.w + gap, y, (kw + gap) * 3 - gap, kh};
-	ev = ui_ev(CORE_EV_BACKSPACE);
-	key(ui, del, i18n_tr(ui->lang, N_("Delete")), &ev, UI_SECONDARY);
+	key(ui, del, i18n_tr(ui->lang, N_("Delete")), UI_TAG_DELETE, NULL, UI_SECONDARY);
 }
 
 void ui_keyboard_email(struct ui *ui, SDL_Rect area, bool shifted)
@@ -705,7 +680,6 @@ void ui_keyboard_email(struct ui *ui, SDL_Rect area, bool shifted)
 	    {"z", "x", "c", "v", "b", "n", "m", ".", "-", "_"},
 	};
 	int gap = 10, kh = (area.h - 4 * gap) / 5, kw = (area.w - 9 * gap) / 10;
-	struct core_event ev;
 	char shown[4];
 
 	for (int row = 0; row < 4; row++) {
@@ -716,25 +690,21 @@ void ui_keyboard_email(struct ui *ui, SDL_Rect area, bool shifted)
 			snprintf(shown, sizeof(shown), "%s", k);
 			if (shifted && k[0] >= 'a' && k[0] <= 'z')
 				shown[0] = (char)(k[0] - 'a' + 'A');
-			ev = key_ev(k);
-			key(ui, r, shown, &ev, UI_QUIET);
+			key(ui, r, shown, UI_TAG_KEY, k, UI_QUIET);
 		}
 	}
 	int y = area.y + 4 * (kh + gap);
 	SDL_Rect shift = {area.x, y, (kw + gap) * 3 - gap, kh};
-	ev = ui_ev(CORE_EV_SHIFT);
-	key(ui, shift, i18n_tr(ui->lang, N_("Shift")), &ev, shifted ? UI_SELECTED : UI_SECONDARY);
+	key(ui, shift, i18n_tr(ui->lang, N_("Shift")), UI_TAG_SHIFT, NULL,
+	    shifted ? UI_SELECTED : UI_SECONDARY);
 	ui->widgets[ui->widget_count - 1].active = shifted;
 	SDL_Rect plus = {shift.x + shift.w + gap, y, kw, kh};
-	ev = key_ev("+");
-	key(ui, plus, "+", &ev, UI_QUIET);
+	key(ui, plus, "+", UI_TAG_KEY, "+", UI_QUIET);
 	SDL_Rect clear = {plus.x + plus.w + gap, y, (kw + gap) * 3 - gap, kh};
-	ev = ui_ev(CORE_EV_CLEAR);
-	key(ui, clear, i18n_tr(ui->lang, N_("Clear")), &ev, UI_SECONDARY);
+	key(ui, clear, i18n_tr(ui->lang, N_("Clear")), UI_TAG_CLEAR, NULL, UI_SECONDARY);
 	SDL_Rect del = {clear.x + clear.w + gap, y, area.x + area.w - (clear.x + clear.w + gap),
 			kh};
-	ev = ui_ev(CORE_EV_BACKSPACE);
-	key(ui, del, i18n_tr(ui->lang, N_("Delete")), &ev, UI_SECONDARY);
+	key(ui, del, i18n_tr(ui->lang, N_("Delete")), UI_TAG_DELETE, NULL, UI_SECONDARY);
 }
 
 int ui_hit(const struct ui *ui, int x, int y)
@@ -846,10 +816,8 @@ void ui_focus_dir(struct ui *ui, int dx, int dy)
 void ui_look_button(struct ui *ui, SDL_Rect r, const char *label, const char *spoken,
 		    enum ui_action action, bool on)
 {
-	struct core_event ev = ui_ev(CORE_EV_TOUCH);
-
 	ui_set_spoken(ui, spoken);
-	ui_button(ui, r, label, on ? UI_SELECTED : UI_SECONDARY, &ev);
+	ui_button(ui, r, label, on ? UI_SELECTED : UI_SECONDARY, UI_TAG_TOUCH);
 	ui->widgets[ui->widget_count - 1].action = action;
 	ui->widgets[ui->widget_count - 1].active = on;
 }

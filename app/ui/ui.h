@@ -8,7 +8,6 @@
 #include <SDL_ttf.h>
 #include <stdbool.h>
 
-#include "app/core/core.h"
 #include "app/ui/theme.h"
 
 /* The design space: every screen is laid out in 1080x1920 and scaled to the display. */
@@ -32,15 +31,27 @@ enum ui_style { UI_PRIMARY, UI_SECONDARY, UI_QUIET, UI_DANGER, UI_SELECTED };
 
 enum ui_align { UI_LEFT, UI_CENTER, UI_RIGHT };
 
-/* What a widget does besides its core event: the look is the app's, not the core's. */
+/* What a widget does besides its tag: the look is the app's, not the screens'. */
 enum ui_action { UI_ACT_NONE, UI_ACT_CONTRAST, UI_ACT_LARGE_TEXT };
+
+/* What a tap on a widget means. The toolkit knows nothing of what its users do with a tap:
+ * a widget carries the tag its caller gave it (>= 0, the caller's meaning), or one of the
+ * toolkit's own below (< 0) for what its keyboards and look buttons draw. */
+enum ui_tag {
+	UI_TAG_TOUCH = -1,  /* nothing but a touch (the look buttons) */
+	UI_TAG_KEY = -2,    /* a keyboard or keypad key: what it types is in .key */
+	UI_TAG_DELETE = -3, /* the keyboards' Delete */
+	UI_TAG_CLEAR = -4,  /* the keyboards' Clear */
+	UI_TAG_SHIFT = -5,  /* the email keyboard's Shift */
+};
 
 /* A widget as drawn in the last frame. */
 struct ui_widget {
 	enum ui_widget_kind kind;
 	SDL_Rect rect;
-	char label[96];	      /* as shown (translated) */
-	struct core_event ev; /* what a tap sends to the core */
+	char label[96]; /* as shown (translated) */
+	int tag;	/* what a tap means: enum ui_tag, or the caller's own (>= 0) */
+	char key[8];	/* UI_TAG_KEY: what the key types, one UTF-8 character */
 	bool enabled;
 	bool active; /* a toggle that is on (Shift, a ticked checkbox) */
 	/* For speech: a choice drawn as selected, or the field being typed in; a field's value
@@ -70,9 +81,9 @@ struct ui {
 	int focus_index; /* keypad focus ring, -1 when none */
 	char text_log[UI_TEXT_LOG];
 	size_t text_log_len;
-	int pressed_index;   /* widget under a finger, drawn pressed */
-	enum core_lang lang; /* language of the frame being drawn */
-	char toast[512];     /* the toast shown in this frame, "" if none (for the runner) */
+	int pressed_index; /* widget under a finger, drawn pressed */
+	int lang;	   /* language of the frame being drawn (for i18n_tr) */
+	char toast[512];   /* the toast shown in this frame, "" if none (for the runner) */
 
 	/* Accessibility (ADA 707): the theme and text size; what speech reads of the frame: every
 	 * text drawn outside a widget and outside the top bar, in drawing order. */
@@ -105,29 +116,27 @@ void ui_round_rect(struct ui *ui, SDL_Rect r, int radius, SDL_Color c);
 void ui_frame(struct ui *ui, SDL_Rect r, int radius, int thickness, SDL_Color c);
 void ui_circle(struct ui *ui, int cx, int cy, int radius, SDL_Color c);
 
-/* A widget: drawn, then registered with the event a tap sends. */
-void ui_button(struct ui *ui, SDL_Rect r, const char *label, enum ui_style style,
-	       const struct core_event *ev);
+/* A widget: drawn, then registered with the tag a tap reports. */
+void ui_button(struct ui *ui, SDL_Rect r, const char *label, enum ui_style style, int tag);
 void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *detail,
-		  enum ui_style style, bool enabled, const struct core_event *ev);
+		  enum ui_style style, bool enabled, int tag);
 /* A text field with its label above; the value is shown masked when mask is set. */
 void ui_field(struct ui *ui, SDL_Rect r, const char *label, const char *value,
-	      const char *placeholder, bool focused, bool error, const struct core_event *ev);
+	      const char *placeholder, bool focused, bool error, int tag);
 
 /* The same, with the value shown as dots when masked (passwords); a value wider than the box
  * shows its end, where the typing happens. */
 void ui_field_ex(struct ui *ui, SDL_Rect r, const char *label, const char *value,
-		 const char *placeholder, bool focused, bool error, bool masked,
-		 const struct core_event *ev);
+		 const char *placeholder, bool focused, bool error, bool masked, int tag);
 /* A checkbox with its label to the right; the whole row is the tap target. */
-void ui_checkbox(struct ui *ui, SDL_Rect r, const char *label, bool checked,
-		 const struct core_event *ev);
+void ui_checkbox(struct ui *ui, SDL_Rect r, const char *label, bool checked, int tag);
 
-/* Keypads and keyboard: each key is a widget whose label is what it types. */
+/* Keypads and keyboard: each key is a widget tagged UI_TAG_KEY with what it types in .key,
+ * or UI_TAG_DELETE, UI_TAG_CLEAR, UI_TAG_SHIFT. */
 void ui_keypad(struct ui *ui, SDL_Rect area, bool with_point);
 void ui_keyboard(struct ui *ui, SDL_Rect area, bool shifted);
-/* The email and password keyboard: digits, lower-case letters, @ . - _ + and Shift (which
- * sends CORE_EV_SHIFT; a letter key always sends its lower case, the core applies Shift). */
+/* The email and password keyboard: digits, lower-case letters, @ . - _ + and Shift (tagged
+ * UI_TAG_SHIFT; a letter key always types its lower case, the caller applies Shift). */
 void ui_keyboard_email(struct ui *ui, SDL_Rect area, bool shifted);
 
 /* The widget at a point, or -1. */
@@ -155,8 +164,5 @@ void ui_log_text(struct ui *ui, const char *text);
 
 /* Saves what is on screen as PNG. */
 int ui_screenshot(struct ui *ui, const char *path);
-
-/* A core event of one type with no payload. */
-struct core_event ui_ev(enum core_event_type type);
 
 #endif

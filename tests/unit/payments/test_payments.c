@@ -125,7 +125,7 @@ static int setup(void **state)
 	snprintf(path, sizeof(path), "%s/outbox.sqlite", r->dir);
 	if (outbox_open(path, 100, &r->outbox))
 		return -1;
-	sync_init(&r->sync, r->outbox, NULL, r->journal, NULL);
+	sync_init(&r->sync, r->outbox, NULL, r->journal, NULL, NULL);
 	cfg.journal = r->journal;
 	cfg.sync = &r->sync;
 	cfg.tender_impl = &r->party;
@@ -399,14 +399,14 @@ static void test_receipt(void **state)
 	r->party.start_res[0] = verdict(TENDER_APPROVED, 1999, "K31");
 	r->party.n_start = 1;
 	pay(r, 1999, &ev);
-	payments_print(r->ps, &env, CORE_LANG_EN, &ev);
+	payments_print(r->ps, &env, &ev);
 	assert_int_equal(ev.type, CORE_EV_PRINT_DONE);
 	assert_int_equal(ev.failure, CORE_FAIL_PAPER_OUT);
 	assert_int_equal(journaled(r).state, JOURNAL_APPROVED);
 	assert_int_equal(pending_items(r), 0);
 
 	paper.rc = 0;
-	payments_print(r->ps, &env, CORE_LANG_EN, &ev);
+	payments_print(r->ps, &env, &ev);
 	assert_int_equal(ev.failure, CORE_FAIL_NONE);
 	assert_int_equal(paper.printed, 1);
 	assert_int_equal(paper.last.amount_cents, 1999);
@@ -416,13 +416,13 @@ static void test_receipt(void **state)
 	assert_int_equal(journaled(r).state, JOURNAL_RECEIPT_PRINTED);
 	assert_int_equal(pending_items(r), 1);
 	/* A second copy is not news to the journal or the portal. */
-	payments_print(r->ps, &env, CORE_LANG_EN, &ev);
+	payments_print(r->ps, &env, &ev);
 	assert_int_equal(paper.printed, 2);
 	assert_int_equal(journaled(r).state, JOURNAL_RECEIPT_PRINTED);
 	payments_end_session(r->ps);
 	assert_int_equal(pending_items(r), 1);
 	/* No payment, no receipt. */
-	payments_print(r->ps, &env, CORE_LANG_EN, &ev);
+	payments_print(r->ps, &env, &ev);
 	assert_int_equal(ev.failure, CORE_FAIL_PRINTER);
 	assert_int_equal(paper.printed, 2);
 }
