@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/common/clock.h"
 #include "app/common/err.h"
 #include "app/crypto/pin.h"
 #include "drivers/usb/usbdev.h"
@@ -46,6 +47,18 @@ static int check_wedge(const char *name, const char *value, char *err, size_t er
 	return 0;
 }
 
+/* A profile the kiosk does not know would print every receipt at the wrong width. */
+static int check_printer_profile(const char *name, const char *value, char *err, size_t errlen)
+{
+	if (value[0] && !printer_profile_find(value)) {
+		snprintf(err, errlen,
+			 "%s: '%s' is no printer profile (docs/operations.md lists them)", name,
+			 value);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
 /* Checked here: a mistyped hash would lock staff out silently. */
 static int check_pin_hash(const char *name, const char *value, char *err, size_t errlen)
 {
@@ -63,6 +76,17 @@ static int check_fee(const char *name, const char *value, char *err, size_t errl
 	if (strtol(value, NULL, 10) != 0) {
 		snprintf(err, errlen,
 			 "%s: this version cannot charge a convenience fee; it must be 0", name);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+/* Update quiet hours: "" or HH:MM-HH:MM (the agent reads them from the kiosk's marks dir). */
+static int check_window(const char *name, const char *value, char *err, size_t errlen)
+{
+	if (clock_in_window(value, 0) < 0) {
+		snprintf(err, errlen, "%s: '%s' is not HH:MM-HH:MM (e.g. 02:00-05:00)", name,
+			 value);
 		return KIOSK_EINVAL;
 	}
 	return 0;
@@ -111,6 +135,8 @@ static const struct config_key table[] = {
     TEXT("kiosk.out_of_service_message", out_of_service_message,
 	 "You can pay online at the city's website or at the cashier's window.", F | P | L),
     CHECKED("devices.wedge_readers", wedge_readers, "", check_wedge, F),
+    BOOL("devices.chip_terminal", chip_terminal, "false", F),
+    CHECKED("printer.profile", printer_profile, "", check_printer_profile, F),
     TEXT("portal.url", portal_url, "", F | C),
     TEXT("portal.ca_file", portal_ca, "", F | C),
     TEXT("portal.seal_key", seal_key, "", F | C),
@@ -135,6 +161,7 @@ static const struct config_key table[] = {
      F | C, true},
     TEXT("service.control_socket", control_socket, "/run/kiosk/control.sock", F | C),
     TEXT("update.state_dir", update_state_dir, "", F),
+    CHECKED("update.window", update_window, "", check_window, F | P | L),
     TEXT("fleet.identity_dir", identity_dir, "", F),
     /* 0 turns the heartbeat off locally; from the portal that would cut the kiosk off for
      * good, and more than an hour would hide a dead kiosk. */

@@ -23,6 +23,8 @@ struct kiosk_config {
 
 	char devices[8];	 /* "sim" or "usb" */
 	char wedge_readers[256]; /* "vvvv:pppp,..." keyboard-wedge readers to take; "" = defaults */
+	char printer_profile[32]; /* [printer] profile: "" = from the device table */
+	bool chip_terminal;	  /* [devices] chip_terminal: chip cards are sent to insert */
 	char data_dir[512];
 	char receipts_dir[512];
 	char assets_dir[512];
@@ -61,6 +63,8 @@ struct kiosk_config {
 
 	/* The update agent's state directory (session flag, health mark); "" = none. */
 	char update_state_dir[512];
+	/* Quiet hours for installing and switching updates, "HH:MM-HH:MM"; "" = any time. */
+	char update_window[16];
 
 	/* Fleet: what the portal may also set remotely (CONFIG_PORTAL in the table). */
 	int heartbeat_s;		  /* seconds between heartbeats; 0 = none */

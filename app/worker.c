@@ -336,8 +336,11 @@ static void usb_swipe(void *ctx, struct card_swipe *swipe)
 
 static int open_usb(struct worker *w)
 {
-	struct usbdev_config uc = {
-	    .on_swipe = usb_swipe, .swipe_ctx = w, .on_change = status_changed, .change_ctx = w};
+	struct usbdev_config uc = {.on_swipe = usb_swipe,
+				   .swipe_ctx = w,
+				   .on_change = status_changed,
+				   .change_ctx = w,
+				   .printer_profile = w->cfg.printer_profile};
 	struct usbdev_id ids[32];
 	size_t n = 0;
 	int rc;
@@ -428,6 +431,7 @@ static int open_adapters(struct worker *w)
 	    .sealer = w->sealer,
 	    .sync = &w->sync,
 	    .grace_s = (cfg->portal.timeout_ms + cfg->portal.connect_timeout_ms) / 1000 + 2,
+	    .chip_terminal = cfg->chip_terminal,
 	};
 	rc = payments_open(&pc, &w->payments);
 	if (rc)

@@ -3,6 +3,7 @@
 #ifndef KIOSK_WORKER_H
 #define KIOSK_WORKER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "app/core/core.h"
@@ -23,6 +24,9 @@ struct worker_config {
 	const char *seal_key;		   /* the portal's public key for sealing card data */
 	const char *devices;		   /* "sim" or "usb" */
 	const char *wedge_readers;	   /* "vvvv:pppp,..."; NULL or "": the defaults */
+	const char *printer_profile;	   /* NULL or "": from the device table */
+	bool chip_terminal;		   /* a chip terminal takes chip cards: swipes of them are
+					    * sent there */
 	const char *receipts_dir;	   /* simulated printer output */
 	const char *mono_font;		   /* for the simulated printer's PNG */
 	const char *kiosk_id;

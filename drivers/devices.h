@@ -16,7 +16,11 @@ struct printer_status {
 	bool paper_near_end;
 	bool paper_out;
 	bool cover_open;
-	bool error; /* cutter jam, head too hot, unrecoverable: needs staff */
+	bool error; /* cutter jam, unrecoverable or any error the printer stopped for */
+	/* Why, from DLE EOT 3 (or an ASB packet): staff need to know which. */
+	bool cutter_error;	  /* autocutter jammed: clear it and close the cover */
+	bool unrecoverable_error; /* head or board fault: the printer needs service */
+	bool recoverable_error;	  /* head too hot and the like: clears by itself */
 };
 
 /* True when a receipt cannot be printed right now. */
@@ -35,6 +39,8 @@ struct printer_ops {
 	/* Prints plain lines that are not a payment's receipt (a test page, the day report), like
 	 * print. */
 	int (*print_text)(void *impl, const char *text);
+	/* How many columns a line of print_text may have (the printer profile's font A). */
+	int (*columns)(void *impl);
 };
 
 /* Where a reader hands a swipe. The callee takes the data and wipes the caller's copy. */

@@ -11,4 +11,9 @@ int64_t clock_mono_ms(void);
 /* Milliseconds since the Unix epoch; may jump, so never for measuring a wait. */
 int64_t clock_wall_ms(void);
 
+/* Whether the local wall-clock time is inside window, "HH:MM-HH:MM" (it may wrap past
+ * midnight: "22:00-05:00"); "" or NULL is always. minute_of_day < 0: now. 1 inside, 0 outside,
+ * -1 when window is not that form. */
+int clock_in_window(const char *window, int minute_of_day);
+
 #endif

@@ -298,15 +298,8 @@ bool account_card_read(struct core_state *s, const struct core_event *ev, struct
 	(void)fx;
 	if (s->screen != CORE_SCREEN_AUTOPAY || !s->ap_by_card || s->busy)
 		return s->screen == CORE_SCREEN_AUTOPAY || s->screen == CORE_SCREEN_AUTOPAY_REVIEW;
-	if (ev->failure == CORE_FAIL_BAD_SWIPE) {
-		core_set_notice(s, N_("We couldn't read your card. Please swipe again."), NULL,
-				true, 0);
-	} else if (ev->failure == CORE_FAIL_EXPIRED) {
-		core_set_notice(s, N_("This card has expired. Please use another card."), NULL,
-				true, 0);
-	} else if (ev->failure != CORE_FAIL_NONE) {
-		core_set_notice(s, N_("The card reader is not working. Please ask staff for help."),
-				NULL, true, 0);
+	if (ev->failure != CORE_FAIL_NONE) {
+		core_set_notice(s, core_card_failure_text(ev->failure), NULL, true, 0);
 	} else {
 		core_clear_notice(s);
 		core_copy(s->brand, sizeof(s->brand), ev->brand);

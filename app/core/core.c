@@ -530,17 +530,8 @@ static void card_read(struct core_state *s, const struct core_event *ev, struct 
 	if (s->screen != CORE_SCREEN_PAY_CARD || s->busy != CORE_BUSY_NONE)
 		return; /* a swipe outside the card step is ignored; the reader is off anyway */
 	s->last_activity_ms = now;
-	if (ev->failure == CORE_FAIL_BAD_SWIPE) {
-		notice(s, N_("We couldn't read your card. Please swipe again."), NULL, true, 0);
-		return;
-	}
-	if (ev->failure == CORE_FAIL_EXPIRED) {
-		notice(s, N_("This card has expired. Please use another card."), NULL, true, 0);
-		return;
-	}
 	if (ev->failure != CORE_FAIL_NONE) {
-		notice(s, N_("The card reader is not working. Please ask staff for help."), NULL,
-		       true, 0);
+		notice(s, core_card_failure_text(ev->failure), NULL, true, 0);
 		return;
 	}
 	clear_notice(s);
@@ -939,6 +930,22 @@ const char *core_screen_id(const struct core_state *s)
 }
 
 /* ---- shared with account.c (core_internal.h) ---- */
+
+const char *core_card_failure_text(enum core_failure f)
+{
+	switch (f) {
+	case CORE_FAIL_BAD_SWIPE: return N_("We couldn't read your card. Please swipe again.");
+	case CORE_FAIL_EXPIRED: return N_("This card has expired. Please use another card.");
+	case CORE_FAIL_USE_CHIP:
+		return N_("This card has a chip. Please insert it in the card terminal.");
+	case CORE_FAIL_PIN_REQUIRED:
+		return N_("This card needs a PIN, which this kiosk cannot take. Please use another "
+			  "card.");
+	case CORE_FAIL_ATM_ONLY:
+		return N_("This card only works at cash machines. Please use another card.");
+	default: return N_("The card reader is not working. Please ask staff for help.");
+	}
+}
 
 void core_set_notice(struct core_state *s, const char *msgid, const char *arg, bool is_error,
 		     int64_t until_ms)

@@ -120,6 +120,9 @@ enum core_failure {
 	CORE_FAIL_TIMEOUT,     /* no answer: for a payment, the outcome is unknown */
 	CORE_FAIL_BAD_SWIPE,
 	CORE_FAIL_EXPIRED,
+	CORE_FAIL_USE_CHIP,	/* a chip card swiped where a chip terminal takes it */
+	CORE_FAIL_PIN_REQUIRED, /* the card's service code asks for a PIN: no PIN pad here */
+	CORE_FAIL_ATM_ONLY,	/* the card's service code allows ATMs or cash only */
 	CORE_FAIL_PAPER_OUT,
 	CORE_FAIL_PRINTER,
 	CORE_FAIL_STORE,     /* the journal could not be written: nothing was sent */

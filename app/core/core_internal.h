@@ -28,6 +28,8 @@ const struct core_screen_def *core_screen_def(enum core_screen screen);
 void core_stay(struct core_state *s, struct core_effects *fx, int64_t now);
 
 /* ---- core.c ---- */
+/* The resident's message for a swipe that failed (ev->failure of CORE_EV_CARD_READ). */
+const char *core_card_failure_text(enum core_failure f);
 void core_set_notice(struct core_state *s, const char *msgid, const char *arg, bool is_error,
 		     int64_t until_ms);
 void core_clear_notice(struct core_state *s);

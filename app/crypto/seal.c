@@ -178,3 +178,37 @@ out:
 		mbedtls_platform_zeroize(out, sizeof(*out));
 	return rc;
 }
+
+static void to_hex(const uint8_t *p, size_t n, char *out)
+{
+	static const char digits[] = "0123456789ABCDEF";
+
+	for (size_t k = 0; k < n; k++) {
+		out[2 * k] = digits[p[k] >> 4];
+		out[2 * k + 1] = digits[p[k] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+int seal_encrypted(const struct card_swipe *swipe, struct card_sealed *out)
+{
+	size_t n;
+
+	if (!swipe || !out)
+		return KIOSK_EINVAL;
+	memset(out, 0, sizeof(*out));
+	n = strnlen(swipe->masked_pan, sizeof(swipe->masked_pan));
+	if (!card_swipe_encrypted(swipe) || n < 12 || n >= sizeof(swipe->masked_pan) ||
+	    swipe->enc_track1_len > CARD_ENC_TRACK_MAX ||
+	    swipe->enc_track2_len > CARD_ENC_TRACK_MAX)
+		return KIOSK_ECARD;
+	snprintf(out->brand, sizeof(out->brand), "%s", card_brand(swipe->masked_pan));
+	memcpy(out->last4, swipe->masked_pan + n - 4, 4);
+	out->last4[4] = '\0';
+	if (strspn(out->last4, "0123456789") != 4)
+		return KIOSK_ECARD;
+	snprintf(out->ksn, sizeof(out->ksn), "%s", swipe->ksn);
+	to_hex(swipe->enc_track1, swipe->enc_track1_len, out->enc_track1);
+	to_hex(swipe->enc_track2, swipe->enc_track2_len, out->enc_track2);
+	return 0;
+}

@@ -34,25 +34,40 @@ const struct card_sealed *magstripe_card(const struct magstripe *m)
 }
 
 int magstripe_swipe(struct magstripe *m, struct card_swipe *swipe, int now_yymm, char brand[16],
-		    char last4[5])
+		    char last4[5], enum card_service_verdict *service)
 {
 	struct card_data card;
 	int rc;
 
 	memset(&card, 0, sizeof(card));
+	*service = CARD_SERVICE_OK;
 	if (!m->reader_on) {
 		log_info(MOD, "swipe ignored: not on the card step");
 		rc = KIOSK_ESTATE;
 		goto out;
 	}
-	rc = card_parse(swipe, &card);
-	if (rc == 0)
-		rc = card_check(&card, now_yymm);
-	if (rc == 0) {
+	if (card_swipe_encrypted(swipe)) {
+		/* A MagneSafe's tracks go to the portal as the reader encrypted them: there is
+		 * nothing readable here to parse or to seal. */
 		magstripe_drop(m);
-		rc = m->sealer ? seal_card(m->sealer, &card, &m->card) : KIOSK_ECRYPTO;
-		if (rc)
-			log_error(MOD, "sealing the card failed: %s", kiosk_strerror(rc));
+		rc = seal_encrypted(swipe, &m->card);
+	} else {
+		rc = card_parse(swipe, &card);
+		if (rc == 0)
+			rc = card_check(&card, now_yymm);
+		if (rc == 0) {
+			*service = card_service_check(card.service_code, m->chip_terminal);
+			if (*service != CARD_SERVICE_OK) {
+				log_info(MOD, "card refused by its service code %s",
+					 card.service_code);
+				rc = KIOSK_ECARD;
+				goto out;
+			}
+			magstripe_drop(m);
+			rc = m->sealer ? seal_card(m->sealer, &card, &m->card) : KIOSK_ECRYPTO;
+			if (rc)
+				log_error(MOD, "sealing the card failed: %s", kiosk_strerror(rc));
+		}
 	}
 	if (rc == 0) {
 		m->card_held = true;

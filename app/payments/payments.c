@@ -46,6 +46,7 @@ int payments_open(const struct payments_config *cfg, struct payments **out)
 		return KIOSK_ENOMEM;
 	ps->cfg = *cfg;
 	magstripe_init(&ps->mag, cfg->portal, cfg->sealer);
+	ps->mag.chip_terminal = cfg->chip_terminal;
 	ps->tender = cfg->tender ? cfg->tender : &magstripe_tender;
 	ps->timpl = cfg->tender ? cfg->tender_impl : &ps->mag;
 	ps->next_resolve_ms = -1;
@@ -75,16 +76,31 @@ static int now_yymm(void)
 	return (tm.tm_year % 100) * 100 + tm.tm_mon + 1;
 }
 
+/* What a card's service code means for this kiosk, as a failure for the core. */
+static enum core_failure service_failure(enum card_service_verdict v)
+{
+	switch (v) {
+	case CARD_SERVICE_OK: return CORE_FAIL_NONE;
+	case CARD_SERVICE_USE_CHIP: return CORE_FAIL_USE_CHIP;
+	case CARD_SERVICE_PIN_REQUIRED: return CORE_FAIL_PIN_REQUIRED;
+	case CARD_SERVICE_ATM_ONLY: return CORE_FAIL_ATM_ONLY;
+	default: return CORE_FAIL_BAD_SWIPE;
+	}
+}
+
 int payments_swipe(struct payments *ps, struct card_swipe *swipe, struct core_event *ev)
 {
+	enum card_service_verdict service;
 	int rc;
 
 	memset(ev, 0, sizeof(*ev));
 	ev->type = CORE_EV_CARD_READ;
-	rc = magstripe_swipe(&ps->mag, swipe, now_yymm(), ev->brand, ev->last4);
+	rc = magstripe_swipe(&ps->mag, swipe, now_yymm(), ev->brand, ev->last4, &service);
 	if (rc == KIOSK_ESTATE)
 		return rc;
-	if (rc)
+	if (service != CARD_SERVICE_OK)
+		ev->failure = service_failure(service);
+	else if (rc)
 		ev->failure = rc == KIOSK_EEXPIRED ? CORE_FAIL_EXPIRED
 			      : rc == KIOSK_ECARD  ? CORE_FAIL_BAD_SWIPE
 						   : CORE_FAIL_PRINTER;

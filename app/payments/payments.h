@@ -24,7 +24,8 @@ struct payments_config {
 	struct portal *portal;	 /* not owned */
 	struct sealer *sealer;	 /* not owned */
 	struct sync *sync;	 /* not owned */
-	int64_t grace_s; /* how long a request sent before a crash may still be on its way */
+	int64_t grace_s;    /* how long a request sent before a crash may still be on its way */
+	bool chip_terminal; /* a chip terminal takes chip cards: swipes of them are refused */
 	/* The tender payments use; NULL: the magstripe reader over the portal (tests give a
 	 * canned one). */
 	const struct tender_ops *tender;

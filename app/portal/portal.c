@@ -526,13 +526,18 @@ int portal_pay(struct portal *p, const char *idempotency_key, const char *custom
 	int rc;
 
 	if (!p || !out || !card || !key_ok(idempotency_key) || amount_cents <= 0 ||
-	    !card->sealed_b64[0] ||
+	    (!card->sealed_b64[0] && !card->ksn[0]) ||
 	    normalise_customer_number(customer_number, digits, sizeof(digits)) != 0)
 		return KIOSK_EINVAL;
-	jcard = json_pack("{s:s, s:s, s:s}", "brand", card->brand, "last4", card->last4, "sealed",
-			  card->sealed_b64);
-	if (jcard && card->ksn[0])
-		json_object_set_new(jcard, "ksn", json_string(card->ksn));
+	/* A hardware-encrypted swipe goes as the reader made it (docs/portal-api.md). */
+	if (card->ksn[0])
+		jcard =
+		    json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s}}", "brand", card->brand, "last4",
+			      card->last4, "encrypted", "format", "magtek-magnesafe", "ksn",
+			      card->ksn, "track1", card->enc_track1, "track2", card->enc_track2);
+	else
+		jcard = json_pack("{s:s, s:s, s:s}", "brand", card->brand, "last4", card->last4,
+				  "sealed", card->sealed_b64);
 	if (!jcard)
 		return KIOSK_ENOMEM;
 	req =

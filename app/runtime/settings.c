@@ -42,6 +42,7 @@ const char *settings_apply(struct app *a, const struct kiosk_config *next)
 
 	config_copy(&a->cfg, next, CONFIG_LIVE);
 	heartbeat_set_interval(a->hb, a->cfg.heartbeat_s);
+	ulink_set_window(&a->link, a->cfg.update_window);
 	if (voice)
 		speech_set_voice(a->speech, a->cfg.speech_volume, a->cfg.speech_rate);
 	if (speech)

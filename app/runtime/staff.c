@@ -132,16 +132,21 @@ static int list_devices(const struct kiosk_config *cfg, const char *arg)
 	(void)arg;
 	if (cfg->wedge_readers[0] && usbdev_parse_ids(cfg->wedge_readers, ids, 32, &n_ids))
 		return 2;
-	rc = usbdev_scan(cfg->wedge_readers[0] ? ids : NULL, n_ids, info, 16, &n);
+	rc = usbdev_scan(cfg->wedge_readers[0] ? ids : NULL, n_ids, cfg->printer_profile, info, 16,
+			 &n);
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot list USB devices: %s\n", kiosk_strerror(rc));
 		return 1;
 	}
 	qsort(info, n, sizeof(info[0]), by_bus_address);
-	for (size_t k = 0; k < n; k++)
-		printf("%-8s bus %03d address %03d  %04x:%04x  driver %s\n",
+	for (size_t k = 0; k < n; k++) {
+		char what[256];
+
+		usbdev_describe(&info[k], what, sizeof(what));
+		printf("%-8s bus %03d address %03d  %04x:%04x  driver %s  %s\n",
 		       usbdev_kind_name(info[k].kind), info[k].bus, info[k].addr, info[k].vid,
-		       info[k].pid, info[k].driver);
+		       info[k].pid, info[k].driver, what);
+	}
 	if (n == 0)
 		printf("no card reader or receipt printer found\n");
 	return 0;

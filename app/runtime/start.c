@@ -161,6 +161,8 @@ int app_start(struct app *a)
 	    .seal_key = a->boot.seal_key,
 	    .devices = a->boot.devices,
 	    .wedge_readers = a->boot.wedge_readers,
+	    .printer_profile = a->boot.printer_profile,
+	    .chip_terminal = a->boot.chip_terminal,
 	    .receipts_dir = a->boot.receipts_dir,
 	    .mono_font = mono,
 	    .kiosk_id = a->boot.kiosk_id,
@@ -177,6 +179,7 @@ int app_start(struct app *a)
 	}
 	/* The worker opened the devices; the link probes the portal and marks health. */
 	ulink_open(&a->link, a->boot.update_state_dir, &wcfg.portal, a->inbox, clock_mono_ms());
+	ulink_set_window(&a->link, a->cfg.update_window);
 
 	core_config_defaults(&ccfg);
 	ccfg.idle_ms = (int64_t)a->cfg.idle_timeout_s * 1000;

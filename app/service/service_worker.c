@@ -225,26 +225,39 @@ static void money(int64_t cents, char *buf, size_t n)
 		snprintf(buf, n, "?");
 }
 
+/* The day report at the printer's width; rows padded by characters (receipt_table_row), so
+ * Spanish labels line up like English ones. */
 static int print_report(const struct service_env *env, const struct audit_day *d)
 {
-	char text[1536], since[32], closed[32], a[24], de[24], q[24];
+	char text[2048], since[32], closed[32], money_text[24], count[16], row[3][160];
+	char rule_eq[129], rule_dash[129];
+	const char *labels[3] = {tr(env, N_("Approved")), tr(env, N_("Declined")),
+				 tr(env, N_("In doubt"))};
+	const int counts[3] = {d->approved_count, d->declined_count, d->in_doubt_count};
+	const int64_t cents[3] = {d->approved_cents, d->declined_cents, d->in_doubt_cents};
+	int cols = env->pops && env->pops->columns ? env->pops->columns(env->pimpl) : 42;
 
+	if (cols < 24 || cols > 128)
+		cols = 42;
+	memset(rule_eq, '=', (size_t)cols);
+	rule_eq[cols] = '\0';
+	memset(rule_dash, '-', (size_t)cols);
+	rule_dash[cols] = '\0';
 	if (d->since)
 		now_text(since, sizeof(since), d->since);
 	else
 		snprintf(since, sizeof(since), "-");
 	now_text(closed, sizeof(closed), d->closed_at);
-	money(d->approved_cents, a, sizeof(a));
-	money(d->declined_cents, de, sizeof(de));
-	money(d->in_doubt_cents, q, sizeof(q));
-	snprintf(text, sizeof(text),
-		 "%s\n%s\n==========================================\n%s: %s\n%s: %s\n%s: %s\n"
-		 "------------------------------------------\n%-20s %4d %16s\n%-20s %4d %16s\n"
-		 "%-20s %4d %16s\n==========================================\n",
-		 env->header, tr(env, N_("END OF DAY REPORT")), tr(env, N_("Kiosk")), env->kiosk_id,
-		 tr(env, N_("From")), since, tr(env, N_("Closed")), closed, tr(env, N_("Approved")),
-		 d->approved_count, a, tr(env, N_("Declined")), d->declined_count, de,
-		 tr(env, N_("In doubt")), d->in_doubt_count, q);
+	for (int k = 0; k < 3; k++) {
+		money(cents[k], money_text, sizeof(money_text));
+		snprintf(count, sizeof(count), "%d", counts[k]);
+		if (receipt_table_row(labels[k], count, money_text, cols, row[k], sizeof(row[k])))
+			return KIOSK_EINVAL;
+	}
+	snprintf(text, sizeof(text), "%s\n%s\n%s\n%s: %s\n%s: %s\n%s: %s\n%s\n%s\n%s\n%s\n%s\n",
+		 env->header, tr(env, N_("END OF DAY REPORT")), rule_eq, tr(env, N_("Kiosk")),
+		 env->kiosk_id, tr(env, N_("From")), since, tr(env, N_("Closed")), closed,
+		 rule_dash, row[0], row[1], row[2], rule_eq);
 	return print_text(env, text);
 }
 

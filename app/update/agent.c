@@ -52,6 +52,79 @@ static int sync_link(struct update_agent *ag)
 	return fs_replace_symlink(want, link);
 }
 
+#define AGENT_LOCK_WAIT_S 600
+
+int agent_refresh(struct update_agent *ag)
+{
+	int rc = state_load(ag->state_path, &ag->st);
+
+	return rc == KIOSK_ENOTFOUND ? 0 : rc;
+}
+
+int agent_lock(struct update_agent *ag, char *err, size_t errlen)
+{
+	struct timespec tenth = {0, 100 * 1000 * 1000};
+	char path[2200];
+	int rc;
+
+	if (ag->lock_depth > 0) {
+		ag->lock_depth++;
+		return 0;
+	}
+	if (ag->lock_fd < 0) {
+		path_in(ag, path, sizeof(path), "state/lock");
+		ag->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+		if (ag->lock_fd < 0) {
+			snprintf(err, errlen, "cannot open %s: %s", path, strerror(errno));
+			return KIOSK_EIO;
+		}
+	}
+	/* Another operation holds it only while it changes the slots (an install at most a
+	 * few minutes): wait for it rather than fail. */
+	for (int waited = 0; flock(ag->lock_fd, LOCK_EX | LOCK_NB) != 0; waited++) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			snprintf(err, errlen, "cannot lock %s: %s", ag->root, strerror(errno));
+			return KIOSK_EIO;
+		}
+		if (waited >= ag->lock_wait_s * 10) {
+			snprintf(err, errlen, "another kiosk-update kept %s busy for %d s", ag->root,
+				 ag->lock_wait_s);
+			return KIOSK_EBUSY;
+		}
+		nanosleep(&tenth, NULL);
+	}
+	ag->lock_depth = 1;
+	rc = state_load(ag->state_path, &ag->st);
+	if (rc == KIOSK_ENOTFOUND)
+		rc = agent_save(ag);
+	if (rc) {
+		snprintf(err, errlen, "%s is damaged or cannot be written", ag->state_path);
+		agent_unlock(ag);
+	}
+	return rc;
+}
+
+void agent_unlock(struct update_agent *ag)
+{
+	if (ag->lock_depth > 0 && --ag->lock_depth == 0 && ag->lock_fd >= 0)
+		flock(ag->lock_fd, LOCK_UN);
+}
+
+int agent_update(struct update_agent *ag, void (*fn)(struct update_state *st, void *ctx),
+		 void *ctx, char *err, size_t errlen)
+{
+	int rc = agent_lock(ag, err, errlen);
+
+	if (rc)
+		return rc;
+	fn(&ag->st, ctx);
+	rc = agent_save(ag);
+	if (rc)
+		snprintf(err, errlen, "cannot write %s", ag->state_path);
+	agent_unlock(ag);
+	return rc;
+}
+
 int agent_open(const char *root, const char *pubkey, struct update_agent *ag, char *err,
 	       size_t errlen)
 {
@@ -60,6 +133,7 @@ int agent_open(const char *root, const char *pubkey, struct update_agent *ag, ch
 
 	memset(ag, 0, sizeof(*ag));
 	ag->lock_fd = -1;
+	ag->lock_wait_s = AGENT_LOCK_WAIT_S;
 	snprintf(ag->root, sizeof(ag->root), "%s", root);
 	snprintf(ag->pubkey, sizeof(ag->pubkey), "%s", pubkey ? pubkey : "");
 	snprintf(ag->state_path, sizeof(ag->state_path), "%s/state/update.json", root);
@@ -69,26 +143,12 @@ int agent_open(const char *root, const char *pubkey, struct update_agent *ag, ch
 		snprintf(err, errlen, "cannot create %s", path);
 		return KIOSK_EIO;
 	}
-	path_in(ag, path, sizeof(path), "state/lock");
-	ag->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (ag->lock_fd < 0 || flock(ag->lock_fd, LOCK_EX | LOCK_NB) != 0) {
-		snprintf(err, errlen, "another kiosk-update is working on %s", root);
-		rc = KIOSK_EBUSY;
+	rc = agent_lock(ag, err, errlen);
+	if (rc)
 		goto fail;
-	}
-	rc = state_load(ag->state_path, &ag->st);
-	if (rc == KIOSK_ENOTFOUND) {
-		rc = agent_save(ag);
-	} else if (rc) {
-		snprintf(err, errlen, "%s is damaged", ag->state_path);
-		goto fail;
-	}
-	if (rc) {
-		snprintf(err, errlen, "cannot write %s", ag->state_path);
-		goto fail;
-	}
 	for (int i = 0; i < UPDATE_SLOTS; i++) {
-		/* Leftovers of an interrupted install: never the active slot itself. */
+		/* Leftovers of an interrupted install (the lock says none is running now): never
+		 * the active slot itself. */
 		slot_path(ag, path, sizeof(path), i, ".new");
 		fs_remove_tree(path);
 		slot_path(ag, path, sizeof(path), i, ".old");
@@ -106,6 +166,7 @@ int agent_open(const char *root, const char *pubkey, struct update_agent *ag, ch
 		rc = KIOSK_EIO;
 		goto fail;
 	}
+	agent_unlock(ag);
 	return 0;
 fail:
 	agent_close(ag);
@@ -117,6 +178,12 @@ void agent_close(struct update_agent *ag)
 	if (ag->lock_fd >= 0)
 		close(ag->lock_fd);
 	ag->lock_fd = -1;
+	ag->lock_depth = 0;
+}
+
+const char *agent_running_version(const struct update_agent *ag)
+{
+	return ag->st.slots[ag->st.active].version;
 }
 
 int agent_session_active(const struct update_agent *ag)
@@ -143,7 +210,7 @@ static void clear_health(const struct update_agent *ag)
 	unlink(path);
 }
 
-int agent_install(struct update_agent *ag, const char *bundle, char *err, size_t errlen)
+static int install_locked(struct update_agent *ag, const char *bundle, char *err, size_t errlen)
 {
 	struct update_state *st = &ag->st;
 	int target = 1 - st->active;
@@ -151,10 +218,6 @@ int agent_install(struct update_agent *ag, const char *bundle, char *err, size_t
 	char staging[1100], slot[1100], old[1100], version[BUNDLE_MAX_VERSION];
 	int rc;
 
-	if (!ag->pubkey[0]) {
-		snprintf(err, errlen, "no public key given (--pubkey)");
-		return KIOSK_EINVAL;
-	}
 	if (st->trying >= 0) {
 		snprintf(err, errlen,
 			 "slot %c (%s) is still on trial; confirm it (mark-good) or roll back "
@@ -178,7 +241,8 @@ int agent_install(struct update_agent *ag, const char *bundle, char *err, size_t
 		rc = KIOSK_EIO;
 		goto fail;
 	}
-	rc = bundle_extract(bundle, ag->pubkey, staging, version, sizeof(version), err, errlen);
+	rc = bundle_extract(bundle, ag->pubkey, agent_running_version(ag), staging, version,
+			    sizeof(version), err, errlen);
 	if (rc)
 		goto fail;
 	fs_remove_tree(old);
@@ -206,7 +270,49 @@ save:
 	return rc;
 }
 
-int agent_switch(struct update_agent *ag, char *err, size_t errlen)
+int agent_install(struct update_agent *ag, const char *bundle, char *err, size_t errlen)
+{
+	int rc;
+
+	if (!ag->pubkey[0]) {
+		snprintf(err, errlen, "no public key given (--pubkey)");
+		return KIOSK_EINVAL;
+	}
+	rc = agent_lock(ag, err, errlen);
+	if (rc)
+		return rc;
+	rc = install_locked(ag, bundle, err, errlen);
+	agent_unlock(ag);
+	return rc;
+}
+
+int agent_discard_installed(struct update_agent *ag, char *err, size_t errlen)
+{
+	struct update_state *st;
+	char slot[1100];
+	int rc = agent_lock(ag, err, errlen), target;
+
+	if (rc)
+		return rc;
+	st = &ag->st;
+	target = 1 - st->active;
+	if (st->slots[target].state == SLOT_INSTALLED) {
+		slot_path(ag, slot, sizeof(slot), target, "");
+		/* State first: an interrupted removal leaves an "empty" slot with some files,
+		 * which the next install replaces whole. */
+		st->slots[target].state = SLOT_EMPTY;
+		st->slots[target].version[0] = '\0';
+		rc = agent_save(ag);
+		if (rc == 0 && (fs_remove_tree(slot) || fs_mkdirs(slot)))
+			rc = KIOSK_EIO;
+		if (rc)
+			snprintf(err, errlen, "cannot empty slot %c", slot_letter(target));
+	}
+	agent_unlock(ag);
+	return rc;
+}
+
+static int switch_locked(struct update_agent *ag, char *err, size_t errlen)
 {
 	struct update_state *st = &ag->st;
 	int target = 1 - st->active;
@@ -236,6 +342,17 @@ int agent_switch(struct update_agent *ag, char *err, size_t errlen)
 	return 0;
 }
 
+int agent_switch(struct update_agent *ag, char *err, size_t errlen)
+{
+	int rc = agent_lock(ag, err, errlen);
+
+	if (rc)
+		return rc;
+	rc = switch_locked(ag, err, errlen);
+	agent_unlock(ag);
+	return rc;
+}
+
 static int go_back(struct update_agent *ag, int from, char *err, size_t errlen)
 {
 	struct update_state *st = &ag->st;
@@ -260,12 +377,10 @@ static int go_back(struct update_agent *ag, int from, char *err, size_t errlen)
 	return 0;
 }
 
-int agent_mark_good(struct update_agent *ag, char *err, size_t errlen)
+static int mark_good_locked(struct update_agent *ag, char *err, size_t errlen)
 {
 	struct update_state *st = &ag->st;
 
-	(void)err;
-	(void)errlen;
 	if (st->trying < 0)
 		return 0;
 	st->slots[st->trying].state = SLOT_GOOD;
@@ -280,7 +395,18 @@ int agent_mark_good(struct update_agent *ag, char *err, size_t errlen)
 	return 0;
 }
 
-int agent_boot(struct update_agent *ag, enum boot_outcome *out, char *err, size_t errlen)
+int agent_mark_good(struct update_agent *ag, char *err, size_t errlen)
+{
+	int rc = agent_lock(ag, err, errlen);
+
+	if (rc)
+		return rc;
+	rc = mark_good_locked(ag, err, errlen);
+	agent_unlock(ag);
+	return rc;
+}
+
+static int boot_locked(struct update_agent *ag, enum boot_outcome *out, char *err, size_t errlen)
 {
 	struct update_state *st = &ag->st;
 	int rc;
@@ -292,7 +418,7 @@ int agent_boot(struct update_agent *ag, enum boot_outcome *out, char *err, size_
 		/* The last start reported healthy but nobody confirmed it (the confirm step
 		 * was cut short): that is a good slot. */
 		*out = BOOT_CONFIRMED;
-		return agent_mark_good(ag, err, errlen);
+		return mark_good_locked(ag, err, errlen);
 	}
 	/* Before the first start of the trial a mark can only come from the old version
 	 * (written late, after the switch); later ones are stale. Each start earns its own. */
@@ -312,11 +438,24 @@ int agent_boot(struct update_agent *ag, enum boot_outcome *out, char *err, size_
 	return 0;
 }
 
+int agent_boot(struct update_agent *ag, enum boot_outcome *out, char *err, size_t errlen)
+{
+	int rc = agent_lock(ag, err, errlen);
+
+	*out = BOOT_NORMAL;
+	if (rc)
+		return rc;
+	rc = boot_locked(ag, out, err, errlen);
+	agent_unlock(ag);
+	return rc;
+}
+
 int agent_confirm(struct update_agent *ag, int timeout_s, char *err, size_t errlen)
 {
 	struct timespec half = {0, 500 * 1000 * 1000};
 
-	if (ag->st.trying < 0)
+	/* Waits without the lock: the poller may work meanwhile; mark-good takes it. */
+	if (agent_refresh(ag) == 0 && ag->st.trying < 0)
 		return 0;
 	for (int waited = 0; waited <= timeout_s * 2; waited++) {
 		if (health_marked(ag))
@@ -330,7 +469,13 @@ int agent_confirm(struct update_agent *ag, int timeout_s, char *err, size_t errl
 
 int agent_rollback(struct update_agent *ag, char *err, size_t errlen)
 {
-	return go_back(ag, ag->st.active, err, errlen);
+	int rc = agent_lock(ag, err, errlen);
+
+	if (rc)
+		return rc;
+	rc = go_back(ag, ag->st.active, err, errlen);
+	agent_unlock(ag);
+	return rc;
 }
 
 char *agent_status_json(const struct update_agent *ag)

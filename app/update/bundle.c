@@ -17,6 +17,7 @@
 
 #include "app/common/err.h"
 #include "app/common/fsutil.h"
+#include "app/common/log.h"
 #include "app/update/signature.h"
 
 struct mfile {
@@ -29,6 +30,7 @@ struct mfile {
 
 struct manifest {
 	char version[BUNDLE_MAX_VERSION];
+	int allow_downgrade;
 	struct mfile *files;
 	size_t count;
 };
@@ -71,6 +73,70 @@ int bundle_version_ok(const char *version)
 	return 0;
 }
 
+/* One part of a version up to the next '.', '-' or the end: its length in *n. */
+static int part_cmp(const char *a, size_t na, const char *b, size_t nb)
+{
+	int anum = na > 0 && strspn(a, "0123456789") >= na;
+	int bnum = nb > 0 && strspn(b, "0123456789") >= nb;
+	int c;
+
+	if (anum && bnum) {
+		/* Numbers as numbers, without overflow: skip leading zeros, longer is larger. */
+		while (na > 1 && *a == '0')
+			a++, na--;
+		while (nb > 1 && *b == '0')
+			b++, nb--;
+		if (na != nb)
+			return na < nb ? -1 : 1;
+		return memcmp(a, b, na);
+	}
+	if (anum != bnum)
+		return anum ? -1 : 1; /* semver: numeric identifiers sort before words */
+	c = memcmp(a, b, na < nb ? na : nb);
+	return c ? c : na < nb ? -1 : na > nb ? 1 : 0;
+}
+
+/* Compares dot-separated parts of [a, a_end) and [b, b_end). */
+static int dotted_cmp(const char *a, const char *a_end, const char *b, const char *b_end)
+{
+	while (a < a_end || b < b_end) {
+		size_t na = strcspn(a, "."), nb = strcspn(b, ".");
+		int c;
+
+		if (a + na > a_end)
+			na = (size_t)(a_end - a);
+		if (b + nb > b_end)
+			nb = (size_t)(b_end - b);
+		if (a >= a_end)
+			return -1; /* 1.2 < 1.2.1 */
+		if (b >= b_end)
+			return 1;
+		c = part_cmp(a, na, b, nb);
+		if (c)
+			return c < 0 ? -1 : 1;
+		a += na + (a + na < a_end);
+		b += nb + (b + nb < b_end);
+	}
+	return 0;
+}
+
+int bundle_version_cmp(const char *a, const char *b)
+{
+	const char *a_end = a + strcspn(a, "+"), *b_end = b + strcspn(b, "+");
+	const char *a_pre = memchr(a, '-', (size_t)(a_end - a));
+	const char *b_pre = memchr(b, '-', (size_t)(b_end - b));
+	int fa = !strcmp(a, "factory"), fb = !strcmp(b, "factory"), c;
+
+	if (fa || fb)
+		return fa - fb == 0 ? 0 : fa ? -1 : 1;
+	c = dotted_cmp(a, a_pre ? a_pre : a_end, b, b_pre ? b_pre : b_end);
+	if (c)
+		return c;
+	if (!a_pre || !b_pre)
+		return a_pre ? -1 : b_pre ? 1 : 0;
+	return dotted_cmp(a_pre + 1, a_end, b_pre + 1, b_end);
+}
+
 static int is_hex64(const char *s)
 {
 	if (strlen(s) != 64)
@@ -106,6 +172,7 @@ static int parse_manifest(const char *text, size_t len, struct manifest *m, char
 		goto out;
 	}
 	snprintf(m->version, sizeof(m->version), "%s", version);
+	m->allow_downgrade = json_is_true(json_object_get(root, BUNDLE_ALLOW_DOWNGRADE));
 	files = json_object_get(root, "files");
 	if (!json_is_array(files) || json_array_size(files) == 0 ||
 	    json_array_size(files) > BUNDLE_MAX_FILES) {
@@ -308,8 +375,8 @@ int bundle_check_manifest(const char *text, size_t len, size_t *files, char *err
 	return rc;
 }
 
-int bundle_extract(const char *bundle, const char *pubkey, const char *dest, char *version,
-		   size_t versionlen, char *err, size_t errlen)
+int bundle_extract(const char *bundle, const char *pubkey, const char *running, const char *dest,
+		   char *version, size_t versionlen, char *err, size_t errlen)
 {
 	struct archive *a = archive_read_new();
 	struct archive_entry *e;
@@ -352,6 +419,18 @@ int bundle_extract(const char *bundle, const char *pubkey, const char *dest, cha
 	rc = parse_manifest(mtext, mlen, &m, err, errlen);
 	if (rc)
 		goto out;
+	/* Anti-rollback: an older signed bundle could bring back a fixed hole. */
+	if (running && bundle_version_cmp(m.version, running) < 0 && !m.allow_downgrade) {
+		snprintf(err, errlen,
+			 "version %s is older than the running %s and its signed manifest does not "
+			 "allow a downgrade",
+			 m.version, running);
+		rc = KIOSK_EINVAL;
+		goto out;
+	}
+	if (running && bundle_version_cmp(m.version, running) < 0)
+		log_warn("update", "downgrade from %s to %s: allowed by the signed manifest",
+			 running, m.version);
 	for (;;) {
 		const char *name;
 		struct mfile *mf;

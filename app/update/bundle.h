@@ -11,6 +11,8 @@
 #define BUNDLE_SIGNATURE "manifest.sig"
 #define BUNDLE_PAYLOAD "payload/"
 #define BUNDLE_FORMAT 1
+/* Manifest key (boolean): this bundle may replace a newer version (anti-rollback waiver). */
+#define BUNDLE_ALLOW_DOWNGRADE "allow_downgrade"
 
 #define BUNDLE_MAX_MANIFEST (1024 * 1024)
 #define BUNDLE_MAX_FILES 4096
@@ -28,9 +30,17 @@
  * signature verifies. Refuses (KIOSK_ECRYPTO: signature or hash; KIOSK_EINVAL: layout, path
  * traversal, links, sizes, extra or missing files; KIOSK_EIO: unreadable or truncated) with
  * err naming why; on refusal dest may hold partial files the caller must remove.
- * version gets the manifest's version. */
-int bundle_extract(const char *bundle, const char *pubkey, const char *dest, char *version,
-		   size_t versionlen, char *err, size_t errlen);
+ * version gets the manifest's version. running (or NULL) is the version the kiosk runs: a
+ * bundle older than it is refused (KIOSK_EINVAL, before anything is written) unless its
+ * signed manifest carries allow_downgrade: true. */
+int bundle_extract(const char *bundle, const char *pubkey, const char *running, const char *dest,
+		   char *version, size_t versionlen, char *err, size_t errlen);
+
+/* Orders two versions: <0, 0, >0 as a is older, the same, newer than b. Dot- or dash-separated
+ * parts, numbers compared as numbers ("1.10" > "1.9"); a pre-release ("2.0.0-rc1") is older
+ * than its release; "+build" is ignored; "factory" (a device never updated) is older than
+ * anything. */
+int bundle_version_cmp(const char *a, const char *b);
 
 /* 0 when path is a safe relative path for a bundle file: no leading '/', no "." or ".."
  * components, no empty components, printable ASCII, at most BUNDLE_MAX_PATH bytes. */

@@ -25,15 +25,17 @@ static struct curl_slist *headers_for(const struct http_config *cfg, int json_bo
 	if (json_body)
 		h = curl_slist_append(h, "Content-Type: application/json;charset=UTF-8");
 	if (cfg->token && cfg->token[0]) {
-		snprintf(auth, sizeof(auth), "Authorization: TargetToken %s", cfg->token);
+		snprintf(auth, sizeof(auth), "Authorization: %s %s",
+			 cfg->auth_scheme ? cfg->auth_scheme : "TargetToken", cfg->token);
 		h = curl_slist_append(h, auth);
 	}
 	return h;
 }
 
-/* The kiosk's one HTTPS policy (app/common/https.h): the configured CA only, TLS >= 1.2,
- * https only, except plain http to loopback when the configured server itself is a loopback
- * http URL (tests). */
+/* The kiosk's one HTTPS policy (app/common/https.h): the configured CA only (CAPATH cleared:
+ * the system's public CAs would vouch for anyone), TLS >= 1.2, no redirects (the token would
+ * follow them), https only, except plain http to loopback when the configured server itself
+ * is a loopback http URL (tests). */
 static int common_opts(CURL *c, const struct http_config *cfg, const char *url)
 {
 	struct https_policy pol = {
@@ -48,8 +50,22 @@ static int common_opts(CURL *c, const struct http_config *cfg, const char *url)
 	return rc;
 }
 
-static int request(const struct http_config *cfg, const char *url, const char *post,
-		   struct https_body *b, char *err, size_t errlen)
+static int status_error(long code)
+{
+	return code == 404 ? KIOSK_ENOTFOUND : code >= 500 ? KIOSK_ESERVER : KIOSK_EPROTO;
+}
+
+int http_transient(int rc, long status)
+{
+	if (status >= 500 || status == 408 || status == 429)
+		return 1;
+	if (status >= 400)
+		return 0;
+	return rc == KIOSK_ENET || rc == KIOSK_ETIMEDOUT || rc == KIOSK_ETLS || rc == KIOSK_ESERVER;
+}
+
+static int request(const struct http_config *cfg, const char *method, const char *url,
+		   const char *post, struct https_body *b, long *status, char *err, size_t errlen)
 {
 	CURL *c = curl_easy_init();
 	struct curl_slist *h = headers_for(cfg, post != NULL);
@@ -61,6 +77,7 @@ static int request(const struct http_config *cfg, const char *url, const char *p
 		curl_slist_free_all(h);
 		return KIOSK_ENOMEM;
 	}
+	*status = 0;
 	https_body_reset(b, HTTP_MAX_BODY);
 	if (common_opts(c, cfg, url) || https_body_collect(c, b)) {
 		snprintf(err, errlen, "%s: refused by the HTTPS policy", url);
@@ -69,16 +86,19 @@ static int request(const struct http_config *cfg, const char *url, const char *p
 	}
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, cfg->timeout_s > 0 ? cfg->timeout_s : 30L);
-	if (post)
+	if (post) {
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, post);
+		curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	}
 	res = curl_easy_perform(c);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	*status = code;
 	if (res != CURLE_OK) {
 		snprintf(err, errlen, "%s: %s", url, curl_easy_strerror(res));
 		rc = https_error(res);
 	} else if (code < 200 || code > 299) {
 		snprintf(err, errlen, "%s answered HTTP %ld", url, code);
-		rc = code == 404 ? KIOSK_ENOTFOUND : code >= 500 ? KIOSK_ESERVER : KIOSK_EPROTO;
+		rc = status_error(code);
 	} else {
 		rc = 0;
 	}
@@ -88,12 +108,12 @@ out:
 	return rc;
 }
 
-int http_get_json(const struct http_config *cfg, const char *url, json_t **out, char *err,
-		  size_t errlen)
+int http_get_json(const struct http_config *cfg, const char *url, json_t **out, long *status,
+		  char *err, size_t errlen)
 {
 	struct https_body b = {0};
 	json_error_t jerr;
-	int rc = request(cfg, url, NULL, &b, err, errlen);
+	int rc = request(cfg, "GET", url, NULL, &b, status, err, errlen);
 
 	*out = NULL;
 	if (rc == 0) {
@@ -107,8 +127,8 @@ int http_get_json(const struct http_config *cfg, const char *url, json_t **out, 
 	return rc;
 }
 
-int http_post_json(const struct http_config *cfg, const char *url, json_t *body, char *err,
-		   size_t errlen)
+int http_send_json(const struct http_config *cfg, const char *method, const char *url,
+		   json_t *body, long *status, char *err, size_t errlen)
 {
 	struct https_body b = {0};
 	char *text = json_dumps(body, JSON_COMPACT);
@@ -116,7 +136,7 @@ int http_post_json(const struct http_config *cfg, const char *url, json_t *body,
 
 	if (!text)
 		return KIOSK_ENOMEM;
-	rc = request(cfg, url, text, &b, err, errlen);
+	rc = request(cfg, method, url, text, &b, status, err, errlen);
 	free(text);
 	https_body_free(&b);
 	return rc;
@@ -125,9 +145,12 @@ int http_post_json(const struct http_config *cfg, const char *url, json_t *body,
 struct sink {
 	FILE *f;
 	CURL *c;
-	int64_t offset; /* bytes already on disk when this attempt began */
+	int64_t offset;	 /* bytes already on disk when this attempt began */
+	int64_t written; /* by this attempt */
+	int64_t size;	 /* the file never grows past this */
 	int checked;
 	int failed;
+	int too_long;
 };
 
 static size_t on_data(char *ptr, size_t size, size_t nmemb, void *userdata)
@@ -149,6 +172,12 @@ static size_t on_data(char *ptr, size_t size, size_t nmemb, void *userdata)
 		}
 		s->checked = 1;
 	}
+	/* A server that streams on and on must not fill the disk the payment journal is on. */
+	if (s->offset + s->written + (int64_t)n > s->size) {
+		s->too_long = 1;
+		return 0;
+	}
+	s->written += (int64_t)n;
 	if (fwrite(ptr, 1, n, s->f) != n) {
 		s->failed = 1;
 		return 0;
@@ -164,18 +193,19 @@ static int64_t file_size(const char *path)
 }
 
 static int download_once(const struct http_config *cfg, const char *url, const char *path,
-			 int64_t size, char *err, size_t errlen)
+			 int64_t size, long *status, char *err, size_t errlen)
 {
-	struct sink s = {0};
+	struct sink s = {.size = size};
 	struct curl_slist *h = headers_for(cfg, 0);
 	CURLcode res;
 	long code = 0;
 	int rc = KIOSK_ENET;
 
+	*status = 0;
 	s.offset = file_size(path);
-	if (size >= 0 && s.offset == size)
+	if (s.offset == size)
 		goto done_ok;
-	if (size >= 0 && s.offset > size) {
+	if (s.offset > size) {
 		/* Longer than announced: not the file we want; start over. */
 		if (truncate(path, 0) != 0)
 			return KIOSK_EIO;
@@ -205,6 +235,7 @@ static int download_once(const struct http_config *cfg, const char *url, const c
 	curl_easy_setopt(s.c, CURLOPT_WRITEDATA, &s);
 	res = curl_easy_perform(s.c);
 	curl_easy_getinfo(s.c, CURLINFO_RESPONSE_CODE, &code);
+	*status = code;
 	if (fflush(s.f) != 0 || fsync(fileno(s.f)) != 0) {
 		snprintf(err, errlen, "cannot write %s", path);
 		rc = KIOSK_EIO;
@@ -215,14 +246,25 @@ static int download_once(const struct http_config *cfg, const char *url, const c
 		rc = KIOSK_EIO;
 		goto out;
 	}
+	if (s.too_long) {
+		snprintf(err, errlen, "%s sent more than the %lld bytes the server announced", url,
+			 (long long)size);
+		rc = KIOSK_EPROTO;
+		goto out;
+	}
+	if (res == CURLE_HTTP_RETURNED_ERROR) {
+		snprintf(err, errlen, "%s answered HTTP %ld", url, code);
+		rc = status_error(code);
+		goto out;
+	}
 	if (res != CURLE_OK) {
-		snprintf(err, errlen, "download of %s stopped at byte %lld: %s", url,
-			 (long long)file_size(path), curl_easy_strerror(res));
-		rc = KIOSK_ENET;
+		snprintf(err, errlen, "download of %s stopped at byte %lld of %lld: %s", url,
+			 (long long)file_size(path), (long long)size, curl_easy_strerror(res));
+		rc = https_error(res);
 		goto out;
 	}
 done_ok:
-	if (size >= 0 && file_size(path) != size) {
+	if (file_size(path) != size) {
 		snprintf(err, errlen, "download of %s has %lld bytes, expected %lld", url,
 			 (long long)file_size(path), (long long)size);
 		rc = KIOSK_ENET;
@@ -239,13 +281,13 @@ out:
 }
 
 int http_download(const struct http_config *cfg, const char *url, const char *path, int64_t size,
-		  char *err, size_t errlen)
+		  long *status, char *err, size_t errlen)
 {
 	int rc = KIOSK_ENET;
 
 	for (int i = 0; i < DOWNLOAD_TRIES; i++) {
-		rc = download_once(cfg, url, path, size, err, errlen);
-		if (rc != KIOSK_ENET)
+		rc = download_once(cfg, url, path, size, status, err, errlen);
+		if (rc == 0 || !http_transient(rc, *status) || rc == KIOSK_ETLS)
 			break;
 		log_warn("update", "%s; retrying", err);
 	}

@@ -96,6 +96,29 @@ static void set_flag(struct ulink *l, const char *name, bool on)
 	}
 }
 
+void ulink_set_window(struct ulink *l, const char *window)
+{
+	char path[600], tmp[620];
+	FILE *f;
+	bool ok;
+
+	if (!l->state_dir[0] || (l->window_written && !strcmp(l->window, window)))
+		return;
+	snprintf(path, sizeof(path), "%s/update-window", l->state_dir);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	f = fopen(tmp, "w");
+	ok = f && fprintf(f, "%s\n", window) >= 0;
+	if (f && fclose(f) != 0)
+		ok = false;
+	if (!ok || rename(tmp, path) != 0) {
+		unlink(tmp);
+		log_warn("health", "cannot write %s", path);
+		return;
+	}
+	snprintf(l->window, sizeof(l->window), "%s", window);
+	l->window_written = true;
+}
+
 void ulink_frame(struct ulink *l, const char *screen_id, int64_t now_ms)
 {
 	/* Out of service is between sessions too: an update may switch slots then. */

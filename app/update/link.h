@@ -3,6 +3,8 @@
  *
  * - While a resident is in a session (any screen but welcome) the kiosk keeps
  *   <state_dir>/session-active, so the agent never switches slots under someone.
+ * - It leaves its update quiet hours ([update] window, local or remote) in
+ *   <state_dir>/update-window, so the agent installs and switches only then.
  * - Once the kiosk drew the welcome screen, its devices are open (the worker started) and
  *   the portal answered a request, it writes <state_dir>/healthy: the update agent confirms
  *   a slot on trial from that mark (kiosk-update confirm / boot).
@@ -26,6 +28,8 @@ struct ulink {
 	bool session_flag;   /* what is on disk now */
 	bool welcome_seen;
 	bool health_written;
+	char window[16]; /* what update-window holds */
+	bool window_written;
 	atomic_int portal_answered;
 	atomic_int stopping; /* tells the probe to give up at exit */
 	pthread_t probe;
@@ -44,6 +48,10 @@ struct ulink {
 void ulink_open(struct ulink *l, const char *state_dir, const struct portal_config *portal,
 		struct inbox *inbox, int64_t now_ms);
 void ulink_close(struct ulink *l);
+
+/* Writes the quiet hours ("" = any time) for the agent when they changed. A tiny file in
+ * /run (tmpfs), renamed into place, no fsync: the UI thread never waits for a disk. */
+void ulink_set_window(struct ulink *l, const char *window);
 
 /* After each frame drawn: screen_id says whether a resident is in a session. */
 void ulink_frame(struct ulink *l, const char *screen_id, int64_t now_ms);

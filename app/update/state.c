@@ -15,7 +15,15 @@ static const char *const state_names[] = {
     [SLOT_GOOD] = "good",	    [SLOT_BAD] = "bad",
 };
 
-static const char *const phase_names[] = {[DDI_IDLE] = "idle", [DDI_INSTALLED] = "installed"};
+static const char *const phase_names[] = {[DDI_IDLE] = "idle",
+					   [DDI_DOWNLOADING] = "downloading",
+					   [DDI_DOWNLOADED] = "downloaded",
+					   [DDI_INSTALLED] = "installed"};
+
+const char *ddi_phase_name(enum ddi_phase p)
+{
+	return (unsigned)p < sizeof(phase_names) / sizeof(phase_names[0]) ? phase_names[p] : "?";
+}
 
 const char *slot_state_name(enum slot_state s)
 {
@@ -71,9 +79,10 @@ char *state_to_json(const struct update_state *st, int indent)
 	json_object_set_new(root, "max_attempts", json_integer(st->max_attempts));
 	json_object_set_new(root, "switched_at", json_integer(st->switched_at));
 	json_object_set_new(root, "ddi",
-			    json_pack("{s:s, s:s, s:s#}", "phase", phase_names[st->ddi_phase],
+			    json_pack("{s:s, s:s, s:s#, s:s}", "phase", ddi_phase_name(st->ddi_phase),
 				      "action", st->ddi_action, "slot",
-				      st->ddi_slot == 1 ? "b" : "a", (int)1));
+				      st->ddi_slot == 1 ? "b" : "a", (int)1, "note", st->ddi_note));
+	json_object_set_new(json_object_get(root, "ddi"), "denied", json_string(st->ddi_denied));
 	text = json_dumps(root, JSON_INDENT(indent) | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	return text;
@@ -139,8 +148,15 @@ int state_load(const char *path, struct update_state *st)
 	if (json_is_object(ddi)) {
 		const char *phase = json_string_value(json_object_get(ddi, "phase"));
 		const char *action = json_string_value(json_object_get(ddi, "action"));
-		st->ddi_phase = phase && !strcmp(phase, "installed") ? DDI_INSTALLED : DDI_IDLE;
+		const char *note = json_string_value(json_object_get(ddi, "note"));
+		st->ddi_phase = DDI_IDLE;
+		for (int p = DDI_IDLE; p <= DDI_INSTALLED; p++)
+			if (phase && !strcmp(phase, phase_names[p]))
+				st->ddi_phase = (enum ddi_phase)p;
 		snprintf(st->ddi_action, sizeof(st->ddi_action), "%s", action ? action : "");
+		snprintf(st->ddi_note, sizeof(st->ddi_note), "%s", note ? note : "");
+		note = json_string_value(json_object_get(ddi, "denied"));
+		snprintf(st->ddi_denied, sizeof(st->ddi_denied), "%s", note ? note : "");
 		st->ddi_slot = slot_of(json_string_value(json_object_get(ddi, "slot"))) == 1;
 	}
 	rc = 0;

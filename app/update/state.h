@@ -26,8 +26,10 @@ struct slot_info {
 
 /* The hawkBit action the agent is working on, so it can report the outcome later. */
 enum ddi_phase {
-	DDI_IDLE,      /* no action in hand */
-	DDI_INSTALLED, /* installed and switched: waiting for health, then feedback */
+	DDI_IDLE,	 /* no action in hand */
+	DDI_DOWNLOADING, /* the bundle is (partly) in downloads/: resumable */
+	DDI_DOWNLOADED,	 /* complete and checked: waiting for the server and the quiet hours */
+	DDI_INSTALLED,	 /* installed: waiting to switch, then for health, then feedback */
 };
 
 struct update_state {
@@ -40,8 +42,12 @@ struct update_state {
 	int64_t switched_at; /* unix seconds */
 	enum ddi_phase ddi_phase;
 	char ddi_action[64];
-	int ddi_slot; /* the slot the action installed into */
+	int ddi_slot;	   /* the slot the action installed into */
+	char ddi_note[160]; /* the last "waiting" said to the server, so it is said once */
+	char ddi_denied[64]; /* the action last left for staff to confirm (said once) */
 };
+
+const char *ddi_phase_name(enum ddi_phase p);
 
 const char *slot_state_name(enum slot_state s);
 char slot_letter(int slot);

@@ -321,3 +321,45 @@ void card_swipe_wipe(struct card_swipe *swipe)
 	if (swipe)
 		mbedtls_platform_zeroize(swipe, sizeof(*swipe));
 }
+
+int card_swipe_encrypted(const struct card_swipe *swipe)
+{
+	return swipe && swipe->ksn[0] && (swipe->enc_track1_len > 0 || swipe->enc_track2_len > 0);
+}
+
+int card_mask_pan(const char *reader_masked, char *masked_pan, size_t n)
+{
+	size_t len = reader_masked ? strnlen(reader_masked, PAN_MAX + 1) : 0;
+
+	if (len < PAN_MIN_CHECK || len > PAN_MAX || n < len + 1)
+		return KIOSK_ECARD;
+	/* The reader's mask character is '0' by default (it may be any), so only the four
+	 * digits at each end are taken as digits: those the reader leaves clear. */
+	for (size_t k = 0; k < len; k++) {
+		int end = k < 4 || k >= len - 4;
+
+		if (end && !is_digit(reader_masked[k]))
+			return KIOSK_ECARD;
+		masked_pan[k] = end ? reader_masked[k] : '*';
+	}
+	masked_pan[len] = '\0';
+	return 0;
+}
+
+enum card_service_verdict card_service_check(const char *svc, int has_chip_terminal)
+{
+	if (!svc || strnlen(svc, 4) != 3 || !is_digit(svc[0]) || !is_digit(svc[1]) ||
+	    !is_digit(svc[2]))
+		return CARD_SERVICE_INVALID;
+	/* Third digit (allowed services, PIN requirements): 0 no restrictions, PIN required;
+	 * 3 ATM only, PIN required; 4 cash only; 5 goods and services only, PIN required.
+	 * The kiosk has no PIN pad and takes no cash out. */
+	if (svc[2] == '3' || svc[2] == '4')
+		return CARD_SERVICE_ATM_ONLY;
+	if (svc[2] == '0' || svc[2] == '5')
+		return CARD_SERVICE_PIN_REQUIRED;
+	/* First digit 2 or 6: integrated circuit card; use the chip where one can be read. */
+	if ((svc[0] == '2' || svc[0] == '6') && has_chip_terminal)
+		return CARD_SERVICE_USE_CHIP;
+	return CARD_SERVICE_OK;
+}

@@ -3,6 +3,7 @@
 #include "drivers/card/wedge.h"
 
 #include <mbedtls/platform_util.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "app/common/err.h"
@@ -33,7 +34,8 @@ void wedge_reset(struct wedge *w)
 	mbedtls_platform_zeroize(w, sizeof(*w));
 }
 
-/* Takes the text between a start sentinel and the next '?'. */
+/* Takes the text between a start sentinel and the next '?'. A track the reader could not
+ * decode ("%E?", ";E?") counts as absent, so the other track still makes the swipe. */
 static int cut(const char *typed, char start, char *dst, size_t cap)
 {
 	const char *s = strchr(typed, start), *e;
@@ -47,16 +49,131 @@ static int cut(const char *typed, char start, char *dst, size_t cap)
 	n = (size_t)(e - s) + 1;
 	if (n + 1 > cap || n < 3)
 		return 0;
+	if (n == 3 && s[1] == 'E')
+		return 0;
 	memcpy(dst, s, n);
 	dst[n] = '\0';
 	return 1;
 }
 
+/* MagneSafe keyboard output: the fields after the masked tracks, by position (MagneSafe V5
+ * Communication Reference 99875475, keyboard emulation data format). */
+enum {
+	MSK_MASKED,
+	MSK_ENC_STATUS,
+	MSK_ENC_T1,
+	MSK_ENC_T2,
+	MSK_ENC_T3,
+	MSK_MP_STATUS,
+	MSK_MP,
+	MSK_SERIAL,
+	MSK_SESSION,
+	MSK_KSN,
+	MSK_MIN_FIELDS,
+};
+
+static int hex_val(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Hex text of n chars into whole TDES blocks. 1 when taken, 0 when empty, -1 when bad. */
+static int take_hex(const char *h, size_t n, uint8_t *dst, size_t cap, size_t *len)
+{
+	if (n == 0)
+		return 0;
+	if (n % 16 != 0 || n / 2 > cap)
+		return -1;
+	for (size_t k = 0; k < n; k += 2) {
+		int hi = hex_val(h[k]), lo = hex_val(h[k + 1]);
+
+		if (hi < 0 || lo < 0)
+			return -1;
+		dst[k / 2] = (uint8_t)(hi << 4 | lo);
+	}
+	*len = n / 2;
+	return 1;
+}
+
+/* The PAN as the reader masked it, from the masked track 2 or else track 1. */
+static int masked_from(const char *masked, struct card_swipe *out)
+{
+	char t[128];
+	const char *p;
+	size_t n = 0;
+
+	if (cut(masked, ';', t, sizeof(t)))
+		p = t + 1;
+	else if (cut(masked, '%', t, sizeof(t)) && t[1] == 'B')
+		p = t + 2;
+	else
+		return KIOSK_ECARD;
+	while (p[n] && p[n] != '=' && p[n] != '^' && p[n] != '?')
+		n++;
+	if (n >= 20)
+		return KIOSK_ECARD;
+	memcpy(t, p, n);
+	t[n] = '\0';
+	return card_mask_pan(t, out->masked_pan, sizeof(out->masked_pan));
+}
+
+static int split_magnesafe(const char *typed, struct card_swipe *out)
+{
+	const char *f[MSK_MIN_FIELDS + 1];
+	size_t len[MSK_MIN_FIELDS + 1];
+	const char *p = typed;
+	int nf = 0, got = 0, r1, r2;
+
+	/* Positions of the first fields; the rest (CRC, counter, format code) are not ours. */
+	while (nf <= MSK_MIN_FIELDS) {
+		const char *bar = strchr(p, '|');
+
+		f[nf] = p;
+		len[nf] = bar ? (size_t)(bar - p) : strlen(p);
+		nf++;
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+	if (nf < MSK_MIN_FIELDS || len[MSK_KSN] != 20)
+		return KIOSK_ECARD;
+	for (int k = 0; k < 20; k++) {
+		if (hex_val(f[MSK_KSN][k]) < 0)
+			return KIOSK_ECARD;
+		out->ksn[k] = f[MSK_KSN][k] >= 'a' ? (char)(f[MSK_KSN][k] - 32) : f[MSK_KSN][k];
+	}
+	out->ksn[20] = '\0';
+	r1 = take_hex(f[MSK_ENC_T1], len[MSK_ENC_T1], out->enc_track1, sizeof(out->enc_track1),
+		      &out->enc_track1_len);
+	r2 = take_hex(f[MSK_ENC_T2], len[MSK_ENC_T2], out->enc_track2, sizeof(out->enc_track2),
+		      &out->enc_track2_len);
+	if (r1 < 0 || r2 < 0)
+		return KIOSK_ECARD;
+	got = r1 + r2;
+	if (!got || masked_from(f[MSK_MASKED], out) < 0)
+		return KIOSK_ECARD;
+	return 0;
+}
+
 int wedge_split(const char *typed, struct card_swipe *out)
 {
-	int got = 0;
+	int got = 0, rc;
 
 	memset(out, 0, sizeof(*out));
+	/* A '|' never occurs on a stripe: it is a MagneSafe's record, whose masked number
+	 * (mask character '0') could otherwise pass for a card number. */
+	if (strchr(typed, '|')) {
+		rc = split_magnesafe(typed, out);
+		if (rc)
+			mbedtls_platform_zeroize(out, sizeof(*out));
+		return rc;
+	}
 	got += cut(typed, '%', out->track1, sizeof(out->track1));
 	got += cut(typed, ';', out->track2, sizeof(out->track2));
 	return got ? 0 : KIOSK_ECARD;

@@ -16,7 +16,7 @@
 char wedge_key_char(uint8_t usage, bool shift);
 
 struct wedge {
-	char buf[256];
+	char buf[1024]; /* a MagneSafe's typed record (masked tracks, encrypted fields) fits */
 	size_t len;
 	uint8_t held[6]; /* keys down in the last report: a key counts when it goes down */
 	int64_t last_ms;
@@ -34,7 +34,13 @@ int wedge_feed(struct wedge *w, const uint8_t *report, size_t len, int64_t now_m
  * silence. Same returns as wedge_feed. */
 int wedge_poll(struct wedge *w, int64_t now_ms, struct card_swipe *out);
 
-/* Splits typed text into track 1 ("%B...?") and track 2 (";...=...?"). 0 or KIOSK_ECARD. */
+/* Splits typed text into a swipe. A plain reader types track 1 ("%B...?") and track 2
+ * (";...=...?"); a track it could not read comes as "%E?" or ";E?" and is left empty while
+ * the other is kept. A MagneSafe in keyboard mode types its masked tracks and then
+ * '|'-separated fields (encryption status, encrypted tracks 1-3 in hex, MagnePrint status
+ * and data, serial number, session id, KSN, ...): only the encrypted tracks, the KSN and the
+ * masked number are taken, and the masked number is never taken as a card.
+ * 0 or KIOSK_ECARD. */
 int wedge_split(const char *typed, struct card_swipe *out);
 
 #endif

@@ -330,3 +330,36 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 	}
 	return 0;
 }
+
+int receipt_table_row(const char *label, const char *count, const char *amount, int cols, char *buf,
+		      size_t n)
+{
+	/* The old fixed layout, "%-20s %4d %16s", in characters. */
+	enum { COUNT_W = 4, AMOUNT_W = 17 };
+	struct sink s = {.buf = buf, .size = n};
+	char l[256], c[32], a[64];
+	int label_w = cols - COUNT_W - AMOUNT_W, w;
+	size_t cut;
+
+	if (!buf || n == 0 || label_w < 4)
+		return KIOSK_EINVAL;
+	buf[0] = '\0';
+	clean_copy(label, l, sizeof(l));
+	clean_copy(count, c, sizeof(c));
+	clean_copy(amount, a, sizeof(a));
+	cut = u8_prefix(l, strlen(l), label_w - 1);
+	w = u8_width(l, cut);
+	put_bytes(&s, l, cut);
+	put_repeat(&s, ' ', label_w - w);
+	w = u8_width(c, strlen(c));
+	put_repeat(&s, ' ', COUNT_W - w);
+	put_bytes(&s, c, strlen(c));
+	w = u8_width(a, strlen(a));
+	put_repeat(&s, ' ', AMOUNT_W - w);
+	put_bytes(&s, a, strlen(a));
+	if (s.full) {
+		buf[0] = '\0';
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}

@@ -8,9 +8,9 @@
 enum receipt_outcome { RECEIPT_APPROVED, RECEIPT_DECLINED, RECEIPT_IN_DOUBT };
 
 struct receipt {
-	char header[64];          /* "City of Springfield - Utilities" */
+	char header[64]; /* "City of Springfield - Utilities" */
 	char kiosk_id[32];
-	char when[32];            /* "2026-11-27 17:05" local time */
+	char when[32];		   /* "2026-11-27 17:05" local time */
 	char customer_display[32]; /* "100-200-300" */
 	int64_t amount_cents;
 	char brand[16];
@@ -27,6 +27,13 @@ typedef const char *(*receipt_tr_fn)(const char *msgid);
  * Returns 0 or KIOSK_EINVAL when buf is too small. Only the last four digits ever appear. */
 int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, char *buf,
 			size_t bufsize);
+
+/* One line of a table (the day report): label on the left, then count and amount
+ * right-aligned in columns of 4 and 17, the whole exactly `cols` code points wide (a label
+ * too long is cut): padded by characters, not bytes, so "Año" lines up like "Day".
+ * 0 or KIOSK_EINVAL when buf is too small or cols too narrow. */
+int receipt_table_row(const char *label, const char *count, const char *amount, int cols, char *buf,
+		      size_t n);
 
 /* Formats cents as "$1,234.56" ("-$0.05" when negative) with integer math only.
  * Returns 0 or KIOSK_EINVAL when buf is too small (buf then holds ""). */

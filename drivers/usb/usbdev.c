@@ -3,6 +3,7 @@
  * (the one print job) and read a snapshot of the devices' state. */
 #include "drivers/usb/usbdev.h"
 
+#include <dirent.h>
 #include <libusb.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "app/common/clock.h"
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "drivers/card/hidrdr.h"
 #include "drivers/printer/escpos.h"
 #include "drivers/usb/usbprn.h"
 #include "drivers/usb/usbrdr.h"
@@ -26,13 +28,137 @@
 #define JOB_DEADLINE_MS 60000
 
 const struct usbdev_id usbdev_default_wedges[] = {
-    {0x0801, 0x0001}, /* MagTek SureSwipe / Mini, keyboard emulation */
-    {0x0801, 0x0011}, /* MagTek eDynamo/uDynamo, keyboard emulation */
+    {0x0801, 0x0001}, /* MagTek SureSwipe / Dynamag, keyboard emulation */
     {0x0acd, 0x0500}, /* ID TECH MiniMag, keyboard emulation */
     {0x0acd, 0x2010}, /* ID TECH SecureMag, keyboard emulation */
 };
 const size_t usbdev_default_wedges_n =
     sizeof(usbdev_default_wedges) / sizeof(usbdev_default_wedges[0]);
+
+/* The device table. MagTek product ids from the SureSwipe (99875206) and Dynamag /
+ * MagneSafe V5 (99875475) manuals, as gomagtek has them: 0001 keyboard emulation (SureSwipe
+ * and Dynamag alike), 0002 the classic HID reader, 0011 Dynamag swipe HID, 0013 Dynamag
+ * insert HID. Epson shares 0202 across the TM-T88 family (told apart by the product
+ * string); 0e03/0e15/0e28 are the TM-T20, TM-T20II and TM-T20III, 0e20 the TM-m30II.
+ * 0416:5011 is the Winbond controller of the common 58 mm POS-58 printers. */
+static const struct usbdev_model models[] = {
+    {0x0801, 0x0001, NULL, "MagTek SureSwipe/Dynamag (keyboard emulation)", -1, NULL},
+    {0x0801, 0x0002, NULL, "MagTek USB HID Swipe Reader", 0, NULL},
+    {0x0801, 0x0011, NULL, "MagTek Dynamag (MagneSafe V5, HID)", 1, NULL},
+    {0x0801, 0x0013, NULL, "MagTek Dynamag insert (MagneSafe V5, HID)", 1, NULL},
+    {0x0acd, 0x0500, NULL, "ID TECH MiniMag (keyboard emulation)", 0, NULL},
+    {0x0acd, 0x2010, NULL, "ID TECH SecureMag (keyboard emulation)", 0, NULL},
+    {0x04b8, 0x0202, "TM-T88IV", "Epson TM-T88IV", 0, "tm-t88iv"},
+    {0x04b8, 0x0202, NULL, "Epson TM-T88 family", 0, "tm-t88"},
+    {0x04b8, 0x0e03, NULL, "Epson TM-T20", 0, "tm-t20"},
+    {0x04b8, 0x0e15, NULL, "Epson TM-T20II", 0, "tm-t20"},
+    {0x04b8, 0x0e28, NULL, "Epson TM-T20III", 0, "tm-t20"},
+    {0x04b8, 0x0e20, NULL, "Epson TM-m30II", 0, "tm-m30"},
+    {0x0416, 0x5011, NULL, "58 mm thermal printer (POS-58)", 0, "58mm"},
+};
+
+const struct usbdev_model *usbdev_model_find(uint16_t vid, uint16_t pid, const char *product)
+{
+	for (size_t k = 0; k < sizeof(models) / sizeof(models[0]); k++) {
+		const struct usbdev_model *m = &models[k];
+
+		if (m->vid != vid || m->pid != pid)
+			continue;
+		if (m->product && !(product && strstr(product, m->product)))
+			continue;
+		return m;
+	}
+	return NULL;
+}
+
+/* The product string as the kernel read it (sysfs), without opening the device: that is
+ * what tells an Epson TM-T88IV from a TM-T88V. "" when there is none. */
+static void sysfs_product(int bus, int addr, char *out, size_t n)
+{
+	DIR *d = opendir("/sys/bus/usb/devices");
+	struct dirent *e;
+
+	out[0] = '\0';
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		char path[320], val[64];
+		FILE *f;
+		int b = -1, a = -1;
+
+		if (e->d_name[0] == '.' || strchr(e->d_name, ':'))
+			continue;
+		snprintf(path, sizeof(path), "/sys/bus/usb/devices/%s/busnum", e->d_name);
+		if ((f = fopen(path, "r"))) {
+			if (fscanf(f, "%d", &b) != 1)
+				b = -1;
+			fclose(f);
+		}
+		snprintf(path, sizeof(path), "/sys/bus/usb/devices/%s/devnum", e->d_name);
+		if ((f = fopen(path, "r"))) {
+			if (fscanf(f, "%d", &a) != 1)
+				a = -1;
+			fclose(f);
+		}
+		if (b != bus || a != addr)
+			continue;
+		snprintf(path, sizeof(path), "/sys/bus/usb/devices/%s/product", e->d_name);
+		if ((f = fopen(path, "r"))) {
+			if (fgets(val, sizeof(val), f)) {
+				val[strcspn(val, "\r\n")] = '\0';
+				snprintf(out, n, "%s", val);
+			}
+			fclose(f);
+		}
+		break;
+	}
+	closedir(d);
+}
+
+/* The profile a printer gets: [printer] profile, else the table's, else the default. */
+static const struct printer_profile *profile_for(const struct usbdev_model *model,
+						 const char *configured)
+{
+	const struct printer_profile *p = NULL;
+
+	if (configured && configured[0])
+		p = printer_profile_find(configured);
+	if (!p && model && model->profile)
+		p = printer_profile_find(model->profile);
+	return p ? p : printer_profile_default();
+}
+
+void usbdev_describe(const struct usbdev_info *info, char *buf, size_t n)
+{
+	const char *name = info->model	      ? info->model->name
+			   : info->product[0] ? info->product
+					      : "unknown model";
+
+	if (info->kind == USBDEV_PRINTER) {
+		const struct printer_profile *p =
+		    info->profile ? info->profile : printer_profile_default();
+
+		snprintf(buf, n, "%s: profile %s, %d mm paper, %d columns, %s, QR %s, %s", name,
+			 p->name, p->paper_mm, p->cols,
+			 p->charset == PRINTER_CP850 ? "PC850" : "WPC1252",
+			 p->qr == PRINTER_QR_NATIVE   ? "native"
+			 : p->qr == PRINTER_QR_RASTER ? "as raster image"
+						      : "none",
+			 p->cutter ? "cutter" : "tear-off (no cutter)");
+	} else if (info->kind == USBDEV_HID_READER) {
+		int ms = info->model ? info->model->magnesafe == 1
+				     : info->report_len >= HIDRDR_MAGNESAFE_LEN;
+
+		snprintf(buf, n, "%s: %s", name,
+			 ms ? "MagneSafe, encrypting: encrypted tracks and KSN go to the portal"
+			    : "plain reader: tracks sealed for the portal, then wiped");
+	} else {
+		snprintf(buf, n,
+			 "%s: keyboard; MagneSafe records go to the portal encrypted, "
+			 "plain tracks are sealed",
+			 name);
+	}
+}
 
 struct slot {
 	bool used;
@@ -57,6 +183,7 @@ struct usbdev {
 	struct usbdev_config cfg;
 	struct usbdev_id wedges[MAX_WEDGES];
 	size_t n_wedges;
+	char printer_profile[32]; /* the caller's string, kept */
 	libusb_context *ctx;
 	libusb_hotplug_callback_handle hotplug;
 	bool has_hotplug;
@@ -191,7 +318,8 @@ int usbdev_parse_ids(const char *text, struct usbdev_id *ids, size_t max, size_t
 
 /* Reads a device's descriptors and asks usbdev_match. */
 static int match_device(libusb_device *dev, const struct usbdev_id *wedges, size_t n_wedges,
-			struct usbdev_match *m, struct usbdev_info *info)
+			const char *printer_profile, struct usbdev_match *m,
+			struct usbdev_info *info)
 {
 	struct libusb_device_descriptor dd;
 	struct libusb_config_descriptor *cfg = NULL;
@@ -214,11 +342,15 @@ static int match_device(libusb_device *dev, const struct usbdev_id *wedges, size
 	info->addr = libusb_get_device_address(dev);
 	info->vid = dd.idVendor;
 	info->pid = dd.idProduct;
+	sysfs_product(info->bus, info->addr, info->product, sizeof(info->product));
+	info->model = usbdev_model_find(info->vid, info->pid, info->product);
+	if (m->kind == USBDEV_PRINTER)
+		info->profile = profile_for(info->model, printer_profile);
 	return 0;
 }
 
-int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, struct usbdev_info *out,
-		size_t max, size_t *n)
+int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, const char *printer_profile,
+		struct usbdev_info *out, size_t max, size_t *n)
 {
 	libusb_context *ctx = NULL;
 	libusb_device **list = NULL;
@@ -240,7 +372,7 @@ int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, struct usbdev_i
 	for (ssize_t k = 0; k < count && *n < max; k++) {
 		struct usbdev_match m;
 
-		if (match_device(list[k], wedges, n_wedges, &m, &out[*n]) == 0)
+		if (match_device(list[k], wedges, n_wedges, printer_profile, &m, &out[*n]) == 0)
 			(*n)++;
 	}
 out:
@@ -363,6 +495,8 @@ static int attach(struct usbdev *u, libusb_device *dev, const struct usbdev_matc
 	s->info.attached = true;
 	if (s->prn)
 		usbprn_status(s->prn, &s->info.printer);
+	if (s->rdr)
+		s->info.report_len = usbrdr_report_len(s->rdr);
 	pthread_mutex_unlock(&u->lock);
 	log_info("usbdev", "%s %04x:%04x on bus %03d address %03d taken by %s",
 		 usbdev_kind_name(m->kind), info->vid, info->pid, info->bus, info->addr, m->driver);
@@ -402,7 +536,8 @@ static void rescan(struct usbdev *u)
 
 		for (int k = 0; k < MAX_SLOTS; k++)
 			held = held || (u->slots[k].used && u->slots[k].dev == list[d]);
-		if (held || match_device(list[d], u->wedges, u->n_wedges, &m, &info))
+		if (held || match_device(list[d], u->wedges, u->n_wedges, u->cfg.printer_profile,
+					 &m, &info))
 			continue;
 		attach(u, list[d], &m, &info);
 	}
@@ -540,6 +675,9 @@ int usbdev_open(const struct usbdev_config *cfg, struct usbdev **out)
 	if (!u)
 		return KIOSK_ENOMEM;
 	u->cfg = *cfg;
+	snprintf(u->printer_profile, sizeof(u->printer_profile), "%s",
+		 cfg->printer_profile ? cfg->printer_profile : "");
+	u->cfg.printer_profile = u->printer_profile;
 	if (u->cfg.rescan_ms <= 0)
 		u->cfg.rescan_ms = 500;
 	if (!cfg->wedges) {
@@ -662,33 +800,50 @@ static int ops_status(void *impl, struct printer_status *st)
 	return 0;
 }
 
+/* The profile of the printer attached now (the default when none is). */
+static const struct printer_profile *printer_profile_now(struct usbdev *u)
+{
+	const struct printer_profile *p = NULL;
+
+	pthread_mutex_lock(&u->lock);
+	for (int k = 0; k < MAX_SLOTS; k++) {
+		if (u->slots[k].used && u->slots[k].m.kind == USBDEV_PRINTER)
+			p = u->slots[k].info.profile;
+	}
+	pthread_mutex_unlock(&u->lock);
+	return p ? p : profile_for(NULL, u->cfg.printer_profile);
+}
+
+/* A raster QR on 80 mm paper is about 10 kB: room for it and the text. */
+static uint8_t job_bytes[32768]; /* the worker thread is the only caller */
+
 static int ops_print(void *impl, const struct receipt *r, receipt_tr_fn tr)
 {
-	static uint8_t bytes[8192]; /* the worker thread is the only caller */
 	size_t len = 0;
-	int rc = escpos_receipt(r, tr, 42, bytes, sizeof(bytes), &len);
+	int rc =
+	    escpos_receipt(r, tr, printer_profile_now(impl), job_bytes, sizeof(job_bytes), &len);
 
 	if (rc == 0)
-		rc = usbdev_print_bytes(impl, bytes, len);
+		rc = usbdev_print_bytes(impl, job_bytes, len);
 	return rc;
 }
 
-/* A slip that is not a payment's receipt (test page, day report): plain lines, fed and cut. */
+/* A slip that is not a payment's receipt (test page, day report): plain lines, then the cut
+ * or the tear feed. */
 static int ops_print_text(void *impl, const char *text)
 {
-	static uint8_t bytes[8192]; /* the worker thread is the only caller */
-	struct escpos_buf b;
+	size_t len = 0;
+	int rc = escpos_slip(text, printer_profile_now(impl), job_bytes, sizeof(job_bytes), &len);
 
-	escpos_begin(&b, bytes, sizeof(bytes));
-	escpos_init(&b);
-	escpos_codepage_1252(&b);
-	escpos_text(&b, text);
-	escpos_feed(&b, 4);
-	escpos_cut_partial(&b);
-	if (b.err)
-		return b.err;
-	return usbdev_print_bytes(impl, bytes, b.len);
+	if (rc == 0)
+		rc = usbdev_print_bytes(impl, job_bytes, len);
+	return rc;
+}
+
+static int ops_columns(void *impl)
+{
+	return printer_profile_now(impl)->cols;
 }
 
 const struct printer_ops usbdev_printer_ops = {
-    .print = ops_print, .status = ops_status, .print_text = ops_print_text};
+    .print = ops_print, .status = ops_status, .print_text = ops_print_text, .columns = ops_columns};

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "drivers/devices.h"
+#include "drivers/printer/profile.h"
 
 struct libusb_device_descriptor;
 struct libusb_config_descriptor;
@@ -19,10 +20,25 @@ struct usbdev_id {
 	uint16_t vid, pid;
 };
 
-/* Keyboard-wedge readers taken when no list is configured: MagTek keyboard-emulation
- * swipe readers and ID TECH MiniMag/SecureMag in keyboard mode. */
+/* Keyboard-wedge readers taken when no list is configured: MagTek keyboard-emulation swipe
+ * readers (SureSwipe and Dynamag both enumerate as 0801:0001 in keyboard mode) and ID TECH
+ * MiniMag/SecureMag in keyboard mode. */
 extern const struct usbdev_id usbdev_default_wedges[];
 extern const size_t usbdev_default_wedges_n;
+
+/* What the makers' manuals say a device is (the device table). */
+struct usbdev_model {
+	uint16_t vid, pid;
+	const char *product; /* a substring of the USB product string for models that share a
+			      * vid:pid (Epson's 0202), or NULL for any */
+	const char *name;
+	int magnesafe;	     /* readers: 1 encrypts (MagneSafe), 0 plain, -1 either (keyboard
+			      * mode: told apart by what it types) */
+	const char *profile; /* printers: the printer profile's name */
+};
+
+/* The table's entry for a device, or NULL. product may be NULL or "". */
+const struct usbdev_model *usbdev_model_find(uint16_t vid, uint16_t pid, const char *product);
 
 /* What a driver needs to know of the interface it takes. */
 struct usbdev_match {
@@ -53,10 +69,12 @@ struct usbdev_config {
 	void *swipe_ctx;
 	devices_changed_fn on_change; /* called on the USB thread */
 	void *change_ctx;
-	int rescan_ms;	      /* polling fallback, default 500 */
-	int status_ms;	      /* printer status poll, default 1000 */
-	int chunk;	      /* printer write chunk, default 512 bytes */
-	int chunk_timeout_ms; /* default 5000 */
+	int rescan_ms;		     /* polling fallback, default 500 */
+	int status_ms;		     /* printer status poll, default 1000 */
+	int chunk;		     /* printer write chunk, default 512 bytes */
+	int chunk_timeout_ms;	     /* default 5000 */
+	const char *printer_profile; /* [printer] profile: a profile name, or NULL/"" to take
+				      * it from the device table */
 };
 
 /* One device as found (for --list-devices) or as taken by a driver. */
@@ -65,9 +83,19 @@ struct usbdev_info {
 	const char *driver;
 	int bus, addr;
 	uint16_t vid, pid;
-	bool attached;		       /* a driver holds it now */
-	struct printer_status printer; /* printers that are attached */
+	bool attached;			       /* a driver holds it now */
+	struct printer_status printer;	       /* printers that are attached */
+	char product[64];		       /* the USB product string, "" when unknown */
+	const struct usbdev_model *model;      /* NULL when the table does not know it */
+	const struct printer_profile *profile; /* printers: the profile in use */
+	size_t report_len; /* HID readers that are attached: the input report's length as the
+			    * report descriptor declares it */
 };
+
+/* One line for staff and IT: the model and what the kiosk will do with it ("MagTek Dynamag
+ * (MagneSafe V5, HID): encrypting reader, encrypted tracks and KSN go to the portal";
+ * "Epson TM-T20 series: 80 mm paper, 48 columns, ..."). */
+void usbdev_describe(const struct usbdev_info *info, char *buf, size_t n);
 
 struct usbdev;
 
@@ -86,8 +114,8 @@ int usbdev_print_bytes(struct usbdev *u, const uint8_t *data, size_t len);
 int usbdev_list(struct usbdev *u, struct usbdev_info *out, size_t max, size_t *n);
 
 /* Enumerates once without taking anything: what would be taken. For --list-devices. */
-int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, struct usbdev_info *out,
-		size_t max, size_t *n);
+int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, const char *printer_profile,
+		struct usbdev_info *out, size_t max, size_t *n);
 
 const char *usbdev_kind_name(enum usbdev_kind k);
 

@@ -23,7 +23,9 @@ enum prn_state {
 	PRN_DEAD,
 };
 
-static const int status_n[] = {ESCPOS_STATUS_PRINTER, ESCPOS_STATUS_OFFLINE, ESCPOS_STATUS_PAPER};
+/* DLE EOT 3 too: without it a jammed cutter and a dead head look the same. */
+static const int status_n[] = {ESCPOS_STATUS_PRINTER, ESCPOS_STATUS_OFFLINE, ESCPOS_STATUS_ERROR,
+			       ESCPOS_STATUS_PAPER};
 
 struct usbprn {
 	libusb_device_handle *h;
@@ -34,6 +36,8 @@ struct usbprn {
 	bool stopping;
 	uint8_t req[3];
 	uint8_t answer[64];
+	struct escpos_rx rx; /* ASB packets are told apart from the answers */
+	int64_t answer_deadline;
 	int step; /* index into status_n */
 	struct printer_status status, next;
 	bool status_known;
@@ -139,12 +143,30 @@ static void on_transfer(struct libusb_transfer *x)
 			return;
 		}
 		p->st = PRN_ANSWER;
+		p->answer_deadline = clock_mono_ms() + STATUS_TIMEOUT_MS;
 		submit(p, p->m.ep_in, p->answer, p->m.in_max ? p->m.in_max : 64, STATUS_TIMEOUT_MS);
 		return;
-	case PRN_ANSWER:
-		if (x->status != LIBUSB_TRANSFER_COMPLETED || x->actual_length < 1 ||
-		    escpos_status_parse(status_n[p->step], p->answer[x->actual_length - 1],
-					&p->next)) {
+	case PRN_ANSWER: {
+		int answer = -1, asb = 0;
+
+		if (x->status != LIBUSB_TRANSFER_COMPLETED) {
+			status_done(p, false);
+			return;
+		}
+		escpos_rx_scan(&p->rx, p->answer, (size_t)x->actual_length, &answer, &p->status,
+			       &asb);
+		if (asb)
+			p->status_known = true;
+		if (answer < 0) {
+			/* Only ASB packets (or nothing): the answer is still to come. */
+			if (clock_mono_ms() < p->answer_deadline)
+				submit(p, p->m.ep_in, p->answer, p->m.in_max ? p->m.in_max : 64,
+				       STATUS_TIMEOUT_MS);
+			else
+				status_done(p, false);
+			return;
+		}
+		if (escpos_status_parse(status_n[p->step], (uint8_t)answer, &p->next)) {
 			status_done(p, false);
 			return;
 		}
@@ -154,6 +176,7 @@ static void on_transfer(struct libusb_transfer *x)
 		}
 		status_done(p, true);
 		return;
+	}
 	case PRN_DATA:
 		if (x->status == LIBUSB_TRANSFER_TIMED_OUT) {
 			/* The printer stopped taking data: part of the receipt may be out, but

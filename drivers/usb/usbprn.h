@@ -1,5 +1,5 @@
 /* The USB receipt printer driver: a state machine on the USB thread fed by transfer
- * completions. Idle, it asks the real-time status now and then (DLE EOT 1, 2, 4); given a
+ * completions. Idle, it asks the real-time status now and then (DLE EOT 1, 2, 3, 4); given a
  * job, it writes it in chunks, each with a timeout, and reports once. */
 #ifndef KIOSK_USBPRN_H
 #define KIOSK_USBPRN_H

@@ -21,7 +21,8 @@ struct usbrdr {
 	struct usbdev_match m;
 	struct libusb_transfer *x;
 	bool inflight, stopping, dead;
-	uint8_t buf[512];
+	size_t report_len; /* what one transfer asks for: one whole report */
+	uint8_t buf[HIDRDR_REPORT_MAX];
 	struct wedge wedge;
 	devices_swipe_fn on_swipe;
 	void *ctx;
@@ -44,8 +45,8 @@ static void arm(struct usbrdr *r)
 {
 	int rc;
 
-	libusb_fill_interrupt_transfer(r->x, r->h, r->m.ep_in, r->buf, sizeof(r->buf), on_report, r,
-				       0);
+	libusb_fill_interrupt_transfer(r->x, r->h, r->m.ep_in, r->buf, (int)r->report_len,
+				       on_report, r, 0);
 	rc = libusb_submit_transfer(r->x);
 	if (rc) {
 		log_warn("usbrdr", "%s lost: %s", r->m.driver, libusb_error_name(rc));
@@ -86,6 +87,33 @@ wipe:
 	mbedtls_platform_zeroize(&s, sizeof(s));
 }
 
+/* HID 1.11, 7.1.1: GET_DESCRIPTOR to the interface, type Report (0x22). The report's length
+ * comes from the descriptor, never from a guess: a fixed buffer shorter than a MagneSafe
+ * report would split one swipe into two bad ones. */
+static size_t hid_report_len(libusb_device_handle *h, const struct usbdev_match *m)
+{
+	uint8_t desc[1024];
+	size_t len = 0;
+	int n = libusb_control_transfer(h, LIBUSB_ENDPOINT_IN | LIBUSB_RECIPIENT_INTERFACE,
+					LIBUSB_REQUEST_GET_DESCRIPTOR, 0x2200, (uint16_t)m->iface,
+					desc, sizeof(desc), 1000);
+
+	if (n > 0 && hidrdr_report_len(desc, (size_t)n, &len) == 0 && len >= HIDRDR_REPORT_LEN &&
+	    len <= HIDRDR_REPORT_MAX) {
+		log_info("usbrdr", "hidrdr: input report %zu bytes (%s)", len,
+			 hidrdr_layout_of(len) == HIDRDR_MAGNESAFE ? "MagneSafe" : "classic");
+		return len;
+	}
+	log_warn("usbrdr", "hidrdr: no usable report descriptor (%s); assuming the %d-byte layout",
+		 n < 0 ? libusb_error_name(n) : "unexpected input report", HIDRDR_REPORT_LEN);
+	return HIDRDR_REPORT_LEN;
+}
+
+size_t usbrdr_report_len(const struct usbrdr *r)
+{
+	return r->report_len;
+}
+
 int usbrdr_start(libusb_device_handle *h, const struct usbdev_match *m, devices_swipe_fn on_swipe,
 		 void *ctx, struct usbrdr **out)
 {
@@ -102,6 +130,10 @@ int usbrdr_start(libusb_device_handle *h, const struct usbdev_match *m, devices_
 	r->m = *m;
 	r->on_swipe = on_swipe;
 	r->ctx = ctx;
+	/* A keyboard sends 8-byte boot reports, one per packet. */
+	r->report_len = m->kind == USBDEV_HID_READER	   ? hid_report_len(h, m)
+			: m->in_max > 0 && m->in_max <= 64 ? m->in_max
+							   : 64;
 	arm(r);
 	if (r->dead) {
 		usbrdr_free(r);

@@ -37,7 +37,7 @@ for _ in $(seq 1 100); do [ -S "$work/notify.sock" ] && break; sleep 0.05; done
 
 mkdir -p "$work/state"
 touch "$work/state/session-active" # left by a crash: must not block updates
-printf '[update]\nstate_dir = %s\n' "$work/state" >"$work/kiosk.conf"
+printf '[update]\nstate_dir = %s\nwindow = 02:00-05:00\n' "$work/state" >"$work/kiosk.conf"
 
 # WatchdogSec=0.4 s: pings every 0.2 s at most.
 NOTIFY_SOCKET="$work/notify.sock" WATCHDOG_USEC=400000 \
@@ -49,6 +49,9 @@ pids+=($kiosk)
 sleep 3
 kill -0 "$kiosk" || fail "the kiosk died"
 [ -e "$work/state/session-active" ] && fail "a stale session flag was kept"
+# The quiet hours for the update agent (issue 15).
+[ "$(cat "$work/state/update-window" 2>/dev/null)" = 02:00-05:00 ] ||
+	fail "the update window was not left for the agent"
 kill -TERM "$kiosk"
 wait "$kiosk" || true
 

@@ -11,8 +11,10 @@
 
 #include <cmocka.h>
 
+#include "app/common/clock.h"
 #include "app/common/err.h"
 #include "app/update/bundle.h"
+#include "app/update/ddi.h"
 #include "app/common/fsutil.h"
 #include "app/update/state.h"
 
@@ -98,12 +100,105 @@ static void test_state_roundtrip(void **unused)
 	assert_int_equal(access(dir, F_OK), -1);
 }
 
+/* Issue 15: anti-rollback needs an order of versions that does not trip on "1.10". */
+static void test_version_order(void **unused)
+{
+	(void)unused;
+	assert_true(bundle_version_cmp("1.0.0", "2.0.0") < 0);
+	assert_true(bundle_version_cmp("1.10.0", "1.9.0") > 0);
+	assert_true(bundle_version_cmp("1.2", "1.2.1") < 0);
+	assert_true(bundle_version_cmp("2.0.0-rc1", "2.0.0") < 0);
+	assert_true(bundle_version_cmp("2.0.0-rc.2", "2.0.0-rc.10") < 0);
+	assert_true(bundle_version_cmp("2.0.0+build.7", "2.0.0") == 0);
+	assert_true(bundle_version_cmp("1.0.0", "1.0.0") == 0);
+	assert_true(bundle_version_cmp("factory", "0.0.1") < 0);
+	assert_true(bundle_version_cmp("0.0.1", "factory") > 0);
+	assert_true(bundle_version_cmp("007", "7") == 0);
+	assert_true(bundle_version_cmp("99999999999999999999999", "2") > 0);
+}
+
+/* Issue 15: the server's polling sleep, parsed without overflow and capped at a day. */
+static void test_parse_sleep(void **unused)
+{
+	(void)unused;
+	assert_int_equal(ddi_parse_sleep("00:05:00"), 300);
+	assert_int_equal(ddi_parse_sleep("00:00:01"), 1);
+	assert_int_equal(ddi_parse_sleep("00:00:00"), 1);
+	assert_int_equal(ddi_parse_sleep("24:00:00"), DDI_MAX_SLEEP_S);
+	assert_int_equal(ddi_parse_sleep("596523:00:00"), DDI_MAX_SLEEP_S);
+	assert_int_equal(ddi_parse_sleep("99999999999999999999999:00:00"), DDI_MAX_SLEEP_S);
+	assert_int_equal(ddi_parse_sleep("-1:00:00"), 0);
+	assert_int_equal(ddi_parse_sleep("00:61:00"), 0);
+	assert_int_equal(ddi_parse_sleep("00:05"), 0);
+	assert_int_equal(ddi_parse_sleep("00:05:00x"), 0);
+	assert_int_equal(ddi_parse_sleep("::"), 0);
+	assert_int_equal(ddi_parse_sleep(""), 0);
+	assert_int_equal(ddi_parse_sleep(NULL), 0);
+}
+
+/* Issue 15: polls jitter around the server's sleep; failures back off, bounded, jittered. */
+static void test_next_sleep(void **unused)
+{
+	struct ddi_config cfg = {.interval_s = 300};
+	int64_t lo = INT64_MAX, hi = 0, ms;
+
+	(void)unused;
+	cfg.server_sleep_s = 300;
+	for (int i = 0; i < 2000; i++) {
+		ms = ddi_next_sleep_ms(&cfg);
+		assert_true(ms >= 150000 && ms <= 450000);
+		lo = ms < lo ? ms : lo;
+		hi = ms > hi ? ms : hi;
+	}
+	/* Spread over the range, not one value for every kiosk. */
+	assert_true(lo < 170000 && hi > 430000);
+	for (int f = 1; f <= 20; f++) {
+		cfg.failures = f;
+		for (int i = 0; i < 200; i++) {
+			int64_t full = (int64_t)300 << (f < 4 ? f : 4);
+			ms = ddi_next_sleep_ms(&cfg);
+			if (full > 3600)
+				full = 3600;
+			assert_true(ms >= full * 1000 / 2 && ms <= full * 1000);
+		}
+	}
+	/* A server asking for a day keeps that bound even after failures. */
+	cfg.server_sleep_s = DDI_MAX_SLEEP_S;
+	cfg.failures = 3;
+	assert_true(ddi_next_sleep_ms(&cfg) <= (int64_t)DDI_MAX_SLEEP_S * 1000);
+	cfg.server_sleep_s = 1;
+	cfg.failures = 0;
+	ms = ddi_first_delay_ms(&cfg);
+	assert_true(ms >= 0 && ms <= 1000);
+}
+
+static void test_window(void **unused)
+{
+	(void)unused;
+	assert_int_equal(clock_in_window(NULL, 600), 1);
+	assert_true(clock_in_window("02:00-05:00", -1) >= 0); /* now */
+	assert_int_equal(clock_in_window("", 600), 1);
+	assert_int_equal(clock_in_window("02:00-05:00", 2 * 60), 1);
+	assert_int_equal(clock_in_window("02:00-05:00", 5 * 60), 0);
+	assert_int_equal(clock_in_window("02:00-05:00", 12 * 60), 0);
+	assert_int_equal(clock_in_window("22:00-05:00", 23 * 60), 1);
+	assert_int_equal(clock_in_window("22:00-05:00", 1 * 60), 1);
+	assert_int_equal(clock_in_window("22:00-05:00", 12 * 60), 0);
+	assert_int_equal(clock_in_window("2:00-5:00", 0), -1);
+	assert_int_equal(clock_in_window("25:00-05:00", 0), -1);
+	assert_int_equal(clock_in_window("02:00-05:00x", 0), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_paths),
 	    cmocka_unit_test(test_versions),
 	    cmocka_unit_test(test_state_roundtrip),
+	    cmocka_unit_test(test_version_order),
+	    cmocka_unit_test(test_parse_sleep),
+	    cmocka_unit_test(test_next_sleep),
+	    cmocka_unit_test(test_window),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -213,5 +213,21 @@ case_wrong_key_file() {
 	[ "$(active_sum)" = "$before" ] || fail "the running slot changed"
 }
 
+# Issue 15: anti-rollback. An older signed bundle is refused unless its signed manifest allows
+# the downgrade; then it installs.
+case_downgrade() {
+	setup_running
+	make_bundle 0.9.0
+	expect_refused "$WORK/0.9.0.kbundle" "older than the running 1.0.0"
+	dir="$WORK/tree-0.9.0"
+	"$BIN/kiosk-sign" bundle --key "$KEY" --version 0.9.0 --allow-downgrade \
+		--out "$WORK/back.kbundle" "$dir" >/dev/null
+	upd install "$WORK/back.kbundle" >/dev/null 2>&1 || fail "an allowed downgrade was refused"
+	[ "$("$ROOT/current/bin/kiosk")" = "kiosk 0.9.0" ] || fail "0.9.0 does not run"
+	# The same version again is not a downgrade.
+	upd mark-good >/dev/null
+	upd install "$WORK/0.9.0.kbundle" >/dev/null 2>&1 || fail "the same version was refused"
+}
+
 "case_$1"
 echo "PASS: $1"

@@ -28,6 +28,8 @@ struct mockdev {
 	GQueue in_reports; /* GBytes */
 	GQueue in_urbs;	   /* UMockdevIoctlData*: IN URBs waiting for data */
 	GQueue done;	   /* struct pending*: ready to be reaped */
+	uint8_t report_desc[1024];
+	size_t report_desc_len;
 	int claims, detaches, urbs;
 };
 
@@ -52,13 +54,15 @@ static void pump(struct mockdev *m)
 		UMockdevIoctlData *d = g_queue_pop_head(&m->in_urbs);
 		GBytes *b = g_queue_pop_head(&m->in_reports);
 		struct usbdevfs_urb *urb = (struct usbdevfs_urb *)d->data;
-		gsize n;
-		const uint8_t *src = g_bytes_get_data(b, &n);
+		gsize n, all;
+		const uint8_t *src = g_bytes_get_data(b, &all);
 
-		if (n > (gsize)urb->buffer_length)
-			n = (gsize)urb->buffer_length;
+		n = all > (gsize)urb->buffer_length ? (gsize)urb->buffer_length : all;
 		memcpy(urb->buffer, src, n);
 		urb->actual_length = (int)n;
+		/* The rest of a long report fills the next URB. */
+		if (n < all)
+			g_queue_push_head(&m->in_reports, g_bytes_new(src + n, all - n));
 		g_bytes_unref(b);
 		push_done(m, d, 0);
 	}
@@ -91,7 +95,23 @@ static gboolean submit(struct mockdev *m, UMockdevIoctlClient *client, UMockdevI
 	    d, G_STRUCT_OFFSET(struct usbdevfs_urb, buffer), (gsize)urb->buffer_length, NULL);
 
 	m->urbs++;
-	if (urb->endpoint & 0x80) {
+	if (urb->type == USBDEVFS_URB_TYPE_CONTROL) {
+		const uint8_t *setup = buf->data;
+		uint16_t w_value = (uint16_t)(setup[2] | setup[3] << 8);
+		uint16_t w_length = (uint16_t)(setup[6] | setup[7] << 8);
+		int status = -EPIPE;
+
+		urb->actual_length = 0;
+		/* GET_DESCRIPTOR (Report) to the interface: HID 1.11, 7.1.1. */
+		if (setup[0] == 0x81 && setup[1] == 6 && w_value == 0x2200 && m->report_desc_len) {
+			size_t n = m->report_desc_len < w_length ? m->report_desc_len : w_length;
+
+			memcpy((uint8_t *)urb->buffer + 8, m->report_desc, n);
+			urb->actual_length = (int)n;
+			status = 0;
+		}
+		push_done(m, d, status);
+	} else if (urb->endpoint & 0x80) {
 		g_queue_push_tail(&m->in_urbs, d);
 		pump(m);
 	} else {
@@ -258,6 +278,7 @@ struct mockdev *mock_add(UMockdevTestbed *tb, int devnum, const struct mock_desc
 	    9, 4, 0, 0, (uint8_t)d->n_eps, d->iface_class, d->iface_sub, d->iface_proto, 0};
 
 	m->tb = tb;
+	m->status[3] = 0x12; /* DLE EOT 3: no error, like any printer that is fine */
 	pthread_mutex_init(&m->lock, NULL);
 	m->received = g_byte_array_new();
 	hex(desc, dev, sizeof(dev));
@@ -317,6 +338,29 @@ void mock_set_status(struct mockdev *m, uint8_t s1, uint8_t s2, uint8_t s4)
 	m->status[1] = s1;
 	m->status[2] = s2;
 	m->status[4] = s4;
+	pthread_mutex_unlock(&m->lock);
+}
+
+void mock_set_error_status(struct mockdev *m, uint8_t s3)
+{
+	pthread_mutex_lock(&m->lock);
+	m->status[3] = s3;
+	pthread_mutex_unlock(&m->lock);
+}
+
+void mock_queue_asb(struct mockdev *m, const uint8_t packet[4])
+{
+	pthread_mutex_lock(&m->lock);
+	g_queue_push_tail(&m->in_reports, g_bytes_new(packet, 4));
+	pump(m);
+	pthread_mutex_unlock(&m->lock);
+}
+
+void mock_set_report_descriptor(struct mockdev *m, const uint8_t *desc, size_t len)
+{
+	pthread_mutex_lock(&m->lock);
+	m->report_desc_len = len < sizeof(m->report_desc) ? len : sizeof(m->report_desc);
+	memcpy(m->report_desc, desc, m->report_desc_len);
 	pthread_mutex_unlock(&m->lock);
 }
 

@@ -31,8 +31,15 @@ UMockdevTestbed *mock_testbed(void);
 struct mockdev *mock_add(UMockdevTestbed *tb, int devnum, const struct mock_desc *d);
 void mock_free(struct mockdev *m);
 
-/* Printer side: the answers to DLE EOT 1, 2, 4 (0: no answer). */
+/* Printer side: the answers to DLE EOT 1, 2, 4 (0: no answer). DLE EOT 3 answers 0x12 (no
+ * error) until mock_set_error_status says otherwise. */
 void mock_set_status(struct mockdev *m, uint8_t s1, uint8_t s2, uint8_t s4);
+void mock_set_error_status(struct mockdev *m, uint8_t s3);
+/* Automatic Status Back: this 4-byte packet is queued on the IN endpoint (as the printer
+ * sends one on every status change), ahead of whatever answer comes next. */
+void mock_queue_asb(struct mockdev *m, const uint8_t packet[4]);
+/* HID side: the report descriptor GET_DESCRIPTOR (Report) answers with; none: a stall. */
+void mock_set_report_descriptor(struct mockdev *m, const uint8_t *desc, size_t len);
 /* Bytes received on OUT endpoints, status requests left out. Caller g_free()s. */
 uint8_t *mock_received(struct mockdev *m, size_t *len);
 void mock_clear_received(struct mockdev *m);
@@ -40,7 +47,8 @@ void mock_clear_received(struct mockdev *m);
  * bytes; 0 disables. */
 void mock_unplug_after(struct mockdev *m, size_t n);
 void mock_set_unplugged(struct mockdev *m, bool unplugged);
-/* Reader side: queues one IN report. */
+/* Reader side: queues one IN report. A report longer than the URB that takes it goes on in
+ * the next URB, as its packets would on the bus. */
 void mock_queue_in(struct mockdev *m, const uint8_t *data, size_t len);
 /* How many interfaces were claimed, kernel drivers detached, URBs submitted. */
 int mock_claims(struct mockdev *m);

@@ -15,6 +15,7 @@
 #include "drivers/card/wedge.h"
 #include "drivers/printer/escpos.h"
 #include "drivers/usb/usbdev.h"
+#include "tests/support/magnesafe.h"
 #include "tests/usb/mockusb.h"
 
 #define WAIT_MS 3000
@@ -152,7 +153,9 @@ static void sample_receipt(struct receipt *r)
 	r->outcome = RECEIPT_APPROVED;
 }
 
-static uint8_t *read_golden(const char *name, size_t *len)
+/* The printer bytes of the sample receipt for a profile, from tests/usb/data/<name>
+ * (KIOSK_UPDATE_GOLDEN=1 rewrites it). */
+static uint8_t *read_golden(const char *name, const char *profile, size_t *len)
 {
 	char path[512];
 	gchar *data = NULL;
@@ -161,11 +164,13 @@ static uint8_t *read_golden(const char *name, size_t *len)
 	snprintf(path, sizeof(path), "%s/%s", KIOSK_USB_DATA, name);
 	if (getenv("KIOSK_UPDATE_GOLDEN")) {
 		struct receipt r;
-		uint8_t buf[8192];
+		static uint8_t buf[32768];
 		size_t blen;
 
 		sample_receipt(&r);
-		g_assert_cmpint(escpos_receipt(&r, NULL, 42, buf, sizeof(buf), &blen), ==, 0);
+		g_assert_cmpint(escpos_receipt(&r, NULL, printer_profile_find(profile), buf,
+					       sizeof(buf), &blen),
+				==, 0);
 		g_assert_true(g_file_set_contents(path, (const gchar *)buf, (gssize)blen, NULL));
 	}
 	g_assert_true(g_file_get_contents(path, &data, &n, NULL));
@@ -191,7 +196,8 @@ static void test_printer_receipt_and_status(void)
 	sample_receipt(&r);
 	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);
 	got = mock_received(m, &got_len);
-	want = read_golden("receipt-approved.escpos", &want_len);
+	/* 0416:5011 is a 58 mm POS-58: 32 columns, PC850, the QR as a raster image, no cut. */
+	want = read_golden("receipt-approved-58mm.escpos", "58mm", &want_len);
 	g_assert_cmpmem(got, got_len, want, want_len);
 	g_free(got);
 	g_free(want);
@@ -267,10 +273,132 @@ static void test_printer_unplug_mid_receipt(void)
 	g_assert_true(wait_status(&f, false, false));
 	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);
 	got = mock_received(m, &got_len);
-	want = read_golden("receipt-approved.escpos", &want_len);
+	want = read_golden("receipt-approved-58mm.escpos", "58mm", &want_len);
 	g_assert_cmpmem(got, got_len, want, want_len);
 	g_free(got);
 	g_free(want);
+	teardown(&f);
+	mock_free(m);
+}
+
+/* The status the driver holds once it matches, or after WAIT_MS whatever it is. */
+static struct printer_status status_when(struct fixture *f,
+					 bool (*ok)(const struct printer_status *))
+{
+	struct printer_status st;
+	int64_t until = ms() + WAIT_MS;
+
+	do {
+		usbdev_printer_ops.status(f->u, &st);
+		if (ok(&st))
+			break;
+		g_usleep(20000);
+	} while (ms() < until);
+	return st;
+}
+
+static bool is_paper_out(const struct printer_status *st)
+{
+	return st->paper_out;
+}
+
+static bool is_cutter_error(const struct printer_status *st)
+{
+	return st->cutter_error;
+}
+
+/* A 48-column TM-T20II: its profile, its golden receipt, and what --list-devices says. */
+static void test_printer_48_columns(void)
+{
+	static const struct mock_desc tm_t20 = {
+	    .vid = 0x04b8,
+	    .pid = 0x0e15,
+	    .iface_class = 7,
+	    .iface_sub = 1,
+	    .iface_proto = 2,
+	    .eps = {{0x82, 2, 64}, {0x01, 2, 64}},
+	    .n_eps = 2,
+	};
+	struct fixture f;
+	struct mockdev *m;
+	struct receipt r;
+	struct usbdev_info info[4];
+	uint8_t *got, *want;
+	size_t got_len, want_len, n = 0;
+	char what[256];
+
+	setup(&f);
+	m = mock_add(f.tb, 9, &tm_t20);
+	mock_set_status(m, ST_ONLINE, ST_NO_CAUSE, ST_PAPER_OK);
+	start(&f, NULL, 0);
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	g_assert_true(wait_status(&f, false, false));
+	usbdev_list(f.u, info, 4, &n);
+	g_assert_nonnull(info[0].profile);
+	g_assert_cmpint(info[0].profile->cols, ==, 48);
+	usbdev_describe(&info[0], what, sizeof(what));
+	g_assert_nonnull(strstr(what, "TM-T20II"));
+	g_assert_nonnull(strstr(what, "48 columns"));
+	sample_receipt(&r);
+	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);
+	got = mock_received(m, &got_len);
+	want = read_golden("receipt-approved-tm-t20.escpos", "tm-t20", &want_len);
+	g_assert_cmpmem(got, got_len, want, want_len);
+	g_free(got);
+	g_free(want);
+	teardown(&f);
+	mock_free(m);
+}
+
+/* Automatic Status Back on (DIP switch): an ASB packet sits in front of the answers. Each
+ * query must still get its own answer, not the one before it. */
+static void test_printer_asb_on(void)
+{
+	static const uint8_t asb[4] = {0x10, 0x00, 0x00, 0x00}; /* online, paper fine */
+	struct fixture f;
+	struct mockdev *m;
+
+	setup(&f);
+	m = mock_add(f.tb, 10, &printer_desc);
+	mock_set_status(m, ST_ONLINE, ST_NO_CAUSE, ST_PAPER_OK);
+	mock_queue_asb(m, asb);
+	start(&f, NULL, 0);
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	g_assert_true(wait_status(&f, false, false));
+	/* The near-end sensor trips: the printer sends an ASB packet and answers "near end"
+	 * to DLE EOT 4. Shifted by one, DLE EOT 4 would read DLE EOT 3's answer forever. */
+	mock_set_status(m, ST_ONLINE, ST_NO_CAUSE, ST_NEAR_END);
+	mock_queue_asb(m, (const uint8_t[4]){0x10, 0x00, 0x03, 0x00});
+	g_assert_true(wait_status(&f, true, false));
+	g_usleep(400000); /* several more rounds: still right */
+	g_assert_true(wait_status(&f, true, false));
+	teardown(&f);
+	mock_free(m);
+}
+
+/* Stopped by its paper-end sensor: offline, DLE EOT 2 bit 5, DLE EOT 4 near end only. The
+ * kiosk must see paper out, not a printer that is merely offline. And DLE EOT 3 tells a
+ * jammed cutter from other errors. */
+static void test_printer_paper_stop_and_cutter(void)
+{
+	struct fixture f;
+	struct mockdev *m;
+	struct printer_status st;
+
+	setup(&f);
+	m = mock_add(f.tb, 11, &printer_desc);
+	mock_set_status(m, 0x1A, 0x32, ST_NEAR_END);
+	start(&f, NULL, 0);
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	st = status_when(&f, is_paper_out);
+	g_assert_true(st.paper_out);
+	g_assert_true(st.paper_near_end);
+	mock_set_status(m, 0x1A, 0x52, ST_PAPER_OK);
+	mock_set_error_status(m, 0x1A);
+	st = status_when(&f, is_cutter_error);
+	g_assert_true(st.cutter_error);
+	g_assert_false(st.unrecoverable_error);
+	g_assert_true(st.error);
 	teardown(&f);
 	mock_free(m);
 }
@@ -304,8 +432,13 @@ static void test_hid_reader(void)
 	uint8_t rep[HIDRDR_REPORT_LEN], junk[HIDRDR_REPORT_LEN];
 	struct card_data card;
 
+	/* The classic reader's report descriptor: 7 bytes of status and lengths, 3 x 110. */
+	static const uint8_t desc[] = {0x06, 0x00, 0xFF, 0x09, 0x01, 0xA1, 0x01, 0x75, 0x08, 0x95,
+				       0x07, 0x81, 0x02, 0x96, 0x4A, 0x01, 0x81, 0x02, 0xC0};
+
 	setup(&f);
 	m = mock_add(f.tb, 4, &d);
+	mock_set_report_descriptor(m, desc, sizeof(desc));
 	start(&f, NULL, 0);
 	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
 
@@ -399,6 +532,90 @@ static void test_wedge_reader(void)
 	mock_free(m);
 }
 
+#define MS_T1 "%B4111222222281113^PENA/ANA^2812101000000123000?"
+#define MS_T2 ";4111222222281113=2812101000001230?"
+
+/* A Dynamag (0801:0011, MagneSafe HID): the report is 887 bytes in 64-byte packets. Sized
+ * from the report descriptor, one swipe is one transfer; nothing readable arrives. */
+static void test_magnesafe_hid_reader(void)
+{
+	static const struct mock_desc d = {
+	    .vid = 0x0801,
+	    .pid = 0x0011,
+	    .iface_class = 3,
+	    .eps = {{0x81, 3, 64}},
+	    .n_eps = 1,
+	};
+	struct fixture f;
+	struct mockdev *m;
+	uint8_t desc[512], rep[HIDRDR_MAGNESAFE_MAX];
+	struct usbdev_info info[4];
+	struct card_data card;
+	size_t n = 0, dlen = magnesafe_report_descriptor(sizeof(rep), desc, sizeof(desc));
+
+	setup(&f);
+	m = mock_add(f.tb, 12, &d);
+	mock_set_report_descriptor(m, desc, dlen);
+	start(&f, NULL, 0);
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	usbdev_list(f.u, info, 4, &n);
+	g_assert_cmpuint(info[0].report_len, ==, sizeof(rep));
+	magnesafe_report(MS_T1, MS_T2, MAGNESAFE_TEST_KSN, sizeof(rep), rep);
+	mock_queue_in(m, rep, sizeof(rep));
+	magnesafe_report(NULL, MS_T2, MAGNESAFE_TEST_KSN, sizeof(rep), rep);
+	mock_queue_in(m, rep, sizeof(rep));
+	g_assert_cmpint(wait_swipes(&f, 2), ==, 2);
+	g_usleep(200000);
+	pthread_mutex_lock(&f.lock);
+	g_assert_cmpint(f.n_swipes, ==, 2); /* not four halves */
+	pthread_mutex_unlock(&f.lock);
+	for (int k = 0; k < 2; k++) {
+		g_assert_true(card_swipe_encrypted(&f.swipes[k]));
+		g_assert_cmpstr(f.swipes[k].ksn, ==, MAGNESAFE_TEST_KSN);
+		g_assert_cmpstr(f.swipes[k].masked_pan, ==, "4111********1113");
+		g_assert_cmpstr(f.swipes[k].track1, ==, "");
+		g_assert_cmpstr(f.swipes[k].track2, ==, "");
+		g_assert_cmpint(card_parse(&f.swipes[k], &card), ==, KIOSK_ECARD);
+		g_assert_null(memmem(&f.swipes[k], sizeof(f.swipes[k]), "4111222222281113", 16));
+	}
+	g_assert_cmpuint(f.swipes[0].enc_track1_len, ==, 48);
+	g_assert_cmpuint(f.swipes[1].enc_track1_len, ==, 0);
+	teardown(&f);
+	mock_free(m);
+}
+
+/* A Dynamag in keyboard mode (0801:0001) types its masked tracks and '|' fields. */
+static void test_magnesafe_keyboard(void)
+{
+	static const struct mock_desc d = {
+	    .vid = 0x0801,
+	    .pid = 0x0001,
+	    .iface_class = 3,
+	    .iface_sub = 1,
+	    .iface_proto = 1,
+	    .eps = {{0x81, 3, 8}},
+	    .n_eps = 1,
+	};
+	struct fixture f;
+	struct mockdev *m;
+	struct card_data card;
+	char typed[1024];
+
+	setup(&f);
+	m = mock_add(f.tb, 13, &d);
+	start(&f, NULL, 0);
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	magnesafe_keyboard(MS_T1, MS_T2, MAGNESAFE_TEST_KSN, typed, sizeof(typed));
+	type_text(m, typed);
+	g_assert_cmpint(wait_swipes(&f, 1), ==, 1);
+	g_assert_true(card_swipe_encrypted(&f.swipes[0]));
+	g_assert_cmpstr(f.swipes[0].ksn, ==, MAGNESAFE_TEST_KSN);
+	g_assert_cmpstr(f.swipes[0].track2, ==, "");
+	g_assert_cmpint(card_parse(&f.swipes[0], &card), ==, KIOSK_ECARD);
+	teardown(&f);
+	mock_free(m);
+}
+
 static void test_left_alone(void)
 {
 	static const struct mock_desc keyboard = {
@@ -439,7 +656,7 @@ static void test_left_alone(void)
 	k = mock_add(f.tb, 6, &keyboard);
 	s = mock_add(f.tb, 7, &storage);
 	w = mock_add(f.tb, 8, &unlisted);
-	g_assert_cmpint(usbdev_scan(&only, 1, info, 4, &n), ==, 0);
+	g_assert_cmpint(usbdev_scan(&only, 1, NULL, info, 4, &n), ==, 0);
 	g_assert_cmpuint(n, ==, 0);
 	start(&f, &only, 1);
 	g_usleep(600000);
@@ -465,7 +682,12 @@ int main(int argc, char **argv)
 	g_test_add_func("/usb/printer/receipt-and-status", test_printer_receipt_and_status);
 	g_test_add_func("/usb/printer/cover-open", test_printer_cover_open);
 	g_test_add_func("/usb/printer/unplug-mid-receipt", test_printer_unplug_mid_receipt);
+	g_test_add_func("/usb/printer/48-columns", test_printer_48_columns);
+	g_test_add_func("/usb/printer/asb-on", test_printer_asb_on);
+	g_test_add_func("/usb/printer/paper-stop-and-cutter", test_printer_paper_stop_and_cutter);
 	g_test_add_func("/usb/reader/hid", test_hid_reader);
+	g_test_add_func("/usb/reader/magnesafe-hid", test_magnesafe_hid_reader);
+	g_test_add_func("/usb/reader/magnesafe-keyboard", test_magnesafe_keyboard);
 	g_test_add_func("/usb/reader/wedge", test_wedge_reader);
 	g_test_add_func("/usb/left-alone", test_left_alone);
 	return g_test_run();

@@ -127,7 +127,8 @@ out:
 	return rc;
 }
 
-static int make_bundle(const char *key, const char *version, const char *out, const char *dir)
+static int make_bundle(const char *key, const char *version, int allow_downgrade, const char *out,
+		       const char *dir)
 {
 	struct list l = {0};
 	json_t *m = NULL, *files;
@@ -156,6 +157,9 @@ static int make_bundle(const char *key, const char *version, const char *out, co
 						       l.e[i].sha256, "mode", (int)l.e[i].mode));
 	m = json_pack("{s:i, s:s, s:o}", "format", BUNDLE_FORMAT, "version", version, "files",
 		      files);
+	/* Signed with the rest: a kiosk takes an older version only when the key said so. */
+	if (allow_downgrade)
+		json_object_set_new(m, BUNDLE_ALLOW_DOWNGRADE, json_true());
 	text = json_dumps(m, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
 	rc =
 	    text ? sig_sign(key, text, strlen(text), sig, &siglen, err, sizeof(err)) : KIOSK_ENOMEM;
@@ -198,7 +202,9 @@ out:
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: kiosk-sign keygen PRIVATE PUBLIC\n"
-		   "       kiosk-sign bundle --key PRIVATE --version V --out FILE DIR\n");
+		   "       kiosk-sign bundle --key PRIVATE --version V [--allow-downgrade] --out FILE "
+		   "DIR\n"
+		   "  --allow-downgrade  kiosks running a newer version may install this one\n");
 }
 
 int main(int argc, char **argv)
@@ -207,11 +213,12 @@ int main(int argc, char **argv)
 	    {"key", required_argument, 0, 'k'},
 	    {"version", required_argument, 0, 'v'},
 	    {"out", required_argument, 0, 'o'},
+	    {"allow-downgrade", no_argument, 0, 'd'},
 	    {0, 0, 0, 0},
 	};
 	const char *key = NULL, *version = NULL, *out = NULL;
 	char err[512] = "";
-	int c;
+	int c, allow_downgrade = 0;
 
 	if (argc >= 2 && !strcmp(argv[1], "keygen")) {
 		if (argc != 4) {
@@ -236,6 +243,7 @@ int main(int argc, char **argv)
 		case 'k': key = optarg; break;
 		case 'v': version = optarg; break;
 		case 'o': out = optarg; break;
+		case 'd': allow_downgrade = 1; break;
 		default: usage(stderr); return 2;
 		}
 	}
@@ -243,5 +251,5 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	return make_bundle(key, version, out, argv[optind]) ? 1 : 0;
+	return make_bundle(key, version, allow_downgrade, out, argv[optind]) ? 1 : 0;
 }

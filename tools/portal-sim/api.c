@@ -146,22 +146,20 @@ static int now_yymm(void)
 	return (tm.tm_year % 100) * 100 + tm.tm_mon + 1;
 }
 
-/* Decides the card: a reader-encrypted block (ksn) cannot be opened here, so it is approved
- * unless it ends in 0002, mirroring the declined test card. */
+/* Decides the card: a sealed block is opened with the sealing key, a reader-encrypted one
+ * (MagneSafe) with DUKPT; either way it must match last4, then it is decided like a test
+ * issuer would. */
 static int decide_card(struct sim_api *api, json_t *card, struct sim_payment *p,
 		       struct sim_reply *out)
 {
 	const char *sealed = json_string_value(json_object_get(card, "sealed"));
-	const char *ksn = json_string_value(json_object_get(card, "ksn"));
+	json_t *enc = json_object_get(card, "encrypted");
 	const char *message = "";
 	struct sim_card clear;
-	int rc = 0;
+	int rc = 0, opened;
 
-	if (ksn && ksn[0]) {
-		p->approved = strcmp(p->last4, "0002") != 0;
-		message = p->approved ? "" : "Card declined by the issuer";
-	} else if (unseal_card(api->unsealer, sealed, &clear) != 0 ||
-		   strcmp(clear.pan + strlen(clear.pan) - 4, p->last4) != 0) {
+	opened = enc ? decrypt_card(enc, &clear) : unseal_card(api->unsealer, sealed, &clear);
+	if (opened != 0 || strcmp(clear.pan + strlen(clear.pan) - 4, p->last4) != 0) {
 		reply_error(out, 400, "bad_card_data",
 			    "The sealed card data could not be opened or does not match last4");
 		rc = KIOSK_ECRYPTO;
@@ -188,6 +186,7 @@ static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
 	const char *brand = json_string_value(json_object_get(card, "brand"));
 	const char *last4 = json_string_value(json_object_get(card, "last4"));
 	const char *sealed = json_string_value(json_object_get(card, "sealed"));
+	json_t *enc = json_object_get(card, "encrypted");
 	struct sim_payment p, first;
 	struct sim_account acc;
 	int duplicate = 0;
@@ -196,10 +195,10 @@ static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
 	memset(&p, 0, sizeof(p));
 	if (!key_ok(key) || !number || !json_is_integer(amount) || !json_is_object(card) ||
 	    !brand || strlen(brand) >= sizeof(p.brand) || !last4 || strlen(last4) != 4 ||
-	    strspn(last4, "0123456789") != 4 || !sealed) {
+	    strspn(last4, "0123456789") != 4 || (!sealed == !json_is_object(enc))) {
 		reply_error(out, 400, "invalid_request",
 			    "Send idempotency_key, customer_number, amount_cents and card "
-			    "{brand, last4, sealed}");
+			    "{brand, last4, sealed or encrypted}");
 		return;
 	}
 	snprintf(p.idempotency_key, sizeof(p.idempotency_key), "%s", key);

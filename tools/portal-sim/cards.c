@@ -2,6 +2,7 @@
  * like a test issuer: the documented test cards, Luhn, expiry. */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "tools/portal-sim/dukpt.h"
 #include "tools/portal-sim/sim.h"
 
 struct sim_unsealer {
@@ -113,6 +115,92 @@ out:
 	mbedtls_platform_zeroize(plain, sizeof(plain));
 	json_decref(doc);
 	if (rc != 0)
+		mbedtls_platform_zeroize(out, sizeof(*out));
+	return rc;
+}
+
+/* Reads a decrypted track ("%B<pan>^<name>^<yymm>..." or ";<pan>=<yymm>...", zero padded to
+ * the cipher block). 0 or KIOSK_ECRYPTO: garbage means the wrong key or variant. */
+static int track_fields(const char *t, size_t n, struct sim_card *out)
+{
+	size_t i = 0, d = 0;
+	char sep;
+
+	if (n > 2 && t[0] == '%' && t[1] == 'B') {
+		i = 2;
+		sep = '^';
+	} else if (n > 1 && t[0] == ';') {
+		i = 1;
+		sep = '=';
+	} else {
+		return KIOSK_ECRYPTO;
+	}
+	while (i < n && t[i] >= '0' && t[i] <= '9' && d + 1 < sizeof(out->pan))
+		out->pan[d++] = t[i++];
+	out->pan[d] = '\0';
+	if (d < 12 || i >= n || t[i] != sep)
+		return KIOSK_ECRYPTO;
+	i++;
+	if (sep == '^') {
+		size_t k = 0;
+
+		while (i < n && t[i] != '^' && k + 1 < sizeof(out->name))
+			out->name[k++] = t[i++];
+		out->name[k] = '\0';
+		if (i >= n || t[i] != '^')
+			return KIOSK_ECRYPTO;
+		i++;
+	}
+	if (i + 4 > n || strspn(t + i, "0123456789") < 4)
+		return KIOSK_ECRYPTO;
+	memcpy(out->exp, t + i, 4);
+	out->exp[4] = '\0';
+	return memchr(t + i, '?', n - i) ? 0 : KIOSK_ECRYPTO;
+}
+
+static int from_hex(const char *h, uint8_t *out, size_t cap, size_t *n)
+{
+	size_t len = h ? strlen(h) : 0;
+
+	if (len == 0 || len % 16 != 0 || len / 2 > cap)
+		return KIOSK_ECRYPTO;
+	for (size_t k = 0; k < len; k += 2) {
+		unsigned v;
+
+		if (!isxdigit((unsigned char)h[k]) || !isxdigit((unsigned char)h[k + 1]) ||
+		    sscanf(h + k, "%2x", &v) != 1)
+			return KIOSK_ECRYPTO;
+		out[k / 2] = (uint8_t)v;
+	}
+	*n = len / 2;
+	return 0;
+}
+
+int decrypt_card(json_t *enc, struct sim_card *out)
+{
+	static const char *const tracks[] = {"track2", "track1"};
+	static const enum dukpt_variant variants[] = {DUKPT_VARIANT_PIN, DUKPT_VARIANT_DATA};
+	const char *format = json_string_value(json_object_get(enc, "format"));
+	uint8_t ksn[DUKPT_KSN_LEN], cipher[128], plain[128];
+	size_t n = 0;
+	int rc = KIOSK_ECRYPTO;
+
+	memset(out, 0, sizeof(*out));
+	if (!format || strcmp(format, "magtek-magnesafe") != 0 ||
+	    dukpt_ksn_parse(json_string_value(json_object_get(enc, "ksn")), ksn) != 0)
+		return KIOSK_ECRYPTO;
+	for (size_t t = 0; t < 2 && rc; t++) {
+		const char *hex = json_string_value(json_object_get(enc, tracks[t]));
+
+		if (!hex || !hex[0] || from_hex(hex, cipher, sizeof(cipher), &n) != 0)
+			continue;
+		for (size_t v = 0; v < 2 && rc; v++) {
+			if (dukpt_decrypt(dukpt_test_bdk, ksn, variants[v], cipher, n, plain) == 0)
+				rc = track_fields((const char *)plain, n, out);
+			mbedtls_platform_zeroize(plain, sizeof(plain));
+		}
+	}
+	if (rc)
 		mbedtls_platform_zeroize(out, sizeof(*out));
 	return rc;
 }

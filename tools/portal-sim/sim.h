@@ -46,7 +46,7 @@ struct sim_options {
 	const char *enroll_ca_cert; /* enrollment (enroll.c): the CA that signs kiosks' keys */
 	const char *enroll_ca_key;
 	const char *enroll_tokens; /* comma-separated one-time tokens */
-	const char *client_ca; /* mutual TLS: API calls need a certificate from this CA */
+	const char *client_ca;	   /* mutual TLS: API calls need a certificate from this CA */
 };
 
 /* ---- db.c: the portal's records in sqlite ---- */
@@ -121,6 +121,11 @@ int unseal_open(const char *seal_key_path, struct sim_unsealer **out);
 void unseal_close(struct sim_unsealer *u);
 /* KIOSK_ECRYPTO when the block does not open or does not hold the documented JSON. */
 int unseal_card(struct sim_unsealer *u, const char *sealed_b64, struct sim_card *out);
+/* Opens a MagneSafe swipe ({"format":"magtek-magnesafe","ksn","track1","track2"}, hex) with
+ * DUKPT under the test base derivation key: track 2, else track 1, PIN variant (MagTek's
+ * default), else the data variant. KIOSK_ECRYPTO when neither opens to a track. */
+struct json_t;
+int decrypt_card(struct json_t *encrypted, struct sim_card *out);
 /* 1 approved, 0 declined with *message set. */
 int card_decide(const struct sim_card *card, int now_yymm, const char **message);
 

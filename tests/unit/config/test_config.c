@@ -167,6 +167,14 @@ static void test_bounds(void **state)
 	assert_int_equal(set("devices.wedge_readers", "0801:0001,0acd:0500"), 0);
 	assert_int_equal(set("service.pin_hash", "hunter2"), KIOSK_EINVAL);
 	assert_int_equal(set("payments.convenience_fee_cents", "150"), KIOSK_EINVAL);
+	/* Update quiet hours (issue 15): HH:MM-HH:MM, may wrap past midnight, "" = any time. */
+	assert_int_equal(set("update.window", "02:00-05:00"), 0);
+	assert_string_equal(out, "02:00-05:00");
+	assert_int_equal(set("update.window", "22:30-04:00"), 0);
+	assert_int_equal(set("update.window", ""), 0);
+	assert_int_equal(set("update.window", "2:00-5:00"), KIOSK_EINVAL);
+	assert_int_equal(set("update.window", "02:00-24:00"), KIOSK_EINVAL);
+	assert_int_equal(set("update.window", "tonight"), KIOSK_EINVAL);
 	assert_int_equal(set("ui.colour", "red"), KIOSK_EINVAL);
 	assert_string_equal(err, "unknown setting ui.colour");
 }

@@ -11,9 +11,11 @@
 #include <libusb.h>
 
 #include "app/common/err.h"
+#include "drivers/card/card.h"
 #include "drivers/card/hidrdr.h"
 #include "drivers/card/wedge.h"
 #include "drivers/usb/usbdev.h"
+#include "tests/support/magnesafe.h"
 
 #include <string.h>
 
@@ -140,6 +142,172 @@ static void test_wedge(void **state)
 	}
 }
 
+/* A card whose number, masked the MagneSafe way ("4111" 00000000 "1113"), still passes
+ * Luhn: the kind the old wedge parser sealed as a card. */
+#define MS_PAN "4111222222281113"
+#define MS_T1 "%B" MS_PAN "^PENA/ANA^2812101000000123000?"
+#define MS_T2 ";" MS_PAN "=2812101000001230?"
+
+static void test_report_descriptor(void **state)
+{
+	uint8_t desc[512];
+	size_t n, len = 0;
+	/* The classic reader: 3 status, 3 lengths, encode type, 3 x 110 track bytes. */
+	static const uint8_t classic[] = {0x06, 0x00, 0xFF, 0x09, 0x01, 0xA1, 0x01,
+					  0x75, 0x08, 0x95, 0x07, 0x81, 0x02, 0x96,
+					  0x4A, 0x01, 0x81, 0x02, 0xC0};
+	static const uint8_t with_id[] = {0x85, 0x02, 0x75, 0x08, 0x95, 0x10, 0x81, 0x02};
+	static const uint8_t cut_short[] = {0x75, 0x08, 0x96, 0x4A};
+
+	(void)state;
+	n = magnesafe_report_descriptor(887, desc, sizeof(desc));
+	assert_int_equal(hidrdr_report_len(desc, n, &len), 0);
+	assert_int_equal(len, 887);
+	n = magnesafe_report_descriptor(856, desc, sizeof(desc));
+	assert_int_equal(hidrdr_report_len(desc, n, &len), 0);
+	assert_int_equal(len, 856);
+	assert_int_equal(hidrdr_report_len(classic, sizeof(classic), &len), 0);
+	assert_int_equal(len, HIDRDR_REPORT_LEN);
+	assert_int_equal(hidrdr_report_len(with_id, sizeof(with_id), &len), 0);
+	assert_int_equal(len, 17);
+	assert_int_equal(hidrdr_report_len(cut_short, sizeof(cut_short), &len), KIOSK_EPROTO);
+	assert_int_equal(hidrdr_report_len(desc, 7, &len), KIOSK_EPROTO); /* no Input item */
+	assert_int_equal(hidrdr_layout_of(887), HIDRDR_MAGNESAFE);
+	assert_int_equal(hidrdr_layout_of(856), HIDRDR_MAGNESAFE);
+	assert_int_equal(hidrdr_layout_of(337), HIDRDR_CLASSIC);
+	assert_int_equal(hidrdr_layout_of(512), HIDRDR_CLASSIC);
+}
+
+static void test_magnesafe_hid(void **state)
+{
+	uint8_t rep[HIDRDR_MAGNESAFE_MAX];
+	struct card_swipe s;
+	struct card_data c;
+
+	(void)state;
+	magnesafe_report(MS_T1, MS_T2, MAGNESAFE_TEST_KSN, sizeof(rep), rep);
+	assert_int_equal(hidrdr_parse(rep, sizeof(rep), &s), 0);
+	assert_true(card_swipe_encrypted(&s));
+	assert_string_equal(s.ksn, MAGNESAFE_TEST_KSN);
+	assert_int_equal(s.enc_track1_len, 48);
+	assert_int_equal(s.enc_track2_len, 40);
+	assert_memory_equal(s.enc_track1, rep + 7, 48);
+	assert_string_equal(s.masked_pan, "4111********1113");
+	/* Nothing readable: no clear track, nothing card_parse could take. */
+	assert_string_equal(s.track1, "");
+	assert_string_equal(s.track2, "");
+	assert_int_equal(card_parse(&s, &c), KIOSK_ECARD);
+	assert_null(memmem(&s, sizeof(s), MS_PAN, 16));
+	/* The 856-byte firmware, and a track the reader could not decode. */
+	magnesafe_report(NULL, MS_T2, MAGNESAFE_TEST_KSN, HIDRDR_MAGNESAFE_LEN, rep);
+	assert_int_equal(hidrdr_parse(rep, HIDRDR_MAGNESAFE_LEN, &s), 0);
+	assert_int_equal(s.enc_track1_len, 0);
+	assert_int_equal(s.enc_track2_len, 40);
+	magnesafe_report(NULL, NULL, MAGNESAFE_TEST_KSN, sizeof(rep), rep);
+	assert_int_equal(hidrdr_parse(rep, sizeof(rep), &s), KIOSK_ECARD);
+	/* No key loaded (KSN all zero), or a length that is no whole block. */
+	magnesafe_report(MS_T1, MS_T2, "00000000000000000000", sizeof(rep), rep);
+	assert_int_equal(hidrdr_parse(rep, sizeof(rep), &s), KIOSK_ECARD);
+	magnesafe_report(NULL, MS_T2, MAGNESAFE_TEST_KSN, sizeof(rep), rep);
+	rep[4] = 41;
+	assert_int_equal(hidrdr_parse(rep, sizeof(rep), &s), KIOSK_ECARD);
+}
+
+static void test_wedge_magnesafe(void **state)
+{
+	struct wedge w;
+	struct card_swipe s;
+	struct card_data c;
+	char typed[1024];
+	int64_t t = 1000;
+	int rc = 0;
+
+	(void)state;
+	assert_true(card_luhn_ok("4111000000001113")); /* the masked number would pass */
+	magnesafe_keyboard(MS_T1, MS_T2, MAGNESAFE_TEST_KSN, typed, sizeof(typed));
+	wedge_reset(&w);
+	type(&w, typed, &t, &s, &rc);
+	assert_int_equal(rc, 1);
+	assert_true(card_swipe_encrypted(&s));
+	assert_string_equal(s.track1, "");
+	assert_string_equal(s.track2, "");
+	assert_string_equal(s.ksn, MAGNESAFE_TEST_KSN);
+	assert_int_equal(s.enc_track1_len, 48);
+	assert_int_equal(s.enc_track2_len, 40);
+	assert_string_equal(s.masked_pan, "4111********1113");
+	assert_int_equal(card_parse(&s, &c), KIOSK_ECARD);
+	/* Cut off, or with a broken KSN: a bad swipe, never a card. */
+	typed[strlen(typed) / 2] = '\0';
+	assert_int_equal(wedge_split(typed, &s), KIOSK_ECARD);
+	assert_string_equal(s.track2, "");
+	magnesafe_keyboard(MS_T1, MS_T2, "FFFF98765432", typed, sizeof(typed));
+	assert_int_equal(wedge_split(typed, &s), KIOSK_ECARD);
+}
+
+static void test_wedge_one_track_unreadable(void **state)
+{
+	struct wedge w;
+	struct card_swipe s;
+	struct card_data c;
+	int64_t t = 1000;
+	int rc = 0;
+
+	(void)state;
+	wedge_reset(&w);
+	type(&w, "%E?" T2 "\n", &t, &s, &rc);
+	assert_int_equal(rc, 1);
+	assert_string_equal(s.track1, "");
+	assert_string_equal(s.track2, T2);
+	assert_int_equal(card_parse(&s, &c), 0);
+	wedge_reset(&w);
+	rc = 0;
+	type(&w, T1 ";E?\n", &t, &s, &rc);
+	assert_int_equal(rc, 1);
+	assert_string_equal(s.track1, T1);
+	assert_string_equal(s.track2, "");
+	assert_int_equal(card_parse(&s, &c), 0);
+	assert_int_equal(wedge_split("%E?;E?", &s), KIOSK_ECARD);
+}
+
+static void test_service_code(void **state)
+{
+	(void)state;
+	assert_int_equal(card_service_check("101", 0), CARD_SERVICE_OK);
+	assert_int_equal(card_service_check("101", 1), CARD_SERVICE_OK);
+	assert_int_equal(card_service_check("201", 1), CARD_SERVICE_USE_CHIP);
+	assert_int_equal(card_service_check("601", 1), CARD_SERVICE_USE_CHIP);
+	assert_int_equal(card_service_check("201", 0), CARD_SERVICE_OK); /* no chip reader */
+	assert_int_equal(card_service_check("120", 0), CARD_SERVICE_PIN_REQUIRED);
+	assert_int_equal(card_service_check("225", 1), CARD_SERVICE_PIN_REQUIRED);
+	assert_int_equal(card_service_check("103", 0), CARD_SERVICE_ATM_ONLY);
+	assert_int_equal(card_service_check("104", 0), CARD_SERVICE_ATM_ONLY);
+	assert_int_equal(card_service_check("106", 0), CARD_SERVICE_OK); /* PIN if a PED */
+	assert_int_equal(card_service_check("1x1", 0), CARD_SERVICE_INVALID);
+	assert_int_equal(card_service_check("10", 0), CARD_SERVICE_INVALID);
+}
+
+static void test_device_table(void **state)
+{
+	const struct usbdev_model *m;
+
+	(void)state;
+	m = usbdev_model_find(0x0801, 0x0011, NULL);
+	assert_non_null(m);
+	assert_int_equal(m->magnesafe, 1);
+	assert_non_null(strstr(m->name, "Dynamag"));
+	assert_int_equal(usbdev_model_find(0x0801, 0x0002, NULL)->magnesafe, 0);
+	assert_int_equal(usbdev_model_find(0x0801, 0x0001, NULL)->magnesafe, -1);
+	/* 0801:0011 is a HID reader, never a keyboard to take as a wedge. */
+	for (size_t k = 0; k < usbdev_default_wedges_n; k++)
+		assert_false(usbdev_default_wedges[k].vid == 0x0801 &&
+			     usbdev_default_wedges[k].pid == 0x0011);
+	assert_string_equal(usbdev_model_find(0x04b8, 0x0202, "TM-T88IV")->profile, "tm-t88iv");
+	assert_string_equal(usbdev_model_find(0x04b8, 0x0202, "TM-T88V")->profile, "tm-t88");
+	assert_string_equal(usbdev_model_find(0x04b8, 0x0e15, "")->profile, "tm-t20");
+	assert_string_equal(usbdev_model_find(0x0416, 0x5011, NULL)->profile, "58mm");
+	assert_null(usbdev_model_find(0x1234, 0x5678, NULL));
+}
+
 static struct libusb_endpoint_descriptor eps[2];
 static struct libusb_interface_descriptor alt;
 static struct libusb_interface itf = {.altsetting = &alt, .num_altsetting = 1};
@@ -213,9 +381,17 @@ static void test_parse_ids(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_hid),	      cmocka_unit_test(test_keys),
-	    cmocka_unit_test(test_wedge),     cmocka_unit_test(test_match),
+	    cmocka_unit_test(test_hid),
+	    cmocka_unit_test(test_keys),
+	    cmocka_unit_test(test_wedge),
+	    cmocka_unit_test(test_match),
 	    cmocka_unit_test(test_parse_ids),
+	    cmocka_unit_test(test_report_descriptor),
+	    cmocka_unit_test(test_magnesafe_hid),
+	    cmocka_unit_test(test_wedge_magnesafe),
+	    cmocka_unit_test(test_wedge_one_track_unreadable),
+	    cmocka_unit_test(test_service_code),
+	    cmocka_unit_test(test_device_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

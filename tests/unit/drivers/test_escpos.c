@@ -24,7 +24,7 @@ static void test_commands(void **state)
 	(void)state;
 	escpos_begin(&b, mem, sizeof(mem));
 	escpos_init(&b);
-	escpos_codepage_1252(&b);
+	escpos_codepage(&b, printer_profile_find("tm-t88"));
 	escpos_align(&b, ESCPOS_CENTER);
 	escpos_bold(&b, 1);
 	escpos_double(&b, 1);
@@ -43,7 +43,7 @@ static void test_overflow_latches(void **state)
 	(void)state;
 	escpos_begin(&b, mem, sizeof(mem));
 	escpos_init(&b);
-	escpos_codepage_1252(&b);
+	escpos_codepage(&b, printer_profile_default());
 	assert_int_equal(b.err, KIOSK_EINVAL);
 }
 
@@ -94,11 +94,15 @@ static void test_receipt_frame(void **state)
 	snprintf(r.reference, sizeof(r.reference), "P-9");
 	snprintf(r.last4, sizeof(r.last4), "1111");
 	r.outcome = RECEIPT_APPROVED;
-	assert_int_equal(escpos_receipt(&r, NULL, 42, out, sizeof(out), &len), 0);
+	assert_int_equal(
+	    escpos_receipt(&r, NULL, printer_profile_find("tm-t88"), out, sizeof(out), &len), 0);
 	assert_memory_equal(out, "\x1B@\x1Bt\x10", 5);
 	assert_memory_equal(out + len - 4, "\x1DV\x42\x00", 4);
+	/* GS V 66 feeds to the cutter itself: no feed of its own before it. */
+	assert_memory_not_equal(out + len - 7, "\x1B\x64", 2);
 	assert_non_null(memmem(out, len, "$1.00", 5));
-	assert_int_equal(escpos_receipt(&r, NULL, 42, out, 64, &len), KIOSK_EINVAL);
+	assert_int_equal(escpos_receipt(&r, NULL, printer_profile_default(), out, 64, &len),
+			 KIOSK_EINVAL);
 }
 
 static void test_status(void **state)
@@ -119,6 +123,7 @@ static void test_status(void **state)
 	assert_int_equal(escpos_status_parse(4, 0x1E, &st), 0);
 	assert_true(st.paper_near_end);
 	assert_false(st.paper_out);
+	memset(&st, 0, sizeof(st));
 	assert_int_equal(escpos_status_parse(4, 0x72, &st), 0);
 	assert_true(st.paper_out);
 	/* Not a status byte: ignored, state kept. */

@@ -56,6 +56,7 @@ static const struct {
     {"fleet.heartbeat_s", "30", {"0", "3601", "true"}},
     {"kiosk.out_of_service_message", "\"Pay at window 3.\"", {"\"line\\nbreak\"", "5", "[]"}},
     {"receipt.header", "\"City of Springfield\"", {"7", "{}", "\"tab\\there\""}},
+    {"update.window", "\"02:00-05:00\"", {"\"tonight\"", "\"25:00-05:00\"", "2"}},
     {"receipt.footer",
      "\"Thank you\"",
      {"false",
