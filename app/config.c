@@ -135,7 +135,7 @@ static const struct config_key table[] = {
     TEXT("kiosk.out_of_service_message", out_of_service_message,
 	 "You can pay online at the city's website or at the cashier's window.", F | P | L),
     CHECKED("devices.wedge_readers", wedge_readers, "", check_wedge, F),
-    BOOL("devices.chip_terminal", chip_terminal, "false", F),
+    BOOL("devices.chip_terminal", chip_terminal, "false", F | C),
     CHECKED("printer.profile", printer_profile, "", check_printer_profile, F),
     TEXT("portal.url", portal_url, "", F | C),
     TEXT("portal.ca_file", portal_ca, "", F | C),
@@ -159,6 +159,8 @@ static const struct config_key table[] = {
     {"keypad.*", CONFIG_KEYPAD, FIELD(keypad), NULL, 0, 0, 0, NULL, NULL, F, false},
     {"service.pin_hash", CONFIG_TEXT, FIELD(service_pin_hash), "", 0, 0, 0, NULL, check_pin_hash,
      F | C, true},
+    /* The demo and the tests only: a kiosk image refuses the demo PIN 2468 (issue 14). */
+    BOOL("service.allow_demo_pin", service_allow_demo_pin, "false", F | C),
     TEXT("service.control_socket", control_socket, "/run/kiosk/control.sock", F | C),
     TEXT("update.state_dir", update_state_dir, "", F),
     CHECKED("update.window", update_window, "", check_window, F | P | L),

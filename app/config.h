@@ -59,6 +59,7 @@ struct kiosk_config {
 	bool large_text;
 	/* Staff service mode: the PIN's hash (app/crypto/pin.h) and kioskctl's socket. */
 	char service_pin_hash[160];
+	bool service_allow_demo_pin; /* the demo and tests only: 2468 opens service mode */
 	char control_socket[256];
 
 	/* The update agent's state directory (session flag, health mark); "" = none. */

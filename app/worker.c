@@ -262,6 +262,8 @@ static void run_service(struct worker *w, struct job *j)
 	service_env_of(w, &env, j->lang);
 	if (service_worker_run(w->svc, &env, &j->fx, j->done ? "kioskctl" : "screen", &ev))
 		sync_kick(&w->sync);
+	/* A PIN typed or set (CORE_SOP_CHECK_PIN, CORE_SOP_SET_PIN) ends here. */
+	mbedtls_platform_zeroize(j->fx.text, sizeof(j->fx.text));
 	if (j->done)
 		j->done(j->done_ctx, &ev);
 	else
@@ -418,7 +420,8 @@ static int open_adapters(struct worker *w)
 		return rc;
 	}
 	if (cfg->audit_path) {
-		rc = service_worker_open(cfg->audit_path, cfg->pin_hash, cfg->snapshot, &w->svc);
+		rc = service_worker_open(cfg->audit_path, cfg->pin_hash, cfg->allow_demo_pin,
+					 cfg->snapshot, &w->svc);
 		if (rc)
 			return rc;
 	}

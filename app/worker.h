@@ -20,6 +20,7 @@ struct worker_config {
 	const char *outbox_path;
 	const char *audit_path; /* staff audit log and day closes; NULL: no service mode */
 	const char *pin_hash;	/* [service] pin_hash, "" when none */
+	bool allow_demo_pin;	/* [service] allow_demo_pin: the demo and tests only */
 	struct service_snapshot *snapshot; /* kioskctl's view, kept current; may be NULL */
 	const char *seal_key;		   /* the portal's public key for sealing card data */
 	const char *devices;		   /* "sim" or "usb" */

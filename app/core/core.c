@@ -79,8 +79,8 @@ static void wipe_session(struct core_state *s)
 	s->reconciled = reconciled;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
-	s->svc.wrong_pins = svc.wrong_pins;
 	s->svc.locked_until_ms = svc.locked_until_ms;
+	s->svc.locked_for_good = svc.locked_for_good;
 	s->svc.status = svc.status;
 	s->svc.status_loaded = svc.status_loaded;
 	/* Between sessions is the only moment out of service takes over the screen. */

@@ -129,6 +129,7 @@ enum core_failure {
 	CORE_FAIL_REFUSED,   /* the portal refused the request (see core_refusal for accounts) */
 	CORE_FAIL_UNTRUSTED, /* the portal's certificate or key pin did not check out: nothing
 			      * was sent */
+	CORE_FAIL_LOCKED,    /* service mode is locked after wrong PINs (.lock_ms) */
 };
 
 /* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */
@@ -260,6 +261,7 @@ enum core_service_op {
 	CORE_SOP_REPORT,      /* totals since the last close */
 	CORE_SOP_CLOSE_DAY,   /* totals printed, stored in day_closes, the day closed */
 	CORE_SOP_AUDIT,	      /* only an audit entry: .text names the action */
+	CORE_SOP_SET_PIN,     /* kioskctl set-pin: .text the new PIN (6 to 8 digits) */
 };
 
 /* The totals of one day (since the last close). */
@@ -282,10 +284,12 @@ struct core_service_status {
 
 struct core_service {
 	char pin[9];
-	int wrong_pins;
-	int64_t locked_until_ms; /* 5 wrong PINs lock the entry for 5 minutes */
-	char ref[24];		 /* a reference to reprint */
-	char card_brand[16];	 /* "Test card reader": brand and last four only */
+	/* The worker keeps the tries and the lock (app/store/staff_pin.h); the core only shows
+	 * them: a timed lock until this time, or one only IT lifts. */
+	int64_t locked_until_ms;
+	bool locked_for_good;
+	char ref[24];	     /* a reference to reprint */
+	char card_brand[16]; /* "Test card reader": brand and last four only */
 	char card_last4[5];
 	bool card_read;
 	bool report_loaded;
@@ -482,7 +486,13 @@ struct core_event {
 	const struct core_account_result *acct;
 	struct core_day_report report;	   /* CORE_EV_SERVICE_DONE */
 	struct core_service_status status; /* CORE_EV_SERVICE_DONE, CORE_SOP_STATUS */
+	/* CORE_SOP_CHECK_PIN: with CORE_FAIL_LOCKED the lock's time left, with CORE_FAIL_REFUSED
+	 * the lock the last try (.choice: tries left) brings; CORE_LOCK_FOREVER: until IT
+	 * unlocks it. */
+	int64_t lock_ms;
 };
+
+#define CORE_LOCK_FOREVER INT64_MAX
 
 enum core_effect_type {
 	CORE_FX_LOOKUP,	     /* look up .bill.customer_number with .bill.last_name or

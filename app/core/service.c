@@ -8,8 +8,6 @@
 #include "app/core/core_internal.h"
 
 #define PIN_MIN 4
-#define PIN_TRIES 5
-#define LOCKOUT_MS (5 * 60 * 1000)
 #define REF_MAX 20
 
 bool service_is_staff_screen(enum core_screen screen)
@@ -66,10 +64,25 @@ static void toast(struct core_state *s, const char *msgid, const char *arg, int6
 	core_set_notice(s, msgid, arg, false, now + s->cfg.toast_ms);
 }
 
+/* Whether the worker's last word was a lock that is still on (as far as the core knows: a
+ * lock for good is lifted by IT behind its back, so that one is always asked again). */
+static bool locked(const struct core_state *s, int64_t now)
+{
+	return s->svc.locked_for_good || now < s->svc.locked_until_ms;
+}
+
 static void lock_notice(struct core_state *s, int64_t now)
 {
 	char mins[8];
 
+	if (s->svc.locked_for_good) {
+		core_set_notice(
+		    s,
+		    N_("Too many wrong PINs. Service mode is locked until the city's IT "
+		       "department unlocks it."),
+		    NULL, true, 0);
+		return;
+	}
 	snprintf(mins, sizeof(mins), "%d", (int)((s->svc.locked_until_ms - now + 59999) / 60000));
 	core_set_notice(s, N_("Too many wrong PINs. Service mode is locked for %s minutes."), mins,
 			true, s->svc.locked_until_ms);
@@ -102,7 +115,7 @@ static void enter(struct core_state *s, struct core_effects *fx, int64_t now)
 	s->warning = false;
 	core_go(s, CORE_SCREEN_SERVICE_PIN);
 	wipe_pin(s);
-	if (now < s->svc.locked_until_ms)
+	if (locked(s, now))
 		lock_notice(s, now);
 }
 
@@ -146,7 +159,9 @@ static char *focused_buf(struct core_state *s)
 static void submit(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	if (s->screen == CORE_SCREEN_SERVICE_PIN) {
-		if (now < s->svc.locked_until_ms) {
+		/* A timed lock is known here; the worker answers for the rest (after a restart,
+		 * after IT's unlock) without hashing anything while locked. */
+		if (!s->svc.locked_for_good && now < s->svc.locked_until_ms) {
 			lock_notice(s, now);
 			wipe_pin(s);
 			return;
@@ -256,27 +271,34 @@ static void pin_done(struct core_state *s, const struct core_event *ev, struct c
 {
 	char left[16];
 
-	if (ev->failure == CORE_FAIL_NONE) {
-		s->svc.wrong_pins = 0;
-		core_go(s, CORE_SCREEN_SERVICE_HOME);
+	(void)fx; /* the worker audits every try and lockout itself */
+	s->svc.locked_for_good =
+	    ev->failure == CORE_FAIL_LOCKED && ev->lock_ms == CORE_LOCK_FOREVER;
+	s->svc.locked_until_ms =
+	    ev->failure == CORE_FAIL_LOCKED && !s->svc.locked_for_good ? now + ev->lock_ms : 0;
+	switch (ev->failure) {
+	case CORE_FAIL_NONE: core_go(s, CORE_SCREEN_SERVICE_HOME); return;
+	case CORE_FAIL_LOCKED: lock_notice(s, now); return;
+	case CORE_FAIL_REFUSED:
+		snprintf(left, sizeof(left), "%d", ev->choice);
+		core_set_notice(
+		    s,
+		    ev->lock_ms == CORE_LOCK_FOREVER
+			? N_("Wrong PIN. Tries left before service mode is locked until IT "
+			     "unlocks it: %s")
+		    : ev->lock_ms > 5 * 60 * 1000
+			? N_("Wrong PIN. Tries left before a 30-minute lock: %s")
+			: N_("Wrong PIN. Tries left before a 5-minute lock: %s"),
+		    left, true, 0);
+		return;
+	default:
+		core_set_notice(
+		    s,
+		    N_("Service mode is not set up on this kiosk: IT has not set a staff "
+		       "PIN yet."),
+		    NULL, true, 0);
 		return;
 	}
-	if (ev->failure != CORE_FAIL_REFUSED) {
-		core_set_notice(s,
-				N_("Service mode is not set up on this kiosk: no staff PIN is "
-				   "configured."),
-				NULL, true, 0);
-		return;
-	}
-	if (++s->svc.wrong_pins >= PIN_TRIES) {
-		s->svc.wrong_pins = 0;
-		s->svc.locked_until_ms = now + LOCKOUT_MS;
-		lock_notice(s, now);
-		svc_fx(fx, s, CORE_SOP_AUDIT, "pin_lockout");
-		return;
-	}
-	snprintf(left, sizeof(left), "%d", PIN_TRIES - s->svc.wrong_pins);
-	core_set_notice(s, N_("Wrong PIN. Tries left before a 5-minute lock: %s"), left, true, 0);
 }
 
 static bool done(struct core_state *s, const struct core_event *ev, struct core_effects *fx,

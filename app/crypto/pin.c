@@ -106,6 +106,46 @@ int pin_hash_check_format(const char *stored)
 	return parse(stored, &it, salt, &sl, key);
 }
 
+int pin_make(const char *pin, char *out, size_t n)
+{
+	size_t len = pin ? strlen(pin) : 0;
+
+	if (len < PIN_NEW_MIN_DIGITS || len > PIN_NEW_MAX_DIGITS)
+		return KIOSK_EINVAL;
+	for (size_t i = 0; i < len; i++)
+		if (pin[i] < '0' || pin[i] > '9')
+			return KIOSK_EINVAL;
+	return pin_hash(pin, PIN_DEFAULT_ITERATIONS, out, n);
+}
+
+enum pin_state pin_assess(const char *stored)
+{
+	unsigned char salt[64], key[KEY_LEN];
+	unsigned it;
+	size_t sl;
+	bool demo = false;
+
+	if (!stored || !stored[0])
+		return PIN_STATE_MISSING;
+	if (parse(stored, &it, salt, &sl, key))
+		return PIN_STATE_INVALID;
+	if (pin_verify(PIN_DEMO, stored, &demo) == 0 && demo)
+		return PIN_STATE_DEMO;
+	return it < PIN_DEFAULT_ITERATIONS ? PIN_STATE_WEAK : PIN_STATE_OK;
+}
+
+const char *pin_state_name(enum pin_state st)
+{
+	switch (st) {
+	case PIN_STATE_OK: return "ok";
+	case PIN_STATE_MISSING: return "missing";
+	case PIN_STATE_INVALID: return "invalid";
+	case PIN_STATE_DEMO: return "demo";
+	case PIN_STATE_WEAK: return "weak";
+	}
+	return "invalid";
+}
+
 int pin_verify(const char *pin, const char *stored, bool *match)
 {
 	unsigned char salt[64], want[KEY_LEN], got[KEY_LEN];

@@ -17,6 +17,7 @@
 #include "app/fleet/rconf.h"
 #include "app/portal/fleet.h"
 #include "app/store/outbox.h"
+#include "app/store/staff_pin.h"
 
 #define MAX_LOG_LINES LOG_RING_LINES
 
@@ -155,6 +156,27 @@ static void take_config(struct heartbeat *hb, struct portal *p, long want)
 	pthread_mutex_unlock(&hb->lock);
 }
 
+/* The portal's unlock of a staff PIN lock (after the third lockout only the portal lifts it):
+ * written straight into the worker's store (app/store/staff_pin.h, its own connection), which
+ * the worker consults at the next PIN, so no order needs to go through the UI thread. */
+static void unlock_staff_pin(struct heartbeat *hb)
+{
+	char path[512];
+	struct staff_pin *g = NULL;
+	int rc = KIOSK_EINVAL;
+
+	if (snprintf(path, sizeof(path), "%s/audit.sqlite", hb->cfg.data_dir) < (int)sizeof(path))
+		rc = staff_pin_open(path, &g);
+	if (rc == 0)
+		rc = staff_pin_unlock(g);
+	staff_pin_close(g);
+	if (rc)
+		log_error("heartbeat", "portal: cannot unlock service mode: %s",
+			  kiosk_strerror(rc));
+	else
+		log_warn("heartbeat", "portal: service mode unlocked (staff PIN tries reset)");
+}
+
 static void read_answer(struct heartbeat *hb, struct portal *p, json_t *answer)
 {
 	json_t *oos = json_object_get(answer, "out_of_service");
@@ -182,6 +204,8 @@ static void read_answer(struct heartbeat *hb, struct portal *p, json_t *answer)
 	}
 	if (json_is_integer(ver) && json_integer_value(ver) > 0)
 		take_config(hb, p, (long)json_integer_value(ver));
+	if (json_is_true(json_object_get(answer, "unlock_service_pin")))
+		unlock_staff_pin(hb);
 	if (json_is_integer(logs) && json_integer_value(logs) > 0) {
 		int want =
 		    (int)(json_integer_value(logs) > MAX_LOG_LINES ? MAX_LOG_LINES

@@ -4,6 +4,7 @@
 #include "app/common/inbox.h"
 #include "app/common/log.h"
 #include "app/runtime/app.h"
+#include "app/worker.h"
 
 static void ctl_submit(void *ctx, struct ctl_request *req)
 {
@@ -23,6 +24,12 @@ static void ctl_dispatch(void *ctx, struct core_event ev)
 	app_dispatch(ctx, ev);
 }
 
+static void ctl_to_worker(void *ctx, const struct core_effect *fx,
+			  void (*done)(void *done_ctx, const struct core_event *ev), void *done_ctx)
+{
+	worker_service(((struct app *)ctx)->worker, fx, done, done_ctx);
+}
+
 /* kioskctl config set: a new snapshot, put in force on the UI thread. */
 static const char *ctl_apply_settings(void *ctx, const struct kiosk_config *next)
 {
@@ -39,7 +46,7 @@ void control_start(struct app *a)
 		return;
 	a->ctl_host = (struct ctl_host){.snap = &a->snap,
 					.cfg = &a->cfg,
-					.worker = a->worker,
+					.to_worker = ctl_to_worker,
 					.dispatch = ctl_dispatch,
 					.apply_settings = ctl_apply_settings,
 					.ctx = a};

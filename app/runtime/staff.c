@@ -86,26 +86,25 @@ static int outbox_status(const struct kiosk_config *cfg, const char *arg)
 	return report(cfg, true, admin_outbox_status);
 }
 
-/* The PIN on stdin (so it is in no shell history or process list), its hash on stdout. */
+/* A new PIN on stdin (so it is in no shell history or process list), its hash on stdout:
+ * 6 to 8 digits, at the full PBKDF2 cost (app/crypto/pin.h). */
 static int hash_pin(const struct kiosk_config *cfg, const char *arg)
 {
 	char pin[64] = "", hash[PIN_HASH_MAX];
-	size_t len;
 	int rc;
 
 	(void)cfg;
 	(void)arg;
 	if (!fgets(pin, sizeof(pin), stdin))
 		pin[0] = '\0';
-	len = strcspn(pin, "\r\n");
-	pin[len] = '\0';
-	if (len < 4 || len > 8 || strspn(pin, "0123456789") != len) {
-		fprintf(stderr, "kiosk: a staff PIN is 4 to 8 digits (the service keypad has only "
-				"digits)\n");
+	pin[strcspn(pin, "\r\n")] = '\0';
+	rc = pin_make(pin, hash, sizeof(hash));
+	explicit_bzero(pin, sizeof(pin));
+	if (rc == KIOSK_EINVAL) {
+		fprintf(stderr, "kiosk: a new staff PIN is 6 to 8 digits (the service keypad has "
+				"only digits)\n");
 		return 2;
 	}
-	rc = pin_hash(pin, PIN_DEFAULT_ITERATIONS, hash, sizeof(hash));
-	memset(pin, 0, sizeof(pin));
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot hash the PIN: %s\n", kiosk_strerror(rc));
 		return 1;
@@ -164,7 +163,7 @@ static const struct staff_command table[] = {
     {"outbox-status", NULL, "what waits to be sent to the portal, as JSON", STAFF_JOURNAL,
      outbox_status},
     {"hash-pin", NULL,
-     "read a staff PIN (4-8 digits) on stdin, print its hash for\n[service] pin_hash",
+     "read a new staff PIN (6-8 digits) on stdin, print its hash\nfor [service] pin_hash",
      STAFF_NOTHING, hash_pin},
     {"list-devices", NULL, "print the USB readers and printers found", STAFF_NOTHING, list_devices},
 };

@@ -157,6 +157,7 @@ int app_start(struct app *a)
 	    .outbox_path = outbox,
 	    .audit_path = audit,
 	    .pin_hash = a->boot.service_pin_hash,
+	    .allow_demo_pin = a->boot.service_allow_demo_pin,
 	    .snapshot = &a->snap,
 	    .seal_key = a->boot.seal_key,
 	    .devices = a->boot.devices,
@@ -198,8 +199,6 @@ int app_start(struct app *a)
 	a->screen_ctx.help_text = a->cfg.help_text;
 	a->screen_ctx.version = KIOSK_VERSION;
 	a->screen_ctx.update_slot = a->slot;
-	if (!a->cfg.service_pin_hash[0])
-		log_warn("main", "no [service] pin_hash: service mode refuses every PIN");
 	control_start(a);
 	a->screen_ctx.out_of_service_message = a->cfg.out_of_service_message;
 	if (a->identity_problem)

@@ -55,13 +55,15 @@ json_t *ctl_commands_query(struct ctl_host *h, const struct ctl_request *req)
 	if (!strcmp(req->cmd, "status")) {
 		if (req->argc)
 			return ctl_error("status takes no arguments");
-		return json_pack("{s:b, s:s, s:s, s:s, s:b, s:s, s:o, s:{s:b, s:i}, s:{s:I, s:I}}",
+		return json_pack("{s:b, s:s, s:s, s:s, s:b, s:s, s:o, s:{s:b, s:i}, s:{s:I, s:I}, "
+				 "s:{s:s, s:b}}",
 				 "ok", 1, "kiosk_id", v.kiosk_id, "version", v.version,
 				 "update_slot", v.slot, "out_of_service", v.out_of_service,
 				 "screen", v.screen, "devices", devices_json(&v), "portal",
 				 "reachable", v.status.portal_ok, "rtt_ms", v.status.portal_rtt_ms,
 				 "outbox", "pending", (json_int_t)v.status.outbox_pending,
-				 "last_sync", (json_int_t)v.status.last_sync);
+				 "last_sync", (json_int_t)v.status.last_sync, "staff_pin", "state",
+				 v.pin_state, "service_mode", v.service_mode_open);
 	}
 	if (!strcmp(req->cmd, "devices")) {
 		if (req->argc)
@@ -110,7 +112,12 @@ static void worker_done(void *ctx, const struct core_event *ev)
 		free(p);
 		return;
 	}
-	if (ev->op == CORE_SOP_REPORT || ev->op == CORE_SOP_CLOSE_DAY) {
+	if (ev->op == CORE_SOP_SET_PIN) {
+		answer = ev->failure == CORE_FAIL_REFUSED
+			     ? ctl_error("a staff PIN is 6 to 8 digits, and not the demo PIN")
+			 : ev->failure ? ctl_error(failure_text(ev->failure))
+				       : json_pack("{s:b}", "ok", 1);
+	} else if (ev->op == CORE_SOP_REPORT || ev->op == CORE_SOP_CLOSE_DAY) {
 		if (ev->failure == CORE_FAIL_STORE) {
 			answer = ctl_error(failure_text(ev->failure));
 		} else {
@@ -148,7 +155,8 @@ static void to_worker(struct ctl_host *h, struct ctl_request *req, enum core_ser
 	snprintf(fx.text, sizeof(fx.text), "%s", text);
 	p->h = h;
 	p->req = req;
-	worker_service(h->worker, &fx, worker_done, p);
+	h->to_worker(h->ctx, &fx, worker_done, p);
+	explicit_bzero(fx.text, sizeof(fx.text)); /* set-pin's PIN: the worker has its copy */
 }
 
 /* "section.key" into its parts. */
@@ -201,6 +209,11 @@ void ctl_commands_run(struct ctl_host *h, struct ctl_request *req)
 
 	if (!strcmp(req->cmd, "print-test") && req->argc == 0) {
 		to_worker(h, req, CORE_SOP_TEST_PRINT, "");
+		return;
+	}
+	if (!strcmp(req->cmd, "set-pin") && req->argc == 1) {
+		to_worker(h, req, CORE_SOP_SET_PIN, req->args[0]);
+		explicit_bzero(req->args[0], sizeof(req->args[0])); /* the worker has its copy */
 		return;
 	}
 	if (!strcmp(req->cmd, "reprint") && req->argc == 1) {

@@ -10,13 +10,16 @@
 #include "app/core/core.h"
 #include "app/service/ctl_server.h"
 #include "app/service/snapshot.h"
-#include "app/worker.h"
 
 struct ctl_host {
 	struct ctl_server *server;
 	struct service_snapshot *snap;
 	const struct kiosk_config *cfg; /* the settings in force: the UI thread's snapshot */
-	struct worker *worker;
+	/* Hands a staff operation (CORE_FX_SERVICE) to the worker; done is called on the worker's
+	 * thread with its answer. A callback, so that service/ does not link the worker, which
+	 * runs service/'s staff operations. */
+	void (*to_worker)(void *ctx, const struct core_effect *fx,
+			  void (*done)(void *done_ctx, const struct core_event *ev), void *done_ctx);
 	/* Sends an event to the core, as a tap would (UI thread). */
 	void (*dispatch)(void *ctx, struct core_event ev);
 	/* Puts a new snapshot of the settings in force (UI thread); returns when it takes

@@ -13,6 +13,7 @@
 #include "app/crypto/pin.h"
 #include "app/payments/admin.h"
 #include "app/store/audit.h"
+#include "app/store/staff_pin.h"
 
 #ifndef N_
 #define N_(s) s
@@ -20,32 +21,84 @@
 
 struct service_worker {
 	struct audit *audit;
+	struct staff_pin *guard; /* tries, lock, kioskctl's PIN: they outlive a restart */
 	char pin_hash[PIN_HASH_MAX];
+	enum pin_state pin_state;
+	bool allow_demo_pin;
 	struct service_snapshot *snap;
 	int64_t last_sync; /* unix seconds */
 	bool portal_ok;
 	int portal_rtt_ms;
 };
 
-int service_worker_open(const char *audit_path, const char *pin_hash, struct service_snapshot *snap,
-			struct service_worker **out)
+/* Whether service mode may be entered with the PIN in force. */
+static bool pin_usable(const struct service_worker *sw)
+{
+	return sw->pin_state == PIN_STATE_OK || sw->pin_state == PIN_STATE_WEAK ||
+	       (sw->pin_state == PIN_STATE_DEMO && sw->allow_demo_pin);
+}
+
+/* Takes hash as the PIN in force: says in the log and kioskctl status what it is worth. */
+static void use_pin(struct service_worker *sw, const char *hash, const char *from)
+{
+	snprintf(sw->pin_hash, sizeof(sw->pin_hash), "%s", hash);
+	sw->pin_state = pin_assess(hash);
+	if (sw->snap)
+		service_snapshot_set_pin(sw->snap, pin_state_name(sw->pin_state), pin_usable(sw));
+	switch (sw->pin_state) {
+	case PIN_STATE_OK: break;
+	case PIN_STATE_WEAK:
+		log_warn("service",
+			 "the staff PIN (%s) is hashed with fewer iterations than new "
+			 "PINs get: set a new one (kioskctl set-pin)",
+			 from);
+		break;
+	case PIN_STATE_DEMO:
+		if (sw->allow_demo_pin)
+			log_warn("service", "the staff PIN is the demo PIN 2468 (allowed: demo)");
+		else
+			log_error("service",
+				  "service mode is refused: the staff PIN (%s) is the "
+				  "demo PIN; IT must set one (kioskctl set-pin, or [service] "
+				  "pin_hash from kiosk --hash-pin)",
+				  from);
+		break;
+	case PIN_STATE_MISSING:
+	case PIN_STATE_INVALID:
+		log_error("service",
+			  "service mode is refused: no staff PIN is set; IT must set "
+			  "one (kioskctl set-pin, or [service] pin_hash from kiosk --hash-pin)");
+		break;
+	}
+}
+
+int service_worker_open(const char *audit_path, const char *pin_hash, bool allow_demo_pin,
+			struct service_snapshot *snap, struct service_worker **out)
 {
 	struct service_worker *sw = calloc(1, sizeof(*sw));
+	char stored[PIN_HASH_MAX];
 	int rc;
 
 	*out = NULL;
 	if (!sw)
 		return KIOSK_ENOMEM;
-	snprintf(sw->pin_hash, sizeof(sw->pin_hash), "%s", pin_hash ? pin_hash : "");
+	sw->allow_demo_pin = allow_demo_pin;
 	sw->snap = snap;
 	sw->portal_rtt_ms = -1;
 	rc = audit_open(audit_path, &sw->audit);
+	if (rc == 0)
+		rc = staff_pin_open(audit_path, &sw->guard);
 	if (rc) {
 		log_error("service", "cannot open the audit log %s: %s", audit_path,
 			  kiosk_strerror(rc));
-		free(sw);
+		service_worker_close(sw);
 		return rc;
 	}
+	/* A PIN IT set with kioskctl is newer than the file's. */
+	if (staff_pin_stored_hash(sw->guard, stored, sizeof(stored)) == 0)
+		use_pin(sw, stored, "set with kioskctl");
+	else
+		use_pin(sw, pin_hash ? pin_hash : "", "[service] pin_hash");
 	*out = sw;
 	return 0;
 }
@@ -54,6 +107,7 @@ void service_worker_close(struct service_worker *sw)
 {
 	if (!sw)
 		return;
+	staff_pin_close(sw->guard);
 	audit_close(sw->audit);
 	free(sw);
 }
@@ -318,10 +372,86 @@ void service_worker_refresh(struct service_worker *sw, const struct service_env 
 		status(sw, env, false, &st);
 }
 
+static void lock_text(char *detail, size_t n, int lockouts, int64_t lock_ms)
+{
+	if (lock_ms == STAFF_PIN_FOREVER)
+		snprintf(detail, n, "lockout %d: until unlocked by the portal", lockouts);
+	else
+		snprintf(detail, n, "lockout %d: %lld min", lockouts, (long long)(lock_ms / 60000));
+}
+
+/* The PIN check: refused while no usable PIN is set, answered at once while locked (nothing
+ * hashed), else PBKDF2 and the tries counted in sqlite. Returns the audit action. */
+static const char *check_pin(struct service_worker *sw, const struct service_env *env,
+			     const char *pin, struct core_event *ev, char *detail, size_t n)
+{
+	struct staff_pin_verdict v;
+	bool match = false;
+	int64_t left;
+	int rc;
+
+	if (!pin_usable(sw)) {
+		ev->failure = CORE_FAIL_STORE;
+		snprintf(detail, n, "%s", pin_state_name(sw->pin_state));
+		return "pin_not_configured";
+	}
+	rc = staff_pin_may_try(sw->guard, env->now_wall_ms, &left);
+	if (rc == KIOSK_EBUSY) {
+		ev->failure = CORE_FAIL_LOCKED;
+		ev->lock_ms = left == STAFF_PIN_FOREVER ? CORE_LOCK_FOREVER : left;
+		return "pin_refused_locked";
+	}
+	if (rc == 0)
+		rc = pin_verify(pin, sw->pin_hash, &match);
+	if (rc == 0 && match) {
+		staff_pin_right(sw->guard);
+		ev->failure = CORE_FAIL_NONE;
+		return "service_enter";
+	}
+	if (rc == 0)
+		rc = staff_pin_wrong(sw->guard, env->now_wall_ms, &v);
+	if (rc) {
+		ev->failure = CORE_FAIL_STORE;
+		snprintf(detail, n, "failed: %s", kiosk_strerror(rc));
+		return "pin";
+	}
+	ev->lock_ms = v.lock_ms == STAFF_PIN_FOREVER ? CORE_LOCK_FOREVER : v.lock_ms;
+	if (v.tries_left > 0) {
+		ev->failure = CORE_FAIL_REFUSED;
+		ev->choice = v.tries_left;
+		return "pin_wrong";
+	}
+	ev->failure = CORE_FAIL_LOCKED;
+	lock_text(detail, n, v.lockouts, v.lock_ms);
+	log_warn("service", "staff PIN: %s", detail);
+	return "pin_lockout"; /* to the portal through the outbox, like every audit entry */
+}
+
+/* kioskctl set-pin: 6 to 8 digits, hashed at the full cost, kept in sqlite; it also lifts a
+ * lock (IT is there). KIOSK_EINVAL for a PIN that is not acceptable. */
+static int set_pin(struct service_worker *sw, const struct service_env *env, const char *pin)
+{
+	char hash[PIN_HASH_MAX];
+	int rc = pin_make(pin, hash, sizeof(hash));
+
+	if (rc == 0 && pin_assess(hash) == PIN_STATE_DEMO)
+		rc = KIOSK_EINVAL;
+	if (rc == 0)
+		rc = staff_pin_store_hash(sw->guard, hash, env->now_wall_ms);
+	if (rc == 0)
+		rc = staff_pin_unlock(sw->guard);
+	if (rc == 0) {
+		use_pin(sw, hash, "set with kioskctl");
+		log_info("service", "a new staff PIN was set with kioskctl");
+	}
+	return rc;
+}
+
 static const char *op_name(int op)
 {
 	switch (op) {
 	case CORE_SOP_CHECK_PIN: return "pin";
+	case CORE_SOP_SET_PIN: return "pin_set";
 	case CORE_SOP_STATUS: return "device_status";
 	case CORE_SOP_TEST_PRINT: return "test_print";
 	case CORE_SOP_REPRINT_LAST: return "reprint_last";
@@ -345,22 +475,17 @@ bool service_worker_run(struct service_worker *sw, const struct service_env *env
 	ev->op = fx->op;
 	ev->request_id = fx->request_id;
 	switch (fx->op) {
-	case CORE_SOP_CHECK_PIN: {
-		bool match = false;
-		if (!sw->pin_hash[0]) {
-			rc = KIOSK_ENOTFOUND;
-			action = "pin_not_configured";
-			break;
-		}
-		rc = pin_verify(fx->text, sw->pin_hash, &match);
-		if (rc == 0 && !match)
-			rc = KIOSK_EINVAL;
-		action = rc == 0 ? "service_enter" : "pin_wrong";
+	case CORE_SOP_CHECK_PIN:
+		action = check_pin(sw, env, fx->text, ev, detail, sizeof(detail));
+		goto audit;
+	case CORE_SOP_SET_PIN:
+		rc = set_pin(sw, env, fx->text);
 		ev->failure = rc == KIOSK_EINVAL ? CORE_FAIL_REFUSED
 			      : rc		 ? CORE_FAIL_STORE
 						 : CORE_FAIL_NONE;
+		if (rc)
+			return false; /* nothing changed: nothing to audit */
 		goto audit;
-	}
 	case CORE_SOP_STATUS:
 		status(sw, env, true, &ev->status);
 		return false; /* looking is not an action */
@@ -401,7 +526,7 @@ bool service_worker_run(struct service_worker *sw, const struct service_env *env
 	if (!ev->failure)
 		ev->failure = print_failure(rc);
 audit:
-	if (rc && !detail[0] && fx->op != CORE_SOP_CHECK_PIN)
+	if (rc && !detail[0] && fx->op != CORE_SOP_CHECK_PIN && fx->op != CORE_SOP_SET_PIN)
 		snprintf(detail, sizeof(detail), "failed: %s", kiosk_strerror(rc));
 	return service_worker_audit(sw, env, source, action, detail);
 }

@@ -29,10 +29,12 @@ struct service_env {
 
 struct service_worker;
 
-/* audit_path: the audit sqlite file; pin_hash may be "" (service mode then refuses every
- * PIN); snap may be NULL. */
-int service_worker_open(const char *audit_path, const char *pin_hash, struct service_snapshot *snap,
-			struct service_worker **out);
+/* audit_path: the audit sqlite file (also the PIN's tries, lock and kioskctl-set hash:
+ * app/store/staff_pin.h); pin_hash: kiosk.conf's, may be "". Service mode refuses every PIN
+ * while there is no hash, or while it is the demo PIN's unless allow_demo_pin (the demo and
+ * the tests); the log and kioskctl status say so. snap may be NULL. */
+int service_worker_open(const char *audit_path, const char *pin_hash, bool allow_demo_pin,
+			struct service_snapshot *snap, struct service_worker **out);
 void service_worker_close(struct service_worker *sw);
 
 /* Runs fx (CORE_FX_SERVICE) for source ("screen", "kioskctl") and fills ev

@@ -57,3 +57,11 @@ void service_snapshot_set_screen(struct service_snapshot *s, const char *screen,
 	s->view.out_of_service = out_of_service;
 	pthread_mutex_unlock(&s->lock);
 }
+
+void service_snapshot_set_pin(struct service_snapshot *s, const char *state, bool open)
+{
+	pthread_mutex_lock(&s->lock);
+	snprintf(s->view.pin_state, sizeof(s->view.pin_state), "%s", state);
+	s->view.service_mode_open = open;
+	pthread_mutex_unlock(&s->lock);
+}

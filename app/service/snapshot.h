@@ -16,6 +16,8 @@ struct service_view {
 	char version[32];
 	char slot[32];
 	char kiosk_id[64];
+	char pin_state[16];	/* the staff PIN in force: ok, weak, demo, missing, invalid */
+	bool service_mode_open; /* whether service mode can be entered with it */
 };
 
 struct service_snapshot {
@@ -32,6 +34,8 @@ void service_snapshot_get(struct service_snapshot *s, struct service_view *out);
 void service_snapshot_set_status(struct service_snapshot *s, const struct core_service_status *st);
 /* The heartbeat: whether the portal answered its last beat, and how fast. */
 void service_snapshot_set_portal(struct service_snapshot *s, bool reachable, int rtt_ms);
+/* The worker: what the staff PIN in force is worth (app/crypto/pin.h). */
+void service_snapshot_set_pin(struct service_snapshot *s, const char *state, bool open);
 /* The UI loop: what residents see. */
 void service_snapshot_set_screen(struct service_snapshot *s, const char *screen,
 				 bool out_of_service);

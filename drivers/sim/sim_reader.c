@@ -8,6 +8,24 @@
 #include <string.h>
 
 #define SERVICE_CODE "101" /* international, normal authorisation, no restrictions */
+
+/* Test cards whose stripes carry another service code (docs/portal-api.md, "Test cards"). */
+static const struct {
+	const char *pan, *service_code;
+} special[] = {
+    {"4000000000002016", "201"}, /* chip card */
+    {"4000000000001208", "120"}, /* PIN required */
+    {"4000000000001034", "103"}, /* ATM only */
+};
+
+static const char *service_code_of(const char *pan)
+{
+	for (size_t k = 0; k < sizeof(special) / sizeof(special[0]); k++) {
+		if (strcmp(special[k].pan, pan) == 0)
+			return special[k].service_code;
+	}
+	return SERVICE_CODE;
+}
 #define TRACK1_DISC "0000000123000"
 #define TRACK2_DISC "00001230"
 #define NAME_MAX_LEN 26
@@ -113,14 +131,14 @@ int sim_reader_make_swipe(const char *pan, const char *yymm, const char *name,
 	if (month < 1 || month > 12)
 		goto out;
 
-	snprintf(out->track2, sizeof(out->track2), ";%s=%s%s%s?", pan, yymm, SERVICE_CODE,
+	snprintf(out->track2, sizeof(out->track2), ";%s=%s%s%s?", pan, yymm, service_code_of(pan),
 		 TRACK2_DISC);
 	/* Cards without a name (some prepaid ones) simply carry no track 1 here. */
 	if (name && name[0]) {
 		if (track_name(name, nm, sizeof(nm)) < 0)
 			goto out;
 		snprintf(out->track1, sizeof(out->track1), "%%B%s^%s^%s%s%s?", pan, nm, yymm,
-			 SERVICE_CODE, TRACK1_DISC);
+			 service_code_of(pan), TRACK1_DISC);
 	}
 	rc = 0;
 out:

@@ -17,7 +17,10 @@
 #include "app/common/err.h"
 #include "app/crypto/seal.h"
 #include "app/portal/portal.h"
+#include "drivers/card/hidrdr.h"
+#include "drivers/card/wedge.h"
 #include "tests/portal/sim_harness.h"
+#include "tests/support/magnesafe.h"
 
 /* What a test needs from its portal-sim, and what the fixture hands the test. */
 struct fixture {
@@ -214,6 +217,58 @@ static void pay_approved(void **state)
 	assert_int_equal(portal_pay(f->portal, "pay-approved-2", "100200300", 417, &card, &pay), 0);
 	assert_int_equal(pay.status, PORTAL_PAY_APPROVED);
 	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 1000 - 417);
+}
+
+/* An encrypting reader end to end: the MagneSafe report as the Dynamag sends it, parsed by
+ * the HID driver's parser, passed on by seal_encrypted without a readable byte, opened by
+ * portal-sim with DUKPT and decided like any card. */
+static void pay_encrypted_magnesafe(void **state)
+{
+	struct fixture *f = *state;
+	uint8_t rep[HIDRDR_MAGNESAFE_MAX];
+	char typed[1024];
+	struct card_swipe swipe;
+	struct card_sealed card;
+	struct portal_payment pay;
+
+	magnesafe_report("%B4111222222281113^PENA/ANA^3012101000000123000?",
+			 ";4111222222281113=3012101000001230?", MAGNESAFE_TEST_KSN, sizeof(rep),
+			 rep);
+	assert_int_equal(hidrdr_parse(rep, sizeof(rep), &swipe), 0);
+	assert_int_equal(seal_encrypted(&swipe, &card), 0);
+	assert_string_equal(card.brand, "Visa");
+	assert_string_equal(card.last4, "1113");
+	assert_string_equal(card.sealed_b64, "");
+	assert_null(strstr(card.enc_track2, "4111222222281113"));
+	assert_int_equal(portal_pay(f->portal, "pay-magnesafe-1", "100200300", 1000, &card, &pay),
+			 0);
+	assert_int_equal(pay.status, PORTAL_PAY_APPROVED);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 1000);
+
+	/* The declined test card, typed by a MagneSafe in keyboard mode, track 1 only. */
+	magnesafe_keyboard("%B4000000000000002^PENA/ANA^3012101000000123000?", NULL,
+			   "FFFF9876543210E00015", typed, sizeof(typed));
+	assert_int_equal(wedge_split(typed, &swipe), 0);
+	assert_int_equal(seal_encrypted(&swipe, &card), 0);
+	assert_string_equal(card.enc_track2, "");
+	assert_int_equal(portal_pay(f->portal, "pay-magnesafe-2", "100200300", 1000, &card, &pay),
+			 0);
+	assert_int_equal(pay.status, PORTAL_PAY_DECLINED);
+	assert_string_equal(pay.message, "Card declined by the issuer");
+
+	/* Another reader's key (a KSN whose data does not open) or a last4 that does not
+	 * match what the track holds: refused as bad card data, never approved blind. */
+	hidrdr_parse(rep, sizeof(rep), &swipe);
+	seal_encrypted(&swipe, &card);
+	memcpy(card.ksn, "FFFF9876543211E00008", 20);
+	assert_int_equal(portal_pay(f->portal, "pay-magnesafe-3", "100200300", 1000, &card, &pay),
+			 KIOSK_EINVAL);
+	hidrdr_parse(rep, sizeof(rep), &swipe);
+	seal_encrypted(&swipe, &card);
+	memcpy(card.last4, "1111", 4);
+	assert_int_equal(portal_pay(f->portal, "pay-magnesafe-4", "100200300", 1000, &card, &pay),
+			 KIOSK_EINVAL);
+	card_swipe_wipe(&swipe);
 }
 
 static void pay_declined(void **state)
@@ -415,6 +470,7 @@ int main(int argc, char **argv)
 	    SIM_TEST(lookup_forgiving_input, plain),
 	    SIM_TEST(pay_approved, plain),
 	    SIM_TEST(pay_declined, plain),
+	    SIM_TEST(pay_encrypted_magnesafe, plain),
 	    SIM_TEST(pay_idempotent_retry, plain),
 	    SIM_TEST(pay_status, plain),
 	    SIM_TEST(pay_invalid_amount, plain),

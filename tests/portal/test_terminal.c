@@ -534,11 +534,16 @@ static void reboot_during_payment(void **state)
 	char line[2048];
 
 	start_pending(f, &p);
-	assert_int_equal(admin(f, "/reboot", "{\"seconds\":1}", NULL, 0), 200);
+	assert_int_equal(admin(f, "/reboot", "{\"seconds\":3}", NULL, 0), 200);
 	pthread_join(p.thread, NULL);
 	assert_int_equal(p.rc, KIOSK_ETIMEDOUT);
 	assert_int_equal(terminal_diagnosis(f->t, &r), KIOSK_ENET);
-	sleep_ms(1200);
+	/* back after its reboot (polled: no fixed sleep to race a loaded machine) */
+	for (int i = 0; i < 100; i++) {
+		if (terminal_transaction_status(f->t, p.sid, p.txn, &r) != KIOSK_ENET)
+			break;
+		sleep_ms(100);
+	}
 	assert_int_equal(terminal_transaction_status(f->t, p.sid, p.txn, &r), 0);
 	assert_int_equal(r.outcome.error, NEXO_ERR_NOT_FOUND);
 	assert_int_equal(ledger(f, line, sizeof(line)), 0);

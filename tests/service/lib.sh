@@ -30,3 +30,13 @@ start_journey() {
 		setsid "$here/scripts/run-journey" "$1" "$work/shots" >"$work/kiosk.log" 2>&1 &
 	pid=$!
 }
+
+# wait_for_kiosk [TRIES]: until kioskctl gets an answer on $sock (every 50 ms; default 300
+# tries); exits the test with the kiosk's log if the kiosk stopped instead.
+wait_for_kiosk() {
+	for _ in $(seq 1 "${1:-300}"); do
+		[ -S "$sock" ] && "$ctl" --socket "$sock" status >/dev/null 2>&1 && return 0
+		kill -0 "$pid" 2>/dev/null || { cat "$work/kiosk.log" >&2; echo "FAIL: the kiosk stopped" >&2; exit 1; }
+		sleep 0.05
+	done
+}

@@ -9,11 +9,7 @@ set -euo pipefail
 c() { "$ctl" --socket "$sock" "$@"; }
 
 start_journey "$here/tests/service/live-settings.journey"
-for _ in $(seq 1 300); do
-	[ -S "$sock" ] && c status >/dev/null 2>&1 && break
-	kill -0 "$pid" 2>/dev/null || { cat "$work/kiosk.log" >&2; echo "FAIL: the kiosk stopped" >&2; exit 1; }
-	sleep 0.05
-done
+wait_for_kiosk
 
 # Refused: what the running kiosk cannot apply. Nothing changes.
 for kv in "kiosk.id KIOSK-88" "portal.url https://elsewhere.example" "portal.timeout_ms 900" \

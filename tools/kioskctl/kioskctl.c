@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -40,6 +41,11 @@ static const struct command commands[] = {
      "edit kiosk.conf to keep it",
      2, 3},
     {"logs", "logs [-n N]", "the kiosk's last N log lines (default 50, at most 200)", 0, 2},
+    {"set-pin", "set-pin",
+     "set the staff PIN for service mode: 6 to 8 digits, read from standard input (asked "
+     "twice on a terminal, never on the command line); it replaces kiosk.conf's pin_hash, "
+     "survives restarts and lifts a PIN lock",
+     0, 0},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -166,6 +172,23 @@ static void money(json_int_t cents, char *buf, size_t n)
 		 (long long)llabs(cents) % 100);
 }
 
+static void print_staff_pin(json_t *p)
+{
+	const char *st = json_string_value(json_object_get(p, "state"));
+	bool open = json_is_true(json_object_get(p, "service_mode"));
+
+	if (!st)
+		return;
+	printf("staff PIN:    %s%s\n",
+	       !strcmp(st, "ok")     ? "set"
+	       : !strcmp(st, "weak") ? "set, but hashed weakly: set a new one (kioskctl set-pin)"
+	       : !strcmp(st, "demo") ? "the demo PIN 2468"
+				     : "not set",
+	       open ? ""
+		    : "; SERVICE MODE IS REFUSED until IT sets one (kioskctl set-pin, or "
+		      "[service] pin_hash)");
+}
+
 static void print_text(const char *cmd, json_t *a)
 {
 	char t[64], m[32];
@@ -181,6 +204,7 @@ static void print_text(const char *cmd, json_t *a)
 		printf("service:      %s (screen %s)\n",
 		       yes(a, "out_of_service", "OUT OF SERVICE", "in service"),
 		       json_string_value(json_object_get(a, "screen")));
+		print_staff_pin(json_object_get(a, "staff_pin"));
 		print_devices(json_object_get(a, "devices"));
 		if (json_is_true(json_object_get(portal, "reachable")))
 			printf("portal:       reachable, %lld ms\n",
@@ -222,12 +246,60 @@ static void print_text(const char *cmd, json_t *a)
 	} else if (!strcmp(cmd, "out-of-service")) {
 		printf("the kiosk is %s\n",
 		       yes(a, "out_of_service", "out of service", "in service"));
+	} else if (!strcmp(cmd, "set-pin")) {
+		printf("the staff PIN is set; service mode is open with it\n");
 	} else if (!strcmp(cmd, "reprint")) {
 		printf("receipt %s reprinted\n",
 		       json_string_value(json_object_get(a, "reference")));
 	} else {
 		printf("done\n");
 	}
+}
+
+/* One line from stdin into buf, without its newline; echo off on a terminal. */
+static int read_line(const char *prompt, char *buf, size_t n)
+{
+	struct termios old, quiet;
+	bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+	int rc = 0;
+
+	if (tty) {
+		fprintf(stderr, "%s", prompt);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	if (!fgets(buf, (int)n, stdin))
+		rc = -1;
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fprintf(stderr, "\n");
+	}
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return rc;
+}
+
+/* set-pin: the new PIN from stdin, twice on a terminal. The kiosk checks and hashes it. */
+static int read_new_pin(json_t *args)
+{
+	char pin[64] = "", again[64] = "";
+	int rc = -1;
+
+	if (read_line("new staff PIN (6 to 8 digits): ", pin, sizeof(pin)))
+		goto out;
+	if (isatty(STDIN_FILENO) &&
+	    (read_line("again: ", again, sizeof(again)) || strcmp(pin, again))) {
+		fprintf(stderr, "kioskctl: the two PINs differ\n");
+		goto out;
+	}
+	if (!pin[0])
+		goto out;
+	json_array_append_new(args, json_string(pin));
+	rc = 0;
+out:
+	explicit_bzero(pin, sizeof(pin));
+	explicit_bzero(again, sizeof(again));
+	return rc;
 }
 
 /* The command's arguments as the kiosk takes them; KIOSK usage errors found here. */
@@ -242,6 +314,8 @@ static int check_args(const struct command *c, int argc, char **argv, json_t *ar
 	if (!strcmp(c->name, "config") &&
 	    !((argc == 2 && !strcmp(argv[0], "get")) || (argc == 3 && !strcmp(argv[0], "set"))))
 		return -1;
+	if (!strcmp(c->name, "set-pin"))
+		return read_new_pin(args);
 	if (!strcmp(c->name, "logs")) {
 		char *end;
 		long n;
@@ -325,6 +399,8 @@ int main(int argc, char **argv)
 	line = json_dumps(req, JSON_COMPACT);
 	json_decref(req);
 	rc = line ? ask(path, line, &answer) : 1;
+	if (line) /* set-pin: the PIN was in it */
+		explicit_bzero(line, strlen(line));
 	free(line);
 	if (rc)
 		return 1;

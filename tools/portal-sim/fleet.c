@@ -23,7 +23,8 @@ static const char *schema =
     "CREATE TABLE IF NOT EXISTS fleet_kiosks ("
     " kiosk_id TEXT PRIMARY KEY, last_seen TEXT, report TEXT,"
     " out_of_service INTEGER NOT NULL DEFAULT 0, reason TEXT NOT NULL DEFAULT '',"
-    " config_version INTEGER, upload_logs INTEGER NOT NULL DEFAULT 0, logs TEXT);"
+    " config_version INTEGER, upload_logs INTEGER NOT NULL DEFAULT 0, logs TEXT,"
+    " unlock_pin INTEGER NOT NULL DEFAULT 0);"
     "CREATE TABLE IF NOT EXISTS fleet_configs (version INTEGER PRIMARY KEY, doc TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS fleet_revoked (kiosk_id TEXT PRIMARY KEY, revoked_at TEXT NOT "
     "NULL);";
@@ -107,28 +108,52 @@ static int ensure_kiosk(const char *id)
 	return exec("INSERT OR IGNORE INTO fleet_kiosks (kiosk_id) VALUES (?)", 1, p);
 }
 
-/* A kiosk's report in, its orders out: out of service, configuration, logs (asked once). */
-static void heartbeat(json_t *body, const char *header_id, struct sim_reply *out)
+/* The kiosk a request speaks for: the body's id, else the header's. With mutual TLS the
+ * certificate decides: an id that differs from its CN is refused (403), so one kiosk can
+ * never read another's orders or write its reports. NULL after an error reply. */
+static const char *speaker(const char *body_id, const char *header_id, const char *cert_id,
+			   struct sim_reply *out)
 {
-	const char *id = json_string_value(json_object_get(body, "kiosk_id"));
+	const char *claims[] = {body_id, header_id};
+
+	if (cert_id) {
+		for (size_t i = 0; i < 2; i++) {
+			if (claims[i] && *claims[i] && strcmp(claims[i], cert_id)) {
+				error(out, 403, "kiosk_id_mismatch",
+				      "The kiosk id does not match the kiosk's certificate");
+				return NULL;
+			}
+		}
+		return cert_id;
+	}
+	if (body_id && *body_id)
+		return body_id;
+	if (header_id && *header_id)
+		return header_id;
+	error(out, 400, "invalid_request", "kiosk_id is required");
+	return NULL;
+}
+
+/* A kiosk's report in, its orders out: out of service, configuration, logs (asked once). */
+static void heartbeat(json_t *body, const char *header_id, const char *cert_id,
+		      struct sim_reply *out)
+{
+	const char *id =
+	    speaker(json_string_value(json_object_get(body, "kiosk_id")), header_id, cert_id, out);
 	sqlite3_stmt *st = NULL;
 	char when[32], *report = NULL;
 	json_t *answer;
 
-	if (!id || !*id)
-		id = header_id;
-	if (!id || !*id) {
-		error(out, 400, "invalid_request", "kiosk_id is required");
+	if (!id)
 		return;
-	}
 	now_text(when, sizeof(when));
 	report = json_dumps(body, JSON_COMPACT);
 	const char *p[] = {when, report, id};
 	if (ensure_kiosk(id) ||
 	    exec("UPDATE fleet_kiosks SET last_seen = ?, report = ? WHERE kiosk_id = ?", 3, p) ||
 	    sqlite3_prepare_v2(fleet.conn,
-			       "SELECT out_of_service, reason, config_version, upload_logs "
-			       "FROM fleet_kiosks WHERE kiosk_id = ?",
+			       "SELECT out_of_service, reason, config_version, upload_logs, "
+			       "unlock_pin FROM fleet_kiosks WHERE kiosk_id = ?",
 			       -1, &st, NULL) != SQLITE_OK) {
 		error(out, 500, "internal", "The portal's storage failed");
 		goto done;
@@ -144,9 +169,12 @@ static void heartbeat(json_t *body, const char *header_id, struct sim_reply *out
 	    sqlite3_column_type(st, 2) == SQLITE_NULL ? json_null()
 						      : json_integer(sqlite3_column_int64(st, 2)),
 	    "upload_logs", sqlite3_column_int(st, 3));
-	if (sqlite3_column_int(st, 3) > 0) {
+	if (sqlite3_column_int(st, 4)) /* like upload_logs: said once */
+		json_object_set_new(answer, "unlock_service_pin", json_true());
+	if (sqlite3_column_int(st, 3) > 0 || sqlite3_column_int(st, 4)) {
 		const char *q[] = {id};
-		exec("UPDATE fleet_kiosks SET upload_logs = 0 WHERE kiosk_id = ?", 1, q);
+		exec("UPDATE fleet_kiosks SET upload_logs = 0, unlock_pin = 0 WHERE kiosk_id = ?",
+		     1, q);
 	}
 	reply(out, 200, answer);
 done:
@@ -174,14 +202,19 @@ static void get_config(const char *path, struct sim_reply *out)
 	sqlite3_finalize(st);
 }
 
-static void take_logs(json_t *body, const char *id, struct sim_reply *out)
+static void take_logs(json_t *body, const char *header_id, const char *cert_id,
+		      struct sim_reply *out)
 {
 	const char *lines = json_string_value(json_object_get(body, "lines"));
+	const char *id;
 
-	if (!id || !lines) {
+	if (!header_id || !lines) {
 		error(out, 400, "invalid_request", "X-Kiosk-Id and lines are required");
 		return;
 	}
+	id = speaker(NULL, header_id, cert_id, out);
+	if (!id)
+		return;
 	const char *p[] = {lines, id};
 	if (ensure_kiosk(id) || exec("UPDATE fleet_kiosks SET logs = ? WHERE kiosk_id = ?", 2, p))
 		error(out, 500, "internal", "The portal's storage failed");
@@ -190,7 +223,8 @@ static void take_logs(json_t *body, const char *id, struct sim_reply *out)
 }
 
 /* POST /admin/kiosks/{id} {"out_of_service": true, "reason": "...", "config_version": 3,
- * "upload_logs": 50}, any of them; GET /admin/kiosks/{id} shows what the portal knows. */
+ * "upload_logs": 50, "unlock_service_pin": true}, any of them; GET /admin/kiosks/{id} shows what
+ * the portal knows. */
 static void admin_kiosk(const char *method, const char *id, json_t *body, struct sim_reply *out)
 {
 	char num[24];
@@ -239,6 +273,11 @@ static void admin_kiosk(const char *method, const char *id, json_t *body, struct
 		if (exec(
 			"UPDATE fleet_kiosks SET out_of_service = ?, reason = ? WHERE kiosk_id = ?",
 			3, p))
+			goto fail;
+	}
+	if (json_is_true(json_object_get(body, "unlock_service_pin"))) {
+		const char *p[] = {id};
+		if (exec("UPDATE fleet_kiosks SET unlock_pin = 1 WHERE kiosk_id = ?", 1, p))
 			goto fail;
 	}
 	if ((v = json_object_get(body, "config_version")) && json_is_integer(v)) {
@@ -331,8 +370,8 @@ static void admin_config(const char *method, const char *v, json_t *body, struct
 	free(doc);
 }
 
-void fleet_handle(const char *method, const char *path, const char *kiosk_id, const char *body,
-		  size_t body_len, struct sim_reply *out)
+void fleet_handle(const char *method, const char *path, const char *kiosk_id, const char *cert_id,
+		  const char *body, size_t body_len, struct sim_reply *out)
 {
 	json_t *doc = NULL;
 
@@ -351,14 +390,14 @@ void fleet_handle(const char *method, const char *path, const char *kiosk_id, co
 			      strcmp(method, "POST") ? "method_not_allowed" : "invalid_request",
 			      "POST a JSON report");
 		else
-			heartbeat(doc, kiosk_id, out);
+			heartbeat(doc, kiosk_id, cert_id, out);
 	} else if (!strncmp(path, API "/config/", strlen(API "/config/"))) {
 		if (strcmp(method, "GET"))
 			error(out, 405, "method_not_allowed", "GET a configuration");
 		else
 			get_config(path, out);
 	} else if (!strcmp(path, API "/logs")) {
-		take_logs(doc, kiosk_id, out);
+		take_logs(doc, kiosk_id, cert_id, out);
 	} else if (!strncmp(path, ADMIN_KIOSKS, strlen(ADMIN_KIOSKS))) {
 		admin_kiosk(method, path + strlen(ADMIN_KIOSKS), doc, out);
 	} else if (!strncmp(path, ADMIN_REVOKE, strlen(ADMIN_REVOKE))) {

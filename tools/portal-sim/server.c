@@ -212,7 +212,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	struct sim_reply reply = {0, NULL};
 	const struct sim_fault *fault = NULL;
 	const char *kiosk;
-	int is_payment;
+	char cn[128];
+	int is_payment, bound = srv->client_ca && mtls_required(url);
 
 	(void)version;
 	if (!req) {
@@ -258,10 +259,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 				    "\"This kiosk's certificate has been revoked\"}");
 	} else if (enroll_path(url)) {
 		enroll_handle(method, req->body.data, req->body.len, &reply);
+	} else if (fleet_path(url) && bound && mtls_peer_cn(conn, cn, sizeof(cn))) {
+		reply.status = 403;
+		reply.body = strdup("{\"error\":\"client_certificate_required\",\"message\":"
+				    "\"The kiosk's certificate names no kiosk\"}");
 	} else if (fleet_path(url)) {
+		/* With mutual TLS the certificate says which kiosk this is (fleet.c: speaker). */
 		fleet_handle(method, url,
 			     MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Kiosk-Id"),
-			     req->body.data, req->body.len, &reply);
+			     bound ? cn : NULL, req->body.data, req->body.len, &reply);
 	} else if (residents_path(url)) {
 		residents_handle(srv->residents, method, url, bearer_token(conn), req->body.data,
 				 req->body.len, &reply);

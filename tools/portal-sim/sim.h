@@ -172,9 +172,11 @@ void enroll_handle(const char *method, const char *body, size_t body_len, struct
 int fleet_setup(const struct sim_options *opt);
 void fleet_close(void);
 int fleet_path(const char *path);
-/* kiosk_id: the X-Kiosk-Id header, or NULL. */
-void fleet_handle(const char *method, const char *path, const char *kiosk_id, const char *body,
-		  size_t body_len, struct sim_reply *out);
+/* kiosk_id: the X-Kiosk-Id header, or NULL. cert_id: with mutual TLS, the CN of the
+ * verified client certificate, which is then the only id the kiosk may speak for; NULL
+ * without mutual TLS. */
+void fleet_handle(const char *method, const char *path, const char *kiosk_id, const char *cert_id,
+		  const char *body, size_t body_len, struct sim_reply *out);
 /* Whether IT revoked the certificates of this kiosk (POST /admin/revoke/{id}). */
 int fleet_is_revoked(const char *kiosk_id);
 

@@ -52,7 +52,7 @@ static void test_lengths(void **state)
 	(void)state;
 	/* 13 and 19 digits are card lengths; 12 and 20 are not. */
 	redacts("4222222222222", "*********2222");
-	redacts("6011000990139424123", "***************4123");
+	redacts("6011000990139424124", "***************4124");
 	redacts("123456789012", "123456789012");
 	redacts("12345678901234567890", "12345678901234567890");
 }
@@ -63,6 +63,17 @@ static void test_other_numbers_untouched(void **state)
 	redacts("payment 79eed3bc: 8417 cents, ref K7Q2M9XH4, 2026-11-27",
 		"payment 79eed3bc: 8417 cents, ref K7Q2M9XH4, 2026-11-27");
 	redacts("", "");
+}
+
+/* A payment key is hex: its digit runs are not card numbers unless they pass the Luhn check
+ * (every card number does); the card number next to it still is masked. */
+static void test_hex_key_digits_untouched(void **state)
+{
+	(void)state;
+	redacts("key 9f1234567890123456ab0c", "key 9f1234567890123456ab0c");
+	redacts("key 79eed3bc4111111111111111 card 4000000000000002",
+		"key 79eed3bc************1111 card ************0002");
+	redacts("4111111111111112", "4111111111111112");
 }
 
 static void test_two_pans_in_one_line(void **state)
@@ -78,6 +89,7 @@ int main(void)
 	    cmocka_unit_test(test_grouped_pan),
 	    cmocka_unit_test(test_track_data),
 	    cmocka_unit_test(test_lengths),
+	    cmocka_unit_test(test_hex_key_digits_untouched),
 	    cmocka_unit_test(test_other_numbers_untouched),
 	    cmocka_unit_test(test_two_pans_in_one_line),
 	};
