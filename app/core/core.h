@@ -275,6 +275,7 @@ struct core_day_report {
 /* The devices, the portal and the outbox as staff see them. */
 struct core_service_status {
 	bool printer_present, printer_online, paper_near_end, paper_out, cover_open;
+	bool cutter_error, unrecoverable_error; /* DLE EOT 3: which error stopped it */
 	bool reader_ready;
 	bool portal_ok;
 	int portal_rtt_ms;
