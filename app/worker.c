@@ -246,9 +246,11 @@ static void post_printer_status(struct worker *w)
 	if ((int)ev.printer == w->printer_told)
 		return;
 	w->printer_told = (int)ev.printer;
-	log_info("worker", "printer: %s%s%s%s%s", st.present ? "present" : "missing",
+	log_info("worker", "printer: %s%s%s%s%s%s%s", st.present ? "present" : "missing",
 		 st.paper_out ? ", paper out" : "", st.paper_near_end ? ", paper near end" : "",
-		 st.cover_open ? ", cover open" : "", st.error ? ", error" : "");
+		 st.cover_open ? ", cover open" : "", st.error ? ", error" : "",
+		 st.cutter_error ? " (cutter jammed)" : "",
+		 st.unrecoverable_error ? " (unrecoverable: needs service)" : "");
 	post(w, &ev);
 }
 

@@ -1,5 +1,6 @@
-/* The devices as the rest of the app sees them: a printer and a card reader behind small
- * interfaces, so the worker drives the simulated devices and the USB ones alike. */
+/* The devices as the rest of the app sees them: a printer, a card reader and a bill validator
+ * behind small interfaces, so the worker drives the simulated devices and the USB ones
+ * alike. */
 #ifndef KIOSK_DEVICES_H
 #define KIOSK_DEVICES_H
 
@@ -7,6 +8,7 @@
 #include <stdint.h>
 
 #include "drivers/card/card.h"
+#include "drivers/cash/validator.h"
 #include "drivers/printer/receipt.h"
 
 /* What a printer says about itself. `present` is false while nothing is plugged in. */
@@ -41,6 +43,20 @@ struct printer_ops {
 	int (*print_text)(void *impl, const char *text);
 	/* How many columns a line of print_text may have (the printer profile's font A). */
 	int (*columns)(void *impl);
+};
+
+/* A bill validator, from any thread; its hooks (struct val_hooks: escrow, credit, rejected,
+ * status) were given when it was opened and run on its own thread. Each returns 0, or
+ * KIOSK_EDEVICE when no validator is there now (the wish to accept is remembered). */
+struct cash_ops {
+	/* Accept notes (a cash payment is open) or not. */
+	int (*accepting)(void *impl, bool on);
+	/* The answer to an escrow hook that said VAL_WAIT; reason is shown when refused. */
+	int (*decide)(void *impl, bool accept, const char *reason);
+	/* Staff cleared a jam, an emptied cash box, a full stacker, a fraud alarm. */
+	int (*clear_faults)(void *impl);
+	/* The last known status; never blocks on I/O. */
+	int (*status)(void *impl, struct val_status *out);
 };
 
 /* Where a reader hands a swipe. The callee takes the data and wipes the caller's copy. */

@@ -39,6 +39,8 @@ const char *settings_apply(struct app *a, const struct kiosk_config *next)
 	bool voice =
 	    a->cfg.speech_volume != next->speech_volume || a->cfg.speech_rate != next->speech_rate;
 	bool speech = strcmp(a->cfg.speech, next->speech) != 0;
+	bool look =
+	    a->cfg.high_contrast != next->high_contrast || a->cfg.large_text != next->large_text;
 
 	config_copy(&a->cfg, next, CONFIG_LIVE);
 	heartbeat_set_interval(a->hb, a->cfg.heartbeat_s);
@@ -48,8 +50,9 @@ const char *settings_apply(struct app *a, const struct kiosk_config *next)
 	if (speech)
 		a->speech_default = access_speech_wanted(&a->cfg);
 	settings_apply_core(a);
-	/* The look and speech each session starts with: now when nobody is using the kiosk. */
-	if (!core_in_session(&a->core))
+	/* A new look or speech for sessions: now when nobody is using the kiosk (and only then:
+	 * other changes leave what someone at the welcome screen chose alone). */
+	if ((look || speech) && !core_in_session(&a->core))
 		access_restore_defaults(a);
 	return a->core_stale ? "when the current session ends" : "now";
 }

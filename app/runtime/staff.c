@@ -147,7 +147,7 @@ static int list_devices(const struct kiosk_config *cfg, const char *arg)
 		       info[k].pid, info[k].driver, what);
 	}
 	if (n == 0)
-		printf("no card reader or receipt printer found\n");
+		printf("no card reader, receipt printer or bill validator found\n");
 	return 0;
 }
 
@@ -165,7 +165,8 @@ static const struct staff_command table[] = {
     {"hash-pin", NULL,
      "read a new staff PIN (6-8 digits) on stdin, print its hash\nfor [service] pin_hash",
      STAFF_NOTHING, hash_pin},
-    {"list-devices", NULL, "print the USB readers and printers found", STAFF_NOTHING, list_devices},
+    {"list-devices", NULL, "print the USB readers, printers and bill validators found",
+     STAFF_NOTHING, list_devices},
 };
 
 const struct staff_command *staff_commands(size_t *n)

@@ -10,9 +10,10 @@
 
 static json_t *printer_json(const struct core_service_status *st)
 {
-	return json_pack("{s:b, s:b, s:b, s:b, s:b}", "present", st->printer_present, "online",
-			 st->printer_online, "paper_near_end", st->paper_near_end, "paper_out",
-			 st->paper_out, "cover_open", st->cover_open);
+	return json_pack("{s:b, s:b, s:b, s:b, s:b, s:b, s:b}", "present", st->printer_present,
+			 "online", st->printer_online, "paper_near_end", st->paper_near_end,
+			 "paper_out", st->paper_out, "cover_open", st->cover_open, "cutter_error",
+			 st->cutter_error, "unrecoverable_error", st->unrecoverable_error);
 }
 
 static json_t *devices_json(const struct service_view *v)

@@ -340,6 +340,8 @@ static void status(struct service_worker *sw, const struct service_env *env, boo
 	out->paper_near_end = ps.paper_near_end;
 	out->paper_out = ps.paper_out;
 	out->cover_open = ps.cover_open;
+	out->cutter_error = ps.cutter_error;
+	out->unrecoverable_error = ps.unrecoverable_error;
 	out->reader_ready = env->reader_ready;
 	if (env->outbox && outbox_get_stats(env->outbox, &os) == 0)
 		out->outbox_pending = os.pending;

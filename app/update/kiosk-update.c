@@ -13,10 +13,10 @@
 
 #include "app/common/clock.h"
 #include "app/common/err.h"
+#include "app/common/fsutil.h"
 #include "app/common/log.h"
 #include "app/update/agent.h"
 #include "app/update/ddi.h"
-#include "app/common/fsutil.h"
 
 #define EXIT_LATER 75
 
@@ -36,7 +36,8 @@ static void usage(FILE *f)
 	    "  confirm [--timeout S]  wait for the kiosk's health mark, then mark-good\n"
 	    "  mark-good           confirm the slot on trial\n"
 	    "  rollback            go back to the previous good slot\n"
-	    "  poll --ddi URL --tenant T --controller ID (--token-file F | --gateway-token-file F)\n"
+	    "  poll --ddi URL --tenant T --controller ID (--token-file F | --gateway-token-file "
+	    "F)\n"
 	    "       [--ca PEM] [--once] [--interval S] [--on-switch CMD] [--window HH:MM-HH:MM]\n"
 	    "       [--staff-confirms] [--disk-reserve-mb N]\n"
 	    "                      take updates from a hawkBit DDI server (docs/operations.md)\n");
@@ -122,7 +123,13 @@ static int cmd_poll(struct update_agent *ag, int argc, char **argv)
 		case 'd': cfg.base_url = optarg; break;
 		case 't': cfg.tenant = optarg; break;
 		case 'c': cfg.controller_id = optarg; break;
-		case 'k': cfg.token = optarg; break;
+		case 'k':
+			/* A token in argv is in every `ps` on the machine: refused, not taken. */
+			fprintf(stderr,
+				"kiosk-update: --token is not taken (a command line is "
+				"visible to every user); put the token in a file (mode 0600) "
+				"and give --token-file\n");
+			goto out;
 		case 'K': token_file = optarg; break;
 		case 'G': gateway_file = optarg; break;
 		case 'a': cfg.ca_file = optarg; break;

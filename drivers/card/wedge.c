@@ -118,7 +118,7 @@ static int masked_from(const char *masked, struct card_swipe *out)
 		n++;
 	if (n >= 20)
 		return KIOSK_ECARD;
-	memcpy(t, p, n);
+	memmove(t, p, n); /* p points into t: the ranges overlap */
 	t[n] = '\0';
 	return card_mask_pan(t, out->masked_pan, sizeof(out->masked_pan));
 }

@@ -90,6 +90,8 @@ int essp_emu_new(const struct essp_emu_config *cfg, struct essp_emu **out)
 		e->cfg.stacker_capacity = 600;
 	if (!e->cfg.escrow_timeout_ms)
 		e->cfg.escrow_timeout_ms = 10000;
+	if (!e->cfg.serial)
+		e->cfg.serial = 1873452;
 	memcpy(e->dollars, d, (size_t)n * sizeof(int));
 	e->cfg.n_channels = n;
 	e->cfg.dollars = NULL;
@@ -355,11 +357,10 @@ static size_t execute(struct essp_emu *e, int64_t now, const uint8_t *c, size_t 
 		r[n++] = SSP_OK;
 		return n;
 	case SSP_CMD_SERIAL:
+		/* big-endian, MSB first */
 		r[n++] = SSP_OK;
-		r[n++] = 0x00;
-		r[n++] = 0x1C;
-		r[n++] = 0x96;
-		r[n++] = 0x2C;
+		for (int i = 3; i >= 0; i--)
+			r[n++] = (uint8_t)(e->cfg.serial >> (8 * i));
 		return n;
 	case SSP_CMD_HOLD: r[n++] = e->stage == NOTE_ESCROW ? SSP_OK : SSP_CANNOT_PROCESS; return n;
 	case SSP_CMD_REJECT:
@@ -605,6 +606,7 @@ void essp_emu_stats(struct essp_emu *e, struct essp_emu_stats *out)
 	out->enabled = e->enabled;
 	out->protocol = e->protocol;
 	out->inhibits = e->inhibits;
+	out->note_in_path = e->stage != NOTE_NONE;
 	out->escrow = e->stage == NOTE_ESCROW;
 	out->stacking = e->stage == NOTE_STACKING || e->stage == NOTE_CREDIT;
 	pthread_mutex_unlock(&e->lock);

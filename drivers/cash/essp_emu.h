@@ -25,6 +25,7 @@ struct essp_emu_config {
 	const int *dollars;   /* the dataset's channels; NULL: 1 2 5 10 20 50 100 */
 	int n_channels;
 	int escrow_timeout_ms; /* 0: 10000 (the manual's poll timeout) */
+	uint32_t serial;       /* 0: 01873452, the manual's example */
 };
 
 struct essp_emu_stats {
@@ -41,6 +42,7 @@ struct essp_emu_stats {
 	int stacked;	   /* notes in the cashbox */
 	int64_t stacked_cents;
 	int rejected;
+	bool note_in_path;    /* a note is being read, held, stacked or rejected */
 	bool escrow;	      /* a note is held in escrow */
 	bool stacking;	      /* a note is on its way into the box */
 	uint8_t last_command; /* code of the last command executed */

@@ -14,7 +14,7 @@
 #include "app/common/log.h"
 
 #define PROTOCOL_WANTED 7
-#define PROTOCOL_MIN 6
+#define PROTOCOL_MIN 4
 
 struct validator {
 	struct val_config cfg;
@@ -38,6 +38,9 @@ struct validator {
 	uint64_t gen, mod, host_rnd;
 	uint8_t proto_try;
 
+	uint8_t inhibits[4]; /* SET INHIBITS, sent once the serial number is read */
+	size_t inhibits_len;
+
 	/* running */
 	int64_t next_ms; /* IDLE: next poll due; OFFLINE: next attempt */
 	int64_t next_hold;
@@ -51,6 +54,7 @@ struct validator {
 	bool escrow;
 	int escrow_channel;
 	enum val_decision decision;
+	int64_t hold_until; /* VAL_WAIT: the kiosk's answer is due by then */
 	bool reject_sent;
 	char reason[96];
 
@@ -74,6 +78,7 @@ const char *validator_state_name(enum val_state s)
 	    [VAL_KEY_EXCHANGE] = "key exchange",
 	    [VAL_PROTOCOL] = "host protocol version",
 	    [VAL_SETUP] = "setup request",
+	    [VAL_SERIAL] = "get serial number",
 	    [VAL_INHIBITS] = "set inhibits",
 	    [VAL_DISABLE] = "disable",
 	    [VAL_ENABLE] = "enable",
@@ -111,6 +116,8 @@ int validator_new(const struct val_config *cfg, const struct val_hooks *hooks,
 		v->cfg.idle_poll_ms = 1000;
 	if (v->cfg.hold_ms <= 0)
 		v->cfg.hold_ms = 1000;
+	if (v->cfg.hold_max_ms <= 0)
+		v->cfg.hold_max_ms = 30000;
 	if (v->cfg.reconnect_ms <= 0)
 		v->cfg.reconnect_ms = 3000;
 	v->cfg.address &= 0x7F;
@@ -240,6 +247,14 @@ static void next_command(struct validator *v, int64_t now, struct val_out *out)
 			send1(v, now, VAL_REJECT, SSP_CMD_REJECT, out);
 			return;
 		}
+		/* A kiosk that never answers must not keep a resident's note. */
+		if (v->decision == VAL_WAIT && now >= v->hold_until) {
+			log_warn("validator", "%s", "no decision on the note in escrow: returned");
+			v->decision = VAL_REJECT_NOTE;
+			snprintf(v->reason, sizeof(v->reason), "%s", "no decision in time");
+			send1(v, now, VAL_REJECT, SSP_CMD_REJECT, out);
+			return;
+		}
 		/* Any poll would take the note: while the kiosk decides, only HOLD. */
 		if (v->decision == VAL_WAIT) {
 			if (now >= v->next_hold)
@@ -304,7 +319,7 @@ static void deliver_credit(struct validator *v, int channel, bool cleared)
 	}
 }
 
-static void on_escrow(struct validator *v, int channel)
+static void on_escrow(struct validator *v, int64_t now, int channel)
 {
 	int64_t cents = channel <= v->setup.n_channels ? v->setup.cents[channel - 1] : 0;
 
@@ -322,6 +337,7 @@ static void on_escrow(struct validator *v, int channel)
 		v->decision = VAL_ACCEPT;
 	}
 	v->next_hold = 0;
+	v->hold_until = now + v->cfg.hold_max_ms;
 }
 
 static int64_t escrow_cents(const struct validator *v)
@@ -331,7 +347,7 @@ static int64_t escrow_cents(const struct validator *v)
 	return ch >= 1 && ch <= v->setup.n_channels ? v->setup.cents[ch - 1] : 0;
 }
 
-static void on_events(struct validator *v, const uint8_t *data, size_t len)
+static void on_events(struct validator *v, int64_t now, const uint8_t *data, size_t len)
 {
 	struct ssp_event ev[SSP_MAX_EVENTS];
 	size_t n = 0;
@@ -346,7 +362,7 @@ static void on_events(struct validator *v, const uint8_t *data, size_t len)
 		switch (ev[i].code) {
 		case SSP_EV_READ:
 			if (ch && !v->escrow)
-				on_escrow(v, ch);
+				on_escrow(v, now, ch);
 			break;
 		case SSP_EV_CREDIT:
 			deliver_credit(v, ch, false);
@@ -403,6 +419,8 @@ static int on_setup(struct validator *v, const uint8_t *d, size_t len, uint8_t c
 	unsigned mask = 0;
 	bool any_listed = false;
 
+	/* Judged afresh at every bring-up: staff may have loaded the right dataset since. */
+	v->status.faults &= ~(unsigned)VAL_FAULT_SETUP;
 	if (ssp_parse_setup(d, len, &v->setup)) {
 		v->status.faults |= VAL_FAULT_SETUP;
 		set_error(v, "%s", "unreadable setup request reply");
@@ -453,8 +471,7 @@ static void on_reply(struct validator *v, int64_t now, const uint8_t *d, size_t 
 
 	if (resp == SSP_KEY_NOT_SET && v->st == VAL_PROTOCOL) {
 		/* The first command under a brand-new key refused: the device does not share our
-		 * fixed key. Trying again at once would only spin. */
-		v->status.faults |= VAL_FAULT_SETUP;
+		 * fixed key. Trying again at once would only spin: wait as after any loss. */
 		go_offline(v, now, "it does not accept our key (check the fixed eSSP key)");
 		return;
 	}
@@ -534,12 +551,26 @@ static void on_reply(struct validator *v, int64_t now, const uint8_t *d, size_t 
 		send1(v, now, VAL_SETUP, SSP_CMD_SETUP_REQUEST, out);
 		return;
 	case VAL_SETUP: {
-		uint8_t cmd[4];
-		size_t n;
-
-		if (resp != SSP_OK || on_setup(v, d + 1, len - 1, cmd, &n))
+		if (resp != SSP_OK || on_setup(v, d + 1, len - 1, v->inhibits, &v->inhibits_len))
 			break;
-		send(v, now, VAL_INHIBITS, cmd, n, out);
+		send1(v, now, VAL_SERIAL, SSP_CMD_SERIAL, out);
+		return;
+	}
+	case VAL_SERIAL: {
+		uint32_t serial;
+
+		if (resp != SSP_OK || len < 5)
+			break;
+		serial = (uint32_t)d[1] << 24 | (uint32_t)d[2] << 16 | (uint32_t)d[3] << 8 | d[4];
+		if (v->status.serial && serial != v->status.serial) {
+			v->status.faults |= VAL_FAULT_SWAPPED;
+			snprintf(v->status.error, sizeof(v->status.error),
+				 "another validator answered (serial %08u, was %08u): check it",
+				 (unsigned)serial, (unsigned)v->status.serial);
+			log_warn("validator", "%s", v->status.error);
+		}
+		v->status.serial = serial;
+		send(v, now, VAL_INHIBITS, v->inhibits, v->inhibits_len, out);
 		return;
 	}
 	case VAL_INHIBITS:
@@ -547,7 +578,8 @@ static void on_reply(struct validator *v, int64_t now, const uint8_t *d, size_t 
 			break;
 		/* Up, but closed until the kiosk asks for notes. */
 		v->status.up = true;
-		if (!(v->status.faults & VAL_FAULT_SETUP))
+		/* What went wrong before stays said while a fault it caused stands. */
+		if (!v->status.faults)
 			v->status.error[0] = '\0';
 		v->poll_ack = !v->cfg.plain_poll;
 		v->dev_on = true; /* not known to be disabled until it says OK */
@@ -579,7 +611,7 @@ static void on_reply(struct validator *v, int64_t now, const uint8_t *d, size_t 
 			bool taken = v->escrow && v->decision == VAL_ACCEPT;
 			int channel = v->escrow_channel;
 
-			on_events(v, d + 1, len - 1);
+			on_events(v, now, d + 1, len - 1);
 			if (taken && v->escrow && v->escrow_channel == channel)
 				forget_escrow(v);
 		}
@@ -686,7 +718,7 @@ static int64_t wake_at(const struct validator *v)
 	case VAL_OFFLINE: return v->next_ms;
 	case VAL_IDLE:
 		if (v->escrow && v->decision == VAL_WAIT)
-			return v->next_hold;
+			return v->next_hold < v->hold_until ? v->next_hold : v->hold_until;
 		return v->next_ms;
 	default: return v->deadline;
 	}

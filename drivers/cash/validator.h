@@ -1,8 +1,8 @@
 /* The bill validator driver as an explicit state machine, independent of the transport: it
  * is fed bytes from the device and the time, and answers with the bytes to send next. It
  * brings an ITL validator up (SYNC, eSSP key exchange, HOST PROTOCOL VERSION, SETUP REQUEST,
- * SET INHIBITS, DISABLE), then polls; notes in escrow are put to a decision hook (accept,
- * reject with a reason, or hold while the kiosk decides); credits go up as cents per note
+ * GET SERIAL NUMBER, SET INHIBITS, DISABLE), then polls; notes in escrow are put to a decision hook
+ * (accept, reject with a reason, or hold while the kiosk decides); credits go up as cents per note
  * and are acknowledged only once the hook has taken them; stacker full, jams, fraud and a
  * removed cashbox disable the device until staff clear them.
  *
@@ -26,6 +26,7 @@ enum val_state {
 	VAL_KEY_EXCHANGE,
 	VAL_PROTOCOL,
 	VAL_SETUP,
+	VAL_SERIAL,
 	VAL_INHIBITS,
 	VAL_DISABLE,
 	VAL_ENABLE,
@@ -47,6 +48,9 @@ enum val_fault {
 	VAL_FAULT_FRAUD = 1 << 2,
 	VAL_FAULT_CASHBOX_REMOVED = 1 << 3,
 	VAL_FAULT_SETUP = 1 << 4, /* wrong currency, no usable channel: needs configuration */
+	/* After a gap, a validator with another serial number answered: swapped for one that
+	 * may not be the city's (the SSP manual's check). */
+	VAL_FAULT_SWAPPED = 1 << 5,
 };
 
 struct val_status {
@@ -59,6 +63,7 @@ struct val_status {
 	char firmware[5];
 	char country[4];
 	uint8_t protocol;
+	uint32_t serial; /* the device's serial number, from GET SERIAL NUMBER */
 	int n_channels;
 	int64_t cents[SSP_MAX_CHANNELS];
 	char error[96]; /* the last thing that went wrong, for staff; "" when none */
@@ -67,7 +72,7 @@ struct val_status {
 /* A note that is the city's money now. */
 struct val_credit {
 	int channel;
-	int64_t cents;
+	int64_t cents; /* 0: a channel the setup did not list; staff must count the box */
 	/* "Note cleared into cashbox": a note that was on its way in when the power went; it
 	 * is in the box but was never credited. */
 	bool cleared_at_startup;
@@ -101,6 +106,7 @@ struct val_config {
 	int poll_ms;	  /* while accepting; 0: 200 */
 	int idle_poll_ms; /* while not; 0: 1000 */
 	int hold_ms;	  /* HOLD interval while the kiosk decides; 0: 1000 */
+	int hold_max_ms;  /* no decision by then: the note goes back; 0: 30000 */
 	int reconnect_ms; /* after giving up; 0: 3000 */
 	uint8_t address;  /* SSP address, 0 for validators */
 	bool plain_poll;  /* use POLL, not POLL WITH ACK */

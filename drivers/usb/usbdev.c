@@ -16,6 +16,7 @@
 #include "app/common/log.h"
 #include "drivers/card/hidrdr.h"
 #include "drivers/printer/escpos.h"
+#include "drivers/usb/usbcash.h"
 #include "drivers/usb/usbprn.h"
 #include "drivers/usb/usbrdr.h"
 
@@ -40,7 +41,8 @@ const size_t usbdev_default_wedges_n =
  * and Dynamag alike), 0002 the classic HID reader, 0011 Dynamag swipe HID, 0013 Dynamag
  * insert HID. Epson shares 0202 across the TM-T88 family (told apart by the product
  * string); 0e03/0e15/0e28 are the TM-T20, TM-T20II and TM-T20III, 0e20 the TM-m30II.
- * 0416:5011 is the Winbond controller of the common 58 mm POS-58 printers. */
+ * 0416:5011 is the Winbond controller of the common 58 mm POS-58 printers. ITL's USB
+ * validators (NV9 USB, NV10 USB, NV-150) enumerate as 191c:4104 "Banknote validator". */
 static const struct usbdev_model models[] = {
     {0x0801, 0x0001, NULL, "MagTek SureSwipe/Dynamag (keyboard emulation)", -1, NULL},
     {0x0801, 0x0002, NULL, "MagTek USB HID Swipe Reader", 0, NULL},
@@ -55,6 +57,7 @@ static const struct usbdev_model models[] = {
     {0x04b8, 0x0e28, NULL, "Epson TM-T20III", 0, "tm-t20"},
     {0x04b8, 0x0e20, NULL, "Epson TM-m30II", 0, "tm-m30"},
     {0x0416, 0x5011, NULL, "58 mm thermal printer (POS-58)", 0, "58mm"},
+    {0x191C, 0x4104, NULL, "ITL banknote validator", 0, NULL},
 };
 
 const struct usbdev_model *usbdev_model_find(uint16_t vid, uint16_t pid, const char *product)
@@ -145,6 +148,8 @@ void usbdev_describe(const struct usbdev_info *info, char *buf, size_t n)
 			 : p->qr == PRINTER_QR_RASTER ? "as raster image"
 						      : "none",
 			 p->cutter ? "cutter" : "tear-off (no cutter)");
+	} else if (info->kind == USBDEV_VALIDATOR) {
+		snprintf(buf, n, "%s: bill validator, SSP encrypted (eSSP) over USB CDC", name);
 	} else if (info->kind == USBDEV_HID_READER) {
 		int ms = info->model ? info->model->magnesafe == 1
 				     : info->report_len >= HIDRDR_MAGNESAFE_LEN;
@@ -168,6 +173,17 @@ struct slot {
 	struct usbdev_info info;
 	struct usbprn *prn;
 	struct usbrdr *rdr;
+	struct usbcash *cash;
+};
+
+/* What other threads ask of the validator, applied on the USB thread. */
+struct cash_mail {
+	bool want; /* accept notes: remembered across replugs */
+	bool want_changed;
+	bool decide; /* a decision is waiting */
+	bool accept;
+	char reason[96];
+	bool clear; /* staff cleared the faults */
 };
 
 /* The print job in the mailbox: owned by the waiting thread, finished by the USB thread. */
@@ -195,6 +211,7 @@ struct usbdev {
 	bool quit;
 	bool rescan;
 	struct job *job;
+	struct cash_mail cash;
 	struct slot slots[MAX_SLOTS]; /* touched by the USB thread only, but info */
 	int64_t next_scan;
 };
@@ -205,6 +222,7 @@ const char *usbdev_kind_name(enum usbdev_kind k)
 	case USBDEV_PRINTER: return "printer";
 	case USBDEV_HID_READER:
 	case USBDEV_WEDGE_READER: return "reader";
+	case USBDEV_VALIDATOR: return "validator";
 	default: return "none";
 	}
 }
@@ -253,8 +271,17 @@ int usbdev_match(const struct libusb_device_descriptor *dd,
 						 .alt = alt->bAlternateSetting};
 			uint8_t c = alt->bInterfaceClass;
 
-			if (c == LIBUSB_CLASS_PRINTER ||
-			    (dd->idVendor == 0x04B8 && c == LIBUSB_CLASS_VENDOR_SPEC)) {
+			if (dd->idVendor == USBDEV_ITL_VID &&
+			    (c == LIBUSB_CLASS_DATA || c == LIBUSB_CLASS_VENDOR_SPEC)) {
+				/* The CDC data interface; the communication one beside it
+				 * carries nothing SSP needs. */
+				endpoints(alt, LIBUSB_TRANSFER_TYPE_BULK, &m);
+				if (!m.ep_in || !m.ep_out)
+					continue;
+				m.kind = USBDEV_VALIDATOR;
+				m.driver = "essp";
+			} else if (c == LIBUSB_CLASS_PRINTER ||
+				   (dd->idVendor == 0x04B8 && c == LIBUSB_CLASS_VENDOR_SPEC)) {
 				endpoints(alt, LIBUSB_TRANSFER_TYPE_BULK, &m);
 				if (!m.ep_out)
 					continue;
@@ -429,12 +456,15 @@ static void detach(struct usbdev *u, struct slot *s)
 			idle = usbprn_stop(s->prn) && idle;
 		if (s->rdr)
 			idle = usbrdr_stop(s->rdr) && idle;
+		if (s->cash)
+			idle = usbcash_stop(s->cash) && idle;
 		if (idle || clock_mono_ms() > until)
 			break;
 		libusb_handle_events_timeout_completed(u->ctx, &tv, NULL);
 	}
 	usbprn_free(s->prn);
 	usbrdr_free(s->rdr);
+	usbcash_free(s->cash);
 	libusb_release_interface(s->h, s->m.iface);
 	libusb_close(s->h);
 	libusb_unref_device(s->dev);
@@ -480,6 +510,9 @@ static int attach(struct usbdev *u, libusb_device *dev, const struct usbdev_matc
 	if (m->kind == USBDEV_PRINTER)
 		rc = usbprn_start(h, m, u->cfg.chunk, u->cfg.chunk_timeout_ms, u->cfg.status_ms,
 				  &s->prn);
+	else if (m->kind == USBDEV_VALIDATOR)
+		rc = usbcash_start(h, m, &u->cfg.cash, &u->cfg.cash_hooks, clock_mono_ms(),
+				   &s->cash);
 	else
 		rc = usbrdr_start(h, m, on_swipe, u, &s->rdr);
 	if (rc) {
@@ -497,6 +530,11 @@ static int attach(struct usbdev *u, libusb_device *dev, const struct usbdev_matc
 		usbprn_status(s->prn, &s->info.printer);
 	if (s->rdr)
 		s->info.report_len = usbrdr_report_len(s->rdr);
+	if (s->cash) {
+		usbcash_status(s->cash, &s->info.cash);
+		/* A validator plugged in mid-payment takes notes at once. */
+		u->cash.want_changed = true;
+	}
 	pthread_mutex_unlock(&u->lock);
 	log_info("usbdev", "%s %04x:%04x on bus %03d address %03d taken by %s",
 		 usbdev_kind_name(m->kind), info->vid, info->pid, info->bus, info->addr, m->driver);
@@ -565,6 +603,45 @@ static struct slot *printer_slot(struct usbdev *u)
 	return NULL;
 }
 
+/* Hands the validator what other threads asked, its time, and takes its status. */
+static void cash_tick(struct usbdev *u, struct slot *s, int64_t now)
+{
+	struct cash_mail mail;
+	struct val_status st;
+	bool status_changed;
+
+	pthread_mutex_lock(&u->lock);
+	mail = u->cash;
+	u->cash.want_changed = false;
+	u->cash.decide = false;
+	u->cash.clear = false;
+	pthread_mutex_unlock(&u->lock);
+	if (mail.want_changed) {
+		struct val_event ev = {.kind = VAL_EV_ACCEPTING, .now_ms = now, .on = mail.want};
+
+		usbcash_event(s->cash, &ev);
+	}
+	if (mail.decide) {
+		struct val_event ev = {
+		    .kind = VAL_EV_DECIDE, .now_ms = now, .on = mail.accept, .reason = mail.reason};
+
+		usbcash_event(s->cash, &ev);
+	}
+	if (mail.clear) {
+		struct val_event ev = {.kind = VAL_EV_CLEAR_FAULTS, .now_ms = now};
+
+		usbcash_event(s->cash, &ev);
+	}
+	usbcash_tick(s->cash, now);
+	usbcash_status(s->cash, &st);
+	pthread_mutex_lock(&u->lock);
+	status_changed = memcmp(&st, &s->info.cash, sizeof(st)) != 0;
+	s->info.cash = st;
+	pthread_mutex_unlock(&u->lock);
+	if (status_changed)
+		changed(u);
+}
+
 static void tick(struct usbdev *u)
 {
 	int64_t now = clock_mono_ms();
@@ -576,7 +653,8 @@ static void tick(struct usbdev *u)
 
 		if (!s->used)
 			continue;
-		if ((s->prn && usbprn_dead(s->prn)) || (s->rdr && usbrdr_dead(s->rdr))) {
+		if ((s->prn && usbprn_dead(s->prn)) || (s->rdr && usbrdr_dead(s->rdr)) ||
+		    (s->cash && usbcash_dead(s->cash))) {
 			detach(u, s);
 			/* It may be back already (or never left, after an error). */
 			u->next_scan = now + u->cfg.rescan_ms;
@@ -586,6 +664,8 @@ static void tick(struct usbdev *u)
 			usbprn_tick(s->prn, now);
 		if (s->rdr)
 			usbrdr_tick(s->rdr, now);
+		if (s->cash)
+			cash_tick(u, s, now);
 	}
 	ps = printer_slot(u);
 	pthread_mutex_lock(&u->lock);
@@ -641,6 +721,19 @@ static void *usb_main(void *arg)
 				tv.tv_usec = (wait % 1000) * 1000;
 			}
 		}
+		/* A validator's polls and reply timeouts set their own pace. */
+		for (int k = 0; k < MAX_SLOTS; k++) {
+			int64_t wait_ms = (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000, due;
+
+			if (!u->slots[k].used || !u->slots[k].cash)
+				continue;
+			due = usbcash_wake(u->slots[k].cash) - now;
+			if (due < wait_ms) {
+				due = due < 1 ? 1 : due;
+				tv.tv_sec = due / 1000;
+				tv.tv_usec = (due % 1000) * 1000;
+			}
+		}
 		libusb_handle_events_timeout_completed(u->ctx, &tv, NULL);
 		pthread_mutex_lock(&u->lock);
 		quit = u->quit;
@@ -651,8 +744,8 @@ static void *usb_main(void *arg)
 		if (scan) {
 			u->rescan = false;
 			/* With hotplug events the periodic scan is only a safety net. */
-			u->next_scan =
-			    clock_mono_ms() + (u->has_hotplug ? HOTPLUG_RESCAN_MS : u->cfg.rescan_ms);
+			u->next_scan = clock_mono_ms() +
+				       (u->has_hotplug ? HOTPLUG_RESCAN_MS : u->cfg.rescan_ms);
 			rescan(u);
 		}
 		tick(u);
@@ -847,3 +940,99 @@ static int ops_columns(void *impl)
 
 const struct printer_ops usbdev_printer_ops = {
     .print = ops_print, .status = ops_status, .print_text = ops_print_text, .columns = ops_columns};
+
+/* ---- the bill validator, from other threads ---- */
+
+static struct slot *cash_slot_locked(struct usbdev *u)
+{
+	for (int k = 0; k < MAX_SLOTS; k++) {
+		if (u->slots[k].used && u->slots[k].m.kind == USBDEV_VALIDATOR)
+			return &u->slots[k];
+	}
+	return NULL;
+}
+
+/* Posts to the mailbox and wakes the USB thread; KIOSK_EDEVICE without a validator. */
+static int cash_post(struct usbdev *u, const struct cash_mail *m)
+{
+	int rc;
+
+	pthread_mutex_lock(&u->lock);
+	if (m->want_changed) {
+		u->cash.want = m->want;
+		u->cash.want_changed = true;
+	}
+	if (m->decide) {
+		u->cash.decide = true;
+		u->cash.accept = m->accept;
+		memcpy(u->cash.reason, m->reason, sizeof(u->cash.reason));
+	}
+	u->cash.clear = u->cash.clear || m->clear;
+	rc = cash_slot_locked(u) ? 0 : KIOSK_EDEVICE;
+	pthread_mutex_unlock(&u->lock);
+	libusb_interrupt_event_handler(u->ctx);
+	return rc;
+}
+
+int usbdev_cash_accepting(struct usbdev *u, bool on)
+{
+	struct cash_mail m = {.want = on, .want_changed = true};
+
+	return cash_post(u, &m);
+}
+
+int usbdev_cash_decide(struct usbdev *u, bool accept, const char *reason)
+{
+	struct cash_mail m = {.decide = true, .accept = accept};
+
+	snprintf(m.reason, sizeof(m.reason), "%s", reason ? reason : "");
+	return cash_post(u, &m);
+}
+
+int usbdev_cash_clear_faults(struct usbdev *u)
+{
+	struct cash_mail m = {.clear = true};
+
+	return cash_post(u, &m);
+}
+
+int usbdev_cash_status(struct usbdev *u, struct val_status *out)
+{
+	struct slot *s;
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	pthread_mutex_lock(&u->lock);
+	s = cash_slot_locked(u);
+	if (s)
+		*out = s->info.cash;
+	else
+		rc = KIOSK_EDEVICE;
+	pthread_mutex_unlock(&u->lock);
+	return rc;
+}
+
+static int ops_cash_accepting(void *impl, bool on)
+{
+	return usbdev_cash_accepting(impl, on);
+}
+
+static int ops_cash_decide(void *impl, bool accept, const char *reason)
+{
+	return usbdev_cash_decide(impl, accept, reason);
+}
+
+static int ops_cash_clear(void *impl)
+{
+	return usbdev_cash_clear_faults(impl);
+}
+
+static int ops_cash_status(void *impl, struct val_status *out)
+{
+	return usbdev_cash_status(impl, out);
+}
+
+const struct cash_ops usbdev_cash_ops = {.accepting = ops_cash_accepting,
+					 .decide = ops_cash_decide,
+					 .clear_faults = ops_cash_clear,
+					 .status = ops_cash_status};

@@ -8,13 +8,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "drivers/cash/validator.h"
 #include "drivers/devices.h"
 #include "drivers/printer/profile.h"
 
 struct libusb_device_descriptor;
 struct libusb_config_descriptor;
 
-enum usbdev_kind { USBDEV_NONE, USBDEV_PRINTER, USBDEV_HID_READER, USBDEV_WEDGE_READER };
+enum usbdev_kind {
+	USBDEV_NONE,
+	USBDEV_PRINTER,
+	USBDEV_HID_READER,
+	USBDEV_WEDGE_READER,
+	USBDEV_VALIDATOR,
+};
+
+/* ITL's USB vendor id: NV9 USB+, NV200 and their kin, on a USB CDC data interface. */
+#define USBDEV_ITL_VID 0x191C
 
 struct usbdev_id {
 	uint16_t vid, pid;
@@ -43,18 +53,20 @@ const struct usbdev_model *usbdev_model_find(uint16_t vid, uint16_t pid, const c
 /* What a driver needs to know of the interface it takes. */
 struct usbdev_match {
 	enum usbdev_kind kind;
-	const char *driver; /* "usbprn", "hidrdr", "wedge" */
+	const char *driver; /* "usbprn", "hidrdr", "wedge", "essp" */
 	int iface;
 	int alt;
-	uint8_t ep_in;	 /* bulk IN (printer status) or interrupt IN (reader reports); 0: none */
-	uint8_t ep_out;	 /* bulk OUT (printer data) */
+	uint8_t ep_in;	 /* bulk IN (printer status, validator replies) or interrupt IN (reader
+			    reports); 0: none */
+	uint8_t ep_out;	 /* bulk OUT (printer data, validator commands) */
 	uint16_t in_max; /* wMaxPacketSize of ep_in */
 };
 
 /* Decides from the descriptors alone whether a driver takes the device: printer class (7)
  * or Epson (04b8) vendor class with a bulk OUT -> usbprn; MagTek (0801) HID with an
  * interrupt IN that is not a boot keyboard -> hidrdr; a boot keyboard whose vid:pid is in
- * wedges -> wedge. 0 and out filled, or KIOSK_ENOTFOUND: the device is left alone. */
+ * wedges -> wedge; ITL (191c) CDC data or vendor class with bulk IN and OUT -> essp.
+ * 0 and out filled, or KIOSK_ENOTFOUND: the device is left alone. */
 int usbdev_match(const struct libusb_device_descriptor *dd,
 		 const struct libusb_config_descriptor *cfg, const struct usbdev_id *wedges,
 		 size_t n_wedges, struct usbdev_match *out);
@@ -75,6 +87,8 @@ struct usbdev_config {
 	int chunk_timeout_ms;	     /* default 5000 */
 	const char *printer_profile; /* [printer] profile: a profile name, or NULL/"" to take
 				      * it from the device table */
+	struct val_config cash;	     /* the bill validator's settings */
+	struct val_hooks cash_hooks; /* called on the USB thread */
 };
 
 /* One device as found (for --list-devices) or as taken by a driver. */
@@ -88,8 +102,9 @@ struct usbdev_info {
 	char product[64];		       /* the USB product string, "" when unknown */
 	const struct usbdev_model *model;      /* NULL when the table does not know it */
 	const struct printer_profile *profile; /* printers: the profile in use */
-	size_t report_len; /* HID readers that are attached: the input report's length as the
-			    * report descriptor declares it */
+	size_t report_len;	/* HID readers that are attached: the input report's length as the
+				 * report descriptor declares it */
+	struct val_status cash; /* validators that are attached */
 };
 
 /* One line for staff and IT: the model and what the kiosk will do with it ("MagTek Dynamag
@@ -118,5 +133,15 @@ int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, const char *pri
 		struct usbdev_info *out, size_t max, size_t *n);
 
 const char *usbdev_kind_name(enum usbdev_kind k);
+
+/* The bill validator, from any thread. The wish to accept notes holds across unplug and
+ * replug; a decision answers the escrow hook's VAL_WAIT. 0, or KIOSK_EDEVICE when no
+ * validator is attached (accepting is remembered all the same). */
+int usbdev_cash_accepting(struct usbdev *u, bool on);
+int usbdev_cash_decide(struct usbdev *u, bool accept, const char *reason);
+int usbdev_cash_clear_faults(struct usbdev *u);
+int usbdev_cash_status(struct usbdev *u, struct val_status *out);
+/* The same, as the cash interface (impl is the struct usbdev). */
+extern const struct cash_ops usbdev_cash_ops;
 
 #endif

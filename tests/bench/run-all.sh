@@ -39,6 +39,11 @@ frame_p99="$(figure frame_ms_p99 "$work/frames.txt")"
 journal_p99="$(figure journal_commit_ms_p99 "$work/journal.txt")"
 journal_p50="$(figure journal_commit_ms_p50 "$work/journal.txt")"
 
+# The bill validator's eSSP: bring-up and one encrypted poll, against the emulated device.
+"$bin/bench_essp" | tee "$work/essp.txt"
+essp_bringup="$(figure essp_bringup_ms_p50 "$work/essp.txt")"
+essp_poll="$(figure essp_poll_roundtrip_us "$work/essp.txt")"
+
 # Input to screen, lookup, payment end to end, printing; and connection reuse. Median of 5.
 for i in 1 2 3 4 5; do
 	KIOSK_BUILD="$build" "$here/scripts/run-journey" "$here/tests/bench/payment.journey" \
@@ -83,6 +88,8 @@ cat >"$out/results.json" <<JSON
   "soak_rss_growth_mb": $soak_growth,
   "journal_commit_ms_p50": $journal_p50,
   "journal_commit_ms_p99": $journal_p99,
+  "essp_bringup_ms_p50": $essp_bringup,
+  "essp_poll_roundtrip_us": $essp_poll,
   "requests_per_handshake": $per_handshake
 }
 JSON

@@ -16,7 +16,7 @@ ctl="${KIOSKCTL:-$ctl}"
 changes="${TSAN_CHANGES:-1000}"
 c() { "$ctl" --socket "$sock" "$@"; }
 # Never a vacuous pass: the kiosk under test must be a ThreadSanitizer build.
-ldd "$kiosk" | grep -q libtsan || { echo "FAIL: $kiosk is not built with ThreadSanitizer" >&2; exit 1; }
+[[ "$(ldd "$kiosk")" == *libtsan* ]] || { echo "FAIL: $kiosk is not built with ThreadSanitizer" >&2; exit 1; }
 
 start_journey "$here/tests/tsan/payments.journey"
 wait_for_kiosk 1200

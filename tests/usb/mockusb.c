@@ -31,6 +31,9 @@ struct mockdev {
 	uint8_t report_desc[1024];
 	size_t report_desc_len;
 	int claims, detaches, urbs;
+	mock_reply_fn replier;
+	void *replier_ctx;
+	uint16_t in_size; /* wMaxPacketSize of the IN endpoint */
 };
 
 UMockdevTestbed *mock_testbed(void)
@@ -76,6 +79,17 @@ static void take_out(struct mockdev *m, const uint8_t *buf, int len)
 		return;
 	}
 	g_byte_array_append(m->received, buf, (guint)len);
+	if (m->replier) {
+		uint8_t reply[1024];
+		size_t n = m->replier(m->replier_ctx, buf, (size_t)len, reply, sizeof(reply));
+		size_t piece = m->in_size ? m->in_size : 64;
+
+		/* As a full-speed device sends it: packets of at most wMaxPacketSize. */
+		for (size_t off = 0; off < n; off += piece)
+			g_queue_push_tail(
+			    &m->in_reports,
+			    g_bytes_new(reply + off, n - off < piece ? n - off : piece));
+	}
 	if (m->unplug_after) {
 		if ((size_t)len >= m->unplug_after) {
 			m->unplug_after = 0;
@@ -254,7 +268,7 @@ struct mockdev *mock_add(UMockdevTestbed *tb, int devnum, const struct mock_desc
 	struct mockdev *m = g_new0(struct mockdev, 1);
 	char node[64];
 	GString *desc = g_string_new(""), *rec = g_string_new("");
-	int total = 9 + 9 + 7 * d->n_eps;
+	int total = 9 + (d->cdc ? 9 + 7 : 0) + 9 + 7 * d->n_eps;
 	uint8_t dev[18] = {18,
 			   1,
 			   0x00,
@@ -273,9 +287,18 @@ struct mockdev *mock_add(UMockdevTestbed *tb, int devnum, const struct mock_desc
 			   2,
 			   3,
 			   1};
-	uint8_t cfg[9] = {9, 2, (uint8_t)total, 0, 1, 1, 0, 0x80, 50};
-	uint8_t itf[9] = {
-	    9, 4, 0, 0, (uint8_t)d->n_eps, d->iface_class, d->iface_sub, d->iface_proto, 0};
+	uint8_t cfg[9] = {9, 2, (uint8_t)total, 0, d->cdc ? 2 : 1, 1, 0, 0x80, 50};
+	uint8_t itf[9] = {9,
+			  4,
+			  d->cdc ? 1 : 0,
+			  0,
+			  (uint8_t)d->n_eps,
+			  d->iface_class,
+			  d->iface_sub,
+			  d->iface_proto,
+			  0};
+	/* CDC ACM's communication interface with its notification endpoint. */
+	static const uint8_t comm[9 + 7] = {9, 4, 0, 0, 1, 2, 2, 1, 0, 7, 5, 0x83, 3, 8, 0, 16};
 
 	m->tb = tb;
 	m->status[3] = 0x12; /* DLE EOT 3: no error, like any printer that is fine */
@@ -283,6 +306,8 @@ struct mockdev *mock_add(UMockdevTestbed *tb, int devnum, const struct mock_desc
 	m->received = g_byte_array_new();
 	hex(desc, dev, sizeof(dev));
 	hex(desc, cfg, sizeof(cfg));
+	if (d->cdc)
+		hex(desc, comm, sizeof(comm));
 	hex(desc, itf, sizeof(itf));
 	for (int e = 0; e < d->n_eps; e++) {
 		uint8_t ep[7] = {7,
@@ -293,6 +318,8 @@ struct mockdev *mock_add(UMockdevTestbed *tb, int devnum, const struct mock_desc
 				 (uint8_t)(d->eps[e].size >> 8),
 				 d->eps[e].type == 3 ? 1 : 0};
 		hex(desc, ep, sizeof(ep));
+		if (d->eps[e].addr & 0x80)
+			m->in_size = d->eps[e].size;
 	}
 	snprintf(node, sizeof(node), "/dev/bus/usb/001/%03d", devnum);
 	snprintf(m->syspath, sizeof(m->syspath), "/sys/devices/usb1/1-%d", devnum);
@@ -393,6 +420,14 @@ void mock_set_unplugged(struct mockdev *m, bool unplugged)
 {
 	pthread_mutex_lock(&m->lock);
 	m->unplugged = unplugged;
+	pthread_mutex_unlock(&m->lock);
+}
+
+void mock_set_replier(struct mockdev *m, mock_reply_fn fn, void *ctx)
+{
+	pthread_mutex_lock(&m->lock);
+	m->replier = fn;
+	m->replier_ctx = ctx;
 	pthread_mutex_unlock(&m->lock);
 }
 

@@ -22,6 +22,7 @@ struct mock_desc {
 	uint8_t iface_class, iface_sub, iface_proto;
 	struct mock_ep eps[2];
 	int n_eps;
+	bool cdc; /* a USB CDC device: a communication interface (0) before this one (1) */
 };
 
 struct mockdev;
@@ -47,6 +48,11 @@ void mock_clear_received(struct mockdev *m);
  * bytes; 0 disables. */
 void mock_unplug_after(struct mockdev *m, size_t n);
 void mock_set_unplugged(struct mockdev *m, bool unplugged);
+/* A device that answers what it is sent (a bill validator): every OUT transfer goes to fn,
+ * and its reply is queued on IN in pieces of the IN endpoint's packet size. fn runs on
+ * umockdev's thread. */
+typedef size_t (*mock_reply_fn)(void *ctx, const uint8_t *in, size_t n, uint8_t *reply, size_t cap);
+void mock_set_replier(struct mockdev *m, mock_reply_fn fn, void *ctx);
 /* Reader side: queues one IN report. A report longer than the URB that takes it goes on in
  * the next URB, as its packets would on the bus. */
 void mock_queue_in(struct mockdev *m, const uint8_t *data, size_t len);

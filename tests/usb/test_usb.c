@@ -1,6 +1,7 @@
 /* The real USB drivers over the real libusb, against devices emulated at the usbdevfs level
  * by umockdev: a receipt printer, a MagTek HID reader, a keyboard-wedge reader, an unplug in
- * the middle of a receipt, and devices no driver should touch. */
+ * the middle of a receipt, devices no driver should touch, and an ITL bill validator whose
+ * USB side is answered by the emulated device speaking eSSP with encryption required. */
 #include <libusb.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "drivers/card/card.h"
 #include "drivers/card/hidrdr.h"
 #include "drivers/card/wedge.h"
+#include "drivers/cash/essp_emu.h"
 #include "drivers/printer/escpos.h"
 #include "drivers/usb/usbdev.h"
 #include "tests/support/magnesafe.h"
@@ -47,9 +49,12 @@ static void on_swipe(void *ctx, struct card_swipe *s)
 	card_swipe_wipe(s);
 }
 
+static const char *start_profile; /* [printer] profile for the next start(), NULL: none */
+
 static void start(struct fixture *f, const struct usbdev_id *wedges, size_t n)
 {
-	struct usbdev_config cfg = {.wedges = wedges,
+	struct usbdev_config cfg = {.printer_profile = start_profile,
+				    .wedges = wedges,
 				    .n_wedges = n,
 				    .on_swipe = on_swipe,
 				    .swipe_ctx = f,
@@ -343,6 +348,47 @@ static void test_printer_48_columns(void)
 	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);
 	got = mock_received(m, &got_len);
 	want = read_golden("receipt-approved-tm-t20.escpos", "tm-t20", &want_len);
+	g_assert_cmpmem(got, got_len, want, want_len);
+	g_free(got);
+	g_free(want);
+	teardown(&f);
+	mock_free(m);
+}
+
+/* [printer] profile overrides the device table: a TM-T20 set to the 58 mm profile (a 58 mm
+ * roll in an 80 mm printer) prints 32 columns in PC850 and no cut. */
+static void test_printer_profile_setting(void)
+{
+	static const struct mock_desc tm_t20 = {
+	    .vid = 0x04b8,
+	    .pid = 0x0e15,
+	    .iface_class = 7,
+	    .iface_sub = 1,
+	    .iface_proto = 2,
+	    .eps = {{0x82, 2, 64}, {0x01, 2, 64}},
+	    .n_eps = 2,
+	};
+	struct fixture f;
+	struct mockdev *m;
+	struct receipt r;
+	struct usbdev_info info[4];
+	uint8_t *got, *want;
+	size_t got_len, want_len, n = 0;
+
+	setup(&f);
+	m = mock_add(f.tb, 14, &tm_t20);
+	mock_set_status(m, ST_ONLINE, ST_NO_CAUSE, ST_PAPER_OK);
+	start_profile = "58mm";
+	start(&f, NULL, 0);
+	start_profile = NULL;
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	g_assert_true(wait_status(&f, false, false));
+	usbdev_list(f.u, info, 4, &n);
+	g_assert_cmpstr(info[0].profile->name, ==, "58mm");
+	sample_receipt(&r);
+	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);
+	got = mock_received(m, &got_len);
+	want = read_golden("receipt-approved-58mm.escpos", "58mm", &want_len);
 	g_assert_cmpmem(got, got_len, want, want_len);
 	g_free(got);
 	g_free(want);
@@ -669,6 +715,301 @@ static void test_left_alone(void)
 	mock_free(w);
 }
 
+/* ---- the bill validator ---- */
+
+struct cash_rig {
+	struct fixture f;
+	struct mockdev *m;
+	struct essp_emu *emu;
+	pthread_mutex_t lock;
+	int64_t credits[8];
+	int n_credits;
+	int64_t rejected[8];
+	char reasons[8][96];
+	int n_rejected;
+};
+
+static size_t emu_reply(void *ctx, const uint8_t *in, size_t n, uint8_t *reply, size_t cap)
+{
+	struct cash_rig *r = ctx;
+	size_t got = 0;
+
+	essp_emu_feed(r->emu, ms(), in, n, reply, cap, &got);
+	return got;
+}
+
+/* The kiosk's rule for the test: a $100 note is over the limit. */
+static enum val_decision cash_escrow(void *ctx, int channel, int64_t cents, char *reason,
+				     size_t cap)
+{
+	(void)ctx;
+	(void)channel;
+	if (cents > 5000) {
+		snprintf(reason, cap, "%s", "More than the maximum for one payment");
+		return VAL_REJECT_NOTE;
+	}
+	return VAL_ACCEPT;
+}
+
+static int cash_credit(void *ctx, const struct val_credit *c)
+{
+	struct cash_rig *r = ctx;
+
+	pthread_mutex_lock(&r->lock);
+	if (r->n_credits < 8)
+		r->credits[r->n_credits++] = c->cents;
+	pthread_mutex_unlock(&r->lock);
+	return 0;
+}
+
+static void cash_rejected(void *ctx, int64_t cents, const char *reason)
+{
+	struct cash_rig *r = ctx;
+
+	pthread_mutex_lock(&r->lock);
+	if (r->n_rejected < 8) {
+		r->rejected[r->n_rejected] = cents;
+		snprintf(r->reasons[r->n_rejected], sizeof(r->reasons[0]), "%s", reason);
+		r->n_rejected++;
+	}
+	pthread_mutex_unlock(&r->lock);
+}
+
+static const struct mock_desc validator_desc = {
+    .vid = 0x191C,
+    .pid = 0x4104,
+    .iface_class = 0x0A, /* CDC data */
+    .eps = {{0x81, 2, 64}, {0x02, 2, 64}},
+    .n_eps = 2,
+    .cdc = true,
+};
+
+static void cash_open(struct cash_rig *r, const struct essp_emu_config *ec)
+{
+	struct usbdev_config cfg = {.rescan_ms = 200,
+				    .cash = {.reply_ms = 300,
+					     .retries = 5,
+					     .poll_ms = 50,
+					     .idle_poll_ms = 200,
+					     .reconnect_ms = 300},
+				    .cash_hooks = {.escrow = cash_escrow,
+						   .credit = cash_credit,
+						   .rejected = cash_rejected}};
+
+	memset(r, 0, sizeof(*r));
+	pthread_mutex_init(&r->lock, NULL);
+	setup(&r->f);
+	g_assert_cmpint(essp_emu_new(ec, &r->emu), ==, 0);
+	r->m = mock_add(r->f.tb, 4, &validator_desc);
+	mock_set_replier(r->m, emu_reply, r);
+	cfg.cash_hooks.ctx = r;
+	g_assert_cmpint(usbdev_open(&cfg, &r->f.u), ==, 0);
+}
+
+static void cash_close(struct cash_rig *r)
+{
+	teardown(&r->f);
+	mock_free(r->m);
+	essp_emu_free(r->emu);
+	pthread_mutex_destroy(&r->lock);
+}
+
+/* Waits until the validator's status passes `ok`. */
+static bool wait_cash(struct cash_rig *r, bool (*ok)(const struct val_status *))
+{
+	int64_t until = ms() + WAIT_MS;
+	struct val_status st;
+
+	do {
+		if (usbdev_cash_status(r->f.u, &st) == 0 && ok(&st))
+			return true;
+		g_usleep(10000);
+	} while (ms() < until);
+	return false;
+}
+
+static bool is_up(const struct val_status *st)
+{
+	return st->up;
+}
+
+static bool is_accepting(const struct val_status *st)
+{
+	return st->up && st->accepting;
+}
+
+static bool is_jammed(const struct val_status *st)
+{
+	return (st->faults & VAL_FAULT_JAM) && !st->accepting;
+}
+
+static bool is_box_out(const struct val_status *st)
+{
+	return (st->faults & VAL_FAULT_CASHBOX_REMOVED) && !st->cashbox_present && !st->accepting;
+}
+
+static bool is_full(const struct val_status *st)
+{
+	return (st->faults & VAL_FAULT_STACKER_FULL) && !st->accepting;
+}
+
+static int counted(struct cash_rig *r, int *which, int n)
+{
+	int64_t until = ms() + WAIT_MS;
+	int got;
+
+	do {
+		pthread_mutex_lock(&r->lock);
+		got = *which;
+		pthread_mutex_unlock(&r->lock);
+		if (got >= n)
+			break;
+		g_usleep(10000);
+	} while (ms() < until);
+	return got;
+}
+
+static void cash_accepting(struct cash_rig *r)
+{
+	struct usbdev_info info[4];
+	size_t n;
+
+	g_assert_cmpuint(wait_held(&r->f, 1, WAIT_MS), ==, 1);
+	usbdev_list(r->f.u, info, 4, &n);
+	g_assert_cmpint(info[0].kind, ==, USBDEV_VALIDATOR);
+	g_assert_cmpstr(info[0].driver, ==, "essp");
+	g_assert_true(wait_cash(r, is_up));
+	g_assert_cmpint(usbdev_cash_accepting(r->f.u, true), ==, 0);
+	g_assert_true(wait_cash(r, is_accepting));
+}
+
+static void test_validator_notes(void)
+{
+	struct essp_emu_config ec = {0};
+	struct cash_rig r;
+	struct essp_emu_stats es;
+	struct usbdev_info info[4];
+	size_t n;
+
+	cash_open(&r, &ec);
+	/* --list-devices sees it for what it is. */
+	g_assert_cmpint(usbdev_scan(NULL, 0, NULL, info, 4, &n), ==, 0);
+	g_assert_cmpuint(n, ==, 1);
+	g_assert_cmpint(info[0].kind, ==, USBDEV_VALIDATOR);
+	g_assert_cmpstr(usbdev_kind_name(info[0].kind), ==, "validator");
+	cash_accepting(&r);
+	/* The data interface (1) taken from the kernel's cdc_acm. */
+	g_assert_cmpint(mock_claims(r.m), >=, 1);
+
+	g_assert_cmpint(essp_emu_insert(r.emu, 20, false), ==, 0);
+	g_assert_cmpint(counted(&r, &r.n_credits, 1), ==, 1);
+	g_assert_cmpint(r.credits[0], ==, 2000);
+
+	g_assert_cmpint(essp_emu_insert(r.emu, 100, false), ==, 0);
+	g_assert_cmpint(counted(&r, &r.n_rejected, 1), ==, 1);
+	g_assert_cmpint(r.rejected[0], ==, 10000);
+	g_assert_cmpstr(r.reasons[0], ==, "More than the maximum for one payment");
+
+	g_assert_cmpint(essp_emu_insert(r.emu, 5, true), ==, 0);
+	g_assert_cmpint(counted(&r, &r.n_rejected, 2), ==, 2);
+	g_assert_nonnull(strstr(r.reasons[1], "refused by the validator"));
+
+	essp_emu_stats(r.emu, &es);
+	g_assert_cmpint(es.stacked, ==, 1);
+	g_assert_cmpint(es.stacked_cents, ==, 2000);
+	g_assert_cmpint(es.rejected, ==, 2);
+	/* Encryption required and never refused: every command after the key was encrypted. */
+	g_assert_true(es.keyed);
+	g_assert_cmpint(es.refused_plain, ==, 0);
+	g_assert_cmpint(r.n_credits, ==, 1);
+
+	/* The kiosk no longer wants notes: the device is disabled. */
+	g_assert_cmpint(usbdev_cash_accepting(r.f.u, false), ==, 0);
+	g_assert_true(wait_cash(&r, is_up));
+	g_usleep(500000);
+	essp_emu_stats(r.emu, &es);
+	g_assert_false(es.enabled);
+	cash_close(&r);
+}
+
+static void test_validator_jam(void)
+{
+	struct essp_emu_config ec = {0};
+	struct cash_rig r;
+	struct essp_emu_stats es;
+
+	cash_open(&r, &ec);
+	cash_accepting(&r);
+	g_assert_cmpint(essp_emu_insert(r.emu, 10, false), ==, 0);
+	essp_emu_jam(r.emu);
+	g_assert_true(wait_cash(&r, is_jammed));
+	essp_emu_stats(r.emu, &es);
+	g_assert_false(es.enabled);
+	g_assert_cmpint(r.n_credits, ==, 0);
+	essp_emu_clear_jam(r.emu);
+	g_usleep(500000);
+	g_assert_cmpint(usbdev_cash_clear_faults(r.f.u), ==, 0);
+	g_assert_true(wait_cash(&r, is_accepting));
+	cash_close(&r);
+}
+
+static void test_validator_cashbox(void)
+{
+	struct essp_emu_config ec = {0};
+	struct cash_rig r;
+	struct essp_emu_stats es;
+
+	cash_open(&r, &ec);
+	cash_accepting(&r);
+	essp_emu_cashbox(r.emu, false);
+	g_assert_true(wait_cash(&r, is_box_out));
+	essp_emu_stats(r.emu, &es);
+	g_assert_false(es.enabled);
+	essp_emu_cashbox(r.emu, true);
+	g_usleep(500000);
+	/* Back in, still off until staff clear it. */
+	g_assert_true(wait_cash(&r, is_box_out) == false);
+	{
+		struct val_status st;
+
+		usbdev_cash_status(r.f.u, &st);
+		g_assert_true(st.faults & VAL_FAULT_CASHBOX_REMOVED);
+		g_assert_false(st.accepting);
+	}
+	g_assert_cmpint(usbdev_cash_clear_faults(r.f.u), ==, 0);
+	g_assert_true(wait_cash(&r, is_accepting));
+	cash_close(&r);
+}
+
+static void test_validator_stacker_full(void)
+{
+	struct essp_emu_config ec = {.stacker_capacity = 1};
+	struct cash_rig r;
+
+	cash_open(&r, &ec);
+	cash_accepting(&r);
+	g_assert_cmpint(essp_emu_insert(r.emu, 10, false), ==, 0);
+	g_assert_cmpint(counted(&r, &r.n_credits, 1), ==, 1);
+	g_assert_true(wait_cash(&r, is_full));
+	g_assert_cmpint(essp_emu_insert(r.emu, 10, false), ==, KIOSK_EBUSY);
+	cash_close(&r);
+}
+
+static void test_validator_unplug(void)
+{
+	struct essp_emu_config ec = {0};
+	struct cash_rig r;
+	struct val_status st;
+
+	cash_open(&r, &ec);
+	cash_accepting(&r);
+	mock_set_unplugged(r.m, true);
+	g_assert_cmpuint(wait_held(&r.f, 0, WAIT_MS), ==, 0);
+	g_assert_cmpint(usbdev_cash_status(r.f.u, &st), ==, KIOSK_EDEVICE);
+	g_assert_false(st.up);
+	cash_close(&r);
+}
+
 int main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
@@ -684,11 +1025,17 @@ int main(int argc, char **argv)
 	g_test_add_func("/usb/printer/unplug-mid-receipt", test_printer_unplug_mid_receipt);
 	g_test_add_func("/usb/printer/48-columns", test_printer_48_columns);
 	g_test_add_func("/usb/printer/asb-on", test_printer_asb_on);
+	g_test_add_func("/usb/printer/profile-setting", test_printer_profile_setting);
 	g_test_add_func("/usb/printer/paper-stop-and-cutter", test_printer_paper_stop_and_cutter);
 	g_test_add_func("/usb/reader/hid", test_hid_reader);
 	g_test_add_func("/usb/reader/magnesafe-hid", test_magnesafe_hid_reader);
 	g_test_add_func("/usb/reader/magnesafe-keyboard", test_magnesafe_keyboard);
 	g_test_add_func("/usb/reader/wedge", test_wedge_reader);
 	g_test_add_func("/usb/left-alone", test_left_alone);
+	g_test_add_func("/usb/validator/notes", test_validator_notes);
+	g_test_add_func("/usb/validator/jam", test_validator_jam);
+	g_test_add_func("/usb/validator/cashbox", test_validator_cashbox);
+	g_test_add_func("/usb/validator/stacker-full", test_validator_stacker_full);
+	g_test_add_func("/usb/validator/unplug", test_validator_unplug);
 	return g_test_run();
 }

@@ -359,6 +359,19 @@ static void test_match(void **state)
 	assert_int_equal(usbdev_match(&dd, &cfg, wedges, 1, &m), KIOSK_ENOTFOUND);
 	device(&dd, 0x0781, 0x5567, 8, 6, 0x50, 2, 2); /* a memory stick */
 	assert_int_equal(usbdev_match(&dd, &cfg, wedges, 1, &m), KIOSK_ENOTFOUND);
+	/* An ITL validator's CDC data interface; the same interface from another vendor is a
+	 * modem or a serial adapter, and stays the kernel's. */
+	device(&dd, 0x191C, 0x4104, 0x0A, 0, 0, 2, 2);
+	assert_int_equal(usbdev_match(&dd, &cfg, wedges, 1, &m), 0);
+	assert_string_equal(m.driver, "essp");
+	assert_int_equal(m.kind, USBDEV_VALIDATOR);
+	assert_int_equal(m.ep_in, 0x81);
+	assert_int_equal(m.ep_out, 0x02);
+	device(&dd, 0x2341, 0x0043, 0x0A, 0, 0, 2, 2);
+	assert_int_equal(usbdev_match(&dd, &cfg, wedges, 1, &m), KIOSK_ENOTFOUND);
+	/* ITL's CDC communication interface alone (interrupt IN only): nothing to talk on. */
+	device(&dd, 0x191C, 0x4104, 0x02, 2, 1, 3, 1);
+	assert_int_equal(usbdev_match(&dd, &cfg, wedges, 1, &m), KIOSK_ENOTFOUND);
 }
 
 static void test_parse_ids(void **state)

@@ -188,6 +188,7 @@ static void test_bring_up(void **state)
 	assert_int_equal(es.inhibits, 0x7F); /* all seven USD notes */
 	assert_int_equal(es.refused_plain, 0);
 	assert_string_equal(r.st.country, "USD");
+	assert_int_equal(r.st.serial, 1873452);
 	assert_int_equal(r.st.n_channels, 7);
 	assert_int_equal(r.st.cents[6], 10000);
 	assert_int_equal(r.st.faults, 0);
@@ -295,6 +296,30 @@ static void test_hold_while_deciding(void **state)
 	assert_int_equal(r.n_rejected, 1);
 	assert_int_equal(r.rejected[0], 5000);
 	assert_string_equal(r.reasons[0], "Over the amount due by more than allowed");
+	rig_close(&r);
+}
+
+static void test_no_decision_returns_note(void **state)
+{
+	struct val_config vc = {.reply_ms = 100, .retries = 3, .hold_max_ms = 20000};
+	struct rig r;
+	struct essp_emu_stats es;
+
+	(void)state;
+	rig_open(&r, NULL, &vc);
+	accepting(&r);
+	r.decision = VAL_WAIT;
+	assert_int_equal(essp_emu_insert(r.emu, 20, false), 0);
+	pump(&r, 19000);
+	essp_emu_stats(r.emu, &es);
+	assert_true(es.escrow);
+	pump(&r, 3000);
+	essp_emu_stats(r.emu, &es);
+	assert_false(es.note_in_path);
+	assert_int_equal(es.rejected, 1);
+	assert_int_equal(r.n_credits, 0);
+	assert_int_equal(r.n_rejected, 1);
+	assert_string_equal(r.reasons[0], "no decision in time");
 	rig_close(&r);
 }
 
@@ -465,7 +490,6 @@ static void test_wrong_fixed_key(void **state)
 	assert_true(es.out_of_service);
 	assert_int_equal(validator_state(r.v), VAL_OFFLINE);
 	assert_false(r.st.up);
-	assert_true(r.st.faults & VAL_FAULT_SETUP);
 	assert_non_null(strstr(r.st.error, "fixed eSSP key"));
 	/* It waits before trying again rather than spinning. */
 	assert_true(es.commands < 20);
@@ -507,6 +531,52 @@ static void test_firmware_without_poll_ack(void **state)
 	rig_close(&r);
 }
 
+static void test_old_protocol(void **state)
+{
+	/* Older firmware: protocol 5 at most (the setup reply without the expanded part). */
+	struct essp_emu_config ec = {.no_poll_ack = true, .max_protocol = 5};
+	struct rig r;
+	struct essp_emu_stats es;
+
+	(void)state;
+	rig_open(&r, &ec, NULL);
+	accepting(&r);
+	essp_emu_stats(r.emu, &es);
+	assert_int_equal(es.protocol, 5);
+	assert_int_equal(r.st.cents[4], 2000);
+	assert_int_equal(essp_emu_insert(r.emu, 20, false), 0);
+	pump(&r, 3000);
+	assert_int_equal(r.n_credits, 1);
+	assert_int_equal(r.credits[0], 2000);
+	rig_close(&r);
+}
+
+static void test_swapped_validator(void **state)
+{
+	struct essp_emu_config other = {.serial = 4242};
+	struct rig r;
+
+	(void)state;
+	rig_open(&r, NULL, NULL);
+	accepting(&r);
+	/* Another validator on the same cable: it has no key, so it is brought up again, and
+	 * its serial number gives it away. */
+	essp_emu_free(r.emu);
+	assert_int_equal(essp_emu_new(&other, &r.emu), 0);
+	pump(&r, 5000);
+	assert_true(r.st.up);
+	assert_true(r.st.faults & VAL_FAULT_SWAPPED);
+	assert_false(r.st.accepting);
+	assert_int_equal(r.st.serial, 4242);
+	assert_non_null(strstr(r.st.error, "another validator"));
+	/* Staff checked it: cash comes back. */
+	send_event(&r, VAL_EV_CLEAR_FAULTS, true, NULL);
+	pump(&r, 1000);
+	assert_int_equal(r.st.faults, 0);
+	assert_true(r.st.accepting);
+	rig_close(&r);
+}
+
 static void test_wrong_dataset(void **state)
 {
 	struct essp_emu_config ec = {.country = "EUR"};
@@ -523,10 +593,61 @@ static void test_wrong_dataset(void **state)
 	assert_non_null(strstr(r.st.error, "EUR"));
 	assert_false(es.enabled);
 	assert_int_equal(es.inhibits, 0);
+	/* Staff swap in a validator with the USD dataset: judged afresh, cash comes on. */
+	essp_emu_free(r.emu);
+	ec.country = NULL;
+	assert_int_equal(essp_emu_new(&ec, &r.emu), 0);
+	pump(&r, 5000);
+	essp_emu_stats(r.emu, &es);
+	assert_int_equal(r.st.faults, 0);
+	assert_true(r.st.accepting);
+	assert_true(es.enabled);
 	rig_close(&r);
 }
 
 /* ---- the emulator, packet by packet ---- */
+
+/* A fresh device (encryption optional, as shipped) given one of the manual's host packets
+ * answers the manual's slave packet, byte for byte. */
+static void manual_exchange(const char *host, const char *slave)
+{
+	struct essp_emu_config ec = {.plain_allowed = true};
+	struct essp_emu *e;
+	uint8_t in[64], want[64], got[SSP_MAX_WIRE];
+	size_t n = 0, wn = 0, gn;
+	unsigned b;
+	int used;
+
+	while (sscanf(host, " %2x%n", &b, &used) == 1) {
+		in[n++] = (uint8_t)b;
+		host += used;
+	}
+	while (sscanf(slave, " %2x%n", &b, &used) == 1) {
+		want[wn++] = (uint8_t)b;
+		slave += used;
+	}
+	assert_int_equal(essp_emu_new(&ec, &e), 0);
+	assert_int_equal(essp_emu_feed(e, 0, in, n, got, sizeof(got), &gn), 0);
+	assert_int_equal(gn, wn);
+	assert_memory_equal(got, want, wn);
+	essp_emu_free(e);
+}
+
+static void test_emu_manual_examples(void **state)
+{
+	(void)state;
+	manual_exchange("7F 80 01 11 65 82", "7F 80 01 F0 23 80");	       /* SYNC */
+	manual_exchange("7F 80 01 0C 2B 82", "7F 80 05 F0 00 1C 96 2C D4 97"); /* serial */
+	manual_exchange("7F 80 02 06 08 03 94", "7F 80 01 F0 23 80");	       /* protocol 8 */
+	manual_exchange("7F 80 02 06 09 06 14", "7F 80 01 F8 10 00");	       /* protocol 9 */
+	manual_exchange("7F 80 01 09 35 82", "7F 80 01 F0 23 80");	       /* DISABLE */
+	manual_exchange("7F 80 01 0A 3F 82", "7F 80 01 F0 23 80");	       /* ENABLE */
+	manual_exchange("7F 80 03 02 07 00 2B B6", "7F 80 01 F0 23 80");       /* inhibits */
+	manual_exchange("7F 80 01 18 53 82", "7F 80 01 F5 3D 80"); /* HOLD, nothing held */
+	manual_exchange("7F 80 01 08 30 02", "7F 80 01 F5 3D 80"); /* REJECT, nothing held */
+	manual_exchange("7F 80 09 4A C5 05 8F 3A 00 00 00 00 B2 73", "7F 80 01 F0 23 80");
+	manual_exchange("7F 80 09 4B 8D A6 13 00 00 00 00 00 6C F6", "7F 80 01 F0 23 80");
+}
 
 static size_t emu_send(struct essp_emu *e, uint8_t seq_addr, const uint8_t *data, size_t len,
 		       uint8_t *reply)
@@ -691,6 +812,7 @@ int main(void)
 	    cmocka_unit_test(test_kiosk_refuses_note),
 	    cmocka_unit_test(test_validator_refuses_note),
 	    cmocka_unit_test(test_hold_while_deciding),
+	    cmocka_unit_test(test_no_decision_returns_note),
 	    cmocka_unit_test(test_lost_replies_never_double),
 	    cmocka_unit_test(test_credit_not_recorded_is_offered_again),
 	    cmocka_unit_test(test_jam),
@@ -700,7 +822,10 @@ int main(void)
 	    cmocka_unit_test(test_wrong_fixed_key),
 	    cmocka_unit_test(test_plain_reply_to_encrypted_command),
 	    cmocka_unit_test(test_firmware_without_poll_ack),
+	    cmocka_unit_test(test_old_protocol),
+	    cmocka_unit_test(test_swapped_validator),
 	    cmocka_unit_test(test_wrong_dataset),
+	    cmocka_unit_test(test_emu_manual_examples),
 	    cmocka_unit_test(test_emu_strict),
 	    cmocka_unit_test(test_emu_counter_and_plain_after_key),
 	};
