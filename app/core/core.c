@@ -688,6 +688,12 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 	bool changed = true;
 
 	fx->count = 0;
+	if (ev->type == CORE_EV_STRAY_SWIPE) {
+		/* Nothing was typed; only a word, wherever the resident is (staff too). */
+		core_set_notice(s, N_("Please use the card reader."), NULL, true,
+				now + s->cfg.toast_ms);
+		return true;
+	}
 	if (ev->type == CORE_EV_TICK)
 		return service_is_staff_screen(s->screen) ? service_tick(s, fx, now)
 							  : tick(s, fx, now);

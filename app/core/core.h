@@ -458,6 +458,9 @@ enum core_event_type {
 	/* .choice: 1 on, 0 off; .text: the reason. From the portal's heartbeat answer or staff.
 	 * Never interrupts a session: it takes effect when the session ends. */
 	CORE_EV_OUT_OF_SERVICE,
+	/* A card swipe arrived as typing (a keyboard-wedge reader the kiosk does not take): it
+	 * was dropped (app/core/wedge_guard.h); the resident is sent to the card reader. */
+	CORE_EV_STRAY_SWIPE,
 };
 
 /* The tiles of the signed-in home screen. */

@@ -876,6 +876,13 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 	if (!strcmp(c->name, "key") || !strcmp(c->name, "expect-speech") ||
 	    !strcmp(c->name, "expect-focus"))
 		return run_a11y(r, c, now);
+	if (!strcmp(c->name, "keyboard-burst")) {
+		if (want_args(r, c, 1) == FAIL || !r->host.keyboard_burst)
+			return FAIL;
+		r->host.keyboard_burst(r->host.ctx, c->args[0]);
+		r->need_frame = true;
+		return DONE;
+	}
 	if (!strcmp(c->name, "timer-start") || !strcmp(c->name, "timer-report"))
 		return run_timer(r, c, now);
 	if (!strcmp(c->name, "report-resources")) {

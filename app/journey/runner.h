@@ -32,6 +32,9 @@ struct runner_host {
 	/* The earliest time (runner_step's clock) a tap counts: what is on screen appeared too
 	 * recently before it. NULL: at once. */
 	int64_t (*taps_from_ms)(void *ctx);
+	/* A USB keyboard at machine speed (a keyboard-wedge reader): every character of text as
+	 * typed text, then Enter, all queued at once. */
+	void (*keyboard_burst)(void *ctx, const char *text);
 };
 
 enum runner_status { RUNNER_RUNNING, RUNNER_PASSED, RUNNER_FAILED };

@@ -13,6 +13,7 @@
 #include "app/a11y/describe.h"
 #include "app/config.h"
 #include "app/core/core.h"
+#include "app/core/wedge_guard.h"
 #include "app/fleet/heartbeat.h"
 #include "app/runtime/cli.h"
 #include "app/screens/screens.h"
@@ -71,6 +72,7 @@ struct app {
 	/* staff: the corner hold, kioskctl's socket and the snapshot it reads */
 	struct service_corner corner;
 	int64_t press_ms; /* when the finger last went down (clock_mono_ms) */
+	struct wedge_guard wedge; /* typed text that is really a card swipe never reaches a field */
 	struct service_snapshot snap;
 	struct ctl_server *ctl;
 	struct ctl_host ctl_host;
@@ -95,6 +97,8 @@ void app_stop_inbox(struct app *a);
 
 /* input.c: taps, keys and text mapped to core events, speech and look. */
 void input_handle(struct app *a, const SDL_Event *e);
+/* Each loop turn: typing held back by the wedge guard is released when its time is up. */
+void input_tick(struct app *a, int64_t now);
 /* A swipe on the simulated reader (F2 to F4, and journeys); ctx is the app. */
 int input_swipe(void *ctx, const char *pan, const char *yymm, const char *name);
 

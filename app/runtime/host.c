@@ -113,6 +113,28 @@ static int host_key(void *ctx, const char *name)
 	return 0;
 }
 
+static void host_keyboard_burst(void *ctx, const char *text)
+{
+	SDL_Event ev;
+
+	(void)ctx;
+	for (const char *p = text; *p; p++) {
+		memset(&ev, 0, sizeof(ev));
+		ev.type = SDL_TEXTINPUT;
+		ev.text.text[0] = *p;
+		SDL_PushEvent(&ev);
+	}
+	memset(&ev, 0, sizeof(ev));
+	ev.type = SDL_KEYDOWN;
+	ev.key.state = SDL_PRESSED;
+	ev.key.keysym.sym = SDLK_RETURN;
+	ev.key.keysym.scancode = SDL_SCANCODE_RETURN;
+	SDL_PushEvent(&ev);
+	ev.type = SDL_KEYUP;
+	ev.key.state = SDL_RELEASED;
+	SDL_PushEvent(&ev);
+}
+
 static void host_heard(void *ctx, char *buf, size_t n)
 {
 	speech_heard(((struct app *)ctx)->speech, buf, n);
@@ -130,6 +152,7 @@ int host_open(struct app *a)
 	    .shot = host_shot,
 	    .paper_out = host_paper_out,
 	    .key = host_key,
+	    .keyboard_burst = host_keyboard_burst,
 	    .heard = host_heard,
 	    .min_target_px = (a->cfg.dpi * 15 * 10 + 127) / 254, /* 15 mm */
 	    .press = host_press,

@@ -6,10 +6,53 @@
 #include "app/a11y/keypad.h"
 #include "app/a11y/speech.h"
 #include "app/common/clock.h"
+#include "app/common/log.h"
 #include "app/i18n.h"
 #include "app/runtime/app.h"
 #include "app/worker.h"
 #include "drivers/sim/sim_reader.h"
+
+/* Typed text as the resident typed it (after the wedge guard). */
+static void type_text(struct app *a, const char *text)
+{
+	struct core_event ev = core_ev(CORE_EV_KEY);
+
+	if (!text[0])
+		return;
+	snprintf(ev.text, sizeof(ev.text), "%s", text);
+	app_dispatch(a, ev);
+}
+
+/* Text held back as the possible start of a swipe is a person's after all. */
+static void release_typing(struct app *a, int64_t now)
+{
+	char out[64];
+
+	wedge_guard_flush(&a->wedge, now, out, sizeof(out));
+	type_text(a, out);
+}
+
+void input_tick(struct app *a, int64_t now)
+{
+	int64_t due = wedge_guard_deadline(&a->wedge, -1);
+
+	if (due >= 0 && due <= now)
+		release_typing(a, now);
+}
+
+static void on_text(struct app *a, const char *text)
+{
+	char out[64];
+	bool swipe;
+
+	wedge_guard_text(&a->wedge, text, clock_mono_ms(), out, sizeof(out), &swipe);
+	type_text(a, out);
+	if (swipe) {
+		log_warn("input", "a card swipe arrived as typing (a keyboard-wedge reader that is "
+				  "not in [devices] wedge_readers?): dropped, never typed");
+		app_dispatch(a, core_ev(CORE_EV_STRAY_SWIPE));
+	}
+}
 
 /* A widget chosen by a tap (touch_ms: when the finger went down) or by Enter on the keypad
  * (touch_ms 0). */
@@ -151,6 +194,7 @@ void input_handle(struct app *a, const SDL_Event *e)
 			a->exit_code = a->runner ? 1 : 0;
 		break;
 	case SDL_MOUSEBUTTONDOWN:
+		release_typing(a, clock_mono_ms());
 		if (e->button.button == SDL_BUTTON_LEFT) {
 			/* The event's own time: it may have waited in the queue while a frame was
 			 * drawn, and a ghost tap is told by when the finger went down. */
@@ -175,13 +219,14 @@ void input_handle(struct app *a, const SDL_Event *e)
 		}
 		break;
 	case SDL_MOUSEMOTION: service_corner_motion(&a->corner, e->motion.x, e->motion.y); break;
-	case SDL_TEXTINPUT: {
-		struct core_event ev = core_ev(CORE_EV_KEY);
-		snprintf(ev.text, sizeof(ev.text), "%s", e->text.text);
-		app_dispatch(a, ev);
+	case SDL_TEXTINPUT: on_text(a, e->text.text); break;
+	case SDL_KEYDOWN:
+		/* The Enter a wedge reader sends after a swipe is the swipe's, not a submit. */
+		if (wedge_guard_in_burst(&a->wedge, clock_mono_ms()))
+			break;
+		release_typing(a, clock_mono_ms());
+		on_key(a, &e->key);
 		break;
-	}
-	case SDL_KEYDOWN: on_key(a, &e->key); break;
 	case SDL_WINDOWEVENT:
 		if (e->window.event == SDL_WINDOWEVENT_EXPOSED ||
 		    e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)

@@ -160,6 +160,7 @@ int app_run(struct app *a)
 			deadline = runner_wake;
 		deadline = ulink_deadline(&a->link, deadline);
 		deadline = service_corner_deadline(&a->corner, deadline);
+		deadline = wedge_guard_deadline(&a->wedge, deadline);
 		if (a->dirty) {
 			got = SDL_PollEvent(&e);
 		} else if (deadline < 0) {
@@ -181,6 +182,7 @@ int app_run(struct app *a)
 		now = clock_mono_ms();
 		if (core_deadline >= 0 && core_deadline <= now)
 			app_dispatch(a, core_ev(CORE_EV_TICK));
+		input_tick(a, now);
 		if (service_corner_due(&a->corner, now))
 			app_dispatch(a, core_ev(CORE_EV_SERVICE_HOLD));
 		if (a->core.svc.restart && a->exit_code < 0) {
