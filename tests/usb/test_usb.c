@@ -49,9 +49,12 @@ static void on_swipe(void *ctx, struct card_swipe *s)
 	card_swipe_wipe(s);
 }
 
+static const char *start_profile; /* [printer] profile for the next start(), NULL: none */
+
 static void start(struct fixture *f, const struct usbdev_id *wedges, size_t n)
 {
-	struct usbdev_config cfg = {.wedges = wedges,
+	struct usbdev_config cfg = {.printer_profile = start_profile,
+				    .wedges = wedges,
 				    .n_wedges = n,
 				    .on_swipe = on_swipe,
 				    .swipe_ctx = f,
@@ -345,6 +348,47 @@ static void test_printer_48_columns(void)
 	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);
 	got = mock_received(m, &got_len);
 	want = read_golden("receipt-approved-tm-t20.escpos", "tm-t20", &want_len);
+	g_assert_cmpmem(got, got_len, want, want_len);
+	g_free(got);
+	g_free(want);
+	teardown(&f);
+	mock_free(m);
+}
+
+/* [printer] profile overrides the device table: a TM-T20 set to the 58 mm profile (a 58 mm
+ * roll in an 80 mm printer) prints 32 columns in PC850 and no cut. */
+static void test_printer_profile_setting(void)
+{
+	static const struct mock_desc tm_t20 = {
+	    .vid = 0x04b8,
+	    .pid = 0x0e15,
+	    .iface_class = 7,
+	    .iface_sub = 1,
+	    .iface_proto = 2,
+	    .eps = {{0x82, 2, 64}, {0x01, 2, 64}},
+	    .n_eps = 2,
+	};
+	struct fixture f;
+	struct mockdev *m;
+	struct receipt r;
+	struct usbdev_info info[4];
+	uint8_t *got, *want;
+	size_t got_len, want_len, n = 0;
+
+	setup(&f);
+	m = mock_add(f.tb, 14, &tm_t20);
+	mock_set_status(m, ST_ONLINE, ST_NO_CAUSE, ST_PAPER_OK);
+	start_profile = "58mm";
+	start(&f, NULL, 0);
+	start_profile = NULL;
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	g_assert_true(wait_status(&f, false, false));
+	usbdev_list(f.u, info, 4, &n);
+	g_assert_cmpstr(info[0].profile->name, ==, "58mm");
+	sample_receipt(&r);
+	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);
+	got = mock_received(m, &got_len);
+	want = read_golden("receipt-approved-58mm.escpos", "58mm", &want_len);
 	g_assert_cmpmem(got, got_len, want, want_len);
 	g_free(got);
 	g_free(want);
@@ -981,6 +1025,7 @@ int main(int argc, char **argv)
 	g_test_add_func("/usb/printer/unplug-mid-receipt", test_printer_unplug_mid_receipt);
 	g_test_add_func("/usb/printer/48-columns", test_printer_48_columns);
 	g_test_add_func("/usb/printer/asb-on", test_printer_asb_on);
+	g_test_add_func("/usb/printer/profile-setting", test_printer_profile_setting);
 	g_test_add_func("/usb/printer/paper-stop-and-cutter", test_printer_paper_stop_and_cutter);
 	g_test_add_func("/usb/reader/hid", test_hid_reader);
 	g_test_add_func("/usb/reader/magnesafe-hid", test_magnesafe_hid_reader);

@@ -165,6 +165,12 @@ static void test_bounds(void **state)
 	assert_int_equal(set("portal.pin", "sha256//abc="), 0);
 	assert_int_equal(set("devices.wedge_readers", "08O1:0001"), KIOSK_EINVAL);
 	assert_int_equal(set("devices.wedge_readers", "0801:0001,0acd:0500"), 0);
+	/* Printer profiles by name (docs/operations.md); a typo would misprint every slip. */
+	assert_int_equal(set("printer.profile", "58mm"), 0);
+	assert_int_equal(set("printer.profile", "star-escpos"), 0);
+	assert_int_equal(set("printer.profile", ""), 0);
+	assert_int_equal(set("printer.profile", "tm-t99"), KIOSK_EINVAL);
+	assert_int_equal(set("devices.chip_terminal", "true"), 0);
 	assert_int_equal(set("service.pin_hash", "hunter2"), KIOSK_EINVAL);
 	assert_int_equal(set("payments.convenience_fee_cents", "150"), KIOSK_EINVAL);
 	/* Update quiet hours (issue 15): HH:MM-HH:MM, may wrap past midnight, "" = any time. */
