@@ -217,3 +217,42 @@ void account_session_end(struct portal *p, struct account_session *sess)
 	}
 	mbedtls_platform_zeroize(sess, sizeof(*sess));
 }
+
+static enum core_failure lookup_failure_of(int rc)
+{
+	switch (rc) {
+	case 0: return CORE_FAIL_NONE;
+	case KIOSK_ENOTFOUND: return CORE_FAIL_NOT_FOUND;
+	case KIOSK_EPROTO: return CORE_FAIL_GARBLED;
+	case KIOSK_ETIMEDOUT: return CORE_FAIL_TIMEOUT;
+	case KIOSK_ETLS: return CORE_FAIL_UNTRUSTED;
+	default: return CORE_FAIL_UNREACHABLE;
+	}
+}
+
+void account_lookup(struct portal *p, const struct core_effect *fx, struct core_event *ev)
+{
+	struct portal_bill bill;
+	int rc;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->type = CORE_EV_LOOKUP_DONE;
+	ev->request_id = fx->request_id;
+	memset(&bill, 0, sizeof(bill));
+	rc = portal_lookup_bill(p, fx->bill.customer_number,
+				fx->verify == CORE_VERIFY_LAST_NAME ? fx->bill.last_name : NULL,
+				fx->bill.last_bill_cents, &bill);
+	ev->failure = lookup_failure_of(rc);
+	if (rc == 0) {
+		snprintf(ev->bill.customer_number, sizeof(ev->bill.customer_number), "%s",
+			 bill.customer_number);
+		snprintf(ev->bill.display_number, sizeof(ev->bill.display_number), "%s",
+			 bill.display_number[0] ? bill.display_number : bill.customer_number);
+		snprintf(ev->bill.last_name, sizeof(ev->bill.last_name), "%s", bill.last_name);
+		snprintf(ev->bill.due_date, sizeof(ev->bill.due_date), "%s", bill.due_date);
+		ev->bill.balance_cents = bill.balance_cents;
+		ev->bill.last_bill_cents = bill.last_bill_cents;
+	} else {
+		log_info("worker", "bill lookup failed: %s", kiosk_strerror(rc));
+	}
+}

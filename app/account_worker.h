@@ -22,6 +22,10 @@ void account_run(struct portal *p, struct account_session *sess, const struct co
 		 const struct card_sealed *card, struct core_event *ev,
 		 struct core_account_result *out);
 
+/* CORE_FX_LOOKUP: a bill by customer number and last name or last bill amount (a guest,
+ * or linking); fills ev (CORE_EV_LOOKUP_DONE). */
+void account_lookup(struct portal *p, const struct core_effect *fx, struct core_event *ev);
+
 /* Signs out at the portal (the token is revoked) and wipes the token. */
 void account_session_end(struct portal *p, struct account_session *sess);
 

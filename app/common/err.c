@@ -22,6 +22,7 @@ const char *kiosk_strerror(int err)
 	case KIOSK_ESERVER: return "portal server error";
 	case KIOSK_EBUSY: return "busy";
 	case KIOSK_ENOTYET: return "not valid yet";
+	case KIOSK_ESTATE: return "not allowed in this state";
 	}
 	return "unknown error";
 }

@@ -21,6 +21,7 @@ enum kiosk_err {
 	KIOSK_ESERVER = -15,  /* the portal answered with a server error (5xx) */
 	KIOSK_EBUSY = -16,    /* try again later (locked, rate limited) */
 	KIOSK_ENOTYET = -17,  /* not valid yet (a certificate before its start date) */
+	KIOSK_ESTATE = -18,   /* not allowed in the current state (e.g. a journal transition) */
 };
 
 /* A short English description for logs; screens use their own translated words. */

@@ -10,6 +10,7 @@
 
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "app/payments/magstripe.h"
 #include "app/payments/reconcile.h"
 #include "app/store/journal.h"
 #include "app/store/outbox.h"
@@ -97,8 +98,7 @@ int admin_copy_receipt(const struct journal_payment *p, const char *header, cons
 	struct tm tm;
 	time_t when;
 
-	if (p->state != JOURNAL_APPROVED && p->state != JOURNAL_RECEIPT_PRINTED &&
-	    p->state != JOURNAL_CONFIRMED && p->state != JOURNAL_DECLINED) {
+	if (!journal_state_has_outcome(p->state)) {
 		/* A receipt states an outcome; until there is one, printing one would guess. */
 		log_error("admin", "payment %.8s is %s: no receipt until the portal has decided",
 			  p->idempotency_key, journal_state_name(p->state));
@@ -143,8 +143,9 @@ int admin_reprint(const char *journal_path, const char *ref, const char *receipt
 		rc = sim_printer_print(printer, text, png, sizeof(png));
 	if (rc)
 		goto out;
-	if (found.state == JOURNAL_APPROVED)
-		journal_set_state(j, found.idempotency_key, JOURNAL_RECEIPT_PRINTED, NULL);
+	/* The journal decides whether this is news (approved) or not (already printed,
+	 * confirmed, declined). */
+	journal_set_state(j, found.idempotency_key, JOURNAL_RECEIPT_PRINTED, NULL);
 	log_info("admin", "receipt for %s reprinted", ref);
 	fprintf(out, "%s\n", png);
 out:
@@ -159,14 +160,18 @@ int admin_reconcile(const char *journal_path, const struct portal_config *portal
 	struct journal *j = NULL;
 	struct portal *p = NULL;
 	struct reconcile_pass pass = {0};
+	struct magstripe mag;
 	time_t until = time(NULL) + wait_s;
 	int rc;
 
 	rc = journal_open(journal_path, &j);
 	if (rc == 0)
 		rc = portal_open(portal, &p);
+	/* The portal's record through the magstripe tender; no card: it only asks. */
+	magstripe_init(&mag, p, NULL);
 	while (rc == 0) {
-		rc = reconcile_all(p, j, (int64_t)time(NULL), grace_s, NULL, NULL, &pass);
+		rc = reconcile_all(&magstripe_tender, &mag, j, (int64_t)time(NULL), grace_s, NULL,
+				   NULL, &pass);
 		if (rc || pass.open == 0 || time(NULL) >= until)
 			break;
 		sleep(1);

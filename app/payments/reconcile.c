@@ -1,15 +1,18 @@
-/* Reconciliation of unfinished payments with the portal: ask, never guess, never resend. */
+/* Reconciliation of unfinished payments with the party's record: ask, never guess, never
+ * resend. Each payment goes through the state machine's recovery (payment.c). */
 #include "app/payments/reconcile.h"
 
 #include <string.h>
 
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "app/payments/payment.h"
 
 #define MOD "reconcile"
 
 struct pass_ctx {
-	struct portal *portal;
+	const struct tender_ops *tender;
+	void *impl;
 	struct journal *journal;
 	int64_t now_s, grace_s;
 	reconcile_settled_fn on_settled;
@@ -17,68 +20,96 @@ struct pass_ctx {
 	struct reconcile_pass *pass;
 };
 
-static int settle(struct pass_ctx *c, const struct journal_payment *p, enum journal_state to,
-		  const char *reference)
+/* Runs the machine's actions for one payment; returns a journal error, or 0. */
+static int run(struct pass_ctx *c, const struct journal_payment *p, struct payment *m,
+	       const struct payment_event *first)
 {
-	int rc = journal_set_state(c->journal, p->idempotency_key, to, reference);
+	struct tender_request rq = {.key = p->idempotency_key,
+				    .customer_number = p->customer_number,
+				    .amount_cents = p->amount_cents,
+				    .reference = p->reference};
+	struct payment_event ev = *first;
+	struct payment_actions acts;
+	bool more = true;
+	int rc;
 
-	if (rc)
-		return rc;
-	c->pass->settled++;
-	log_info(MOD, "payment %.8s (%lld cents, card ending %s): %s -> %s%s%s", p->idempotency_key,
-		 (long long)p->amount_cents, p->last4, journal_state_name(p->state),
-		 journal_state_name(to), reference ? ", ref " : "", reference ? reference : "");
-	if (c->on_settled)
-		c->on_settled(p, to, reference, c->cb_ctx);
+	while (more) {
+		more = false;
+		if (payment_step(m, &ev, &acts) != 0)
+			return KIOSK_ESTATE;
+		for (int i = 0; i < acts.n; i++) {
+			const struct payment_action *a = &acts.a[i];
+			if (a->type == PAYMENT_ACT_TENDER_STATUS) {
+				memset(&ev, 0, sizeof(ev));
+				ev.type = PAYMENT_EV_STATUS;
+				ev.rc = c->tender->status(c->impl, &rq, &ev.result);
+				more = true;
+			} else if (a->type == PAYMENT_ACT_JOURNAL_MARK) {
+				const char *ref =
+				    a->reference && a->reference[0] ? a->reference : NULL;
+				rc = journal_set_state(c->journal, p->idempotency_key,
+						       a->journal_state, ref);
+				if (rc)
+					return rc;
+				c->pass->settled++;
+				log_info(MOD,
+					 "payment %.8s (%lld cents, card ending %s): %s -> %s%s%s",
+					 p->idempotency_key, (long long)p->amount_cents, p->last4,
+					 journal_state_name(p->state),
+					 journal_state_name(a->journal_state), ref ? ", ref " : "",
+					 ref ? ref : "");
+				if (c->on_settled)
+					c->on_settled(p, a->journal_state, ref, c->cb_ctx);
+			}
+		}
+	}
 	return 0;
 }
 
 static int one(const struct journal_payment *p, void *ctx)
 {
 	struct pass_ctx *c = ctx;
-	struct portal_payment res;
+	struct payment m = {0};
+	struct payment_event ev = {
+	    .type = PAYMENT_EV_RECOVER,
+	    .amount_cents = p->amount_cents,
+	    .journal_state = p->state,
+	    .grace_passed = c->now_s - p->updated_at >= c->grace_s,
+	};
 	int rc;
 
 	c->pass->checked++;
-	if (p->state == JOURNAL_CREATED)
-		return settle(c, p, JOURNAL_FAILED, NULL);
-	if (c->pass->error) {
-		c->pass->open++; /* the portal is out of reach: next pass */
+	if (p->state != JOURNAL_CREATED && c->pass->error) {
+		c->pass->open++; /* the party is out of reach: next pass */
 		return 0;
 	}
-	memset(&res, 0, sizeof(res));
-	rc = portal_payment_status(c->portal, p->idempotency_key, &res);
-	if (rc == 0 && res.amount_cents != p->amount_cents) {
-		/* Not ours to decide: staff must look (docs/operations.md). */
+	rc = run(c, p, &m, &ev);
+	if (rc)
+		return rc;
+	if (m.amount_differs)
 		log_error(MOD,
-			  "payment %.8s: the portal has %lld cents, the journal %lld; left "
+			  "payment %.8s: the %s has %lld cents, the journal %lld; left "
 			  "in doubt for staff",
-			  p->idempotency_key, (long long)res.amount_cents,
+			  p->idempotency_key, c->tender->party, (long long)m.result.amount_cents,
 			  (long long)p->amount_cents);
+	if (m.state == PAYMENT_IN_DOUBT) {
+		if (m.last_status_rc != 0 && m.last_status_rc != KIOSK_ENOTFOUND) {
+			log_warn(MOD, "cannot ask about payment %.8s: %s", p->idempotency_key,
+				 kiosk_strerror(m.last_status_rc));
+			c->pass->error = m.last_status_rc;
+		}
 		c->pass->open++;
-		return 0;
 	}
-	if (rc == 0)
-		return settle(
-		    c, p, res.status == PORTAL_PAY_APPROVED ? JOURNAL_APPROVED : JOURNAL_DECLINED,
-		    res.reference);
-	if (rc == KIOSK_ENOTFOUND && c->now_s - p->updated_at >= c->grace_s)
-		return settle(c, p, JOURNAL_FAILED, NULL);
-	if (rc != KIOSK_ENOTFOUND) {
-		log_warn(MOD, "cannot ask about payment %.8s: %s", p->idempotency_key,
-			 kiosk_strerror(rc));
-		c->pass->error = rc;
-	}
-	c->pass->open++;
 	return 0;
 }
 
-int reconcile_all(struct portal *portal, struct journal *journal, int64_t now_s, int64_t grace_s,
-		  reconcile_settled_fn on_settled, void *ctx, struct reconcile_pass *out)
+int reconcile_all(const struct tender_ops *tender, void *impl, struct journal *journal,
+		  int64_t now_s, int64_t grace_s, reconcile_settled_fn on_settled, void *ctx,
+		  struct reconcile_pass *out)
 {
-	struct pass_ctx c = {portal, journal, now_s, grace_s, on_settled, ctx, out};
+	struct pass_ctx c = {tender, impl, journal, now_s, grace_s, on_settled, ctx, out};
 
-	if (!portal || !journal || !out)
+	if (!tender || !journal || !out)
 		return KIOSK_EINVAL;
 	memset(out, 0, sizeof(*out));
 	return journal_each_unfinished(journal, one, &c);

@@ -1,20 +1,22 @@
 /* Reconciliation: settles journaled payments whose outcome the kiosk does not know by asking
- * the portal about their idempotency keys. It never resends: only the worker may, with the
- * same key and only while the sealed card is still in memory. */
+ * the party that holds the record (through the tender's status, tender.h) about their
+ * idempotency keys. Each payment runs through the payment state machine's recovery
+ * (payment.h). It never resends: only the payment in session may, with the same key and only
+ * while the tender still holds what it needs (the sealed card in memory). */
 #ifndef KIOSK_RECONCILE_H
 #define KIOSK_RECONCILE_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "app/portal/portal.h"
+#include "app/payments/tender.h"
 #include "app/store/journal.h"
 
 struct reconcile_pass {
 	int checked; /* payments looked at */
 	int settled; /* given a final state this pass */
 	int open;    /* still unfinished after it */
-	int error;   /* the first portal error that stopped the pass early, or 0 */
+	int error;   /* the first error that stopped the pass asking, or 0 */
 };
 
 /* Called for each payment this pass settled, with its new state and reference. */
@@ -23,12 +25,14 @@ typedef void (*reconcile_settled_fn)(const struct journal_payment *before, enum 
 
 /* One pass over every unfinished payment (journal_each_unfinished):
  * - created: the request never left (it is marked sent first): failed, nothing charged;
- * - sent or in doubt: the portal's answer for the key settles it approved or declined; a
- *   404 settles it failed only once grace_s passed since it was last sent, because until
- *   then the request itself may still be on its way;
- * - the portal out of reach: the pass stops asking (the rest wait for the next one).
+ * - sent or in doubt: the party's answer for the key settles it approved or declined (unless
+ *   it holds another amount: left for staff); "never saw it" settles it failed only once
+ *   grace_s passed since it was last sent, because until then the request itself may still
+ *   be on its way;
+ * - the party out of reach: the pass stops asking (the rest wait for the next one).
  * Returns 0 (see *out) or a journal error. */
-int reconcile_all(struct portal *portal, struct journal *journal, int64_t now_s, int64_t grace_s,
-		  reconcile_settled_fn on_settled, void *ctx, struct reconcile_pass *out);
+int reconcile_all(const struct tender_ops *tender, void *impl, struct journal *journal,
+		  int64_t now_s, int64_t grace_s, reconcile_settled_fn on_settled, void *ctx,
+		  struct reconcile_pass *out);
 
 #endif

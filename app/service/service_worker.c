@@ -197,8 +197,7 @@ static int newest_with_outcome(const struct journal_payment *p, void *ctx)
 {
 	struct journal_payment *last = ctx;
 
-	if (p->state == JOURNAL_APPROVED || p->state == JOURNAL_RECEIPT_PRINTED ||
-	    p->state == JOURNAL_CONFIRMED || p->state == JOURNAL_DECLINED)
+	if (journal_state_has_outcome(p->state))
 		*last = *p;
 	return 0;
 }
@@ -224,7 +223,8 @@ static int reprint(const struct service_env *env, const char *ref, char *done_re
 	if (rc)
 		return rc;
 	rc = env->pops->print(env->pimpl, &r, env->tr);
-	if (rc == 0 && p.state == JOURNAL_APPROVED)
+	/* The journal's table refuses it for anything but an approved payment. */
+	if (rc == 0)
 		journal_set_state(env->journal, p.idempotency_key, JOURNAL_RECEIPT_PRINTED, NULL);
 	snprintf(done_ref, n, "%.31s", p.reference[0] ? p.reference : p.idempotency_key);
 	return rc;

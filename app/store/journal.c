@@ -6,6 +6,7 @@
 #include "app/common/log.h"
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +14,14 @@
 
 #define MOD "journal"
 #define BUSY_TIMEOUT_MS 5000
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 /* Used from one thread only (the store worker): the statements below are shared state. */
 struct journal {
 	sqlite3 *db;
 	sqlite3_stmt *begin, *commit, *rollback;
 	sqlite3_stmt *insert_payment, *insert_event;
-	sqlite3_stmt *select_state, *update_state;
+	sqlite3_stmt *select_state, *update_state, *update_taken;
 	sqlite3_stmt *select_one, *select_unfinished, *select_all;
 };
 
@@ -37,6 +38,34 @@ static const char *const state_names[] = {
 };
 
 #define STATE_COUNT (sizeof(state_names) / sizeof(state_names[0]))
+
+#define BIT(s) (1u << (s))
+
+/* The journal's transitions: for each state, the states it may move to. Anything else is
+ * refused (KIOSK_ESTATE), so no caller can skip a step or reopen a settled payment.
+ * - created: journaled, not yet sent; it is marked sent before it leaves the kiosk, or
+ *   failed when a crash kept it from ever leaving;
+ * - sent / in doubt: the answer settles it approved or declined; failed when the portal
+ *   refused it or confirms it never saw the key; in doubt when the answer was lost;
+ * - approved: the receipt is printed, the portal confirms what the resident was shown, or
+ *   the tender reverses it; receipt printed and confirmed may still be reversed;
+ * - declined, failed, reversed: final. */
+static const unsigned transitions[] = {
+    [JOURNAL_CREATED] = BIT(JOURNAL_SENT) | BIT(JOURNAL_FAILED),
+    [JOURNAL_SENT] =
+	BIT(JOURNAL_APPROVED) | BIT(JOURNAL_DECLINED) | BIT(JOURNAL_IN_DOUBT) | BIT(JOURNAL_FAILED),
+    [JOURNAL_IN_DOUBT] = BIT(JOURNAL_APPROVED) | BIT(JOURNAL_DECLINED) | BIT(JOURNAL_FAILED),
+    [JOURNAL_APPROVED] =
+	BIT(JOURNAL_RECEIPT_PRINTED) | BIT(JOURNAL_CONFIRMED) | BIT(JOURNAL_REVERSED),
+    [JOURNAL_RECEIPT_PRINTED] = BIT(JOURNAL_CONFIRMED) | BIT(JOURNAL_REVERSED),
+    [JOURNAL_CONFIRMED] = BIT(JOURNAL_REVERSED),
+    [JOURNAL_DECLINED] = 0,
+    [JOURNAL_FAILED] = 0,
+    [JOURNAL_REVERSED] = 0,
+};
+
+_Static_assert(sizeof(transitions) / sizeof(transitions[0]) == STATE_COUNT,
+	       "every journal state has a row in the transition table");
 
 /* Version 1. Card data is limited by CHECKs too: the brand has no digits and last4 is at
  * most four digits, so no full card number can be stored even by mistake. */
@@ -65,8 +94,18 @@ static const char schema_v1[] =
     "CREATE INDEX payment_events_by_payment ON payment_events (payment_id);"
     "PRAGMA user_version = 1;";
 
+/* Version 2: which tender took the payment (recovery asks that tender's party), and how much
+ * of it was taken so far (a bill validator credits notes one by one; each is journaled before
+ * the resident sees the new total). */
+static const char schema_v2[] =
+    "ALTER TABLE payments ADD COLUMN tender TEXT NOT NULL DEFAULT 'magstripe'"
+    " CHECK (length(tender) BETWEEN 1 AND 15);"
+    "ALTER TABLE payments ADD COLUMN taken_cents INTEGER NOT NULL DEFAULT 0"
+    " CHECK (taken_cents >= 0);"
+    "PRAGMA user_version = 2;";
+
 /* Migrations in order: migrations[i] takes the schema from version i to i + 1. */
-static const char *const migrations[] = {schema_v1};
+static const char *const migrations[] = {schema_v1, schema_v2};
 
 static int store_error(struct journal *j, const char *what)
 {
@@ -186,24 +225,28 @@ static int prepare_all(struct journal *j)
 	    {&j->rollback, "ROLLBACK"},
 	    {&j->insert_payment,
 	     "INSERT INTO payments (idempotency_key, customer_number, amount_cents, brand, last4,"
-	     " state, reference, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-	     "?8)"},
+	     " state, reference, created_at, updated_at, tender) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	     "?7, ?8, ?8, ?9)"},
 	    {&j->insert_event, "INSERT INTO payment_events (payment_id, from_state, to_state, at)"
 			       " VALUES (?1, ?2, ?3, ?4)"},
 	    {&j->select_state, "SELECT id, state FROM payments WHERE idempotency_key = ?1"},
 	    {&j->update_state,
 	     "UPDATE payments SET state = ?2, reference = coalesce(?3, reference), updated_at = ?4"
 	     " WHERE id = ?1"},
+	    {&j->update_taken,
+	     "UPDATE payments SET taken_cents = ?2, updated_at = ?3 WHERE idempotency_key = ?1"
+	     " AND state IN ('sent', 'in_doubt') AND taken_cents <= ?2"},
 	    {&j->select_one,
 	     "SELECT idempotency_key, customer_number, amount_cents, brand, last4, state,"
-	     " reference, created_at, updated_at FROM payments WHERE idempotency_key = ?1"},
+	     " reference, created_at, updated_at, tender, taken_cents FROM payments WHERE "
+	     "idempotency_key = ?1"},
 	    {&j->select_unfinished,
 	     "SELECT idempotency_key, customer_number, amount_cents, brand, last4, state,"
-	     " reference, created_at, updated_at FROM payments"
+	     " reference, created_at, updated_at, tender, taken_cents FROM payments"
 	     " WHERE state IN ('created', 'sent', 'in_doubt') ORDER BY id"},
 	    {&j->select_all,
 	     "SELECT idempotency_key, customer_number, amount_cents, brand, last4, state,"
-	     " reference, created_at, updated_at FROM payments ORDER BY id"},
+	     " reference, created_at, updated_at, tender, taken_cents FROM payments ORDER BY id"},
 	};
 
 	for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++) {
@@ -252,9 +295,10 @@ void journal_close(struct journal *j)
 {
 	if (!j)
 		return;
-	sqlite3_stmt *all[] = {
-	    j->begin,	     j->commit,	      j->rollback,   j->insert_payment,	   j->insert_event,
-	    j->select_state, j->update_state, j->select_one, j->select_unfinished, j->select_all};
+	sqlite3_stmt *all[] = {j->begin,	  j->commit,	   j->rollback,
+			       j->insert_payment, j->insert_event, j->select_state,
+			       j->update_state,	  j->select_one,   j->select_unfinished,
+			       j->select_all,	  j->update_taken};
 
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		sqlite3_finalize(all[i]);
@@ -287,6 +331,22 @@ static int valid_state(enum journal_state s)
 	return (unsigned)s < STATE_COUNT;
 }
 
+bool journal_transition_ok(enum journal_state from, enum journal_state to)
+{
+	return valid_state(from) && valid_state(to) && (transitions[from] & BIT(to)) != 0;
+}
+
+bool journal_state_has_outcome(enum journal_state s)
+{
+	return s == JOURNAL_APPROVED || s == JOURNAL_RECEIPT_PRINTED || s == JOURNAL_CONFIRMED ||
+	       s == JOURNAL_DECLINED;
+}
+
+bool journal_state_final(enum journal_state s)
+{
+	return valid_state(s) && transitions[s] == 0;
+}
+
 /* A field of a fixed-size struct that may lack its NUL: bounded, and refused if full. */
 static int bounded(const char *s, size_t cap, size_t *len)
 {
@@ -314,13 +374,14 @@ static int no_digits(const char *s)
 
 static int payment_ok(const struct journal_payment *p)
 {
-	size_t key, cust, brand, last4, ref;
+	size_t key, cust, brand, last4, ref, tender;
 
 	return bounded(p->idempotency_key, sizeof(p->idempotency_key), &key) && key > 0 &&
 	       bounded(p->customer_number, sizeof(p->customer_number), &cust) &&
 	       bounded(p->brand, sizeof(p->brand), &brand) && no_digits(p->brand) &&
 	       bounded(p->last4, sizeof(p->last4), &last4) && digits_only(p->last4) &&
-	       bounded(p->reference, sizeof(p->reference), &ref) && p->amount_cents > 0;
+	       bounded(p->reference, sizeof(p->reference), &ref) && p->amount_cents > 0 &&
+	       bounded(p->tender, sizeof(p->tender), &tender);
 }
 
 static int finish(struct journal *j, int rc)
@@ -374,6 +435,7 @@ int journal_create(struct journal *j, const struct journal_payment *p)
 	sqlite3_bind_text(st, 6, state_names[JOURNAL_CREATED], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, p->reference, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 8, p->created_at > 0 ? p->created_at : now);
+	sqlite3_bind_text(st, 9, p->tender[0] ? p->tender : "magstripe", -1, SQLITE_STATIC);
 	rc = step_done(j, st, "insert payment");
 	if (rc == 0)
 		rc = add_event(j, sqlite3_last_insert_rowid(j->db), NULL,
@@ -386,6 +448,7 @@ int journal_set_state(struct journal *j, const char *key, enum journal_state sta
 {
 	int64_t now = (int64_t)time(NULL);
 	char from[32] = "";
+	enum journal_state from_state = JOURNAL_CREATED;
 	sqlite3_int64 id = 0;
 	int rc, step;
 
@@ -407,6 +470,18 @@ int journal_set_state(struct journal *j, const char *key, enum journal_state sta
 		rc = step == SQLITE_DONE ? KIOSK_ENOTFOUND : store_error(j, "select payment");
 		goto out;
 	}
+	rc = state_from_name(from, &from_state);
+	if (rc < 0)
+		goto out;
+	if (!journal_transition_ok(from_state, state)) {
+		/* Read inside the transaction, so no other writer can slip in between. Callers
+		 * rely on the refusal (a reprint of a confirmed payment stays confirmed), so it is
+		 * not an error in the log. */
+		log_info(MOD, "payment %.8s stays %s: no transition to %s", key, from,
+			 state_names[state]);
+		rc = KIOSK_ESTATE;
+		goto out;
+	}
 	sqlite3_bind_int64(j->update_state, 1, id);
 	sqlite3_bind_text(j->update_state, 2, state_names[state], -1, SQLITE_STATIC);
 	if (reference)
@@ -423,6 +498,26 @@ out:
 	return finish(j, rc);
 }
 
+int journal_set_taken(struct journal *j, const char *key, int64_t taken_cents)
+{
+	int rc;
+
+	if (!j || !key || !key[0] || taken_cents < 0)
+		return KIOSK_EINVAL;
+	sqlite3_bind_text(j->update_taken, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(j->update_taken, 2, taken_cents);
+	sqlite3_bind_int64(j->update_taken, 3, (int64_t)time(NULL));
+	rc = step_done(j, j->update_taken, "update taken");
+	if (rc == 0 && sqlite3_changes(j->db) != 1) {
+		/* No such key, not under way, or less than already taken: money taken never
+		 * shrinks and a settled payment keeps what it had. */
+		log_error(MOD, "payment %.8s: %lld cents taken refused", key,
+			  (long long)taken_cents);
+		rc = KIOSK_ESTATE;
+	}
+	return rc;
+}
+
 /* Fills a payment from a row of select_one / select_unfinished (same column order). */
 static int row_to_payment(sqlite3_stmt *st, struct journal_payment *p)
 {
@@ -435,6 +530,8 @@ static int row_to_payment(sqlite3_stmt *st, struct journal_payment *p)
 	column_copy(st, 6, p->reference, sizeof(p->reference));
 	p->created_at = sqlite3_column_int64(st, 7);
 	p->updated_at = sqlite3_column_int64(st, 8);
+	column_copy(st, 9, p->tender, sizeof(p->tender));
+	p->taken_cents = sqlite3_column_int64(st, 10);
 	return state_from_name((const char *)sqlite3_column_text(st, 5), &p->state);
 }
 

@@ -4,6 +4,7 @@
 
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "drivers/printer/receipt.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -492,3 +493,39 @@ int sim_printer_paper_out(struct sim_printer *p)
 	pthread_mutex_unlock(&p->lock);
 	return out;
 }
+
+/* ---- the simulated printer behind the same interface as the USB one (drivers/devices.h) ---- */
+
+static int ops_print(void *impl, const struct receipt *r, receipt_tr_fn tr)
+{
+	char text[4096], png[512];
+	int rc = receipt_layout_text(r, tr, 42, text, sizeof(text));
+
+	if (rc == 0)
+		rc = sim_printer_print(impl, text, png, sizeof(png));
+	if (rc == 0)
+		log_info("sim-printer", "simulated receipt: %s", png);
+	return rc;
+}
+
+static int ops_status(void *impl, struct printer_status *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->present = true;
+	st->online = true;
+	st->paper_out = sim_printer_paper_out(impl) != 0;
+	return 0;
+}
+
+static int ops_print_text(void *impl, const char *text)
+{
+	char png[512];
+	int rc = sim_printer_print(impl, text, png, sizeof(png));
+
+	if (rc == 0)
+		log_info("sim-printer", "simulated slip: %s", png);
+	return rc;
+}
+
+const struct printer_ops sim_printer_ops = {
+    .print = ops_print, .status = ops_status, .print_text = ops_print_text};

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "drivers/devices.h"
+
 struct sim_printer;
 
 /* out_dir: where receipt-NNNN.txt/.png go; font_path: a monospace TTF. */
@@ -22,5 +24,9 @@ void sim_printer_set_paper_out(struct sim_printer *p, int out);
 
 /* 1 while set out of paper, else 0; thread-safe. */
 int sim_printer_paper_out(struct sim_printer *p);
+
+/* The simulated printer behind the printer interface the USB one has (impl: the
+ * struct sim_printer): receipts laid out 42 columns wide. */
+extern const struct printer_ops sim_printer_ops;
 
 #endif

@@ -13,6 +13,7 @@
 
 #include <dirent.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,6 +181,7 @@ static void test_reopen_wal_version(void **state)
 	(void)state;
 	assert_int_equal(journal_open(db_path, &j), 0);
 	assert_int_equal(journal_create(j, &p), 0);
+	assert_int_equal(journal_set_state(j, "keep-me", JOURNAL_SENT, NULL), 0);
 	assert_int_equal(journal_set_state(j, "keep-me", JOURNAL_IN_DOUBT, NULL), 0);
 	snprintf(wal, sizeof(wal), "%s-wal", db_path);
 	assert_int_equal(stat(wal, &st), 0); /* writes go through the write-ahead log */
@@ -191,7 +193,7 @@ static void test_reopen_wal_version(void **state)
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
 	sqlite3_finalize(s);
-	assert_int_equal(peek_int(db, "PRAGMA user_version", NULL), 1);
+	assert_int_equal(peek_int(db, "PRAGMA user_version", NULL), 2);
 	sqlite3_close(db);
 
 	assert_int_equal(journal_open(db_path, &j), 0);
@@ -199,6 +201,60 @@ static void test_reopen_wal_version(void **state)
 	assert_int_equal(got.amount_cents, 12345);
 	assert_int_equal(got.state, JOURNAL_IN_DOUBT);
 	journal_close(j);
+}
+
+/* The lifecycle as the kiosk's payment flow lives it, written out here independently of the
+ * journal's own table: a payment is sent before it can be answered, only an approved one gets
+ * a printed receipt, a confirmation or a reversal, and declined, failed and reversed are
+ * final. */
+static const struct {
+	enum journal_state from, to;
+} allowed[] = {
+    {JOURNAL_CREATED, JOURNAL_SENT},
+    {JOURNAL_CREATED, JOURNAL_FAILED},
+    {JOURNAL_SENT, JOURNAL_APPROVED},
+    {JOURNAL_SENT, JOURNAL_DECLINED},
+    {JOURNAL_SENT, JOURNAL_IN_DOUBT},
+    {JOURNAL_SENT, JOURNAL_FAILED},
+    {JOURNAL_IN_DOUBT, JOURNAL_APPROVED},
+    {JOURNAL_IN_DOUBT, JOURNAL_DECLINED},
+    {JOURNAL_IN_DOUBT, JOURNAL_FAILED},
+    {JOURNAL_APPROVED, JOURNAL_RECEIPT_PRINTED},
+    {JOURNAL_APPROVED, JOURNAL_CONFIRMED},
+    {JOURNAL_APPROVED, JOURNAL_REVERSED},
+    {JOURNAL_RECEIPT_PRINTED, JOURNAL_CONFIRMED},
+    {JOURNAL_RECEIPT_PRINTED, JOURNAL_REVERSED},
+    {JOURNAL_CONFIRMED, JOURNAL_REVERSED},
+};
+
+static bool expected(enum journal_state from, enum journal_state to)
+{
+	for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
+		if (allowed[i].from == from && allowed[i].to == to)
+			return true;
+	return false;
+}
+
+/* Brings a new payment to `target` along legal steps only. */
+static void walk_to(struct journal *j, const char *key, enum journal_state target)
+{
+	static const enum journal_state path[][4] = {
+	    [JOURNAL_CREATED] = {0},
+	    [JOURNAL_SENT] = {JOURNAL_SENT},
+	    [JOURNAL_APPROVED] = {JOURNAL_SENT, JOURNAL_APPROVED},
+	    [JOURNAL_DECLINED] = {JOURNAL_SENT, JOURNAL_DECLINED},
+	    [JOURNAL_IN_DOUBT] = {JOURNAL_SENT, JOURNAL_IN_DOUBT},
+	    [JOURNAL_REVERSED] = {JOURNAL_SENT, JOURNAL_APPROVED, JOURNAL_REVERSED},
+	    [JOURNAL_RECEIPT_PRINTED] = {JOURNAL_SENT, JOURNAL_APPROVED, JOURNAL_RECEIPT_PRINTED},
+	    [JOURNAL_CONFIRMED] = {JOURNAL_SENT, JOURNAL_APPROVED, JOURNAL_CONFIRMED},
+	    [JOURNAL_FAILED] = {JOURNAL_FAILED},
+	};
+	struct journal_payment got;
+
+	for (int i = 0; i < 4 && path[target][i] != JOURNAL_CREATED; i++)
+		assert_int_equal(journal_set_state(j, key, path[target][i], NULL), 0);
+	assert_int_equal(journal_get(j, key, &got), 0);
+	assert_int_equal(got.state, target);
 }
 
 struct seen {
@@ -214,7 +270,7 @@ static int collect(const struct journal_payment *p, void *ctx)
 
 	snprintf(s->keys[s->n++], sizeof(s->keys[0]), "%s", p->idempotency_key);
 	/* Reconciliation settles payments as it goes. */
-	if (s->j && journal_set_state(s->j, p->idempotency_key, JOURNAL_CONFIRMED, NULL) != 0)
+	if (s->j && journal_set_state(s->j, p->idempotency_key, JOURNAL_FAILED, NULL) != 0)
 		return -100;
 	return s->n == s->stop_after ? 7 : 0;
 }
@@ -239,8 +295,7 @@ static void test_unfinished(void **state)
 		struct journal_payment p = payment(rows[i].key, 100 + (int64_t)i);
 
 		assert_int_equal(journal_create(j, &p), 0);
-		if (rows[i].st != JOURNAL_CREATED)
-			assert_int_equal(journal_set_state(j, rows[i].key, rows[i].st, NULL), 0);
+		walk_to(j, rows[i].key, rows[i].st);
 	}
 	assert_int_equal(journal_each_unfinished(j, collect, &s), 0);
 	assert_int_equal(s.n, 3);
@@ -308,6 +363,125 @@ static void test_newer_schema_refused(void **state)
 	assert_null(j);
 }
 
+/* Every pair of states: the journal's table matches the lifecycle above, and a move it does
+ * not allow is refused on the file too, changing neither the payment nor its events. */
+static void test_transition_table(void **state)
+{
+	struct journal *j;
+	int n = 0;
+
+	(void)state;
+	assert_int_equal(journal_open(db_path, &j), 0);
+	for (int from = 0; from < JOURNAL_STATE_COUNT; from++) {
+		for (int to = 0; to < JOURNAL_STATE_COUNT; to++) {
+			struct journal_payment p, got;
+			char key[16];
+			bool ok = expected((enum journal_state)from, (enum journal_state)to);
+
+			assert_int_equal(
+			    journal_transition_ok((enum journal_state)from, (enum journal_state)to),
+			    ok);
+			snprintf(key, sizeof(key), "t-%d-%d", from, to);
+			p = payment(key, 100 + n++);
+			assert_int_equal(journal_create(j, &p), 0);
+			walk_to(j, key, (enum journal_state)from);
+			assert_int_equal(journal_set_state(j, key, (enum journal_state)to, "K9"),
+					 ok ? 0 : KIOSK_ESTATE);
+			assert_int_equal(journal_get(j, key, &got), 0);
+			assert_int_equal(got.state, ok ? to : from);
+			assert_string_equal(got.reference, ok ? "K9" : "");
+		}
+		assert_int_equal(journal_state_final((enum journal_state)from),
+				 from == JOURNAL_DECLINED || from == JOURNAL_FAILED ||
+				     from == JOURNAL_REVERSED);
+	}
+	journal_close(j);
+
+	/* A refused move left no event row: each payment has one per step it really took. */
+	sqlite3 *db = peek_open();
+	assert_int_equal(peek_int(db,
+				  "SELECT count(*) FROM payment_events e JOIN payments p"
+				  " ON p.id = e.payment_id WHERE p.idempotency_key = 't-7-0'",
+				  NULL),
+			 4); /* created, sent, approved, confirmed */
+	assert_int_equal(peek_int(db,
+				  "SELECT count(*) FROM payment_events e JOIN payments p"
+				  " ON p.id = e.payment_id WHERE p.idempotency_key = 't-8-2'",
+				  NULL),
+			 2); /* created, failed */
+	sqlite3_close(db);
+}
+
+/* A tender that takes money in parts: each amount is kept, only ever growing, and only while
+ * the payment is under way. */
+static void test_taken(void **state)
+{
+	struct journal *j;
+	struct journal_payment p = payment("cash-1", 5000), got;
+
+	(void)state;
+	snprintf(p.tender, sizeof(p.tender), "cash");
+	assert_int_equal(journal_open(db_path, &j), 0);
+	assert_int_equal(journal_create(j, &p), 0);
+	assert_int_equal(journal_set_taken(j, "cash-1", 1000), KIOSK_ESTATE); /* not sent yet */
+	assert_int_equal(journal_set_state(j, "cash-1", JOURNAL_SENT, NULL), 0);
+	assert_int_equal(journal_set_taken(j, "cash-1", 1000), 0);
+	assert_int_equal(journal_set_taken(j, "cash-1", 3000), 0);
+	assert_int_equal(journal_set_taken(j, "cash-1", 2000), KIOSK_ESTATE); /* never shrinks */
+	assert_int_equal(journal_set_taken(j, "nope", 2000), KIOSK_ESTATE);
+	assert_int_equal(journal_set_taken(j, "cash-1", -1), KIOSK_EINVAL);
+	assert_int_equal(journal_get(j, "cash-1", &got), 0);
+	assert_int_equal(got.taken_cents, 3000);
+	assert_string_equal(got.tender, "cash");
+	assert_int_equal(journal_set_state(j, "cash-1", JOURNAL_APPROVED, "C1"), 0);
+	assert_int_equal(journal_set_taken(j, "cash-1", 5000), KIOSK_ESTATE); /* settled */
+	/* A payment created without a tender is the magstripe's, as every version-1 row. */
+	p = payment("card-1", 100);
+	assert_int_equal(journal_create(j, &p), 0);
+	assert_int_equal(journal_get(j, "card-1", &got), 0);
+	assert_string_equal(got.tender, "magstripe");
+	assert_int_equal(got.taken_cents, 0);
+	journal_close(j);
+}
+
+/* A version-1 file (what the kiosks in the field have) is migrated in place: its payments
+ * keep everything, and are the magstripe's. */
+static void test_migrates_v1(void **state)
+{
+	struct journal *j;
+	struct journal_payment got;
+	sqlite3 *db = NULL;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db,
+			 "PRAGMA journal_mode = WAL;"
+			 "CREATE TABLE payments (id INTEGER PRIMARY KEY,"
+			 " idempotency_key TEXT NOT NULL UNIQUE, customer_number TEXT"
+			 " NOT NULL, amount_cents INTEGER NOT NULL, brand TEXT NOT NULL,"
+			 " last4 TEXT NOT NULL, state TEXT NOT NULL, reference TEXT NOT"
+			 " NULL DEFAULT '', created_at INTEGER NOT NULL, updated_at"
+			 " INTEGER NOT NULL);"
+			 "CREATE TABLE payment_events (id INTEGER PRIMARY KEY, payment_id"
+			 " INTEGER NOT NULL, from_state TEXT, to_state TEXT NOT NULL, at"
+			 " INTEGER NOT NULL);"
+			 "INSERT INTO payments VALUES (1, 'old-1', '100200300', 4200,"
+			 " 'Visa', '1111', 'in_doubt', '', 1700000000, 1700000000);"
+			 "PRAGMA user_version = 1;",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(journal_open(db_path, &j), 0);
+	assert_int_equal(journal_get(j, "old-1", &got), 0);
+	assert_int_equal(got.amount_cents, 4200);
+	assert_int_equal(got.state, JOURNAL_IN_DOUBT);
+	assert_string_equal(got.tender, "magstripe");
+	assert_int_equal(got.taken_cents, 0);
+	assert_int_equal(journal_set_state(j, "old-1", JOURNAL_APPROVED, "K1"), 0);
+	journal_close(j);
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -326,6 +500,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_unfinished, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_state_change_is_atomic, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_transition_table, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_taken, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_migrates_v1, setup, teardown),
 	    cmocka_unit_test(test_names),
 	};
 

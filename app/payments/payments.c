@@ -1,0 +1,473 @@
+/* The payment service (see payments.h): the state machine's actions run here, against the
+ * journal and the tender, with the crash test's hooks at each step a power cut could hit. */
+#include "app/payments/payments.h"
+
+#include <mbedtls/platform_util.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/common/clock.h"
+#include "app/common/crashpoint.h"
+#include "app/common/err.h"
+#include "app/common/log.h"
+#include "app/common/rand.h"
+#include "app/payments/payment.h"
+#include "app/payments/reconcile.h"
+
+#define MOD "payments"
+#define RESOLVE_FIRST_MS 2000
+#define RESOLVE_CAP_MS (5 * 60 * 1000) /* background backoff never waits longer than this */
+
+struct payments {
+	struct payments_config cfg;
+	const struct tender_ops *tender;
+	void *timpl;
+	struct magstripe mag;
+
+	/* The payment under way (one at a time: one resident). */
+	struct payment machine;
+	struct tender_request rq;
+	struct core_effect fx; /* what the core asked for */
+	struct payment_record pay;
+
+	bool taken_ok;		 /* the last amount taken is journaled */
+	int64_t next_resolve_ms; /* next background pass over payments in doubt, -1: none */
+	int resolve_round;
+};
+
+int payments_open(const struct payments_config *cfg, struct payments **out)
+{
+	struct payments *ps = calloc(1, sizeof(*ps));
+
+	if (!ps)
+		return KIOSK_ENOMEM;
+	ps->cfg = *cfg;
+	magstripe_init(&ps->mag, cfg->portal, cfg->sealer);
+	ps->mag.chip_terminal = cfg->chip_terminal;
+	ps->tender = cfg->tender ? cfg->tender : &magstripe_tender;
+	ps->timpl = cfg->tender ? cfg->tender_impl : &ps->mag;
+	ps->next_resolve_ms = -1;
+	*out = ps;
+	return 0;
+}
+
+void payments_close(struct payments *ps)
+{
+	if (!ps)
+		return;
+	mbedtls_platform_zeroize(ps, sizeof(*ps));
+	free(ps);
+}
+
+void payments_reader(struct payments *ps, bool on)
+{
+	magstripe_reader(&ps->mag, on);
+}
+
+static int now_yymm(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return (tm.tm_year % 100) * 100 + tm.tm_mon + 1;
+}
+
+/* What a card's service code means for this kiosk, as a failure for the core. */
+static enum core_failure service_failure(enum card_service_verdict v)
+{
+	switch (v) {
+	case CARD_SERVICE_OK: return CORE_FAIL_NONE;
+	case CARD_SERVICE_USE_CHIP: return CORE_FAIL_USE_CHIP;
+	case CARD_SERVICE_PIN_REQUIRED: return CORE_FAIL_PIN_REQUIRED;
+	case CARD_SERVICE_ATM_ONLY: return CORE_FAIL_ATM_ONLY;
+	default: return CORE_FAIL_BAD_SWIPE;
+	}
+}
+
+int payments_swipe(struct payments *ps, struct card_swipe *swipe, struct core_event *ev)
+{
+	enum card_service_verdict service;
+	int rc;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->type = CORE_EV_CARD_READ;
+	rc = magstripe_swipe(&ps->mag, swipe, now_yymm(), ev->brand, ev->last4, &service);
+	if (rc == KIOSK_ESTATE)
+		return rc;
+	if (service != CARD_SERVICE_OK)
+		ev->failure = service_failure(service);
+	else if (rc)
+		ev->failure = rc == KIOSK_EEXPIRED ? CORE_FAIL_EXPIRED
+			      : rc == KIOSK_ECARD  ? CORE_FAIL_BAD_SWIPE
+						   : CORE_FAIL_PRINTER;
+	return 0;
+}
+
+const struct card_sealed *payments_card(const struct payments *ps)
+{
+	return magstripe_card(&ps->mag);
+}
+
+void payments_drop_card(struct payments *ps)
+{
+	magstripe_drop(&ps->mag);
+}
+
+const struct payment_record *payments_current(const struct payments *ps)
+{
+	return &ps->pay;
+}
+
+static void schedule_resolve(struct payments *ps, bool soon)
+{
+	int64_t delay = RESOLVE_FIRST_MS;
+
+	if (soon) {
+		ps->resolve_round = 0;
+	} else {
+		for (int i = 0; i < ps->resolve_round && delay < RESOLVE_CAP_MS; i++)
+			delay *= 2;
+		if (delay > RESOLVE_CAP_MS)
+			delay = RESOLVE_CAP_MS;
+		ps->resolve_round++;
+	}
+	/* Jitter, so a fleet that lost the portal together does not come back together. */
+	ps->next_resolve_ms =
+	    clock_wall_ms() + delay / 2 + (int64_t)(rand_u32() % (uint32_t)(delay / 2 + 1));
+}
+
+/* A key's short, readable form: what the resident writes down when the outcome is unknown. */
+static void kiosk_reference(const char *key, char *out, size_t n)
+{
+	char up[9];
+
+	for (int i = 0; i < 8; i++)
+		up[i] = (char)(key[i] >= 'a' && key[i] <= 'f' ? key[i] - 32 : key[i]);
+	up[8] = '\0';
+	snprintf(out, n, "Q-%s", up);
+}
+
+/* Written (and fsynced) before anything leaves the kiosk: created, then sent. */
+static int journal_it(struct payments *ps)
+{
+	struct journal_payment jp;
+	int rc;
+
+	memset(&jp, 0, sizeof(jp));
+	snprintf(jp.idempotency_key, sizeof(jp.idempotency_key), "%s", ps->pay.key);
+	snprintf(jp.customer_number, sizeof(jp.customer_number), "%s", ps->rq.customer_number);
+	jp.amount_cents = ps->rq.amount_cents;
+	snprintf(jp.brand, sizeof(jp.brand), "%s", ps->pay.brand);
+	snprintf(jp.last4, sizeof(jp.last4), "%s", ps->pay.last4);
+	snprintf(jp.tender, sizeof(jp.tender), "%s", ps->tender->name);
+	crashpoint("before-journal");
+	rc = journal_create(ps->cfg.journal, &jp);
+	if (rc == 0) {
+		crashpoint("after-journal");
+		rc = journal_set_state(ps->cfg.journal, jp.idempotency_key, JOURNAL_SENT, NULL);
+	}
+	if (rc)
+		log_error(MOD, "journal refused the payment: %s", kiosk_strerror(rc));
+	else
+		crashpoint("after-sent-state");
+	return rc;
+}
+
+/* Runs one action; fills *next and returns true when it has an answer for the machine. */
+static bool run_action(struct payments *ps, const struct payment_action *a,
+		       struct payment_event *next)
+{
+	struct payment *m = &ps->machine;
+
+	memset(next, 0, sizeof(*next));
+	switch (a->type) {
+	case PAYMENT_ACT_JOURNAL_CREATE:
+		next->type = PAYMENT_EV_JOURNALED;
+		next->rc = journal_it(ps);
+		return true;
+	case PAYMENT_ACT_JOURNAL_MARK:
+		journal_set_state(ps->cfg.journal, ps->rq.key, a->journal_state,
+				  a->reference && a->reference[0] ? a->reference : NULL);
+		if (a->journal_state == JOURNAL_APPROVED || a->journal_state == JOURNAL_DECLINED)
+			crashpoint("after-answer");
+		return false;
+	case PAYMENT_ACT_JOURNAL_TAKEN:
+		/* The city's money from here on: on disk before anyone is told. */
+		ps->taken_ok = journal_set_taken(ps->cfg.journal, ps->rq.key, a->taken_cents) == 0;
+		return false;
+	case PAYMENT_ACT_SHOW_PROGRESS:
+		if (!ps->taken_ok) {
+			log_error(MOD,
+				  "payment %.8s: %lld cents taken but not journaled; not shown",
+				  ps->rq.key, (long long)a->taken_cents);
+			return false;
+		}
+		log_info(MOD, "payment %.8s: %lld cents taken so far", ps->rq.key,
+			 (long long)a->taken_cents);
+		if (ps->cfg.on_progress)
+			ps->cfg.on_progress(ps->cfg.progress_ctx, a->taken_cents);
+		return false;
+	case PAYMENT_ACT_TENDER_START:
+	case PAYMENT_ACT_TENDER_RESEND:
+		next->type = PAYMENT_EV_ANSWER;
+		next->rc = ps->tender->start(ps->timpl, &ps->rq,
+					     a->type == PAYMENT_ACT_TENDER_RESEND, &next->result);
+		if (a->type == PAYMENT_ACT_TENDER_START) {
+			crashpoint("after-send");
+			if (next->rc != 0 && next->rc != KIOSK_EINVAL && next->rc != KIOSK_ETLS)
+				log_warn(MOD, "payment %.8s: %s; asking the %s", ps->rq.key,
+					 kiosk_strerror(next->rc), ps->tender->party);
+		}
+		return true;
+	case PAYMENT_ACT_TENDER_STATUS:
+		if (a->wait_ms > 0)
+			usleep((useconds_t)a->wait_ms * 1000u);
+		next->type = PAYMENT_EV_STATUS;
+		next->rc = ps->tender->status(ps->timpl, &ps->rq, &next->result);
+		return true;
+	case PAYMENT_ACT_TENDER_ABORT:
+		next->type = PAYMENT_EV_ANSWER;
+		next->rc = ps->tender->abort(ps->timpl, &ps->rq, &next->result);
+		return true;
+	case PAYMENT_ACT_TENDER_REVERSE:
+		ps->rq.reference = m->result.reference;
+		next->type = PAYMENT_EV_REVERSED;
+		next->rc = ps->tender->reverse(ps->timpl, &ps->rq, &next->result);
+		return true;
+	case PAYMENT_ACT_FINISHED:
+		log_info(MOD, "payment %.8s: %s", ps->rq.key, payment_state_name(m->state));
+		return false;
+	}
+	return false;
+}
+
+/* Feeds ev to the machine and runs what it asks until it waits for a tender or is done. */
+static void run(struct payments *ps, const struct payment_event *first)
+{
+	struct payment_event ev = *first, next;
+	struct payment_actions acts;
+	bool more = true;
+
+	while (more) {
+		more = false;
+		if (payment_step(&ps->machine, &ev, &acts) != 0) {
+			log_error(MOD, "payment %.8s: event %d refused in state %s", ps->rq.key,
+				  ev.type, payment_state_name(ps->machine.state));
+			return;
+		}
+		for (int i = 0; i < acts.n; i++) {
+			if (run_action(ps, &acts.a[i], &next)) {
+				ev = next;
+				more = true;
+			}
+		}
+	}
+}
+
+static struct payment_caps caps_of(const struct payments *ps)
+{
+	struct payment_caps c = {
+	    .can_resend = ps->tender->can_resend && ps->tender->can_resend(ps->timpl),
+	    .can_abort = ps->tender->abort != NULL,
+	    .can_reverse = ps->tender->reverse != NULL,
+	};
+	return c;
+}
+
+/* The machine ended: the resident's answer, and what the receipt will say. */
+static void answer(struct payments *ps, struct core_event *ev)
+{
+	const struct payment *m = &ps->machine;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->type = CORE_EV_PAY_DONE;
+	ev->request_id = ps->fx.request_id;
+	switch (m->state) {
+	case PAYMENT_APPROVED:
+	case PAYMENT_DECLINED:
+		ev->outcome =
+		    m->state == PAYMENT_APPROVED ? CORE_OUTCOME_APPROVED : CORE_OUTCOME_DECLINED;
+		snprintf(ev->reference, sizeof(ev->reference), "%s", m->result.reference);
+		snprintf(ev->text, sizeof(ev->text), "%s", m->result.message);
+		log_info(MOD, "payment %.8s %s, reference %s", ps->rq.key,
+			 m->state == PAYMENT_APPROVED ? "approved" : "declined",
+			 m->result.reference);
+		break;
+	case PAYMENT_IN_DOUBT:
+		ev->outcome = CORE_OUTCOME_IN_DOUBT;
+		kiosk_reference(ps->rq.key, ev->reference, sizeof(ev->reference));
+		log_warn(MOD, "payment %.8s in doubt; settling it in the background", ps->rq.key);
+		schedule_resolve(ps, true);
+		break;
+	default:
+		ev->failure = m->failure == PAYMENT_FAIL_STORE	       ? CORE_FAIL_STORE
+			      : m->failure == PAYMENT_FAIL_REFUSED     ? CORE_FAIL_REFUSED
+			      : m->failure == PAYMENT_FAIL_UNTRUSTED   ? CORE_FAIL_UNTRUSTED
+			      : m->failure == PAYMENT_FAIL_UNREACHABLE ? CORE_FAIL_UNREACHABLE
+								       : CORE_FAIL_UNREACHABLE;
+		break;
+	}
+	if (ev->failure == CORE_FAIL_NONE) {
+		ps->pay.outcome = ev->outcome;
+		snprintf(ps->pay.reference, sizeof(ps->pay.reference), "%s", ev->reference);
+	} else {
+		ps->pay.valid = false;
+	}
+	/* The card served its one payment. */
+	magstripe_drop(&ps->mag);
+}
+
+bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core_event *ev)
+{
+	struct payment_event start = {.type = PAYMENT_EV_START, .amount_cents = fx->amount_cents};
+	struct tender_result known;
+
+	memset(&ps->pay, 0, sizeof(ps->pay));
+	memset(&ps->machine, 0, sizeof(ps->machine));
+	memset(&ps->rq, 0, sizeof(ps->rq));
+	ps->fx = *fx;
+	memset(ev, 0, sizeof(*ev));
+	ev->type = CORE_EV_PAY_DONE;
+	ev->request_id = fx->request_id;
+	if (ps->tender->prepare && ps->tender->prepare(ps->timpl, &known) != 0) {
+		ev->failure = CORE_FAIL_BAD_SWIPE;
+		magstripe_drop(&ps->mag);
+		return true;
+	}
+	if (!ps->tender->prepare)
+		memset(&known, 0, sizeof(known));
+	if (rand_hex(ps->pay.key, sizeof(ps->pay.key), 16) != 0) {
+		ev->failure = CORE_FAIL_STORE;
+		magstripe_drop(&ps->mag);
+		return true;
+	}
+	ps->pay.valid = true;
+	ps->pay.bill = fx->bill;
+	ps->pay.amount_cents = fx->amount_cents;
+	snprintf(ps->pay.brand, sizeof(ps->pay.brand), "%s", known.brand);
+	snprintf(ps->pay.last4, sizeof(ps->pay.last4), "%s", known.last4);
+	ps->pay.when = time(NULL);
+	ps->rq.key = ps->pay.key;
+	ps->rq.customer_number = ps->pay.bill.customer_number;
+	ps->rq.amount_cents = fx->amount_cents;
+	ps->rq.reference = "";
+	start.caps = caps_of(ps);
+	run(ps, &start);
+	if (!payment_finished(&ps->machine))
+		return false; /* a tender is taking the money: its answer comes later */
+	answer(ps, ev);
+	return true;
+}
+
+bool payments_tender_event(struct payments *ps, const struct tender_event *tev,
+			   struct core_event *ev)
+{
+	struct payment_event pe = {.rc = tev->rc, .result = tev->result};
+
+	pe.type = tev->type == TENDER_EV_PROGRESS ? PAYMENT_EV_PROGRESS : PAYMENT_EV_ANSWER;
+	if (payment_finished(&ps->machine) || ps->machine.state == PAYMENT_IDLE) {
+		log_warn(MOD, "a tender reported with no payment under way: ignored");
+		return false;
+	}
+	run(ps, &pe);
+	if (!payment_finished(&ps->machine))
+		return false;
+	answer(ps, ev);
+	return true;
+}
+
+/* Puts "what the resident was shown" in the outbox, once per payment. */
+static void confirm_shown(struct payments *ps, bool printed)
+{
+	if (!ps->pay.valid || ps->pay.confirm_queued || ps->pay.outcome == CORE_OUTCOME_IN_DOUBT)
+		return;
+	sync_queue_confirm(ps->cfg.sync, ps->pay.key,
+			   ps->pay.outcome == CORE_OUTCOME_APPROVED ? "approved" : "declined",
+			   printed);
+	ps->pay.confirm_queued = true;
+}
+
+void payments_print(struct payments *ps, const struct receipts_env *env, struct core_event *ev)
+{
+	int rc = receipts_print(env, &ps->pay);
+
+	memset(ev, 0, sizeof(*ev));
+	ev->type = CORE_EV_PRINT_DONE;
+	if (rc == KIOSK_EPAPER) {
+		ev->failure = CORE_FAIL_PAPER_OUT;
+	} else if (rc) {
+		ev->failure = CORE_FAIL_PRINTER;
+	} else {
+		log_info(MOD, "receipt printed");
+		/* Only an approved payment becomes "receipt printed": the journal refuses it
+		 * for any other. */
+		journal_set_state(ps->cfg.journal, ps->pay.key, JOURNAL_RECEIPT_PRINTED, NULL);
+		confirm_shown(ps, true);
+	}
+}
+
+void payments_end_session(struct payments *ps)
+{
+	/* The result was shown but no receipt printed: the portal hears it now. */
+	confirm_shown(ps, false);
+	magstripe_drop(&ps->mag);
+	magstripe_reader(&ps->mag, false);
+	mbedtls_platform_zeroize(&ps->pay, sizeof(ps->pay));
+}
+
+/* A payment the background settled: if the resident was told "in doubt", the portal hears
+ * that too, so its staff know a resident may call. */
+static void on_settled(const struct journal_payment *before, enum journal_state after,
+		       const char *reference, void *ctx)
+{
+	struct payments *ps = ctx;
+
+	(void)reference;
+	if (before->state == JOURNAL_IN_DOUBT &&
+	    (after == JOURNAL_APPROVED || after == JOURNAL_DECLINED))
+		sync_queue_confirm(ps->cfg.sync, before->idempotency_key, "in_doubt", false);
+}
+
+int payments_recover(struct payments *ps)
+{
+	struct reconcile_pass pass = {0};
+	/* Recovery asks the party's record; it never resends (the card is long gone). */
+	struct magstripe bare;
+	const struct tender_ops *t = ps->tender;
+	void *impl = ps->timpl;
+	int rc;
+
+	if (t == &magstripe_tender) {
+		magstripe_init(&bare, ps->cfg.portal, NULL);
+		impl = &bare;
+	}
+	rc = reconcile_all(t, impl, ps->cfg.journal, (int64_t)time(NULL), ps->cfg.grace_s,
+			   on_settled, ps, &pass);
+	if (rc) {
+		log_error(MOD, "reconciliation failed: %s", kiosk_strerror(rc));
+		pass.open = 1; /* try again later */
+	} else if (pass.checked) {
+		log_info(MOD, "reconciliation: %d checked, %d settled, %d still in doubt",
+			 pass.checked, pass.settled, pass.open);
+	}
+	if (pass.open > 0)
+		schedule_resolve(ps, false);
+	return pass.open;
+}
+
+int64_t payments_due_ms(const struct payments *ps)
+{
+	return ps->next_resolve_ms;
+}
+
+void payments_background(struct payments *ps)
+{
+	if (payments_recover(ps) == 0) {
+		ps->next_resolve_ms = -1;
+		ps->resolve_round = 0;
+	}
+}

@@ -1,0 +1,80 @@
+/* The payment service on the worker thread: runs the payment state machine (payment.h) against
+ * the journal and a tender (tender.h; the magstripe reader today), keeps the resident's current
+ * payment for the receipt, tells the portal what the resident was shown (sync.h), and settles
+ * payments in doubt, at start and in the background, from the party's record. Answers come
+ * back as core events. */
+#ifndef KIOSK_PAYMENTS_H
+#define KIOSK_PAYMENTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app/core/core.h"
+#include "app/crypto/seal.h"
+#include "app/payments/magstripe.h"
+#include "app/payments/receipts.h"
+#include "app/payments/sync.h"
+#include "app/payments/tender.h"
+#include "app/portal/portal.h"
+#include "app/store/journal.h"
+#include "drivers/card/card.h"
+
+struct payments_config {
+	struct journal *journal; /* not owned */
+	struct portal *portal;	 /* not owned */
+	struct sealer *sealer;	 /* not owned */
+	struct sync *sync;	 /* not owned */
+	int64_t grace_s;    /* how long a request sent before a crash may still be on its way */
+	bool chip_terminal; /* a chip terminal takes chip cards: swipes of them are refused */
+	/* The tender payments use; NULL: the magstripe reader over the portal (tests give a
+	 * canned one). */
+	const struct tender_ops *tender;
+	void *tender_impl;
+	/* Money taken so far by a tender that takes it in parts, once journaled; may be NULL. */
+	void (*on_progress)(void *ctx, int64_t taken_cents);
+	void *progress_ctx;
+};
+
+struct payments;
+
+int payments_open(const struct payments_config *cfg, struct payments **out);
+void payments_close(struct payments *ps);
+
+/* CORE_FX_READER_ON / CORE_FX_READER_OFF. */
+void payments_reader(struct payments *ps, bool on);
+
+/* A swipe from a reader (wiped here): 0 with ev filled (CORE_EV_CARD_READ), or KIOSK_ESTATE
+ * when it was ignored (not on the card step): no event. */
+int payments_swipe(struct payments *ps, struct card_swipe *swipe, struct core_event *ev);
+
+/* The sealed card held (for Auto Pay by card), or NULL; and dropping it. */
+const struct card_sealed *payments_card(const struct payments *ps);
+void payments_drop_card(struct payments *ps);
+
+/* CORE_FX_PAY: journals, sends, settles; fills ev (CORE_EV_PAY_DONE). Returns false when the
+ * answer comes later (an asynchronous tender): payments_tender_event then fills it. */
+bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core_event *ev);
+
+/* What an asynchronous tender reported; true when ev (CORE_EV_PAY_DONE) was filled. */
+bool payments_tender_event(struct payments *ps, const struct tender_event *tev,
+			   struct core_event *ev);
+
+/* CORE_FX_PRINT: the current payment's receipt; fills ev (CORE_EV_PRINT_DONE). */
+void payments_print(struct payments *ps, const struct receipts_env *env, struct core_event *ev);
+
+/* CORE_FX_END_SESSION: the portal hears what was shown (if no receipt told it yet); the card
+ * and the current payment are wiped. */
+void payments_end_session(struct payments *ps);
+
+/* The resident's current payment ("valid" false when none). */
+const struct payment_record *payments_current(const struct payments *ps);
+
+/* One recovery pass over the journal's unfinished payments (at start, and in the
+ * background): returns how many are still open. */
+int payments_recover(struct payments *ps);
+
+/* When the next background recovery pass is due (wall-clock ms), or -1; and running it. */
+int64_t payments_due_ms(const struct payments *ps);
+void payments_background(struct payments *ps);
+
+#endif

@@ -1,0 +1,39 @@
+/* The resident's receipt (see receipts.h). */
+#include "app/payments/receipts.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/common/crashpoint.h"
+#include "app/common/err.h"
+
+int receipts_print(const struct receipts_env *env, const struct payment_record *rec)
+{
+	struct receipt r;
+	struct tm tm;
+	int rc;
+
+	if (!rec->valid)
+		return KIOSK_EINVAL;
+	memset(&r, 0, sizeof(r));
+	snprintf(r.header, sizeof(r.header), "%s", env->header);
+	snprintf(r.footer, sizeof(r.footer), "%s", env->footer ? env->footer : "");
+	snprintf(r.kiosk_id, sizeof(r.kiosk_id), "%s", env->kiosk_id);
+	localtime_r(&rec->when, &tm);
+	strftime(r.when, sizeof(r.when), "%Y-%m-%d %H:%M", &tm);
+	snprintf(r.customer_display, sizeof(r.customer_display), "%s",
+		 rec->bill.display_number[0] ? rec->bill.display_number
+					     : rec->bill.customer_number);
+	r.amount_cents = rec->amount_cents;
+	snprintf(r.brand, sizeof(r.brand), "%s", rec->brand);
+	snprintf(r.last4, sizeof(r.last4), "%s", rec->last4);
+	snprintf(r.reference, sizeof(r.reference), "%s", rec->reference);
+	r.outcome = rec->outcome == CORE_OUTCOME_APPROVED   ? RECEIPT_APPROVED
+		    : rec->outcome == CORE_OUTCOME_DECLINED ? RECEIPT_DECLINED
+							    : RECEIPT_IN_DOUBT;
+	crashpoint("before-print");
+	rc = env->pops->print(env->pimpl, &r, env->tr);
+	if (rc == 0)
+		crashpoint("after-print");
+	return rc;
+}

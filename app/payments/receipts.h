@@ -1,0 +1,39 @@
+/* The resident's receipt: laid out from what the payment recorded and printed on the kiosk's
+ * printer (simulated or USB, behind struct printer_ops), in the resident's language. */
+#ifndef KIOSK_RECEIPTS_H
+#define KIOSK_RECEIPTS_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "app/core/core.h"
+#include "drivers/devices.h"
+
+/* What a receipt states about one payment. */
+struct payment_record {
+	bool valid; /* a payment with an outcome to print */
+	char key[40];
+	struct core_bill bill;
+	int64_t amount_cents;
+	char brand[16];
+	char last4[5];
+	char reference[32];
+	enum core_outcome outcome;
+	time_t when;
+	bool confirm_queued; /* the outbox carries what the resident was shown */
+};
+
+struct receipts_env {
+	const struct printer_ops *pops;
+	void *pimpl;
+	const char *header;
+	const char *footer; /* NULL or "": none */
+	const char *kiosk_id;
+	receipt_tr_fn tr; /* the resident's language; NULL: English as written */
+};
+
+/* Prints rec's receipt: 0, KIOSK_EINVAL (nothing to print), KIOSK_EPAPER, or the printer's
+ * error. */
+int receipts_print(const struct receipts_env *env, const struct payment_record *rec);
+
+#endif

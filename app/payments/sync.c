@@ -1,0 +1,89 @@
+/* The outbox to the portal (see sync.h). */
+#include "app/payments/sync.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/common/clock.h"
+#include "app/common/err.h"
+#include "app/common/log.h"
+#include "app/common/rand.h"
+
+#define MOD "sync"
+#define IDLE_RETRY_MS 60000 /* the outbox could not be read: look again after this */
+
+void sync_init(struct sync *s, struct outbox *ob, struct portal *p, struct journal *j,
+	       void (*delivered)(void *ctx), void *ctx)
+{
+	memset(s, 0, sizeof(*s));
+	s->outbox = ob;
+	s->portal = p;
+	s->journal = j;
+	s->delivered = delivered;
+	s->delivered_ctx = ctx;
+	if (outbox_next_time(ob, &s->next_ms) != 0)
+		s->next_ms = -1;
+}
+
+void sync_kick(struct sync *s)
+{
+	int64_t now = clock_wall_ms();
+
+	if (s->next_ms < 0 || s->next_ms > now)
+		s->next_ms = now;
+}
+
+void sync_queue_confirm(struct sync *s, const char *key, const char *shown, bool printed)
+{
+	char body[128];
+
+	snprintf(body, sizeof(body), "{\"outcome_shown\":\"%s\",\"receipt_printed\":%s}", shown,
+		 printed ? "true" : "false");
+	if (outbox_add(s->outbox, "confirm", key, body, clock_wall_ms()) == 0)
+		sync_kick(s);
+}
+
+int64_t sync_due_ms(const struct sync *s)
+{
+	return s->next_ms;
+}
+
+void sync_drain(struct sync *s, bool (*busy)(void *ctx), void *ctx)
+{
+	struct outbox_item item;
+	int rc;
+
+	while (outbox_next_due(s->outbox, clock_wall_ms(), &item) == 0) {
+		bool audit = strcmp(item.kind, "audit") == 0;
+		if (strcmp(item.kind, "confirm") != 0 && !audit) {
+			log_error(MOD, "outbox item %lld of unknown kind %s: kept as dead",
+				  (long long)item.id, item.kind);
+			outbox_dead(s->outbox, item.id);
+			continue;
+		}
+		rc = audit ? portal_send_audit(s->portal, item.key, item.body)
+			   : portal_confirm_payment(s->portal, item.key, item.body);
+		if (rc == 0) {
+			outbox_done(s->outbox, item.id);
+			if (s->delivered)
+				s->delivered(s->delivered_ctx);
+			/* The journal's table decides: only an approved payment becomes
+			 * confirmed; a declined one stays declined. */
+			if (!audit)
+				journal_set_state(s->journal, item.key, JOURNAL_CONFIRMED, NULL);
+		} else if (rc == KIOSK_EINVAL || rc == KIOSK_ENOTFOUND) {
+			log_error(MOD,
+				  "the portal refused confirmation of %.8s (%s): kept as "
+				  "dead for staff",
+				  item.key, kiosk_strerror(rc));
+			outbox_dead(s->outbox, item.id);
+		} else {
+			outbox_retry(s->outbox, item.id, clock_wall_ms(), rand_u32());
+			break;
+		}
+		if (busy && busy(ctx))
+			break;
+	}
+	if (outbox_next_time(s->outbox, &s->next_ms) != 0)
+		s->next_ms = clock_wall_ms() + IDLE_RETRY_MS;
+}

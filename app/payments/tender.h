@@ -1,0 +1,91 @@
+/* The tender port: one way to pay (the magstripe reader today; a card terminal and a cash
+ * validator later) behind a struct of function pointers, so the payment state machine
+ * (payment.h) drives them all alike. A tender talks to the party that takes the money (the
+ * portal, a terminal, a validator) and can tell, from that party's record, what became of a
+ * payment after a lost answer or a crash. */
+#ifndef KIOSK_TENDER_H
+#define KIOSK_TENDER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum tender_verdict {
+	TENDER_APPROVED,
+	TENDER_DECLINED,
+};
+
+/* What the payment asks of a tender; key was journaled before the first call. */
+struct tender_request {
+	const char *key; /* the idempotency key: the same on every call about one payment */
+	const char *customer_number;
+	int64_t amount_cents;
+	/* The party's reference from its approval ("" before one): a reversal names the
+	 * transaction by it (a nexo terminal's POI transaction). */
+	const char *reference;
+};
+
+/* A tender's answer. */
+struct tender_result {
+	bool pending; /* start/abort: the answer comes later through tender_report */
+	enum tender_verdict verdict;
+	int64_t amount_cents; /* what the party holds for the key (approved or asked for) */
+	int64_t taken_cents;  /* money taken so far (cash counts notes; cards: 0 or all) */
+	char reference[32];   /* the party's reference, shown and printed */
+	char message[128];    /* a decline's reason in plain words, or "" */
+	char brand[16];	      /* the card's brand, when the tender learns it (terminal) */
+	char last4[5];	      /* and its last four digits, never more */
+};
+
+/* What an asynchronous tender reports while it works, on the thread that owns the payment
+ * (the worker posts it there as a job). */
+enum tender_event_type {
+	TENDER_EV_PROGRESS, /* .result.taken_cents grew: a note was credited */
+	TENDER_EV_ANSWER,   /* the answer a pending start or abort promised: .rc, .result */
+};
+
+struct tender_event {
+	enum tender_event_type type;
+	int rc;
+	struct tender_result result;
+};
+
+typedef void (*tender_report_fn)(void *ctx, const struct tender_event *ev);
+
+/* Every function runs on the payment's thread and may block on its party (a deadline is the
+ * tender's business). Results: 0 with *out filled; KIOSK_EINVAL: the party refused the request
+ * itself (nothing taken); KIOSK_ETLS: the party was not trusted and nothing left the kiosk;
+ * KIOSK_ENOTFOUND (status only): the party never saw the key; anything else: the answer was
+ * lost, so the outcome is unknown. */
+struct tender_ops {
+	const char *name;  /* "magstripe", "terminal", "cash": for logs and the journal */
+	const char *party; /* who holds the record: "portal", "terminal", "validator" */
+
+	/* Whether the tender can start now, and what it already knows of the card (brand and
+	 * last four in *out). KIOSK_ESTATE: not ready (the magstripe: no card swiped). NULL:
+	 * always ready, nothing known before start. */
+	int (*prepare)(void *impl, struct tender_result *out);
+
+	/* Starts taking rq->amount_cents. out->pending: the answer comes later. resend: the same
+	 * request again under the same key, after the party said it never saw it; only called
+	 * when can_resend says so. */
+	int (*start)(void *impl, const struct tender_request *rq, bool resend,
+		     struct tender_result *out);
+
+	/* The party's own record of rq->key: how a lost answer or a crash is settled. */
+	int (*status)(void *impl, const struct tender_request *rq, struct tender_result *out);
+
+	/* Stops a payment under way (the resident cancelled, the session timed out); out says
+	 * what was taken before it stopped. NULL: the tender cannot be stopped once started (the
+	 * magstripe's one request). */
+	int (*abort)(void *impl, const struct tender_request *rq, struct tender_result *out);
+
+	/* Gives an approved payment back (a terminal's reversal, a validator's payout). NULL:
+	 * the tender cannot. */
+	int (*reverse)(void *impl, const struct tender_request *rq, struct tender_result *out);
+
+	/* Whether start may be sent again under the same key (the magstripe: while the sealed
+	 * card is still in memory). NULL: never. */
+	bool (*can_resend)(void *impl);
+};
+
+#endif
