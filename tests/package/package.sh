@@ -56,6 +56,9 @@ grep -q 'chmod 0600 /etc/kiosk/update.env' "$work/control/postinst" ||
 # No getty for a lobby keyboard: masked, and logind spawns none.
 grep -q 'systemctl mask getty@.service autovt@.service' "$work/control/postinst" ||
 	fail "postinst does not mask the gettys"
+# No swap: card data in memory is never paged out to disk.
+grep -q 'systemctl mask swap.target' "$work/control/postinst" &&
+	grep -q 'swapoff -a' "$work/control/postinst" || fail "postinst leaves swap on"
 
 # Installed by scripts/install-deps: a missing one is a broken install, not a reason to skip.
 command -v systemd-analyze >/dev/null 2>&1 ||
@@ -119,4 +122,6 @@ systemd-sysusers --root="$root" >"$work/sysusers.log" 2>&1 ||
 grep -q '^kiosk:' "$root/etc/passwd" || fail "no kiosk user"
 grep -q '^kiosk-staff:' "$root/etc/group" || fail "no kiosk-staff group"
 grep -q '^kiosk-update:' "$root/etc/passwd" || fail "no kiosk-update user"
+grep -q '^kiosk-marks:.*kiosk.*kiosk-update\|^kiosk-marks:.*kiosk-update.*kiosk' "$root/etc/group" ||
+	fail "the kiosk and the agent do not share group kiosk-marks"
 echo "PASS: package contents, units verified and sandboxed (exposure <= 2.5), secrets' modes, users created"
