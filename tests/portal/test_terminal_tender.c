@@ -109,39 +109,9 @@ static int setup(void **state)
 	return 0;
 }
 
-static size_t sink(char *data, size_t size, size_t nmemb, void *userdata)
-{
-	char *out = userdata;
-	size_t n = size * nmemb, have = strlen(out);
-
-	if (have + n < 512) {
-		memcpy(out + have, data, n);
-		out[have + n] = '\0';
-	}
-	return n;
-}
-
 static long admin(struct fixture *f, const char *path, const char *body, char *answer)
 {
-	char url[128], buf[512] = "";
-	long status = 0;
-	CURL *c = curl_easy_init();
-
-	assert_non_null(c);
-	snprintf(url, sizeof(url), "http://127.0.0.1:%u%s", f->sim.admin_port, path);
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 5000L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sink);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, buf);
-	if (body)
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-	if (curl_easy_perform(c) == CURLE_OK)
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-	curl_easy_cleanup(c);
-	if (answer)
-		memcpy(answer, buf, sizeof(buf));
-	return status;
+	return sim_admin(&f->sim, path, body, answer, answer ? 512 : 0);
 }
 
 static void present(struct fixture *f, const char *entry, const char *pan)
