@@ -14,8 +14,8 @@
 #define OFF_LEN 3
 #define OFF_DATA 7
 
-/* MagneSafe V5 offsets (99875475, "USB HID input report"; the same in MagTek's own WebHID
- * parser for the Dynamag). */
+/* MagneSafe V5 offsets (99875475), as MagTek's own WebHID parser for the Dynamag reads
+ * them. */
 #define MS_TRACK_FIELD 112
 #define MS_OFF_ENC 7
 #define MS_OFF_ENC_STATUS 493 /* device encryption status, 2 bytes */

@@ -56,8 +56,9 @@ static int cut(const char *typed, char start, char *dst, size_t cap)
 	return 1;
 }
 
-/* MagneSafe keyboard output: the fields after the masked tracks, by position (MagneSafe V5
- * Communication Reference 99875475, keyboard emulation data format). */
+/* MagneSafe keyboard output: the fields after the masked tracks, by position, in the order
+ * MagTek-format emitters and gateway parsers use (MagneSafe V5 reference 99875475 describes
+ * the keyboard emulation format; not checked against a recorded reader). */
 enum {
 	MSK_MASKED,
 	MSK_ENC_STATUS,

@@ -1,7 +1,8 @@
 #!/bin/sh
-# The enrollment client's TLS floor: against a server that speaks only TLS 1.1 (openssl
-# s_server), kiosk-enroll must not even offer TLS 1.1 (the server logs "unsupported
-# protocol"), and http:// is refused outright. The token is not spent either way.
+# The TLS floor of the clients besides the portal's: against a server that speaks only TLS
+# 1.1 (openssl s_server), kiosk-enroll and the update agent must not even offer TLS 1.1 (the
+# server logs "unsupported protocol" for each), and enrollment over http:// is refused
+# outright. The enrollment token is not spent either way.
 #   enroll-tls.sh   (KIOSK_BUILD=<build>)
 set -eu
 build="${KIOSK_BUILD:?}"
@@ -41,4 +42,15 @@ if "$bin/kiosk-enroll" --dir "$work/id2" --id TLS-01 --portal "http://127.0.0.1:
 	--ca "$pki/ca.pem" --token-file "$work/token" >"$work/enroll.log" 2>&1; then
 	fail "kiosk-enroll enrolled over plain http"
 fi
-echo "PASS: enrollment requires TLS 1.2 or newer and https"
+# The update agent's hawkBit client: the same floor.
+n=$(grep -c "unsupported protocol" "$work/server.log")
+echo update-token >"$work/ddi-token"
+if "$bin/kiosk-update" --root "$work/upd" poll --ddi "https://127.0.0.1:$port" --tenant T \
+	--controller C --token-file "$work/ddi-token" --ca "$pki/ca.pem" --once \
+	>"$work/update.log" 2>&1; then
+	fail "kiosk-update polled over TLS 1.1"
+fi
+sleep 0.2
+[ "$(grep -c "unsupported protocol" "$work/server.log")" -gt "$n" ] ||
+	fail "kiosk-update offered TLS 1.1 (no TLS 1.2 floor): the server did not refuse its hello"
+echo "PASS: enrollment and the update agent require TLS 1.2 or newer; enrollment https only"

@@ -56,6 +56,9 @@ grep -q 'chmod 0600 /etc/kiosk/update.env' "$work/control/postinst" ||
 # No getty for a lobby keyboard: masked, and logind spawns none.
 grep -q 'systemctl mask getty@.service autovt@.service' "$work/control/postinst" ||
 	fail "postinst does not mask the gettys"
+# No swap: card data in memory is never paged out to disk.
+grep -q 'systemctl mask swap.target' "$work/control/postinst" &&
+	grep -q 'swapoff -a' "$work/control/postinst" || fail "postinst leaves swap on"
 
 # Installed by scripts/install-deps: a missing one is a broken install, not a reason to skip.
 command -v systemd-analyze >/dev/null 2>&1 ||
