@@ -19,7 +19,8 @@ struct ctl_host {
 	 * thread with its answer. A callback, so that service/ does not link the worker, which
 	 * runs service/'s staff operations. */
 	void (*to_worker)(void *ctx, const struct core_effect *fx,
-			  void (*done)(void *done_ctx, const struct core_event *ev), void *done_ctx);
+			  void (*done)(void *done_ctx, const struct core_event *ev),
+			  void *done_ctx);
 	/* Sends an event to the core, as a tap would (UI thread). */
 	void (*dispatch)(void *ctx, struct core_event ev);
 	/* Puts a new snapshot of the settings in force (UI thread); returns when it takes

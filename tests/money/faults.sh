@@ -11,8 +11,9 @@ root="$(cd "$here/../.." && pwd)"
 build="${KIOSK_BUILD:-$root/build}"
 
 # case | portal-sim arguments | journey | approved charges expected | declined rows expected
+# [| the kiosk's portal deadline in ms, 2000 unless given]
 cases='
-latency|--fault latency:1500|pay-approved|1|0
+latency|--fault latency:1500|pay-approved|1|0|6000
 drop-before-commit-once|--fault drop-before-commit:1|pay-approved|1|0
 drop-before-commit-always|--fault drop-before-commit|pay-unreachable|0|0
 drop-after-commit-once|--fault drop-after-commit:1|pay-approved|1|0
@@ -31,12 +32,14 @@ fi
 [ $# -eq 1 ] || { echo "usage: faults.sh CASE | --list" >&2; exit 2; }
 line="$(printf '%s\n' "$cases" | grep "^$1|" || true)"
 [ -n "$line" ] || { echo "faults.sh: no case $1" >&2; exit 2; }
-IFS='|' read -r name sim_args journey want_charges want_declined <<<"$line"
+IFS='|' read -r name sim_args journey want_charges want_declined deadline <<<"$line"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/kiosk-fault.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-# A 2 s deadline so slow-body runs out quickly; the sim's 200 ms a byte takes ~20 s.
-KIOSK_BUILD="$build" PORTAL_SIM_ARGS="$sim_args" KIOSK_ARGS="--portal-timeout-ms 2000" \
+# A 2 s deadline so slow-body runs out quickly; the sim's 200 ms a byte takes ~20 s. The latency
+# case is about a slow portal that still answers in time: 1.5 s of delay against 2 s failed
+# whenever the machine was busy, so it gets a deadline with room (6 s).
+KIOSK_BUILD="$build" PORTAL_SIM_ARGS="$sim_args" KIOSK_ARGS="--portal-timeout-ms ${deadline:-2000}" \
 	KIOSK_DATA="$work/kiosk" PORTAL_SIM_DATA="$work/sim" \
 	"$root/scripts/run-journey" "$here/$journey.journey" "$work/shots" >"$work/run.log" 2>&1 || {
 	cat "$work/run.log" >&2
