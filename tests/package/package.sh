@@ -122,4 +122,6 @@ systemd-sysusers --root="$root" >"$work/sysusers.log" 2>&1 ||
 grep -q '^kiosk:' "$root/etc/passwd" || fail "no kiosk user"
 grep -q '^kiosk-staff:' "$root/etc/group" || fail "no kiosk-staff group"
 grep -q '^kiosk-update:' "$root/etc/passwd" || fail "no kiosk-update user"
+grep -q '^kiosk-marks:.*kiosk.*kiosk-update\|^kiosk-marks:.*kiosk-update.*kiosk' "$root/etc/group" ||
+	fail "the kiosk and the agent do not share group kiosk-marks"
 echo "PASS: package contents, units verified and sandboxed (exposure <= 2.5), secrets' modes, users created"
