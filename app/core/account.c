@@ -697,8 +697,28 @@ bool account_handle(struct core_state *s, const struct core_event *ev, struct co
 	case CORE_EV_UNLINK:
 		if (at != CORE_SCREEN_UTILITY_BILL || !current(s))
 			return false;
-		request_for_current(s, fx, CORE_FX_UNLINK, now);
+		s->ask = CORE_ASK_UNLINK;
 		return true;
+	case CORE_EV_ASK_NO:
+		if (!s->ask)
+			return false;
+		s->ask = CORE_ASK_NONE;
+		return true;
+	case CORE_EV_ASK_YES: {
+		static const enum core_effect_type what[] = {
+		    [CORE_ASK_UNLINK] = CORE_FX_UNLINK,
+		    [CORE_ASK_AUTOPAY_OFF] = CORE_FX_AUTOPAY_OFF,
+		    [CORE_ASK_PAPERLESS_OFF] = CORE_FX_PAPERLESS,
+		};
+		enum core_ask ask = s->ask;
+		if (!ask || !current(s))
+			return false;
+		s->ask = CORE_ASK_NONE;
+		request_for_current(s, fx, what[ask], now);
+		if (ask == CORE_ASK_PAPERLESS_OFF)
+			fx->fx[fx->count - 1].acct.enroll = false;
+		return true;
+	}
 	case CORE_EV_PAY_NOW:
 		if (at != CORE_SCREEN_UTILITY_BILL || !current(s))
 			return false;
@@ -727,8 +747,12 @@ bool account_handle(struct core_state *s, const struct core_event *ev, struct co
 	case CORE_EV_PAPERLESS_SET:
 		if (at != CORE_SCREEN_PAPERLESS || !current(s))
 			return false;
+		if (!ev->choice) {
+			s->ask = CORE_ASK_PAPERLESS_OFF;
+			return true;
+		}
 		request_for_current(s, fx, CORE_FX_PAPERLESS, now);
-		fx->fx[fx->count - 1].acct.enroll = ev->choice != 0;
+		fx->fx[fx->count - 1].acct.enroll = true;
 		return true;
 	case CORE_EV_AUTOPAY_SETUP:
 		if (at != CORE_SCREEN_BILLS_PAYMENTS)
@@ -738,7 +762,7 @@ bool account_handle(struct core_state *s, const struct core_event *ev, struct co
 	case CORE_EV_AUTOPAY_OFF:
 		if (at != CORE_SCREEN_BILLS_PAYMENTS || !current(s) || !current(s)->autopay)
 			return false;
-		request_for_current(s, fx, CORE_FX_AUTOPAY_OFF, now);
+		s->ask = CORE_ASK_AUTOPAY_OFF;
 		return true;
 	case CORE_EV_TOGGLE_AP_MAX:
 		if (at != CORE_SCREEN_AUTOPAY || s->ap_refused)

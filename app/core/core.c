@@ -124,6 +124,7 @@ static void go(struct core_state *s, enum core_screen screen)
 	const struct core_screen_def *d = core_screen_def(screen);
 
 	s->screen = screen;
+	s->ask = CORE_ASK_NONE;
 	clear_notice(s);
 	s->focus = d->first_fn ? d->first_fn(s) : d->first;
 }
@@ -716,6 +717,18 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		}
 	}
 
+	if (s->ask && is_touch(ev->type)) {
+		/* A question is up: only its answers (Back, the keypad's Cancel, is "No"). */
+		if (ev->type == CORE_EV_BACK) {
+			s->ask = CORE_ASK_NONE;
+			return true;
+		}
+		if (ev->type != CORE_EV_ASK_YES && ev->type != CORE_EV_ASK_NO &&
+		    ev->type != CORE_EV_TOGGLE_LANG && ev->type != CORE_EV_TOUCH &&
+		    ev->type != CORE_EV_MORE_TIME)
+			return false;
+	}
+
 	switch (ev->type) {
 	case CORE_EV_TOUCH:
 	case CORE_EV_MORE_TIME: return false;
@@ -997,7 +1010,8 @@ int64_t core_taps_from_ms(const struct core_state *s)
 /* What the resident sees, as far as a tap can land on it: a change restarts the ghost guard. */
 static unsigned view_of(const struct core_state *s)
 {
-	return (unsigned)s->screen | (s->busy != CORE_BUSY_NONE) << 8 | (unsigned)s->warning << 9;
+	return (unsigned)s->screen | (s->busy != CORE_BUSY_NONE) << 8 | (unsigned)s->warning << 9 |
+	       (unsigned)s->ask << 10;
 }
 
 bool core_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx)

@@ -167,6 +167,14 @@ struct core_notice {
 	bool toast;	       /* shown in the lower-right corner even though it is an error */
 };
 
+/* A step that undoes something the resident chose asks first and says what follows. */
+enum core_ask {
+	CORE_ASK_NONE,
+	CORE_ASK_UNLINK,	/* "Unlink Account" (and Auto Pay ends with the link) */
+	CORE_ASK_AUTOPAY_OFF,	/* "Turn off" Auto Pay */
+	CORE_ASK_PAPERLESS_OFF, /* "Stop Paperless" */
+};
+
 struct core_bill {
 	char customer_number[24];
 	char display_number[32];
@@ -356,6 +364,7 @@ struct core_state {
 	/* When what the resident sees last changed (a screen, a wait ending, the warning, a
 	 * question): taps that began before CORE_GHOST_TAP_MS after it are ghosts. */
 	int64_t shown_ms;
+	enum core_ask ask; /* a question over the screen, CORE_ASK_NONE for none */
 
 	/* idle timeout */
 	int64_t last_activity_ms;
@@ -461,6 +470,8 @@ enum core_event_type {
 	/* A card swipe arrived as typing (a keyboard-wedge reader the kiosk does not take): it
 	 * was dropped (app/core/wedge_guard.h); the resident is sent to the card reader. */
 	CORE_EV_STRAY_SWIPE,
+	CORE_EV_ASK_YES, /* the question (core_state.ask): do it */
+	CORE_EV_ASK_NO,	 /* the question: keep things as they are */
 };
 
 /* The tiles of the signed-in home screen. */

@@ -266,8 +266,60 @@ static void timeout_warning(struct ui *ui, const struct core_state *s, int64_t n
 		  _("I need more time"), UI_PRIMARY, ev);
 }
 
+/* The question before undoing something: what follows, in plain words, and two answers. */
+static void ask(struct ui *ui, const struct core_state *s)
+{
+	const struct ui_theme *t = &ui->theme;
+	const struct core_account *acct =
+	    s->current >= 0 && s->current < s->account_count ? &s->accounts[s->current] : NULL;
+	const char *title, *body, *yes;
+	char text[512];
+	SDL_Rect box = {MARGIN + 20, 520, CONTENT_W - 40, 900};
+	int y;
+
+	switch (s->ask) {
+	case CORE_ASK_UNLINK:
+		title = _("Unlink this account?");
+		body = _("You will no longer see this account's bills or pay them from your "
+			 "account here. You can link it again later.");
+		yes = _("Unlink Account");
+		break;
+	case CORE_ASK_AUTOPAY_OFF:
+		title = _("Turn off Auto Pay?");
+		body = _("Your bills will no longer be paid automatically. You will need to pay "
+			 "each bill yourself by its due date.");
+		yes = _("Turn off Auto Pay");
+		break;
+	default:
+		title = _("Stop paperless billing?");
+		body = _("Your bills will be sent to you on paper by mail instead of by email.");
+		yes = _("Stop Paperless");
+		break;
+	}
+	snprintf(text, sizeof(text), "%s", body);
+	if (s->ask == CORE_ASK_UNLINK && acct && acct->autopay)
+		snprintf(
+		    text, sizeof(text), "%s\n\n%s", body,
+		    _("Auto Pay is on for this account: unlinking turns it off, and nothing more "
+		      "will be paid automatically. We will email you to confirm."));
+	dim(ui);
+	ui->widget_count = 0; /* nothing underneath can be tapped */
+	ui_round_rect(ui, box, 28, t->surface);
+	y = box.y + 60;
+	y += ui_text(ui, UI_FONT_HEADING, t->text, box.x + 50, y, box.w - 100, UI_CENTER, title);
+	ui_text(ui, UI_FONT_BODY, t->text, box.x + 50, y + 40, box.w - 100, UI_LEFT, text);
+	ui_button(ui, (SDL_Rect){box.x + 50, box.y + box.h - 180, (box.w - 130) / 2, 130},
+		  _("Keep it"), UI_SECONDARY, TAG(CORE_EV_ASK_NO));
+	ui_button(
+	    ui,
+	    (SDL_Rect){box.x + 80 + (box.w - 130) / 2, box.y + box.h - 180, (box.w - 130) / 2, 130},
+	    yes, UI_PRIMARY, TAG(CORE_EV_ASK_YES));
+}
+
 void chrome_overlays(struct ui *ui, const struct core_state *s, int64_t now_ms)
 {
+	if (s->ask)
+		ask(ui, s);
 	if (s->notice.msgid && (!s->notice.is_error || s->notice.toast))
 		toast(ui, s);
 	if (s->busy != CORE_BUSY_NONE)

@@ -606,14 +606,30 @@ static int linked(struct sim_residents *r, const struct resident *res, const cha
 static void handle_unlink(struct sim_residents *r, const struct resident *res, const char *number,
 			  struct sim_reply *out)
 {
+	char body[512];
+	int had_autopay;
+
 	if (!linked(r, res, number)) {
 		fail(out, 404, "not_found", "This account is not linked to you");
 		return;
 	}
+	/* Auto Pay lives on the link: unlinking ends it, and the resident is told. */
+	had_autopay =
+	    rstore_query(r->rs,
+			 "SELECT 1 FROM links WHERE resident_id = ? AND customer_number = ?"
+			 " AND autopay = 1",
+			 NULL, NULL, "it", res->id, number) > 0;
 	if (rstore_exec(r->rs, "DELETE FROM links WHERE resident_id = ? AND customer_number = ?",
 			"it", res->id, number)) {
 		internal(out);
 		return;
+	}
+	if (had_autopay) {
+		snprintf(body, sizeof(body),
+			 "Hello %s,\n\nUtility account %s was unlinked, so Auto Pay is turned off "
+			 "for it. Nothing more will be paid automatically.",
+			 res->first_name, number);
+		mail_send(r->opt.mbox, res->email, "Auto Pay is turned off", body);
 	}
 	reply_accounts(r, res, out);
 }
