@@ -682,7 +682,7 @@ static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
 	return changed;
 }
 
-bool core_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx)
+static bool handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx)
 {
 	int64_t now = ev->now_ms;
 	bool changed = true;
@@ -987,4 +987,34 @@ void core_copy(char *dst, size_t n, const char *src)
 void core_trim(const char *in, char *out, size_t n)
 {
 	trimmed(in, out, n);
+}
+
+int64_t core_taps_from_ms(const struct core_state *s)
+{
+	return s->shown_ms + CORE_GHOST_TAP_MS;
+}
+
+/* What the resident sees, as far as a tap can land on it: a change restarts the ghost guard. */
+static unsigned view_of(const struct core_state *s)
+{
+	return (unsigned)s->screen | (s->busy != CORE_BUSY_NONE) << 8 | (unsigned)s->warning << 9;
+}
+
+bool core_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx)
+{
+	unsigned before = view_of(s);
+	bool changed;
+
+	if (ev->touch_ms && ev->touch_ms < core_taps_from_ms(s)) {
+		/* A ghost tap: the finger went down on what was there before. Someone is at the
+		 * kiosk, so it keeps the session alive, and nothing else. */
+		fx->count = 0;
+		if (!s->warning)
+			s->last_activity_ms = ev->now_ms;
+		return false;
+	}
+	changed = handle(s, ev, fx);
+	if (view_of(s) != before)
+		s->shown_ms = ev->now_ms;
+	return changed;
 }

@@ -353,6 +353,10 @@ struct core_state {
 	bool reconciled;
 	bool pay_pending; /* "Pay a Bill" tapped before that: go on once it is done */
 
+	/* When what the resident sees last changed (a screen, a wait ending, the warning, a
+	 * question): taps that began before CORE_GHOST_TAP_MS after it are ghosts. */
+	int64_t shown_ms;
+
 	/* idle timeout */
 	int64_t last_activity_ms;
 	bool warning;
@@ -471,6 +475,10 @@ enum core_tile {
 struct core_event {
 	enum core_event_type type;
 	int64_t now_ms;
+	/* A tap on the screen: when the finger went down (same clock as now_ms); 0 for anything
+	 * else (the keypad, the adapters). A tap that began before what it lands on appeared, or
+	 * within CORE_GHOST_TAP_MS of it, is a ghost tap and does nothing. */
+	int64_t touch_ms;
 	enum core_field field;
 	enum core_verify verify;
 	char text[128];
@@ -540,6 +548,13 @@ struct core_effects {
 	int count;
 	struct core_effect fx[CORE_MAX_EFFECTS];
 };
+
+/* A tap must begin this long after what it lands on appeared, or it does nothing: the second
+ * tap of a double tap would otherwise land on the next screen's button in the same place. */
+#define CORE_GHOST_TAP_MS 300
+
+/* The earliest time (absolute ms) a tap may begin and count. */
+int64_t core_taps_from_ms(const struct core_state *s);
 
 /* An event of one type with nothing else in it. */
 struct core_event core_ev(enum core_event_type type);

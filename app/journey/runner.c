@@ -27,6 +27,11 @@ struct runner {
 	int64_t started_ms; /* when the current line began, -1 when not yet */
 	bool need_frame;    /* the last line pushed events: wait for them to be drawn */
 	bool holding;	    /* hold-at: pressed, not yet released */
+	/* double-tap: the first tap is done; the second waits for something new under it */
+	bool second_tap;
+	int tap_x, tap_y;
+	char tap_label[256];
+	char tap_screen[32];
 	struct {
 		char name[32];
 		int64_t start_ms;
@@ -601,6 +606,69 @@ static enum outcome run_a11y(struct runner *r, const struct runner_cmd *c, int64
 	return FAIL;
 }
 
+/* A resident cannot tap what appeared a moment ago on purpose: the app ignores such a tap
+ * (a ghost tap), so a script's taps wait until what they land on has settled. */
+static bool too_soon(const struct runner *r, int64_t now)
+{
+	return r->host.taps_from_ms && now < r->host.taps_from_ms(r->host.ctx);
+}
+
+/* The label of the tappable widget at x, y in this frame, "" for none. */
+static const char *label_at(const struct ui *ui, int x, int y)
+{
+	for (int i = ui->widget_count - 1; i >= 0; i--) {
+		const struct ui_widget *w = &ui->widgets[i];
+		if (tappable(w) && x >= w->rect.x && x < w->rect.x + w->rect.w && y >= w->rect.y &&
+		    y < w->rect.y + w->rect.h)
+			return w->label;
+	}
+	return "";
+}
+
+/* double-tap LABEL: taps LABEL, then taps the same spot again as soon as something new is
+ * there (another screen, or another button in its place), as the second tap of a
+ * quick double tap lands on whatever has just appeared under the finger. */
+static enum outcome run_double_tap(struct runner *r, const struct ui *ui,
+				   const struct runner_cmd *c, int64_t now)
+{
+	if (!r->second_tap) {
+		int i = find_widget(r, ui, c->args[0]);
+		if (i == -2)
+			return FAIL;
+		if (i < 0 || too_soon(r, now)) {
+			if (!timed_out(r, now))
+				return WAIT;
+			snprintf(r->why, sizeof(r->why), "nothing tappable labelled \"%s\"",
+				 c->args[0]);
+			return FAIL;
+		}
+		const struct ui_widget *w = &ui->widgets[i];
+		r->tap_x = w->rect.x + w->rect.w / 2;
+		r->tap_y = w->rect.y + w->rect.h / 2;
+		snprintf(r->tap_label, sizeof(r->tap_label), "%s", w->label);
+		snprintf(r->tap_screen, sizeof(r->tap_screen), "%s",
+			 r->host.screen_id(r->host.ctx));
+		r->host.tap(r->host.ctx, r->tap_x, r->tap_y);
+		r->second_tap = true;
+		return WAIT;
+	}
+	/* While the app works (an overlay), the spot may hold nothing: not yet new. */
+	const char *now_there = label_at(ui, r->tap_x, r->tap_y);
+	if (!strcmp(r->host.screen_id(r->host.ctx), r->tap_screen) &&
+	    (!*now_there || !strcmp(now_there, r->tap_label))) {
+		if (!timed_out(r, now))
+			return WAIT;
+		r->second_tap = false;
+		snprintf(r->why, sizeof(r->why), "nothing new appeared where \"%s\" was within 5 s",
+			 r->tap_label);
+		return FAIL;
+	}
+	r->second_tap = false;
+	r->host.tap(r->host.ctx, r->tap_x, r->tap_y);
+	r->need_frame = true;
+	return DONE;
+}
+
 static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_t now)
 {
 	const struct ui *ui = r->host.ui(r->host.ctx);
@@ -647,6 +715,15 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 			 c->args[0], buf[0] ? buf : "(nothing printed)");
 		return FAIL;
 	}
+	if (!strcmp(c->name, "double-tap")) {
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		return run_double_tap(r, ui, c, now);
+	}
+	if ((!strcmp(c->name, "tap") || !strcmp(c->name, "tap-at") || !strcmp(c->name, "type") ||
+	     !strcmp(c->name, "type-mail-code")) &&
+	    too_soon(r, now))
+		return WAIT;
 	if (!strcmp(c->name, "tap")) {
 		if (want_args(r, c, 1) == FAIL)
 			return FAIL;

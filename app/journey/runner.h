@@ -29,6 +29,9 @@ struct runner_host {
 	int min_target_px;
 	/* Presses (down 1) or releases (0) at design-space coordinates, through the real queue. */
 	void (*press)(void *ctx, int x, int y, int down);
+	/* The earliest time (runner_step's clock) a tap counts: what is on screen appeared too
+	 * recently before it. NULL: at once. */
+	int64_t (*taps_from_ms)(void *ctx);
 	/* A USB keyboard at machine speed (a keyboard-wedge reader): every character of text as
 	 * typed text, then Enter, all queued at once. */
 	void (*keyboard_burst)(void *ctx, const char *text);

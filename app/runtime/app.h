@@ -71,6 +71,7 @@ struct app {
 	const char *identity_problem;
 	/* staff: the corner hold, kioskctl's socket and the snapshot it reads */
 	struct service_corner corner;
+	int64_t press_ms; /* when the finger last went down (clock_mono_ms) */
 	struct wedge_guard wedge; /* typed text that is really a card swipe never reaches a field */
 	struct service_snapshot snap;
 	struct ctl_server *ctl;

@@ -41,6 +41,11 @@ static void host_tap(void *ctx, int x, int y)
 	SDL_PushEvent(&ev);
 }
 
+static int64_t host_taps_from_ms(void *ctx)
+{
+	return core_taps_from_ms(&((struct app *)ctx)->core);
+}
+
 static void host_last_receipt(void *ctx, char *buf, size_t n)
 {
 	worker_last_receipt(((struct app *)ctx)->worker, buf, n);
@@ -151,6 +156,7 @@ int host_open(struct app *a)
 	    .heard = host_heard,
 	    .min_target_px = (a->cfg.dpi * 15 * 10 + 127) / 254, /* 15 mm */
 	    .press = host_press,
+	    .taps_from_ms = host_taps_from_ms,
 	};
 
 	if (!*a->cli.script)

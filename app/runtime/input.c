@@ -54,9 +54,11 @@ static void on_text(struct app *a, const char *text)
 	}
 }
 
-/* A widget chosen by a tap or by Enter on the keypad. */
-static void activate(struct app *a, int i)
+/* A widget chosen by a tap (touch_ms: when the finger went down) or by Enter on the keypad
+ * (touch_ms 0). */
+static void activate(struct app *a, int i, int64_t touch_ms)
 {
+	struct core_event ev;
 	const struct ui_widget *w = &a->ui.widgets[i];
 
 	switch (w->action) {
@@ -70,7 +72,12 @@ static void activate(struct app *a, int i)
 		access_set_look(a, a->ui.theme_id, !a->ui.large_text);
 		app_dispatch(a, core_ev(CORE_EV_TOUCH));
 		break;
-	case UI_ACT_NONE: app_dispatch(a, screens_event(w)); break;
+	case UI_ACT_NONE:
+		/* The core refuses a tap that began before what it lands on appeared. */
+		ev = screens_event(w);
+		ev.touch_ms = touch_ms;
+		app_dispatch(a, ev);
+		break;
 	}
 }
 
@@ -83,7 +90,7 @@ static void on_tap_up(struct app *a, int x, int y)
 	a->dirty = true;
 	if (hit >= 0 && hit == pressed) {
 		a->ui.focus_index = -1;
-		activate(a, hit);
+		activate(a, hit, a->press_ms);
 	} else if (hit < 0) {
 		app_dispatch(a, core_ev(CORE_EV_TOUCH));
 	}
@@ -115,7 +122,7 @@ static void on_key(struct app *a, const SDL_KeyboardEvent *k)
 		break;
 	case KEYPAD_ENTER:
 		if (a->ui.focus_index >= 0 && a->ui.focus_index < a->ui.widget_count)
-			activate(a, a->ui.focus_index);
+			activate(a, a->ui.focus_index, 0);
 		else
 			app_dispatch(a, core_ev(CORE_EV_CONTINUE));
 		break;
@@ -189,6 +196,12 @@ void input_handle(struct app *a, const SDL_Event *e)
 	case SDL_MOUSEBUTTONDOWN:
 		release_typing(a, clock_mono_ms());
 		if (e->button.button == SDL_BUTTON_LEFT) {
+			/* The event's own time: it may have waited in the queue while a frame was
+			 * drawn, and a ghost tap is told by when the finger went down. */
+			a->press_ms =
+			    clock_mono_ms() - (int64_t)(SDL_GetTicks() - e->button.timestamp);
+			if (a->press_ms <= 0)
+				a->press_ms = 1;
 			service_corner_down(&a->corner, e->button.x, e->button.y, clock_mono_ms());
 			a->ui.pressed_index = ui_hit(&a->ui, e->button.x, e->button.y);
 			a->dirty = true;

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <curl/curl.h>
 
 #define START_WAIT_MS 10000
 #define STOP_WAIT_MS 5000
@@ -248,4 +249,61 @@ int sim_run_tests(const char *group, const struct CMUnitTest *tests, size_t n, i
 		cmocka_set_test_filter(argv[1]);
 	}
 	return _cmocka_run_group_tests(group, tests, n, NULL, NULL);
+}
+
+struct answer {
+	char *buf;
+	size_t n, len;
+};
+
+static size_t collect(char *data, size_t size, size_t nmemb, void *userdata)
+{
+	struct answer *a = userdata;
+	size_t k = size * nmemb;
+
+	if (a->buf && a->len + k < a->n) {
+		memcpy(a->buf + a->len, data, k);
+		a->len += k;
+		a->buf[a->len] = '\0';
+	}
+	return k;
+}
+
+/* One request; the HTTP status, or 0 when the transfer failed. */
+static long request(const char *url, const char *ca_file, const char *body, char *answer, size_t n)
+{
+	struct answer a = {answer, n, 0};
+	long status = 0;
+	CURL *c = curl_easy_init();
+
+	if (answer && n)
+		answer[0] = '\0';
+	if (!c)
+		return 0;
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	if (ca_file)
+		curl_easy_setopt(c, CURLOPT_CAINFO, ca_file);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 5000L);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &a);
+	if (body)
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+	if (curl_easy_perform(c) == CURLE_OK)
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+	curl_easy_cleanup(c);
+	return status;
+}
+
+long sim_admin(const struct sim *s, const char *path, const char *body, char *answer, size_t n)
+{
+	char url[128];
+
+	snprintf(url, sizeof(url), "http://127.0.0.1:%u%s", s->admin_port, path);
+	return request(url, NULL, body, answer, n);
+}
+
+int sim_post(const char *url, const char *ca_file, const char *body, char *answer, size_t n)
+{
+	return request(url, ca_file, body, answer, n) > 0 ? 0 : -1;
 }

@@ -24,6 +24,14 @@ void sim_stop(struct sim *s);
  * further arguments; url is "https://127.0.0.1:PORT/nexo". */
 int sim_start_terminal(struct sim *s, const char *cert, const char *const *extra);
 
+/* terminal-sim's admin side (plain HTTP on loopback): POST path with body, or GET when body is
+ * NULL. The HTTP status (0 when nothing answered); the answer into answer (n bytes) if given. */
+long sim_admin(const struct sim *s, const char *path, const char *body, char *answer, size_t n);
+
+/* POSTs body to url over https trusting ca_file only; the answer into answer (n bytes).
+ * 0, or -1 when the transfer failed. */
+int sim_post(const char *url, const char *ca_file, const char *body, char *answer, size_t n);
+
 /* Runs the cmocka group, or only the test named argv[1] (CTest runs each case on its own, so
  * they run in parallel); 2 for an unknown name. */
 struct CMUnitTest;

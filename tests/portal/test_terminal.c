@@ -93,50 +93,9 @@ static void sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-static size_t discard(char *data, size_t size, size_t nmemb, void *userdata)
-{
-	struct {
-		char buf[512];
-		size_t len;
-	} *out = userdata;
-	size_t n = size * nmemb;
-
-	(void)data;
-	if (out && out->len + n < sizeof(out->buf)) {
-		memcpy(out->buf + out->len, data, n);
-		out->len += n;
-		out->buf[out->len] = '\0';
-	}
-	return n;
-}
-
-/* The admin side (plain HTTP on loopback): POST path with body, or GET when body is NULL.
- * Returns the HTTP status; the answer lands in answer when given. */
 static long admin(struct fixture *f, const char *path, const char *body, char *answer, size_t n)
 {
-	struct {
-		char buf[512];
-		size_t len;
-	} out = {"", 0};
-	char url[128];
-	long status = 0;
-	CURL *c = curl_easy_init();
-
-	assert_non_null(c);
-	snprintf(url, sizeof(url), "http://127.0.0.1:%u%s", f->sim.admin_port, path);
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 5000L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &out);
-	if (body)
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-	if (curl_easy_perform(c) == CURLE_OK)
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-	curl_easy_cleanup(c);
-	if (answer)
-		snprintf(answer, n, "%s", out.buf);
-	return status;
+	return sim_admin(&f->sim, path, body, answer, n);
 }
 
 static void present(struct fixture *f, const char *entry, const char *pan)
@@ -642,23 +601,7 @@ static void https_only(void **state)
 /* POSTs raw JSON to /nexo; the answer into buf. */
 static void post_raw(struct fixture *f, const char *json, char *buf, size_t n)
 {
-	struct {
-		char buf[512];
-		size_t len;
-	} out = {"", 0};
-	CURL *c = curl_easy_init();
-
-	assert_non_null(c);
-	curl_easy_setopt(c, CURLOPT_URL, f->sim.url);
-	curl_easy_setopt(c, CURLOPT_CAINFO, PKI_DIR "/ca.pem");
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 5000L);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, json);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &out);
-	assert_int_equal(curl_easy_perform(c), CURLE_OK);
-	curl_easy_cleanup(c);
-	snprintf(buf, n, "%s", out.buf);
+	assert_int_equal(sim_post(f->sim.url, PKI_DIR "/ca.pem", json, buf, n), 0);
 }
 
 #define HEADER(cat, sid)                                                                           \

@@ -1739,6 +1739,70 @@ static void test_printer_state_outlives_session(void **state)
 	assert_screen("pay-amount");
 }
 
+/* A tap that began before the screen appeared, or within CORE_GHOST_TAP_MS of it, does
+ * nothing; the same tap a moment later works; keypad events (touch_ms 0) are never ghosts. */
+static void test_ghost_taps(void **state)
+{
+	struct core_event e;
+
+	(void)state;
+	ev(CORE_EV_PAY_BILL);
+	assert_int_equal(s.screen, CORE_SCREEN_GUEST_LOOKUP);
+	int64_t shown = now;
+	assert_int_equal(core_taps_from_ms(&s), shown + CORE_GHOST_TAP_MS);
+
+	now = shown + 500;
+	e = mk(CORE_EV_BACK);
+	e.touch_ms = shown - 50; /* the finger went down on the welcome screen */
+	assert_false(send(&e));
+	assert_int_equal(fx.count, 0);
+	assert_int_equal(s.screen, CORE_SCREEN_GUEST_LOOKUP);
+	assert_int_equal(s.last_activity_ms, now); /* still someone at the kiosk */
+
+	e.touch_ms = shown + CORE_GHOST_TAP_MS - 1; /* too soon after it appeared */
+	send(&e);
+	assert_int_equal(s.screen, CORE_SCREEN_GUEST_LOOKUP);
+
+	e.touch_ms = shown + CORE_GHOST_TAP_MS; /* a tap meant for this screen */
+	send(&e);
+	assert_int_equal(s.screen, CORE_SCREEN_WELCOME);
+
+	/* The keypad's Enter right after a screen appeared is not a tap. */
+	ev(CORE_EV_PAY_BILL);
+	assert_int_equal(s.screen, CORE_SCREEN_GUEST_LOOKUP);
+	ev(CORE_EV_BACK);
+	assert_int_equal(s.screen, CORE_SCREEN_WELCOME);
+}
+
+/* The end of a wait (an answer from the portal) restarts the guard: the button in place of the
+ * one tapped appeared only now, though the screen is the same. */
+static void test_ghost_tap_after_answer(void **state)
+{
+	struct core_event e;
+
+	(void)state;
+	ev(CORE_EV_PAY_BILL);
+	key_each("100200300");
+	focus(CORE_FIELD_LAST_NAME);
+	key_each("Rivera");
+	now += 1000;
+	ev(CORE_EV_CONTINUE);
+	assert_int_equal(s.busy, CORE_BUSY_LOOKUP);
+	now += 100;
+	lookup_answer(s.request_id, CORE_FAIL_NONE, 8417);
+	assert_int_equal(s.screen, CORE_SCREEN_BILL_SUMMARY);
+	int64_t shown = now;
+	now += 50;
+	e = mk(CORE_EV_CONTINUE);
+	e.touch_ms = shown + 40;
+	send(&e);
+	assert_int_equal(s.screen, CORE_SCREEN_BILL_SUMMARY);
+	now = shown + 400;
+	e.touch_ms = shown + 350;
+	send(&e);
+	assert_int_equal(s.screen, CORE_SCREEN_PAY_AMOUNT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1809,6 +1873,8 @@ int main(void)
 	    cmocka_unit_test_setup(test_pay_bill_waits_for_reconciliation, setup),
 	    cmocka_unit_test_setup(test_reconciled_without_a_tap_changes_nothing, setup),
 	    cmocka_unit_test_setup(test_request_ids_increase, setup),
+	    cmocka_unit_test_setup(test_ghost_taps, setup),
+	    cmocka_unit_test_setup(test_ghost_tap_after_answer, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

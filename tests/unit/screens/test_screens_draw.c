@@ -61,7 +61,10 @@ static void fill_state(struct core_state *s, enum core_screen screen, enum core_
 	snprintf(s->last4, sizeof(s->last4), "4242");
 	s->outcome = CORE_OUTCOME_APPROVED;
 	snprintf(s->reference, sizeof(s->reference), "K1-000042");
-	s->signed_in = screen >= CORE_SCREEN_HOME && screen <= CORE_SCREEN_PAPERLESS;
+	/* The account screens past signing in show a signed-in resident. */
+	s->signed_in = core_screen_flow(screen) == CORE_FLOW_ACCOUNT &&
+		       screen != CORE_SCREEN_SIGN_IN && screen != CORE_SCREEN_REGISTER &&
+		       screen != CORE_SCREEN_VERIFY_EMAIL;
 	snprintf(s->resident_email, sizeof(s->resident_email), "demo@example.org");
 	snprintf(s->resident_first, sizeof(s->resident_first), "Dana");
 	s->account_count = 2;

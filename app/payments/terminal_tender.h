@@ -1,0 +1,43 @@
+/* The payment terminal as a tender (tender.h): the terminal (drivers/terminal, nexo) is the
+ * party that takes the money and holds the record. A Payment waits for the resident's card,
+ * so start is asynchronous: it sends the Payment on a thread of its own, returns pending, and
+ * the answer arrives through the report function (whose owner posts it to the payment's
+ * thread). The journaled key is the SaleTransactionID and the ServiceID is derived from it
+ * (nexo_service_id_for), so status, abort and reverse need nothing but the key, even after a
+ * crash. A key is never sent twice (no resend): a terminal refuses a reused SaleTransactionID.
+ *
+ * What this does not do yet: post the approved charge to the portal (the second party). */
+#ifndef KIOSK_TERMINAL_TENDER_H
+#define KIOSK_TERMINAL_TENDER_H
+
+#include <pthread.h>
+#include <stdbool.h>
+
+#include "app/payments/tender.h"
+#include "drivers/terminal/terminal.h"
+
+struct terminal_tender {
+	struct terminal *terminal; /* not owned */
+	tender_report_fn report;
+	void *report_ctx;
+	pthread_mutex_t mu;
+	pthread_t thread; /* the Payment's: reports once, then ends */
+	char key[65];	  /* the sale it is paying; "" when no thread was started */
+	int64_t amount_cents;
+};
+
+extern const struct tender_ops terminal_tender;
+
+void terminal_tender_init(struct terminal_tender *tt, struct terminal *terminal,
+			  tender_report_fn report, void *report_ctx);
+/* Waits for a Payment still out (Abort it first to make that quick). */
+void terminal_tender_close(struct terminal_tender *tt);
+
+/* How a terminal's answer reads as a tender result: 0 with out filled (approved, or declined
+ * by the card or the resident), KIOSK_EINVAL when the terminal refused the request itself
+ * (nothing taken), KIOSK_ENOTFOUND when it never saw the sale, KIOSK_EBUSY while it is still
+ * in progress. Exposed for the unit tests. */
+int terminal_tender_result(const struct nexo_response *r, int64_t asked_cents,
+			   struct tender_result *out);
+
+#endif
