@@ -262,6 +262,11 @@ static void timeout_warning(struct ui *ui, const struct core_state *s, int64_t n
 	ui_circle(ui, UI_W / 2, box.y + 270, 90, t->secondary);
 	ui_text(ui, UI_FONT_HUGE, t->text, UI_W / 2, box.y + 200, 0, UI_CENTER, secs);
 	ui_text(ui, UI_FONT_BODY, t->muted, box.x + 50, box.y + 400, box.w - 100, UI_CENTER, text);
+	/* The keypad's Enter keeps the session at once: the focus starts on the only answer, and
+	 * speech says which key that is. */
+	if (ui->focus_index < 0)
+		ui->focus_index = ui->widget_count;
+	ui_set_spoken(ui, _("I need more time: press Enter to stay"));
 	ui_button(ui, (SDL_Rect){box.x + 60, box.y + box.h - 200, box.w - 120, 140},
 		  _("I need more time"), UI_PRIMARY, ev);
 }
