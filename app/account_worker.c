@@ -198,8 +198,11 @@ void account_run(struct portal *p, struct account_session *sess, const struct co
 	ev->acct = out;
 	rc = run(p, sess, fx, card, out);
 	ev->failure = failure_of(rc);
-	if (rc == KIOSK_EINVAL || rc == KIOSK_ENOTFOUND)
+	out->tries_left = -1;
+	if (rc == KIOSK_EINVAL || rc == KIOSK_ENOTFOUND) {
 		out->refusal = refusal_of(portal_refusal(p));
+		out->tries_left = portal_last_tries_left(p);
+	}
 	if (rc)
 		log_info("account", "effect %d: %s (%s)", fx->type, kiosk_strerror(rc),
 			 rc == KIOSK_EINVAL ? "refused" : "portal");

@@ -42,6 +42,15 @@ const char *i18n_tr(int lang, const char *msgid)
 	return msgid;
 }
 
+const char *i18n_ntr(int lang, const char *msgid, const char *plural, unsigned long n)
+{
+	if (!msgid || !plural)
+		return i18n_tr(lang, msgid);
+	if (lang == I18N_ES)
+		return dngettext(DOMAIN, msgid, plural, n);
+	return n == 1 ? msgid : plural;
+}
+
 const char *i18n_other_language_name(int lang)
 {
 	return lang == I18N_ES ? "English" : "Español";

@@ -20,6 +20,10 @@ enum i18n_lang { I18N_EN, I18N_ES };
 /* The text for msgid in lang (enum i18n_lang); English is the msgid itself. Thread-safe. */
 const char *i18n_tr(int lang, const char *msgid);
 
+/* The form of a message about a count n (ngettext): msgid for one, plural for the rest in
+ * English; Spanish by its catalog's Plural-Forms. Thread-safe. */
+const char *i18n_ntr(int lang, const char *msgid, const char *plural, unsigned long n);
+
 /* The language's own name for the language switch: "Español" in English, "English" in Spanish. */
 const char *i18n_other_language_name(int lang);
 
