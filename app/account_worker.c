@@ -63,6 +63,9 @@ static void to_core_account(const struct portal_account *in, struct core_account
 	out->paperless = in->paperless;
 	out->autopay = in->autopay;
 	snprintf(out->autopay_method, sizeof(out->autopay_method), "%s", in->autopay_method);
+	snprintf(out->autopay_kind, sizeof(out->autopay_kind), "%s", in->autopay_kind);
+	snprintf(out->autopay_brand, sizeof(out->autopay_brand), "%s", in->autopay_brand);
+	snprintf(out->autopay_last4, sizeof(out->autopay_last4), "%s", in->autopay_last4);
 	out->autopay_max_cents = in->autopay_max_cents;
 }
 

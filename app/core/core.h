@@ -199,8 +199,11 @@ struct core_account {
 	int64_t last_payment_cents;
 	bool paperless;
 	bool autopay;
-	char autopay_method[48];   /* "Checking ending 6789" */
+	char autopay_method[48];   /* "Checking ending 6789", the portal's English words */
 	int64_t autopay_max_cents; /* 0: no maximum */
+	char autopay_kind[12];	   /* "checking", "savings", "card"; "" if the portal sent none */
+	char autopay_brand[16];	   /* a card's brand */
+	char autopay_last4[5];
 };
 
 #define CORE_MAX_ACCOUNTS 6
