@@ -34,6 +34,7 @@ struct app {
 	struct ui ui;
 	struct core_state core;
 	struct screen_ctx screen_ctx;
+	char today[11]; /* screen_ctx.today: the local date, set before each frame */
 	struct worker *worker;
 	struct ulink link; /* update session flag and health mark; systemd READY and WATCHDOG */
 	struct runner *runner;
