@@ -285,6 +285,7 @@ void autopay_review_next(struct core_state *s, struct core_effects *fx, int64_t 
 
 static void open_autopay(struct core_state *s, struct core_effects *fx)
 {
+	s->came_from = s->screen;
 	/* A fresh form each time: bank details never linger from an earlier visit. */
 	s->ap_has_max = false;
 	wipe(s->ap_max, sizeof(s->ap_max));
@@ -360,7 +361,10 @@ static void home_tile(struct core_state *s, struct core_effects *fx, int tile, i
 	}
 	switch (tile) {
 	case CORE_TILE_UTILITY_BILL: core_go(s, CORE_SCREEN_UTILITY_BILL); break;
-	case CORE_TILE_PAPERLESS: core_go(s, CORE_SCREEN_PAPERLESS); break;
+	case CORE_TILE_PAPERLESS:
+		s->came_from = CORE_SCREEN_HOME;
+		core_go(s, CORE_SCREEN_PAPERLESS);
+		break;
 	case CORE_TILE_BILLS_PAYMENTS:
 		s->history_loaded = false;
 		core_go(s, CORE_SCREEN_BILLS_PAYMENTS);
@@ -395,11 +399,17 @@ void autopay_next(struct core_state *s, struct core_effects *fx, int64_t now)
 		autopay_review(s);
 }
 
+/* Back to where the resident came from: came_from when it is one of `from`, else Home. */
+static void go_back(struct core_state *s, enum core_screen a, enum core_screen b)
+{
+	core_go(s, s->came_from == a || s->came_from == b ? s->came_from : CORE_SCREEN_HOME);
+}
+
 void autopay_back(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	(void)now;
 	core_add_fx(fx, CORE_FX_READER_OFF, s);
-	core_go(s, CORE_SCREEN_HOME);
+	go_back(s, CORE_SCREEN_BILLS_PAYMENTS, CORE_SCREEN_HOME);
 }
 
 void autopay_review_back(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -413,7 +423,22 @@ void paperless_back(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	(void)fx;
 	(void)now;
-	core_go(s, CORE_SCREEN_UTILITY_BILL);
+	go_back(s, CORE_SCREEN_UTILITY_BILL, CORE_SCREEN_HOME);
+}
+
+/* The emailed code: back to the form it came from. From Create Your Account the resident
+ * may have mistyped the address: the form comes back with it, to correct. */
+void verify_email_back(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	if (s->came_from != CORE_SCREEN_REGISTER) {
+		back_to_sign_in(s, fx, now);
+		return;
+	}
+	wipe_secrets(s);
+	s->code_spent = false;
+	core_go(s, CORE_SCREEN_REGISTER);
+	core_set_notice(s, N_("Correct your email address if it is wrong, then tap Register again."),
+			NULL, false, 0);
 }
 
 void account_back_home(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -501,6 +526,7 @@ static void refused(struct core_state *s, const struct core_event *ev, struct co
 		break;
 	case CORE_REFUSAL_NOT_VERIFIED:
 		wipe_secrets(s);
+		s->came_from = CORE_SCREEN_SIGN_IN;
 		core_go(s, CORE_SCREEN_VERIFY_EMAIL);
 		toast(s, N_("Please confirm your email address first. We sent a new code to %s."),
 		      s->email, now);
@@ -587,6 +613,7 @@ static void succeeded(struct core_state *s, const struct core_event *ev, struct 
 	case CORE_FX_REGISTER:
 		wipe(s->password2, sizeof(s->password2));
 		wipe(s->password, sizeof(s->password));
+		s->came_from = CORE_SCREEN_REGISTER;
 		core_go(s, CORE_SCREEN_VERIFY_EMAIL);
 		break;
 	case CORE_FX_RESEND_CODE:
@@ -719,7 +746,8 @@ bool account_handle(struct core_state *s, const struct core_event *ev, struct co
 		s->current = ev->choice;
 		return true;
 	case CORE_EV_SIGN_OUT:
-		if (!s->signed_in)
+		/* From any signed-in screen, but never away from a payment on its way. */
+		if (!s->signed_in || s->busy == CORE_BUSY_PAYING)
 			return false;
 		core_end_session(s, fx);
 		toast(s, N_("You are signed out. Thank you."), NULL, now);
@@ -772,6 +800,7 @@ bool account_handle(struct core_state *s, const struct core_event *ev, struct co
 	case CORE_EV_PAPERLESS:
 		if (at != CORE_SCREEN_UTILITY_BILL || !current(s))
 			return false;
+		s->came_from = CORE_SCREEN_UTILITY_BILL;
 		core_go(s, CORE_SCREEN_PAPERLESS);
 		return true;
 	case CORE_EV_PAPERLESS_SET:

@@ -476,6 +476,10 @@ struct core_state {
 	bool ap_savings;
 	char bank_name[48];
 	bool ap_refused; /* not fully linked: the screen says why and offers to link */
+	/* Where Back goes from a screen reached from more than one place (Auto Pay from Home
+	 * or from Bills and Payments; Paperless from Home or from Utility Bill; the emailed
+	 * code from Create Your Account or from Sign In): where the resident came from. */
+	enum core_screen came_from;
 
 	/* staff service mode; kept across sessions */
 	struct core_service svc;

@@ -42,7 +42,7 @@ static const struct core_screen_def screens[] = {
 				  .flow = CORE_FLOW_ACCOUNT,
 				  .first = CORE_FIELD_CODE,
 				  .next = verify_email_next,
-				  .back = back_to_sign_in},
+				  .back = verify_email_back},
     /* Sign Out is the way out of Home. */
     [CORE_SCREEN_HOME] = {.name = "home", STILL(CORE_FLOW_ACCOUNT)},
     [CORE_SCREEN_LINK_ACCOUNT] = {.name = "link-account",

@@ -18,6 +18,13 @@ void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct scre
 	/* The bar is the same on every screen: speech does not read it out each time. */
 	ui->content_off = true;
 	ui_fill(ui, (SDL_Rect){0, 0, UI_W, TOP_BAR_H}, t->bar);
+	if (s->signed_in && s->screen != CORE_SCREEN_HOME) {
+		/* A shared public device: a signed-in resident can leave from any screen. Home
+		 * has its own Sign Out tile. The button takes the city's place in the bar. */
+		ui_button(ui, (SDL_Rect){MARGIN, 25, avail < 380 ? avail : 380, 100}, _("Sign Out"),
+			  UI_SECONDARY, TAG(CORE_EV_SIGN_OUT));
+		goto looks;
+	}
 	ui_text_size(ui, UI_FONT_LABEL, 0, ctx->city_name, &w, &h);
 	/* The city's seal: a simple emblem so the bar reads as the city's, not ours; it gives
 	 * way to the name when the look buttons and large text leave no room for both. */
@@ -40,6 +47,7 @@ void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct scre
 		ui_text(ui, UI_FONT_LABEL, t->on_bar, x, (TOP_BAR_H - h) / 2, avail, UI_LEFT,
 			ctx->city_name);
 	}
+looks:
 	ui_look_button(ui, contrast, "\xE2\x97\x90", _("High contrast"), UI_ACT_CONTRAST,
 		       ui->theme_id == THEME_HIGH_CONTRAST);
 	ui_look_button(ui, big, "Aa", _("Large text"), UI_ACT_LARGE_TEXT, ui->large_text);
