@@ -437,7 +437,8 @@ void verify_email_back(struct core_state *s, struct core_effects *fx, int64_t no
 	wipe_secrets(s);
 	s->code_spent = false;
 	core_go(s, CORE_SCREEN_REGISTER);
-	core_set_notice(s, N_("Correct your email address if it is wrong, then tap Register again."),
+	core_set_notice(s,
+			N_("Correct your email address if it is wrong, then tap Register again."),
 			NULL, false, 0);
 }
 

@@ -209,6 +209,10 @@ static void report(struct ui *ui, const struct core_state *s)
 	if (r->since) {
 		when_text(r->since, since, sizeof(since));
 		fill(buf, sizeof(buf), _("Payments since %s"), since);
+	} else if (r->closed_at) {
+		/* The first day just closed: "no day closed yet" would contradict the line below.
+		 */
+		snprintf(buf, sizeof(buf), "%s", _("All payments up to this first close."));
 	} else {
 		snprintf(buf, sizeof(buf), "%s", _("All payments: no day has been closed yet."));
 	}
