@@ -140,6 +140,7 @@ static void *run_payment(void *arg)
 	char sid[11];
 	int rc;
 
+	memset(&r, 0, sizeof(r));
 	rc = nexo_service_id_for(tt->key, sid, sizeof(sid));
 	if (rc == 0)
 		rc = terminal_payment(tt->terminal, sid, tt->key, now_ms(), tt->amount_cents, &r);
