@@ -28,6 +28,9 @@ int receipts_print(const struct receipts_env *env, const struct payment_record *
 	snprintf(r.brand, sizeof(r.brand), "%s", rec->brand);
 	snprintf(r.last4, sizeof(r.last4), "%s", rec->last4);
 	snprintf(r.reference, sizeof(r.reference), "%s", rec->reference);
+	/* Checked when the setting was read; a pattern that fails here leaves the reference. */
+	if (env->qr_url && receipt_qr_url(env->qr_url, rec->reference, r.qr, sizeof(r.qr)) != 0)
+		r.qr[0] = '\0';
 	r.outcome = rec->outcome == CORE_OUTCOME_APPROVED   ? RECEIPT_APPROVED
 		    : rec->outcome == CORE_OUTCOME_DECLINED ? RECEIPT_DECLINED
 							    : RECEIPT_IN_DOUBT;
