@@ -11,8 +11,8 @@
 
 #include "app/common/clock.h"
 #include "app/common/err.h"
+#include "app/common/weblink.h"
 #include "app/crypto/pin.h"
-#include "drivers/printer/receipt.h"
 #include "drivers/usb/usbdev.h"
 
 #ifndef KIOSK_ASSETS_DIR
@@ -65,7 +65,7 @@ static int check_qr_url(const char *name, const char *value, char *err, size_t e
 {
 	char url[256];
 
-	if (receipt_qr_url(value, "K0000000A", url, sizeof(url)) != 0) {
+	if (weblink_fill(value, "K0000000A", url, sizeof(url)) != 0) {
 		snprintf(err, errlen,
 			 "%s: not an https:// link with \"{reference}\" once in it (for example "
 			 "https://pay.example.gov/payments/{reference})",

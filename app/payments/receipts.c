@@ -6,6 +6,7 @@
 
 #include "app/common/crashpoint.h"
 #include "app/common/err.h"
+#include "app/common/weblink.h"
 
 int receipts_print(const struct receipts_env *env, const struct payment_record *rec)
 {
@@ -29,7 +30,7 @@ int receipts_print(const struct receipts_env *env, const struct payment_record *
 	snprintf(r.last4, sizeof(r.last4), "%s", rec->last4);
 	snprintf(r.reference, sizeof(r.reference), "%s", rec->reference);
 	/* Checked when the setting was read; a pattern that fails here leaves the reference. */
-	if (env->qr_url && receipt_qr_url(env->qr_url, rec->reference, r.qr, sizeof(r.qr)) != 0)
+	if (env->qr_url && weblink_fill(env->qr_url, rec->reference, r.qr, sizeof(r.qr)) != 0)
 		r.qr[0] = '\0';
 	r.outcome = rec->outcome == CORE_OUTCOME_APPROVED   ? RECEIPT_APPROVED
 		    : rec->outcome == CORE_OUTCOME_DECLINED ? RECEIPT_DECLINED

@@ -331,42 +331,6 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 	return 0;
 }
 
-#define QR_PLACEHOLDER "{reference}"
-
-int receipt_qr_url(const char *pattern, const char *reference, char *out, size_t n)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	struct sink s = {.buf = out, .size = n};
-	const char *at;
-
-	if (!out || n == 0)
-		return KIOSK_EINVAL;
-	out[0] = '\0';
-	if (!pattern || !pattern[0])
-		return 0;
-	at = strstr(pattern, QR_PLACEHOLDER);
-	if (strncmp(pattern, "https://", 8) != 0 || !at ||
-	    strstr(at + strlen(QR_PLACEHOLDER), QR_PLACEHOLDER) || !reference)
-		return KIOSK_EINVAL;
-	put_bytes(&s, pattern, (size_t)(at - pattern));
-	for (const unsigned char *p = (const unsigned char *)reference; *p; p++) {
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p)) {
-			put_bytes(&s, (const char *)p, 1);
-		} else {
-			char esc[3] = {'%', hex[*p >> 4], hex[*p & 15]};
-			put_bytes(&s, esc, 3);
-		}
-	}
-	at += strlen(QR_PLACEHOLDER);
-	put_bytes(&s, at, strlen(at));
-	if (s.full) {
-		out[0] = '\0';
-		return KIOSK_EINVAL;
-	}
-	return 0;
-}
-
 int receipt_table_row(const char *label, const char *count, const char *amount, int cols, char *buf,
 		      size_t n)
 {

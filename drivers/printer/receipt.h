@@ -19,7 +19,7 @@ struct receipt {
 	enum receipt_outcome outcome;
 	char footer[64]; /* the city's own last line (remote configuration), or "" */
 	/* What the QR code under the lines holds: the payment's page on the city's website
-	 * (receipt_qr_url), or "" for the reference alone. */
+	 * (weblink_fill of [receipt] qr_url), or "" for the reference alone. */
 	char qr[256];
 };
 
@@ -37,12 +37,6 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
  * 0 or KIOSK_EINVAL when buf is too small or cols too narrow. */
 int receipt_table_row(const char *label, const char *count, const char *amount, int cols, char *buf,
 		      size_t n);
-
-/* The QR code's link: pattern with its one "{reference}" replaced by the reference,
- * percent-encoded (RFC 3986: only A-Z a-z 0-9 - . _ ~ stay as they are). An empty pattern gives
- * "". KIOSK_EINVAL (out "") when the pattern is not an https:// URL with exactly one
- * "{reference}", or the result does not fit. */
-int receipt_qr_url(const char *pattern, const char *reference, char *out, size_t n);
 
 /* Formats cents as "$1,234.56" ("-$0.05" when negative) with integer math only.
  * Returns 0 or KIOSK_EINVAL when buf is too small (buf then holds ""). */

@@ -12,12 +12,12 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
+#include "app/common/weblink.h"
 #include "drivers/card/card.h"
 #include "drivers/card/hidrdr.h"
 #include "drivers/card/wedge.h"
 #include "drivers/cash/essp_emu.h"
 #include "drivers/printer/escpos.h"
-#include "drivers/printer/receipt.h"
 #include "drivers/usb/usbdev.h"
 #include "tests/support/magnesafe.h"
 #include "tests/usb/mockusb.h"
@@ -423,9 +423,9 @@ static void test_printer_qr_native(void)
 	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
 	g_assert_true(wait_status(&f, false, false));
 	sample_receipt(&r);
-	g_assert_cmpint(receipt_qr_url("https://pay.springfield.example/payments/"
-				       "{reference}?kiosk=KIOSK-01",
-				       "K7Q2M9XH4", r.qr, sizeof(r.qr)),
+	g_assert_cmpint(weblink_fill("https://pay.springfield.example/payments/"
+				     "{reference}?kiosk=KIOSK-01",
+				     "K7Q2M9XH4", r.qr, sizeof(r.qr)),
 			==, 0);
 	g_assert_cmpstr(r.qr, ==, QR_LINK);
 	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);

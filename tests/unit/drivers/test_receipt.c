@@ -271,44 +271,12 @@ static void test_spanish(void **state)
 	}
 }
 
-/* The QR code's link: the reference put in the configured pattern, percent-encoded. */
-static void test_qr_url(void **state)
-{
-	char out[64];
-
-	(void)state;
-	assert_int_equal(receipt_qr_url("https://pay.example.gov/p/{reference}?from=kiosk",
-					"K7Q2M9XH4", out, sizeof(out)),
-			 0);
-	assert_string_equal(out, "https://pay.example.gov/p/K7Q2M9XH4?from=kiosk");
-	assert_int_equal(receipt_qr_url("https://x.gov/{reference}", "Q-1 a/b&c", out, sizeof(out)),
-			 0);
-	assert_string_equal(out, "https://x.gov/Q-1%20a%2Fb%26c");
-	assert_int_equal(receipt_qr_url("", "K7Q2M9XH4", out, sizeof(out)), 0);
-	assert_string_equal(out, "");
-	/* Not https, no placeholder, two of them, or too long: refused, out empty. */
-	assert_int_equal(receipt_qr_url("http://x.gov/{reference}", "K1", out, sizeof(out)),
-			 KIOSK_EINVAL);
-	assert_string_equal(out, "");
-	assert_int_equal(receipt_qr_url("https://x.gov/pay", "K1", out, sizeof(out)), KIOSK_EINVAL);
-	assert_int_equal(
-	    receipt_qr_url("https://x.gov/{reference}/{reference}", "K1", out, sizeof(out)),
-	    KIOSK_EINVAL);
-	assert_int_equal(receipt_qr_url("https://x.gov/{reference}", "K7Q2M9XH4", out, 20),
-			 KIOSK_EINVAL);
-	assert_string_equal(out, "");
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_money),
-	    cmocka_unit_test(test_qr_url),
-	    cmocka_unit_test(test_approved),
-	    cmocka_unit_test(test_footer),
-	    cmocka_unit_test(test_declined_and_in_doubt),
-	    cmocka_unit_test(test_no_full_pan),
-	    cmocka_unit_test(test_narrow_and_small),
+	    cmocka_unit_test(test_money),	cmocka_unit_test(test_approved),
+	    cmocka_unit_test(test_footer),	cmocka_unit_test(test_declined_and_in_doubt),
+	    cmocka_unit_test(test_no_full_pan), cmocka_unit_test(test_narrow_and_small),
 	    cmocka_unit_test(test_spanish),
 	};
 
