@@ -135,6 +135,7 @@ static const struct config_key table[] = {
     TEXT("kiosk.out_of_service_message", out_of_service_message,
 	 "You can pay online at the city's website or at the cashier's window.", F | P | L),
     CHECKED("devices.wedge_readers", wedge_readers, "", check_wedge, F),
+    CHECKED("devices.scanners", scanners, "", check_wedge, F),
     BOOL("devices.chip_terminal", chip_terminal, "false", F | C),
     CHECKED("printer.profile", printer_profile, "", check_printer_profile, F),
     TEXT("portal.url", portal_url, "", F | C),

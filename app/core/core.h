@@ -130,6 +130,8 @@ enum core_failure {
 	CORE_FAIL_UNTRUSTED, /* the portal's certificate or key pin did not check out: nothing
 			      * was sent */
 	CORE_FAIL_LOCKED,    /* service mode is locked after wrong PINs (.lock_ms) */
+	CORE_FAIL_NOT_A_BILL, /* a scanned barcode is not one of the city's bills */
+	CORE_FAIL_STALE_BILL, /* a scanned bill is not the account's newest */
 };
 
 /* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */
@@ -404,6 +406,12 @@ struct core_state {
 	char bank_name[48];
 	bool ap_refused; /* not fully linked: the screen says why and offers to link */
 
+	/* A bill's barcode (app/common/billcode.h) scanned on welcome or "Find your bill": the
+	 * lookup in flight is by it, or waits for CORE_EV_RECONCILED. */
+	char scanned[40];
+	bool by_scan;
+	bool scan_pending;
+
 	/* staff service mode; kept across sessions */
 	struct core_service svc;
 	/* Out of service (kept across sessions): shown only between sessions. */
@@ -472,6 +480,9 @@ enum core_event_type {
 	CORE_EV_STRAY_SWIPE,
 	CORE_EV_ASK_YES, /* the question (core_state.ask): do it */
 	CORE_EV_ASK_NO,	 /* the question: keep things as they are */
+	/* .text: what a barcode scanner read (the USB scanner or, with --devices sim, the
+	 * simulated one). On welcome and "Find your bill" a bill's barcode goes to the bill. */
+	CORE_EV_BARCODE,
 };
 
 /* The tiles of the signed-in home screen. */
@@ -540,6 +551,8 @@ enum core_effect_type {
 	CORE_FX_AUTOPAY_OFF,
 	CORE_FX_EMAIL_RECEIPT,
 	CORE_FX_SERVICE, /* .op: enum core_service_op, .text; answered by CORE_EV_SERVICE_DONE */
+	/* look up the bill whose barcode .text is; answered by CORE_EV_LOOKUP_DONE */
+	CORE_FX_LOOKUP_SCANNED,
 };
 
 struct core_effect {

@@ -702,7 +702,7 @@ static void test_left_alone(void)
 	k = mock_add(f.tb, 6, &keyboard);
 	s = mock_add(f.tb, 7, &storage);
 	w = mock_add(f.tb, 8, &unlisted);
-	g_assert_cmpint(usbdev_scan(&only, 1, NULL, info, 4, &n), ==, 0);
+	g_assert_cmpint(usbdev_scan(&only, 1, NULL, 0, NULL, info, 4, &n), ==, 0);
 	g_assert_cmpuint(n, ==, 0);
 	start(&f, &only, 1);
 	g_usleep(600000);
@@ -893,7 +893,7 @@ static void test_validator_notes(void)
 
 	cash_open(&r, &ec);
 	/* --list-devices sees it for what it is. */
-	g_assert_cmpint(usbdev_scan(NULL, 0, NULL, info, 4, &n), ==, 0);
+	g_assert_cmpint(usbdev_scan(NULL, 0, NULL, 0, NULL, info, 4, &n), ==, 0);
 	g_assert_cmpuint(n, ==, 1);
 	g_assert_cmpint(info[0].kind, ==, USBDEV_VALIDATOR);
 	g_assert_cmpstr(usbdev_kind_name(info[0].kind), ==, "validator");
