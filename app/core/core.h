@@ -130,8 +130,10 @@ enum core_failure {
 	CORE_FAIL_UNTRUSTED, /* the portal's certificate or key pin did not check out: nothing
 			      * was sent */
 	CORE_FAIL_LOCKED,    /* service mode is locked after wrong PINs (.lock_ms) */
-	CORE_FAIL_NOT_A_BILL, /* a scanned barcode is not one of the city's bills */
-	CORE_FAIL_STALE_BILL, /* a scanned bill is not the account's newest */
+	/* A scanned barcode is not one of the city's bills; a scanned bill is not the
+	 * account's newest. */
+	CORE_FAIL_NOT_A_BILL,
+	CORE_FAIL_STALE_BILL,
 };
 
 /* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */

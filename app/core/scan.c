@@ -45,7 +45,8 @@ bool scan_bill(struct core_state *s, const struct core_event *ev, struct core_ef
 		/* As "Pay a Bill": earlier payments are settled first, then the scan goes on. */
 		s->pay_pending = true;
 		s->scan_pending = true;
-		core_set_notice(s, N_("One moment, please: the kiosk is checking earlier payments."),
+		core_set_notice(s,
+				N_("One moment, please: the kiosk is checking earlier payments."),
 				NULL, false, 0);
 		return true;
 	}

@@ -149,7 +149,8 @@ static int list_devices(const struct kiosk_config *cfg, const char *arg)
 		       info[k].pid, info[k].driver, what);
 	}
 	if (n == 0)
-		printf("no card reader, receipt printer, bill validator or barcode scanner found\n");
+		printf(
+		    "no card reader, receipt printer, bill validator or barcode scanner found\n");
 	return 0;
 }
 
@@ -168,8 +169,8 @@ static const struct staff_command table[] = {
      "read a new staff PIN (6-8 digits) on stdin, print its hash\nfor [service] pin_hash",
      STAFF_NOTHING, hash_pin},
     {"list-devices", NULL,
-     "print the USB readers, printers, bill validators and barcode\nscanners found",
-     STAFF_NOTHING, list_devices},
+     "print the USB readers, printers, bill validators and barcode\nscanners found", STAFF_NOTHING,
+     list_devices},
 };
 
 const struct staff_command *staff_commands(size_t *n)

@@ -45,9 +45,9 @@ struct walk {
 	int n_usages;
 	uint32_t umin, umax;
 	bool has_range;
-	int depth;	  /* collection nesting */
-	bool in_scanner;  /* inside an application collection of page 0x8C */
-	bool uses_ids;	  /* a Report ID item was seen */
+	int depth;	 /* collection nesting */
+	bool in_scanner; /* inside an application collection of page 0x8C */
+	bool uses_ids;	 /* a Report ID item was seen */
 	struct found f[256];
 };
 

@@ -28,11 +28,11 @@
 struct hidpos_layout {
 	uint8_t report_id; /* 0: the scanner uses no report ids */
 	size_t report_len;
-	int len_off;   /* a byte counting the decoded data in this report */
-	int sym_off;   /* three symbology identifier bytes */
-	int data_off;  /* the decoded data */
+	int len_off;  /* a byte counting the decoded data in this report */
+	int sym_off;  /* three symbology identifier bytes */
+	int data_off; /* the decoded data */
 	size_t data_max;
-	int cont_bit;  /* the Decoded Data Continued bit, in bits from the start */
+	int cont_bit; /* the Decoded Data Continued bit, in bits from the start */
 };
 
 /* The layout Honeywell, Zebra and Datalogic scanners send in HID POS mode: report id 2, the

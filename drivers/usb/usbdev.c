@@ -157,12 +157,12 @@ void usbdev_describe(const struct usbdev_info *info, char *buf, size_t n)
 		snprintf(buf, n, "%s: bill validator, SSP encrypted (eSSP) over USB CDC", name);
 	} else if (info->kind == USBDEV_HIDPOS_SCANNER) {
 		snprintf(buf, n, "%s: barcode scanner, HID POS%s", name,
-			 !info->attached	      ? ""
+			 !info->attached	? ""
 			 : info->scan_described ? " (report layout from its descriptor)"
 						: " (the makers' common 64-byte report)");
 	} else if (info->kind == USBDEV_KB_SCANNER) {
-		snprintf(buf, n, "%s: barcode scanner, keyboard mode (listed in [devices] scanners)",
-			 name);
+		snprintf(buf, n,
+			 "%s: barcode scanner, keyboard mode (listed in [devices] scanners)", name);
 	} else if (info->kind == USBDEV_HID_READER) {
 		int ms = info->model ? info->model->magnesafe == 1
 				     : info->report_len >= HIDRDR_MAGNESAFE_LEN;
@@ -335,8 +335,9 @@ int usbdev_match(const struct libusb_device_descriptor *dd,
 }
 
 int usbdev_match_scanner(const struct libusb_device_descriptor *dd,
-			 const struct libusb_config_descriptor *cfg, const struct usbdev_id *scanners,
-			 size_t n_scanners, struct usbdev_match *out)
+			 const struct libusb_config_descriptor *cfg,
+			 const struct usbdev_id *scanners, size_t n_scanners,
+			 struct usbdev_match *out)
 {
 	bool listed, maker = false;
 
@@ -351,7 +352,8 @@ int usbdev_match_scanner(const struct libusb_device_descriptor *dd,
 			    &cfg->interface[i].altsetting[a];
 			struct usbdev_match m = {.iface = alt->bInterfaceNumber,
 						 .alt = alt->bAlternateSetting};
-			bool boot_kbd = alt->bInterfaceSubClass == 1 && alt->bInterfaceProtocol == 1;
+			bool boot_kbd =
+			    alt->bInterfaceSubClass == 1 && alt->bInterfaceProtocol == 1;
 
 			if (alt->bInterfaceClass != LIBUSB_CLASS_HID)
 				continue;

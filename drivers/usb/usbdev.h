@@ -84,8 +84,9 @@ int usbdev_match(const struct libusb_device_descriptor *dd,
  * keyboard listed in scanners -> keyboard mode ("kbscan"). 0 and out filled, or
  * KIOSK_ENOTFOUND. */
 int usbdev_match_scanner(const struct libusb_device_descriptor *dd,
-			 const struct libusb_config_descriptor *cfg, const struct usbdev_id *scanners,
-			 size_t n_scanners, struct usbdev_match *out);
+			 const struct libusb_config_descriptor *cfg,
+			 const struct usbdev_id *scanners, size_t n_scanners,
+			 struct usbdev_match *out);
 
 /* Parses "0801:0001,0acd:0500" into ids. 0 or KIOSK_EINVAL. */
 int usbdev_parse_ids(const char *text, struct usbdev_id *ids, size_t max, size_t *n);
@@ -105,9 +106,10 @@ struct usbdev_config {
 				      * it from the device table */
 	struct val_config cash;	     /* the bill validator's settings */
 	struct val_hooks cash_hooks; /* called on the USB thread */
-	const struct usbdev_id *scanners; /* [devices] scanners: barcode scanners to take */
+	/* [devices] scanners: barcode scanners to take; on_scan is called on the USB thread. */
+	const struct usbdev_id *scanners;
 	size_t n_scanners;
-	devices_scan_fn on_scan; /* called on the USB thread */
+	devices_scan_fn on_scan;
 	void *scan_ctx;
 };
 
@@ -125,8 +127,9 @@ struct usbdev_info {
 	size_t report_len;	/* HID readers that are attached: the input report's length as the
 				 * report descriptor declares it */
 	struct val_status cash; /* validators that are attached */
-	bool scan_described; /* HID POS scanners that are attached: the layout is the scanner's
-			      * own report descriptor's (else the makers' common one) */
+	/* HID POS scanners that are attached: the layout is the scanner's own report
+	 * descriptor's (else the makers' common one). */
+	bool scan_described;
 };
 
 /* One line for staff and IT: the model and what the kiosk will do with it ("MagTek Dynamag

@@ -91,7 +91,8 @@ static void read_layout(struct usbscan *s)
 
 	if (n > 0 && hidpos_layout_parse(desc, (size_t)n, &l) == 0) {
 		s->described = true;
-		log_info("usbscan", "HID POS scanner: report %u, %zu bytes, %zu data bytes a report",
+		log_info("usbscan",
+			 "HID POS scanner: report %u, %zu bytes, %zu data bytes a report",
 			 l.report_id, l.report_len, l.data_max);
 	} else {
 		hidpos_layout_default(&l);

@@ -6,6 +6,8 @@
 
 size_t hidpos_test_descriptor(uint8_t *out, size_t cap)
 {
+	/* One item a line, as descriptor tools print them. */
+	/* clang-format off */
 	static const uint8_t d[] = {
 	    0x05, 0x8C,		    /* Usage Page (Bar Code Scanner) */
 	    0x09, 0x02,		    /* Usage (Bar Code Scanner) */
@@ -44,6 +46,7 @@ size_t hidpos_test_descriptor(uint8_t *out, size_t cap)
 	    0xC0,		    /*   End Collection */
 	    0xC0,		    /* End Collection */
 	};
+	/* clang-format on */
 
 	if (cap < sizeof(d))
 		return 0;

@@ -15,7 +15,7 @@ size_t hidpos_test_descriptor(uint8_t *out, size_t cap);
 
 /* Cuts a scan into reports of that layout (the AIM identifier in each, the continued bit in
  * all but the last); returns how many, at most max. */
-size_t hidpos_test_reports(const char *aim, const char *text,
-			   uint8_t reports[][HIDPOS_TEST_REPORT], size_t max);
+size_t hidpos_test_reports(const char *aim, const char *text, uint8_t reports[][HIDPOS_TEST_REPORT],
+			   size_t max);
 
 #endif
