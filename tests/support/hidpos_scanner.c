@@ -54,8 +54,8 @@ size_t hidpos_test_descriptor(uint8_t *out, size_t cap)
 	return sizeof(d);
 }
 
-size_t hidpos_test_reports(const char *aim, const char *text,
-			   uint8_t reports[][HIDPOS_TEST_REPORT], size_t max)
+size_t hidpos_test_reports(const char *aim, const char *text, uint8_t reports[][HIDPOS_TEST_REPORT],
+			   size_t max)
 {
 	size_t len = strlen(text), n = 0, at = 0;
 
