@@ -169,7 +169,7 @@ static int global_item(struct walk *w, int tag, uint32_t v)
 
 int hidpos_layout_parse(const uint8_t *desc, size_t n, struct hidpos_layout *out)
 {
-	static struct walk w; /* 6 kB: kept off the USB thread's stack; one caller at a time */
+	struct walk w; /* about 12 kB, once per scanner plugged in */
 	size_t i = 0;
 
 	if (!desc || !out)
