@@ -56,7 +56,16 @@ static const char schema_sql[] =
     "  source TEXT NOT NULL,"
     "  action TEXT NOT NULL,"
     "  detail TEXT NOT NULL,"
-    "  times INTEGER NOT NULL DEFAULT 1);";
+    "  times INTEGER NOT NULL DEFAULT 1);"
+    /* Payments a card terminal took, as the kiosk posted them: one row per terminal
+     * transaction, so a charge can never be posted under two keys. */
+    "CREATE TABLE IF NOT EXISTS terminal_postings ("
+    "  idempotency_key TEXT PRIMARY KEY REFERENCES payments(idempotency_key),"
+    "  tender TEXT NOT NULL,"
+    "  transaction_id TEXT NOT NULL UNIQUE,"
+    "  approval_code TEXT NOT NULL,"
+    "  entry_mode TEXT NOT NULL,"
+    "  fee_cents INTEGER NOT NULL CHECK (fee_cents >= 0));";
 
 /* Demo accounts, documented in docs/portal-api.md; INSERT OR IGNORE keeps a used file's
  * balances as they are. */
@@ -166,6 +175,43 @@ out:
 	return rc;
 }
 
+/* The terminal posting's columns, from `col` on: tender, fee, transaction, approval, entry. */
+static void posting_columns(struct sim_payment *p, sqlite3_stmt *st, int col)
+{
+	copy_text(p->tender, sizeof(p->tender), st, col);
+	p->fee_cents = sqlite3_column_int64(st, col + 1);
+	copy_text(p->transaction_id, sizeof(p->transaction_id), st, col + 2);
+	copy_text(p->approval_code, sizeof(p->approval_code), st, col + 3);
+	copy_text(p->entry_mode, sizeof(p->entry_mode), st, col + 4);
+}
+
+/* Caller holds the lock and an open transaction: the terminal posting of a payment just
+ * inserted. KIOSK_ESTATE when its transaction was already posted (under another key). */
+static int insert_posting(struct sim_db *db, const struct sim_payment *p)
+{
+	static const char sql[] =
+	    "INSERT INTO terminal_postings (idempotency_key, tender, transaction_id,"
+	    " approval_code, entry_mode, fee_cents) VALUES (?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE, step;
+
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, p->idempotency_key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, p->tender, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->transaction_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, p->approval_code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, p->entry_mode, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, p->fee_cents);
+	step = sqlite3_step(st);
+	rc = step == SQLITE_DONE		  ? 0
+	     : (step & 0xFF) == SQLITE_CONSTRAINT ? KIOSK_ESTATE
+						  : KIOSK_ESTORE;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int db_find_bill(struct sim_db *db, const char *customer_number, const char *bill_date,
 		 struct sim_bill *out)
 {
@@ -237,7 +283,10 @@ static int find_payment_locked(struct sim_db *db, const char *key, struct sim_pa
 {
 	static const char sql[] =
 	    "SELECT idempotency_key, customer_number, amount_cents, status, reference, message,"
-	    " brand, last4 FROM payments WHERE idempotency_key = ?";
+	    " brand, last4, coalesce(t.tender, 'card'), coalesce(t.fee_cents, 0),"
+	    " coalesce(t.transaction_id, ''), coalesce(t.approval_code, ''),"
+	    " coalesce(t.entry_mode, '') FROM payments LEFT JOIN terminal_postings t"
+	    " USING (idempotency_key) WHERE idempotency_key = ?";
 	sqlite3_stmt *st = NULL;
 	const unsigned char *status;
 	int rc = KIOSK_ESTORE;
@@ -260,6 +309,7 @@ static int find_payment_locked(struct sim_db *db, const char *key, struct sim_pa
 	copy_text(out->message, sizeof(out->message), st, 5);
 	copy_text(out->brand, sizeof(out->brand), st, 6);
 	copy_text(out->last4, sizeof(out->last4), st, 7);
+	posting_columns(out, st, 8);
 	rc = 0;
 out:
 	sqlite3_finalize(st);
@@ -375,6 +425,8 @@ int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payme
 		if (rc != KIOSK_EBUSY)
 			break;
 	}
+	if (rc == 0 && p->transaction_id[0])
+		rc = insert_posting(db, p);
 	if (rc != 0)
 		goto out;
 	if (p->approved) {
@@ -431,7 +483,8 @@ int db_record_audit(struct sim_db *db, const char *event_id, const char *kiosk_i
 {
 	static const char sql[] =
 	    "INSERT INTO audit_events (event_id, kiosk_id, at, source, action, detail)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO UPDATE SET times = times + 1";
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO UPDATE SET times = times + "
+	    "1";
 	sqlite3_stmt *st = NULL;
 	int rc = KIOSK_ESTORE;
 
@@ -459,8 +512,11 @@ int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *ro
 {
 	static const char sql[] =
 	    "SELECT p.idempotency_key, p.customer_number, p.amount_cents, p.status, p.reference,"
-	    " p.message, p.brand, p.last4, p.created_at, c.outcome_shown"
-	    " FROM payments p LEFT JOIN confirmations c USING (idempotency_key) ORDER BY p.id";
+	    " p.message, p.brand, p.last4, p.created_at, c.outcome_shown,"
+	    " coalesce(t.tender, 'card'), coalesce(t.fee_cents, 0), coalesce(t.transaction_id, ''),"
+	    " coalesce(t.approval_code, ''), coalesce(t.entry_mode, '')"
+	    " FROM payments p LEFT JOIN confirmations c USING (idempotency_key)"
+	    " LEFT JOIN terminal_postings t USING (idempotency_key) ORDER BY p.id";
 	struct sim_ledger_row row;
 	sqlite3_stmt *st = NULL;
 	const unsigned char *status;
@@ -483,6 +539,7 @@ int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *ro
 		copy_text(row.created_at, sizeof(row.created_at), st, 8);
 		row.confirmed = sqlite3_column_type(st, 9) != SQLITE_NULL;
 		copy_text(row.outcome_shown, sizeof(row.outcome_shown), st, 9);
+		posting_columns(&row.p, st, 10);
 		rc = fn(&row, ctx);
 		if (rc != 0)
 			goto out;

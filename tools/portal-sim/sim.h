@@ -73,6 +73,13 @@ struct sim_payment {
 	char message[128];
 	char brand[16];
 	char last4[5];
+	/* A payment a card terminal took and the kiosk posted (docs/portal-api.md, "Terminal
+	 * payments"); tender "card" (a sealed or encrypted swipe the portal decided) has none. */
+	char tender[16];
+	int64_t fee_cents;
+	char transaction_id[65];
+	char approval_code[16];
+	char entry_mode[12];
 };
 
 int db_open(const char *path, struct sim_db **out);
@@ -96,7 +103,8 @@ int db_each_latest_bill(struct sim_db *db, int (*fn)(const struct sim_bill *b, v
 			void *ctx);
 /* Records `p` (filling its reference) and, when approved, takes the amount off the balance,
  * in one transaction. If the key was already used, *existing receives the first payment and
- * nothing is written; KIOSK_EINVAL when the balance no longer covers the amount. */
+ * nothing is written; KIOSK_EINVAL when the balance no longer covers the amount; for a
+ * terminal posting, KIOSK_ESTATE when its transaction id was posted under another key. */
 int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payment *existing,
 		      int *duplicate);
 
