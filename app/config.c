@@ -11,6 +11,7 @@
 
 #include "app/common/clock.h"
 #include "app/common/err.h"
+#include "app/common/weblink.h"
 #include "app/crypto/pin.h"
 #include "drivers/usb/usbdev.h"
 
@@ -54,6 +55,21 @@ static int check_printer_profile(const char *name, const char *value, char *err,
 		snprintf(err, errlen,
 			 "%s: '%s' is no printer profile (docs/operations.md lists them)", name,
 			 value);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+/* A pattern that cannot make a link would print a QR code that leads nowhere. */
+static int check_qr_url(const char *name, const char *value, char *err, size_t errlen)
+{
+	char url[256];
+
+	if (weblink_fill(value, "K0000000A", url, sizeof(url)) != 0) {
+		snprintf(err, errlen,
+			 "%s: not an https:// link with \"{reference}\" once in it (for example "
+			 "https://pay.example.gov/payments/{reference})",
+			 name);
 		return KIOSK_EINVAL;
 	}
 	return 0;
@@ -185,6 +201,8 @@ static const struct config_key table[] = {
      * header or footer is taken at the next start. */
     TEXT("receipt.header", receipt_header, "", F | P), /* "": the city's name */
     TEXT("receipt.footer", receipt_footer, "", F | P),
+    /* The QR code on the receipt links to the payment on the city's website. */
+    CHECKED("receipt.qr_url", receipt_qr_url, "", check_qr_url, F),
 };
 
 #undef F

@@ -83,6 +83,7 @@ struct kiosk_config {
 	long max_payment_cents;	    /* the most one payment at this kiosk may be */
 	char receipt_header[64];    /* "" = the city's name */
 	char receipt_footer[64];
+	char receipt_qr_url[200]; /* the QR code's link, "{reference}" in it; "" = the reference */
 };
 
 /* Where a setting may come from (a key's `sources`, any combination). */

@@ -203,6 +203,7 @@ static void receipts_env_of(const struct worker *w, enum core_lang lang, struct 
 	env->city_phone = w->cfg.city_phone;
 	env->city_website = w->cfg.city_website;
 	env->tr = receipt_tr(lang);
+	env->qr_url = w->cfg.receipt_qr_url;
 }
 
 static void service_env_of(struct worker *w, struct service_env *env, enum core_lang lang)
@@ -309,6 +310,11 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 	case CORE_FX_PRINT:
 		receipts_env_of(w, lang, &renv);
 		payments_print(w->payments, &renv, &ev);
+		post(w, &ev);
+		break;
+	case CORE_FX_EMAIL_RECEIPT:
+	case CORE_FX_TEXT_RECEIPT:
+		account_send_receipt(w->portal, fx, lang, &ev);
 		post(w, &ev);
 		break;
 	case CORE_FX_END_SESSION:

@@ -171,6 +171,7 @@ int app_start(struct app *a)
 	    .receipt_header =
 		a->boot.receipt_header[0] ? a->boot.receipt_header : a->boot.city_name,
 	    .receipt_footer = a->boot.receipt_footer,
+	    .receipt_qr_url = a->boot.receipt_qr_url,
 	    .city_phone = a->boot.city_phone,
 	    .city_website = a->boot.city_website,
 	    .inbox = a->inbox,
