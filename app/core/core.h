@@ -21,6 +21,7 @@ enum core_screen {
 	CORE_SCREEN_BILL_SUMMARY,
 	CORE_SCREEN_PAY_AMOUNT,
 	CORE_SCREEN_PAY_CARD,
+	CORE_SCREEN_PAY_CASH, /* notes into the bill validator (app/core/cash.c) */
 	CORE_SCREEN_PAY_RESULT,
 	/* a resident's account (app/core/account.c) */
 	CORE_SCREEN_SIGN_IN,
@@ -130,7 +131,29 @@ enum core_failure {
 	CORE_FAIL_UNTRUSTED, /* the portal's certificate or key pin did not check out: nothing
 			      * was sent */
 	CORE_FAIL_LOCKED,    /* service mode is locked after wrong PINs (.lock_ms) */
+	CORE_FAIL_CANCELLED, /* a cash payment ended before any note went in */
+	CORE_FAIL_CASH_OFF,  /* the bill validator cannot take notes now */
 };
+
+/* Why the bill validator gave a note back (CORE_EV_CASH_REFUSED .choice): the resident reads
+ * it on the cash step. */
+enum core_cash_refusal {
+	CORE_CASH_REFUSED_NONE,
+	CORE_CASH_REFUSED_DENOMINATION, /* the kiosk does not take notes of this value */
+	CORE_CASH_REFUSED_MAX_PAYMENT,	/* over the most one payment may take in cash */
+	CORE_CASH_REFUSED_MAX_CREDIT,	/* too far over the amount due */
+	CORE_CASH_REFUSED_NO_CREDIT,	/* over the amount due, and no credit is allowed */
+	CORE_CASH_REFUSED_CLOSED,	/* the payment was finishing */
+	CORE_CASH_REFUSED_DEVICE,	/* the validator itself refused it (worn, not genuine) */
+};
+
+/* Parses the [cash] denominations, "1,5,10,20" (whole dollars, at most cap of them) into cents:
+ * 0, or KIOSK_EINVAL (nothing valid, or too many). */
+int core_cash_denominations(const char *text, int64_t *cents, int cap, int *n);
+
+/* A refusal's words (a msgid with one %s: an amount in dollars), and a short name for logs. */
+const char *core_cash_refusal_text(enum core_cash_refusal r);
+const char *core_cash_refusal_name(enum core_cash_refusal r);
 
 /* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */
 enum core_refusal {
@@ -320,6 +343,7 @@ struct core_config {
 	int64_t fee_cents;	   /* convenience fee, shown on the bill summary when > 0 */
 	bool single_lang;	   /* only default_lang is offered: no language switch */
 	bool wait_for_reconcile;   /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
+	bool cash; /* a bill validator is configured: the amount step offers Card and Cash */
 };
 
 struct core_state {
@@ -352,6 +376,14 @@ struct core_state {
 	enum core_printer printer; /* kept across sessions */
 	bool receipt_choice;	   /* the card step is asking */
 	bool no_receipt;	   /* the resident chose to pay without a receipt */
+
+	/* cash (app/core/cash.c) */
+	bool cash_ready;	  /* the validator can take notes now (kept across sessions) */
+	bool paying_cash;	  /* this payment is in cash */
+	int64_t cash_taken_cents; /* credited and journaled so far */
+	bool cash_closing;	  /* Done (or the timeout): the validator is being closed */
+	bool cash_walked_away;	  /* the timeout closed it: print the receipt, end the session */
+	bool posting_later;	  /* the portal hears of the payment from the outbox */
 
 	enum core_busy busy;
 	uint32_t request_id; /* answers to older requests are ignored */
@@ -472,6 +504,13 @@ enum core_event_type {
 	CORE_EV_STRAY_SWIPE,
 	CORE_EV_ASK_YES, /* the question (core_state.ask): do it */
 	CORE_EV_ASK_NO,	 /* the question: keep things as they are */
+	/* cash (app/core/cash.c) */
+	CORE_EV_PAY_BY_CARD,	/* amount step with cash offered: "Card" */
+	CORE_EV_PAY_BY_CASH,	/* amount step: "Cash" */
+	CORE_EV_CASH_DONE,	/* cash step: "Done" */
+	CORE_EV_CASH_PROGRESS,	/* .cents: notes credited so far, journaled */
+	CORE_EV_CASH_REFUSED,	/* .choice: enum core_cash_refusal, .text: its amount */
+	CORE_EV_CASH_AVAILABLE, /* .choice: 1 the validator can take notes, 0 not */
 };
 
 /* The tiles of the signed-in home screen. */
@@ -513,6 +552,8 @@ struct core_event {
 	 * the lock the last try (.choice: tries left) brings; CORE_LOCK_FOREVER: until IT
 	 * unlocks it. */
 	int64_t lock_ms;
+	int64_t cents;	    /* CORE_EV_CASH_PROGRESS */
+	bool posting_later; /* CORE_EV_PAY_DONE: approved, the portal hears of it later */
 };
 
 #define CORE_LOCK_FOREVER INT64_MAX
@@ -539,7 +580,8 @@ enum core_effect_type {
 	CORE_FX_AUTOPAY, /* a card one uses the card held by the reader */
 	CORE_FX_AUTOPAY_OFF,
 	CORE_FX_EMAIL_RECEIPT,
-	CORE_FX_SERVICE, /* .op: enum core_service_op, .text; answered by CORE_EV_SERVICE_DONE */
+	CORE_FX_SERVICE,   /* .op: enum core_service_op, .text; answered by CORE_EV_SERVICE_DONE */
+	CORE_FX_CASH_DONE, /* close the validator and settle the cash payment (CORE_EV_PAY_DONE) */
 };
 
 struct core_effect {
@@ -551,6 +593,7 @@ struct core_effect {
 	struct core_account_req acct;
 	int op;	       /* CORE_FX_SERVICE */
 	char text[40]; /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
+	bool cash;     /* CORE_FX_PAY: in notes, through the bill validator */
 };
 
 #define CORE_MAX_EFFECTS 4

@@ -33,6 +33,8 @@ struct payments {
 	struct core_effect fx; /* what the core asked for */
 	struct payment_record pay;
 
+	const struct tender_ops *card; /* the tender a card payment uses */
+	void *card_impl;
 	bool taken_ok;		 /* the last amount taken is journaled */
 	int64_t next_resolve_ms; /* next background pass over payments in doubt, -1: none */
 	int resolve_round;
@@ -49,6 +51,8 @@ int payments_open(const struct payments_config *cfg, struct payments **out)
 	ps->mag.chip_terminal = cfg->chip_terminal;
 	ps->tender = cfg->tender ? cfg->tender : &magstripe_tender;
 	ps->timpl = cfg->tender ? cfg->tender_impl : &ps->mag;
+	ps->card = ps->tender;
+	ps->card_impl = ps->timpl;
 	ps->next_resolve_ms = -1;
 	*out = ps;
 	return 0;
@@ -278,6 +282,31 @@ static struct payment_caps caps_of(const struct payments *ps)
 	return c;
 }
 
+/* A cash payment's answer: what the notes came to, and the notes for the receipt. */
+static void cash_answer(struct payments *ps, struct core_event *ev)
+{
+	const struct payment *m = &ps->machine;
+	struct portal_cash_note notes[8];
+	int n = 0;
+
+	ps->pay.amount_cents = m->result.taken_cents;
+	ps->pay.credit_cents =
+	    m->result.taken_cents > m->amount_cents ? m->result.taken_cents - m->amount_cents : 0;
+	ps->pay.posting_later = m->result.posting_later;
+	if (ps->cfg.cash_notes &&
+	    ps->cfg.cash_notes(ps->cfg.cash_impl, ps->rq.key, notes, 8, &n) == 0) {
+		ps->pay.n_notes = n;
+		for (int i = 0; i < n; i++) {
+			ps->pay.notes[i].cents = notes[i].cents;
+			ps->pay.notes[i].count = notes[i].count;
+		}
+	}
+	ev->cents = m->result.taken_cents;
+	ev->posting_later = m->result.posting_later;
+	if (ps->pay.posting_later && !ev->reference[0])
+		kiosk_reference(ps->rq.key, ev->reference, sizeof(ev->reference));
+}
+
 /* The machine ended: the resident's answer, and what the receipt will say. */
 static void answer(struct payments *ps, struct core_event *ev)
 {
@@ -311,6 +340,10 @@ static void answer(struct payments *ps, struct core_event *ev)
 								       : CORE_FAIL_UNREACHABLE;
 		break;
 	}
+	if (m->state == PAYMENT_FAILED && m->failure == PAYMENT_FAIL_CANCELLED)
+		ev->failure = CORE_FAIL_CANCELLED;
+	if (ps->pay.cash && ev->failure == CORE_FAIL_NONE)
+		cash_answer(ps, ev);
 	if (ev->failure == CORE_FAIL_NONE) {
 		ps->pay.outcome = ev->outcome;
 		snprintf(ps->pay.reference, sizeof(ps->pay.reference), "%s", ev->reference);
@@ -333,8 +366,15 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 	memset(ev, 0, sizeof(*ev));
 	ev->type = CORE_EV_PAY_DONE;
 	ev->request_id = fx->request_id;
+	/* The tender is chosen per payment: Card or Cash on the amount step. */
+	ps->tender = fx->cash && ps->cfg.cash ? ps->cfg.cash : ps->card;
+	ps->timpl = fx->cash && ps->cfg.cash ? ps->cfg.cash_impl : ps->card_impl;
+	if (fx->cash && !ps->cfg.cash) {
+		ev->failure = CORE_FAIL_CASH_OFF;
+		return true;
+	}
 	if (ps->tender->prepare && ps->tender->prepare(ps->timpl, &known) != 0) {
-		ev->failure = CORE_FAIL_BAD_SWIPE;
+		ev->failure = fx->cash ? CORE_FAIL_CASH_OFF : CORE_FAIL_BAD_SWIPE;
 		magstripe_drop(&ps->mag);
 		return true;
 	}
@@ -346,6 +386,7 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 		return true;
 	}
 	ps->pay.valid = true;
+	ps->pay.cash = fx->cash;
 	ps->pay.bill = fx->bill;
 	ps->pay.amount_cents = fx->amount_cents;
 	snprintf(ps->pay.brand, sizeof(ps->pay.brand), "%s", known.brand);
@@ -363,6 +404,28 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 	return true;
 }
 
+/* Runs pe through the payment under way; true with ev filled once it ended. */
+static bool step_to_end(struct payments *ps, const struct payment_event *pe,
+			struct core_event *ev)
+{
+	run(ps, pe);
+	if (!payment_finished(&ps->machine))
+		return false;
+	answer(ps, ev);
+	return true;
+}
+
+bool payments_stop(struct payments *ps, struct core_event *ev)
+{
+	struct payment_event pe = {.type = PAYMENT_EV_ABORT};
+
+	if (ps->machine.state != PAYMENT_TAKING) {
+		log_warn(MOD, "stop asked with no payment taking money: ignored");
+		return false;
+	}
+	return step_to_end(ps, &pe, ev);
+}
+
 bool payments_tender_event(struct payments *ps, const struct tender_event *tev,
 			   struct core_event *ev)
 {
@@ -373,11 +436,7 @@ bool payments_tender_event(struct payments *ps, const struct tender_event *tev,
 		log_warn(MOD, "a tender reported with no payment under way: ignored");
 		return false;
 	}
-	run(ps, &pe);
-	if (!payment_finished(&ps->machine))
-		return false;
-	answer(ps, ev);
-	return true;
+	return step_to_end(ps, &pe, ev);
 }
 
 /* Puts "what the resident was shown" in the outbox, once per payment. */
@@ -437,16 +496,21 @@ int payments_recover(struct payments *ps)
 	struct reconcile_pass pass = {0};
 	/* Recovery asks the party's record; it never resends (the card is long gone). */
 	struct magstripe bare;
-	const struct tender_ops *t = ps->tender;
-	void *impl = ps->timpl;
+	const struct tender_ops *t = ps->card;
+	void *impl = ps->card_impl;
 	int rc;
 
 	if (t == &magstripe_tender) {
 		magstripe_init(&bare, ps->cfg.portal, NULL);
 		impl = &bare;
 	}
-	rc = reconcile_all(t, impl, ps->cfg.journal, (int64_t)time(NULL), ps->cfg.grace_s,
-			   on_settled, ps, &pass);
+	{
+		/* Each payment is asked of the tender that took it (the journal says which). */
+		struct reconcile_tender ts[2] = {{t, impl}, {ps->cfg.cash, ps->cfg.cash_impl}};
+
+		rc = reconcile_tenders(ts, ps->cfg.cash ? 2 : 1, ps->cfg.journal,
+				       (int64_t)time(NULL), ps->cfg.grace_s, on_settled, ps, &pass);
+	}
 	if (rc) {
 		log_error(MOD, "reconciliation failed: %s", kiosk_strerror(rc));
 		pass.open = 1; /* try again later */

@@ -30,6 +30,13 @@ struct payments_config {
 	 * canned one). */
 	const struct tender_ops *tender;
 	void *tender_impl;
+	/* The cash tender (app/payments/cash_tender.h) when a bill validator is configured, or
+	 * NULL: a payment whose effect says cash uses it. */
+	const struct tender_ops *cash;
+	void *cash_impl;
+	/* The notes of a cash payment, for its receipt; may be NULL. */
+	int (*cash_notes)(void *impl, const char *key, struct portal_cash_note *out, int cap,
+			  int *n);
 	/* Money taken so far by a tender that takes it in parts, once journaled; may be NULL. */
 	void (*on_progress)(void *ctx, int64_t taken_cents);
 	void *progress_ctx;
@@ -54,6 +61,10 @@ void payments_drop_card(struct payments *ps);
 /* CORE_FX_PAY: journals, sends, settles; fills ev (CORE_EV_PAY_DONE). Returns false when the
  * answer comes later (an asynchronous tender): payments_tender_event then fills it. */
 bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core_event *ev);
+
+/* CORE_FX_CASH_DONE: stops the tender taking money (Done, or the resident walked away) and
+ * settles what it took; true when ev (CORE_EV_PAY_DONE) was filled. */
+bool payments_stop(struct payments *ps, struct core_event *ev);
 
 /* What an asynchronous tender reported; true when ev (CORE_EV_PAY_DONE) was filled. */
 bool payments_tender_event(struct payments *ps, const struct tender_event *tev,

@@ -21,6 +21,16 @@ struct payment_record {
 	enum core_outcome outcome;
 	time_t when;
 	bool confirm_queued; /* the outbox carries what the resident was shown */
+	/* Paid in cash: amount_cents is what the notes came to; the notes by denomination, the
+	 * credit over the amount due, and whether the portal hears of it later (outbox). */
+	bool cash;
+	int n_notes;
+	struct {
+		int64_t cents;
+		int count;
+	} notes[8];
+	int64_t credit_cents;
+	bool posting_later;
 };
 
 struct receipts_env {

@@ -11,7 +11,9 @@
 #define MOD "reconcile"
 
 struct pass_ctx {
-	const struct tender_ops *tender;
+	const struct reconcile_tender *tenders;
+	int n_tenders;
+	const struct tender_ops *tender; /* the one asked about the payment at hand */
 	void *impl;
 	struct journal *journal;
 	int64_t now_s, grace_s;
@@ -78,6 +80,14 @@ static int one(const struct journal_payment *p, void *ctx)
 	};
 	int rc;
 
+	c->tender = c->tenders[0].ops;
+	c->impl = c->tenders[0].impl;
+	for (int i = 1; i < c->n_tenders; i++) {
+		if (c->tenders[i].ops && strcmp(p->tender, c->tenders[i].ops->name) == 0) {
+			c->tender = c->tenders[i].ops;
+			c->impl = c->tenders[i].impl;
+		}
+	}
 	c->pass->checked++;
 	if (p->state != JOURNAL_CREATED && c->pass->error) {
 		c->pass->open++; /* the party is out of reach: next pass */
@@ -107,9 +117,18 @@ int reconcile_all(const struct tender_ops *tender, void *impl, struct journal *j
 		  int64_t now_s, int64_t grace_s, reconcile_settled_fn on_settled, void *ctx,
 		  struct reconcile_pass *out)
 {
-	struct pass_ctx c = {tender, impl, journal, now_s, grace_s, on_settled, ctx, out};
+	struct reconcile_tender t = {tender, impl};
 
-	if (!tender || !journal || !out)
+	return reconcile_tenders(&t, 1, journal, now_s, grace_s, on_settled, ctx, out);
+}
+
+int reconcile_tenders(const struct reconcile_tender *tenders, int n, struct journal *journal,
+		      int64_t now_s, int64_t grace_s, reconcile_settled_fn on_settled, void *ctx,
+		      struct reconcile_pass *out)
+{
+	struct pass_ctx c = {tenders, n, NULL, NULL, journal, now_s, grace_s, on_settled, ctx, out};
+
+	if (!tenders || n < 1 || !tenders[0].ops || !journal || !out)
 		return KIOSK_EINVAL;
 	memset(out, 0, sizeof(*out));
 	return journal_each_unfinished(journal, one, &c);

@@ -43,6 +43,32 @@ void sync_queue_confirm(struct sync *s, const char *key, const char *shown, bool
 		sync_kick(s);
 }
 
+int sync_queue_payment(struct sync *s, const char *key, const char *body)
+{
+	int rc = outbox_add(s->outbox, "payment", key, body, clock_wall_ms());
+
+	if (rc == 0)
+		sync_kick(s);
+	return rc;
+}
+
+/* One item to the portal, by its kind. */
+static int send_item(struct sync *s, const struct outbox_item *item)
+{
+	struct portal_payment pay;
+	int rc;
+
+	if (strcmp(item->kind, "audit") == 0)
+		return portal_send_audit(s->portal, item->key, item->body);
+	if (strcmp(item->kind, "confirm") == 0)
+		return portal_confirm_payment(s->portal, item->key, item->body);
+	rc = portal_post_payment(s->portal, item->body, &pay);
+	if (rc == 0)
+		log_info(MOD, "payment %.8s posted from the outbox, reference %s", item->key,
+			 pay.reference);
+	return rc;
+}
+
 int64_t sync_due_ms(const struct sync *s)
 {
 	return s->next_ms;
@@ -55,21 +81,21 @@ void sync_drain(struct sync *s, bool (*busy)(void *ctx), void *ctx)
 
 	while (outbox_next_due(s->outbox, clock_wall_ms(), &item) == 0) {
 		bool audit = strcmp(item.kind, "audit") == 0;
-		if (strcmp(item.kind, "confirm") != 0 && !audit) {
+		bool payment = strcmp(item.kind, "payment") == 0;
+		if (strcmp(item.kind, "confirm") != 0 && !audit && !payment) {
 			log_error(MOD, "outbox item %lld of unknown kind %s: kept as dead",
 				  (long long)item.id, item.kind);
 			outbox_dead(s->outbox, item.id);
 			continue;
 		}
-		rc = audit ? portal_send_audit(s->portal, item.key, item.body)
-			   : portal_confirm_payment(s->portal, item.key, item.body);
+		rc = send_item(s, &item);
 		if (rc == 0) {
 			outbox_done(s->outbox, item.id);
 			if (s->delivered)
 				s->delivered(s->delivered_ctx);
 			/* The journal's table decides: only an approved payment becomes
 			 * confirmed; a declined one stays declined. */
-			if (!audit)
+			if (!audit && !payment)
 				journal_set_state(s->journal, item.key, JOURNAL_CONFIRMED, NULL);
 		} else if (rc == KIOSK_EINVAL || rc == KIOSK_ENOTFOUND) {
 			log_error(MOD,

@@ -31,6 +31,11 @@ void sync_kick(struct sync *s);
  * "in_doubt". */
 void sync_queue_confirm(struct sync *s, const char *key, const char *shown, bool printed);
 
+/* Queues a payment the portal has not heard of yet (body: the POST /payments request, made once,
+ * so every try is the same request under its key): cash taken while the portal was down. 0, or
+ * the outbox's error (nothing queued). */
+int sync_queue_payment(struct sync *s, const char *key, const char *body);
+
 /* When there is something to send (wall-clock ms), or -1. */
 int64_t sync_due_ms(const struct sync *s);
 

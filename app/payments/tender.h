@@ -34,6 +34,9 @@ struct tender_result {
 	char message[128];    /* a decline's reason in plain words, or "" */
 	char brand[16];	      /* the card's brand, when the tender learns it (terminal) */
 	char last4[5];	      /* and its last four digits, never more */
+	/* Approved, but the portal has not heard of it yet: it goes from the outbox when the
+	 * portal is back (the receipt says the account shows it shortly). */
+	bool posting_later;
 };
 
 /* What an asynchronous tender reports while it works, on the thread that owns the payment

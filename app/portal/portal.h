@@ -58,6 +58,22 @@ struct portal_payment {
 int portal_pay(struct portal *p, const char *idempotency_key, const char *customer_number,
 	       int64_t amount_cents, const struct card_sealed *card, struct portal_payment *out);
 
+/* Bank notes of one denomination in a cash payment. */
+struct portal_cash_note {
+	int64_t cents; /* one note's value */
+	int count;
+};
+
+/* The body of a cash payment (docs/portal-api.md): every note the validator credited, the amount
+ * due, and the credit over it. Built once, so every retry (direct or from the outbox) sends the
+ * same bytes. 0, or KIOSK_EINVAL (a bad key, customer number or note list, or cap too small). */
+int portal_cash_body(const char *idempotency_key, const char *customer_number,
+		     int64_t amount_due_cents, const struct portal_cash_note *notes, int n_notes,
+		     char *out, size_t cap);
+
+/* Posts a payment body made by portal_cash_body; like portal_pay otherwise. */
+int portal_post_payment(struct portal *p, const char *body_json, struct portal_payment *out);
+
 /* Asks what became of a payment; KIOSK_ENOTFOUND when the portal never saw the key. */
 int portal_payment_status(struct portal *p, const char *idempotency_key,
 			  struct portal_payment *out);

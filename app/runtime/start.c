@@ -170,6 +170,11 @@ int app_start(struct app *a)
 	    .receipt_header =
 		a->boot.receipt_header[0] ? a->boot.receipt_header : a->boot.city_name,
 	    .receipt_footer = a->boot.receipt_footer,
+	    .cash_device = a->boot.cash_device,
+	    .cash_denominations = a->boot.cash_denominations,
+	    .cash_max_payment_cents = a->boot.cash_max_payment_cents,
+	    .cash_max_credit_cents = a->boot.cash_max_credit_cents,
+	    .cash_fixed_key = strtoull(a->boot.cash_fixed_key, NULL, 16),
 	    .inbox = a->inbox,
 	};
 	rc = worker_start(&wcfg, &a->worker);
@@ -188,6 +193,7 @@ int app_start(struct app *a)
 	ccfg.default_lang = strcmp(a->cfg.lang, "es") ? CORE_LANG_EN : CORE_LANG_ES;
 	rconf_core_config(&a->cfg, &ccfg); /* languages offered, fee, maximum payment */
 	ccfg.wait_for_reconcile = true;
+	ccfg.cash = strcmp(a->cfg.cash_device, "none") != 0;
 	core_init(&a->core, &ccfg, clock_mono_ms());
 	if (a->cfg.high_contrast || a->cfg.large_text)
 		access_set_look(a, a->cfg.high_contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT,

@@ -2,6 +2,7 @@
 #ifndef KIOSK_RECEIPT_H
 #define KIOSK_RECEIPT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,6 +19,15 @@ struct receipt {
 	char reference[32];
 	enum receipt_outcome outcome;
 	char footer[64]; /* the city's own last line (remote configuration), or "" */
+	/* Paid in cash: the notes by denomination, and what went over the amount due. */
+	bool cash;
+	int n_notes;
+	struct {
+		int64_t cents;
+		int count;
+	} notes[8];
+	int64_t credit_cents; /* credited to the account over the amount due */
+	bool posting_later;   /* the portal has not heard of it yet: the outbox sends it */
 };
 
 /* Translation hook: returns the text to print for an English msgid. NULL means identity. */

@@ -174,7 +174,120 @@ static int decide_card(struct sim_api *api, json_t *card, struct sim_payment *p,
 static int same_request(const struct sim_payment *a, const struct sim_payment *b)
 {
 	return strcmp(a->customer_number, b->customer_number) == 0 &&
-	       a->amount_cents == b->amount_cents;
+	       a->amount_cents == b->amount_cents && strcmp(a->notes, b->notes) == 0;
+}
+
+/* A key already used: the first answer for the same request, 409 for another. */
+static void reply_repeat(struct sim_reply *out, const struct sim_payment *p,
+			 const struct sim_payment *first)
+{
+	if (same_request(p, first))
+		reply_payment(out, first);
+	else
+		reply_error(out, 409, "idempotency_key_reused",
+			    "This idempotency key was used for a different payment");
+}
+
+/* The notes of a cash payment, as strictly as a city's cash office counts them: US notes only,
+ * each denomination once, smallest first, a positive count; into p->notes ("2000x1,500x2")
+ * and their sum. 0 or -1. */
+static int read_notes(json_t *notes, struct sim_payment *p, int64_t *sum)
+{
+	static const int64_t us_notes[] = {100, 200, 500, 1000, 2000, 5000, 10000};
+	size_t i, n = json_array_size(notes);
+	int64_t last = 0;
+	json_t *e;
+
+	*sum = 0;
+	if (!json_is_array(notes) || n == 0 || n > sizeof(us_notes) / sizeof(us_notes[0]))
+		return -1;
+	p->notes[0] = '\0';
+	json_array_foreach(notes, i, e)
+	{
+		json_t *cents = json_object_get(e, "cents"), *count = json_object_get(e, "count");
+		int64_t c = json_integer_value(cents), k = json_integer_value(count);
+		size_t len = strlen(p->notes), j;
+		int known = 0;
+
+		if (!json_is_object(e) || json_object_size(e) != 2 || !json_is_integer(cents) ||
+		    !json_is_integer(count) || k < 1 || k > 1000 || c <= last)
+			return -1;
+		for (j = 0; j < sizeof(us_notes) / sizeof(us_notes[0]); j++)
+			known |= us_notes[j] == c;
+		if (!known)
+			return -1;
+		last = c;
+		*sum += c * k;
+		snprintf(p->notes + len, sizeof(p->notes) - len, "%s%lldx%lld", len ? "," : "",
+			 (long long)c, (long long)k);
+	}
+	return 0;
+}
+
+/* POST /payments with "tender": "cash": notes the kiosk's validator took. Never declined and
+ * never refused for the balance (the money is in the kiosk's box); what goes over the balance
+ * is credited to the account. */
+static void handle_cash_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
+{
+	const char *key = json_string_value(json_object_get(req, "idempotency_key"));
+	const char *number = json_string_value(json_object_get(req, "customer_number"));
+	json_t *amount = json_object_get(req, "amount_cents");
+	json_t *cash = json_object_get(req, "cash");
+	json_t *due = json_object_get(cash, "amount_due_cents");
+	json_t *credit = json_object_get(cash, "credit_cents");
+	struct sim_payment p, first;
+	struct sim_account acc;
+	int64_t sum = 0, over;
+	int duplicate = 0, rc;
+
+	memset(&p, 0, sizeof(p));
+	if (!key_ok(key) || !number || !json_is_integer(amount) || json_object_get(req, "card") ||
+	    json_object_size(req) != 5 || !json_is_object(cash) || json_object_size(cash) != 3 ||
+	    !json_is_integer(due) || json_integer_value(due) <= 0 || !json_is_integer(credit) ||
+	    read_notes(json_object_get(cash, "notes"), &p, &sum) != 0) {
+		reply_error(
+		    out, 400, "invalid_request",
+		    "Send idempotency_key, customer_number, amount_cents, tender \"cash\" "
+		    "and cash {amount_due_cents, credit_cents, notes [{cents, count}] of US "
+		    "notes, smallest first}");
+		return;
+	}
+	p.amount_cents = json_integer_value(amount);
+	p.amount_due_cents = json_integer_value(due);
+	over = p.amount_cents > p.amount_due_cents ? p.amount_cents - p.amount_due_cents : 0;
+	if (sum != p.amount_cents || json_integer_value(credit) != over) {
+		reply_error(out, 422, "invalid_amount",
+			    "amount_cents must be the notes' sum and credit_cents what it is over "
+			    "amount_due_cents");
+		return;
+	}
+	p.credit_cents = over;
+	p.approved = 1;
+	snprintf(p.tender, sizeof(p.tender), "cash");
+	snprintf(p.idempotency_key, sizeof(p.idempotency_key), "%s", key);
+	if (match_customer_number(number, p.customer_number, sizeof(p.customer_number)) != 0) {
+		reply_error(out, 404, "not_found", "No account has this customer number");
+		return;
+	}
+	rc = db_find_account(api->db, p.customer_number, &acc);
+	if (rc == KIOSK_ENOTFOUND) {
+		reply_error(out, 404, "not_found", "No account has this customer number");
+		return;
+	}
+	if (rc == 0)
+		rc = db_record_payment(api->db, &p, &first, &duplicate);
+	if (rc == 0 && duplicate) {
+		reply_repeat(out, &p, &first);
+		return;
+	}
+	if (rc != 0) {
+		reply_error(out, 500, "internal", "The portal could not record the payment");
+		return;
+	}
+	log_info("portal-sim", "payment %s: cash %lld cents (%s), due %lld, credit %lld, ref %s",
+		 p.idempotency_key, (long long)p.amount_cents, p.notes,
+		 (long long)p.amount_due_cents, (long long)p.credit_cents, p.reference);
+	reply_payment(out, &p);
 }
 
 static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
@@ -192,6 +305,16 @@ static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
 	int duplicate = 0;
 	int rc;
 
+	if (json_object_get(req, "tender")) {
+		const char *tender = json_string_value(json_object_get(req, "tender"));
+
+		if (tender && strcmp(tender, "cash") == 0) {
+			handle_cash_pay(api, req, out);
+			return;
+		}
+		reply_error(out, 400, "invalid_request", "tender must be \"cash\" (or absent)");
+		return;
+	}
 	memset(&p, 0, sizeof(p));
 	if (!key_ok(key) || !number || !json_is_integer(amount) || !json_is_object(card) ||
 	    !brand || strlen(brand) >= sizeof(p.brand) || !last4 || strlen(last4) != 4 ||
@@ -241,11 +364,7 @@ static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
 
 	rc = db_record_payment(api->db, &p, &first, &duplicate);
 	if (rc == 0 && duplicate) {
-		if (same_request(&p, &first))
-			reply_payment(out, &first);
-		else
-			reply_error(out, 409, "idempotency_key_reused",
-				    "This idempotency key was used for a different payment");
+		reply_repeat(out, &p, &first);
 		return;
 	}
 	if (rc == KIOSK_EINVAL) {

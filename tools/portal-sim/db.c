@@ -39,7 +39,16 @@ static const char schema_sql[] =
     "  message TEXT NOT NULL,"
     "  brand TEXT NOT NULL,"
     "  last4 TEXT NOT NULL,"
-    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    /* Cash: notes by denomination ("2000x1,500x2"), the amount due and the credit over it. */
+    "  tender TEXT NOT NULL DEFAULT 'card' CHECK (tender IN ('card', 'cash')),"
+    "  amount_due_cents INTEGER NOT NULL DEFAULT 0,"
+    "  credit_cents INTEGER NOT NULL DEFAULT 0 CHECK (credit_cents >= 0),"
+    "  notes TEXT NOT NULL DEFAULT '');"
+    /* What an account holds over its balance (cash over the amount due). */
+    "CREATE TABLE IF NOT EXISTS credits ("
+    "  customer_number TEXT PRIMARY KEY REFERENCES accounts(customer_number),"
+    "  credit_cents INTEGER NOT NULL CHECK (credit_cents >= 0));"
     /* What each kiosk said it showed the resident; one row per payment however often the
      * kiosk's outbox retries. */
     "CREATE TABLE IF NOT EXISTS confirmations ("
@@ -151,12 +160,22 @@ out:
 	return rc;
 }
 
+/* The cash columns from `first` on (tender, amount due, credit, notes). */
+static void read_cash(struct sim_payment *p, sqlite3_stmt *st, int first)
+{
+	copy_text(p->tender, sizeof(p->tender), st, first);
+	p->amount_due_cents = sqlite3_column_int64(st, first + 1);
+	p->credit_cents = sqlite3_column_int64(st, first + 2);
+	copy_text(p->notes, sizeof(p->notes), st, first + 3);
+}
+
 /* Caller holds the lock. */
 static int find_payment_locked(struct sim_db *db, const char *key, struct sim_payment *out)
 {
 	static const char sql[] =
 	    "SELECT idempotency_key, customer_number, amount_cents, status, reference, message,"
-	    " brand, last4 FROM payments WHERE idempotency_key = ?";
+	    " brand, last4, tender, amount_due_cents, credit_cents, notes FROM payments"
+	    " WHERE idempotency_key = ?";
 	sqlite3_stmt *st = NULL;
 	const unsigned char *status;
 	int rc = KIOSK_ESTORE;
@@ -179,6 +198,7 @@ static int find_payment_locked(struct sim_db *db, const char *key, struct sim_pa
 	copy_text(out->message, sizeof(out->message), st, 5);
 	copy_text(out->brand, sizeof(out->brand), st, 6);
 	copy_text(out->last4, sizeof(out->last4), st, 7);
+	read_cash(out, st, 8);
 	rc = 0;
 out:
 	sqlite3_finalize(st);
@@ -221,7 +241,8 @@ static int insert_payment(struct sim_db *db, const struct sim_payment *p)
 {
 	static const char sql[] =
 	    "INSERT INTO payments (idempotency_key, reference, customer_number, amount_cents,"
-	    " status, message, brand, last4) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	    " status, message, brand, last4, tender, amount_due_cents, credit_cents, notes)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st = NULL;
 	int rc = KIOSK_ESTORE;
 	int step;
@@ -236,6 +257,10 @@ static int insert_payment(struct sim_db *db, const struct sim_payment *p)
 	sqlite3_bind_text(st, 6, p->message, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, p->brand, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, p->last4, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, p->tender[0] ? p->tender : "card", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, p->amount_due_cents);
+	sqlite3_bind_int64(st, 11, p->credit_cents);
+	sqlite3_bind_text(st, 12, p->notes, -1, SQLITE_STATIC);
 	step = sqlite3_step(st);
 	if (step == SQLITE_DONE)
 		rc = 0;
@@ -268,6 +293,36 @@ out:
 	return rc;
 }
 
+/* Caller holds the lock and an open transaction. Cash is never refused for the balance: the
+ * notes are in the kiosk's box. What does not go against the balance is credited. */
+static int take_cash(struct sim_db *db, const struct sim_payment *p)
+{
+	/* The credit first: it is what the balance could not take, before it takes it. */
+	static const char *const sql[] = {
+	    "INSERT INTO credits (customer_number, credit_cents)"
+	    " SELECT ?2, max(?1 - balance_cents, 0) FROM accounts WHERE customer_number = ?2"
+	    " ON CONFLICT (customer_number) DO UPDATE SET"
+	    " credit_cents = credit_cents + excluded.credit_cents",
+	    "UPDATE accounts SET last_payment_cents = ?1, last_payment_date = date('now'),"
+	    " balance_cents = max(balance_cents - ?1, 0) WHERE customer_number = ?2",
+	};
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < sizeof(sql) / sizeof(sql[0]); i++) {
+		sqlite3_stmt *st = NULL;
+
+		if (sqlite3_prepare_v2(db->conn, sql[i], -1, &st, NULL) != SQLITE_OK)
+			return KIOSK_ESTORE;
+		sqlite3_bind_int64(st, 1, p->amount_cents);
+		sqlite3_bind_text(st, 2, p->customer_number, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db->conn) == 1
+			 ? 0
+			 : KIOSK_ESTORE;
+		sqlite3_finalize(st);
+	}
+	return rc;
+}
+
 int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payment *existing,
 		      int *duplicate)
 {
@@ -297,7 +352,7 @@ int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payme
 	if (rc != 0)
 		goto out;
 	if (p->approved) {
-		rc = charge_account(db, p);
+		rc = strcmp(p->tender, "cash") == 0 ? take_cash(db, p) : charge_account(db, p);
 		if (rc != 0)
 			goto out;
 	}
@@ -350,7 +405,8 @@ int db_record_audit(struct sim_db *db, const char *event_id, const char *kiosk_i
 {
 	static const char sql[] =
 	    "INSERT INTO audit_events (event_id, kiosk_id, at, source, action, detail)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO UPDATE SET times = times + 1";
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO UPDATE SET times = times + "
+	    "1";
 	sqlite3_stmt *st = NULL;
 	int rc = KIOSK_ESTORE;
 
@@ -378,7 +434,8 @@ int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *ro
 {
 	static const char sql[] =
 	    "SELECT p.idempotency_key, p.customer_number, p.amount_cents, p.status, p.reference,"
-	    " p.message, p.brand, p.last4, p.created_at, c.outcome_shown"
+	    " p.message, p.brand, p.last4, p.created_at, c.outcome_shown, p.tender,"
+	    " p.amount_due_cents, p.credit_cents, p.notes"
 	    " FROM payments p LEFT JOIN confirmations c USING (idempotency_key) ORDER BY p.id";
 	struct sim_ledger_row row;
 	sqlite3_stmt *st = NULL;
@@ -402,6 +459,7 @@ int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *ro
 		copy_text(row.created_at, sizeof(row.created_at), st, 8);
 		row.confirmed = sqlite3_column_type(st, 9) != SQLITE_NULL;
 		copy_text(row.outcome_shown, sizeof(row.outcome_shown), st, 9);
+		read_cash(&row.p, st, 10);
 		rc = fn(&row, ctx);
 		if (rc != 0)
 			goto out;

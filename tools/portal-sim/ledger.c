@@ -17,11 +17,18 @@ static int print_row(const struct sim_ledger_row *row, void *ctx)
 	json_t *doc;
 
 	(void)ctx;
-	doc = json_pack("{s:s, s:s, s:I, s:s, s:s, s:s, s:s, s:b, s:s}", "idempotency_key",
-			p->idempotency_key, "customer_number", p->customer_number, "amount_cents",
-			(json_int_t)p->amount_cents, "brand", p->brand, "last4", p->last4, "result",
-			p->approved ? "approved" : "declined", "reference", p->reference,
-			"confirmed", row->confirmed, "created_at", row->created_at);
+	doc =
+	    json_pack("{s:s, s:s, s:I, s:s, s:s, s:s, s:s, s:b, s:s, s:s}", "idempotency_key",
+		      p->idempotency_key, "customer_number", p->customer_number, "amount_cents",
+		      (json_int_t)p->amount_cents, "brand", p->brand, "last4", p->last4, "result",
+		      p->approved ? "approved" : "declined", "reference", p->reference, "confirmed",
+		      row->confirmed, "created_at", row->created_at, "tender", p->tender);
+	if (doc && strcmp(p->tender, "cash") == 0) {
+		/* The notes as the kiosk counted them, and what went over the amount due. */
+		json_object_set_new(doc, "notes", json_string(p->notes));
+		json_object_set_new(doc, "amount_due_cents", json_integer(p->amount_due_cents));
+		json_object_set_new(doc, "credit_cents", json_integer(p->credit_cents));
+	}
 	return simhttp_print_json_line(doc);
 }
 

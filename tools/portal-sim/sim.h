@@ -73,6 +73,12 @@ struct sim_payment {
 	char message[128];
 	char brand[16];
 	char last4[5];
+	/* Cash (tender "cash"): the amount due, the credit over it, and the notes as the kiosk
+	 * sent them ("2000x1,500x2"). A card payment has tender "card" and none of these. */
+	char tender[8];
+	int64_t amount_due_cents;
+	int64_t credit_cents;
+	char notes[160];
 };
 
 int db_open(const char *path, struct sim_db **out);
