@@ -36,6 +36,7 @@ struct portal {
 	long requests;	     /* performed, answered or not */
 	long connections;    /* new connections opened (each a TLS handshake) */
 	char last_error[32]; /* the "error" code of the last refusal, "" after a success */
+	char last_detail[11]; /* a stale bill's refusal: the newest bill's date, else "" */
 };
 
 static int set_options(struct portal *p, const struct portal_config *cfg)
@@ -288,6 +289,10 @@ static int portal_request(struct portal *p, const char *method, const char *path
 			 json_string_value(json_object_get(*doc, "error"))
 			     ? json_string_value(json_object_get(*doc, "error"))
 			     : "");
+	p->last_detail[0] = '\0';
+	if (rc != 0 && json_string_value(json_object_get(*doc, "latest_bill_date")))
+		snprintf(p->last_detail, sizeof(p->last_detail), "%s",
+			 json_string_value(json_object_get(*doc, "latest_bill_date")));
 	if (rc == KIOSK_EPROTO && status == 200)
 		log_warn("portal", "%s: the answer is not a JSON object", path);
 	if (rc != 0) {
@@ -515,6 +520,31 @@ int portal_lookup_bill(struct portal *p, const char *customer_number, const char
 	if (rc == 0)
 		rc = parse_bill(doc, out);
 	json_decref(doc);
+	return rc;
+}
+
+int portal_lookup_scanned(struct portal *p, const char *barcode, struct portal_bill *out,
+			  char latest[11])
+{
+	json_t *req, *doc = NULL;
+	int rc;
+
+	if (!p || !out || !barcode || !barcode[0])
+		return KIOSK_EINVAL;
+	if (latest)
+		latest[0] = '\0';
+	req = json_pack("{s:s}", "barcode", barcode);
+	if (!req)
+		return KIOSK_ENOMEM;
+	rc = post_json(p, API_PREFIX "/bills/lookup", req, &doc);
+	if (rc == 0)
+		rc = parse_bill(doc, out);
+	json_decref(doc);
+	if (rc == KIOSK_EINVAL && strcmp(p->last_error, "stale_bill") == 0) {
+		rc = KIOSK_ESTATE;
+		if (latest)
+			snprintf(latest, 11, "%s", p->last_detail);
+	}
 	return rc;
 }
 

@@ -44,6 +44,14 @@ struct portal_bill {
 int portal_lookup_bill(struct portal *p, const char *customer_number, const char *last_name,
 		       int64_t last_bill_cents, struct portal_bill *out);
 
+/* Looks a bill up by the text scanned from its barcode (app/common/billcode.h), which names
+ * the account and proves it. 0, KIOSK_ENOTFOUND (no such bill of the city), KIOSK_ESTATE (a
+ * newer bill was issued: *latest gets its date, YYYY-MM-DD, when latest is not NULL),
+ * KIOSK_EINVAL (the portal says it is not one of its bills), or the errors of
+ * portal_lookup_bill. */
+int portal_lookup_scanned(struct portal *p, const char *barcode, struct portal_bill *out,
+			  char latest[11]);
+
 enum portal_pay_status { PORTAL_PAY_APPROVED, PORTAL_PAY_DECLINED };
 
 struct portal_payment {

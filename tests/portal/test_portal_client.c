@@ -14,6 +14,7 @@
 #include <mbedtls/sha256.h>
 #include <mbedtls/x509_crt.h>
 
+#include "app/common/billcode.h"
 #include "app/common/err.h"
 #include "app/crypto/seal.h"
 #include "app/portal/portal.h"
@@ -194,6 +195,47 @@ static void lookup_forgiving_input(void **state)
 	assert_int_equal(portal_lookup_bill(f->portal, "300400500", "pena", -1, &bill), 0);
 	assert_int_equal(portal_lookup_bill(f->portal, "700-800-900", NULL, 482315, &bill), 0);
 	assert_int_equal(bill.balance_cents, 482315);
+}
+
+/* A scanned bill: the barcode names the account and proves it; the portal checks the text
+ * again, knows the bill, and refuses one that is not the account's newest. */
+static void lookup_scanned(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_bill bill;
+	char code[BILLCODE_LEN + 1], latest[11];
+
+	assert_int_equal(billcode_make("100200300", "2026-11-20", 8417, code, sizeof(code)), 0);
+	assert_int_equal(portal_lookup_scanned(f->portal, code, &bill, latest), 0);
+	assert_string_equal(bill.customer_number, "100200300");
+	assert_string_equal(bill.last_name, "Rivera");
+	assert_int_equal(bill.balance_cents, 8417);
+	/* With the scanner's AIM prefix and CR, as a scanner may send it. */
+	assert_int_equal(billcode_make("120340560", "2026-11-10", 11260, code, sizeof(code)), 0);
+	{
+		char aim[BILLCODE_LEN + 8];
+
+		snprintf(aim, sizeof(aim), "]C0%s\r", code);
+		assert_int_equal(portal_lookup_scanned(f->portal, aim, &bill, NULL), 0);
+		assert_string_equal(bill.last_name, "O'Brien");
+	}
+	/* Rivera's October bill: a newer one was issued. */
+	assert_int_equal(billcode_make("100200300", "2026-10-20", 7922, code, sizeof(code)), 0);
+	assert_int_equal(portal_lookup_scanned(f->portal, code, &bill, latest), KIOSK_ESTATE);
+	assert_string_equal(latest, "2026-11-20");
+	/* Well formed, but no such bill: a date, an amount or an account the city never billed. */
+	assert_int_equal(billcode_make("100200300", "2026-11-21", 8417, code, sizeof(code)), 0);
+	assert_int_equal(portal_lookup_scanned(f->portal, code, &bill, latest), KIOSK_ENOTFOUND);
+	assert_int_equal(billcode_make("100200300", "2026-11-20", 8418, code, sizeof(code)), 0);
+	assert_int_equal(portal_lookup_scanned(f->portal, code, &bill, latest), KIOSK_ENOTFOUND);
+	assert_int_equal(billcode_make("999999999", "2026-11-20", 8417, code, sizeof(code)), 0);
+	assert_int_equal(portal_lookup_scanned(f->portal, code, &bill, latest), KIOSK_ENOTFOUND);
+	/* Not one of the city's bills at all: the portal says so itself. */
+	assert_int_equal(portal_lookup_scanned(f->portal, "4006381333931", &bill, latest),
+			 KIOSK_EINVAL);
+	assert_string_equal(portal_last_error(f->portal), "not_a_bill");
+	code[BILLCODE_LEN - 1] = code[BILLCODE_LEN - 1] == '0' ? '1' : '0';
+	assert_int_equal(portal_lookup_scanned(f->portal, code, &bill, latest), KIOSK_EINVAL);
 }
 
 /* ---- payments ---- */
@@ -468,6 +510,7 @@ int main(int argc, char **argv)
 	    SIM_TEST(lookup_by_amount, plain),
 	    SIM_TEST(lookup_not_found, plain),
 	    SIM_TEST(lookup_forgiving_input, plain),
+	    SIM_TEST(lookup_scanned, plain),
 	    SIM_TEST(pay_approved, plain),
 	    SIM_TEST(pay_declined, plain),
 	    SIM_TEST(pay_encrypted_magnesafe, plain),

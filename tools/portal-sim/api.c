@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <mbedtls/platform_util.h>
 
+#include "app/common/billcode.h"
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "tools/portal-sim/sim.h"
@@ -81,16 +82,65 @@ static json_t *date_or_null(const char *date)
 	return date[0] ? json_string(date) : json_null();
 }
 
+/* A scanned bill proves the account as the last bill amount does, and more: the portal
+ * printed it. The barcode's own check is run again here (the portal trusts no kiosk); a bill
+ * that is not the account's newest is refused as stale, because an old bill may have reached
+ * someone who is no longer at that address. */
+static int scanned_account(struct sim_api *api, const char *barcode, struct sim_reply *out,
+			   struct sim_account *acc)
+{
+	struct billcode code;
+	struct sim_bill bill;
+	int rc;
+
+	if (billcode_parse(barcode, &code) != 0) {
+		reply_error(out, 422, "not_a_bill", "This barcode is not one of the city's bills");
+		return KIOSK_EINVAL;
+	}
+	rc = db_find_bill(api->db, code.customer_number, code.bill_date, &bill);
+	if (rc == 0 && bill.amount_due_cents != code.amount_due_cents)
+		rc = KIOSK_ENOTFOUND;
+	if (rc == 0)
+		rc = db_find_account(api->db, code.customer_number, acc);
+	if (rc == KIOSK_ESTORE) {
+		reply_error(out, 500, "internal", "The portal could not read its records");
+		return rc;
+	}
+	if (rc != 0) {
+		reply_error(out, 404, "not_found", "No bill of the city matches this barcode");
+		return rc;
+	}
+	if (strcmp(bill.bill_date, bill.latest_date) != 0) {
+		reply_json(out, 409,
+			   json_pack("{s:s, s:s, s:s}", "error", "stale_bill", "message",
+				     "A newer bill was issued for this account", "latest_bill_date",
+				     bill.latest_date));
+		return KIOSK_ESTATE;
+	}
+	return 0;
+}
+
 static void handle_lookup(struct sim_api *api, json_t *req, struct sim_reply *out)
 {
 	const char *number = json_string_value(json_object_get(req, "customer_number"));
 	json_t *name = json_object_get(req, "last_name");
 	json_t *bill = json_object_get(req, "last_bill_cents");
+	json_t *barcode = json_object_get(req, "barcode");
 	char digits[24];
 	struct sim_account acc;
 	int64_t cents;
 	int rc;
 
+	if (barcode) {
+		/* The barcode names the account itself: it goes alone. */
+		if (!json_is_string(barcode) || json_object_size(req) != 1) {
+			reply_error(out, 400, "invalid_request", "Send barcode alone");
+			return;
+		}
+		if (scanned_account(api, json_string_value(barcode), out, &acc) != 0)
+			return;
+		goto found;
+	}
 	if (!number || (name && !json_is_string(name)) || (bill && !json_is_integer(bill)) ||
 	    (!name && !bill)) {
 		reply_error(out, 400, "invalid_request",
@@ -109,6 +159,7 @@ static void handle_lookup(struct sim_api *api, json_t *req, struct sim_reply *ou
 			    "No account matches this customer number and last name or amount");
 		return;
 	}
+found:
 	reply_json(out, 200,
 		   json_pack("{s:s, s:s, s:s, s:I, s:I, s:o, s:o, s:I}", "customer_number",
 			     acc.customer_number, "display_number", acc.display_number, "last_name",

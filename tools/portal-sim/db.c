@@ -78,6 +78,20 @@ static const char seed_sql[] =
     "  395000),"
     " ('120340560', '120-340-560', 'O''Brien', 11260, 5630, '2026-12-10', '2026-09-12', 5410);";
 
+/* The demo accounts' paper bills (docs/portal-api.md, "Seeded bills"): the newest of each
+ * account is the one its barcode may be scanned from; an older one is stale. */
+static const char bills_sql[] =
+    "CREATE TABLE IF NOT EXISTS bills ("
+    "  customer_number TEXT NOT NULL REFERENCES accounts(customer_number),"
+    "  bill_date TEXT NOT NULL,"
+    "  amount_due_cents INTEGER NOT NULL CHECK (amount_due_cents >= 0),"
+    "  PRIMARY KEY (customer_number, bill_date));"
+    "INSERT OR IGNORE INTO bills VALUES"
+    " ('100200300', '2026-10-20', 7922), ('100200300', '2026-11-20', 8417),"
+    " ('300400500', '2026-10-25', 11940), ('300400500', '2026-11-25', 12850),"
+    " ('700800900', '2026-11-01', 482315),"
+    " ('120340560', '2026-10-10', 5630), ('120340560', '2026-11-10', 11260);";
+
 int db_open(const char *path, struct sim_db **out)
 {
 	struct sim_db *db = calloc(1, sizeof(*db));
@@ -95,7 +109,8 @@ int db_open(const char *path, struct sim_db **out)
 	}
 	sqlite3_busy_timeout(db->conn, 5000);
 	if (sqlite3_exec(db->conn, schema_sql, NULL, NULL, &err) != SQLITE_OK ||
-	    sqlite3_exec(db->conn, seed_sql, NULL, NULL, &err) != SQLITE_OK) {
+	    sqlite3_exec(db->conn, seed_sql, NULL, NULL, &err) != SQLITE_OK ||
+	    sqlite3_exec(db->conn, bills_sql, NULL, NULL, &err) != SQLITE_OK) {
 		log_error("portal-sim", "cannot prepare %s: %s", path, err ? err : "?");
 		goto out;
 	}
@@ -155,6 +170,72 @@ int db_find_account(struct sim_db *db, const char *customer_number, struct sim_a
 out:
 	if (rc == KIOSK_ESTORE)
 		log_error("portal-sim", "account query failed: %s", sqlite3_errmsg(db->conn));
+	sqlite3_finalize(st);
+	pthread_mutex_unlock(&db->lock);
+	return rc;
+}
+
+int db_find_bill(struct sim_db *db, const char *customer_number, const char *bill_date,
+		 struct sim_bill *out)
+{
+	/* The bill asked for, and the newest of its account beside it. */
+	static const char sql[] =
+	    "SELECT b.customer_number, b.bill_date, b.amount_due_cents,"
+	    " (SELECT MAX(bill_date) FROM bills WHERE customer_number = b.customer_number)"
+	    " FROM bills b WHERE b.customer_number = ? AND b.bill_date = ?";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE;
+
+	pthread_mutex_lock(&db->lock);
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, customer_number, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, bill_date, -1, SQLITE_STATIC);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW: break;
+	case SQLITE_DONE: rc = KIOSK_ENOTFOUND; goto out;
+	default: goto out;
+	}
+	memset(out, 0, sizeof(*out));
+	copy_text(out->customer_number, sizeof(out->customer_number), st, 0);
+	copy_text(out->bill_date, sizeof(out->bill_date), st, 1);
+	out->amount_due_cents = sqlite3_column_int64(st, 2);
+	copy_text(out->latest_date, sizeof(out->latest_date), st, 3);
+	rc = 0;
+out:
+	if (rc == KIOSK_ESTORE)
+		log_error("portal-sim", "bill query failed: %s", sqlite3_errmsg(db->conn));
+	sqlite3_finalize(st);
+	pthread_mutex_unlock(&db->lock);
+	return rc;
+}
+
+int db_each_latest_bill(struct sim_db *db, int (*fn)(const struct sim_bill *b, void *ctx),
+			void *ctx)
+{
+	static const char sql[] =
+	    "SELECT customer_number, MAX(bill_date), amount_due_cents FROM bills"
+	    " GROUP BY customer_number ORDER BY customer_number";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE, step;
+
+	pthread_mutex_lock(&db->lock);
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sim_bill b;
+
+		memset(&b, 0, sizeof(b));
+		copy_text(b.customer_number, sizeof(b.customer_number), st, 0);
+		copy_text(b.bill_date, sizeof(b.bill_date), st, 1);
+		copy_text(b.latest_date, sizeof(b.latest_date), st, 1);
+		/* SQLite takes the bare column from the row MAX() chose. */
+		b.amount_due_cents = sqlite3_column_int64(st, 2);
+		if ((rc = fn(&b, ctx)) != 0)
+			goto out;
+	}
+	rc = step == SQLITE_DONE ? 0 : KIOSK_ESTORE;
+out:
 	sqlite3_finalize(st);
 	pthread_mutex_unlock(&db->lock);
 	return rc;

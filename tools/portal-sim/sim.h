@@ -85,6 +85,21 @@ int db_open(const char *path, struct sim_db **out);
 void db_close(struct sim_db *db);
 int db_find_account(struct sim_db *db, const char *customer_number, struct sim_account *out);
 int db_find_payment(struct sim_db *db, const char *idempotency_key, struct sim_payment *out);
+
+/* A paper bill as the city printed it (its barcode: app/common/billcode.h). */
+struct sim_bill {
+	char customer_number[24];
+	char bill_date[11];   /* YYYY-MM-DD */
+	int64_t amount_due_cents;
+	char latest_date[11]; /* the account's newest bill: an older one is stale */
+};
+
+/* The bill of that account and date: 0, KIOSK_ENOTFOUND or KIOSK_ESTORE. */
+int db_find_bill(struct sim_db *db, const char *customer_number, const char *bill_date,
+		 struct sim_bill *out);
+/* Calls fn with every account's newest bill, by customer number; stops at a non-zero return. */
+int db_each_latest_bill(struct sim_db *db, int (*fn)(const struct sim_bill *b, void *ctx),
+			void *ctx);
 /* Records `p` (filling its reference) and, when approved, takes the amount off the balance,
  * in one transaction. If the key was already used, *existing receives the first payment and
  * nothing is written; KIOSK_EINVAL when the balance no longer covers the amount. */
@@ -206,6 +221,8 @@ void server_stop(struct sim_server *srv);
 /* ---- ledger.c: `portal-sim ledger`, every charge as one JSON line ---- */
 
 int ledger_main(int argc, char **argv);
+/* bills.c: `portal-sim bills --out DIR`: each demo bill's barcode as Code 128 and QR PNGs. */
+int bills_main(int argc, char **argv);
 /* ---- residents: people's accounts (residents.c, rstore.c, password.c, mail.c) ---- */
 
 struct resident_options {
