@@ -501,9 +501,11 @@ static int open_devices(struct worker *w)
 		struct val_config vc;
 		struct val_hooks hooks;
 
+		struct essp_emu_config ec = {.state_path = cfg->cash_sim_state};
+
 		cash_val_config(w, &vc);
 		cash_tender_hooks(w->cash, &hooks);
-		rc = sim_cash_open(&vc, &hooks, NULL, &w->cash_sim);
+		rc = sim_cash_open(&vc, &hooks, &ec, &w->cash_sim);
 		if (rc) {
 			log_error("worker", "cannot start the simulated validator: %s",
 				  kiosk_strerror(rc));

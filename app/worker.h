@@ -40,6 +40,9 @@ struct worker_config {
 	int64_t cash_max_payment_cents;
 	int64_t cash_max_credit_cents;
 	uint64_t cash_fixed_key; /* 0: ITL's default */
+	/* The simulated validator's memory across restarts (essp_emu_config.state_path), beside
+	 * the journal; NULL: none. */
+	const char *cash_sim_state;
 	/* Where results go (INBOX_RESULT, a malloc'd struct core_event): the UI thread's. */
 	struct inbox *inbox;
 };

@@ -17,7 +17,8 @@
 
 #define MOD "cash"
 #define FINISH_WAIT_MS 8000
-#define BODY_CAP 512 /* an outbox item's body */
+#define BODY_CAP 512	      /* an outbox item's body */
+#define DEVICE_SETTLE_MS 1500 /* up, then more than an idle poll (1 s) */
 
 struct cash_tender {
 	struct cash_tender_config cfg;
@@ -37,6 +38,7 @@ struct cash_tender {
 	enum core_cash_refusal refusal; /* why the note in escrow goes back, or NONE */
 	char refusal_arg[24];
 	struct val_status status;
+	bool device_heard; /* worker thread: the device had its chance to offer credits again */
 };
 
 static void dollars(int64_t cents, char *out, size_t n)
@@ -410,6 +412,27 @@ static int ct_abort(void *impl, const struct tender_request *rq, struct tender_r
 	return post_notes(ct, rq, out);
 }
 
+/* After a restart the validator offers again what it credited and never heard acknowledged:
+ * recovery asks the journal only once the device had its chance (up, and a poll or two). */
+static void wait_for_device(struct cash_tender *ct)
+{
+	int64_t until = clock_mono_ms() + 5000, up_at = -1;
+
+	if (!ct->ops || ct->device_heard)
+		return;
+	while (clock_mono_ms() < until) {
+		struct val_status st = {0};
+
+		ct->ops->status(ct->impl, &st);
+		if (st.up && up_at < 0)
+			up_at = clock_mono_ms();
+		if (up_at >= 0 && clock_mono_ms() - up_at >= DEVICE_SETTLE_MS)
+			break;
+		usleep(50 * 1000);
+	}
+	ct->device_heard = true;
+}
+
 /* After a crash: the journal's notes are the validator's record; the portal says whether it
  * has them; if not, they are posted now under the same key. */
 static int ct_status(void *impl, const struct tender_request *rq, struct tender_result *out)
@@ -420,6 +443,7 @@ static int ct_status(void *impl, const struct tender_request *rq, struct tender_
 	int n = 0, rc;
 
 	memset(out, 0, sizeof(*out));
+	wait_for_device(ct);
 	rc = cash_tender_notes(ct, rq->key, notes, CASH_NOTES_MAX_DENOMS, &n);
 	if (rc)
 		return rc;

@@ -405,8 +405,7 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 }
 
 /* Runs pe through the payment under way; true with ev filled once it ended. */
-static bool step_to_end(struct payments *ps, const struct payment_event *pe,
-			struct core_event *ev)
+static bool step_to_end(struct payments *ps, const struct payment_event *pe, struct core_event *ev)
 {
 	run(ps, pe);
 	if (!payment_finished(&ps->machine))

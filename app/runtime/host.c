@@ -79,8 +79,14 @@ static int host_cash(void *ctx, const char *what, int dollars, bool reject)
 
 	if (!s)
 		return KIOSK_EDEVICE;
-	if (!strcmp(what, "insert"))
-		return sim_cash_insert(s, dollars, reject);
+	if (!strcmp(what, "insert")) {
+		int rc = sim_cash_insert(s, dollars, reject);
+
+		/* A resident watches the note go in (or come back) before the next step. */
+		if (rc == 0)
+			sim_cash_settle(s, 5000);
+		return rc;
+	}
 	if (!strcmp(what, "note-jam"))
 		sim_cash_jam(s);
 	else if (!strcmp(what, "clear-jam"))
