@@ -418,8 +418,6 @@ static int open_cash(struct worker *w)
 	const struct worker_config *cfg = &w->cfg;
 	struct cash_tender_config cc = {
 	    .journal_path = cfg->journal_path,
-	    .portal = w->portal,
-	    .sync = &w->sync,
 	    .report = cash_report,
 	    .report_ctx = w,
 	    .refused = cash_refused,

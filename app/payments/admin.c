@@ -229,7 +229,7 @@ int admin_reconcile(const char *journal_path, const struct portal_config *portal
 	 * journal's notes, posted if the portal never had them. */
 	magstripe_init(&mag, p, NULL);
 	if (rc == 0) {
-		struct cash_tender_config cc = {.journal_path = journal_path, .portal = p};
+		struct cash_tender_config cc = {.journal_path = journal_path};
 
 		rc = cash_tender_open(&cc, &cash);
 		ts[1].impl = cash;

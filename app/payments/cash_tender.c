@@ -1,5 +1,6 @@
 /* The cash tender (see cash_tender.h): limits at escrow, notes journaled before they are
- * acknowledged, Done and recovery posting the journal's notes to the portal under the key. */
+ * acknowledged, Done and recovery answering with the journal's notes, which are also the
+ * posting's body. */
 #include "app/payments/cash_tender.h"
 
 #include <pthread.h>
@@ -328,54 +329,35 @@ static int ct_start(void *impl, const struct tender_request *rq, bool resend,
 	return 0;
 }
 
-/* Posts the journal's notes for rq->key; the outbox keeps them when the portal cannot take
- * them now. Fills an approved result (nothing taken: declined, the machine's "cancelled"). */
-static int post_notes(struct cash_tender *ct, const struct tender_request *rq,
-		      struct tender_result *out)
+/* What the journal's notes for rq->key come to: an approval of them (amount_cents is the
+ * amount due, so the payment machine sees the amount it asked for), or declined when no note
+ * went in (the machine's "cancelled"). The payment service then posts them (post_to_portal). */
+static int notes_result(struct cash_tender *ct, const struct tender_request *rq,
+			struct tender_result *out)
 {
 	struct portal_cash_note notes[CASH_NOTES_MAX_DENOMS];
-	struct portal_payment pay;
-	char body[BODY_CAP];
 	int n = 0, rc;
-	int64_t total = 0;
 
 	memset(out, 0, sizeof(*out));
 	out->amount_cents = rq->amount_cents;
 	rc = cash_tender_notes(ct, rq->key, notes, CASH_NOTES_MAX_DENOMS, &n);
-	if (rc)
-		return rc;
-	for (int i = 0; i < n; i++)
-		total += notes[i].cents * notes[i].count;
-	out->taken_cents = total;
-	if (total == 0) {
-		out->verdict = TENDER_DECLINED;
-		return 0;
-	}
-	out->verdict = TENDER_APPROVED;
-	rc = portal_cash_body(rq->key, rq->customer_number, rq->amount_cents, notes, n, body,
-			      sizeof(body));
-	if (rc) {
-		log_error(MOD, "payment %.8s: cannot build the portal request: %s", rq->key,
-			  kiosk_strerror(rc));
-		return rc;
-	}
-	crashpoint("before-cash-post");
-	rc = ct->cfg.portal ? portal_post_payment(ct->cfg.portal, body, &pay) : KIOSK_ENET;
-	crashpoint("after-cash-post");
-	if (rc == 0 && pay.status == PORTAL_PAY_APPROVED) {
-		snprintf(out->reference, sizeof(out->reference), "%s", pay.reference);
-		log_info(MOD, "payment %.8s: %lld cents in notes posted, reference %s", rq->key,
-			 (long long)total, pay.reference);
-		return 0;
-	}
-	/* The notes are the city's money whatever the portal says now: they go from the
-	 * outbox, which retries until the portal has them (a refusal is kept for staff). */
-	log_warn(MOD, "payment %.8s: the portal did not take the notes now (%s); queued", rq->key,
-		 rc ? kiosk_strerror(rc) : "declined");
-	if (!ct->cfg.sync || sync_queue_payment(ct->cfg.sync, rq->key, body) != 0)
-		return KIOSK_ESTORE;
-	out->posting_later = true;
-	return 0;
+	for (int i = 0; rc == 0 && i < n; i++)
+		out->taken_cents += notes[i].cents * notes[i].count;
+	out->verdict = out->taken_cents > 0 ? TENDER_APPROVED : TENDER_DECLINED;
+	return rc;
+}
+
+/* The posting: the journal's notes, so every try (direct, outbox, after a crash) is the same. */
+static int ct_posting(void *impl, const struct tender_request *rq, char *buf, size_t n)
+{
+	struct cash_tender *ct = impl;
+	struct portal_cash_note notes[CASH_NOTES_MAX_DENOMS];
+	int k = 0, rc = cash_tender_notes(ct, rq->key, notes, CASH_NOTES_MAX_DENOMS, &k);
+
+	if (rc == 0)
+		rc = portal_cash_body(rq->key, rq->customer_number, rq->amount_cents, notes, k, buf,
+				      n);
+	return rc;
 }
 
 /* Done, or the resident walked away: no more notes; the one on its way in still counts. */
@@ -409,7 +391,7 @@ static int ct_abort(void *impl, const struct tender_request *rq, struct tender_r
 	ct->open = false;
 	ct->closing = false;
 	pthread_mutex_unlock(&ct->lock);
-	return post_notes(ct, rq, out);
+	return notes_result(ct, rq, out);
 }
 
 /* After a restart the validator offers again what it credited and never heard acknowledged:
@@ -433,39 +415,26 @@ static void wait_for_device(struct cash_tender *ct)
 	ct->device_heard = true;
 }
 
-/* After a crash: the journal's notes are the validator's record; the portal says whether it
- * has them; if not, they are posted now under the same key. */
+/* After a crash: the journal's notes are the validator's record. None: it never took a note
+ * under this key. */
 static int ct_status(void *impl, const struct tender_request *rq, struct tender_result *out)
 {
 	struct cash_tender *ct = impl;
-	struct portal_cash_note notes[CASH_NOTES_MAX_DENOMS];
-	struct portal_payment pay;
-	int n = 0, rc;
+	int rc;
 
-	memset(out, 0, sizeof(*out));
 	wait_for_device(ct);
-	rc = cash_tender_notes(ct, rq->key, notes, CASH_NOTES_MAX_DENOMS, &n);
-	if (rc)
-		return rc;
-	if (n == 0)
-		return KIOSK_ENOTFOUND; /* no note was ever taken under this key */
-	rc = ct->cfg.portal ? portal_payment_status(ct->cfg.portal, rq->key, &pay) : KIOSK_ENET;
-	if (rc == 0) {
-		for (int i = 0; i < n; i++)
-			out->taken_cents += notes[i].cents * notes[i].count;
-		out->verdict = TENDER_APPROVED;
-		out->amount_cents = rq->amount_cents;
-		snprintf(out->reference, sizeof(out->reference), "%s", pay.reference);
-		return 0;
-	}
-	if (rc != KIOSK_ENOTFOUND)
-		return rc;
-	return post_notes(ct, rq, out);
+	rc = notes_result(ct, rq, out);
+	if (rc == 0 && out->taken_cents == 0)
+		return KIOSK_ENOTFOUND;
+	return rc;
 }
 
 const struct tender_ops cash_tender_ops = {
     .name = "cash",
     .party = "validator",
+    /* The portal hears of the notes from the payment service, exactly once. */
+    .post_to_portal = true,
+    .posting = ct_posting,
     .prepare = ct_prepare,
     .start = ct_start,
     .status = ct_status,

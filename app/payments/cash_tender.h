@@ -3,9 +3,11 @@
  * payment, most credit over the amount due), else returned with the reason for the resident;
  * each credited note is written to the journal (app/store/cash_notes) on the validator's
  * thread before the device hears it was taken; "Done" (the machine's abort) or the timeout
- * closes the validator and posts the notes to the portal (or queues them in the outbox when
- * the portal is down). After a crash the journal's notes are the record: recovery posts them
- * under the same key, and the portal takes a key once.
+ * closes the validator and answers with what the notes came to. The payment service then
+ * posts them to the portal like a terminal's approval (post_to_portal: the outbox when the
+ * portal is down), the body made from the journal's notes (tender_ops.posting). After a crash
+ * the journal's notes are the record: recovery approves and posts them under the same key,
+ * and the portal takes a key once.
  *
  * Threads: the validator hooks (cash_tender_hooks) run on the device's thread (USB or the
  * simulator's); the tender_ops on the payment's (the worker). A lock keeps them apart. */
@@ -16,7 +18,6 @@
 #include <stdint.h>
 
 #include "app/core/core.h"
-#include "app/payments/sync.h"
 #include "app/payments/tender.h"
 #include "app/portal/portal.h"
 #include "drivers/cash/validator.h"

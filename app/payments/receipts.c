@@ -35,7 +35,7 @@ int receipts_print(const struct receipts_env *env, const struct payment_record *
 	r.n_notes = rec->n_notes;
 	memcpy(r.notes, rec->notes, sizeof(r.notes));
 	r.credit_cents = rec->credit_cents;
-	r.posting_later = rec->posting_later;
+	r.posting_later = rec->post_queued;
 	crashpoint("before-print");
 	rc = env->pops->print(env->pimpl, &r, env->tr);
 	if (rc == 0)

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "app/core/core.h"
+#include "app/store/journal.h"
 #include "drivers/devices.h"
 
 /* What a receipt states about one payment. */
@@ -20,9 +21,12 @@ struct payment_record {
 	char reference[32];
 	enum core_outcome outcome;
 	time_t when;
-	bool confirm_queued; /* the outbox carries what the resident was shown */
-	/* Paid in cash: amount_cents is what the notes came to; the notes by denomination, the
-	 * credit over the amount due, and whether the portal hears of it later (outbox). */
+	bool confirm_queued;	  /* the outbox carries what the resident was shown */
+	int64_t fee_cents;	  /* the card fee, charged on top of amount_cents (0: none) */
+	bool post_queued;	  /* approved, but the portal hears of it later: "shortly" */
+	struct journal_card card; /* a terminal's EMV details, or all "" */
+	/* Paid in cash: amount_cents is what the notes came to; the notes by denomination and
+	 * the credit over the amount due. */
 	bool cash;
 	int n_notes;
 	struct {
@@ -30,7 +34,6 @@ struct payment_record {
 		int count;
 	} notes[8];
 	int64_t credit_cents;
-	bool posting_later;
 };
 
 struct receipts_env {

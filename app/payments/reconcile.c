@@ -28,7 +28,7 @@ static int run(struct pass_ctx *c, const struct journal_payment *p, struct payme
 {
 	struct tender_request rq = {.key = p->idempotency_key,
 				    .customer_number = p->customer_number,
-				    .amount_cents = p->amount_cents,
+				    .amount_cents = p->amount_cents + p->fee_cents,
 				    .reference = p->reference};
 	struct payment_event ev = *first;
 	struct payment_actions acts;
@@ -46,6 +46,19 @@ static int run(struct pass_ctx *c, const struct journal_payment *p, struct payme
 				ev.type = PAYMENT_EV_STATUS;
 				ev.rc = c->tender->status(c->impl, &rq, &ev.result);
 				more = true;
+			} else if (a->type == PAYMENT_ACT_JOURNAL_CARD) {
+				rc = journal_set_card(c->journal, p->idempotency_key,
+						      m->result.brand, m->result.last4,
+						      &m->result.card);
+				if (rc)
+					return rc;
+			} else if (a->type == PAYMENT_ACT_JOURNAL_POST) {
+				/* Posting and reversal themselves are left to the payment
+				 * service's pass over what is unposted (payments_recover). */
+				rc = journal_set_post(c->journal, p->idempotency_key, a->post,
+						      a->reference);
+				if (rc)
+					return rc;
 			} else if (a->type == PAYMENT_ACT_JOURNAL_MARK) {
 				const char *ref =
 				    a->reference && a->reference[0] ? a->reference : NULL;
@@ -68,18 +81,9 @@ static int run(struct pass_ctx *c, const struct journal_payment *p, struct payme
 	return 0;
 }
 
-static int one(const struct journal_payment *p, void *ctx)
+/* The tender the journal says took p (the first when none of the others matches). */
+static void pick_tender(struct pass_ctx *c, const struct journal_payment *p)
 {
-	struct pass_ctx *c = ctx;
-	struct payment m = {0};
-	struct payment_event ev = {
-	    .type = PAYMENT_EV_RECOVER,
-	    .amount_cents = p->amount_cents,
-	    .journal_state = p->state,
-	    .grace_passed = c->now_s - p->updated_at >= c->grace_s,
-	};
-	int rc;
-
 	c->tender = c->tenders[0].ops;
 	c->impl = c->tenders[0].impl;
 	for (int i = 1; i < c->n_tenders; i++) {
@@ -88,6 +92,24 @@ static int one(const struct journal_payment *p, void *ctx)
 			c->impl = c->tenders[i].impl;
 		}
 	}
+}
+
+static int one(const struct journal_payment *p, void *ctx)
+{
+	struct pass_ctx *c = ctx;
+	struct payment m = {0};
+	struct payment_event ev;
+	int rc;
+
+	pick_tender(c, p);
+	ev = (struct payment_event){
+	    .type = PAYMENT_EV_RECOVER,
+	    .amount_cents = p->amount_cents + p->fee_cents,
+	    .journal_state = p->state,
+	    .caps = {.can_reverse = c->tender->reverse != NULL,
+		     .must_post = c->tender->post_to_portal},
+	    .grace_passed = c->now_s - p->updated_at >= c->grace_s,
+	};
 	c->pass->checked++;
 	if (p->state != JOURNAL_CREATED && c->pass->error) {
 		c->pass->open++; /* the party is out of reach: next pass */
@@ -96,12 +118,12 @@ static int one(const struct journal_payment *p, void *ctx)
 	rc = run(c, p, &m, &ev);
 	if (rc)
 		return rc;
-	if (m.amount_differs)
+	if (m.amount_differs && m.state == PAYMENT_IN_DOUBT)
 		log_error(MOD,
 			  "payment %.8s: the %s has %lld cents, the journal %lld; left "
 			  "in doubt for staff",
 			  p->idempotency_key, c->tender->party, (long long)m.result.amount_cents,
-			  (long long)p->amount_cents);
+			  (long long)(p->amount_cents + p->fee_cents));
 	if (m.state == PAYMENT_IN_DOUBT) {
 		if (m.last_status_rc != 0 && m.last_status_rc != KIOSK_ENOTFOUND) {
 			log_warn(MOD, "cannot ask about payment %.8s: %s", p->idempotency_key,

@@ -43,29 +43,47 @@ void sync_queue_confirm(struct sync *s, const char *key, const char *shown, bool
 		sync_kick(s);
 }
 
-int sync_queue_payment(struct sync *s, const char *key, const char *body)
+int sync_queue_post(struct sync *s, const char *key, const char *body)
 {
-	int rc = outbox_add(s->outbox, "payment", key, body, clock_wall_ms());
+	int rc = outbox_add(s->outbox, "post", key, body, clock_wall_ms());
 
 	if (rc == 0)
 		sync_kick(s);
 	return rc;
 }
 
-/* One item to the portal, by its kind. */
+/* Sends one item; 0 when the portal has it. */
 static int send_item(struct sync *s, const struct outbox_item *item)
 {
-	struct portal_payment pay;
+	struct portal_payment posted;
 	int rc;
 
 	if (strcmp(item->kind, "audit") == 0)
 		return portal_send_audit(s->portal, item->key, item->body);
-	if (strcmp(item->kind, "confirm") == 0)
-		return portal_confirm_payment(s->portal, item->key, item->body);
-	rc = portal_post_payment(s->portal, item->body, &pay);
-	if (rc == 0)
-		log_info(MOD, "payment %.8s posted from the outbox, reference %s", item->key,
-			 pay.reference);
+	if (strcmp(item->kind, "confirm") == 0) {
+		struct journal_payment jp;
+
+		/* A terminal's payment exists at the portal once posted: its confirmation
+		 * waits for the posting (queued before it, but retried on its own clock). */
+		if (journal_get(s->journal, item->key, &jp) == 0 &&
+		    (jp.post == JOURNAL_POST_PENDING || jp.post == JOURNAL_POST_QUEUED))
+			return KIOSK_EBUSY;
+		rc = portal_confirm_payment(s->portal, item->key, item->body);
+		/* The journal's table decides: only an approved payment becomes confirmed; a
+		 * declined one stays declined. */
+		if (rc == 0)
+			journal_set_state(s->journal, item->key, JOURNAL_CONFIRMED, NULL);
+		return rc;
+	}
+	rc = portal_post_payment(s->portal, item->key, item->body, &posted);
+	if (rc == 0) {
+		journal_set_post(s->journal, item->key, JOURNAL_POST_DONE, posted.reference);
+	} else if (rc == KIOSK_EINVAL || rc == KIOSK_ENOTFOUND) {
+		/* The charge cannot reach the bill: it goes back to the card. */
+		journal_set_post(s->journal, item->key, JOURNAL_POST_REFUSED, NULL);
+		if (s->post_refused)
+			s->post_refused(s->post_refused_ctx);
+	}
 	return rc;
 }
 
@@ -74,16 +92,15 @@ int64_t sync_due_ms(const struct sync *s)
 	return s->next_ms;
 }
 
-/* Sends what is due at `now` (INT64_MAX: everything). */
+/* Sends what is due at `now` (0: the clock's now; INT64_MAX: everything pending). */
 static void drain(struct sync *s, int64_t now, bool (*busy)(void *ctx), void *ctx)
 {
 	struct outbox_item item;
 	int rc;
 
 	while (outbox_next_due(s->outbox, now ? now : clock_wall_ms(), &item) == 0) {
-		bool audit = strcmp(item.kind, "audit") == 0;
-		bool payment = strcmp(item.kind, "payment") == 0;
-		if (strcmp(item.kind, "confirm") != 0 && !audit && !payment) {
+		if (strcmp(item.kind, "confirm") != 0 && strcmp(item.kind, "audit") != 0 &&
+		    strcmp(item.kind, "post") != 0) {
 			log_error(MOD, "outbox item %lld of unknown kind %s: kept as dead",
 				  (long long)item.id, item.kind);
 			outbox_dead(s->outbox, item.id);
@@ -94,15 +111,9 @@ static void drain(struct sync *s, int64_t now, bool (*busy)(void *ctx), void *ct
 			outbox_done(s->outbox, item.id);
 			if (s->delivered)
 				s->delivered(s->delivered_ctx);
-			/* The journal's table decides: only an approved payment becomes
-			 * confirmed; a declined one stays declined. */
-			if (!audit && !payment)
-				journal_set_state(s->journal, item.key, JOURNAL_CONFIRMED, NULL);
 		} else if (rc == KIOSK_EINVAL || rc == KIOSK_ENOTFOUND) {
-			log_error(MOD,
-				  "the portal refused confirmation of %.8s (%s): kept as "
-				  "dead for staff",
-				  item.key, kiosk_strerror(rc));
+			log_error(MOD, "the portal refused %s of %.8s (%s): kept as dead for staff",
+				  item.kind, item.key, kiosk_strerror(rc));
 			outbox_dead(s->outbox, item.id);
 		} else {
 			outbox_retry(s->outbox, item.id, clock_wall_ms(), rand_u32());

@@ -7,7 +7,10 @@
 #define KIOSK_TENDER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+
+#include "app/store/journal.h"
 
 enum tender_verdict {
 	TENDER_APPROVED,
@@ -34,9 +37,9 @@ struct tender_result {
 	char message[128];    /* a decline's reason in plain words, or "" */
 	char brand[16];	      /* the card's brand, when the tender learns it (terminal) */
 	char last4[5];	      /* and its last four digits, never more */
-	/* Approved, but the portal has not heard of it yet: it goes from the outbox when the
-	 * portal is back (the receipt says the account shows it shortly). */
-	bool posting_later;
+	/* What a terminal says of the card (POITransactionID, approval code, entry mode, AID,
+	 * application label): posted to the portal and printed on the EMV receipt. */
+	struct journal_card card;
 };
 
 /* What an asynchronous tender reports while it works, on the thread that owns the payment
@@ -62,6 +65,10 @@ typedef void (*tender_report_fn)(void *ctx, const struct tender_event *ev);
 struct tender_ops {
 	const char *name;  /* "magstripe", "terminal", "cash": for logs and the journal */
 	const char *party; /* who holds the record: "portal", "terminal", "validator" */
+	/* The party is not the portal: an approved payment is then posted to the portal, exactly
+	 * once (docs/portal-api.md, "Terminal payments"), or reversed when the portal refuses it.
+	 */
+	bool post_to_portal;
 
 	/* Whether the tender can start now, and what it already knows of the card (brand and
 	 * last four in *out). KIOSK_ESTATE: not ready (the magstripe: no card swiped). NULL:
@@ -89,6 +96,11 @@ struct tender_ops {
 	/* Whether start may be sent again under the same key (the magstripe: while the sealed
 	 * card is still in memory). NULL: never. */
 	bool (*can_resend)(void *impl);
+
+	/* post_to_portal: the posting's body for rq->key (what the outbox keeps), from the
+	 * tender's own record (a validator's journaled notes). NULL: a terminal's posting, from
+	 * what the terminal said of the card. */
+	int (*posting)(void *impl, const struct tender_request *rq, char *buf, size_t n);
 };
 
 #endif

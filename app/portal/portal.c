@@ -33,9 +33,10 @@ struct portal {
 	char errbuf[CURL_ERROR_SIZE];
 	struct https_body resp;
 	struct https_policy policy;
-	long requests;	     /* performed, answered or not */
-	long connections;    /* new connections opened (each a TLS handshake) */
-	char last_error[32]; /* the "error" code of the last refusal, "" after a success */
+	long requests;	      /* performed, answered or not */
+	long connections;     /* new connections opened (each a TLS handshake) */
+	char last_error[32];  /* the "error" code of the last refusal, "" after a success */
+	int last_tries_left;  /* the refusal's "tries_left", -1 when it had none */
 	char last_detail[11]; /* a stale bill's refusal: the newest bill's date, else "" */
 };
 
@@ -109,6 +110,7 @@ int portal_open(const struct portal_config *cfg, struct portal **out)
 	p = calloc(1, sizeof(*p));
 	if (!p)
 		return KIOSK_ENOMEM;
+	p->last_tries_left = -1;
 	n = strlen(cfg->base_url);
 	while (n > 0 && cfg->base_url[n - 1] == '/')
 		n--;
@@ -235,6 +237,7 @@ static int portal_request(struct portal *p, const char *method, const char *path
 
 	*doc = NULL;
 	p->last_error[0] = '\0';
+	p->last_tries_left = -1;
 	if (snprintf(url, sizeof(url), "%s%s", p->base_url, path) >= (int)sizeof(url))
 		return KIOSK_EINVAL;
 	https_body_reset(&p->resp, RESPONSE_MAX);
@@ -284,11 +287,18 @@ static int portal_request(struct portal *p, const char *method, const char *path
 	if (p->resp.data)
 		*doc = json_loadb(p->resp.data, p->resp.len, JSON_REJECT_DUPLICATES, NULL);
 	rc = map_status(status, *doc, path);
-	if (rc != 0)
+	if (rc != 0) {
+		json_t *tries = json_object_get(*doc, "tries_left");
+
 		snprintf(p->last_error, sizeof(p->last_error), "%s",
 			 json_string_value(json_object_get(*doc, "error"))
 			     ? json_string_value(json_object_get(*doc, "error"))
 			     : "");
+		/* A wrong verification code says how many tries are left (docs/portal-api.md). */
+		if (json_is_integer(tries) && json_integer_value(tries) >= 0 &&
+		    json_integer_value(tries) < 100)
+			p->last_tries_left = (int)json_integer_value(tries);
+	}
 	p->last_detail[0] = '\0';
 	if (rc != 0 && json_string_value(json_object_get(*doc, "latest_bill_date")))
 		snprintf(p->last_detail, sizeof(p->last_detail), "%s",
@@ -623,23 +633,67 @@ out:
 	return rc;
 }
 
-int portal_post_payment(struct portal *p, const char *body_json, struct portal_payment *out)
+/* Short fields of a posting: printable ASCII, no quotes (they are written into JSON as is by
+ * jansson anyway; this keeps the outbox row readable and bounded). */
+static int field_ok(const char *s, size_t min, size_t max)
 {
-	json_t *req = json_loads(body_json ? body_json : "", 0, NULL), *doc = NULL;
-	json_t *amount = json_object_get(req, "amount_cents");
-	int64_t asked = json_is_integer(amount) ? (int64_t)json_integer_value(amount) : 0;
+	size_t n = s ? strlen(s) : 0;
+
+	if (n < min || n > max)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < 0x20 || s[i] > 0x7e)
+			return 0;
+	}
+	return 1;
+}
+
+int portal_posting_json(const struct portal_posting *pp, char *buf, size_t n)
+{
+	char digits[24];
+	json_t *req;
+	size_t len;
+	int rc = 0;
+
+	if (!pp || !buf || n == 0 || !key_ok(pp->idempotency_key) || pp->amount_cents <= 0 ||
+	    pp->fee_cents < 0 ||
+	    normalise_customer_number(pp->customer_number, digits, sizeof(digits)) != 0 ||
+	    !field_ok(pp->tender, 1, 15) || !field_ok(pp->transaction_id, 1, 64) ||
+	    !field_ok(pp->approval_code, 1, 15) || !field_ok(pp->brand, 1, 23) ||
+	    !field_ok(pp->last4, 4, 4) || strspn(pp->last4, "0123456789") != 4 ||
+	    !field_ok(pp->entry_mode, 1, 11))
+		return KIOSK_EINVAL;
+	req = json_pack("{s:s, s:s, s:I, s:I, s:s, s:{s:s, s:s, s:s, s:s, s:s}}", "idempotency_key",
+			pp->idempotency_key, "customer_number", digits, "amount_cents",
+			(json_int_t)pp->amount_cents, "fee_cents", (json_int_t)pp->fee_cents,
+			"tender", pp->tender, pp->tender, "transaction_id", pp->transaction_id,
+			"approval_code", pp->approval_code, "brand", pp->brand, "last4", pp->last4,
+			"entry_mode", pp->entry_mode);
+	if (!req)
+		return KIOSK_ENOMEM;
+	len = json_dumpb(req, buf, n, JSON_COMPACT);
+	if (len == 0 || len >= n)
+		rc = KIOSK_EINVAL;
+	else
+		buf[len] = '\0';
+	json_decref(req);
+	return rc;
+}
+
+int portal_post_payment(struct portal *p, const char *idempotency_key, const char *body_json,
+			struct portal_payment *out)
+{
+	json_t *doc = NULL;
 	int rc;
 
-	json_decref(req);
-	if (!p || !out || asked <= 0)
+	if (!p || !out || !key_ok(idempotency_key) || !body_json)
 		return KIOSK_EINVAL;
-	/* The very bytes that were built (and perhaps queued): a retry is the same request. */
 	rc = portal_request(p, "POST", API_PREFIX "/payments", body_json, &doc);
 	if (rc == 0)
 		rc = parse_payment(doc, out);
-	if (rc == 0 && out->amount_cents != asked) {
-		log_error("portal", "payment: portal answered %lld cents, asked %lld",
-			  (long long)out->amount_cents, (long long)asked);
+	if (rc == 0 && out->status != PORTAL_PAY_APPROVED) {
+		/* The charge already happened: a portal never declines a posting. */
+		log_error("portal", "posting %.8s answered declined", idempotency_key);
 		rc = KIOSK_EPROTO;
 	}
 	json_decref(doc);
@@ -718,6 +772,11 @@ int portal_call(struct portal *p, const char *method, const char *path, const ch
 const char *portal_last_error(const struct portal *p)
 {
 	return p ? p->last_error : "";
+}
+
+int portal_last_tries_left(const struct portal *p)
+{
+	return p ? p->last_tries_left : -1;
 }
 
 int portal_read_string(json_t *doc, const char *name, char *dst, size_t n, int nullable)

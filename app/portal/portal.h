@@ -4,6 +4,7 @@
 #ifndef KIOSK_PORTAL_H
 #define KIOSK_PORTAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "app/crypto/seal.h"
@@ -26,6 +27,8 @@ void portal_close(struct portal *p);
 /* The "error" code of the last refused request ("" if it was not refused), e.g.
  * "certificate_revoked" when the portal no longer takes the kiosk's certificate. */
 const char *portal_last_error(const struct portal *p);
+/* The last refusal's "tries_left" (a wrong verification code), -1 when it had none. */
+int portal_last_tries_left(const struct portal *p);
 
 struct portal_bill {
 	char customer_number[24]; /* digits only */
@@ -72,19 +75,43 @@ struct portal_cash_note {
 	int count;
 };
 
-/* The body of a cash payment (docs/portal-api.md): every note the validator credited, the amount
- * due, and the credit over it. Built once, so every retry (direct or from the outbox) sends the
- * same bytes. 0, or KIOSK_EINVAL (a bad key, customer number or note list, or cap too small). */
+/* The posting of a cash payment (docs/portal-api.md), sent with portal_post_payment like a
+ * terminal's: every note the validator credited, the amount due, and the credit over it.
+ * Built from the journal's notes, so every retry (direct, outbox, recovery) is the same. 0, or
+ * KIOSK_EINVAL (a bad key, customer number or note list, or cap too small). */
 int portal_cash_body(const char *idempotency_key, const char *customer_number,
 		     int64_t amount_due_cents, const struct portal_cash_note *notes, int n_notes,
 		     char *out, size_t cap);
 
-/* Posts a payment body made by portal_cash_body; like portal_pay otherwise. */
-int portal_post_payment(struct portal *p, const char *body_json, struct portal_payment *out);
-
 /* Asks what became of a payment; KIOSK_ENOTFOUND when the portal never saw the key. */
 int portal_payment_status(struct portal *p, const char *idempotency_key,
 			  struct portal_payment *out);
+
+/* A payment another party took (a card terminal) as the portal is told of it
+ * (docs/portal-api.md, "Terminal payments"). */
+struct portal_posting {
+	const char *idempotency_key; /* the journaled key: the terminal's SaleTransactionID */
+	const char *customer_number;
+	int64_t amount_cents;	    /* to the bill */
+	int64_t fee_cents;	    /* the card fee, its own line (0: none) */
+	const char *tender;	    /* "terminal" */
+	const char *transaction_id; /* the terminal's POITransactionID */
+	const char *approval_code;
+	const char *brand;
+	const char *last4;
+	const char *entry_mode; /* "chip", "tap", "swipe", "wallet", "keyed" */
+};
+
+/* The posting's JSON body into buf (what the outbox keeps): 0, or KIOSK_EINVAL for a field
+ * the portal would refuse or a buf too small. */
+int portal_posting_json(const struct portal_posting *pp, char *buf, size_t n);
+
+/* Posts a body from portal_posting_json under its key; idempotent, so a retry (the outbox)
+ * sends the same body again. 0 with out (status approved, the portal's reference);
+ * KIOSK_EINVAL or KIOSK_ENOTFOUND when the portal refused it (it will never take it);
+ * otherwise the portal was out of reach or the answer lost: send it again. */
+int portal_post_payment(struct portal *p, const char *idempotency_key, const char *body_json,
+			struct portal_payment *out);
 
 /* Tells the portal what the resident was shown for a payment: body_json is
  * {"outcome_shown": "approved"|"declined"|"in_doubt", "receipt_printed": true|false}, as the

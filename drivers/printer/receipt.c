@@ -336,7 +336,7 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 	emit_pair(&s, tr_text(tr, "Status"), tr_text(tr, status), cols);
 	emit_rule(&s, '-', cols);
 
-	if (r->cash && r->posting_later) {
+	if (r->posting_later) {
 		emit_wrapped(&s,
 			     tr_text(tr, "The city's system is not reachable right now. This "
 					 "payment will appear on your account shortly."),

@@ -19,7 +19,9 @@ struct receipt {
 	char reference[32];
 	enum receipt_outcome outcome;
 	char footer[64]; /* the city's own last line (remote configuration), or "" */
-	/* Paid in cash: the notes by denomination, and what went over the amount due. */
+	/* Paid in cash: the notes by denomination, and what went over the amount due. And for any
+	 * tender whose party is not the portal: the portal has not heard of it yet (the outbox
+	 * posts it), so the receipt says it appears on the account shortly. */
 	bool cash;
 	int n_notes;
 	struct {

@@ -47,7 +47,7 @@ rows() { "$build/bin/kiosk" --list-payments --data-dir "$kdata" | grep -c . || t
 kills() { cat "$kdata/kiosk.log" 2>/dev/null | grep -c "killing the kiosk here" || true; }
 
 cash_points=(none before-journal after-sent-state before-note-journal after-note-journal
-	after-note-ack before-cash-post after-cash-post after-answer before-print after-print)
+	after-note-ack before-post after-post after-answer before-print after-print)
 
 told_approved=0 crashed=0
 for i in $(seq 1 $((payments + cash))); do

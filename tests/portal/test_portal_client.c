@@ -361,6 +361,148 @@ static void pay_idempotent_retry(void **state)
 	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 2000);
 }
 
+/* ---- payments a card terminal took, posted to the portal (docs/portal-api.md) ---- */
+
+static struct portal_posting posting(const char *key, int64_t cents, int64_t fee, const char *txn)
+{
+	struct portal_posting pp = {.idempotency_key = key,
+				    .customer_number = "100-200-300",
+				    .amount_cents = cents,
+				    .fee_cents = fee,
+				    .tender = "terminal",
+				    .transaction_id = txn,
+				    .approval_code = "087493",
+				    .brand = "Visa",
+				    .last4 = "1111",
+				    .entry_mode = "tap"};
+	return pp;
+}
+
+static int post(struct fixture *f, const struct portal_posting *pp, struct portal_payment *out)
+{
+	char body[512];
+
+	assert_int_equal(portal_posting_json(pp, body, sizeof(body)), 0);
+	return portal_post_payment(f->portal, pp->idempotency_key, body, out);
+}
+
+/* portal-sim's ledger, one JSON line per payment, into buf. */
+static void ledger_of(struct fixture *f, char *buf, size_t n)
+{
+	char cmd[600];
+	size_t len;
+	FILE *p;
+
+	snprintf(cmd, sizeof(cmd), "%s ledger --db %s/sim.db", PORTAL_SIM_BIN, f->sim.dir);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	len = fread(buf, 1, n - 1, p);
+	buf[len] = '\0';
+	assert_int_equal(pclose(p), 0);
+}
+
+/* Posted once, whatever the retries: the same answer, one charge on the bill, the fee its own
+ * line in the ledger; the status query knows it. */
+static void post_terminal_payment(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_posting pp = posting("sale-0001", 2000, 150, "BV0q0017658.8515131751004933");
+	struct portal_payment first, again, status;
+	char ledger[4096];
+
+	assert_int_equal(post(f, &pp, &first), 0);
+	assert_int_equal(first.status, PORTAL_PAY_APPROVED);
+	assert_int_equal(first.amount_cents, 2000);
+	assert_int_equal(first.reference[0], 'K');
+	assert_int_equal(post(f, &pp, &again), 0); /* the outbox sends it again */
+	assert_string_equal(again.reference, first.reference);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 2000); /* the fee is not */
+	assert_int_equal(portal_payment_status(f->portal, "sale-0001", &status), 0);
+	assert_string_equal(status.reference, first.reference);
+	ledger_of(f, ledger, sizeof(ledger));
+	assert_non_null(strstr(ledger, "\"idempotency_key\":\"sale-0001\""));
+	assert_non_null(strstr(ledger, "\"tender\":\"terminal\""));
+	assert_non_null(strstr(ledger, "\"fee_cents\":150"));
+	assert_non_null(strstr(ledger, "\"transaction_id\":\"BV0q0017658.8515131751004933\""));
+	assert_non_null(strstr(ledger, "\"entry_mode\":\"tap\""));
+	assert_null(strstr(strstr(ledger, "sale-0001"), "\n{")); /* one line, one charge */
+}
+
+/* What portal-sim refuses, and how the kiosk hears it: a refusal is for good (the kiosk then
+ * reverses the charge), and nothing refused is charged. */
+static void post_terminal_refusals(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_posting pp = posting("sale-0002", 1000, 0, "TXN-2");
+	struct portal_posting other;
+	struct portal_payment out;
+	char body[512], answer[512];
+	static const char *const bad[] = {
+	    /* an unknown field, a card block next to the terminal's, a bad entry mode, a fee
+	     * missing, a full card number for last4, digits in the brand */
+	    "{\"idempotency_key\":\"b1\",\"customer_number\":\"100200300\",\"amount_cents\":100,"
+	    "\"fee_cents\":0,\"tender\":\"terminal\",\"terminal\":{\"transaction_id\":\"T\","
+	    "\"approval_code\":\"1\",\"brand\":\"Visa\",\"last4\":\"1111\",\"entry_mode\":\"tap\","
+	    "\"pan\":\"4111111111111111\"}}",
+	    "{\"idempotency_key\":\"b2\",\"customer_number\":\"100200300\",\"amount_cents\":100,"
+	    "\"fee_cents\":0,\"tender\":\"terminal\",\"card\":{},\"terminal\":{\"transaction_id\":"
+	    "\"T\",\"approval_code\":\"1\",\"brand\":\"Visa\",\"last4\":\"1111\",\"entry_mode\":"
+	    "\"tap\"}}",
+	    "{\"idempotency_key\":\"b3\",\"customer_number\":\"100200300\",\"amount_cents\":100,"
+	    "\"fee_cents\":0,\"tender\":\"terminal\",\"terminal\":{\"transaction_id\":\"T\","
+	    "\"approval_code\":\"1\",\"brand\":\"Visa\",\"last4\":\"1111\",\"entry_mode\":"
+	    "\"magic\"}}",
+	    "{\"idempotency_key\":\"b4\",\"customer_number\":\"100200300\",\"amount_cents\":100,"
+	    "\"tender\":\"terminal\",\"terminal\":{\"transaction_id\":\"T\",\"approval_code\":"
+	    "\"1\","
+	    "\"brand\":\"Visa\",\"last4\":\"1111\",\"entry_mode\":\"tap\"}}",
+	    "{\"idempotency_key\":\"b5\",\"customer_number\":\"100200300\",\"amount_cents\":100,"
+	    "\"fee_cents\":0,\"tender\":\"terminal\",\"terminal\":{\"transaction_id\":\"T\","
+	    "\"approval_code\":\"1\",\"brand\":\"Visa\",\"last4\":\"4111111111111111\","
+	    "\"entry_mode\":\"tap\"}}",
+	    "{\"idempotency_key\":\"b6\",\"customer_number\":\"100200300\",\"amount_cents\":100,"
+	    "\"fee_cents\":0,\"tender\":\"terminal\",\"terminal\":{\"transaction_id\":\"T\","
+	    "\"approval_code\":\"1\",\"brand\":\"4111\",\"last4\":\"1111\",\"entry_mode\":\"tap\"}"
+	    "}",
+	};
+	char url[128];
+
+	snprintf(url, sizeof(url), "%s/api/kiosk/v1/payments", f->sim.url);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(sim_post(url, PKI_DIR "/ca.pem", bad[i], answer, sizeof(answer)),
+				 0);
+		assert_non_null(strstr(answer, "invalid_request"));
+		assert_int_equal(portal_post_payment(f->portal, "b1", bad[i], &out), KIOSK_EINVAL);
+	}
+	assert_int_equal(post(f, &pp, &out), 0);
+	/* The same key for another amount or another terminal transaction: 409. */
+	other = posting("sale-0002", 1100, 0, "TXN-2");
+	assert_int_equal(post(f, &other, &out), KIOSK_EINVAL);
+	other = posting("sale-0002", 1000, 0, "TXN-9");
+	assert_int_equal(post(f, &other, &out), KIOSK_EINVAL);
+	/* The same terminal transaction under another key would charge the bill twice: 409. */
+	other = posting("sale-0003", 1000, 0, "TXN-2");
+	assert_int_equal(portal_posting_json(&other, body, sizeof(body)), 0);
+	assert_int_equal(sim_post(url, PKI_DIR "/ca.pem", body, answer, sizeof(answer)), 0);
+	assert_non_null(strstr(answer, "transaction_already_posted"));
+	assert_int_equal(post(f, &other, &out), KIOSK_EINVAL);
+	/* More than the balance (paid elsewhere meanwhile): 422; an unknown account: 404. */
+	other = posting("sale-0004", 8417, 0, "TXN-4");
+	assert_int_equal(post(f, &other, &out), KIOSK_EINVAL);
+	other = posting("sale-0005", 100, 0, "TXN-5");
+	other.customer_number = "999999999";
+	assert_int_equal(post(f, &other, &out), KIOSK_ENOTFOUND);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 1000);
+	/* The kiosk never builds what the portal would refuse. */
+	other = posting("sale-0006", 100, -1, "TXN-6");
+	assert_int_equal(portal_posting_json(&other, body, sizeof(body)), KIOSK_EINVAL);
+	other = posting("sale-0006", 100, 0, "TXN-6");
+	other.last4 = "41111111";
+	assert_int_equal(portal_posting_json(&other, body, sizeof(body)), KIOSK_EINVAL);
+	other = posting("sale-0006", 100, 0, "TXN-6");
+	assert_int_equal(portal_posting_json(&other, body, 40), KIOSK_EINVAL);
+}
+
 static void pay_status(void **state)
 {
 	struct fixture *f = *state;
@@ -516,6 +658,8 @@ int main(int argc, char **argv)
 	    SIM_TEST(pay_encrypted_magnesafe, plain),
 	    SIM_TEST(pay_idempotent_retry, plain),
 	    SIM_TEST(pay_status, plain),
+	    SIM_TEST(post_terminal_payment, plain),
+	    SIM_TEST(post_terminal_refusals, plain),
 	    SIM_TEST(pay_invalid_amount, plain),
 	    SIM_TEST(portal_down, down),
 	    SIM_TEST(untrusted_portal, rogue),

@@ -225,26 +225,188 @@ static int decide_card(struct sim_api *api, json_t *card, struct sim_payment *p,
 static int same_request(const struct sim_payment *a, const struct sim_payment *b)
 {
 	return strcmp(a->customer_number, b->customer_number) == 0 &&
-	       a->amount_cents == b->amount_cents && strcmp(a->notes, b->notes) == 0;
+	       a->amount_cents == b->amount_cents && a->fee_cents == b->fee_cents &&
+	       strcmp(a->transaction_id, b->transaction_id) == 0 && strcmp(a->notes, b->notes) == 0;
 }
 
-/* A key already used: the first answer for the same request, 409 for another. */
-static void reply_repeat(struct sim_reply *out, const struct sim_payment *p,
-			 const struct sim_payment *first)
+/* Records a payment once: a retry of one already recorded gets the first answer and is never
+ * charged again, the account must exist and owe at least the amount; a card block (NULL for a
+ * terminal's posting, which the terminal decided) is decided first. */
+static void record(struct sim_api *api, struct sim_payment *p, json_t *card, struct sim_reply *out)
 {
-	if (same_request(p, first))
-		reply_payment(out, first);
-	else
+	struct sim_payment first;
+	struct sim_account acc;
+	int duplicate = 0;
+	int rc = db_find_payment(api->db, p->idempotency_key, &first);
+
+	if (rc == 0 && !same_request(p, &first)) {
 		reply_error(out, 409, "idempotency_key_reused",
 			    "This idempotency key was used for a different payment");
+		return;
+	}
+	if (rc == 0) {
+		reply_payment(out, &first);
+		return;
+	}
+	rc = db_find_account(api->db, p->customer_number, &acc);
+	if (rc == KIOSK_ENOTFOUND) {
+		reply_error(out, 404, "not_found", "No account has this customer number");
+		return;
+	}
+	if (rc != 0)
+		goto internal;
+	if (p->amount_cents <= 0) {
+		reply_error(out, 422, "invalid_amount", "The amount must be more than zero");
+		return;
+	}
+	/* Cash is never refused for the balance: the notes are in the kiosk's box, and what the
+	 * balance cannot take is credited to the account. */
+	if (p->amount_cents > acc.balance_cents && strcmp(p->tender, "cash") != 0) {
+		reply_error(out, 422, "invalid_amount", "The amount is more than the balance due");
+		return;
+	}
+	if (card && decide_card(api, card, p, out) != 0)
+		return;
+	rc = db_record_payment(api->db, p, &first, &duplicate);
+	if (rc == 0 && duplicate) {
+		if (same_request(p, &first))
+			reply_payment(out, &first);
+		else
+			reply_error(out, 409, "idempotency_key_reused",
+				    "This idempotency key was used for a different payment");
+		return;
+	}
+	if (rc == KIOSK_ESTATE) {
+		reply_error(out, 409, "transaction_already_posted",
+			    "This terminal transaction was posted under another idempotency key");
+		return;
+	}
+	if (rc == KIOSK_EINVAL) {
+		reply_error(out, 422, "invalid_amount", "The amount is more than the balance due");
+		return;
+	}
+	if (rc != 0)
+		goto internal;
+	if (!strcmp(p->tender, "cash"))
+		log_info("portal-sim",
+			 "payment %s: cash %lld cents (%s), due %lld, credit %lld, ref %s",
+			 p->idempotency_key, (long long)p->amount_cents, p->notes,
+			 (long long)p->amount_due_cents, (long long)p->credit_cents, p->reference);
+	else if (p->transaction_id[0])
+		log_info("portal-sim",
+			 "posting %s: terminal %s, %s ending %s (%s), %lld + fee %lld"
+			 " cents, ref %s",
+			 p->idempotency_key, p->transaction_id, p->brand, p->last4, p->entry_mode,
+			 (long long)p->amount_cents, (long long)p->fee_cents, p->reference);
+	else
+		log_info("portal-sim", "payment %s: %s %s ending %s, %lld cents, ref %s",
+			 p->idempotency_key, p->approved ? "approved" : "declined", p->brand,
+			 p->last4, (long long)p->amount_cents, p->reference);
+	reply_payment(out, p);
+	return;
+internal:
+	reply_error(out, 500, "internal", "The portal could not record the payment");
+}
+
+/* Only the keys a document may have: a strict portal refuses what it does not know, so a kiosk
+ * that sends a misspelt field hears of it at once. */
+static int only_keys(json_t *obj, const char *const *keys)
+{
+	const char *k;
+	json_t *v;
+
+	json_object_foreach(obj, k, v)
+	{
+		size_t i = 0;
+
+		while (keys[i] && strcmp(keys[i], k) != 0)
+			i++;
+		if (!keys[i])
+			return 0;
+	}
+	return 1;
+}
+
+static int text_of(json_t *v, size_t min, size_t max, const char *alphabet)
+{
+	const char *s = json_string_value(v);
+	size_t n = s ? strlen(s) : 0;
+
+	return s && n >= min && n <= max && (!alphabet || strspn(s, alphabet) == n);
+}
+
+#define ALNUM "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+/* A payment a card terminal took, posted by the kiosk (docs/portal-api.md, "Terminal
+ * payments"): the portal does not decide it (the terminal did), it checks it strictly,
+ * applies it to the bill and keeps it in its ledger, once. */
+static void handle_posting(struct sim_api *api, json_t *req, struct sim_reply *out)
+{
+	static const char *const top[] = {"idempotency_key",
+					  "customer_number",
+					  "amount_cents",
+					  "fee_cents",
+					  "tender",
+					  "terminal",
+					  NULL};
+	static const char *const term[] = {"transaction_id", "approval_code", "brand",
+					   "last4",	     "entry_mode",    NULL};
+	static const char *const entries[] = {"chip", "tap", "swipe", "wallet", "keyed", NULL};
+	const char *key = json_string_value(json_object_get(req, "idempotency_key"));
+	const char *number = json_string_value(json_object_get(req, "customer_number"));
+	json_t *amount = json_object_get(req, "amount_cents");
+	json_t *fee = json_object_get(req, "fee_cents");
+	json_t *t = json_object_get(req, "terminal");
+	const char *entry = json_string_value(json_object_get(t, "entry_mode"));
+	const char *brand = json_string_value(json_object_get(t, "brand"));
+	struct sim_payment p;
+	size_t e = 0;
+
+	while (entries[e] && entry && strcmp(entries[e], entry) != 0)
+		e++;
+	memset(&p, 0, sizeof(p));
+	if (!only_keys(req, top) || !key_ok(key) || !number || !json_is_integer(amount) ||
+	    !json_is_integer(fee) || json_integer_value(fee) < 0 ||
+	    !text_of(json_object_get(req, "tender"), 8, 8, NULL) ||
+	    strcmp(json_string_value(json_object_get(req, "tender")), "terminal") != 0 ||
+	    !json_is_object(t) || !only_keys(t, term) ||
+	    !text_of(json_object_get(t, "transaction_id"), 1, 64, ALNUM "._-") ||
+	    !text_of(json_object_get(t, "approval_code"), 1, 15, ALNUM) ||
+	    !text_of(json_object_get(t, "brand"), 1, 15, NULL) || strpbrk(brand, "0123456789") ||
+	    !text_of(json_object_get(t, "last4"), 4, 4, "0123456789") || !entry || !entries[e]) {
+		reply_error(
+		    out, 400, "invalid_request",
+		    "Send idempotency_key, customer_number, amount_cents, fee_cents, tender "
+		    "\"terminal\" and terminal {transaction_id, approval_code, brand, last4, "
+		    "entry_mode}, and nothing else");
+		return;
+	}
+	snprintf(p.idempotency_key, sizeof(p.idempotency_key), "%s", key);
+	snprintf(p.brand, sizeof(p.brand), "%s", brand);
+	snprintf(p.last4, sizeof(p.last4), "%s", json_string_value(json_object_get(t, "last4")));
+	snprintf(p.tender, sizeof(p.tender), "terminal");
+	snprintf(p.transaction_id, sizeof(p.transaction_id), "%s",
+		 json_string_value(json_object_get(t, "transaction_id")));
+	snprintf(p.approval_code, sizeof(p.approval_code), "%s",
+		 json_string_value(json_object_get(t, "approval_code")));
+	snprintf(p.entry_mode, sizeof(p.entry_mode), "%s", entry);
+	p.amount_cents = json_integer_value(amount);
+	p.fee_cents = json_integer_value(fee);
+	p.approved = 1;
+	if (match_customer_number(number, p.customer_number, sizeof(p.customer_number)) != 0) {
+		reply_error(out, 404, "not_found", "No account has this customer number");
+		return;
+	}
+	record(api, &p, NULL, out);
 }
 
 /* The notes of a cash payment, as strictly as a city's cash office counts them: US notes only,
- * each denomination once, smallest first, a positive count; into p->notes ("2000x1,500x2")
+ * each denomination once, smallest first, a count of 1 to 1000; into p->notes ("500x1,2000x2")
  * and their sum. 0 or -1. */
 static int read_notes(json_t *notes, struct sim_payment *p, int64_t *sum)
 {
 	static const int64_t us_notes[] = {100, 200, 500, 1000, 2000, 5000, 10000};
+	static const char *const keys[] = {"cents", "count", NULL};
 	size_t i, n = json_array_size(notes);
 	int64_t last = 0;
 	json_t *e;
@@ -260,7 +422,7 @@ static int read_notes(json_t *notes, struct sim_payment *p, int64_t *sum)
 		size_t len = strlen(p->notes), j;
 		int known = 0;
 
-		if (!json_is_object(e) || json_object_size(e) != 2 || !json_is_integer(cents) ||
+		if (!json_is_object(e) || !only_keys(e, keys) || !json_is_integer(cents) ||
 		    !json_is_integer(count) || k < 1 || k > 1000 || c <= last)
 			return -1;
 		for (j = 0; j < sizeof(us_notes) / sizeof(us_notes[0]); j++)
@@ -275,32 +437,32 @@ static int read_notes(json_t *notes, struct sim_payment *p, int64_t *sum)
 	return 0;
 }
 
-/* POST /payments with "tender": "cash": notes the kiosk's validator took. Never declined and
- * never refused for the balance (the money is in the kiosk's box); what goes over the balance
- * is credited to the account. */
-static void handle_cash_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
+/* Cash a kiosk's bill validator took (docs/portal-api.md, "Cash"): never declined, checked
+ * strictly, applied to the bill with anything over the balance credited, kept once. */
+static void handle_cash(struct sim_api *api, json_t *req, struct sim_reply *out)
 {
+	static const char *const top[] = {
+	    "idempotency_key", "customer_number", "amount_cents", "tender", "cash", NULL};
+	static const char *const inner[] = {"amount_due_cents", "credit_cents", "notes", NULL};
 	const char *key = json_string_value(json_object_get(req, "idempotency_key"));
 	const char *number = json_string_value(json_object_get(req, "customer_number"));
 	json_t *amount = json_object_get(req, "amount_cents");
 	json_t *cash = json_object_get(req, "cash");
 	json_t *due = json_object_get(cash, "amount_due_cents");
 	json_t *credit = json_object_get(cash, "credit_cents");
-	struct sim_payment p, first;
-	struct sim_account acc;
+	struct sim_payment p;
 	int64_t sum = 0, over;
-	int duplicate = 0, rc;
 
 	memset(&p, 0, sizeof(p));
-	if (!key_ok(key) || !number || !json_is_integer(amount) || json_object_get(req, "card") ||
-	    json_object_size(req) != 5 || !json_is_object(cash) || json_object_size(cash) != 3 ||
-	    !json_is_integer(due) || json_integer_value(due) <= 0 || !json_is_integer(credit) ||
+	if (!only_keys(req, top) || !key_ok(key) || !number || !json_is_integer(amount) ||
+	    !json_is_object(cash) || !only_keys(cash, inner) || !json_is_integer(due) ||
+	    json_integer_value(due) <= 0 || !json_is_integer(credit) ||
 	    read_notes(json_object_get(cash, "notes"), &p, &sum) != 0) {
 		reply_error(
 		    out, 400, "invalid_request",
 		    "Send idempotency_key, customer_number, amount_cents, tender \"cash\" "
 		    "and cash {amount_due_cents, credit_cents, notes [{cents, count}] of US "
-		    "notes, smallest first}");
+		    "notes, smallest first}, and nothing else");
 		return;
 	}
 	p.amount_cents = json_integer_value(amount);
@@ -320,25 +482,7 @@ static void handle_cash_pay(struct sim_api *api, json_t *req, struct sim_reply *
 		reply_error(out, 404, "not_found", "No account has this customer number");
 		return;
 	}
-	rc = db_find_account(api->db, p.customer_number, &acc);
-	if (rc == KIOSK_ENOTFOUND) {
-		reply_error(out, 404, "not_found", "No account has this customer number");
-		return;
-	}
-	if (rc == 0)
-		rc = db_record_payment(api->db, &p, &first, &duplicate);
-	if (rc == 0 && duplicate) {
-		reply_repeat(out, &p, &first);
-		return;
-	}
-	if (rc != 0) {
-		reply_error(out, 500, "internal", "The portal could not record the payment");
-		return;
-	}
-	log_info("portal-sim", "payment %s: cash %lld cents (%s), due %lld, credit %lld, ref %s",
-		 p.idempotency_key, (long long)p.amount_cents, p.notes,
-		 (long long)p.amount_due_cents, (long long)p.credit_cents, p.reference);
-	reply_payment(out, &p);
+	record(api, &p, NULL, out);
 }
 
 static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
@@ -351,19 +495,15 @@ static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
 	const char *last4 = json_string_value(json_object_get(card, "last4"));
 	const char *sealed = json_string_value(json_object_get(card, "sealed"));
 	json_t *enc = json_object_get(card, "encrypted");
-	struct sim_payment p, first;
-	struct sim_account acc;
-	int duplicate = 0;
-	int rc;
+	struct sim_payment p;
 
 	if (json_object_get(req, "tender")) {
 		const char *tender = json_string_value(json_object_get(req, "tender"));
 
-		if (tender && strcmp(tender, "cash") == 0) {
-			handle_cash_pay(api, req, out);
-			return;
-		}
-		reply_error(out, 400, "invalid_request", "tender must be \"cash\" (or absent)");
+		if (tender && !strcmp(tender, "cash"))
+			handle_cash(api, req, out);
+		else
+			handle_posting(api, req, out);
 		return;
 	}
 	memset(&p, 0, sizeof(p));
@@ -384,53 +524,7 @@ static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
 		return;
 	}
 
-	/* A retry of a payment already decided gets the first answer, and is never charged. */
-	rc = db_find_payment(api->db, key, &first);
-	if (rc == 0 && !same_request(&p, &first)) {
-		reply_error(out, 409, "idempotency_key_reused",
-			    "This idempotency key was used for a different payment");
-		return;
-	}
-	if (rc == 0) {
-		reply_payment(out, &first);
-		return;
-	}
-	rc = db_find_account(api->db, p.customer_number, &acc);
-	if (rc == KIOSK_ENOTFOUND) {
-		reply_error(out, 404, "not_found", "No account has this customer number");
-		return;
-	}
-	if (rc != 0)
-		goto internal;
-	if (p.amount_cents <= 0) {
-		reply_error(out, 422, "invalid_amount", "The amount must be more than zero");
-		return;
-	}
-	if (p.amount_cents > acc.balance_cents) {
-		reply_error(out, 422, "invalid_amount", "The amount is more than the balance due");
-		return;
-	}
-	if (decide_card(api, card, &p, out) != 0)
-		return;
-
-	rc = db_record_payment(api->db, &p, &first, &duplicate);
-	if (rc == 0 && duplicate) {
-		reply_repeat(out, &p, &first);
-		return;
-	}
-	if (rc == KIOSK_EINVAL) {
-		reply_error(out, 422, "invalid_amount", "The amount is more than the balance due");
-		return;
-	}
-	if (rc != 0)
-		goto internal;
-	log_info("portal-sim", "payment %s: %s %s ending %s, %lld cents, ref %s", p.idempotency_key,
-		 p.approved ? "approved" : "declined", p.brand, p.last4, (long long)p.amount_cents,
-		 p.reference);
-	reply_payment(out, &p);
-	return;
-internal:
-	reply_error(out, 500, "internal", "The portal could not record the payment");
+	record(api, &p, card, out);
 }
 
 static void handle_payment_status(struct sim_api *api, const char *key, struct sim_reply *out)

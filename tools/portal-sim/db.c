@@ -39,12 +39,14 @@ static const char schema_sql[] =
     "  message TEXT NOT NULL,"
     "  brand TEXT NOT NULL,"
     "  last4 TEXT NOT NULL,"
-    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
-    /* Cash: notes by denomination ("2000x1,500x2"), the amount due and the credit over it. */
-    "  tender TEXT NOT NULL DEFAULT 'card' CHECK (tender IN ('card', 'cash')),"
-    "  amount_due_cents INTEGER NOT NULL DEFAULT 0,"
-    "  credit_cents INTEGER NOT NULL DEFAULT 0 CHECK (credit_cents >= 0),"
-    "  notes TEXT NOT NULL DEFAULT '');"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+    /* Cash a kiosk's validator took: the notes by denomination ("500x1,2000x1"), the amount
+     * due and the credit over it. */
+    "CREATE TABLE IF NOT EXISTS cash_postings ("
+    "  idempotency_key TEXT PRIMARY KEY REFERENCES payments(idempotency_key),"
+    "  notes TEXT NOT NULL,"
+    "  amount_due_cents INTEGER NOT NULL CHECK (amount_due_cents > 0),"
+    "  credit_cents INTEGER NOT NULL CHECK (credit_cents >= 0));"
     /* What an account holds over its balance (cash over the amount due). */
     "CREATE TABLE IF NOT EXISTS credits ("
     "  customer_number TEXT PRIMARY KEY REFERENCES accounts(customer_number),"
@@ -65,7 +67,16 @@ static const char schema_sql[] =
     "  source TEXT NOT NULL,"
     "  action TEXT NOT NULL,"
     "  detail TEXT NOT NULL,"
-    "  times INTEGER NOT NULL DEFAULT 1);";
+    "  times INTEGER NOT NULL DEFAULT 1);"
+    /* Payments a card terminal took, as the kiosk posted them: one row per terminal
+     * transaction, so a charge can never be posted under two keys. */
+    "CREATE TABLE IF NOT EXISTS terminal_postings ("
+    "  idempotency_key TEXT PRIMARY KEY REFERENCES payments(idempotency_key),"
+    "  tender TEXT NOT NULL,"
+    "  transaction_id TEXT NOT NULL UNIQUE,"
+    "  approval_code TEXT NOT NULL,"
+    "  entry_mode TEXT NOT NULL,"
+    "  fee_cents INTEGER NOT NULL CHECK (fee_cents >= 0));";
 
 /* Demo accounts, documented in docs/portal-api.md; INSERT OR IGNORE keeps a used file's
  * balances as they are. */
@@ -175,6 +186,43 @@ out:
 	return rc;
 }
 
+/* The terminal posting's columns, from `col` on: tender, fee, transaction, approval, entry. */
+static void posting_columns(struct sim_payment *p, sqlite3_stmt *st, int col)
+{
+	copy_text(p->tender, sizeof(p->tender), st, col);
+	p->fee_cents = sqlite3_column_int64(st, col + 1);
+	copy_text(p->transaction_id, sizeof(p->transaction_id), st, col + 2);
+	copy_text(p->approval_code, sizeof(p->approval_code), st, col + 3);
+	copy_text(p->entry_mode, sizeof(p->entry_mode), st, col + 4);
+}
+
+/* Caller holds the lock and an open transaction: the terminal posting of a payment just
+ * inserted. KIOSK_ESTATE when its transaction was already posted (under another key). */
+static int insert_posting(struct sim_db *db, const struct sim_payment *p)
+{
+	static const char sql[] =
+	    "INSERT INTO terminal_postings (idempotency_key, tender, transaction_id,"
+	    " approval_code, entry_mode, fee_cents) VALUES (?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE, step;
+
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, p->idempotency_key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, p->tender, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->transaction_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, p->approval_code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, p->entry_mode, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, p->fee_cents);
+	step = sqlite3_step(st);
+	rc = step == SQLITE_DONE		  ? 0
+	     : (step & 0xFF) == SQLITE_CONSTRAINT ? KIOSK_ESTATE
+						  : KIOSK_ESTORE;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int db_find_bill(struct sim_db *db, const char *customer_number, const char *bill_date,
 		 struct sim_bill *out)
 {
@@ -241,13 +289,32 @@ out:
 	return rc;
 }
 
-/* The cash columns from `first` on (tender, amount due, credit, notes). */
+/* The cash posting's columns from `first` on: amount due, credit, notes. */
 static void read_cash(struct sim_payment *p, sqlite3_stmt *st, int first)
 {
-	copy_text(p->tender, sizeof(p->tender), st, first);
-	p->amount_due_cents = sqlite3_column_int64(st, first + 1);
-	p->credit_cents = sqlite3_column_int64(st, first + 2);
-	copy_text(p->notes, sizeof(p->notes), st, first + 3);
+	p->amount_due_cents = sqlite3_column_int64(st, first);
+	p->credit_cents = sqlite3_column_int64(st, first + 1);
+	copy_text(p->notes, sizeof(p->notes), st, first + 2);
+}
+
+/* Caller holds the lock and an open transaction: the cash posting of a payment just
+ * inserted. */
+static int insert_cash(struct sim_db *db, const struct sim_payment *p)
+{
+	static const char sql[] = "INSERT INTO cash_postings (idempotency_key, notes,"
+				  " amount_due_cents, credit_cents) VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE;
+
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, p->idempotency_key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, p->notes, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, p->amount_due_cents);
+	sqlite3_bind_int64(st, 4, p->credit_cents);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : KIOSK_ESTORE;
+	sqlite3_finalize(st);
+	return rc;
 }
 
 /* Caller holds the lock. */
@@ -255,8 +322,12 @@ static int find_payment_locked(struct sim_db *db, const char *key, struct sim_pa
 {
 	static const char sql[] =
 	    "SELECT idempotency_key, customer_number, amount_cents, status, reference, message,"
-	    " brand, last4, tender, amount_due_cents, credit_cents, notes FROM payments"
-	    " WHERE idempotency_key = ?";
+	    " brand, last4, coalesce(t.tender, iif(c.notes IS NULL, 'card', 'cash')),"
+	    " coalesce(t.fee_cents, 0), coalesce(t.transaction_id, ''),"
+	    " coalesce(t.approval_code, ''), coalesce(t.entry_mode, ''),"
+	    " coalesce(c.amount_due_cents, 0), coalesce(c.credit_cents, 0), coalesce(c.notes, '')"
+	    " FROM payments LEFT JOIN terminal_postings t USING (idempotency_key)"
+	    " LEFT JOIN cash_postings c USING (idempotency_key) WHERE idempotency_key = ?";
 	sqlite3_stmt *st = NULL;
 	const unsigned char *status;
 	int rc = KIOSK_ESTORE;
@@ -279,7 +350,8 @@ static int find_payment_locked(struct sim_db *db, const char *key, struct sim_pa
 	copy_text(out->message, sizeof(out->message), st, 5);
 	copy_text(out->brand, sizeof(out->brand), st, 6);
 	copy_text(out->last4, sizeof(out->last4), st, 7);
-	read_cash(out, st, 8);
+	posting_columns(out, st, 8);
+	read_cash(out, st, 13);
 	rc = 0;
 out:
 	sqlite3_finalize(st);
@@ -322,8 +394,7 @@ static int insert_payment(struct sim_db *db, const struct sim_payment *p)
 {
 	static const char sql[] =
 	    "INSERT INTO payments (idempotency_key, reference, customer_number, amount_cents,"
-	    " status, message, brand, last4, tender, amount_due_cents, credit_cents, notes)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    " status, message, brand, last4) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *st = NULL;
 	int rc = KIOSK_ESTORE;
 	int step;
@@ -338,10 +409,6 @@ static int insert_payment(struct sim_db *db, const struct sim_payment *p)
 	sqlite3_bind_text(st, 6, p->message, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, p->brand, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, p->last4, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, p->tender[0] ? p->tender : "card", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 10, p->amount_due_cents);
-	sqlite3_bind_int64(st, 11, p->credit_cents);
-	sqlite3_bind_text(st, 12, p->notes, -1, SQLITE_STATIC);
 	step = sqlite3_step(st);
 	if (step == SQLITE_DONE)
 		rc = 0;
@@ -430,6 +497,10 @@ int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payme
 		if (rc != KIOSK_EBUSY)
 			break;
 	}
+	if (rc == 0 && p->transaction_id[0])
+		rc = insert_posting(db, p);
+	if (rc == 0 && strcmp(p->tender, "cash") == 0)
+		rc = insert_cash(db, p);
 	if (rc != 0)
 		goto out;
 	if (p->approved) {
@@ -515,9 +586,14 @@ int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *ro
 {
 	static const char sql[] =
 	    "SELECT p.idempotency_key, p.customer_number, p.amount_cents, p.status, p.reference,"
-	    " p.message, p.brand, p.last4, p.created_at, c.outcome_shown, p.tender,"
-	    " p.amount_due_cents, p.credit_cents, p.notes"
-	    " FROM payments p LEFT JOIN confirmations c USING (idempotency_key) ORDER BY p.id";
+	    " p.message, p.brand, p.last4, p.created_at, c.outcome_shown,"
+	    " coalesce(t.tender, iif(k.notes IS NULL, 'card', 'cash')), coalesce(t.fee_cents, 0),"
+	    " coalesce(t.transaction_id, ''), coalesce(t.approval_code, ''),"
+	    " coalesce(t.entry_mode, ''), coalesce(k.amount_due_cents, 0),"
+	    " coalesce(k.credit_cents, 0), coalesce(k.notes, '')"
+	    " FROM payments p LEFT JOIN confirmations c USING (idempotency_key)"
+	    " LEFT JOIN terminal_postings t USING (idempotency_key)"
+	    " LEFT JOIN cash_postings k USING (idempotency_key) ORDER BY p.id";
 	struct sim_ledger_row row;
 	sqlite3_stmt *st = NULL;
 	const unsigned char *status;
@@ -540,7 +616,8 @@ int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *ro
 		copy_text(row.created_at, sizeof(row.created_at), st, 8);
 		row.confirmed = sqlite3_column_type(st, 9) != SQLITE_NULL;
 		copy_text(row.outcome_shown, sizeof(row.outcome_shown), st, 9);
-		read_cash(&row.p, st, 10);
+		posting_columns(&row.p, st, 10);
+		read_cash(&row.p, st, 15);
 		rc = fn(&row, ctx);
 		if (rc != 0)
 			goto out;

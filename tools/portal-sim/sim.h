@@ -73,9 +73,15 @@ struct sim_payment {
 	char message[128];
 	char brand[16];
 	char last4[5];
+	/* A payment a card terminal took and the kiosk posted (docs/portal-api.md, "Terminal
+	 * payments"); tender "card" (a sealed or encrypted swipe the portal decided) has none. */
+	char tender[16];
+	int64_t fee_cents;
+	char transaction_id[65];
+	char approval_code[16];
+	char entry_mode[12];
 	/* Cash (tender "cash"): the amount due, the credit over it, and the notes as the kiosk
-	 * sent them ("2000x1,500x2"). A card payment has tender "card" and none of these. */
-	char tender[8];
+	 * sent them ("2000x1,500x2"). */
 	int64_t amount_due_cents;
 	int64_t credit_cents;
 	char notes[160];
@@ -89,7 +95,7 @@ int db_find_payment(struct sim_db *db, const char *idempotency_key, struct sim_p
 /* A paper bill as the city printed it (its barcode: app/common/billcode.h). */
 struct sim_bill {
 	char customer_number[24];
-	char bill_date[11];   /* YYYY-MM-DD */
+	char bill_date[11]; /* YYYY-MM-DD */
 	int64_t amount_due_cents;
 	char latest_date[11]; /* the account's newest bill: an older one is stale */
 };
@@ -102,7 +108,8 @@ int db_each_latest_bill(struct sim_db *db, int (*fn)(const struct sim_bill *b, v
 			void *ctx);
 /* Records `p` (filling its reference) and, when approved, takes the amount off the balance,
  * in one transaction. If the key was already used, *existing receives the first payment and
- * nothing is written; KIOSK_EINVAL when the balance no longer covers the amount. */
+ * nothing is written; KIOSK_EINVAL when the balance no longer covers the amount; for a
+ * terminal posting, KIOSK_ESTATE when its transaction id was posted under another key. */
 int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payment *existing,
 		      int *duplicate);
 

@@ -3,7 +3,7 @@
  * sqlite journal and outbox. Limits at escrow with the reason for the resident; every credited
  * note journaled before the device hears it was taken; a credit the device offers again after
  * the kiosk restarted counted once; a credit the journal could not take offered again and
- * counted once; Done with the portal out of reach queues the notes in the outbox. */
+ * counted once; Done answers with what the notes came to, and the posting is made of them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,7 +21,6 @@
 #include "app/payments/cash_tender.h"
 #include "app/store/cash_notes.h"
 #include "app/store/journal.h"
-#include "app/store/outbox.h"
 #include "drivers/cash/essp_emu.h"
 #include "drivers/cash/ssp.h"
 #include "drivers/cash/validator.h"
@@ -32,8 +31,6 @@ struct rig {
 	char dir[256];
 	char journal_path[300];
 	struct journal *journal;
-	struct outbox *outbox;
-	struct sync sync;
 	struct essp_emu *emu;
 	struct validator *v;
 	struct cash_tender *ct;
@@ -141,7 +138,6 @@ static const struct cash_ops rig_ops = {.accepting = o_accepting, .status = o_st
 static void kiosk_up(struct rig *r, const struct cash_limits *limits)
 {
 	struct cash_tender_config cc = {.journal_path = r->journal_path,
-					.sync = &r->sync,
 					.report = on_report,
 					.report_ctx = r,
 					.refused = on_refused,
@@ -175,18 +171,15 @@ static int setup(void **state)
 {
 	struct rig *r = calloc(1, sizeof(*r));
 	struct journal_payment p = {.amount_cents = 2500};
-	char path[300];
 	const char *tmp = getenv("TMPDIR");
 
 	snprintf(r->dir, sizeof(r->dir), "%s/kiosk-cash-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(r->dir))
 		return -1;
 	snprintf(r->journal_path, sizeof(r->journal_path), "%s/journal.sqlite", r->dir);
-	snprintf(path, sizeof(path), "%s/outbox.sqlite", r->dir);
-	if (journal_open(r->journal_path, &r->journal) || outbox_open(path, 100, &r->outbox) ||
+	if (journal_open(r->journal_path, &r->journal) ||
 	    essp_emu_new(&(struct essp_emu_config){0}, &r->emu))
 		return -1;
-	sync_init(&r->sync, r->outbox, NULL, r->journal, NULL, NULL);
 	/* The payment the notes count in, journaled and sent as the payment service does. */
 	snprintf(p.idempotency_key, sizeof(p.idempotency_key), KEY);
 	snprintf(p.customer_number, sizeof(p.customer_number), "100200300");
@@ -206,7 +199,6 @@ static int teardown(void **state)
 	if (r->ct)
 		kiosk_down(r);
 	essp_emu_free(r->emu);
-	outbox_close(r->outbox);
 	journal_close(r->journal);
 	fs_remove_tree(r->dir);
 	free(r);
@@ -243,8 +235,8 @@ static int64_t notes_total(struct rig *r)
 }
 
 /* Denominations, the most per payment and the most credit: each note outside them goes back
- * with its reason; the rest are journaled before they are reported. Done with no portal queues
- * the notes (and the credit) for the portal. */
+ * with its reason; the rest are journaled before they are reported. Done answers with the
+ * notes, and the posting carries them and the credit. */
 static void test_limits_and_done(void **state)
 {
 	struct rig *r = *state;
@@ -255,7 +247,7 @@ static void test_limits_and_done(void **state)
 	struct tender_request rq = {
 	    .key = KEY, .customer_number = "100200300", .amount_cents = 2500};
 	struct tender_result res;
-	struct outbox_item item;
+	char body[512];
 	struct essp_emu_stats es;
 
 	kiosk_up(r, &l);
@@ -284,15 +276,19 @@ static void test_limits_and_done(void **state)
 	assert_int_equal(cash_tender_ops.abort(r->ct, &rq, &res), 0);
 	assert_int_equal(res.verdict, TENDER_APPROVED);
 	assert_int_equal(res.taken_cents, 3000);
-	assert_int_equal(res.amount_cents, 2500);
-	assert_true(res.posting_later); /* no portal: the outbox has it */
-	assert_int_equal(outbox_next_due(r->outbox, INT64_MAX, &item), 0);
-	assert_string_equal(item.kind, "payment");
-	assert_string_equal(item.key, KEY);
-	assert_non_null(strstr(item.body, "\"amount_cents\":3000"));
-	assert_non_null(strstr(item.body, "\"credit_cents\":500"));
-	assert_non_null(strstr(item.body, "{\"cents\":1000,\"count\":1}"));
-	assert_non_null(strstr(item.body, "{\"cents\":2000,\"count\":1}"));
+	assert_int_equal(res.amount_cents, 2500); /* the amount asked: the machine posts it */
+	assert_true(cash_tender_ops.post_to_portal);
+	assert_int_equal(cash_tender_ops.posting(r->ct, &rq, body, sizeof(body)), 0);
+	assert_non_null(strstr(body, "\"tender\":\"cash\""));
+	assert_non_null(strstr(body, "\"amount_cents\":3000"));
+	assert_non_null(strstr(body, "\"amount_due_cents\":2500"));
+	assert_non_null(strstr(body, "\"credit_cents\":500"));
+	assert_non_null(strstr(body, "{\"cents\":1000,\"count\":1}"));
+	assert_non_null(strstr(body, "{\"cents\":2000,\"count\":1}"));
+	/* After a crash the journal's notes are the answer: the same approval. */
+	assert_int_equal(cash_tender_ops.status(r->ct, &rq, &res), 0);
+	assert_int_equal(res.verdict, TENDER_APPROVED);
+	assert_int_equal(res.taken_cents, 3000);
 	/* Closed: a note now goes back. */
 	essp_emu_insert(r->emu, 1, false);
 	pump(r, 3000);
