@@ -58,6 +58,8 @@ static int print_payment(const struct journal_payment *p, void *ctx)
 		notes_text(c->notes, p->idempotency_key, notes, sizeof(notes));
 		json_object_set_new(doc, "notes", json_string(notes));
 	}
+	if (doc && p->post != JOURNAL_POST_NONE)
+		json_object_set_new(doc, "post", json_string(journal_post_name(p->post)));
 	line = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(doc);
 	if (!line)
