@@ -34,6 +34,8 @@ struct worker_config {
 	const char *kiosk_id;
 	const char *receipt_header;
 	const char *receipt_footer; /* NULL or "": none */
+	const char *city_phone;	    /* printed on every receipt; NULL or "": none */
+	const char *city_website;
 	/* [cash]: "itl" (a validator, simulated with devices "sim"), or NULL / "none". */
 	const char *cash_device;
 	const char *cash_denominations; /* "1,5,10,20" */

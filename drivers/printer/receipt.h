@@ -18,7 +18,11 @@ struct receipt {
 	char last4[5];
 	char reference[32];
 	enum receipt_outcome outcome;
-	char footer[64]; /* the city's own last line (remote configuration), or "" */
+	char footer[64];	/* the city's own last line (remote configuration), or "" */
+	bool has_balance_after; /* approved: the bill's balance once this is paid */
+	int64_t balance_after_cents;
+	char city_phone[32]; /* how to reach the city (configuration), or "" */
+	char city_website[64];
 	/* Paid in cash: the notes by denomination, and what went over the amount due. And for any
 	 * tender whose party is not the portal: the portal has not heard of it yet (the outbox
 	 * posts it), so the receipt says it appears on the account shortly. */
