@@ -22,6 +22,7 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->fee_cents = 0;
 	cfg->single_lang = false;
 	cfg->wait_for_reconcile = false; /* the kiosk (main.c) turns it on */
+	cfg->cash = false;		 /* no validator: Continue, as ever */
 }
 
 static void copy_str(char *dst, size_t n, const char *src)
@@ -583,7 +584,8 @@ bool core_amount_chosen(struct core_state *s)
 void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	(void)now;
-	if (core_amount_chosen(s))
+	/* With a validator the resident chooses Card or Cash: there is no Continue to press. */
+	if (!s->cfg.cash && core_amount_chosen(s))
 		enter_card_step(s, fx);
 }
 

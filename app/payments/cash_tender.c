@@ -124,7 +124,8 @@ static bool already_journaled(struct cash_tender *ct, const struct val_credit *c
 		 "credit on channel %d offered again after a restart: journaled already "
 		 "(payment %.8s), not counted twice",
 		 c->channel, key);
-	cash_notes_acked(ct->notes);
+	/* Still unacknowledged until the device confirms (the acked hook): a process that dies
+	 * before then must recognise it once more. */
 	return true;
 }
 
