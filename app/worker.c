@@ -25,6 +25,7 @@
 #include "app/payments/payments.h"
 #include "app/payments/receipts.h"
 #include "app/payments/sync.h"
+#include "app/payments/terminal_tender.h"
 #include "app/service/service_worker.h"
 #include "app/store/journal.h"
 #include "app/store/outbox.h"
@@ -42,7 +43,7 @@ struct job {
 	struct core_effect fx;
 	enum core_lang lang;
 	struct card_swipe swipe;
-	struct tender_event tev; /* JOB_TENDER: what an asynchronous tender reported */
+	struct tender_event tender; /* JOB_TENDER: what an asynchronous tender reported */
 	/* A staff operation from kioskctl: the answer goes here instead of to the core. */
 	void (*done)(void *ctx, const struct core_event *ev);
 	void *done_ctx;
@@ -64,6 +65,8 @@ struct worker {
 	struct outbox *outbox;
 	struct sync sync;
 	struct payments *payments;
+	struct terminal *terminal; /* the card terminal, or NULL with a magstripe reader */
+	struct terminal_tender tt;
 	struct sim_printer *printer; /* --devices sim */
 	struct usbdev *usb;	     /* --devices usb */
 	const struct printer_ops *pops;
@@ -176,6 +179,18 @@ void worker_service(struct worker *w, const struct core_effect *fx,
 	enqueue(w, j);
 }
 
+/* An asynchronous tender's report (the terminal's Payment thread): the payment is the
+ * worker's, so it is handed over as a job. */
+static void tender_report(void *ctx, const struct tender_event *ev)
+{
+	struct job *j = new_job(JOB_TENDER, "a tender's answer");
+
+	if (j) {
+		j->tender = *ev;
+		enqueue(ctx, j);
+	}
+}
+
 /* A device changed (USB thread, or a test's paper switch): the worker looks at it next. */
 static void status_changed(void *ctx)
 {
@@ -209,6 +224,7 @@ static void receipts_env_of(const struct worker *w, enum core_lang lang, struct 
 	env->city_phone = w->cfg.city_phone;
 	env->city_website = w->cfg.city_website;
 	env->tr = receipt_tr(lang);
+	env->qr_url = w->cfg.receipt_qr_url;
 }
 
 static void service_env_of(struct worker *w, struct service_env *env, enum core_lang lang)
@@ -308,13 +324,18 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 		if (payments_pay(w->payments, fx, &ev))
 			post(w, &ev);
 		break;
-	case CORE_FX_CASH_DONE:
-		if (payments_stop(w->payments, &ev))
+	case CORE_FX_PAY_ABORT:
+		if (payments_abort(w->payments, fx, &ev))
 			post(w, &ev);
 		break;
 	case CORE_FX_PRINT:
 		receipts_env_of(w, lang, &renv);
 		payments_print(w->payments, &renv, &ev);
+		post(w, &ev);
+		break;
+	case CORE_FX_EMAIL_RECEIPT:
+	case CORE_FX_TEXT_RECEIPT:
+		account_send_receipt(w->portal, fx, lang, &ev);
 		post(w, &ev);
 		break;
 	case CORE_FX_END_SESSION:
@@ -338,7 +359,7 @@ static void run_job(struct worker *w, struct job *j)
 	} else if (j->kind == JOB_STATUS) {
 		post_printer_status(w);
 	} else if (j->kind == JOB_TENDER) {
-		if (payments_tender_event(w->payments, &j->tev, &ev))
+		if (payments_tender_event(w->payments, &j->tender, &ev))
 			post(w, &ev);
 	} else if (j->fx.type == CORE_FX_SERVICE) {
 		run_service(w, j);
@@ -354,18 +375,6 @@ static void usb_swipe(void *ctx, struct card_swipe *swipe)
 }
 
 /* ---- cash: the validator's hooks land here (device thread) ---- */
-
-/* A note was credited and journaled: the payment hears it on this thread, as a job. */
-static void cash_report(void *ctx, const struct tender_event *tev)
-{
-	struct worker *w = ctx;
-	struct job *j = new_job(JOB_TENDER, "a credited note's report");
-
-	if (j) {
-		j->tev = *tev;
-		enqueue(w, j);
-	}
-}
 
 /* A note went back: the resident reads why (straight to the UI; nothing to journal). */
 static void cash_refused(void *ctx, enum core_cash_refusal why, const char *arg)
@@ -420,7 +429,7 @@ static int open_cash(struct worker *w)
 	const struct worker_config *cfg = &w->cfg;
 	struct cash_tender_config cc = {
 	    .journal_path = cfg->journal_path,
-	    .report = cash_report,
+	    .report = tender_report, /* a credited note, journaled: as the terminal's answers */
 	    .report_ctx = w,
 	    .refused = cash_refused,
 	    .refused_ctx = w,
@@ -479,6 +488,31 @@ static int open_usb(struct worker *w)
 	w->pimpl = w->usb;
 	if (w->cash)
 		cash_tender_attach(w->cash, &usbdev_cash_ops, w->usb);
+	return 0;
+}
+
+/* The payment terminal, when the kiosk has one: its client only (no network here), so a bad
+ * setting stops the kiosk at start with a clear line, not at the first payment. */
+static int open_terminal(struct worker *w)
+{
+	const struct terminal_config *tc = &w->cfg.terminal;
+	int rc;
+
+	if (!tc->url)
+		return 0;
+	if (!tc->url[0] || !tc->ca_file || !tc->ca_file[0] || !tc->poi_id || !tc->poi_id[0]) {
+		log_error("worker", "payments.card is terminal but terminal.url, terminal.ca_file "
+				    "or terminal.poi_id is not set (docs/operations.md)");
+		return KIOSK_EINVAL;
+	}
+	rc = terminal_open(tc, &w->terminal);
+	if (rc) {
+		log_error("worker", "cannot set up the payment terminal %s: %s", tc->url,
+			  kiosk_strerror(rc));
+		return rc;
+	}
+	terminal_tender_init(&w->tt, w->terminal, tender_report, w);
+	log_info("worker", "card payments through the terminal %s (POIID %s)", tc->url, tc->poi_id);
 	return 0;
 }
 
@@ -560,6 +594,9 @@ static int open_adapters(struct worker *w)
 			return rc;
 	}
 	sync_init(&w->sync, w->outbox, w->portal, w->journal, note_sync, w);
+	rc = open_terminal(w);
+	if (rc)
+		return rc;
 	rc = open_cash(w);
 	if (rc)
 		return rc;
@@ -572,12 +609,23 @@ static int open_adapters(struct worker *w)
 	    .sync = &w->sync,
 	    .grace_s = (cfg->portal.timeout_ms + cfg->portal.connect_timeout_ms) / 1000 + 2,
 	    .chip_terminal = cfg->chip_terminal,
-	    .cash = w->cash ? &cash_tender_ops : NULL,
-	    .cash_impl = w->cash,
 	    .cash_notes = w->cash ? cash_notes_of : NULL,
 	    .on_progress = cash_progress,
 	    .progress_ctx = w,
 	};
+	if (w->terminal) {
+		pc.tenders[CORE_TENDER_CARD] =
+		    (struct payments_tender){.ops = &terminal_tender, .impl = &w->tt};
+		/* A Payment that reached the terminal says InProgress, not NotFound, while it
+		 * waits for a card; "never saw it" is final once one of ours could have arrived. */
+		int64_t tgrace =
+		    (cfg->terminal.timeout_ms + cfg->terminal.connect_timeout_ms) / 1000 + 2;
+		if (tgrace > pc.grace_s)
+			pc.grace_s = tgrace;
+	}
+	if (w->cash)
+		pc.tenders[CORE_TENDER_CASH] =
+		    (struct payments_tender){.ops = &cash_tender_ops, .impl = w->cash};
 	rc = payments_open(&pc, &w->payments);
 	if (rc)
 		return rc;
@@ -596,6 +644,17 @@ static void close_adapters(struct worker *w)
 	if (w->printer)
 		sim_printer_close(w->printer);
 	w->printer = NULL;
+	if (w->terminal) {
+		/* A Payment still waiting for a card is stopped (the journal keeps it for the next
+		 * start's recovery), so its thread ends now rather than after the card timeout. */
+		if (w->payments && payments_busy(w->payments)) {
+			struct core_event ev;
+			payments_abort(w->payments, NULL, &ev);
+		}
+		terminal_tender_close(&w->tt);
+		terminal_close(w->terminal);
+		w->terminal = NULL;
+	}
 	payments_close(w->payments);
 	w->payments = NULL;
 	cash_tender_close(w->cash);

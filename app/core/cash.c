@@ -70,13 +70,14 @@ bool cash_waiting(const struct core_state *s)
 	       s->busy == CORE_BUSY_PAYING;
 }
 
-/* Done, or the timeout: the worker closes the validator and settles what went in. */
+/* Done, or the timeout: the payment is stopped (the validator closes) and what went in is
+ * settled; the answer is CORE_EV_PAY_DONE. */
 static void close_payment(struct core_state *s, struct core_effects *fx, bool walked_away)
 {
 	s->cash_closing = true;
 	s->cash_walked_away = walked_away;
 	core_clear_notice(s);
-	core_add_fx(fx, CORE_FX_CASH_DONE, s);
+	core_add_fx(fx, CORE_FX_PAY_ABORT, s);
 }
 
 static void start_cash(struct core_state *s, struct core_effects *fx)
@@ -87,6 +88,7 @@ static void start_cash(struct core_state *s, struct core_effects *fx)
 		return;
 	}
 	core_go(s, CORE_SCREEN_PAY_CASH);
+	s->tender = CORE_TENDER_CASH;
 	s->paying_cash = true;
 	s->cash_taken_cents = 0;
 	s->cash_closing = false;
@@ -108,6 +110,7 @@ bool cash_handle(struct core_state *s, const struct core_event *ev, struct core_
 		if (!core_amount_chosen(s))
 			return true; /* the notice says what to fix */
 		s->paying_cash = false;
+		s->tender = CORE_TENDER_CARD;
 		if (ev->type == CORE_EV_PAY_BY_CARD)
 			core_enter_card_step(s, fx);
 		else
@@ -166,6 +169,7 @@ bool cash_pay_done(struct core_state *s, const struct core_event *ev, struct cor
 	}
 	s->busy = CORE_BUSY_NONE;
 	s->paying_cash = false;
+	s->tender = CORE_TENDER_CARD;
 	s->cash_closing = false;
 	if (walked_away) {
 		/* Nothing went in and nobody is there. */

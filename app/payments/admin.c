@@ -217,10 +217,9 @@ int admin_reconcile(const char *journal_path, const struct portal_config *portal
 {
 	struct journal *j = NULL;
 	struct portal *p = NULL;
-	struct reconcile_pass pass = {0};
+	struct reconcile_pass pass = {0}, cash_pass = {0};
 	struct magstripe mag;
 	struct cash_tender *cash = NULL;
-	struct reconcile_tender ts[2] = {{&magstripe_tender, &mag}, {&cash_tender_ops, NULL}};
 	time_t until = time(NULL) + wait_s;
 	int rc;
 
@@ -234,10 +233,14 @@ int admin_reconcile(const char *journal_path, const struct portal_config *portal
 		struct cash_tender_config cc = {.journal_path = journal_path};
 
 		rc = cash_tender_open(&cc, &cash);
-		ts[1].impl = cash;
 	}
 	while (rc == 0) {
-		rc = reconcile_tenders(ts, 2, j, (int64_t)time(NULL), grace_s, NULL, NULL, &pass);
+		rc = reconcile_all(&magstripe_tender, &mag, j, (int64_t)time(NULL), grace_s, NULL,
+				   NULL, &pass);
+		if (rc == 0)
+			rc = reconcile_all(&cash_tender_ops, cash, j, (int64_t)time(NULL), grace_s,
+					   NULL, NULL, &cash_pass);
+		pass.open += cash_pass.open;
 		if (rc || pass.open == 0 || time(NULL) >= until)
 			break;
 		sleep(1);

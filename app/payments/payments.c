@@ -23,6 +23,8 @@
 
 struct payments {
 	struct payments_config cfg;
+	struct payments_tender tenders[CORE_TENDER_COUNT]; /* the registry */
+	/* The current payment's tender (the card's until one is chosen). */
 	const struct tender_ops *tender;
 	void *timpl;
 	struct magstripe mag;
@@ -33,8 +35,6 @@ struct payments {
 	struct core_effect fx; /* what the core asked for */
 	struct payment_record pay;
 
-	const struct tender_ops *card; /* the tender a card payment uses */
-	void *card_impl;
 	bool taken_ok;		 /* the last amount taken is journaled */
 	int64_t next_resolve_ms; /* next background pass over payments in doubt, -1: none */
 	int resolve_round;
@@ -56,10 +56,13 @@ int payments_open(const struct payments_config *cfg, struct payments **out)
 	ps->cfg = *cfg;
 	magstripe_init(&ps->mag, cfg->portal, cfg->sealer);
 	ps->mag.chip_terminal = cfg->chip_terminal;
-	ps->tender = cfg->tender ? cfg->tender : &magstripe_tender;
-	ps->timpl = cfg->tender ? cfg->tender_impl : &ps->mag;
-	ps->card = ps->tender;
-	ps->card_impl = ps->timpl;
+	for (int i = 0; i < CORE_TENDER_COUNT; i++)
+		ps->tenders[i] = cfg->tenders[i];
+	if (!ps->tenders[CORE_TENDER_CARD].ops)
+		ps->tenders[CORE_TENDER_CARD] =
+		    (struct payments_tender){.ops = &magstripe_tender, .impl = &ps->mag};
+	ps->tender = ps->tenders[CORE_TENDER_CARD].ops;
+	ps->timpl = ps->tenders[CORE_TENDER_CARD].impl;
 	ps->next_resolve_ms = -1;
 	if (cfg->sync) {
 		/* A posting the portal refused from the outbox: the charge is reversed soon. */
@@ -221,12 +224,13 @@ static int posting_body(const struct payments *ps, const struct run_ctx *c, char
 	    .last4 = r->last4,
 	    .entry_mode = r->card.entry_mode[0] ? r->card.entry_mode : "chip",
 	};
+	/* A tender that keeps its own record makes the body from it (a validator's notes). */
 	int rc = ps->tender->posting ? ps->tender->posting(ps->timpl, c->rq, buf, n)
 				     : portal_posting_json(&pp, buf, n);
 
 	if (rc)
-		log_error(MOD, "payment %.8s: the terminal's approval cannot be posted as it is",
-			  c->rq->key);
+		log_error(MOD, "payment %.8s: the %s's approval cannot be posted as it is",
+			  c->rq->key, ps->tender->party);
 	return rc;
 }
 
@@ -380,6 +384,19 @@ static struct payment_caps caps_of(const struct payments *ps)
 	return c;
 }
 
+/* A tender's kind of decline, as the core words it. */
+static enum core_decline decline_of(enum tender_decline d)
+{
+	switch (d) {
+	case TENDER_DECLINE_REFUSED: return CORE_DECLINE_REFUSED;
+	case TENDER_DECLINE_FUNDS: return CORE_DECLINE_FUNDS;
+	case TENDER_DECLINE_CARD_REMOVED: return CORE_DECLINE_CARD_REMOVED;
+	case TENDER_DECLINE_PIN_TRIES: return CORE_DECLINE_PIN_TRIES;
+	case TENDER_DECLINE_NO_CARD: return CORE_DECLINE_NO_CARD;
+	default: return CORE_DECLINE_OTHER;
+	}
+}
+
 /* A cash payment's answer: what the notes came to, and the notes for the receipt. */
 static void cash_answer(struct payments *ps, struct core_event *ev)
 {
@@ -390,8 +407,7 @@ static void cash_answer(struct payments *ps, struct core_event *ev)
 	ps->pay.amount_cents = m->result.taken_cents;
 	ps->pay.credit_cents =
 	    m->result.taken_cents > m->amount_cents ? m->result.taken_cents - m->amount_cents : 0;
-	if (ps->cfg.cash_notes &&
-	    ps->cfg.cash_notes(ps->cfg.cash_impl, ps->rq.key, notes, 8, &n) == 0) {
+	if (ps->cfg.cash_notes && ps->cfg.cash_notes(ps->timpl, ps->rq.key, notes, 8, &n) == 0) {
 		ps->pay.n_notes = n;
 		for (int i = 0; i < n; i++) {
 			ps->pay.notes[i].cents = notes[i].cents;
@@ -415,6 +431,13 @@ static void answer(struct payments *ps, struct core_event *ev)
 	memset(ev, 0, sizeof(*ev));
 	ev->type = CORE_EV_PAY_DONE;
 	ev->request_id = ps->fx.request_id;
+	/* What the tender learnt of the card (a terminal: brand and last four only). */
+	if (m->result.last4[0]) {
+		snprintf(ps->pay.brand, sizeof(ps->pay.brand), "%s", m->result.brand);
+		snprintf(ps->pay.last4, sizeof(ps->pay.last4), "%s", m->result.last4);
+	}
+	snprintf(ev->brand, sizeof(ev->brand), "%s", ps->pay.brand);
+	snprintf(ev->last4, sizeof(ev->last4), "%s", ps->pay.last4);
 	switch (m->state) {
 	case PAYMENT_APPROVED:
 	case PAYMENT_DECLINED:
@@ -429,6 +452,7 @@ static void answer(struct payments *ps, struct core_event *ev)
 		    m->state == PAYMENT_APPROVED ? CORE_OUTCOME_APPROVED : CORE_OUTCOME_DECLINED;
 		snprintf(ev->reference, sizeof(ev->reference), "%s", m->result.reference);
 		snprintf(ev->text, sizeof(ev->text), "%s", m->result.message);
+		ev->decline = decline_of(m->result.decline);
 		log_info(MOD, "payment %.8s %s, reference %s", ps->rq.key,
 			 m->state == PAYMENT_APPROVED ? "approved" : "declined",
 			 m->result.reference);
@@ -444,11 +468,11 @@ static void answer(struct payments *ps, struct core_event *ev)
 			      : m->failure == PAYMENT_FAIL_REFUSED     ? CORE_FAIL_REFUSED
 			      : m->failure == PAYMENT_FAIL_UNTRUSTED   ? CORE_FAIL_UNTRUSTED
 			      : m->failure == PAYMENT_FAIL_UNREACHABLE ? CORE_FAIL_UNREACHABLE
+			      : m->failure == PAYMENT_FAIL_OFFLINE     ? CORE_FAIL_OFFLINE
+			      : m->failure == PAYMENT_FAIL_CANCELLED   ? CORE_FAIL_CANCELLED
 								       : CORE_FAIL_UNREACHABLE;
 		break;
 	}
-	if (m->state == PAYMENT_FAILED && m->failure == PAYMENT_FAIL_CANCELLED)
-		ev->failure = CORE_FAIL_CANCELLED;
 	if (ps->pay.cash && ev->failure == CORE_FAIL_NONE)
 		cash_answer(ps, ev);
 	if (ev->failure == CORE_FAIL_NONE) {
@@ -473,15 +497,17 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 	memset(ev, 0, sizeof(*ev));
 	ev->type = CORE_EV_PAY_DONE;
 	ev->request_id = fx->request_id;
-	/* The tender is chosen per payment: Card or Cash on the amount step. */
-	ps->tender = fx->cash && ps->cfg.cash ? ps->cfg.cash : ps->card;
-	ps->timpl = fx->cash && ps->cfg.cash ? ps->cfg.cash_impl : ps->card_impl;
-	if (fx->cash && !ps->cfg.cash) {
-		ev->failure = CORE_FAIL_CASH_OFF;
+	if ((unsigned)fx->tender >= CORE_TENDER_COUNT || !ps->tenders[fx->tender].ops) {
+		/* The core offers only the ways to pay this kiosk has: a bug if it gets here. */
+		log_error(MOD, "no tender for way to pay %d: payment refused", (int)fx->tender);
+		ev->failure = CORE_FAIL_REFUSED;
 		return true;
 	}
+	ps->tender = ps->tenders[fx->tender].ops;
+	ps->timpl = ps->tenders[fx->tender].impl;
 	if (ps->tender->prepare && ps->tender->prepare(ps->timpl, &known) != 0) {
-		ev->failure = fx->cash ? CORE_FAIL_CASH_OFF : CORE_FAIL_BAD_SWIPE;
+		ev->failure =
+		    fx->tender == CORE_TENDER_CASH ? CORE_FAIL_CASH_OFF : CORE_FAIL_BAD_SWIPE;
 		magstripe_drop(&ps->mag);
 		return true;
 	}
@@ -493,7 +519,7 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 		return true;
 	}
 	ps->pay.valid = true;
-	ps->pay.cash = fx->cash;
+	ps->pay.cash = fx->tender == CORE_TENDER_CASH; /* never a card fee on cash */
 	ps->pay.bill = fx->bill;
 	ps->pay.amount_cents = fx->amount_cents;
 	snprintf(ps->pay.brand, sizeof(ps->pay.brand), "%s", known.brand);
@@ -511,25 +537,34 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 	return true;
 }
 
-/* Runs pe through the payment under way; true with ev filled once it ended. */
-static bool step_to_end(struct payments *ps, const struct payment_event *pe, struct core_event *ev)
+bool payments_busy(const struct payments *ps)
 {
-	run(ps, pe);
+	return ps->machine.state != PAYMENT_IDLE && !payment_finished(&ps->machine);
+}
+
+const struct payments_tender *payments_tender_for(const struct payments *ps, enum core_tender way)
+{
+	if ((unsigned)way >= CORE_TENDER_COUNT || !ps->tenders[way].ops)
+		return NULL;
+	return &ps->tenders[way];
+}
+
+bool payments_abort(struct payments *ps, const struct core_effect *fx, struct core_event *ev)
+{
+	struct payment_event pe = {.type = PAYMENT_EV_ABORT};
+
+	if ((fx && fx->request_id != ps->fx.request_id) || ps->machine.state != PAYMENT_TAKING) {
+		/* Already answered (the card was faster) or not yet taking: nothing to stop. */
+		log_info(MOD, "cancel with no payment to stop: ignored");
+		return false;
+	}
+	log_info(MOD, "payment %.8s: the resident cancelled; asking the %s to stop", ps->rq.key,
+		 ps->tender->party);
+	run(ps, &pe);
 	if (!payment_finished(&ps->machine))
 		return false;
 	answer(ps, ev);
 	return true;
-}
-
-bool payments_stop(struct payments *ps, struct core_event *ev)
-{
-	struct payment_event pe = {.type = PAYMENT_EV_ABORT};
-
-	if (ps->machine.state != PAYMENT_TAKING) {
-		log_warn(MOD, "stop asked with no payment taking money: ignored");
-		return false;
-	}
-	return step_to_end(ps, &pe, ev);
 }
 
 bool payments_tender_event(struct payments *ps, const struct tender_event *tev,
@@ -542,7 +577,11 @@ bool payments_tender_event(struct payments *ps, const struct tender_event *tev,
 		log_warn(MOD, "a tender reported with no payment under way: ignored");
 		return false;
 	}
-	return step_to_end(ps, &pe, ev);
+	run(ps, &pe);
+	if (!payment_finished(&ps->machine))
+		return false;
+	answer(ps, ev);
+	return true;
 }
 
 /* Puts "what the resident was shown" in the outbox, once per payment. */
@@ -620,23 +659,8 @@ static int settle_unposted(const struct journal_payment *jp, void *ctx)
 				   .post = jp->post,
 				   .caps = caps_of(ps)};
 
-	const struct tender_ops *was = ps->tender;
-	void *was_impl = ps->timpl;
-
-	/* The tender that took it posts it (a validator's notes, a terminal's approval). */
-	if (ps->cfg.cash && strcmp(jp->tender, ps->cfg.cash->name) == 0) {
-		ps->tender = ps->cfg.cash;
-		ps->timpl = ps->cfg.cash_impl;
-	} else {
-		ps->tender = ps->card;
-		ps->timpl = ps->card_impl;
-	}
-	ev.caps = caps_of(ps);
-	if (strcmp(jp->tender, ps->tender->name) != 0 || !ps->tender->post_to_portal) {
-		ps->tender = was;
-		ps->timpl = was_impl;
+	if (strcmp(jp->tender, ps->tender->name) != 0 || !ps->tender->post_to_portal)
 		return 0; /* another tender's: that tender settles it */
-	}
 	ev.result.verdict = TENDER_APPROVED;
 	ev.result.amount_cents = rq.amount_cents;
 	snprintf(ev.result.reference, sizeof(ev.result.reference), "%s", jp->reference);
@@ -647,47 +671,67 @@ static int settle_unposted(const struct journal_payment *jp, void *ctx)
 		 journal_post_name(jp->post),
 		 jp->post == JOURNAL_POST_REFUSED ? "reversing it" : "posting it");
 	run_one(ps, &c, &ev);
-	ps->tender = was;
-	ps->timpl = was_impl;
 	if (m.state == PAYMENT_IN_DOUBT || c.left_open)
 		up->open++;
 	return 0;
 }
 
-int payments_recover(struct payments *ps)
+/* One recovery pass over the payments one tender took; returns how many are still open. */
+static int recover_tender(struct payments *ps, const struct payments_tender *pt)
 {
 	struct unposted_pass up = {ps, 0};
 	struct reconcile_pass pass = {0};
 	/* Recovery asks the party's record; it never resends (the card is long gone). */
 	struct magstripe bare;
-	const struct tender_ops *t = ps->card;
-	void *impl = ps->card_impl;
+	void *impl = pt->impl;
 	int rc;
 
-	if (t == &magstripe_tender) {
+	if (pt->ops == &magstripe_tender) {
 		magstripe_init(&bare, ps->cfg.portal, NULL);
 		impl = &bare;
 	}
-	{
-		/* Each payment is asked of the tender that took it (the journal says which). */
-		struct reconcile_tender ts[2] = {{t, impl}, {ps->cfg.cash, ps->cfg.cash_impl}};
-
-		rc = reconcile_tenders(ts, ps->cfg.cash ? 2 : 1, ps->cfg.journal,
-				       (int64_t)time(NULL), ps->cfg.grace_s, on_settled, ps, &pass);
-	}
+	/* The pass acts through this tender (settle_unposted, run_one); nothing is under way. */
+	ps->tender = pt->ops;
+	ps->timpl = impl;
+	rc = reconcile_all(pt->ops, impl, ps->cfg.journal, (int64_t)time(NULL), ps->cfg.grace_s,
+			   on_settled, ps, &pass);
 	if (rc) {
-		log_error(MOD, "reconciliation failed: %s", kiosk_strerror(rc));
+		log_error(MOD, "reconciliation (%s) failed: %s", pt->ops->name, kiosk_strerror(rc));
 		pass.open = 1; /* try again later */
 	} else if (pass.checked) {
-		log_info(MOD, "reconciliation: %d checked, %d settled, %d still in doubt",
-			 pass.checked, pass.settled, pass.open);
+		log_info(MOD, "reconciliation (%s): %d checked, %d settled, %d still in doubt",
+			 pt->ops->name, pass.checked, pass.settled, pass.open);
 	}
+	/* Approved but not yet posted to the portal: this tender's, settled now. */
 	if (journal_each_unposted(ps->cfg.journal, settle_unposted, &up) != 0)
 		up.open++;
 	pass.open += up.open;
-	if (pass.open > 0)
-		schedule_resolve(ps, false);
+	ps->tender = ps->tenders[CORE_TENDER_CARD].ops;
+	ps->timpl = ps->tenders[CORE_TENDER_CARD].impl;
 	return pass.open;
+}
+
+int payments_recover(struct payments *ps)
+{
+	int open = 0;
+
+	/* Never while a payment is under way: its key is the tender's to settle. */
+	if (payments_busy(ps)) {
+		schedule_resolve(ps, false);
+		return 1;
+	}
+	for (int i = 0; i < CORE_TENDER_COUNT; i++) {
+		bool seen = false;
+		if (!ps->tenders[i].ops)
+			continue;
+		for (int j = 0; j < i; j++)
+			seen = seen || ps->tenders[j].ops == ps->tenders[i].ops;
+		if (!seen)
+			open += recover_tender(ps, &ps->tenders[i]);
+	}
+	if (open > 0)
+		schedule_resolve(ps, false);
+	return open;
 }
 
 int64_t payments_due_ms(const struct payments *ps)

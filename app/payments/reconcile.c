@@ -11,9 +11,7 @@
 #define MOD "reconcile"
 
 struct pass_ctx {
-	const struct reconcile_tender *tenders;
-	int n_tenders;
-	const struct tender_ops *tender; /* the one asked about the payment at hand */
+	const struct tender_ops *tender;
 	void *impl;
 	struct journal *journal;
 	int64_t now_s, grace_s;
@@ -81,28 +79,11 @@ static int run(struct pass_ctx *c, const struct journal_payment *p, struct payme
 	return 0;
 }
 
-/* The tender the journal says took p (the first when none of the others matches). */
-static void pick_tender(struct pass_ctx *c, const struct journal_payment *p)
-{
-	c->tender = c->tenders[0].ops;
-	c->impl = c->tenders[0].impl;
-	for (int i = 1; i < c->n_tenders; i++) {
-		if (c->tenders[i].ops && strcmp(p->tender, c->tenders[i].ops->name) == 0) {
-			c->tender = c->tenders[i].ops;
-			c->impl = c->tenders[i].impl;
-		}
-	}
-}
-
 static int one(const struct journal_payment *p, void *ctx)
 {
 	struct pass_ctx *c = ctx;
 	struct payment m = {0};
-	struct payment_event ev;
-	int rc;
-
-	pick_tender(c, p);
-	ev = (struct payment_event){
+	struct payment_event ev = {
 	    .type = PAYMENT_EV_RECOVER,
 	    .amount_cents = p->amount_cents + p->fee_cents,
 	    .journal_state = p->state,
@@ -110,6 +91,10 @@ static int one(const struct journal_payment *p, void *ctx)
 		     .must_post = c->tender->post_to_portal},
 	    .grace_passed = c->now_s - p->updated_at >= c->grace_s,
 	};
+	int rc;
+
+	if (strcmp(p->tender[0] ? p->tender : "magstripe", c->tender->name) != 0)
+		return 0; /* another tender's: its own pass settles it */
 	c->pass->checked++;
 	if (p->state != JOURNAL_CREATED && c->pass->error) {
 		c->pass->open++; /* the party is out of reach: next pass */
@@ -139,18 +124,9 @@ int reconcile_all(const struct tender_ops *tender, void *impl, struct journal *j
 		  int64_t now_s, int64_t grace_s, reconcile_settled_fn on_settled, void *ctx,
 		  struct reconcile_pass *out)
 {
-	struct reconcile_tender t = {tender, impl};
+	struct pass_ctx c = {tender, impl, journal, now_s, grace_s, on_settled, ctx, out};
 
-	return reconcile_tenders(&t, 1, journal, now_s, grace_s, on_settled, ctx, out);
-}
-
-int reconcile_tenders(const struct reconcile_tender *tenders, int n, struct journal *journal,
-		      int64_t now_s, int64_t grace_s, reconcile_settled_fn on_settled, void *ctx,
-		      struct reconcile_pass *out)
-{
-	struct pass_ctx c = {tenders, n, NULL, NULL, journal, now_s, grace_s, on_settled, ctx, out};
-
-	if (!tenders || n < 1 || !tenders[0].ops || !journal || !out)
+	if (!tender || !journal || !out)
 		return KIOSK_EINVAL;
 	memset(out, 0, sizeof(*out));
 	return journal_each_unfinished(journal, one, &c);

@@ -334,8 +334,9 @@ void chrome_overlays(struct ui *ui, const struct core_state *s, int64_t now_ms)
 		ask(ui, s);
 	if (s->notice.msgid && (!s->notice.is_error || s->notice.toast))
 		toast(ui, s);
-	/* Taking notes is a payment under way that the resident acts in: no veil until Done. */
-	if (s->busy != CORE_BUSY_NONE &&
+	/* While a tender takes the money the screen under it is the live one (the terminal's
+	 * prompt, Cancel; the cash step's total and Done, until Done). */
+	if (s->busy != CORE_BUSY_NONE && !s->taking &&
 	    !(s->paying_cash && s->screen == CORE_SCREEN_PAY_CASH && !s->cash_closing))
 		busy(ui, s);
 	if (s->warning)
