@@ -36,6 +36,8 @@ struct runner_host {
 	/* A USB keyboard at machine speed (a keyboard-wedge reader): every character of text as
 	 * typed text, then Enter, all queued at once. */
 	void (*keyboard_burst)(void *ctx, const char *text);
+	/* A scan on the simulated barcode scanner: 0, or KIOSK_EINVAL for text no scan gives. */
+	int (*scan)(void *ctx, const char *text);
 	/* The simulated bill validator (`#@ cash: on`): "insert" a note of `dollars` (reject: one
 	 * the validator finds not genuine), "jam", "clear-jam", "remove-cashbox",
 	 * "replace-cashbox", "stacker-full". 0; KIOSK_EBUSY: the validator takes no note now;
