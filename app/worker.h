@@ -62,6 +62,10 @@ void worker_swipe(struct worker *w, struct card_swipe *swipe);
 /* The printer's last known status (sim or USB); never blocks on I/O. */
 void worker_printer_status(struct worker *w, struct printer_status *out);
 
+/* Whether a barcode scanner is there: always with --devices sim, a USB one attached with
+ * --devices usb. Never blocks on I/O. */
+bool worker_scanner_present(struct worker *w);
+
 /* The simulated printer's last receipt text ("" if none; nothing with USB devices). */
 void worker_last_receipt(struct worker *w, char *buf, size_t n);
 
