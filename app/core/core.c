@@ -42,6 +42,11 @@ static void add_fx(struct core_effects *fx, enum core_effect_type type, const st
 	e->verify = s->verify;
 	e->bill = s->bill;
 	e->amount_cents = s->amount_cents;
+	if (type == CORE_FX_PAY && s->basket_count > 1) {
+		/* Several bills, one tender: the whole basket, amount_cents its total. */
+		e->basket_count = s->basket_count;
+		memcpy(e->basket, s->basket, sizeof(e->basket));
+	}
 }
 
 static void notice(struct core_state *s, const char *msgid, const char *arg, bool is_error,
@@ -530,12 +535,13 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 	}
 }
 
-void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
+/* The amount step's choice checked and kept in s->amount_cents; false (said at the field)
+ * when it cannot be paid. */
+bool core_amount_chosen(struct core_state *s)
 {
 	int64_t cents;
 	char due[24];
 
-	(void)now;
 	if (!s->other_amount) {
 		if (s->cfg.max_payment_cents > 0 &&
 		    s->bill.balance_cents > s->cfg.max_payment_cents) {
@@ -544,7 +550,7 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 			    s,
 			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
 			    due, true, 0);
-			return;
+			return false;
 		}
 		s->amount_cents = s->bill.balance_cents;
 	} else {
@@ -555,14 +561,14 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 				   ? N_("The amount must be more than zero.")
 				   : N_("Enter an amount, for example 20.00."),
 			       NULL, true, 0);
-			return;
+			return false;
 		}
 		if (cents > s->bill.balance_cents) {
 			money_format(s->bill.balance_cents, due, sizeof(due));
 			s->focus = CORE_FIELD_AMOUNT;
 			notice(s, N_("The amount can't be more than the amount due, %s."), due,
 			       true, 0);
-			return;
+			return false;
 		}
 		if (s->cfg.max_payment_cents > 0 && cents > s->cfg.max_payment_cents) {
 			money_format(s->cfg.max_payment_cents, due, sizeof(due));
@@ -571,10 +577,28 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 			    s,
 			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
 			    due, true, 0);
-			return;
+			return false;
 		}
 		s->amount_cents = cents;
 	}
+	return true;
+}
+
+void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)now;
+	if (!core_amount_chosen(s))
+		return;
+	/* Several bills: this one joins the basket, which is paid from its own screen. */
+	if (s->basket_count > 0) {
+		basket_take(s);
+		return;
+	}
+	enter_card_step(s, fx);
+}
+
+void core_enter_card_step(struct core_state *s, struct core_effects *fx)
+{
 	enter_card_step(s, fx);
 }
 
@@ -660,7 +684,10 @@ static void print_done(struct core_state *s, const struct core_event *ev, int64_
 void guest_lookup_back(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	(void)now;
-	end_session(s, fx);
+	if (s->basket_count > 0)
+		go(s, CORE_SCREEN_BASKET); /* looking up another bill: the basket is kept */
+	else
+		end_session(s, fx);
 }
 
 void bill_summary_next(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -685,7 +712,10 @@ void pay_amount_back(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	(void)fx;
 	(void)now;
-	go(s, s->signed_in ? CORE_SCREEN_UTILITY_BILL : CORE_SCREEN_BILL_SUMMARY);
+	if (s->basket_count > 0 && s->signed_in)
+		go(s, CORE_SCREEN_BASKET); /* an account picked from the basket */
+	else
+		go(s, s->signed_in ? CORE_SCREEN_UTILITY_BILL : CORE_SCREEN_BILL_SUMMARY);
 }
 
 void pay_card_back(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -693,7 +723,7 @@ void pay_card_back(struct core_state *s, struct core_effects *fx, int64_t now)
 	(void)now;
 	add_fx(fx, CORE_FX_READER_OFF, s);
 	s->receipt_choice = false;
-	go(s, CORE_SCREEN_PAY_AMOUNT);
+	go(s, s->basket_count > 1 ? CORE_SCREEN_BASKET : CORE_SCREEN_PAY_AMOUNT);
 }
 
 void core_stay(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -911,6 +941,11 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 	case CORE_EV_EMAIL_RECEIPT:
 	case CORE_EV_TEXT_RECEIPT:
 	case CORE_EV_RECEIPT_SENT: return receipt_send_handle(s, ev, fx);
+	case CORE_EV_ADD_BILL:
+	case CORE_EV_BASKET_ACCOUNT:
+		if (s->busy)
+			return false;
+		return basket_handle(s, ev, fx);
 	case CORE_EV_CONTINUE_NO_RECEIPT:
 		if (s->screen != CORE_SCREEN_PAY_CARD || !s->receipt_choice)
 			return false;

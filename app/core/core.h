@@ -22,6 +22,7 @@ enum core_screen {
 	CORE_SCREEN_PAY_AMOUNT,
 	CORE_SCREEN_PAY_CARD,
 	CORE_SCREEN_PAY_RESULT,
+	CORE_SCREEN_BASKET,	   /* several bills: each with its amount, the total, "Pay" */
 	CORE_SCREEN_RECEIPT_EMAIL, /* "Email receipt": the address (a resident's own offered) */
 	CORE_SCREEN_RECEIPT_TEXT,  /* "Text receipt": a mobile number on the keypad */
 	/* a resident's account (app/core/account.c) */
@@ -193,6 +194,13 @@ struct core_bill {
 	int64_t balance_cents;
 	int64_t last_bill_cents;
 	char due_date[11];
+};
+
+/* One bill of a basket: several bills paid with one tender. */
+#define CORE_MAX_BASKET 6
+struct core_basket_item {
+	struct core_bill bill;
+	int64_t amount_cents; /* the full balance or another amount, as chosen */
 };
 
 /* One utility account linked to the signed-in resident. */
@@ -414,6 +422,11 @@ struct core_state {
 	char amount_text[12];
 	int64_t amount_cents;
 
+	/* Several bills: those chosen so far (the bill in hand joins on Continue or "Add another
+	 * bill"); paid together, amount_cents then being their total. */
+	int basket_count;
+	struct core_basket_item basket[CORE_MAX_BASKET];
+
 	/* card and payment */
 	char brand[16];
 	char last4[5];
@@ -549,10 +562,12 @@ enum core_event_type {
 	/* A card swipe arrived as typing (a keyboard-wedge reader the kiosk does not take): it
 	 * was dropped (app/core/wedge_guard.h); the resident is sent to the card reader. */
 	CORE_EV_STRAY_SWIPE,
-	CORE_EV_ASK_YES,      /* the question (core_state.ask): do it */
-	CORE_EV_ASK_NO,	      /* the question: keep things as they are */
-	CORE_EV_TEXT_RECEIPT, /* pay-result: the text receipt's screen */
-	CORE_EV_RECEIPT_SENT, /* .request_id, .failure, .op (the effect it answers) */
+	CORE_EV_ASK_YES,	/* the question (core_state.ask): do it */
+	CORE_EV_ASK_NO,		/* the question: keep things as they are */
+	CORE_EV_TEXT_RECEIPT,	/* pay-result: the text receipt's screen */
+	CORE_EV_ADD_BILL,	/* amount step or basket: "Add another bill" */
+	CORE_EV_BASKET_ACCOUNT, /* basket, signed in: .choice, a linked account to add */
+	CORE_EV_RECEIPT_SENT,	/* .request_id, .failure, .op (the effect it answers) */
 };
 
 /* The tiles of the signed-in home screen. */
@@ -635,6 +650,10 @@ struct core_effect {
 	struct core_account_req acct;
 	int op;	       /* CORE_FX_SERVICE */
 	char text[40]; /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
+	/* CORE_FX_PAY of several bills: each with its amount (amount_cents is their total);
+	 * 0 for one bill (.bill). */
+	int basket_count;
+	struct core_basket_item basket[CORE_MAX_BASKET];
 };
 
 #define CORE_MAX_EFFECTS 4

@@ -5,7 +5,11 @@
 # reconcile, and finally compares the journal with the portal's ledger: zero lost, zero
 # doubled.
 #
-#   tests/crash/run.sh [--payments N] [--keep DIR]     (make crash-test: N = 100)
+# With --basket each attempt pays a basket of two bills (pay-basket.journey) and the portal's
+# records are checked too: every basket it holds has both bills, each account went down by
+# exactly what its bills say, and the journal holds both bills of every attempt.
+#
+#   tests/crash/run.sh [--payments N] [--keep DIR] [--basket]   (make crash-test: N = 100)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,11 +17,14 @@ root="$(cd "$here/../.." && pwd)"
 build="${KIOSK_BUILD:-$root/build}"
 payments=12
 keep=""
+journey="$here/pay-one-dollar.journey"
+basket=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--payments) payments="$2"; shift 2 ;;
 	--keep) keep="$2"; shift 2 ;;
-	*) echo "usage: tests/crash/run.sh [--payments N] [--keep DIR]" >&2; exit 2 ;;
+	--basket) basket=1 journey="$here/pay-basket.journey"; shift ;;
+	*) echo "usage: tests/crash/run.sh [--payments N] [--keep DIR] [--basket]" >&2; exit 2 ;;
 	esac
 done
 if [ -n "$keep" ]; then
@@ -50,7 +57,7 @@ for i in $(seq 1 "$payments"); do
 	envs=(KIOSK_BUILD="$build" KIOSK_DATA="$kdata" PORTAL_SIM_DATA="$sdata"
 		PORTAL_SIM_ARGS="$fault" KIOSK_ARGS="--portal-timeout-ms 2000")
 	[ "$point" = none ] || envs+=("KIOSK_CRASH_AT=$point")
-	env -u KIOSK_CRASH_AT "${envs[@]}" "$root/scripts/run-journey" "$here/pay-one-dollar.journey" "$work/shots" \
+	env -u KIOSK_CRASH_AT "${envs[@]}" "$root/scripts/run-journey" "$journey" "$work/shots" \
 		>"$work/run-$i.log" 2>&1 || status=$?
 	after=$(rows)
 	if [ "$point" = none ]; then
@@ -99,6 +106,30 @@ summary="$("$root/tests/money/compare.sh" "$build" "$kdata" "$sdata")" || {
 	echo "crash: journal and ledger disagree ($summary)" >&2
 	exit 1
 }
+if [ -n "$basket" ]; then
+	# Never half a basket: each basket the portal holds has both bills summing to its
+	# amount; each account is down by exactly its bills (seeded: 700800900 482315,
+	# 100200300 8417); the journal kept both bills of every payment it made.
+	sim_db="$sdata/portal-sim.db"
+	half=$(sqlite3 "$sim_db" "SELECT count(*) FROM payments p WHERE (SELECT count(*) FROM
+		allocations a WHERE a.idempotency_key = p.idempotency_key) != 2 OR (SELECT
+		sum(amount_cents) FROM allocations a WHERE a.idempotency_key = p.idempotency_key)
+		!= p.amount_cents")
+	drift=$(sqlite3 "$sim_db" "SELECT count(*) FROM accounts c WHERE c.customer_number IN
+		('700800900', '100200300') AND c.balance_cents != (CASE c.customer_number WHEN
+		'700800900' THEN 482315 ELSE 8417 END) - coalesce((SELECT sum(a.amount_cents) FROM
+		allocations a JOIN payments p USING (idempotency_key) WHERE p.status = 'approved'
+		AND a.customer_number = c.customer_number), 0)")
+	jhalf=$(sqlite3 "$kdata/journal.sqlite" "SELECT count(*) FROM payments p WHERE (SELECT
+		count(*) FROM payment_bills b WHERE b.payment_id = p.id) != 2")
+	baskets=$(sqlite3 "$sim_db" "SELECT count(*) FROM payments WHERE status = 'approved'")
+	if [ "$half" != 0 ] || [ "$drift" != 0 ] || [ "$jhalf" != 0 ]; then
+		echo "crash: baskets broken: $half portal payments without both bills, $drift" \
+			"accounts off their bills, $jhalf journal rows without both bills" >&2
+		exit 1
+	fi
+	summary="$summary baskets=$baskets (both bills each, balances match)"
+fi
 echo "crash: $payments attempts, $crashed killed, $told_approved shown approved; $summary"
 case "$summary" in
 *approved=0*) echo "crash: nothing was ever approved: the test proves nothing" >&2; exit 1 ;;
