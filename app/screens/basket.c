@@ -59,13 +59,13 @@ void screen_basket(struct ui *ui, const struct core_state *s, const struct scree
 		if (b->balance_cents <= 0 || in_basket(s, b->customer_number) || y > NAV_Y - 160)
 			continue;
 		money_format(b->balance_cents, money, sizeof(money));
-		snprintf(label, sizeof(label), "%s %s", _("Add"), b->display_number);
+		i18n_fill(label, sizeof(label), _("Add %s"), b->display_number, NULL);
 		ev = screen_tag(CORE_EV_BASKET_ACCOUNT, i);
 		ui_button_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 130}, label, money, UI_SECONDARY,
 			     true, ev);
 		y += 150;
 	}
 	money_format(total, money, sizeof(money));
-	snprintf(pay, sizeof(pay), "%s %s", _("Pay"), money);
+	i18n_fill(pay, sizeof(pay), _("Pay %s"), money, NULL);
 	chrome_nav(ui, true, true, pay, s->basket_count > 0);
 }
