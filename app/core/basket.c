@@ -111,6 +111,8 @@ bool basket_handle(struct core_state *s, const struct core_event *ev, struct cor
 	const struct core_account *a;
 
 	(void)fx;
+	if (!core_basket_offered(s))
+		return false;
 	switch (ev->type) {
 	case CORE_EV_ADD_BILL:
 		if (s->screen == CORE_SCREEN_BILL_SUMMARY && s->bill.balance_cents > 0) {

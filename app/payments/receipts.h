@@ -30,6 +30,15 @@ struct payment_record {
 	int n_bills;
 	struct core_basket_item bills[CORE_MAX_BASKET];
 	int64_t balance_cents[CORE_MAX_BASKET];
+	/* Paid in cash: amount_cents is what the notes came to; the notes by denomination and
+	 * the credit over the amount due. */
+	bool cash;
+	int n_notes;
+	struct {
+		int64_t cents;
+		int count;
+	} notes[8];
+	int64_t credit_cents;
 };
 
 struct receipts_env {

@@ -45,15 +45,14 @@ void screen_basket(struct ui *ui, const struct core_state *s, const struct scree
 	chrome_row(ui, x, py + 10, w, _("Total"), money);
 	y += panel.h + 30;
 	y += chrome_notice(ui, s, y);
-	if (s->basket_count < CORE_MAX_BASKET && !s->signed_in) {
+	if (core_basket_offered(s) && !s->signed_in) {
 		ev = TAG(CORE_EV_ADD_BILL);
 		ui_button(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 130}, _("Add another bill"),
 			  UI_SECONDARY, ev);
 		y += 160;
 	}
 	/* Signed in: the resident's other accounts with something due, one tap each. */
-	for (int i = 0; s->signed_in && i < s->account_count && s->basket_count < CORE_MAX_BASKET;
-	     i++) {
+	for (int i = 0; s->signed_in && i < s->account_count && core_basket_offered(s); i++) {
 		const struct core_bill *b = &s->accounts[i].bill;
 
 		if (b->balance_cents <= 0 || in_basket(s, b->customer_number) || y > NAV_Y - 160)

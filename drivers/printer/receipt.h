@@ -39,6 +39,17 @@ struct receipt {
 	 * then their total. 0: one bill (customer_display). */
 	int n_bills;
 	struct receipt_bill bills[RECEIPT_MAX_BILLS];
+	/* Paid in cash: the notes by denomination, and what went over the amount due. And for any
+	 * tender whose party is not the portal: the portal has not heard of it yet (the outbox
+	 * posts it), so the receipt says it appears on the account shortly. */
+	bool cash;
+	int n_notes;
+	struct {
+		int64_t cents;
+		int count;
+	} notes[8];
+	int64_t credit_cents; /* credited to the account over the amount due */
+	bool posting_later;   /* the portal has not heard of it yet: the outbox sends it */
 };
 
 /* Translation hook: returns the text to print for an English msgid. NULL means identity. */

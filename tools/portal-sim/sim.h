@@ -94,6 +94,11 @@ struct sim_payment {
 	 * sum); 0 for a payment of one bill. */
 	int n_allocs;
 	struct sim_alloc allocs[SIM_MAX_ALLOCS];
+	/* Cash (tender "cash"): the amount due, the credit over it, and the notes as the kiosk
+	 * sent them ("2000x1,500x2"). */
+	int64_t amount_due_cents;
+	int64_t credit_cents;
+	char notes[160];
 };
 
 int db_open(const char *path, struct sim_db **out);

@@ -214,6 +214,31 @@ static void test_signed_in_accounts(void **state)
 	assert_string_equal(core_screen_id(&s), "basket");
 }
 
+/* A basket is paid by card through the reader: a kiosk with a payment terminal or a bill
+ * validator does not offer it (their postings name one bill). */
+static void test_only_with_the_reader(void **state)
+{
+	struct core_config cfg;
+
+	(void)state;
+	core_config_defaults(&cfg);
+	cfg.card = CORE_CARD_TERMINAL;
+	core_init(&s, &cfg, now);
+	ev(CORE_EV_PAY_BILL);
+	find_bill("100200300", 8417);
+	assert_false(core_basket_offered(&s));
+	assert_false(ev(CORE_EV_ADD_BILL));
+	assert_string_equal(core_screen_id(&s), "bill-summary");
+	assert_int_equal(s.basket_count, 0);
+	core_config_defaults(&cfg);
+	cfg.cash = true;
+	core_init(&s, &cfg, now);
+	assert_false(core_basket_offered(&s));
+	core_config_defaults(&cfg);
+	core_init(&s, &cfg, now);
+	assert_true(core_basket_offered(&s));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +246,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_same_bill_and_single, setup),
 	    cmocka_unit_test_setup(test_cancel_wipes, setup),
 	    cmocka_unit_test_setup(test_signed_in_accounts, setup),
+	    cmocka_unit_test_setup(test_only_with_the_reader, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
