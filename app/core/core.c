@@ -23,6 +23,7 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->single_lang = false;
 	cfg->wait_for_reconcile = false; /* the kiosk (main.c) turns it on */
 	cfg->cash = false;		 /* no validator: Continue, as ever */
+	cfg->card = CORE_CARD_READER;	 /* [payments] card: the magstripe reader unless told */
 }
 
 static void copy_str(char *dst, size_t n, const char *src)
