@@ -71,7 +71,12 @@ struct kiosk_config {
 	int heartbeat_s;		  /* seconds between heartbeats; 0 = none */
 	char languages[8];		  /* languages offered: "en,es", "en" or "es" */
 	char out_of_service_message[160]; /* where else to pay, shown while out of service */
-	long convenience_fee_cents;	  /* 0..500, shown on the bill summary when > 0 */
+	/* The card fee (docs/operations.md, "Card fee"): a percentage held between a minimum and
+	 * a maximum, or (no percentage) the flat convenience fee. Never on cash. */
+	long convenience_fee_cents; /* flat, 0..500 */
+	char card_fee_percent[8];   /* "2.5": up to two decimals, at most 10; "0": flat */
+	long card_fee_min_cents;
+	long card_fee_max_cents; /* 0: no maximum */
 	long max_payment_cents;		  /* the most one payment at this kiosk may be */
 	char receipt_header[64];	  /* "" = the city's name */
 	char receipt_footer[64];

@@ -19,9 +19,14 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->default_lang = CORE_LANG_EN;
 	cfg->service_idle_ms = 120000;
 	cfg->max_payment_cents = 0; /* no limit, no fee, both languages */
-	cfg->fee_cents = 0;
+	memset(&cfg->card_fee, 0, sizeof(cfg->card_fee));
 	cfg->single_lang = false;
 	cfg->wait_for_reconcile = false; /* the kiosk (main.c) turns it on */
+}
+
+int64_t core_card_fee(const struct core_state *s, int64_t amount_cents)
+{
+	return money_card_fee(&s->cfg.card_fee, amount_cents);
 }
 
 static void copy_str(char *dst, size_t n, const char *src)
@@ -42,6 +47,8 @@ static void add_fx(struct core_effects *fx, enum core_effect_type type, const st
 	e->verify = s->verify;
 	e->bill = s->bill;
 	e->amount_cents = s->amount_cents;
+	if (type == CORE_FX_PAY)
+		e->fee_cents = core_card_fee(s, s->amount_cents);
 }
 
 static void notice(struct core_state *s, const char *msgid, const char *arg, bool is_error,

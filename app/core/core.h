@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/core/money.h"
+
 /* Marks an English msgid for extraction (xgettext -k N_); the UI translates it. */
 #ifndef N_
 #define N_(s) s
@@ -317,7 +319,7 @@ struct core_config {
 	    service_idle_ms; /* service mode: no touch for this long returns to residents (2 min) */
 	/* Remote configuration (app/fleet/rconf.h): 0 = no limit, no fee, both languages. */
 	int64_t max_payment_cents; /* the most one payment may be; enforced on the amount step */
-	int64_t fee_cents;	   /* convenience fee, shown on the bill summary when > 0 */
+	struct money_fee card_fee; /* card payments' fee (never cash): see core_card_fee */
 	bool single_lang;	   /* only default_lang is offered: no language switch */
 	bool wait_for_reconcile;   /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
 };
@@ -548,6 +550,9 @@ struct core_effect {
 	enum core_verify verify;
 	struct core_bill bill;
 	int64_t amount_cents;
+	/* CORE_FX_PAY: the card fee the resident was shown (core_card_fee), charged on top of
+	 * amount_cents; 0 for cash. */
+	int64_t fee_cents;
 	struct core_account_req acct;
 	int op;	       /* CORE_FX_SERVICE */
 	char text[40]; /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
@@ -566,6 +571,11 @@ struct core_effects {
 
 /* The earliest time (absolute ms) a tap may begin and count. */
 int64_t core_taps_from_ms(const struct core_state *s);
+
+/* The card fee on the amount chosen (s->amount_cents), as the amount step shows it before the
+ * card is presented and CORE_FX_PAY carries it: money_card_fee of cfg.card_fee. A card fee is
+ * never charged on cash: a cash payment's effect must carry fee_cents 0. */
+int64_t core_card_fee(const struct core_state *s, int64_t amount_cents);
 
 /* An event of one type with nothing else in it. */
 struct core_event core_ev(enum core_event_type type);

@@ -29,6 +29,15 @@ static int print_payment(const struct journal_payment *p, void *ctx)
 			p->brand, "last4", p->last4, "state", journal_state_name(p->state),
 			"created_at", (json_int_t)p->created_at, "updated_at",
 			(json_int_t)p->updated_at);
+	if (doc && strcmp(p->tender, "magstripe") != 0) {
+		/* Another party took it: which, the fee line, and the portal's posting. */
+		json_object_set_new(doc, "tender", json_string(p->tender));
+		json_object_set_new(doc, "fee_cents", json_integer((json_int_t)p->fee_cents));
+		json_object_set_new(doc, "post", json_string(journal_post_name(p->post)));
+		json_object_set_new(doc, "post_reference", json_string(p->post_reference));
+		json_object_set_new(doc, "terminal_txn", json_string(p->card.terminal_txn));
+		json_object_set_new(doc, "entry_mode", json_string(p->card.entry_mode));
+	}
 	line = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(doc);
 	if (!line)
@@ -116,6 +125,14 @@ int admin_copy_receipt(const struct journal_payment *p, const char *header, cons
 	snprintf(r->last4, sizeof(r->last4), "%s", p->last4);
 	snprintf(r->reference, sizeof(r->reference), "%s", p->reference);
 	r->outcome = p->state == JOURNAL_DECLINED ? RECEIPT_DECLINED : RECEIPT_APPROVED;
+	r->fee_cents = p->fee_cents;
+	snprintf(r->app_label, sizeof(r->app_label), "%s", p->card.app_label);
+	snprintf(r->aid, sizeof(r->aid), "%s", p->card.aid);
+	snprintf(r->entry_mode, sizeof(r->entry_mode), "%s", p->card.entry_mode);
+	snprintf(r->approval_code, sizeof(r->approval_code), "%s", p->card.approval_code);
+	snprintf(r->terminal_txn, sizeof(r->terminal_txn), "%s", p->card.terminal_txn);
+	r->posting_later = r->outcome == RECEIPT_APPROVED && (p->post == JOURNAL_POST_PENDING ||
+							      p->post == JOURNAL_POST_QUEUED);
 	return 0;
 }
 

@@ -452,13 +452,21 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 	ps->pay.valid = true;
 	ps->pay.bill = fx->bill;
 	ps->pay.amount_cents = fx->amount_cents;
+	/* The card fee the resident was shown rides on the terminal's amount and is posted and
+	 * journaled as its own line. A tender whose party is the portal has no fee line to carry
+	 * it: never charge what could not be accounted for. */
+	ps->pay.fee_cents = ps->tender->post_to_portal && fx->fee_cents > 0 ? fx->fee_cents : 0;
+	if (fx->fee_cents > 0 && !ps->pay.fee_cents)
+		log_warn(MOD, "a card fee of %lld cents was shown, but the %s cannot charge one",
+			 (long long)fx->fee_cents, ps->tender->name);
 	snprintf(ps->pay.brand, sizeof(ps->pay.brand), "%s", known.brand);
 	snprintf(ps->pay.last4, sizeof(ps->pay.last4), "%s", known.last4);
 	ps->pay.when = time(NULL);
 	ps->rq.key = ps->pay.key;
 	ps->rq.customer_number = ps->pay.bill.customer_number;
-	ps->rq.amount_cents = fx->amount_cents;
+	ps->rq.amount_cents = fx->amount_cents + ps->pay.fee_cents;
 	ps->rq.reference = "";
+	start.amount_cents = ps->rq.amount_cents;
 	start.caps = caps_of(ps);
 	run(ps, &start);
 	if (!payment_finished(&ps->machine))
