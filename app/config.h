@@ -77,8 +77,8 @@ struct kiosk_config {
 	char card_fee_percent[8];   /* "2.5": up to two decimals, at most 10; "0": flat */
 	long card_fee_min_cents;
 	long card_fee_max_cents; /* 0: no maximum */
-	long max_payment_cents;		  /* the most one payment at this kiosk may be */
-	char receipt_header[64];	  /* "" = the city's name */
+	long max_payment_cents;	 /* the most one payment at this kiosk may be */
+	char receipt_header[64]; /* "" = the city's name */
 	char receipt_footer[64];
 };
 

@@ -18,10 +18,10 @@ int money_format(int64_t cents, char *buf, size_t n);
 /* The card convenience fee (docs/operations.md, "Card fee"), shown before the card is
  * presented and charged with the payment on the card terminal. Never on cash. */
 struct money_fee {
-	int64_t flat_cents;	  /* used when basis_points is 0 */
-	int64_t basis_points;	  /* a percentage in hundredths: 250 = 2.50 %; 0: flat */
-	int64_t min_cents;	  /* a percentage fee is at least this... */
-	int64_t max_cents;	  /* ...and at most this (0: no maximum); the maximum wins */
+	int64_t flat_cents;   /* used when basis_points is 0 */
+	int64_t basis_points; /* a percentage in hundredths: 250 = 2.50 %; 0: flat */
+	int64_t min_cents;    /* a percentage fee is at least this... */
+	int64_t max_cents;    /* ...and at most this (0: no maximum); the maximum wins */
 };
 
 /* The most a percentage fee may be: 10 %. */

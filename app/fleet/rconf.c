@@ -10,9 +10,9 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
-#include "app/core/money.h"
 #include "app/common/fsutil.h"
 #include "app/common/log.h"
+#include "app/core/money.h"
 
 /* One setting: whether the portal may set it, its type and bounds, all from the settings table
  * (app/config.c). */

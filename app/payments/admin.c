@@ -131,8 +131,8 @@ int admin_copy_receipt(const struct journal_payment *p, const char *header, cons
 	snprintf(r->entry_mode, sizeof(r->entry_mode), "%s", p->card.entry_mode);
 	snprintf(r->approval_code, sizeof(r->approval_code), "%s", p->card.approval_code);
 	snprintf(r->terminal_txn, sizeof(r->terminal_txn), "%s", p->card.terminal_txn);
-	r->posting_later = r->outcome == RECEIPT_APPROVED && (p->post == JOURNAL_POST_PENDING ||
-							      p->post == JOURNAL_POST_QUEUED);
+	r->posting_later = r->outcome == RECEIPT_APPROVED &&
+			   (p->post == JOURNAL_POST_PENDING || p->post == JOURNAL_POST_QUEUED);
 	return 0;
 }
 

@@ -258,8 +258,8 @@ static const char *entry_words(const char *mode)
 	static const struct {
 		const char *mode, *words;
 	} map[] = {
-	    {"chip", N_("Chip")},	    {"tap", N_("Contactless")},
-	    {"swipe", N_("Swiped")},	    {"wallet", N_("Mobile wallet")},
+	    {"chip", N_("Chip")},    {"tap", N_("Contactless")},
+	    {"swipe", N_("Swiped")}, {"wallet", N_("Mobile wallet")},
 	    {"keyed", N_("Keyed")},
 	};
 

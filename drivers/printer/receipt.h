@@ -2,8 +2,8 @@
 #ifndef KIOSK_RECEIPT_H
 #define KIOSK_RECEIPT_H
 
-#include <stddef.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum receipt_outcome { RECEIPT_APPROVED, RECEIPT_DECLINED, RECEIPT_IN_DOUBT };
@@ -23,9 +23,9 @@ struct receipt {
 	 * what went to the bill), what card brands require on an EMV receipt, from the
 	 * terminal's answer ("" when not known), and whether the portal hears of it later. */
 	int64_t fee_cents;
-	char app_label[33];	/* the card application's name: "VISA CREDIT" */
-	char aid[33];		/* EMV application identifier */
-	char entry_mode[12];	/* "chip", "tap", "swipe", "wallet", "keyed" */
+	char app_label[33];  /* the card application's name: "VISA CREDIT" */
+	char aid[33];	     /* EMV application identifier */
+	char entry_mode[12]; /* "chip", "tap", "swipe", "wallet", "keyed" */
 	char approval_code[16];
 	char terminal_txn[65]; /* the terminal's transaction id */
 	bool posting_later;    /* approved, the city's records catch up shortly */

@@ -169,16 +169,16 @@ static void test_card_fee(void **state)
 	assert_int_equal(money_card_fee(&flat, 1), 150);
 	assert_int_equal(money_card_fee(&flat, 0), 0); /* nothing paid, no fee */
 	assert_int_equal(money_card_fee(NULL, 5000), 0);
-	assert_int_equal(money_card_fee(&pct, 1000), 25);  /* 2.5 % of $10.00 */
-	assert_int_equal(money_card_fee(&pct, 1234), 31);  /* 30.85 -> 31 */
-	assert_int_equal(money_card_fee(&pct, 1220), 31);  /* 30.5: a half cent goes up */
-	assert_int_equal(money_card_fee(&pct, 1219), 30);  /* 30.475 -> 30 */
-	assert_int_equal(money_card_fee(&pct, 19), 0);	   /* 0.475 -> 0 */
-	assert_int_equal(money_card_fee(&pct, 20), 1);	   /* 0.5 -> 1 */
-	assert_int_equal(money_card_fee(&clamp, 1000), 100);  /* 29.5 -> the minimum */
-	assert_int_equal(money_card_fee(&clamp, 10000), 295); /* between: the percentage */
-	assert_int_equal(money_card_fee(&clamp, 100000), 500); /* 2,950 -> the maximum */
-	assert_int_equal(money_card_fee(&crossed, 1000), 200); /* the maximum wins */
+	assert_int_equal(money_card_fee(&pct, 1000), 25);	 /* 2.5 % of $10.00 */
+	assert_int_equal(money_card_fee(&pct, 1234), 31);	 /* 30.85 -> 31 */
+	assert_int_equal(money_card_fee(&pct, 1220), 31);	 /* 30.5: a half cent goes up */
+	assert_int_equal(money_card_fee(&pct, 1219), 30);	 /* 30.475 -> 30 */
+	assert_int_equal(money_card_fee(&pct, 19), 0);		 /* 0.475 -> 0 */
+	assert_int_equal(money_card_fee(&pct, 20), 1);		 /* 0.5 -> 1 */
+	assert_int_equal(money_card_fee(&clamp, 1000), 100);	 /* 29.5 -> the minimum */
+	assert_int_equal(money_card_fee(&clamp, 10000), 295);	 /* between: the percentage */
+	assert_int_equal(money_card_fee(&clamp, 100000), 500);	 /* 2,950 -> the maximum */
+	assert_int_equal(money_card_fee(&crossed, 1000), 200);	 /* the maximum wins */
 	assert_int_equal(money_card_fee(&pct, 9999999), 250000); /* the largest amount */
 	for (size_t r = 0; r < sizeof(rates) / sizeof(rates[0]); r++) {
 		struct money_fee f = {.basis_points = rates[r]};

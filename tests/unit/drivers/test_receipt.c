@@ -345,14 +345,10 @@ static void test_terminal_lines(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_money),
-	    cmocka_unit_test(test_approved),
-	    cmocka_unit_test(test_footer),
-	    cmocka_unit_test(test_declined_and_in_doubt),
-	    cmocka_unit_test(test_no_full_pan),
-	    cmocka_unit_test(test_narrow_and_small),
-	    cmocka_unit_test(test_spanish),
-	    cmocka_unit_test(test_terminal_lines),
+	    cmocka_unit_test(test_money),	cmocka_unit_test(test_approved),
+	    cmocka_unit_test(test_footer),	cmocka_unit_test(test_declined_and_in_doubt),
+	    cmocka_unit_test(test_no_full_pan), cmocka_unit_test(test_narrow_and_small),
+	    cmocka_unit_test(test_spanish),	cmocka_unit_test(test_terminal_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
