@@ -157,10 +157,18 @@ enum core_printer {
 	CORE_PRINTER_OFFLINE, /* missing, offline or in error */
 };
 
+/* Marks a singular/plural pair of msgids for extraction (xgettext -k NP_:1,2). */
+#ifndef NP_
+#define NP_(s, p) s, p
+#endif
+
 /* A message for the resident: an English msgid (translated by the UI) and one optional
- * argument substituted for its single %s. */
+ * argument substituted for its single %s. A message about a count has a plural msgid too:
+ * the UI picks the form for .count through ngettext, and .arg holds the count. */
 struct core_notice {
 	const char *msgid;
+	const char *plural; /* NULL for a message without a count */
+	long count;
 	char arg[48];
 	bool is_error;
 	int64_t until_ms;      /* 0: until the next step */
@@ -193,8 +201,11 @@ struct core_account {
 	int64_t last_payment_cents;
 	bool paperless;
 	bool autopay;
-	char autopay_method[48];   /* "Checking ending 6789" */
+	char autopay_method[48];   /* "Checking ending 6789", the portal's English words */
 	int64_t autopay_max_cents; /* 0: no maximum */
+	char autopay_kind[12];	   /* "checking", "savings", "card"; "" if the portal sent none */
+	char autopay_brand[16];	   /* a card's brand */
+	char autopay_last4[5];
 };
 
 #define CORE_MAX_ACCOUNTS 6
@@ -209,6 +220,7 @@ struct core_history_item {
 /* What the portal said about the resident: who, their accounts, one account's history. */
 struct core_account_result {
 	enum core_refusal refusal;
+	int tries_left; /* CORE_REFUSAL_BAD_CODE: the portal's count, -1 when it gave none */
 	bool has_resident;
 	char email[96];
 	char first_name[48];
@@ -383,6 +395,7 @@ struct core_state {
 	char mobile[16];
 	bool sms_opt_in; /* never ticked by the kiosk: consent is the resident's */
 	char code[8];
+	bool code_spent; /* the last try at this code failed: only "Resend code" helps now */
 	bool signed_in;
 	char resident_email[96];
 	char resident_first[48];
@@ -613,6 +626,10 @@ const char *core_screen_name(enum core_screen screen);
 enum core_flow core_screen_flow(enum core_screen screen);
 
 enum core_field_kind core_field_kind(enum core_field f);
+
+/* Whether the next letter typed is a capital: the email keyboard's Shift, and on the name
+ * keyboard also the first letter of an empty field (Shift there means "not a capital"). */
+bool core_shift_on(const struct core_state *s);
 
 /* The text of a field as typed. */
 const char *core_field_text(const struct core_state *s, enum core_field f);

@@ -34,6 +34,7 @@ struct app {
 	struct ui ui;
 	struct core_state core;
 	struct screen_ctx screen_ctx;
+	char today[11]; /* screen_ctx.today: the local date, set before each frame */
 	struct worker *worker;
 	struct ulink link; /* update session flag and health mark; systemd READY and WATCHDOG */
 	struct runner *runner;
@@ -71,7 +72,7 @@ struct app {
 	const char *identity_problem;
 	/* staff: the corner hold, kioskctl's socket and the snapshot it reads */
 	struct service_corner corner;
-	int64_t press_ms; /* when the finger last went down (clock_mono_ms) */
+	int64_t press_ms;	  /* when the finger last went down (clock_mono_ms) */
 	struct wedge_guard wedge; /* typed text that is really a card swipe never reaches a field */
 	struct service_snapshot snap;
 	struct ctl_server *ctl;

@@ -11,7 +11,7 @@ static int history(struct ui *ui, int y, const char *title, const struct core_hi
 {
 	const struct ui_theme *t = &ui->theme;
 	int x = MARGIN + 40, w = CONTENT_W - 80, h = 90 + (n ? n : 1) * 62 + 20;
-	char amount[32];
+	char amount[32], date[48];
 
 	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, h});
 	ui_text(ui, UI_FONT_LABEL, t->text, x, y + 25, 0, UI_LEFT, title);
@@ -19,10 +19,16 @@ static int history(struct ui *ui, int y, const char *title, const struct core_hi
 		ui_text(ui, UI_FONT_BODY, t->muted, x, y + 90, 0, UI_LEFT, empty);
 	for (int i = 0; i < n; i++) {
 		money_format(items[i].amount_cents, amount, sizeof(amount));
-		ui_text(ui, UI_FONT_BODY, t->muted, x, y + 90 + i * 62, 0, UI_LEFT, items[i].date);
+		int dw, dh;
+
+		words_date(ui, items[i].date, date, sizeof(date));
+		ui_text(ui, UI_FONT_BODY, t->muted, x, y + 90 + i * 62, 0, UI_LEFT, date);
+		/* A written-out date is wider in some months and languages: the reference follows
+		 * it. */
+		ui_text_size(ui, UI_FONT_BODY, 0, date, &dw, &dh);
 		if (items[i].reference[0])
-			ui_text(ui, UI_FONT_SMALL, t->muted, x + 300, y + 96 + i * 62, 0, UI_LEFT,
-				items[i].reference);
+			ui_text(ui, UI_FONT_SMALL, t->muted, x + (dw + 30 > 300 ? dw + 30 : 300),
+				y + 96 + i * 62, 0, UI_LEFT, items[i].reference);
 		ui_text(ui, UI_FONT_LABEL, t->text, x + w, y + 90 + i * 62, 0, UI_RIGHT, amount);
 	}
 	return h;
@@ -33,7 +39,7 @@ void screen_bills_payments(struct ui *ui, const struct core_state *s, const stru
 	const struct ui_theme *t = &ui->theme;
 	const struct core_account *a = &s->accounts[s->current];
 	int ev;
-	char line[160], max[32];
+	char line[160], max[32], method[64];
 	int y, x = MARGIN + 40;
 
 	(void)ctx;
@@ -54,12 +60,13 @@ void screen_bills_payments(struct ui *ui, const struct core_state *s, const stru
 	ui_text(ui, UI_FONT_LABEL, a->autopay ? t->success : t->muted, UI_W - MARGIN - 40, y + 30,
 		0, UI_RIGHT, a->autopay ? _("On") : _("Off"));
 	if (a->autopay) {
+		words_autopay_method(ui, a, method, sizeof(method));
 		if (a->autopay_max_cents > 0) {
 			money_format(a->autopay_max_cents, max, sizeof(max));
-			snprintf(line, sizeof(line), "%s · %s %s", a->autopay_method,
-				 _("Maximum amount"), max);
+			snprintf(line, sizeof(line), "%s · %s %s", method, _("Maximum amount"),
+				 max);
 		} else {
-			snprintf(line, sizeof(line), "%s · %s", a->autopay_method, _("No maximum"));
+			snprintf(line, sizeof(line), "%s · %s", method, _("No maximum"));
 		}
 		ui_text(ui, UI_FONT_BODY, t->muted, x, y + 95, CONTENT_W - 80, UI_LEFT, line);
 		ev = TAG(CORE_EV_AUTOPAY_SETUP);

@@ -20,7 +20,6 @@ void screen_home(struct ui *ui, const struct core_state *s, const struct screen_
 	const char *fmt = _("Hello, %s");
 	int y = TOP_BAR_H + 50, w = (CONTENT_W - 30) / 2, h = 230;
 
-	(void)ctx;
 	const char *p = strstr(fmt, "%s");
 	if (p)
 		snprintf(hello, sizeof(hello), "%.*s%s%s", (int)(p - fmt), fmt, s->resident_first,
@@ -49,8 +48,12 @@ void screen_home(struct ui *ui, const struct core_state *s, const struct screen_
 			_("Utility account"));
 		ui_text(ui, UI_FONT_LABEL, t->text, MARGIN + 40, y + 80, 0, UI_LEFT,
 			a->bill.display_number);
-		ui_text(ui, UI_FONT_BODY, t->muted, UI_W - MARGIN - 40, y + 25, 0, UI_RIGHT,
-			_("Amount due"));
+		if (words_past_due(&a->bill, ctx))
+			ui_text(ui, UI_FONT_LABEL, t->error, UI_W - MARGIN - 40, y + 25, 0,
+				UI_RIGHT, _("Past due"));
+		else
+			ui_text(ui, UI_FONT_BODY, t->muted, UI_W - MARGIN - 40, y + 25, 0, UI_RIGHT,
+				_("Amount due"));
 		ui_text(ui, UI_FONT_HEADING, t->text, UI_W - MARGIN - 40, y + 70, 0, UI_RIGHT, due);
 	} else {
 		ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 40, y + 30, CONTENT_W - 80, UI_LEFT,
@@ -70,8 +73,9 @@ void screen_home(struct ui *ui, const struct core_state *s, const struct screen_
 	     UI_SECONDARY);
 	y += h + 30;
 	tile(ui, (SDL_Rect){MARGIN, y, w, h}, _("Paperless"),
-	     a && a->paperless ? _("Enrolled") : _("Bills by mail"), CORE_EV_HOME_TILE,
-	     CORE_TILE_PAPERLESS, UI_SECONDARY);
+	     /* The state in words that cannot be read the other way round. */
+	     a && a->paperless ? _("On: bills by email") : _("Off: paper bills by mail"),
+	     CORE_EV_HOME_TILE, CORE_TILE_PAPERLESS, UI_SECONDARY);
 	tile(ui, (SDL_Rect){MARGIN + w + 30, y, w, h}, _("Sign Out"), _("End this session"),
 	     CORE_EV_SIGN_OUT, 0, UI_QUIET);
 	y += h + 30;

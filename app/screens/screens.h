@@ -16,6 +16,8 @@ struct screen_ctx {
 	const char *update_slot;	    /* the A/B slot running, "" when unknown */
 	const char *out_of_service_message; /* where else to pay while out of service */
 	const char *identity_problem; /* msgid: the kiosk's certificate is expired or revoked */
+	const char
+	    *today; /* the local date, "YYYY-MM-DD" (a bill past due says so); NULL: unknown */
 };
 
 /* Draws the whole frame for state s at time now (for countdowns). */

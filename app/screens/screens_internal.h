@@ -49,6 +49,13 @@ int chrome_account_proof(struct ui *ui, const struct core_state *s, int y,
 /* A white panel with a border; returns its height. */
 int chrome_panel(struct ui *ui, SDL_Rect r);
 
+/* Words from data (words.c): an Auto Pay method in the resident's language ("Checking ending
+ * 6789"); whether a bill is past due (its due date before ctx->today, something still owed);
+ * a YYYY-MM-DD date written out ("December 15, 2026"), "—" for none. */
+void words_autopay_method(struct ui *ui, const struct core_account *a, char *out, size_t n);
+bool words_past_due(const struct core_bill *b, const struct screen_ctx *ctx);
+void words_date(struct ui *ui, const char *iso, char *out, size_t n);
+
 /* Draws one screen's content (the top bar and overlays are chrome's). */
 typedef void screen_draw_fn(struct ui *ui, const struct core_state *s,
 			    const struct screen_ctx *ctx);

@@ -9,27 +9,33 @@ void screen_utility_bill(struct ui *ui, const struct core_state *s, const struct
 {
 	const struct ui_theme *t = &ui->theme;
 	const struct core_account *a = &s->accounts[s->current];
-	char due[32], last[64], name[112];
+	char due[32], last[256], name[112], date[48], late[160];
 	int ev;
 	int x = MARGIN + 50, w = CONTENT_W - 100, y, py;
 
-	(void)ctx;
 	y = chrome_title(ui, _("Utility Bill"), NULL);
 	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 620});
 	py = y + 40;
 	py += chrome_row(ui, x, py, w, _("Customer number"), a->bill.display_number);
 	py += chrome_row(ui, x, py, w, _("Name"), a->bill.last_name);
-	py += chrome_row(ui, x, py, w, _("Due date"), a->bill.due_date[0] ? a->bill.due_date : "—");
+	words_date(ui, a->bill.due_date, date, sizeof(date));
+	py += chrome_row(ui, x, py, w, _("Due date"), date);
 	if (a->last_payment_date[0]) {
 		money_format(a->last_payment_cents, due, sizeof(due));
-		snprintf(last, sizeof(last), "%s · %s", due, a->last_payment_date);
+		words_date(ui, a->last_payment_date, late, sizeof(late));
+		snprintf(last, sizeof(last), "%s · %s", due, late);
 	} else {
 		snprintf(last, sizeof(last), "—");
 	}
 	py += chrome_row(ui, x, py, w, _("Last payment"), last);
 	ui_fill(ui, (SDL_Rect){x, py, w, 2}, t->border);
 	money_format(a->bill.balance_cents, due, sizeof(due));
-	ui_text(ui, UI_FONT_BODY, t->muted, x, py + 30, w, UI_CENTER, _("Amount due"));
+	if (words_past_due(&a->bill, ctx)) {
+		i18n_fill(late, sizeof(late), _("Past due: this bill was due on %s."), date, NULL);
+		ui_text(ui, UI_FONT_BODY, t->error, x, py + 30, w, UI_CENTER, late);
+	} else {
+		ui_text(ui, UI_FONT_BODY, t->muted, x, py + 30, w, UI_CENTER, _("Amount due"));
+	}
 	ui_text(ui, UI_FONT_HUGE, a->bill.balance_cents > 0 ? t->text : t->success, x, py + 80, w,
 		UI_CENTER, due);
 	y += 620 + 30;

@@ -25,8 +25,9 @@ void screen_verify_email(struct ui *ui, const struct core_state *s, const struct
 	ui_field(ui, (SDL_Rect){MARGIN, y, CONTENT_W / 2, 170}, _("Verification code"), s->code,
 		 "000000", s->focus == CORE_FIELD_CODE, s->notice.field == CORE_FIELD_CODE, ev);
 	ev = TAG(CORE_EV_RESEND_CODE);
+	/* After the last wrong try only a new code helps: it becomes the button to press. */
 	ui_button(ui, (SDL_Rect){MARGIN + CONTENT_W / 2 + 30, y + 58, CONTENT_W / 2 - 30, 112},
-		  _("Resend code"), UI_SECONDARY, ev);
+		  _("Resend code"), s->code_spent ? UI_PRIMARY : UI_SECONDARY, ev);
 	y += 170;
 	y += chrome_field_notice(ui, s, CORE_FIELD_CODE, MARGIN, y, CONTENT_W);
 	y += chrome_notice(ui, s, y) + 20;
@@ -34,5 +35,5 @@ void screen_verify_email(struct ui *ui, const struct core_state *s, const struct
 		_("Didn't see the verification email? Check your junk or spam folder."));
 	y += 90;
 	chrome_keys(ui, s, y > 1080 ? y : 1080);
-	chrome_nav(ui, true, false, _("Verify"), true);
+	chrome_nav(ui, true, false, _("Verify"), !s->code_spent);
 }
