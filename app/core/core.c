@@ -755,6 +755,11 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 				now + s->cfg.toast_ms);
 		return true;
 	}
+	if (ev->type == CORE_EV_CASH_PROBLEM) {
+		/* Wherever anyone is: the amount step words it, staff see it, the heartbeat too. */
+		s->cash_problem = (enum core_cash_problem)ev->choice;
+		return true;
+	}
 	if (ev->type == CORE_EV_TICK)
 		return service_is_staff_screen(s->screen) ? service_tick(s, fx, now)
 							  : tick(s, fx, now);

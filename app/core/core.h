@@ -44,6 +44,7 @@ enum core_screen {
 	CORE_SCREEN_SERVICE_REPRINT,
 	CORE_SCREEN_SERVICE_REPORT,
 	CORE_SCREEN_SERVICE_RESTART,
+	CORE_SCREEN_SERVICE_CASHBOX, /* "Empty cash box": the count expected in it */
 	/* staff or the portal took the kiosk out of service: where else to pay */
 	CORE_SCREEN_OUT_OF_SERVICE,
 	CORE_SCREEN_COUNT
@@ -268,8 +269,11 @@ enum core_service_action {
 	CORE_SVC_OUT_OF_SERVICE, /* toggles out of service */
 	CORE_SVC_RESTART,	 /* asks for confirmation */
 	CORE_SVC_RESTART_CONFIRM,
-	CORE_SVC_EXIT, /* "Exit service mode" */
-	CORE_SVC_HOME, /* back to the service home */
+	CORE_SVC_EXIT,		  /* "Exit service mode" */
+	CORE_SVC_HOME,		  /* back to the service home */
+	CORE_SVC_CASHBOX,	  /* "Empty cash box": the count expected in the box */
+	CORE_SVC_CASHBOX_EMPTIED, /* "Record the emptying": staff took the notes out */
+	CORE_SVC_CASH_CLEAR,	  /* "Clear cash alarm": staff checked the validator */
 };
 
 /* What the worker is asked to do for staff (CORE_FX_SERVICE .op), and answers
@@ -284,12 +288,59 @@ enum core_service_op {
 	CORE_SOP_CLOSE_DAY,   /* totals printed, stored in day_closes, the day closed */
 	CORE_SOP_AUDIT,	      /* only an audit entry: .text names the action */
 	CORE_SOP_SET_PIN,     /* kioskctl set-pin: .text the new PIN (6 to 8 digits) */
+	CORE_SOP_CASHBOX,     /* the cash box's count (.report.cash) and the validator (.status) */
+	CORE_SOP_EMPTY_CASHBOX, /* records the emptying; .report.cash: what was expected */
+	CORE_SOP_CASH_CLEAR,	/* clears the cash alarm and the validator's faults */
 };
+
+/* ---- the cash box (app/core/cashbox.c) ---- */
+
+#define CORE_CASH_DENOMS 10 /* US notes are 7 kinds; a note of unknown value is one more */
+
+/* Bank notes by denomination, smallest first; cents 0: notes of a value the validator did not
+ * list (staff count them). */
+struct core_cash_count {
+	int n;
+	struct {
+		int64_t cents;
+		int count;
+	} d[CORE_CASH_DENOMS];
+	int notes;
+	int64_t cents;
+	int64_t since; /* unix seconds the count starts from (0: the first note ever) */
+};
+
+/* Why cash cannot be taken (the validator's faults, the cash alarm), for residents, staff, the
+ * heartbeat and kioskctl. */
+enum core_cash_problem {
+	CORE_CASH_NONE, /* no validator is configured (or not heard from yet) */
+	CORE_CASH_OK,
+	CORE_CASH_OFFLINE,	/* configured, not answering */
+	CORE_CASH_STACKER_FULL, /* the cash box is full: empty it */
+	CORE_CASH_JAM,		/* a note is stuck */
+	CORE_CASH_FRAUD,	/* a fraud attempt (a note on a string...) */
+	CORE_CASH_BOX_REMOVED,	/* the box came out outside service mode: the alarm */
+	CORE_CASH_BOX_OUT,	/* the box is out in service mode (being emptied) */
+	CORE_CASH_SETUP,	/* the validator's dataset has no note the kiosk takes */
+	CORE_CASH_SWAPPED,	/* another validator answered: staff check it */
+	CORE_CASH_PROBLEM_COUNT,
+};
+
+/* A short name for logs, kioskctl and the heartbeat ("stacker_full"). */
+const char *core_cash_problem_name(enum core_cash_problem p);
+/* What residents read while cash is off (a msgid; card is still offered); NULL when cash works
+ * or there is none. */
+const char *core_cash_problem_resident(enum core_cash_problem p);
+/* What staff read, with what to do (a msgid). */
+const char *core_cash_problem_staff(enum core_cash_problem p);
 
 /* The totals of one day (since the last close). */
 struct core_day_report {
 	int approved_count, declined_count, in_doubt_count;
 	int64_t approved_cents, declined_cents, in_doubt_cents;
+	/* Notes stacked in the day, by denomination (CORE_SOP_CASHBOX and EMPTY_CASHBOX: the
+	 * cash box's count instead). */
+	struct core_cash_count cash;
 	int64_t since;	   /* unix seconds: the last close, 0 for never */
 	int64_t closed_at; /* unix seconds, 0 while open */
 };
@@ -303,6 +354,11 @@ struct core_service_status {
 	int portal_rtt_ms;
 	int64_t outbox_pending;
 	int64_t last_sync; /* unix seconds of the last successful send, 0: never */
+	/* The bill validator (CORE_CASH_NONE: none configured). */
+	enum core_cash_problem cash;
+	bool cash_box_present;
+	uint32_t cash_serial;  /* 0: not known yet */
+	int64_t cash_alarm_at; /* unix seconds of the cash alarm staff must clear, 0: none */
 };
 
 struct core_service {
@@ -317,6 +373,9 @@ struct core_service {
 	bool card_read;
 	bool report_loaded;
 	struct core_day_report report;
+	bool cashbox_loaded;		/* the cash box screen: */
+	bool cashbox_emptied;		/* just recorded: cashbox is what was taken out */
+	struct core_cash_count cashbox; /* what should be in it */
 	bool status_loaded;
 	struct core_service_status status;
 	bool restart; /* staff confirmed a restart: main exits for systemd to restart it */
@@ -334,6 +393,7 @@ struct core_config {
 	struct money_fee card_fee; /* card payments' fee (never cash): see core_card_fee */
 	bool single_lang;	   /* only default_lang is offered: no language switch */
 	bool wait_for_reconcile;   /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
+	bool cash; /* a bill validator is configured: the amount step offers Card and Cash */
 };
 
 struct core_state {
@@ -424,6 +484,8 @@ struct core_state {
 	/* Out of service (kept across sessions): shown only between sessions. */
 	bool out_of_service;
 	char out_of_service_reason[128]; /* for staff and logs; residents see the configured text */
+	/* Why the bill validator cannot take notes now (kept across sessions; cfg.cash only). */
+	enum core_cash_problem cash_problem;
 };
 
 enum core_event_type {
@@ -482,6 +544,7 @@ enum core_event_type {
 	/* .choice: 1 on, 0 off; .text: the reason. From the portal's heartbeat answer or staff.
 	 * Never interrupts a session: it takes effect when the session ends. */
 	CORE_EV_OUT_OF_SERVICE,
+	CORE_EV_CASH_PROBLEM, /* .choice: enum core_cash_problem, the validator as it is now */
 	/* A card swipe arrived as typing (a keyboard-wedge reader the kiosk does not take): it
 	 * was dropped (app/core/wedge_guard.h); the resident is sent to the card reader. */
 	CORE_EV_STRAY_SWIPE,
