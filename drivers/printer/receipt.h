@@ -27,8 +27,15 @@ struct receipt {
 	char aid[33];	     /* EMV application identifier */
 	char entry_mode[12]; /* "chip", "tap", "swipe", "wallet", "keyed" */
 	char approval_code[16];
-	char terminal_txn[65]; /* the terminal's transaction id */
-	bool posting_later;    /* approved, the city's records catch up shortly */
+	char terminal_txn[65];	/* the terminal's transaction id */
+	bool posting_later;	/* approved, the city's records catch up shortly */
+	bool has_balance_after; /* approved: the bill's balance once this is paid */
+	int64_t balance_after_cents;
+	char city_phone[32]; /* how to reach the city (configuration), or "" */
+	char city_website[64];
+	/* What the QR code under the lines holds: the payment's page on the city's website
+	 * (weblink_fill of [receipt] qr_url), or "" for the reference alone. */
+	char qr[256];
 };
 
 /* Translation hook: returns the text to print for an English msgid. NULL means identity. */
