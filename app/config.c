@@ -110,6 +110,20 @@ static int check_window(const char *name, const char *value, char *err, size_t e
 	return 0;
 }
 
+/* ISO 4217: three capital letters ("USD"); the terminal refuses any other currency. */
+static int check_currency(const char *name, const char *value, char *err, size_t errlen)
+{
+	bool ok = strlen(value) == 3;
+
+	for (int i = 0; ok && i < 3; i++)
+		ok = value[i] >= 'A' && value[i] <= 'Z';
+	if (!ok) {
+		snprintf(err, errlen, "%s: '%s' is not an ISO 4217 code such as USD", name, value);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
 #define FIELD(f) offsetof(struct kiosk_config, f), sizeof(((struct kiosk_config *)0)->f)
 #define F CONFIG_FILE
 #define C CONFIG_CMDLINE
@@ -200,6 +214,17 @@ static const struct config_key table[] = {
     INT("payments.card_fee_min_cents", card_fee_min_cents, "0", 0, 500, F | P | L),
     INT("payments.card_fee_max_cents", card_fee_max_cents, "0", 0, 10000, F | P | L),
     INT("payments.max_payment_cents", max_payment_cents, "1000000", 100, 10000000, F | P | L),
+    /* Which card tender the kiosk has: the worker holds it, so a change needs a restart. */
+    CHOICE("payments.card", payments_card, "reader", "reader|terminal", F | C),
+    TEXT("terminal.url", terminal_url, "", F | C),
+    TEXT("terminal.ca_file", terminal_ca, "", F | C),
+    TEXT("terminal.poi_id", terminal_poi_id, "", F | C),
+    TEXT("terminal.sale_id", terminal_sale_id, "", F), /* "": kiosk.id */
+    CHECKED("terminal.currency", terminal_currency, "USD", check_currency, F),
+    INT("terminal.timeout_ms", terminal_timeout_ms, "15000", 1000, 120000, F),
+    /* The terminal itself gives up on a card after about two minutes. */
+    INT("terminal.payment_timeout_ms", terminal_payment_timeout_ms, "180000", 30000, 600000, F),
+    INT("terminal.connect_timeout_ms", terminal_connect_timeout_ms, "5000", 100, 60000, F),
     /* The worker prints receipts (one may still be printing as a session ends): a new
      * header or footer is taken at the next start. */
     TEXT("receipt.header", receipt_header, "", F | P), /* "": the city's name */

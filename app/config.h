@@ -85,6 +85,17 @@ struct kiosk_config {
 	long card_fee_min_cents;
 	long card_fee_max_cents; /* 0: no maximum */
 	long max_payment_cents;	 /* the most one payment at this kiosk may be */
+	char payments_card[12];	 /* [payments] card: "terminal" or "reader" */
+
+	/* [terminal]: the payment terminal on the kiosk's local link (docs/terminal.md). */
+	char terminal_url[256];		  /* https://<terminal>:8443/nexo */
+	char terminal_ca[512];		  /* the only CA its certificate may chain to */
+	char terminal_poi_id[64];	  /* the terminal's POIID ("V400m-324688179") */
+	char terminal_sale_id[64];	  /* this kiosk as the terminal knows it; "" = kiosk.id */
+	char terminal_currency[4];	  /* ISO 4217 */
+	long terminal_timeout_ms;	  /* Abort, TransactionStatus, Reversal, Diagnosis */
+	long terminal_payment_timeout_ms; /* a Payment waits for the resident's card */
+	long terminal_connect_timeout_ms;
 	char receipt_header[64]; /* "" = the city's name */
 	char receipt_footer[64];
 	char receipt_qr_url[200]; /* the QR code's link, "{reference}" in it; "" = the reference */

@@ -24,6 +24,7 @@
 #include "app/payments/payments.h"
 #include "app/payments/receipts.h"
 #include "app/payments/sync.h"
+#include "app/payments/terminal_tender.h"
 #include "app/service/service_worker.h"
 #include "app/store/journal.h"
 #include "app/store/outbox.h"
@@ -32,7 +33,7 @@
 
 #define OUTBOX_CAPACITY 10000
 
-enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_STATUS, JOB_QUIT };
+enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_STATUS, JOB_TENDER, JOB_QUIT };
 
 struct job {
 	struct job *next;
@@ -40,6 +41,7 @@ struct job {
 	struct core_effect fx;
 	enum core_lang lang;
 	struct card_swipe swipe;
+	struct tender_event tender; /* JOB_TENDER: what an asynchronous tender reported */
 	/* A staff operation from kioskctl: the answer goes here instead of to the core. */
 	void (*done)(void *ctx, const struct core_event *ev);
 	void *done_ctx;
@@ -61,6 +63,8 @@ struct worker {
 	struct outbox *outbox;
 	struct sync sync;
 	struct payments *payments;
+	struct terminal *terminal; /* the card terminal, or NULL with a magstripe reader */
+	struct terminal_tender tt;
 	struct sim_printer *printer; /* --devices sim */
 	struct usbdev *usb;	     /* --devices usb */
 	const struct printer_ops *pops;
@@ -168,6 +172,18 @@ void worker_service(struct worker *w, const struct core_effect *fx,
 	j->done = done;
 	j->done_ctx = ctx;
 	enqueue(w, j);
+}
+
+/* An asynchronous tender's report (the terminal's Payment thread): the payment is the
+ * worker's, so it is handed over as a job. */
+static void tender_report(void *ctx, const struct tender_event *ev)
+{
+	struct job *j = new_job(JOB_TENDER, "a tender's answer");
+
+	if (j) {
+		j->tender = *ev;
+		enqueue(ctx, j);
+	}
 }
 
 /* A device changed (USB thread, or a test's paper switch): the worker looks at it next. */
@@ -303,6 +319,10 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 		if (payments_pay(w->payments, fx, &ev))
 			post(w, &ev);
 		break;
+	case CORE_FX_PAY_ABORT:
+		if (payments_abort(w->payments, fx, &ev))
+			post(w, &ev);
+		break;
 	case CORE_FX_PRINT:
 		receipts_env_of(w, lang, &renv);
 		payments_print(w->payments, &renv, &ev);
@@ -333,6 +353,9 @@ static void run_job(struct worker *w, struct job *j)
 			post(w, &ev);
 	} else if (j->kind == JOB_STATUS) {
 		post_printer_status(w);
+	} else if (j->kind == JOB_TENDER) {
+		if (payments_tender_event(w->payments, &j->tender, &ev))
+			post(w, &ev);
 	} else if (j->fx.type == CORE_FX_SERVICE) {
 		run_service(w, j);
 	} else {
@@ -371,6 +394,31 @@ static int open_usb(struct worker *w)
 	}
 	w->pops = &usbdev_printer_ops;
 	w->pimpl = w->usb;
+	return 0;
+}
+
+/* The payment terminal, when the kiosk has one: its client only (no network here), so a bad
+ * setting stops the kiosk at start with a clear line, not at the first payment. */
+static int open_terminal(struct worker *w)
+{
+	const struct terminal_config *tc = &w->cfg.terminal;
+	int rc;
+
+	if (!tc->url)
+		return 0;
+	if (!tc->url[0] || !tc->ca_file || !tc->ca_file[0] || !tc->poi_id || !tc->poi_id[0]) {
+		log_error("worker", "payments.card is terminal but terminal.url, terminal.ca_file "
+				    "or terminal.poi_id is not set (docs/operations.md)");
+		return KIOSK_EINVAL;
+	}
+	rc = terminal_open(tc, &w->terminal);
+	if (rc) {
+		log_error("worker", "cannot set up the payment terminal %s: %s", tc->url,
+			  kiosk_strerror(rc));
+		return rc;
+	}
+	terminal_tender_init(&w->tt, w->terminal, tender_report, w);
+	log_info("worker", "card payments through the terminal %s (POIID %s)", tc->url, tc->poi_id);
 	return 0;
 }
 
@@ -436,6 +484,9 @@ static int open_adapters(struct worker *w)
 			return rc;
 	}
 	sync_init(&w->sync, w->outbox, w->portal, w->journal, note_sync, w);
+	rc = open_terminal(w);
+	if (rc)
+		return rc;
 	/* A request sent just before a crash may still reach the portal for its whole deadline;
 	 * only after that is "the portal never saw it" final. */
 	pc = (struct payments_config){
@@ -446,6 +497,16 @@ static int open_adapters(struct worker *w)
 	    .grace_s = (cfg->portal.timeout_ms + cfg->portal.connect_timeout_ms) / 1000 + 2,
 	    .chip_terminal = cfg->chip_terminal,
 	};
+	if (w->terminal) {
+		pc.tenders[CORE_TENDER_CARD] =
+		    (struct payments_tender){.ops = &terminal_tender, .impl = &w->tt};
+		/* A Payment that reached the terminal says InProgress, not NotFound, while it
+		 * waits for a card; "never saw it" is final once one of ours could have arrived. */
+		int64_t tgrace =
+		    (cfg->terminal.timeout_ms + cfg->terminal.connect_timeout_ms) / 1000 + 2;
+		if (tgrace > pc.grace_s)
+			pc.grace_s = tgrace;
+	}
 	rc = payments_open(&pc, &w->payments);
 	if (rc)
 		return rc;
@@ -461,6 +522,17 @@ static void close_adapters(struct worker *w)
 	if (w->printer)
 		sim_printer_close(w->printer);
 	w->printer = NULL;
+	if (w->terminal) {
+		/* A Payment still waiting for a card is stopped (the journal keeps it for the next
+		 * start's recovery), so its thread ends now rather than after the card timeout. */
+		if (w->payments && payments_busy(w->payments)) {
+			struct core_event ev;
+			payments_abort(w->payments, NULL, &ev);
+		}
+		terminal_tender_close(&w->tt);
+		terminal_close(w->terminal);
+		w->terminal = NULL;
+	}
 	payments_close(w->payments);
 	w->payments = NULL;
 	if (w->portal)

@@ -106,6 +106,30 @@ enum core_outcome {
 	CORE_OUTCOME_IN_DOUBT
 };
 
+/* The ways to pay a resident may choose; a payment names one (core_effect.tender) and the
+ * payments module (app/payments/payments.h) keeps the tender that stands behind each. */
+enum core_tender {
+	CORE_TENDER_CARD, /* the card terminal or the magstripe reader (core_config.card) */
+	CORE_TENDER_CASH, /* the bill validator */
+	CORE_TENDER_COUNT
+};
+
+/* Which card tender this kiosk has ([payments] card): it decides the card step. */
+enum core_card {
+	CORE_CARD_READER,   /* a magstripe reader: the resident swipes, then the kiosk pays */
+	CORE_CARD_TERMINAL, /* a payment terminal: the kiosk asks it for the amount at once */
+};
+
+/* Why a card was declined, as far as the tender could tell (plain words on the card step). */
+enum core_decline {
+	CORE_DECLINE_OTHER,
+	CORE_DECLINE_REFUSED,	   /* the bank said no */
+	CORE_DECLINE_FUNDS,	   /* insufficient funds */
+	CORE_DECLINE_CARD_REMOVED, /* the card came out too early */
+	CORE_DECLINE_PIN_TRIES,	   /* PIN tries exceeded */
+	CORE_DECLINE_NO_CARD,	   /* no card came in time */
+};
+
 /* What the resident is waiting for, if anything. */
 enum core_busy {
 	CORE_BUSY_NONE,
@@ -135,6 +159,9 @@ enum core_failure {
 	CORE_FAIL_UNTRUSTED, /* the portal's certificate or key pin did not check out: nothing
 			      * was sent */
 	CORE_FAIL_LOCKED,    /* service mode is locked after wrong PINs (.lock_ms) */
+	CORE_FAIL_OFFLINE,   /* the payment terminal was not reached (rebooting, cable): nothing
+			      * was sent, nothing charged */
+	CORE_FAIL_CANCELLED, /* the resident cancelled before anything was taken */
 };
 
 /* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */
@@ -395,6 +422,7 @@ struct core_config {
 	struct money_fee card_fee; /* card payments' fee (never cash): see core_card_fee */
 	bool single_lang;	   /* only default_lang is offered: no language switch */
 	bool wait_for_reconcile;   /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
+	enum core_card card;	   /* the card tender this kiosk has */
 	bool cash; /* a bill validator is configured: the amount step offers Card and Cash */
 };
 
@@ -417,6 +445,12 @@ struct core_state {
 	int64_t amount_cents;
 
 	/* card and payment */
+	enum core_tender tender; /* the way the resident pays (the card until they choose) */
+	/* A tender is taking the money from the resident (the terminal waits for the card): the
+	 * card step stays live under it, with the tender's prompt and Cancel. */
+	bool taking;
+	bool cancelling; /* Cancel was tapped while taking: the tender was asked to stop */
+	enum core_decline decline;
 	char brand[16];
 	char last4[5];
 	enum core_outcome outcome;
@@ -516,7 +550,8 @@ enum core_event_type {
 	/* answers from the adapters */
 	CORE_EV_LOOKUP_DONE,	/* .request_id, .failure, .bill */
 	CORE_EV_CARD_READ,	/* .failure, .brand, .last4 */
-	CORE_EV_PAY_DONE,	/* .request_id, .failure, .outcome, .reference, .text (reason) */
+	CORE_EV_PAY_DONE,	/* .request_id, .failure, .outcome, .reference, .text (reason),
+				 * .decline, .brand, .last4 */
 	CORE_EV_PRINT_DONE,	/* .failure */
 	CORE_EV_PRINTER_STATUS, /* .printer: the printer's state changed */
 	CORE_EV_RECONCILED,	/* the journal's unfinished payments were checked at start */
@@ -584,6 +619,7 @@ struct core_event {
 	char brand[16];
 	char last4[5];
 	enum core_printer printer;
+	enum core_decline decline; /* PAY_DONE, declined */
 	int choice;
 	int op; /* ACCOUNT_DONE: the enum core_effect_type it answers; SERVICE_DONE: core_service_op
 		 */
@@ -605,7 +641,10 @@ enum core_effect_type {
 			      * .bill.last_bill_cents (by .verify) */
 	CORE_FX_READER_ON,   /* start taking swipes */
 	CORE_FX_READER_OFF,  /* stop taking swipes and drop any card held */
-	CORE_FX_PAY,	     /* pay .amount_cents on .bill.customer_number with the card held */
+	CORE_FX_PAY,	     /* pay .amount_cents on .bill.customer_number by .tender (the
+			      * card: the one swiped, or the terminal asks for it) */
+	CORE_FX_PAY_ABORT,   /* stop the payment under way (the resident tapped Cancel); its
+			      * CORE_EV_PAY_DONE says how it ended */
 	CORE_FX_PRINT,	     /* print the receipt of the current payment */
 	CORE_FX_END_SESSION, /* wipe everything the session held (and sign out at the portal) */
 	/* a resident's account: .acct, .bill.customer_number; answered by CORE_EV_ACCOUNT_DONE */
@@ -638,8 +677,9 @@ struct core_effect {
 	 * amount_cents; 0 for cash. */
 	int64_t fee_cents;
 	struct core_account_req acct;
-	int op;	       /* CORE_FX_SERVICE */
-	char text[40]; /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
+	int op;			 /* CORE_FX_SERVICE */
+	char text[40];		 /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
+	enum core_tender tender; /* CORE_FX_PAY, CORE_FX_PAY_ABORT */
 };
 
 #define CORE_MAX_EFFECTS 4
@@ -656,9 +696,9 @@ struct core_effects {
 /* The earliest time (absolute ms) a tap may begin and count. */
 int64_t core_taps_from_ms(const struct core_state *s);
 
-/* The card fee on the amount chosen (s->amount_cents), as the amount step shows it before the
- * card is presented and CORE_FX_PAY carries it: money_card_fee of cfg.card_fee. A card fee is
- * never charged on cash: a cash payment's effect must carry fee_cents 0. */
+/* The card fee on an amount, as the amount step shows it before the card is presented and
+ * CORE_FX_PAY carries it: money_card_fee of cfg.card_fee when the card is paid on the terminal
+ * (cfg.card) and the resident pays by card (s->tender); 0 for cash and for the reader. */
 int64_t core_card_fee(const struct core_state *s, int64_t amount_cents);
 
 /* An event of one type with nothing else in it. */
@@ -697,6 +737,10 @@ const char *core_screen_name(enum core_screen screen);
 enum core_flow core_screen_flow(enum core_screen screen);
 
 enum core_field_kind core_field_kind(enum core_field f);
+
+/* Whether the card step pays through a payment terminal (core_config.card) rather than a
+ * swipe at the reader. */
+bool core_card_by_terminal(const struct core_state *s);
 
 /* Whether the next letter typed is a capital: the email keyboard's Shift, and on the name
  * keyboard also the first letter of an empty field (Shift there means "not a capital"). */

@@ -14,6 +14,7 @@
 
 #include "app/common/err.h"
 #include "app/journey/runner_parse.h"
+#include "app/journey/runner_terminal.h"
 
 #define WAIT_LIMIT_MS 5000
 #define POLL_MS 40
@@ -894,6 +895,12 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 			return FAIL;
 		report_resources();
 		return DONE;
+	}
+	switch (runner_terminal_cmd(c, timed_out(r, now), r->why, sizeof(r->why))) {
+	case RUNNER_TERMINAL_DONE: return DONE;
+	case RUNNER_TERMINAL_WAIT: return WAIT;
+	case RUNNER_TERMINAL_FAIL: return FAIL;
+	case RUNNER_TERMINAL_NOT_MINE: break;
 	}
 	snprintf(r->why, sizeof(r->why), "unknown command '%s'", c->name);
 	return FAIL;

@@ -175,6 +175,18 @@ int app_start(struct app *a)
 	    .city_website = a->boot.city_website,
 	    .inbox = a->inbox,
 	};
+	if (!strcmp(a->boot.payments_card, "terminal"))
+		wcfg.terminal = (struct terminal_config){
+		    .url = a->boot.terminal_url,
+		    .ca_file = a->boot.terminal_ca,
+		    .poi_id = a->boot.terminal_poi_id,
+		    .sale_id =
+			a->boot.terminal_sale_id[0] ? a->boot.terminal_sale_id : a->boot.kiosk_id,
+		    .currency = a->boot.terminal_currency,
+		    .timeout_ms = a->boot.terminal_timeout_ms,
+		    .payment_timeout_ms = a->boot.terminal_payment_timeout_ms,
+		    .connect_timeout_ms = a->boot.terminal_connect_timeout_ms,
+		};
 	rc = worker_start(&wcfg, &a->worker);
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot start (%s); see the log above\n",
@@ -191,6 +203,8 @@ int app_start(struct app *a)
 	ccfg.default_lang = strcmp(a->cfg.lang, "es") ? CORE_LANG_EN : CORE_LANG_ES;
 	rconf_core_config(&a->cfg, &ccfg); /* languages offered, fee, maximum payment */
 	ccfg.wait_for_reconcile = true;
+	ccfg.card =
+	    strcmp(a->boot.payments_card, "terminal") ? CORE_CARD_READER : CORE_CARD_TERMINAL;
 	core_init(&a->core, &ccfg, clock_mono_ms());
 	if (a->cfg.high_contrast || a->cfg.large_text)
 		access_set_look(a, a->cfg.high_contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT,

@@ -20,7 +20,8 @@ void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct
 	words_date(ui, s->bill.due_date, date, sizeof(date));
 	if (s->bill.due_date[0])
 		py += chrome_row(ui, x, py, w, _("Due date"), date);
-	if (s->cfg.card_fee.basis_points > 0 || s->cfg.card_fee.flat_cents > 0) {
+	if (s->cfg.card == CORE_CARD_TERMINAL &&
+	    (s->cfg.card_fee.basis_points > 0 || s->cfg.card_fee.flat_cents > 0)) {
 		/* The rule here; the amount step shows the fee on the amount chosen. */
 		char fee[32];
 		if (s->cfg.card_fee.basis_points > 0)
