@@ -70,9 +70,11 @@ test-tsan: build
 fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) scripts/fuzz
 
-# The full crash test: 100 payments, the kiosk killed at every point of the payment path.
+# The full crash test: 100 payments, the kiosk killed at every point of the payment path; then
+# 60 through the payment terminal, every point under every terminal and portal fault.
 crash-test: build
 	@KIOSK_BUILD=$(abspath $(BUILD)) tests/crash/run.sh --payments 100
+	@KIOSK_BUILD=$(abspath $(BUILD)) tests/crash/run.sh --terminal --payments 60
 
 bench: build
 	@tests/bench/run-all.sh

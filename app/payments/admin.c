@@ -11,11 +11,17 @@
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "app/payments/magstripe.h"
+#include "app/payments/payments.h"
 #include "app/payments/reconcile.h"
+#include "app/payments/sync.h"
+#include "app/payments/terminal_tender.h"
 #include "app/store/journal.h"
 #include "app/store/outbox.h"
 #include "drivers/printer/receipt.h"
 #include "drivers/sim/sim_printer.h"
+
+/* As the kiosk's own outbox (app/worker.c). */
+#define ADMIN_OUTBOX_CAPACITY 10000
 
 static int print_payment(const struct journal_payment *p, void *ctx)
 {
@@ -171,32 +177,79 @@ out:
 	return rc;
 }
 
-int admin_reconcile(const char *journal_path, const struct portal_config *portal, int64_t grace_s,
-		    int64_t wait_s, FILE *out)
+/* Recovery asks; it never starts a Payment, so nothing reports asynchronously. */
+static void no_report(void *ctx, const struct tender_event *ev)
+{
+	(void)ctx;
+	(void)ev;
+}
+
+static int count_unposted(const struct journal_payment *p, void *ctx)
+{
+	(void)p;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+int admin_reconcile(const char *journal_path, const char *outbox_path,
+		    const struct portal_config *portal, const struct terminal_config *terminal,
+		    int64_t grace_s, int64_t wait_s, FILE *out)
 {
 	struct journal *j = NULL;
 	struct portal *p = NULL;
-	struct reconcile_pass pass = {0};
-	struct magstripe mag;
+	struct outbox *ob = NULL;
+	struct terminal *t = NULL;
+	struct terminal_tender tt;
+	struct payments *ps = NULL;
+	struct payments_config pc;
+	struct outbox_stats st = {0};
+	struct sync sync;
 	time_t until = time(NULL) + wait_s;
-	int rc;
+	int open = 0, unposted = 0, rc;
 
 	rc = journal_open(journal_path, &j);
 	if (rc == 0)
 		rc = portal_open(portal, &p);
-	/* The portal's record through the magstripe tender; no card: it only asks. */
-	magstripe_init(&mag, p, NULL);
+	if (rc == 0)
+		rc = outbox_open(outbox_path, ADMIN_OUTBOX_CAPACITY, &ob);
+	if (rc == 0 && terminal)
+		rc = terminal_open(terminal, &t);
+	if (rc)
+		goto out;
+	sync_init(&sync, ob, p, j, NULL, NULL);
+	memset(&pc, 0, sizeof(pc));
+	pc.journal = j;
+	pc.portal = p;
+	pc.sync = &sync;
+	pc.grace_s = grace_s;
+	if (t) {
+		terminal_tender_init(&tt, t, no_report, NULL);
+		pc.tenders[CORE_TENDER_CARD] =
+		    (struct payments_tender){.ops = &terminal_tender, .impl = &tt};
+	}
+	rc = payments_open(&pc, &ps);
 	while (rc == 0) {
-		rc = reconcile_all(&magstripe_tender, &mag, j, (int64_t)time(NULL), grace_s, NULL,
-				   NULL, &pass);
-		if (rc || pass.open == 0 || time(NULL) >= until)
+		open = payments_recover(ps);
+		sync_drain(&sync, NULL, NULL);
+		unposted = 0;
+		rc = journal_each_unposted(j, count_unposted, &unposted);
+		if (rc == 0)
+			rc = outbox_get_stats(ob, &st);
+		if (rc || (open == 0 && unposted == 0 && st.pending == 0) || time(NULL) >= until)
 			break;
 		sleep(1);
 	}
 	if (rc == 0) {
-		fprintf(out, "{\"still_in_doubt\":%d}\n", pass.open);
-		rc = pass.open ? KIOSK_EBUSY : 0;
+		fprintf(out, "{\"still_in_doubt\":%d,\"unposted\":%d,\"outbox_pending\":%lld}\n",
+			open, unposted, (long long)st.pending);
+		rc = open || unposted || st.pending ? KIOSK_EBUSY : 0;
 	}
+	payments_close(ps);
+	if (t)
+		terminal_tender_close(&tt);
+out:
+	terminal_close(t);
+	outbox_close(ob);
 	portal_close(p);
 	journal_close(j);
 	return rc;
