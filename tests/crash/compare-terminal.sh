@@ -77,25 +77,25 @@ while IFS= read -r row; do
 	esac
 done <<<"$journal"
 
-tcharges=0 pcharges=0
-while IFS= read -r t; do
-	[ -n "$t" ] || continue
-	key=$(printf '%s' "$t" | field sale_transaction_id)
-	[ "$(printf '%s' "$t" | field state)" = approved ] && tcharges=$((tcharges + 1))
-	if [ -z "$(row_of "$journal" idempotency_key "$key")" ]; then
-		echo "compare: the terminal has $key, which the kiosk's journal does not know: $t" >&2
-		bad=1
-	fi
-done <<<"$terminal"
-while IFS= read -r p; do
-	[ -n "$p" ] || continue
-	key=$(printf '%s' "$p" | field idempotency_key)
-	[ "$(printf '%s' "$p" | field result)" = approved ] && pcharges=$((pcharges + 1))
-	if [ -z "$(row_of "$journal" idempotency_key "$key")" ]; then
-		echo "compare: the portal has $key, which the kiosk's journal does not know: $p" >&2
-		bad=1
-	fi
-done <<<"$portal"
+# A ledger's approved charges (echoed); a row the journal does not know is a disagreement.
+charges_of() { # WHO KEY_FIELD RESULT_FIELD LEDGER
+	local count=0 row key
+	while IFS= read -r row; do
+		[ -n "$row" ] || continue
+		key=$(printf '%s' "$row" | field "$2")
+		[ "$(printf '%s' "$row" | field "$3")" = approved ] && count=$((count + 1))
+		if [ -z "$(row_of "$journal" idempotency_key "$key")" ]; then
+			echo "compare: the $1 has $key, which the kiosk's journal does not know: $row" >&2
+			echo x >>"$unknown"
+		fi
+	done <<<"$4"
+	echo "$count"
+}
+unknown="$(mktemp)"
+trap 'rm -f "$unknown"' EXIT
+tcharges=$(charges_of terminal sale_transaction_id state "$terminal")
+pcharges=$(charges_of portal idempotency_key result "$portal")
+[ -s "$unknown" ] && bad=1
 if [ "$tcharges" -ne "$approved" ] || [ "$pcharges" -ne "$approved" ]; then
 	echo "compare: $tcharges charges at the terminal, $pcharges at the portal, $approved approved in the journal" >&2
 	bad=1
