@@ -175,6 +175,7 @@ static const struct config_key table[] = {
     TEXT("kiosk.city_hours", city_hours, "Monday to Friday, 8 a.m. to 5 p.m.", F | P | L),
     TEXT("kiosk.city_hours_es", city_hours_es, "", F | P | L),
     CHECKED("devices.wedge_readers", wedge_readers, "", check_wedge, F),
+    CHECKED("devices.scanners", scanners, "", check_wedge, F),
     BOOL("devices.chip_terminal", chip_terminal, "false", F | C),
     CHECKED("printer.profile", printer_profile, "", check_printer_profile, F),
     TEXT("portal.url", portal_url, "", F | C),

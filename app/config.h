@@ -24,6 +24,7 @@ struct kiosk_config {
 
 	char devices[8];	 /* "sim" or "usb" */
 	char wedge_readers[256]; /* "vvvv:pppp,..." keyboard-wedge readers to take; "" = defaults */
+	char scanners[256]; /* "vvvv:pppp,..." barcode scanners to take (keyboard mode needs it) */
 	char printer_profile[32]; /* [printer] profile: "" = from the device table */
 	bool chip_terminal;	  /* [devices] chip_terminal: chip cards are sent to insert */
 	char data_dir[512];

@@ -313,6 +313,10 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 		account_lookup(w->portal, fx, &ev);
 		post(w, &ev);
 		break;
+	case CORE_FX_LOOKUP_SCANNED:
+		account_lookup_scanned(w->portal, fx, &ev);
+		post(w, &ev);
+		break;
 	case CORE_FX_READER_ON: payments_reader(w->payments, true); break;
 	case CORE_FX_READER_OFF: payments_reader(w->payments, false); break;
 	case CORE_FX_PAY:
@@ -363,6 +367,23 @@ static void run_job(struct worker *w, struct job *j)
 	}
 }
 
+/* A scan from a USB barcode scanner, on the USB thread: straight to the core, like a tap (a
+ * barcode holds nothing secret, and the worker has no part in it). */
+static void usb_scan(void *ctx, const char *text)
+{
+	struct worker *w = ctx;
+	struct core_event ev = core_ev(CORE_EV_BARCODE);
+
+	if (strlen(text) >= sizeof(ev.text)) {
+		log_info("worker", "a scan of %zu characters: too long to be a bill", strlen(text));
+		snprintf(ev.text, sizeof(ev.text), "?"); /* refused as not one of our bills */
+	} else {
+		snprintf(ev.text, sizeof(ev.text), "%s", text);
+	}
+	ev.now_ms = clock_mono_ms();
+	post(w, &ev);
+}
+
 /* A swipe from a USB reader, on the USB thread: queued like any other. */
 static void usb_swipe(void *ctx, struct card_swipe *swipe)
 {
@@ -375,10 +396,20 @@ static int open_usb(struct worker *w)
 				   .swipe_ctx = w,
 				   .on_change = status_changed,
 				   .change_ctx = w,
-				   .printer_profile = w->cfg.printer_profile};
-	struct usbdev_id ids[32];
+				   .printer_profile = w->cfg.printer_profile,
+				   .on_scan = usb_scan,
+				   .scan_ctx = w};
+	struct usbdev_id ids[32], scanners[32];
 	size_t n = 0;
 	int rc;
+
+	if (w->cfg.scanners && w->cfg.scanners[0]) {
+		rc = usbdev_parse_ids(w->cfg.scanners, scanners, 32, &n);
+		if (rc)
+			return rc;
+		uc.scanners = scanners;
+		uc.n_scanners = n;
+	}
 
 	if (w->cfg.wedge_readers && w->cfg.wedge_readers[0]) {
 		rc = usbdev_parse_ids(w->cfg.wedge_readers, ids, 32, &n);

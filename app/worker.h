@@ -26,6 +26,7 @@ struct worker_config {
 	const char *seal_key;		   /* the portal's public key for sealing card data */
 	const char *devices;		   /* "sim" or "usb" */
 	const char *wedge_readers;	   /* "vvvv:pppp,..."; NULL or "": the defaults */
+	const char *scanners;		   /* [devices] scanners: "vvvv:pppp,..." or "" */
 	const char *printer_profile;	   /* NULL or "": from the device table */
 	bool chip_terminal;		   /* a chip terminal takes chip cards: swipes of them are
 					    * sent there */

@@ -525,6 +525,7 @@ void guest_lookup_next(struct core_state *s, struct core_effects *fx, int64_t no
 	clear_notice(s);
 	s->request_id++;
 	s->busy = CORE_BUSY_LOOKUP;
+	s->by_scan = false;
 	s->last_activity_ms = now;
 	add_fx(fx, CORE_FX_LOOKUP, s);
 }
@@ -539,6 +540,10 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 {
 	s->busy = CORE_BUSY_NONE;
 	s->last_activity_ms = now;
+	if (s->by_scan) {
+		scan_lookup_done(s, ev);
+		return;
+	}
 	switch (ev->failure) {
 	case CORE_FAIL_NONE:
 		s->bill = ev->bill;
@@ -554,6 +559,13 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 				"the last bill amount."),
 		       NULL, true, 0);
 		break;
+	default: core_lookup_failed(s, ev->failure); break;
+	}
+}
+
+void core_lookup_failed(struct core_state *s, enum core_failure f)
+{
+	switch (f) {
 	case CORE_FAIL_GARBLED:
 		notice(s,
 		       N_("The city's payment system sent an answer we could not read. Please try "
@@ -893,8 +905,9 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 				s->warning = false;
 				return true;
 			}
-			/* A swipe is someone at the kiosk: it ends the warning and goes through. */
-			if (ev->type == CORE_EV_CARD_READ)
+			/* A swipe or a scan is someone at the kiosk: it ends the warning and
+			 * goes through. */
+			if (ev->type == CORE_EV_CARD_READ || ev->type == CORE_EV_BARCODE)
 				s->warning = false;
 			else if (ev->type != CORE_EV_TOGGLE_LANG)
 				return false;
@@ -942,7 +955,10 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		s->pay_pending = false;
 		if (s->screen == CORE_SCREEN_WELCOME)
 			go(s, CORE_SCREEN_GUEST_LOOKUP);
+		if (s->scan_pending)
+			scan_resume(s, fx, now);
 		break;
+	case CORE_EV_BARCODE: return scan_bill(s, ev, fx);
 	case CORE_EV_SIGN_IN:
 		if (s->screen != CORE_SCREEN_WELCOME)
 			return false;

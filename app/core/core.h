@@ -162,6 +162,10 @@ enum core_failure {
 	CORE_FAIL_OFFLINE,   /* the payment terminal was not reached (rebooting, cable): nothing
 			      * was sent, nothing charged */
 	CORE_FAIL_CANCELLED, /* the resident cancelled before anything was taken */
+	/* A scanned barcode is not one of the city's bills; a scanned bill is not the
+	 * account's newest. */
+	CORE_FAIL_NOT_A_BILL,
+	CORE_FAIL_STALE_BILL,
 };
 
 /* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */
@@ -516,6 +520,12 @@ struct core_state {
 	char bank_name[48];
 	bool ap_refused; /* not fully linked: the screen says why and offers to link */
 
+	/* A bill's barcode (app/common/billcode.h) scanned on welcome or "Find your bill": the
+	 * lookup in flight is by it, or waits for CORE_EV_RECONCILED. */
+	char scanned[40];
+	bool by_scan;
+	bool scan_pending;
+
 	/* staff service mode; kept across sessions */
 	struct core_service svc;
 	/* Out of service (kept across sessions): shown only between sessions. */
@@ -590,6 +600,9 @@ enum core_event_type {
 	CORE_EV_ASK_NO,	      /* the question: keep things as they are */
 	CORE_EV_TEXT_RECEIPT, /* pay-result: the text receipt's screen */
 	CORE_EV_RECEIPT_SENT, /* .request_id, .failure, .op (the effect it answers) */
+	/* .text: what a barcode scanner read (the USB scanner or, with --devices sim, the
+	 * simulated one). On welcome and "Find your bill" a bill's barcode goes to the bill. */
+	CORE_EV_BARCODE,
 };
 
 /* The tiles of the signed-in home screen. */
@@ -665,6 +678,8 @@ enum core_effect_type {
 	 * .acct.mobile (E.164); answered by CORE_EV_RECEIPT_SENT. Neither is kept anywhere. */
 	CORE_FX_EMAIL_RECEIPT,
 	CORE_FX_TEXT_RECEIPT,
+	/* look up the bill whose barcode .text is; answered by CORE_EV_LOOKUP_DONE */
+	CORE_FX_LOOKUP_SCANNED,
 };
 
 struct core_effect {

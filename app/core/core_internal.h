@@ -43,6 +43,16 @@ core_step_fn guest_lookup_next, guest_lookup_back, bill_summary_next, bill_summa
 core_step_fn pay_amount_next, pay_amount_back, pay_card_back;
 enum core_field pay_amount_first_field(const struct core_state *s);
 
+/* ---- scan.c: a bill's barcode ---- */
+/* CORE_EV_BARCODE: on welcome and "Find your bill" a bill's barcode starts its lookup. */
+bool scan_bill(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
+/* The lookup a scan started has ended (CORE_EV_LOOKUP_DONE with s->by_scan). */
+void scan_lookup_done(struct core_state *s, const struct core_event *ev);
+/* Earlier payments are settled: a scan that waited for it goes on. */
+void scan_resume(struct core_state *s, struct core_effects *fx, int64_t now);
+/* The resident's words for a lookup that failed for a reason typed and scanned share. */
+void core_lookup_failed(struct core_state *s, enum core_failure f);
+
 /* ---- account.c ---- */
 /* Continue and Back on the account screens. */
 core_step_fn sign_in_next, sign_in_back, register_next, verify_email_next, back_to_sign_in;

@@ -776,6 +776,18 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		}
 		return DONE;
 	}
+	if (!strcmp(c->name, "scan-barcode")) {
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		if (!r->host.scan || r->host.scan(r->host.ctx, c->args[0])) {
+			snprintf(r->why, sizeof(r->why),
+				 "the simulated scanner cannot scan \"%s\" (empty or too long)",
+				 c->args[0]);
+			return FAIL;
+		}
+		r->need_frame = true;
+		return DONE;
+	}
 	if (!strcmp(c->name, "shot")) {
 		if (want_args(r, c, 1) == FAIL)
 			return FAIL;

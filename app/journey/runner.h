@@ -35,6 +35,8 @@ struct runner_host {
 	/* A USB keyboard at machine speed (a keyboard-wedge reader): every character of text as
 	 * typed text, then Enter, all queued at once. */
 	void (*keyboard_burst)(void *ctx, const char *text);
+	/* A scan on the simulated barcode scanner: 0, or KIOSK_EINVAL for text no scan gives. */
+	int (*scan)(void *ctx, const char *text);
 };
 
 enum runner_status { RUNNER_RUNNING, RUNNER_PASSED, RUNNER_FAILED };

@@ -162,6 +162,7 @@ int app_start(struct app *a)
 	    .seal_key = a->boot.seal_key,
 	    .devices = a->boot.devices,
 	    .wedge_readers = a->boot.wedge_readers,
+	    .scanners = a->boot.scanners,
 	    .printer_profile = a->boot.printer_profile,
 	    .chip_terminal = a->boot.chip_terminal,
 	    .receipts_dir = a->boot.receipts_dir,

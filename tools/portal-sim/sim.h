@@ -91,7 +91,7 @@ int db_find_payment(struct sim_db *db, const char *idempotency_key, struct sim_p
 /* A paper bill as the city printed it (its barcode: app/common/billcode.h). */
 struct sim_bill {
 	char customer_number[24];
-	char bill_date[11];   /* YYYY-MM-DD */
+	char bill_date[11]; /* YYYY-MM-DD */
 	int64_t amount_due_cents;
 	char latest_date[11]; /* the account's newest bill: an older one is stale */
 };
