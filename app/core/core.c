@@ -713,6 +713,13 @@ static bool terminal_pay_done(struct core_state *s, const struct core_event *ev,
 			  "ask staff for help."),
 		       NULL, true, 0);
 		break;
+	case CORE_FAIL_NOT_ACCEPTED:
+		notice(s,
+		       N_("The city's payment system did not accept this payment, so the charge "
+			  "on your card was cancelled. No money was taken. Please ask staff for "
+			  "help."),
+		       NULL, true, 0);
+		break;
 	default:
 		/* Refused by the terminal itself, or its certificate not trusted. */
 		notice(s,
@@ -743,14 +750,15 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 	s->decline_reason[0] = '\0';
 	s->receipt_printed = false;
 	if (ev->failure == CORE_FAIL_STORE || ev->failure == CORE_FAIL_UNREACHABLE ||
-	    ev->failure == CORE_FAIL_REFUSED || ev->failure == CORE_FAIL_UNTRUSTED) {
+	    ev->failure == CORE_FAIL_REFUSED || ev->failure == CORE_FAIL_UNTRUSTED ||
+	    ev->failure == CORE_FAIL_NOT_ACCEPTED) {
 		/* Nothing was charged (journal refused, portal never reached, or the portal
 		 * turned the request down), so the resident may simply try again. */
 		const char *msg =
 		    ev->failure == CORE_FAIL_STORE
 			? N_("This kiosk can't take payments right now. No money was taken. "
 			     "Please ask staff for help.")
-		    : ev->failure == CORE_FAIL_REFUSED
+		    : ev->failure == CORE_FAIL_REFUSED || ev->failure == CORE_FAIL_NOT_ACCEPTED
 			? N_("The city's payment system did not accept this payment. No money "
 			     "was taken. Please ask staff for help.")
 		    : ev->failure == CORE_FAIL_UNTRUSTED

@@ -166,6 +166,9 @@ enum core_failure {
 	 * account's newest. */
 	CORE_FAIL_NOT_A_BILL,
 	CORE_FAIL_STALE_BILL,
+	/* The terminal approved, but the portal would not take the payment: the charge was
+	 * reversed, so nothing was taken (docs/portal-api.md, "Terminal payments"). */
+	CORE_FAIL_NOT_ACCEPTED,
 };
 
 /* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */

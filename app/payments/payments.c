@@ -435,6 +435,12 @@ static void answer(struct payments *ps, struct core_event *ev)
 		log_warn(MOD, "payment %.8s in doubt; settling it in the background", ps->rq.key);
 		schedule_resolve(ps, true);
 		break;
+	case PAYMENT_REVERSED:
+		/* The kiosk could not stand behind the terminal's approval and gave it back. */
+		ev->failure = CORE_FAIL_NOT_ACCEPTED;
+		log_warn(MOD, "payment %.8s: the charge was reversed; nothing was taken",
+			 ps->rq.key);
+		break;
 	default:
 		ev->failure = m->failure == PAYMENT_FAIL_STORE	       ? CORE_FAIL_STORE
 			      : m->failure == PAYMENT_FAIL_REFUSED     ? CORE_FAIL_REFUSED
