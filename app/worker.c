@@ -32,6 +32,10 @@
 #include "drivers/usb/usbdev.h"
 
 #define OUTBOX_CAPACITY 10000
+/* How often an idle kiosk asks the payment terminal how it is (nexo Diagnosis); sooner after
+ * a payment found it unreachable, to say when it is back. */
+#define TERMINAL_CHECK_MS (60 * 1000)
+#define TERMINAL_RECHECK_MS (10 * 1000)
 
 enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_STATUS, JOB_TENDER, JOB_QUIT };
 
@@ -65,8 +69,11 @@ struct worker {
 	struct payments *payments;
 	struct terminal *terminal; /* the card terminal, or NULL with a magstripe reader */
 	struct terminal_tender tt;
-	struct sim_printer *printer; /* --devices sim */
-	struct usbdev *usb;	     /* --devices usb */
+	enum core_terminal terminal_health; /* as last checked */
+	int terminal_told;		    /* the health last posted, -1 before the first */
+	int64_t terminal_due_ms;	    /* the next Diagnosis, -1: none */
+	struct sim_printer *printer;	    /* --devices sim */
+	struct usbdev *usb;		    /* --devices usb */
 	const struct printer_ops *pops;
 	void *pimpl;
 	struct service_worker *svc;	/* staff operations and the audit log */
@@ -231,6 +238,7 @@ static void service_env_of(struct worker *w, struct service_env *env, enum core_
 	env->pops = w->pops;
 	env->pimpl = w->pimpl;
 	env->reader_ready = w->printer != NULL || w->usb != NULL;
+	env->terminal = w->terminal_health;
 	env->header = w->cfg.receipt_header;
 	env->kiosk_id = w->cfg.kiosk_id;
 	env->tr = receipt_tr(lang);
@@ -273,6 +281,46 @@ static void post_printer_status(struct worker *w)
 	post(w, &ev);
 }
 
+/* The terminal's health changed: staff, kioskctl and the heartbeat hear it. */
+static void set_terminal_health(struct worker *w, enum core_terminal h)
+{
+	struct core_event ev = {.type = CORE_EV_TERMINAL_STATUS, .choice = (int)h};
+
+	w->terminal_health = h;
+	if ((int)h == w->terminal_told)
+		return;
+	if (w->terminal_told >= 0 || h != CORE_TERMINAL_OK)
+		log_info("worker", "payment terminal: %s", core_terminal_name(h));
+	w->terminal_told = (int)h;
+	refresh_service(w);
+	post(w, &ev);
+}
+
+/* Asks the terminal how it is (nexo Diagnosis), never while a Payment waits for a card: the
+ * terminal would answer Busy, and the answer says nothing new. */
+static void check_terminal(struct worker *w)
+{
+	struct nexo_response r;
+	enum core_terminal h;
+	int rc;
+
+	w->terminal_due_ms = clock_wall_ms() + TERMINAL_CHECK_MS;
+	if (!w->terminal || payments_busy(w->payments))
+		return;
+	rc = terminal_diagnosis(w->terminal, &r);
+	if (rc == KIOSK_ETLS)
+		h = CORE_TERMINAL_UNTRUSTED;
+	else if (rc != 0)
+		h = CORE_TERMINAL_UNREACHABLE;
+	else if (r.outcome.result == NEXO_RESULT_SUCCESS && !strcmp(r.global_status, "OK"))
+		h = CORE_TERMINAL_OK;
+	else
+		h = CORE_TERMINAL_BUSY;
+	if (h != CORE_TERMINAL_OK)
+		w->terminal_due_ms = clock_wall_ms() + TERMINAL_RECHECK_MS;
+	set_terminal_health(w, h);
+}
+
 /* A staff operation (app/service/service_worker.c); its audit entry goes out through the
  * outbox like a payment's confirmation. */
 static void run_service(struct worker *w, struct job *j)
@@ -280,6 +328,8 @@ static void run_service(struct worker *w, struct job *j)
 	struct service_env env;
 	struct core_event ev;
 
+	if (j->fx.op == CORE_SOP_STATUS)
+		check_terminal(w); /* staff see the terminal as it is now */
 	service_env_of(w, &env, j->lang);
 	if (service_worker_run(w->svc, &env, &j->fx, j->done ? "kioskctl" : "screen", &ev))
 		sync_kick(&w->sync);
@@ -358,6 +408,11 @@ static void run_job(struct worker *w, struct job *j)
 	} else if (j->kind == JOB_STATUS) {
 		post_printer_status(w);
 	} else if (j->kind == JOB_TENDER) {
+		if (j->tender.rc == KIOSK_EOFFLINE) {
+			/* The Payment never reached the terminal: it is not there now. */
+			set_terminal_health(w, CORE_TERMINAL_UNREACHABLE);
+			w->terminal_due_ms = clock_wall_ms() + TERMINAL_RECHECK_MS;
+		}
 		if (payments_tender_event(w->payments, &j->tender, &ev))
 			post(w, &ev);
 	} else if (j->fx.type == CORE_FX_SERVICE) {
@@ -586,6 +641,10 @@ static void close_adapters(struct worker *w)
 static int64_t next_background_ms(const struct worker *w)
 {
 	int64_t a = payments_due_ms(w->payments), b = sync_due_ms(&w->sync);
+	int64_t t = w->terminal ? w->terminal_due_ms : -1;
+
+	if (t >= 0 && (b < 0 || t < b))
+		b = t;
 
 	if (a < 0)
 		return b;
@@ -615,6 +674,9 @@ static void run_background(struct worker *w)
 	due = sync_due_ms(&w->sync);
 	if (due >= 0 && due <= now)
 		sync_drain(&w->sync, resident_waiting, w);
+	if (w->terminal && w->terminal_due_ms >= 0 && w->terminal_due_ms <= now &&
+	    !resident_waiting(w))
+		check_terminal(w);
 }
 
 /* The next job, or NULL when background work fell due first. */
@@ -661,6 +723,7 @@ static void *worker_main(void *arg)
 		return NULL;
 	}
 	post_printer_status(w);
+	check_terminal(w); /* staff and the heartbeat know the terminal from the start */
 	/* Every payment a power cut or crash left unfinished is asked about before a new one
 	 * may start; what the portal cannot answer yet is settled in the background. */
 	payments_recover(w->payments);
@@ -694,6 +757,8 @@ int worker_start(const struct worker_config *cfg, struct worker **out)
 	w->cfg = *cfg;
 	w->start_rc = 1; /* not yet known */
 	w->printer_told = -1;
+	w->terminal_told = -1;
+	w->terminal_due_ms = -1;
 	w->sync.next_ms = -1;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->cond, NULL);

@@ -77,8 +77,9 @@ static void wipe_session(struct core_state *s)
 	struct core_config cfg = s->cfg;
 	uint32_t req = s->request_id;
 	enum core_printer printer = s->printer; /* the device's, not the session's */
-	struct core_service svc = s->svc;	/* staff's settings and lockout outlive sessions */
-	bool oos = s->out_of_service;		/* the kiosk's, not the session's */
+	enum core_terminal terminal = s->terminal;
+	struct core_service svc = s->svc; /* staff's settings and lockout outlive sessions */
+	bool oos = s->out_of_service;	  /* the kiosk's, not the session's */
 	char reason[sizeof(s->out_of_service_reason)];
 	bool reconciled = s->reconciled;
 
@@ -86,6 +87,7 @@ static void wipe_session(struct core_state *s)
 	memset(s, 0, sizeof(*s));
 	s->cfg = cfg;
 	s->printer = printer;
+	s->terminal = terminal;
 	s->out_of_service = oos;
 	memcpy(s->out_of_service_reason, reason, sizeof(reason));
 	s->reconciled = reconciled;
@@ -207,6 +209,18 @@ static void end_session(struct core_state *s, struct core_effects *fx)
 	wipe_session(s);
 	add_fx(fx, CORE_FX_READER_OFF, s);
 	add_fx(fx, CORE_FX_END_SESSION, s);
+}
+
+const char *core_terminal_name(enum core_terminal t)
+{
+	static const char *const names[] = {
+	    [CORE_TERMINAL_NONE] = "none",	     [CORE_TERMINAL_OK] = "ok",
+	    [CORE_TERMINAL_BUSY] = "busy",	     [CORE_TERMINAL_UNREACHABLE] = "unreachable",
+	    [CORE_TERMINAL_UNTRUSTED] = "untrusted",
+	};
+	_Static_assert(sizeof(names) / sizeof(names[0]) == CORE_TERMINAL_COUNT,
+		       "every terminal state has a name");
+	return (unsigned)t < CORE_TERMINAL_COUNT ? names[t] : "none";
 }
 
 struct core_event core_ev(enum core_event_type type)
@@ -893,6 +907,11 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		core_set_notice(s, N_("Please use the card reader."), NULL, true,
 				now + s->cfg.toast_ms);
 		return true;
+	}
+	if (ev->type == CORE_EV_TERMINAL_STATUS) {
+		/* Staff and the heartbeat see it; residents hear of it when they pay. */
+		s->terminal = (enum core_terminal)ev->choice;
+		return service_is_staff_screen(s->screen);
 	}
 	if (ev->type == CORE_EV_CASH_PROBLEM) {
 		/* Wherever anyone is: the amount step words it, staff see it, the heartbeat too. */

@@ -370,6 +370,20 @@ const char *core_cash_problem_resident(enum core_cash_problem p);
 /* What staff read, with what to do (a msgid). */
 const char *core_cash_problem_staff(enum core_cash_problem p);
 
+/* The payment terminal as the worker last saw it (nexo Diagnosis, or a Payment that could not
+ * reach it), for staff, kioskctl and the heartbeat. */
+enum core_terminal {
+	CORE_TERMINAL_NONE, /* no terminal configured (or not heard from yet) */
+	CORE_TERMINAL_OK,
+	CORE_TERMINAL_BUSY,	   /* it answers, but says it is busy or in maintenance */
+	CORE_TERMINAL_UNREACHABLE, /* it does not answer: rebooting, a cable, power */
+	CORE_TERMINAL_UNTRUSTED,   /* its certificate does not chain to the configured CA */
+	CORE_TERMINAL_COUNT,
+};
+
+/* A short name for logs, kioskctl and the heartbeat ("unreachable"). */
+const char *core_terminal_name(enum core_terminal t);
+
 /* The totals of one day (since the last close). */
 struct core_day_report {
 	int approved_count, declined_count, in_doubt_count;
@@ -392,6 +406,7 @@ struct core_service_status {
 	int64_t last_sync; /* unix seconds of the last successful send, 0: never */
 	/* The bill validator (CORE_CASH_NONE: none configured). */
 	enum core_cash_problem cash;
+	enum core_terminal terminal; /* the payment terminal; CORE_TERMINAL_NONE: none */
 	bool cash_box_present;
 	uint32_t cash_serial;  /* 0: not known yet */
 	int64_t cash_alarm_at; /* unix seconds of the cash alarm staff must clear, 0: none */
@@ -536,6 +551,7 @@ struct core_state {
 	char out_of_service_reason[128]; /* for staff and logs; residents see the configured text */
 	/* Why the bill validator cannot take notes now (kept across sessions; cfg.cash only). */
 	enum core_cash_problem cash_problem;
+	enum core_terminal terminal; /* the payment terminal's health; kept across sessions */
 };
 
 enum core_event_type {
@@ -595,7 +611,9 @@ enum core_event_type {
 	/* .choice: 1 on, 0 off; .text: the reason. From the portal's heartbeat answer or staff.
 	 * Never interrupts a session: it takes effect when the session ends. */
 	CORE_EV_OUT_OF_SERVICE,
-	CORE_EV_CASH_PROBLEM, /* .choice: enum core_cash_problem, the validator as it is now */
+	CORE_EV_CASH_PROBLEM,	 /* .choice: enum core_cash_problem, the validator as it is now */
+	CORE_EV_TERMINAL_STATUS, /* .choice: enum core_terminal, the payment terminal as it is now
+				  */
 	/* A card swipe arrived as typing (a keyboard-wedge reader the kiosk does not take): it
 	 * was dropped (app/core/wedge_guard.h); the resident is sent to the card reader. */
 	CORE_EV_STRAY_SWIPE,
