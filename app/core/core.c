@@ -22,6 +22,7 @@ void core_config_defaults(struct core_config *cfg)
 	memset(&cfg->card_fee, 0, sizeof(cfg->card_fee));
 	cfg->single_lang = false;
 	cfg->wait_for_reconcile = false; /* the kiosk (main.c) turns it on */
+	cfg->cash = false;		 /* no validator: Continue, as ever */
 }
 
 int64_t core_card_fee(const struct core_state *s, int64_t amount_cents)
@@ -82,6 +83,7 @@ static void wipe_session(struct core_state *s)
 	bool oos = s->out_of_service;	  /* the kiosk's, not the session's */
 	char reason[sizeof(s->out_of_service_reason)];
 	bool reconciled = s->reconciled;
+	bool cash_ready = s->cash_ready; /* the validator's, not the session's */
 
 	memcpy(reason, s->out_of_service_reason, sizeof(reason));
 	memset(s, 0, sizeof(*s));
@@ -91,6 +93,7 @@ static void wipe_session(struct core_state *s)
 	s->out_of_service = oos;
 	memcpy(s->out_of_service_reason, reason, sizeof(reason));
 	s->reconciled = reconciled;
+	s->cash_ready = cash_ready;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
 	s->svc.locked_until_ms = svc.locked_until_ms;
@@ -596,12 +599,11 @@ void core_lookup_failed(struct core_state *s, enum core_failure f)
 	}
 }
 
-void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
+bool core_amount_chosen(struct core_state *s)
 {
 	int64_t cents;
 	char due[24];
 
-	(void)now;
 	if (!s->other_amount) {
 		if (s->cfg.max_payment_cents > 0 &&
 		    s->bill.balance_cents > s->cfg.max_payment_cents) {
@@ -610,7 +612,7 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 			    s,
 			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
 			    due, true, 0);
-			return;
+			return false;
 		}
 		s->amount_cents = s->bill.balance_cents;
 	} else {
@@ -621,14 +623,14 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 				   ? N_("The amount must be more than zero.")
 				   : N_("Enter an amount, for example 20.00."),
 			       NULL, true, 0);
-			return;
+			return false;
 		}
 		if (cents > s->bill.balance_cents) {
 			money_format(s->bill.balance_cents, due, sizeof(due));
 			s->focus = CORE_FIELD_AMOUNT;
 			notice(s, N_("The amount can't be more than the amount due, %s."), due,
 			       true, 0);
-			return;
+			return false;
 		}
 		if (s->cfg.max_payment_cents > 0 && cents > s->cfg.max_payment_cents) {
 			money_format(s->cfg.max_payment_cents, due, sizeof(due));
@@ -637,10 +639,23 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 			    s,
 			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
 			    due, true, 0);
-			return;
+			return false;
 		}
 		s->amount_cents = cents;
 	}
+	return true;
+}
+
+void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)now;
+	/* With a validator the resident chooses Card or Cash: there is no Continue to press. */
+	if (!s->cfg.cash && core_amount_chosen(s))
+		enter_card_step(s, fx);
+}
+
+void core_enter_card_step(struct core_state *s, struct core_effects *fx)
+{
 	enter_card_step(s, fx);
 }
 
@@ -750,6 +765,8 @@ static bool terminal_pay_done(struct core_state *s, const struct core_event *ev,
 static void pay_done(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
 		     int64_t now)
 {
+	if (s->paying_cash && cash_pay_done(s, ev, fx, now))
+		return;
 	s->busy = CORE_BUSY_NONE;
 	if (s->taking) {
 		copy_str(s->brand, sizeof(s->brand), ev->brand);
@@ -792,11 +809,27 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 			copy_str(s->decline_reason, sizeof(s->decline_reason), ev->text);
 	}
 	go(s, CORE_SCREEN_PAY_RESULT);
+	if (s->cash_walked_away) {
+		/* Nobody is there to press Print: the receipt goes to the tray by itself. */
+		if (s->printer == CORE_PRINTER_OK) {
+			s->busy = CORE_BUSY_PRINTING;
+			add_fx(fx, CORE_FX_PRINT, s);
+		} else {
+			end_session(s, fx);
+		}
+	}
 }
 
-static void print_done(struct core_state *s, const struct core_event *ev, int64_t now)
+static void print_done(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
+		       int64_t now)
 {
 	s->busy = CORE_BUSY_NONE;
+	if (s->cash_walked_away) {
+		/* Nobody is there to take it: the receipt is in the tray; the session ends. */
+		end_session(s, fx);
+		s->last_activity_ms = now;
+		return;
+	}
 	s->last_activity_ms = now;
 	if (ev->failure == CORE_FAIL_NONE) {
 		s->receipt_printed = true;
@@ -886,6 +919,8 @@ static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
 		}
 		return true; /* the countdown changed */
 	}
+	if (cash_tick(s, fx, now))
+		return true;
 	/* A payment in flight is never abandoned: the resident must see how it ended. */
 	if (core_in_session(s) && s->busy != CORE_BUSY_PAYING &&
 	    now - s->last_activity_ms >= s->cfg.idle_ms) {
@@ -1139,9 +1174,12 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 	case CORE_EV_PRINT_DONE:
 		if (s->busy != CORE_BUSY_PRINTING)
 			return false;
-		print_done(s, ev, now);
+		print_done(s, ev, fx, now);
 		break;
-	default: return account_handle(s, ev, fx);
+	default:
+		if (cash_owns(ev->type))
+			return cash_handle(s, ev, fx, now);
+		return account_handle(s, ev, fx);
 	}
 	return changed;
 }
@@ -1167,7 +1205,7 @@ int64_t core_next_deadline(const struct core_state *s, int64_t now_ms)
 			next = t;
 		return next;
 	}
-	if (core_in_session(s) && s->busy != CORE_BUSY_PAYING) {
+	if (core_in_session(s) && (s->busy != CORE_BUSY_PAYING || cash_waiting(s))) {
 		int64_t t = s->last_activity_ms + s->cfg.idle_ms;
 
 		if (next < 0 || t < next)

@@ -30,6 +30,9 @@ struct heartbeat {
 	int interval_s;
 	struct timespec started;
 	struct outbox *outbox; /* the heartbeat thread's own connection, for the depth only */
+	/* Our own copy: the caller's path may live on its stack, and the thread opens it after
+	 * heartbeat_start has returned (a dangling path made sqlite files with garbage names). */
+	char outbox_path[1024];
 
 	/* under lock */
 	struct heartbeat_state state;
@@ -328,6 +331,10 @@ int heartbeat_start(const struct heartbeat_config *cfg, struct heartbeat **out)
 	if (!hb)
 		return KIOSK_ENOMEM;
 	hb->cfg = *cfg;
+	if (cfg->outbox_path) {
+		snprintf(hb->outbox_path, sizeof(hb->outbox_path), "%s", cfg->outbox_path);
+		hb->cfg.outbox_path = hb->outbox_path;
+	}
 	hb->interval_s = cfg->interval_s;
 	hb->config_version = cfg->config_version;
 	snprintf(hb->state.screen, sizeof(hb->state.screen), "welcome");

@@ -10,11 +10,13 @@
 
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "app/payments/cash_tender.h"
 #include "app/payments/magstripe.h"
 #include "app/payments/payments.h"
 #include "app/payments/reconcile.h"
 #include "app/payments/sync.h"
 #include "app/payments/terminal_tender.h"
+#include "app/store/cash_notes.h"
 #include "app/store/journal.h"
 #include "app/store/outbox.h"
 #include "drivers/printer/receipt.h"
@@ -23,23 +25,49 @@
 /* As the kiosk's own outbox (app/worker.c). */
 #define ADMIN_OUTBOX_CAPACITY 10000
 
+struct list_ctx {
+	FILE *out;
+	struct cash_notes *notes; /* the credited notes, for cash payments; may be NULL */
+};
+
+/* A cash payment's notes as the portal's ledger writes them: "500x1,2000x1". */
+static void notes_text(struct cash_notes *cn, const char *key, char *buf, size_t n)
+{
+	struct cash_note_tally t;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	if (!cn || cash_notes_tally(cn, key, &t) != 0)
+		return;
+	for (int i = 0; i < t.n && len < n; i++)
+		len += (size_t)snprintf(buf + len, n - len, "%s%lldx%d", len ? "," : "",
+					(long long)t.d[i].cents, t.d[i].count);
+}
+
 static int print_payment(const struct journal_payment *p, void *ctx)
 {
-	FILE *out = ctx;
+	struct list_ctx *c = ctx;
+	FILE *out = c->out;
+	char notes[160];
 	json_t *doc;
 	char *line;
 
-	doc = json_pack("{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I}", "idempotency_key",
-			p->idempotency_key, "reference", p->reference, "customer_number",
-			p->customer_number, "amount_cents", (json_int_t)p->amount_cents, "brand",
-			p->brand, "last4", p->last4, "state", journal_state_name(p->state),
-			"created_at", (json_int_t)p->created_at, "updated_at",
-			(json_int_t)p->updated_at);
-	if (doc && strcmp(p->tender, "magstripe") != 0) {
-		/* Another party took it: which, the fee line, and the portal's posting. */
-		json_object_set_new(doc, "tender", json_string(p->tender));
-		json_object_set_new(doc, "fee_cents", json_integer((json_int_t)p->fee_cents));
+	doc = json_pack("{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I, s:s, s:I}",
+			"idempotency_key", p->idempotency_key, "reference", p->reference,
+			"customer_number", p->customer_number, "amount_cents",
+			(json_int_t)p->amount_cents, "brand", p->brand, "last4", p->last4, "state",
+			journal_state_name(p->state), "created_at", (json_int_t)p->created_at,
+			"updated_at", (json_int_t)p->updated_at, "tender", p->tender, "taken_cents",
+			(json_int_t)p->taken_cents);
+	if (doc && strcmp(p->tender, "cash") == 0) {
+		notes_text(c->notes, p->idempotency_key, notes, sizeof(notes));
+		json_object_set_new(doc, "notes", json_string(notes));
+	}
+	if (doc && p->post != JOURNAL_POST_NONE)
 		json_object_set_new(doc, "post", json_string(journal_post_name(p->post)));
+	if (doc && strcmp(p->tender, "terminal") == 0) {
+		/* A terminal's payment: the fee line, the portal's posting, the card's entry. */
+		json_object_set_new(doc, "fee_cents", json_integer((json_int_t)p->fee_cents));
 		json_object_set_new(doc, "post_reference", json_string(p->post_reference));
 		json_object_set_new(doc, "terminal_txn", json_string(p->card.terminal_txn));
 		json_object_set_new(doc, "entry_mode", json_string(p->card.entry_mode));
@@ -56,10 +84,37 @@ static int print_payment(const struct journal_payment *p, void *ctx)
 int admin_list_payments(const char *journal_path, FILE *out)
 {
 	struct journal *j = NULL;
+	struct list_ctx c = {.out = out};
 	int rc = journal_open(journal_path, &j);
 
+	if (rc == 0 && cash_notes_open(journal_path, &c.notes) != 0)
+		c.notes = NULL; /* a read-only copy, say: listed without notes */
 	if (rc == 0)
-		rc = journal_each_payment(j, print_payment, out);
+		rc = journal_each_payment(j, print_payment, &c);
+	cash_notes_close(c.notes);
+	journal_close(j);
+	return rc;
+}
+
+/* Every credited note, one JSON line each: the payment it counts in ("" none) and its value. */
+static int print_note(void *ctx, const char *key, int channel, int64_t cents, bool acked)
+{
+	fprintf(ctx, "{\"payment\":\"%s\",\"channel\":%d,\"cents\":%lld,\"acked\":%s}\n", key,
+		channel, (long long)cents, acked ? "true" : "false");
+	return 0;
+}
+
+int admin_list_cash_notes(const char *journal_path, FILE *out)
+{
+	struct journal *j = NULL;
+	struct cash_notes *cn = NULL;
+	int rc = journal_open(journal_path, &j); /* makes or migrates the file first */
+
+	if (rc == 0)
+		rc = cash_notes_open(journal_path, &cn);
+	if (rc == 0)
+		rc = cash_notes_each(cn, print_note, out);
+	cash_notes_close(cn);
 	journal_close(j);
 	return rc;
 }
@@ -204,6 +259,7 @@ int admin_reconcile(const char *journal_path, const char *outbox_path,
 	struct payments_config pc;
 	struct outbox_stats st = {0};
 	struct sync sync;
+	struct cash_tender *cash = NULL;
 	time_t until = time(NULL) + wait_s;
 	int open = 0, unposted = 0, rc;
 
@@ -214,6 +270,12 @@ int admin_reconcile(const char *journal_path, const char *outbox_path,
 		rc = outbox_open(outbox_path, ADMIN_OUTBOX_CAPACITY, &ob);
 	if (rc == 0 && terminal)
 		rc = terminal_open(terminal, &t);
+	if (rc == 0) {
+		/* Cash: the journal's notes, posted if the portal never had them. */
+		struct cash_tender_config cc = {.journal_path = journal_path};
+
+		rc = cash_tender_open(&cc, &cash);
+	}
 	if (rc)
 		goto out;
 	sync_init(&sync, ob, p, j, NULL, NULL);
@@ -227,6 +289,8 @@ int admin_reconcile(const char *journal_path, const char *outbox_path,
 		pc.tenders[CORE_TENDER_CARD] =
 		    (struct payments_tender){.ops = &terminal_tender, .impl = &tt};
 	}
+	pc.tenders[CORE_TENDER_CASH] =
+	    (struct payments_tender){.ops = &cash_tender_ops, .impl = cash};
 	rc = payments_open(&pc, &ps);
 	while (rc == 0) {
 		open = payments_recover(ps);
@@ -248,9 +312,36 @@ int admin_reconcile(const char *journal_path, const char *outbox_path,
 	if (t)
 		terminal_tender_close(&tt);
 out:
+	cash_tender_close(cash);
 	terminal_close(t);
 	outbox_close(ob);
 	portal_close(p);
+	journal_close(j);
+	return rc;
+}
+
+int admin_send_outbox(const char *journal_path, const char *outbox_path,
+		      const struct portal_config *portal, FILE *out)
+{
+	struct journal *j = NULL;
+	struct outbox *ob = NULL;
+	struct portal *p = NULL;
+	struct sync s;
+	int64_t left = -1;
+	int rc = journal_open(journal_path, &j);
+
+	if (rc == 0)
+		rc = outbox_open(outbox_path, 1000000, &ob);
+	if (rc == 0)
+		rc = portal_open(portal, &p);
+	if (rc == 0) {
+		sync_init(&s, ob, p, j, NULL, NULL);
+		left = sync_flush(&s);
+		fprintf(out, "{\"pending\":%lld}\n", (long long)left);
+		rc = left == 0 ? 0 : left > 0 ? KIOSK_EBUSY : KIOSK_ESTORE;
+	}
+	portal_close(p);
+	outbox_close(ob);
 	journal_close(j);
 	return rc;
 }

@@ -35,7 +35,6 @@ int receipts_print(const struct receipts_env *env, const struct payment_record *
 	snprintf(r.entry_mode, sizeof(r.entry_mode), "%s", rec->card.entry_mode);
 	snprintf(r.approval_code, sizeof(r.approval_code), "%s", rec->card.approval_code);
 	snprintf(r.terminal_txn, sizeof(r.terminal_txn), "%s", rec->card.terminal_txn);
-	r.posting_later = rec->post_queued;
 	/* Checked when the setting was read; a pattern that fails here leaves the reference. */
 	if (env->qr_url && weblink_fill(env->qr_url, rec->reference, r.qr, sizeof(r.qr)) != 0)
 		r.qr[0] = '\0';
@@ -52,6 +51,11 @@ int receipts_print(const struct receipts_env *env, const struct payment_record *
 	r.outcome = rec->outcome == CORE_OUTCOME_APPROVED   ? RECEIPT_APPROVED
 		    : rec->outcome == CORE_OUTCOME_DECLINED ? RECEIPT_DECLINED
 							    : RECEIPT_IN_DOUBT;
+	r.cash = rec->cash;
+	r.n_notes = rec->n_notes;
+	memcpy(r.notes, rec->notes, sizeof(r.notes));
+	r.credit_cents = rec->credit_cents;
+	r.posting_later = rec->post_queued;
 	crashpoint("before-print");
 	rc = env->pops->print(env->pimpl, &r, env->tr);
 	if (rc == 0)
