@@ -16,6 +16,9 @@ void screen_welcome(struct ui *ui, const struct core_state *s, const struct scre
 		     _("No account needed"), UI_PRIMARY, true, pay);
 	ui_button_ex(ui, (SDL_Rect){MARGIN + 60, 1110, CONTENT_W - 120, 200}, _("Sign In"),
 		     _("With your city portal account"), UI_SECONDARY, true, sign);
+	if (ctx->scanner)
+		ui_text(ui, UI_FONT_SMALL, t->text, MARGIN, 1400, CONTENT_W, UI_CENTER,
+			_("Have your paper bill? Scan its barcode to go straight to it."));
 	/* What the kiosk takes, truthfully: the terminal reads chip, tap and phone wallets (and
 	 * swipes); a reader only swipes. */
 	bool terminal_down =
