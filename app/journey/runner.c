@@ -247,6 +247,38 @@ static int find_widget(struct runner *r, const struct ui *ui, const char *label)
 	return -1;
 }
 
+/* Whether widget i is wholly in view; if not, the screen is scrolled to it and the line waits
+ * for the frame that shows it. */
+static bool in_view(struct runner *r, const struct ui *ui, int i)
+{
+	const struct ui_widget *w = &ui->widgets[i];
+
+	if (SDL_RectEquals(&w->hit, &w->rect) || !r->host.reveal)
+		return true;
+	r->host.reveal(r->host.ctx, i);
+	r->need_frame = true;
+	return false;
+}
+
+/* Whether the whole on-screen keyboard or keypad is in view (else as in_view). */
+static bool keys_in_view(struct runner *r, const struct ui *ui)
+{
+	int first = -1, last = -1;
+
+	for (int i = 0; i < ui->widget_count; i++) {
+		if (ui->widgets[i].kind != UI_KEY)
+			continue;
+		if (first < 0)
+			first = i;
+		last = i;
+	}
+	if (first < 0)
+		return true;
+	/* Both ends, so the top row is not scrolled away to show the bottom one. */
+	bool a = in_view(r, ui, first), b = in_view(r, ui, last);
+	return a && b;
+}
+
 static void tap_widget(struct runner *r, const struct ui_widget *w)
 {
 	r->host.tap(r->host.ctx, w->rect.x + w->rect.w / 2, w->rect.y + w->rect.h / 2);
@@ -642,6 +674,8 @@ static enum outcome run_double_tap(struct runner *r, const struct ui *ui,
 				 c->args[0]);
 			return FAIL;
 		}
+		if (!in_view(r, ui, i))
+			return WAIT;
 		const struct ui_widget *w = &ui->widgets[i];
 		r->tap_x = w->rect.x + w->rect.w / 2;
 		r->tap_y = w->rect.y + w->rect.h / 2;
@@ -737,6 +771,8 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 				 c->args[0]);
 			return FAIL;
 		}
+		if (!in_view(r, ui, i))
+			return WAIT;
 		tap_widget(r, &ui->widgets[i]);
 		r->need_frame = true;
 		return DONE;
@@ -757,6 +793,8 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 	if (!strcmp(c->name, "type")) {
 		if (want_args(r, c, 1) == FAIL)
 			return FAIL;
+		if (!keys_in_view(r, ui))
+			return WAIT;
 		if (do_type(r, ui, c->args[0]))
 			return FAIL;
 		r->need_frame = true;

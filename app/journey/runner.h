@@ -35,6 +35,9 @@ struct runner_host {
 	/* A USB keyboard at machine speed (a keyboard-wedge reader): every character of text as
 	 * typed text, then Enter, all queued at once. */
 	void (*keyboard_burst)(void *ctx, const char *text);
+	/* Scrolls the screen's content so that widget i (of the last frame) is wholly in view,
+	 * as a resident scrolls to what they want to tap; drawn in the next frame. */
+	void (*reveal)(void *ctx, int widget);
 };
 
 enum runner_status { RUNNER_RUNNING, RUNNER_PASSED, RUNNER_FAILED };
