@@ -1,6 +1,7 @@
 /* The payment state machine (see payment.h): every way a payment can go, in one function. */
 #include "app/payments/payment.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "app/common/err.h"
@@ -9,9 +10,10 @@ static const char *const state_names[] = {
     [PAYMENT_IDLE] = "idle",	       [PAYMENT_JOURNALING] = "journaling",
     [PAYMENT_SENDING] = "sending",     [PAYMENT_TAKING] = "taking",
     [PAYMENT_ABORTING] = "aborting",   [PAYMENT_CHECKING] = "checking",
-    [PAYMENT_REVERSING] = "reversing", [PAYMENT_APPROVED] = "approved",
-    [PAYMENT_DECLINED] = "declined",   [PAYMENT_FAILED] = "failed",
-    [PAYMENT_IN_DOUBT] = "in_doubt",   [PAYMENT_REVERSED] = "reversed",
+    [PAYMENT_REVERSING] = "reversing", [PAYMENT_POSTING] = "posting",
+    [PAYMENT_APPROVED] = "approved",   [PAYMENT_DECLINED] = "declined",
+    [PAYMENT_FAILED] = "failed",       [PAYMENT_IN_DOUBT] = "in_doubt",
+    [PAYMENT_REVERSED] = "reversed",
 };
 
 _Static_assert(sizeof(state_names) / sizeof(state_names[0]) == PAYMENT_STATE_COUNT,
@@ -54,14 +56,104 @@ static void finish(struct payment *p, struct payment_actions *out, enum payment_
 	act(out, PAYMENT_ACT_FINISHED);
 }
 
-/* The party's definite answer settles the payment. */
+static void journal_post(struct payment_actions *out, enum journal_post post, const char *ref)
+{
+	act(out, PAYMENT_ACT_JOURNAL_POST);
+	out->a[out->n - 1].post = post;
+	out->a[out->n - 1].reference = ref;
+}
+
+/* An approval the portal must hear of. */
+static void post(struct payment *p, struct payment_actions *out)
+{
+	p->state = PAYMENT_POSTING;
+	act(out, PAYMENT_ACT_PORTAL_POST);
+}
+
+/* An approval the kiosk cannot stand behind (the portal refused it, or the party approved
+ * another amount): journaled as refused first, so a crash before the reversal leaves a
+ * record that the background finishes (SETTLE_POST), then given back. */
+static void unback(struct payment *p, struct payment_actions *out, bool journal_it)
+{
+	p->unbacked = true;
+	if (journal_it)
+		journal_post(out, JOURNAL_POST_REFUSED, NULL);
+	p->state = PAYMENT_REVERSING;
+	act(out, PAYMENT_ACT_TENDER_REVERSE);
+}
+
+/* The party's definite answer settles the payment. A tender whose party is not the portal
+ * journals what it said of the card, then an approval goes on to the portal. */
 static void settle(struct payment *p, struct payment_actions *out, const struct tender_result *r)
 {
 	bool ok = r->verdict == TENDER_APPROVED;
 
 	p->result = *r;
-	finish(p, out, ok ? PAYMENT_APPROVED : PAYMENT_DECLINED, PAYMENT_FAIL_NONE,
-	       ok ? JOURNAL_APPROVED : JOURNAL_DECLINED);
+	if (p->caps.must_post)
+		act(out, PAYMENT_ACT_JOURNAL_CARD);
+	if (!ok || !p->caps.must_post) {
+		finish(p, out, ok ? PAYMENT_APPROVED : PAYMENT_DECLINED, PAYMENT_FAIL_NONE,
+		       ok ? JOURNAL_APPROVED : JOURNAL_DECLINED);
+		return;
+	}
+	if (r->amount_cents != p->amount_cents && !p->caps.can_reverse) {
+		/* Not ours to decide: staff must look (docs/operations.md). */
+		p->amount_differs = true;
+		finish(p, out, PAYMENT_IN_DOUBT, PAYMENT_FAIL_NONE,
+		       p->recovering ? JOURNAL_STATE_COUNT : JOURNAL_IN_DOUBT);
+		return;
+	}
+	mark(p, out, JOURNAL_APPROVED);
+	if (r->amount_cents != p->amount_cents) {
+		/* A partial approval (or any other amount): the bill and the charge would not
+		 * agree, so the charge is given back whole. */
+		p->amount_differs = true;
+		unback(p, out, true);
+		return;
+	}
+	post(p, out);
+}
+
+/* The portal's answer to the posting of an approved payment. */
+static void on_posted(struct payment *p, const struct payment_event *ev,
+		      struct payment_actions *out)
+{
+	if (ev->rc == 0) {
+		snprintf(p->post_reference, sizeof(p->post_reference), "%s", ev->result.reference);
+		journal_post(out, JOURNAL_POST_DONE, p->post_reference);
+		finish(p, out, PAYMENT_APPROVED, PAYMENT_FAIL_NONE, JOURNAL_STATE_COUNT);
+		return;
+	}
+	if (ev->rc == KIOSK_EINVAL || ev->rc == KIOSK_ENOTFOUND) {
+		/* The portal will not take it (the account, the amount, the key): the money
+		 * cannot reach the bill, so it goes back to the card. */
+		unback(p, out, true);
+		return;
+	}
+	/* Out of reach, or the answer was lost: the posting is idempotent by key, so the outbox
+	 * sends it until the portal has it. The charge stands. */
+	p->post_queued = true;
+	act(out, PAYMENT_ACT_OUTBOX_POST);
+	finish(p, out, PAYMENT_APPROVED, PAYMENT_FAIL_NONE, JOURNAL_STATE_COUNT);
+}
+
+static int on_settle_post(struct payment *p, const struct payment_event *ev,
+			  struct payment_actions *out)
+{
+	if ((p->state != PAYMENT_IDLE && !payment_finished(p)) || !ev->caps.must_post ||
+	    (ev->post != JOURNAL_POST_PENDING &&
+	     (ev->post != JOURNAL_POST_REFUSED || !ev->caps.can_reverse)))
+		return KIOSK_ESTATE;
+	memset(p, 0, sizeof(*p));
+	p->recovering = true;
+	p->amount_cents = ev->amount_cents;
+	p->caps = ev->caps;
+	p->result = ev->result;
+	if (ev->post == JOURNAL_POST_PENDING)
+		post(p, out);
+	else
+		unback(p, out, false);
+	return 0;
 }
 
 static void ask(struct payment *p, struct payment_actions *out)
@@ -136,7 +228,7 @@ static void on_status(struct payment *p, const struct payment_event *ev,
 		      struct payment_actions *out)
 {
 	p->last_status_rc = ev->rc;
-	if (ev->rc == 0 && ev->result.amount_cents != p->amount_cents) {
+	if (ev->rc == 0 && ev->result.amount_cents != p->amount_cents && !p->caps.must_post) {
 		/* Not ours to decide: staff must look (docs/operations.md). */
 		p->amount_differs = true;
 		p->result = ev->result;
@@ -247,10 +339,22 @@ int payment_step(struct payment *p, const struct payment_event *ev, struct payme
 		if (s != PAYMENT_REVERSING)
 			return KIOSK_ESTATE;
 		if (ev->rc == 0)
-			finish(p, out, PAYMENT_REVERSED, PAYMENT_FAIL_NONE, JOURNAL_REVERSED);
+			finish(p, out, PAYMENT_REVERSED,
+			       p->unbacked ? PAYMENT_FAIL_REFUSED : PAYMENT_FAIL_NONE,
+			       JOURNAL_REVERSED);
+		else if (p->unbacked)
+			/* Still charged, and not the city's: the journal keeps it refused and
+			 * the background reverses it again (SETTLE_POST). */
+			finish(p, out, PAYMENT_IN_DOUBT, PAYMENT_FAIL_NONE, JOURNAL_STATE_COUNT);
 		else
 			finish(p, out, PAYMENT_APPROVED, PAYMENT_FAIL_NONE, JOURNAL_STATE_COUNT);
 		return 0;
+	case PAYMENT_EV_POSTED:
+		if (s != PAYMENT_POSTING)
+			return KIOSK_ESTATE;
+		on_posted(p, ev, out);
+		return 0;
+	case PAYMENT_EV_SETTLE_POST: return on_settle_post(p, ev, out);
 	case PAYMENT_EV_RECOVER:
 		if (s != PAYMENT_IDLE && !payment_finished(p))
 			return KIOSK_ESTATE;

@@ -10,7 +10,17 @@
  *                                                 +--lost--> checking --status--> approved |
  *                                                               declined | failed | in_doubt
  *   recover (after a crash) --> checking, or failed when the request never left
- *   approved --reverse--> reversing --reversed--> reversed */
+ *   approved --reverse--> reversing --reversed--> reversed
+ *
+ * A tender whose party is not the portal (a card terminal: caps.must_post) is posted to the
+ * portal after its approval, so the charge and the account agree exactly once:
+ *   approval --> posting --posted 0--> approved (the portal has it)
+ *                        --posted refused--> reversing (the kiosk cannot stand behind it)
+ *                        --posted lost/down--> approved, posting queued in the outbox
+ *   an approval of another amount than asked --> reversing
+ *   reversing (after a refusal) --reversed 0--> reversed | --failed--> in_doubt (retried)
+ *   settle_post (an approved payment whose posting is pending or refused, after a crash or
+ *   in the background) --> posting | reversing */
 #ifndef KIOSK_PAYMENT_H
 #define KIOSK_PAYMENT_H
 
@@ -33,6 +43,7 @@ enum payment_state {
 	PAYMENT_ABORTING,   /* the tender was asked to stop */
 	PAYMENT_CHECKING,   /* the answer was lost: the party's record is asked */
 	PAYMENT_REVERSING,  /* an approved payment is being given back */
+	PAYMENT_POSTING,    /* approved by the terminal: the portal is being told */
 	/* Where a payment ends (for now: in doubt is settled later by a recovery). */
 	PAYMENT_APPROVED,
 	PAYMENT_DECLINED,
@@ -64,6 +75,9 @@ enum payment_event_type {
 	PAYMENT_EV_REVERSED,  /* .rc: the tender's answer to the reversal */
 	PAYMENT_EV_RECOVER,   /* a journaled payment left unfinished: .amount_cents, .journal_state,
 			       * .grace_passed, .caps */
+	PAYMENT_EV_POSTED,    /* .rc, .result.reference: the portal's answer to the posting */
+	PAYMENT_EV_SETTLE_POST, /* an approved payment whose posting is .post (pending or
+				 * refused): .amount_cents, .result (as journaled), .caps */
 };
 
 /* What the tender can do, given with start and recover. */
@@ -71,6 +85,7 @@ struct payment_caps {
 	bool can_resend;
 	bool can_abort;
 	bool can_reverse;
+	bool must_post; /* the party is not the portal: approvals are posted to it */
 };
 
 struct payment_event {
@@ -80,7 +95,8 @@ struct payment_event {
 	int64_t amount_cents;
 	struct payment_caps caps;
 	enum journal_state journal_state; /* RECOVER: as the journal has it */
-	bool grace_passed; /* RECOVER: a request sent before the crash can no longer arrive */
+	bool grace_passed;	/* RECOVER: a request sent before the crash can no longer arrive */
+	enum journal_post post; /* SETTLE_POST: where the posting stands */
 };
 
 enum payment_action_type {
@@ -94,6 +110,11 @@ enum payment_action_type {
 	PAYMENT_ACT_JOURNAL_TAKEN,  /* journal .taken_cents: the city's money from here on */
 	PAYMENT_ACT_SHOW_PROGRESS,  /* then tell the resident .taken_cents */
 	PAYMENT_ACT_FINISHED,	    /* the payment reached .state: tell the resident */
+	PAYMENT_ACT_JOURNAL_CARD, /* journal what the party said of the card (.result): no answer */
+	PAYMENT_ACT_PORTAL_POST,  /* post the approved payment to the portal: answer POSTED */
+	PAYMENT_ACT_JOURNAL_POST, /* journal the posting as .post (.reference: the portal's) */
+	PAYMENT_ACT_OUTBOX_POST,  /* the portal is out of reach: queue the posting durably, then
+				   * journal it queued: no answer */
 };
 
 struct payment_action {
@@ -102,9 +123,10 @@ struct payment_action {
 	const char *reference; /* points into the payment: valid until its next event */
 	int wait_ms;
 	int64_t taken_cents;
+	enum journal_post post;
 };
 
-#define PAYMENT_MAX_ACTIONS 3
+#define PAYMENT_MAX_ACTIONS 4
 
 struct payment_actions {
 	struct payment_action a[PAYMENT_MAX_ACTIONS];
@@ -124,6 +146,10 @@ struct payment {
 	int last_status_rc;	     /* the party's last word on the key */
 	bool amount_differs;	     /* the party holds another amount: left in doubt for staff */
 	struct tender_result result; /* the answer that settled it */
+	/* Posting (caps.must_post): */
+	bool post_queued;	 /* approved, and the outbox carries the posting */
+	bool unbacked;		 /* approved, but the kiosk cannot stand behind it: reversing */
+	char post_reference[32]; /* the portal's reference once it has the payment */
 };
 
 /* Takes one event. Returns 0 with the actions to run in order, or KIOSK_ESTATE when the event

@@ -38,6 +38,13 @@ struct payments {
 	int resolve_round;
 };
 
+static void schedule_resolve(struct payments *ps, bool soon);
+
+static void post_refused(void *ctx)
+{
+	schedule_resolve(ctx, true);
+}
+
 int payments_open(const struct payments_config *cfg, struct payments **out)
 {
 	struct payments *ps = calloc(1, sizeof(*ps));
@@ -50,6 +57,11 @@ int payments_open(const struct payments_config *cfg, struct payments **out)
 	ps->tender = cfg->tender ? cfg->tender : &magstripe_tender;
 	ps->timpl = cfg->tender ? cfg->tender_impl : &ps->mag;
 	ps->next_resolve_ms = -1;
+	if (cfg->sync) {
+		/* A posting the portal refused from the outbox: the charge is reversed soon. */
+		cfg->sync->post_refused = post_refused;
+		cfg->sync->post_refused_ctx = ps;
+	}
 	*out = ps;
 	return 0;
 }
@@ -160,7 +172,9 @@ static int journal_it(struct payments *ps)
 	memset(&jp, 0, sizeof(jp));
 	snprintf(jp.idempotency_key, sizeof(jp.idempotency_key), "%s", ps->pay.key);
 	snprintf(jp.customer_number, sizeof(jp.customer_number), "%s", ps->rq.customer_number);
-	jp.amount_cents = ps->rq.amount_cents;
+	jp.amount_cents = ps->pay.amount_cents;
+	jp.fee_cents = ps->pay.fee_cents;
+	jp.post = ps->tender->post_to_portal ? JOURNAL_POST_PENDING : JOURNAL_POST_NONE;
 	snprintf(jp.brand, sizeof(jp.brand), "%s", ps->pay.brand);
 	snprintf(jp.last4, sizeof(jp.last4), "%s", ps->pay.last4);
 	snprintf(jp.tender, sizeof(jp.tender), "%s", ps->tender->name);
@@ -177,11 +191,47 @@ static int journal_it(struct payments *ps)
 	return rc;
 }
 
+/* One payment run through the machine: the resident's (ps->machine, ps->rq), or one the
+ * background settles from the journal. */
+struct run_ctx {
+	struct payment *m;
+	struct tender_request *rq;
+	int64_t bill_cents; /* what goes to the bill; rq->amount_cents adds the card fee */
+	int64_t fee_cents;
+	bool left_open; /* something is still owed (a posting neither sent nor queued) */
+};
+
+/* The posting of an approved payment, as the outbox keeps it. */
+static int posting_body(const struct run_ctx *c, char *buf, size_t n)
+{
+	const struct tender_result *r = &c->m->result;
+	struct portal_posting pp = {
+	    .idempotency_key = c->rq->key,
+	    .customer_number = c->rq->customer_number,
+	    .amount_cents = c->bill_cents,
+	    .fee_cents = c->fee_cents,
+	    .tender = "terminal",
+	    .transaction_id = r->card.terminal_txn,
+	    .approval_code = r->card.approval_code,
+	    .brand = r->brand,
+	    .last4 = r->last4,
+	    .entry_mode = r->card.entry_mode[0] ? r->card.entry_mode : "chip",
+	};
+	int rc = portal_posting_json(&pp, buf, n);
+
+	if (rc)
+		log_error(MOD, "payment %.8s: the terminal's approval cannot be posted as it is",
+			  c->rq->key);
+	return rc;
+}
+
 /* Runs one action; fills *next and returns true when it has an answer for the machine. */
-static bool run_action(struct payments *ps, const struct payment_action *a,
+static bool run_action(struct payments *ps, struct run_ctx *c, const struct payment_action *a,
 		       struct payment_event *next)
 {
-	struct payment *m = &ps->machine;
+	struct payment *m = c->m;
+	struct portal_payment posted;
+	char body[OUTBOX_BODY_MAX];
 
 	memset(next, 0, sizeof(*next));
 	switch (a->type) {
@@ -190,23 +240,55 @@ static bool run_action(struct payments *ps, const struct payment_action *a,
 		next->rc = journal_it(ps);
 		return true;
 	case PAYMENT_ACT_JOURNAL_MARK:
-		journal_set_state(ps->cfg.journal, ps->rq.key, a->journal_state,
+		journal_set_state(ps->cfg.journal, c->rq->key, a->journal_state,
 				  a->reference && a->reference[0] ? a->reference : NULL);
 		if (a->journal_state == JOURNAL_APPROVED || a->journal_state == JOURNAL_DECLINED)
 			crashpoint("after-answer");
 		return false;
+	case PAYMENT_ACT_JOURNAL_CARD:
+		journal_set_card(ps->cfg.journal, c->rq->key, m->result.brand, m->result.last4,
+				 &m->result.card);
+		return false;
+	case PAYMENT_ACT_JOURNAL_POST:
+		journal_set_post(ps->cfg.journal, c->rq->key, a->post,
+				 a->reference && a->reference[0] ? a->reference : NULL);
+		return false;
+	case PAYMENT_ACT_PORTAL_POST:
+		next->type = PAYMENT_EV_POSTED;
+		crashpoint("before-post");
+		next->rc = posting_body(c, body, sizeof(body));
+		if (next->rc == 0)
+			next->rc = portal_post_payment(ps->cfg.portal, c->rq->key, body, &posted);
+		if (next->rc == 0) {
+			crashpoint("after-post");
+			snprintf(next->result.reference, sizeof(next->result.reference), "%s",
+				 posted.reference);
+		} else {
+			log_warn(MOD, "payment %.8s: posting to the portal: %s", c->rq->key,
+				 kiosk_strerror(next->rc));
+		}
+		return true;
+	case PAYMENT_ACT_OUTBOX_POST:
+		/* Queued first, then journaled as queued: a crash between leaves it pending,
+		 * and the background posts it (the portal takes a key once). */
+		if (posting_body(c, body, sizeof(body)) == 0 && ps->cfg.sync &&
+		    sync_queue_post(ps->cfg.sync, c->rq->key, body) == 0)
+			journal_set_post(ps->cfg.journal, c->rq->key, JOURNAL_POST_QUEUED, NULL);
+		else
+			c->left_open = true; /* still pending: the background posts it */
+		return false;
 	case PAYMENT_ACT_JOURNAL_TAKEN:
 		/* The city's money from here on: on disk before anyone is told. */
-		ps->taken_ok = journal_set_taken(ps->cfg.journal, ps->rq.key, a->taken_cents) == 0;
+		ps->taken_ok = journal_set_taken(ps->cfg.journal, c->rq->key, a->taken_cents) == 0;
 		return false;
 	case PAYMENT_ACT_SHOW_PROGRESS:
 		if (!ps->taken_ok) {
 			log_error(MOD,
 				  "payment %.8s: %lld cents taken but not journaled; not shown",
-				  ps->rq.key, (long long)a->taken_cents);
+				  c->rq->key, (long long)a->taken_cents);
 			return false;
 		}
-		log_info(MOD, "payment %.8s: %lld cents taken so far", ps->rq.key,
+		log_info(MOD, "payment %.8s: %lld cents taken so far", c->rq->key,
 			 (long long)a->taken_cents);
 		if (ps->cfg.on_progress)
 			ps->cfg.on_progress(ps->cfg.progress_ctx, a->taken_cents);
@@ -214,12 +296,12 @@ static bool run_action(struct payments *ps, const struct payment_action *a,
 	case PAYMENT_ACT_TENDER_START:
 	case PAYMENT_ACT_TENDER_RESEND:
 		next->type = PAYMENT_EV_ANSWER;
-		next->rc = ps->tender->start(ps->timpl, &ps->rq,
-					     a->type == PAYMENT_ACT_TENDER_RESEND, &next->result);
+		next->rc = ps->tender->start(ps->timpl, c->rq, a->type == PAYMENT_ACT_TENDER_RESEND,
+					     &next->result);
 		if (a->type == PAYMENT_ACT_TENDER_START) {
 			crashpoint("after-send");
 			if (next->rc != 0 && next->rc != KIOSK_EINVAL && next->rc != KIOSK_ETLS)
-				log_warn(MOD, "payment %.8s: %s; asking the %s", ps->rq.key,
+				log_warn(MOD, "payment %.8s: %s; asking the %s", c->rq->key,
 					 kiosk_strerror(next->rc), ps->tender->party);
 		}
 		return true;
@@ -227,26 +309,30 @@ static bool run_action(struct payments *ps, const struct payment_action *a,
 		if (a->wait_ms > 0)
 			usleep((useconds_t)a->wait_ms * 1000u);
 		next->type = PAYMENT_EV_STATUS;
-		next->rc = ps->tender->status(ps->timpl, &ps->rq, &next->result);
+		next->rc = ps->tender->status(ps->timpl, c->rq, &next->result);
 		return true;
 	case PAYMENT_ACT_TENDER_ABORT:
 		next->type = PAYMENT_EV_ANSWER;
-		next->rc = ps->tender->abort(ps->timpl, &ps->rq, &next->result);
+		next->rc = ps->tender->abort(ps->timpl, c->rq, &next->result);
 		return true;
 	case PAYMENT_ACT_TENDER_REVERSE:
-		ps->rq.reference = m->result.reference;
+		c->rq->reference = m->result.reference;
 		next->type = PAYMENT_EV_REVERSED;
-		next->rc = ps->tender->reverse(ps->timpl, &ps->rq, &next->result);
+		crashpoint("before-reverse");
+		next->rc = ps->tender->reverse(ps->timpl, c->rq, &next->result);
+		if (next->rc)
+			log_error(MOD, "payment %.8s: the %s did not reverse it: %s", c->rq->key,
+				  ps->tender->party, kiosk_strerror(next->rc));
 		return true;
 	case PAYMENT_ACT_FINISHED:
-		log_info(MOD, "payment %.8s: %s", ps->rq.key, payment_state_name(m->state));
+		log_info(MOD, "payment %.8s: %s", c->rq->key, payment_state_name(m->state));
 		return false;
 	}
 	return false;
 }
 
 /* Feeds ev to the machine and runs what it asks until it waits for a tender or is done. */
-static void run(struct payments *ps, const struct payment_event *first)
+static void run_one(struct payments *ps, struct run_ctx *c, const struct payment_event *first)
 {
 	struct payment_event ev = *first, next;
 	struct payment_actions acts;
@@ -254,18 +340,28 @@ static void run(struct payments *ps, const struct payment_event *first)
 
 	while (more) {
 		more = false;
-		if (payment_step(&ps->machine, &ev, &acts) != 0) {
-			log_error(MOD, "payment %.8s: event %d refused in state %s", ps->rq.key,
-				  ev.type, payment_state_name(ps->machine.state));
+		if (payment_step(c->m, &ev, &acts) != 0) {
+			log_error(MOD, "payment %.8s: event %d refused in state %s", c->rq->key,
+				  ev.type, payment_state_name(c->m->state));
 			return;
 		}
 		for (int i = 0; i < acts.n; i++) {
-			if (run_action(ps, &acts.a[i], &next)) {
+			if (run_action(ps, c, &acts.a[i], &next)) {
 				ev = next;
 				more = true;
 			}
 		}
 	}
+}
+
+/* The resident's payment. */
+static void run(struct payments *ps, const struct payment_event *first)
+{
+	struct run_ctx c = {&ps->machine, &ps->rq, ps->pay.amount_cents, ps->pay.fee_cents, false};
+
+	run_one(ps, &c, first);
+	if (c.left_open)
+		schedule_resolve(ps, false);
 }
 
 static struct payment_caps caps_of(const struct payments *ps)
@@ -274,6 +370,7 @@ static struct payment_caps caps_of(const struct payments *ps)
 	    .can_resend = ps->tender->can_resend && ps->tender->can_resend(ps->timpl),
 	    .can_abort = ps->tender->abort != NULL,
 	    .can_reverse = ps->tender->reverse != NULL,
+	    .must_post = ps->tender->post_to_portal,
 	};
 	return c;
 }
@@ -289,6 +386,13 @@ static void answer(struct payments *ps, struct core_event *ev)
 	switch (m->state) {
 	case PAYMENT_APPROVED:
 	case PAYMENT_DECLINED:
+		/* The receipt's card lines: what the terminal said (a swipe knew it before). */
+		if (m->result.last4[0]) {
+			snprintf(ps->pay.brand, sizeof(ps->pay.brand), "%s", m->result.brand);
+			snprintf(ps->pay.last4, sizeof(ps->pay.last4), "%s", m->result.last4);
+		}
+		ps->pay.card = m->result.card;
+		ps->pay.post_queued = m->post_queued;
 		ev->outcome =
 		    m->state == PAYMENT_APPROVED ? CORE_OUTCOME_APPROVED : CORE_OUTCOME_DECLINED;
 		snprintf(ev->reference, sizeof(ev->reference), "%s", m->result.reference);
@@ -432,8 +536,49 @@ static void on_settled(const struct journal_payment *before, enum journal_state 
 		sync_queue_confirm(ps->cfg.sync, before->idempotency_key, "in_doubt", false);
 }
 
+/* An approved payment the portal has not got yet (a crash between the approval and the
+ * posting, an outbox refusal): posted, or reversed when the portal refused it. Counts what is
+ * still open (the portal or the terminal out of reach). */
+struct unposted_pass {
+	struct payments *ps;
+	int open;
+};
+
+static int settle_unposted(const struct journal_payment *jp, void *ctx)
+{
+	struct unposted_pass *up = ctx;
+	struct payments *ps = up->ps;
+	struct payment m = {0};
+	struct tender_request rq = {.key = jp->idempotency_key,
+				    .customer_number = jp->customer_number,
+				    .amount_cents = jp->amount_cents + jp->fee_cents,
+				    .reference = jp->reference};
+	struct run_ctx c = {&m, &rq, jp->amount_cents, jp->fee_cents, false};
+	struct payment_event ev = {.type = PAYMENT_EV_SETTLE_POST,
+				   .amount_cents = rq.amount_cents,
+				   .post = jp->post,
+				   .caps = caps_of(ps)};
+
+	if (strcmp(jp->tender, ps->tender->name) != 0 || !ps->tender->post_to_portal)
+		return 0; /* another tender's: that tender settles it */
+	ev.result.verdict = TENDER_APPROVED;
+	ev.result.amount_cents = rq.amount_cents;
+	snprintf(ev.result.reference, sizeof(ev.result.reference), "%s", jp->reference);
+	snprintf(ev.result.brand, sizeof(ev.result.brand), "%s", jp->brand);
+	snprintf(ev.result.last4, sizeof(ev.result.last4), "%s", jp->last4);
+	ev.result.card = jp->card;
+	log_info(MOD, "payment %.8s: approved, posting %s: %s", jp->idempotency_key,
+		 journal_post_name(jp->post),
+		 jp->post == JOURNAL_POST_REFUSED ? "reversing it" : "posting it");
+	run_one(ps, &c, &ev);
+	if (m.state == PAYMENT_IN_DOUBT || c.left_open)
+		up->open++;
+	return 0;
+}
+
 int payments_recover(struct payments *ps)
 {
+	struct unposted_pass up = {ps, 0};
 	struct reconcile_pass pass = {0};
 	/* Recovery asks the party's record; it never resends (the card is long gone). */
 	struct magstripe bare;
@@ -454,6 +599,9 @@ int payments_recover(struct payments *ps)
 		log_info(MOD, "reconciliation: %d checked, %d settled, %d still in doubt",
 			 pass.checked, pass.settled, pass.open);
 	}
+	if (journal_each_unposted(ps->cfg.journal, settle_unposted, &up) != 0)
+		up.open++;
+	pass.open += up.open;
 	if (pass.open > 0)
 		schedule_resolve(ps, false);
 	return pass.open;

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "app/core/core.h"
+#include "app/store/journal.h"
 #include "drivers/devices.h"
 
 /* What a receipt states about one payment. */
@@ -20,7 +21,10 @@ struct payment_record {
 	char reference[32];
 	enum core_outcome outcome;
 	time_t when;
-	bool confirm_queued; /* the outbox carries what the resident was shown */
+	bool confirm_queued;	  /* the outbox carries what the resident was shown */
+	int64_t fee_cents;	  /* the card fee, charged on top of amount_cents (0: none) */
+	bool post_queued;	  /* approved, but the portal hears of it later: "shortly" */
+	struct journal_card card; /* a terminal's EMV details, or all "" */
 };
 
 struct receipts_env {

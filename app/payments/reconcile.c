@@ -26,7 +26,7 @@ static int run(struct pass_ctx *c, const struct journal_payment *p, struct payme
 {
 	struct tender_request rq = {.key = p->idempotency_key,
 				    .customer_number = p->customer_number,
-				    .amount_cents = p->amount_cents,
+				    .amount_cents = p->amount_cents + p->fee_cents,
 				    .reference = p->reference};
 	struct payment_event ev = *first;
 	struct payment_actions acts;
@@ -44,6 +44,19 @@ static int run(struct pass_ctx *c, const struct journal_payment *p, struct payme
 				ev.type = PAYMENT_EV_STATUS;
 				ev.rc = c->tender->status(c->impl, &rq, &ev.result);
 				more = true;
+			} else if (a->type == PAYMENT_ACT_JOURNAL_CARD) {
+				rc = journal_set_card(c->journal, p->idempotency_key,
+						      m->result.brand, m->result.last4,
+						      &m->result.card);
+				if (rc)
+					return rc;
+			} else if (a->type == PAYMENT_ACT_JOURNAL_POST) {
+				/* Posting and reversal themselves are left to the payment
+				 * service's pass over what is unposted (payments_recover). */
+				rc = journal_set_post(c->journal, p->idempotency_key, a->post,
+						      a->reference);
+				if (rc)
+					return rc;
 			} else if (a->type == PAYMENT_ACT_JOURNAL_MARK) {
 				const char *ref =
 				    a->reference && a->reference[0] ? a->reference : NULL;
@@ -72,8 +85,10 @@ static int one(const struct journal_payment *p, void *ctx)
 	struct payment m = {0};
 	struct payment_event ev = {
 	    .type = PAYMENT_EV_RECOVER,
-	    .amount_cents = p->amount_cents,
+	    .amount_cents = p->amount_cents + p->fee_cents,
 	    .journal_state = p->state,
+	    .caps = {.can_reverse = c->tender->reverse != NULL,
+		     .must_post = c->tender->post_to_portal},
 	    .grace_passed = c->now_s - p->updated_at >= c->grace_s,
 	};
 	int rc;
@@ -86,12 +101,12 @@ static int one(const struct journal_payment *p, void *ctx)
 	rc = run(c, p, &m, &ev);
 	if (rc)
 		return rc;
-	if (m.amount_differs)
+	if (m.amount_differs && m.state == PAYMENT_IN_DOUBT)
 		log_error(MOD,
 			  "payment %.8s: the %s has %lld cents, the journal %lld; left "
 			  "in doubt for staff",
 			  p->idempotency_key, c->tender->party, (long long)m.result.amount_cents,
-			  (long long)p->amount_cents);
+			  (long long)(p->amount_cents + p->fee_cents));
 	if (m.state == PAYMENT_IN_DOUBT) {
 		if (m.last_status_rc != 0 && m.last_status_rc != KIOSK_ENOTFOUND) {
 			log_warn(MOD, "cannot ask about payment %.8s: %s", p->idempotency_key,

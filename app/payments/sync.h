@@ -19,6 +19,10 @@ struct sync {
 	void (*delivered)(void *ctx);
 	void *delivered_ctx;
 	int64_t next_ms; /* when the next item falls due (wall-clock ms), -1: none */
+	/* Told when the portal refused a posting for good (the payment service reverses the
+	 * charge); may be NULL. */
+	void (*post_refused)(void *ctx);
+	void *post_refused_ctx;
 };
 
 void sync_init(struct sync *s, struct outbox *ob, struct portal *p, struct journal *j,
@@ -30,6 +34,11 @@ void sync_kick(struct sync *s);
 /* Queues "what the resident was shown" for a payment: shown is "approved", "declined" or
  * "in_doubt". */
 void sync_queue_confirm(struct sync *s, const char *key, const char *shown, bool printed);
+
+/* Queues the posting of an approved terminal payment (body: portal_posting_json), sent until
+ * the portal has it; on delivery the journal's posting becomes done, on a refusal refused.
+ * 0, or the outbox's error (nothing queued). */
+int sync_queue_post(struct sync *s, const char *key, const char *body);
 
 /* When there is something to send (wall-clock ms), or -1. */
 int64_t sync_due_ms(const struct sync *s);

@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "app/store/journal.h"
+
 enum tender_verdict {
 	TENDER_APPROVED,
 	TENDER_DECLINED,
@@ -34,6 +36,9 @@ struct tender_result {
 	char message[128];    /* a decline's reason in plain words, or "" */
 	char brand[16];	      /* the card's brand, when the tender learns it (terminal) */
 	char last4[5];	      /* and its last four digits, never more */
+	/* What a terminal says of the card (POITransactionID, approval code, entry mode, AID,
+	 * application label): posted to the portal and printed on the EMV receipt. */
+	struct journal_card card;
 };
 
 /* What an asynchronous tender reports while it works, on the thread that owns the payment
@@ -59,6 +64,10 @@ typedef void (*tender_report_fn)(void *ctx, const struct tender_event *ev);
 struct tender_ops {
 	const char *name;  /* "magstripe", "terminal", "cash": for logs and the journal */
 	const char *party; /* who holds the record: "portal", "terminal", "validator" */
+	/* The party is not the portal: an approved payment is then posted to the portal, exactly
+	 * once (docs/portal-api.md, "Terminal payments"), or reversed when the portal refuses it.
+	 */
+	bool post_to_portal;
 
 	/* Whether the tender can start now, and what it already knows of the card (brand and
 	 * last four in *out). KIOSK_ESTATE: not ready (the magstripe: no card swiped). NULL:

@@ -53,6 +53,19 @@ static void reference_of(const char *poi_txn_id, char *out, size_t n)
 		snprintf(out, n, "%s", dot + 1);
 }
 
+/* What the portal posting and the EMV receipt lines need (never the card number). The AID is
+ * kept only when it is hex, as EMV defines it. */
+static void card_of(const struct nexo_payment_result *p, struct journal_card *c)
+{
+	snprintf(c->terminal_txn, sizeof(c->terminal_txn), "%s", p->poi_txn_id);
+	snprintf(c->approval_code, sizeof(c->approval_code), "%s", p->approval_code);
+	if (p->entry != NEXO_ENTRY_UNKNOWN)
+		snprintf(c->entry_mode, sizeof(c->entry_mode), "%s", nexo_entry_name(p->entry));
+	if (strspn(p->aid, "0123456789ABCDEFabcdef") == strlen(p->aid))
+		snprintf(c->aid, sizeof(c->aid), "%s", p->aid);
+	snprintf(c->app_label, sizeof(c->app_label), "%s", p->app_name);
+}
+
 int terminal_tender_result(const struct nexo_response *r, int64_t asked_cents,
 			   struct tender_result *out)
 {
@@ -71,6 +84,7 @@ int terminal_tender_result(const struct nexo_response *r, int64_t asked_cents,
 	snprintf(out->brand, sizeof(out->brand), "%.15s", p->brand);
 	snprintf(out->last4, sizeof(out->last4), "%s", p->last4);
 	reference_of(p->poi_txn_id, out->reference, sizeof(out->reference));
+	card_of(p, &out->card);
 	if (p->outcome.result != NEXO_RESULT_FAILURE) {
 		/* A partial approval holds less than asked: the payment sees the difference. */
 		out->verdict = TENDER_APPROVED;
@@ -213,6 +227,7 @@ static int reverse(void *impl, const struct tender_request *rq, struct tender_re
 const struct tender_ops terminal_tender = {
     .name = "terminal",
     .party = "terminal",
+    .post_to_portal = true,
     .prepare = NULL,
     .start = start,
     .status = status,

@@ -6,7 +6,8 @@
  * (nexo_service_id_for), so status, abort and reverse need nothing but the key, even after a
  * crash. A key is never sent twice (no resend): a terminal refuses a reused SaleTransactionID.
  *
- * What this does not do yet: post the approved charge to the portal (the second party). */
+ * The portal is the second party: an approved charge is posted to it by the payment service
+ * (payment.h, caps.must_post), or reversed when the kiosk cannot stand behind it. */
 #ifndef KIOSK_TERMINAL_TENDER_H
 #define KIOSK_TERMINAL_TENDER_H
 

@@ -36,6 +36,7 @@ struct portal {
 	long requests;	     /* performed, answered or not */
 	long connections;    /* new connections opened (each a TLS handshake) */
 	char last_error[32]; /* the "error" code of the last refusal, "" after a success */
+	char last_detail[11]; /* a stale bill's refusal: the newest bill's date, else "" */
 };
 
 static int set_options(struct portal *p, const struct portal_config *cfg)
@@ -288,6 +289,10 @@ static int portal_request(struct portal *p, const char *method, const char *path
 			 json_string_value(json_object_get(*doc, "error"))
 			     ? json_string_value(json_object_get(*doc, "error"))
 			     : "");
+	p->last_detail[0] = '\0';
+	if (rc != 0 && json_string_value(json_object_get(*doc, "latest_bill_date")))
+		snprintf(p->last_detail, sizeof(p->last_detail), "%s",
+			 json_string_value(json_object_get(*doc, "latest_bill_date")));
 	if (rc == KIOSK_EPROTO && status == 200)
 		log_warn("portal", "%s: the answer is not a JSON object", path);
 	if (rc != 0) {
@@ -518,6 +523,31 @@ int portal_lookup_bill(struct portal *p, const char *customer_number, const char
 	return rc;
 }
 
+int portal_lookup_scanned(struct portal *p, const char *barcode, struct portal_bill *out,
+			  char latest[11])
+{
+	json_t *req, *doc = NULL;
+	int rc;
+
+	if (!p || !out || !barcode || !barcode[0])
+		return KIOSK_EINVAL;
+	if (latest)
+		latest[0] = '\0';
+	req = json_pack("{s:s}", "barcode", barcode);
+	if (!req)
+		return KIOSK_ENOMEM;
+	rc = post_json(p, API_PREFIX "/bills/lookup", req, &doc);
+	if (rc == 0)
+		rc = parse_bill(doc, out);
+	json_decref(doc);
+	if (rc == KIOSK_EINVAL && strcmp(p->last_error, "stale_bill") == 0) {
+		rc = KIOSK_ESTATE;
+		if (latest)
+			snprintf(latest, 11, "%s", p->last_detail);
+	}
+	return rc;
+}
+
 int portal_pay(struct portal *p, const char *idempotency_key, const char *customer_number,
 	       int64_t amount_cents, const struct card_sealed *card, struct portal_payment *out)
 {
@@ -550,6 +580,73 @@ int portal_pay(struct portal *p, const char *idempotency_key, const char *custom
 		/* The portal says it charged something else: treat as in doubt. */
 		log_error("portal", "payment %s: portal answered %lld cents, asked %lld",
 			  idempotency_key, (long long)out->amount_cents, (long long)amount_cents);
+		rc = KIOSK_EPROTO;
+	}
+	json_decref(doc);
+	return rc;
+}
+
+/* Short fields of a posting: printable ASCII, no quotes (they are written into JSON as is by
+ * jansson anyway; this keeps the outbox row readable and bounded). */
+static int field_ok(const char *s, size_t min, size_t max)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n < min || n > max)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < 0x20 || s[i] > 0x7e)
+			return 0;
+	}
+	return 1;
+}
+
+int portal_posting_json(const struct portal_posting *pp, char *buf, size_t n)
+{
+	char digits[24];
+	json_t *req;
+	size_t len;
+	int rc = 0;
+
+	if (!pp || !buf || n == 0 || !key_ok(pp->idempotency_key) || pp->amount_cents <= 0 ||
+	    pp->fee_cents < 0 ||
+	    normalise_customer_number(pp->customer_number, digits, sizeof(digits)) != 0 ||
+	    !field_ok(pp->tender, 1, 15) || !field_ok(pp->transaction_id, 1, 64) ||
+	    !field_ok(pp->approval_code, 1, 15) || !field_ok(pp->brand, 1, 23) ||
+	    !field_ok(pp->last4, 4, 4) || strspn(pp->last4, "0123456789") != 4 ||
+	    !field_ok(pp->entry_mode, 1, 11))
+		return KIOSK_EINVAL;
+	req = json_pack("{s:s, s:s, s:I, s:I, s:s, s:{s:s, s:s, s:s, s:s, s:s}}", "idempotency_key",
+			pp->idempotency_key, "customer_number", digits, "amount_cents",
+			(json_int_t)pp->amount_cents, "fee_cents", (json_int_t)pp->fee_cents,
+			"tender", pp->tender, pp->tender, "transaction_id", pp->transaction_id,
+			"approval_code", pp->approval_code, "brand", pp->brand, "last4", pp->last4,
+			"entry_mode", pp->entry_mode);
+	if (!req)
+		return KIOSK_ENOMEM;
+	len = json_dumpb(req, buf, n, JSON_COMPACT);
+	if (len == 0 || len >= n)
+		rc = KIOSK_EINVAL;
+	else
+		buf[len] = '\0';
+	json_decref(req);
+	return rc;
+}
+
+int portal_post_payment(struct portal *p, const char *idempotency_key, const char *body_json,
+			struct portal_payment *out)
+{
+	json_t *doc = NULL;
+	int rc;
+
+	if (!p || !out || !key_ok(idempotency_key) || !body_json)
+		return KIOSK_EINVAL;
+	rc = portal_request(p, "POST", API_PREFIX "/payments", body_json, &doc);
+	if (rc == 0)
+		rc = parse_payment(doc, out);
+	if (rc == 0 && out->status != PORTAL_PAY_APPROVED) {
+		/* The charge already happened: a portal never declines a posting. */
+		log_error("portal", "posting %.8s answered declined", idempotency_key);
 		rc = KIOSK_EPROTO;
 	}
 	json_decref(doc);

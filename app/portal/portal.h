@@ -4,6 +4,7 @@
 #ifndef KIOSK_PORTAL_H
 #define KIOSK_PORTAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "app/crypto/seal.h"
@@ -44,6 +45,14 @@ struct portal_bill {
 int portal_lookup_bill(struct portal *p, const char *customer_number, const char *last_name,
 		       int64_t last_bill_cents, struct portal_bill *out);
 
+/* Looks a bill up by the text scanned from its barcode (app/common/billcode.h), which names
+ * the account and proves it. 0, KIOSK_ENOTFOUND (no such bill of the city), KIOSK_ESTATE (a
+ * newer bill was issued: *latest gets its date, YYYY-MM-DD, when latest is not NULL),
+ * KIOSK_EINVAL (the portal says it is not one of its bills), or the errors of
+ * portal_lookup_bill. */
+int portal_lookup_scanned(struct portal *p, const char *barcode, struct portal_bill *out,
+			  char latest[11]);
+
 enum portal_pay_status { PORTAL_PAY_APPROVED, PORTAL_PAY_DECLINED };
 
 struct portal_payment {
@@ -61,6 +70,32 @@ int portal_pay(struct portal *p, const char *idempotency_key, const char *custom
 /* Asks what became of a payment; KIOSK_ENOTFOUND when the portal never saw the key. */
 int portal_payment_status(struct portal *p, const char *idempotency_key,
 			  struct portal_payment *out);
+
+/* A payment another party took (a card terminal) as the portal is told of it
+ * (docs/portal-api.md, "Terminal payments"). */
+struct portal_posting {
+	const char *idempotency_key; /* the journaled key: the terminal's SaleTransactionID */
+	const char *customer_number;
+	int64_t amount_cents;	    /* to the bill */
+	int64_t fee_cents;	    /* the card fee, its own line (0: none) */
+	const char *tender;	    /* "terminal" */
+	const char *transaction_id; /* the terminal's POITransactionID */
+	const char *approval_code;
+	const char *brand;
+	const char *last4;
+	const char *entry_mode; /* "chip", "tap", "swipe", "wallet", "keyed" */
+};
+
+/* The posting's JSON body into buf (what the outbox keeps): 0, or KIOSK_EINVAL for a field
+ * the portal would refuse or a buf too small. */
+int portal_posting_json(const struct portal_posting *pp, char *buf, size_t n);
+
+/* Posts a body from portal_posting_json under its key; idempotent, so a retry (the outbox)
+ * sends the same body again. 0 with out (status approved, the portal's reference);
+ * KIOSK_EINVAL or KIOSK_ENOTFOUND when the portal refused it (it will never take it);
+ * otherwise the portal was out of reach or the answer lost: send it again. */
+int portal_post_payment(struct portal *p, const char *idempotency_key, const char *body_json,
+			struct portal_payment *out);
 
 /* Tells the portal what the resident was shown for a payment: body_json is
  * {"outcome_shown": "approved"|"declined"|"in_doubt", "receipt_printed": true|false}, as the

@@ -14,7 +14,7 @@
 
 #define MOD "journal"
 #define BUSY_TIMEOUT_MS 5000
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 /* Used from one thread only (the store worker): the statements below are shared state. */
 struct journal {
@@ -23,7 +23,17 @@ struct journal {
 	sqlite3_stmt *insert_payment, *insert_event;
 	sqlite3_stmt *select_state, *update_state, *update_taken;
 	sqlite3_stmt *select_one, *select_unfinished, *select_all;
+	sqlite3_stmt *update_card, *update_post, *select_unposted;
 };
+
+static const char *const post_names[] = {
+    [JOURNAL_POST_NONE] = "none",	[JOURNAL_POST_PENDING] = "pending",
+    [JOURNAL_POST_QUEUED] = "queued",	[JOURNAL_POST_DONE] = "done",
+    [JOURNAL_POST_REFUSED] = "refused",
+};
+
+_Static_assert(sizeof(post_names) / sizeof(post_names[0]) == JOURNAL_POST_COUNT,
+	       "every posting state has a name");
 
 static const char *const state_names[] = {
     [JOURNAL_CREATED] = "created",
@@ -104,8 +114,31 @@ static const char schema_v2[] =
     " CHECK (taken_cents >= 0);"
     "PRAGMA user_version = 2;";
 
+/* Version 3: a payment a card terminal took is posted to the portal (post, post_reference),
+ * with what the terminal said of the card for the posting and the EMV receipt (never a card
+ * number: the AID is hex, the other fields short), and the card fee as its own line. */
+static const char schema_v3[] =
+    "ALTER TABLE payments ADD COLUMN fee_cents INTEGER NOT NULL DEFAULT 0"
+    " CHECK (fee_cents >= 0);"
+    "ALTER TABLE payments ADD COLUMN post TEXT NOT NULL DEFAULT 'none'"
+    " CHECK (post IN ('none', 'pending', 'queued', 'done', 'refused'));"
+    "ALTER TABLE payments ADD COLUMN post_reference TEXT NOT NULL DEFAULT ''"
+    " CHECK (length(post_reference) <= 31);"
+    "ALTER TABLE payments ADD COLUMN terminal_txn TEXT NOT NULL DEFAULT ''"
+    " CHECK (length(terminal_txn) <= 64);"
+    "ALTER TABLE payments ADD COLUMN approval_code TEXT NOT NULL DEFAULT ''"
+    " CHECK (length(approval_code) <= 15);"
+    "ALTER TABLE payments ADD COLUMN entry_mode TEXT NOT NULL DEFAULT ''"
+    " CHECK (length(entry_mode) <= 11);"
+    "ALTER TABLE payments ADD COLUMN aid TEXT NOT NULL DEFAULT ''"
+    " CHECK (length(aid) <= 32 AND aid NOT GLOB '*[^0-9A-Fa-f]*');"
+    "ALTER TABLE payments ADD COLUMN app_label TEXT NOT NULL DEFAULT ''"
+    " CHECK (length(app_label) <= 32);"
+    "CREATE INDEX payments_by_post ON payments (post);"
+    "PRAGMA user_version = 3;";
+
 /* Migrations in order: migrations[i] takes the schema from version i to i + 1. */
-static const char *const migrations[] = {schema_v1, schema_v2};
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3};
 
 static int store_error(struct journal *j, const char *what)
 {
@@ -225,8 +258,8 @@ static int prepare_all(struct journal *j)
 	    {&j->rollback, "ROLLBACK"},
 	    {&j->insert_payment,
 	     "INSERT INTO payments (idempotency_key, customer_number, amount_cents, brand, last4,"
-	     " state, reference, created_at, updated_at, tender) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-	     "?7, ?8, ?8, ?9)"},
+	     " state, reference, created_at, updated_at, tender, fee_cents, post) VALUES (?1, ?2,"
+	     " ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11)"},
 	    {&j->insert_event, "INSERT INTO payment_events (payment_id, from_state, to_state, at)"
 			       " VALUES (?1, ?2, ?3, ?4)"},
 	    {&j->select_state, "SELECT id, state FROM payments WHERE idempotency_key = ?1"},
@@ -238,15 +271,35 @@ static int prepare_all(struct journal *j)
 	     " AND state IN ('sent', 'in_doubt') AND taken_cents <= ?2"},
 	    {&j->select_one,
 	     "SELECT idempotency_key, customer_number, amount_cents, brand, last4, state,"
-	     " reference, created_at, updated_at, tender, taken_cents FROM payments WHERE "
-	     "idempotency_key = ?1"},
+	     " reference, created_at, updated_at, tender, taken_cents, fee_cents, post,"
+	     " post_reference, terminal_txn, approval_code, entry_mode, aid, app_label FROM "
+	     "payments WHERE"
+	     " idempotency_key = ?1"},
 	    {&j->select_unfinished,
 	     "SELECT idempotency_key, customer_number, amount_cents, brand, last4, state,"
-	     " reference, created_at, updated_at, tender, taken_cents FROM payments"
+	     " reference, created_at, updated_at, tender, taken_cents, fee_cents, post,"
+	     " post_reference, terminal_txn, approval_code, entry_mode, aid, app_label FROM "
+	     "payments"
 	     " WHERE state IN ('created', 'sent', 'in_doubt') ORDER BY id"},
 	    {&j->select_all,
 	     "SELECT idempotency_key, customer_number, amount_cents, brand, last4, state,"
-	     " reference, created_at, updated_at, tender, taken_cents FROM payments ORDER BY id"},
+	     " reference, created_at, updated_at, tender, taken_cents, fee_cents, post,"
+	     " post_reference, terminal_txn, approval_code, entry_mode, aid, app_label FROM "
+	     "payments ORDER BY id"},
+	    {&j->select_unposted,
+	     "SELECT idempotency_key, customer_number, amount_cents, brand, last4, state,"
+	     " reference, created_at, updated_at, tender, taken_cents, fee_cents, post,"
+	     " post_reference, terminal_txn, approval_code, entry_mode, aid, app_label FROM "
+	     "payments"
+	     " WHERE state IN ('approved', 'receipt_printed', 'confirmed')"
+	     " AND post IN ('pending', 'refused') ORDER BY id"},
+	    {&j->update_card,
+	     "UPDATE payments SET brand = ?2, last4 = ?3, terminal_txn = ?4, approval_code = ?5,"
+	     " entry_mode = ?6, aid = ?7, app_label = ?8, updated_at = ?9"
+	     " WHERE idempotency_key = ?1 AND state IN ('sent', 'in_doubt')"},
+	    {&j->update_post,
+	     "UPDATE payments SET post = ?2, post_reference = coalesce(?3, post_reference),"
+	     " updated_at = ?4 WHERE idempotency_key = ?1 AND post NOT IN ('none', 'done')"},
 	};
 
 	for (size_t i = 0; i < sizeof(list) / sizeof(list[0]); i++) {
@@ -295,10 +348,10 @@ void journal_close(struct journal *j)
 {
 	if (!j)
 		return;
-	sqlite3_stmt *all[] = {j->begin,	  j->commit,	   j->rollback,
-			       j->insert_payment, j->insert_event, j->select_state,
-			       j->update_state,	  j->select_one,   j->select_unfinished,
-			       j->select_all,	  j->update_taken};
+	sqlite3_stmt *all[] = {
+	    j->begin,	     j->commit,	      j->rollback,    j->insert_payment,    j->insert_event,
+	    j->select_state, j->update_state, j->select_one,  j->select_unfinished, j->select_all,
+	    j->update_taken, j->update_card,  j->update_post, j->select_unposted};
 
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		sqlite3_finalize(all[i]);
@@ -381,7 +434,8 @@ static int payment_ok(const struct journal_payment *p)
 	       bounded(p->brand, sizeof(p->brand), &brand) && no_digits(p->brand) &&
 	       bounded(p->last4, sizeof(p->last4), &last4) && digits_only(p->last4) &&
 	       bounded(p->reference, sizeof(p->reference), &ref) && p->amount_cents > 0 &&
-	       bounded(p->tender, sizeof(p->tender), &tender);
+	       bounded(p->tender, sizeof(p->tender), &tender) && p->fee_cents >= 0 &&
+	       (p->post == JOURNAL_POST_NONE || p->post == JOURNAL_POST_PENDING);
 }
 
 static int finish(struct journal *j, int rc)
@@ -436,6 +490,8 @@ int journal_create(struct journal *j, const struct journal_payment *p)
 	sqlite3_bind_text(st, 7, p->reference, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 8, p->created_at > 0 ? p->created_at : now);
 	sqlite3_bind_text(st, 9, p->tender[0] ? p->tender : "magstripe", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, p->fee_cents);
+	sqlite3_bind_text(st, 11, post_names[p->post], -1, SQLITE_STATIC);
 	rc = step_done(j, st, "insert payment");
 	if (rc == 0)
 		rc = add_event(j, sqlite3_last_insert_rowid(j->db), NULL,
@@ -518,6 +574,91 @@ int journal_set_taken(struct journal *j, const char *key, int64_t taken_cents)
 	return rc;
 }
 
+const char *journal_post_name(enum journal_post p)
+{
+	return (unsigned)p < JOURNAL_POST_COUNT ? post_names[p] : "unknown";
+}
+
+static enum journal_post post_from_name(const char *name)
+{
+	for (size_t i = 0; name && i < JOURNAL_POST_COUNT; i++) {
+		if (strcmp(post_names[i], name) == 0)
+			return (enum journal_post)i;
+	}
+	return JOURNAL_POST_NONE;
+}
+
+static int card_ok(const char *brand, const char *last4, const struct journal_card *c)
+{
+	size_t n;
+
+	return bounded(brand, sizeof(((struct journal_payment *)0)->brand), &n) &&
+	       no_digits(brand) && bounded(last4, 5, &n) && digits_only(last4) &&
+	       bounded(c->terminal_txn, sizeof(c->terminal_txn), &n) &&
+	       bounded(c->approval_code, sizeof(c->approval_code), &n) &&
+	       bounded(c->entry_mode, sizeof(c->entry_mode), &n) &&
+	       bounded(c->aid, sizeof(c->aid), &n) &&
+	       strspn(c->aid, "0123456789ABCDEFabcdef") == n &&
+	       bounded(c->app_label, sizeof(c->app_label), &n);
+}
+
+int journal_set_card(struct journal *j, const char *key, const char *brand, const char *last4,
+		     const struct journal_card *card)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!j || !key || !key[0] || !brand || !last4 || !card || !card_ok(brand, last4, card))
+		return KIOSK_EINVAL;
+	st = j->update_card;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, brand, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, last4, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, card->terminal_txn, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, card->approval_code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, card->entry_mode, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, card->aid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, card->app_label, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 9, (int64_t)time(NULL));
+	rc = step_done(j, st, "update card");
+	if (rc == 0 && sqlite3_changes(j->db) != 1) {
+		log_error(MOD, "payment %.8s: card details refused (not under way)", key);
+		rc = KIOSK_ESTATE;
+	}
+	return rc;
+}
+
+int journal_set_post(struct journal *j, const char *key, enum journal_post post,
+		     const char *post_reference)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!j || !key || !key[0] || (unsigned)post >= JOURNAL_POST_COUNT ||
+	    post == JOURNAL_POST_NONE ||
+	    (post_reference &&
+	     strlen(post_reference) >= sizeof(((struct journal_payment *)0)->post_reference)))
+		return KIOSK_EINVAL;
+	st = j->update_post;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, post_names[post], -1, SQLITE_STATIC);
+	if (post_reference)
+		sqlite3_bind_text(st, 3, post_reference, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 3);
+	sqlite3_bind_int64(st, 4, (int64_t)time(NULL));
+	rc = step_done(j, st, "update post");
+	if (rc == 0 && sqlite3_changes(j->db) != 1) {
+		/* No such key, nothing to post, or posted already: done is final. */
+		log_info(MOD, "payment %.8s: posting stays as it is (not %s)", key,
+			 post_names[post]);
+		rc = KIOSK_ESTATE;
+	} else if (rc == 0) {
+		log_info(MOD, "payment %.8s: posting %s", key, post_names[post]);
+	}
+	return rc;
+}
+
 /* Fills a payment from a row of select_one / select_unfinished (same column order). */
 static int row_to_payment(sqlite3_stmt *st, struct journal_payment *p)
 {
@@ -532,6 +673,14 @@ static int row_to_payment(sqlite3_stmt *st, struct journal_payment *p)
 	p->updated_at = sqlite3_column_int64(st, 8);
 	column_copy(st, 9, p->tender, sizeof(p->tender));
 	p->taken_cents = sqlite3_column_int64(st, 10);
+	p->fee_cents = sqlite3_column_int64(st, 11);
+	p->post = post_from_name((const char *)sqlite3_column_text(st, 12));
+	column_copy(st, 13, p->post_reference, sizeof(p->post_reference));
+	column_copy(st, 14, p->card.terminal_txn, sizeof(p->card.terminal_txn));
+	column_copy(st, 15, p->card.approval_code, sizeof(p->card.approval_code));
+	column_copy(st, 16, p->card.entry_mode, sizeof(p->card.entry_mode));
+	column_copy(st, 17, p->card.aid, sizeof(p->card.aid));
+	column_copy(st, 18, p->card.app_label, sizeof(p->card.app_label));
 	return state_from_name((const char *)sqlite3_column_text(st, 5), &p->state);
 }
 
@@ -591,6 +740,12 @@ int journal_each_unfinished(struct journal *j,
 			    int (*fn)(const struct journal_payment *p, void *ctx), void *ctx)
 {
 	return j ? each_row(j, j->select_unfinished, fn, ctx) : KIOSK_EINVAL;
+}
+
+int journal_each_unposted(struct journal *j, int (*fn)(const struct journal_payment *p, void *ctx),
+			  void *ctx)
+{
+	return j ? each_row(j, j->select_unposted, fn, ctx) : KIOSK_EINVAL;
 }
 
 int journal_each_payment(struct journal *j, int (*fn)(const struct journal_payment *p, void *ctx),

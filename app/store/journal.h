@@ -20,6 +20,28 @@ enum journal_state {
 	JOURNAL_STATE_COUNT
 };
 
+/* A payment another party took (a card terminal) must also reach the portal, exactly once
+ * (docs/portal-api.md, "Terminal payments"): where that posting stands. */
+enum journal_post {
+	JOURNAL_POST_NONE, /* the portal is the party that took it (magstripe): nothing to post */
+	JOURNAL_POST_PENDING, /* to be posted once approved (and while approved, not yet done) */
+	JOURNAL_POST_QUEUED,  /* the portal was out of reach: the outbox carries the posting */
+	JOURNAL_POST_DONE,    /* the portal has it (post_reference is its reference) */
+	JOURNAL_POST_REFUSED, /* the portal refused it: the kiosk cannot stand behind the charge,
+			       * which is reversed (state reversed once the terminal agrees) */
+	JOURNAL_POST_COUNT
+};
+
+/* What a terminal said about an approved card, for the posting and the EMV receipt lines.
+ * No card number: the AID names the card application, not the card. */
+struct journal_card {
+	char terminal_txn[65];	/* the terminal's POITransactionID */
+	char approval_code[16]; /* the issuer's approval (authorisation) code */
+	char entry_mode[12];	/* "chip", "tap", "swipe", "wallet", "keyed" */
+	char aid[33];		/* EMV application identifier, hex */
+	char app_label[33];	/* the card application's name ("VISA CREDIT") */
+};
+
 struct journal_payment {
 	char idempotency_key[40];
 	char customer_number[24];
@@ -32,6 +54,13 @@ struct journal_payment {
 	int64_t updated_at;
 	char tender[16];     /* which tender took it ("" on create: "magstripe") */
 	int64_t taken_cents; /* taken so far by a tender that takes money in parts */
+	/* Schema 3. The card fee is a line of its own: amount_cents is what goes to the bill,
+	 * amount_cents + fee_cents what the card is charged. */
+	int64_t fee_cents;
+	enum journal_post
+	    post; /* on create: NONE, or PENDING for a tender the portal must hear of */
+	char post_reference[32];
+	struct journal_card card;
 };
 
 /* A struct journal belongs to one thread (the store worker): it is not thread-safe.
@@ -58,6 +87,25 @@ int journal_set_state(struct journal *j, const char *key, enum journal_state sta
 /* Records that taken_cents of a payment under way (sent or in doubt) were taken: only ever
  * more. KIOSK_ESTATE when the payment is not under way or the amount would shrink. */
 int journal_set_taken(struct journal *j, const char *key, int64_t taken_cents);
+
+/* Records what the terminal said of the card (brand, last four, struct journal_card) while
+ * the payment is under way (sent or in doubt), before its approval or decline is marked:
+ * KIOSK_ESTATE otherwise, KIOSK_EINVAL for a brand with digits, a last4 that is not up to four
+ * digits or an AID that is not hex. */
+int journal_set_card(struct journal *j, const char *key, const char *brand, const char *last4,
+		     const struct journal_card *card);
+
+/* Moves a payment's posting (see enum journal_post); post_reference may be NULL to keep the
+ * stored one. KIOSK_ESTATE for a payment that has no posting (NONE) or whose posting is done. */
+int journal_set_post(struct journal *j, const char *key, enum journal_post post,
+		     const char *post_reference);
+
+/* Calls fn for each approved payment whose posting is pending or refused (what the kiosk
+ * still owes the portal or the resident), oldest first; same rules as journal_each_unfinished. */
+int journal_each_unposted(struct journal *j, int (*fn)(const struct journal_payment *p, void *ctx),
+			  void *ctx);
+
+const char *journal_post_name(enum journal_post p);
 
 /* Reads one payment by its key; KIOSK_ENOTFOUND when there is none. */
 int journal_get(struct journal *j, const char *key, struct journal_payment *out);

@@ -5,11 +5,13 @@
 
 #include <stdint.h>
 
+#define OUTBOX_BODY_MAX 512
+
 struct outbox_item {
 	int64_t id;
-	char kind[16];	/* "confirm", "receipt_email", "audit" */
-	char key[40];	/* the payment it concerns, or "" */
-	char body[512]; /* JSON, as the portal takes it */
+	char kind[16];		    /* "confirm", "receipt_email", "audit", "post" */
+	char key[40];		    /* the payment it concerns, or "" */
+	char body[OUTBOX_BODY_MAX]; /* JSON, as the portal takes it */
 	int attempts;
 	int64_t next_at_ms; /* wall-clock ms when it is due */
 };

@@ -14,6 +14,7 @@
 #include <mbedtls/sha256.h>
 #include <mbedtls/x509_crt.h>
 
+#include "app/common/billcode.h"
 #include "app/common/err.h"
 #include "app/crypto/seal.h"
 #include "app/portal/portal.h"
@@ -196,6 +197,47 @@ static void lookup_forgiving_input(void **state)
 	assert_int_equal(bill.balance_cents, 482315);
 }
 
+/* A scanned bill: the barcode names the account and proves it; the portal checks the text
+ * again, knows the bill, and refuses one that is not the account's newest. */
+static void lookup_scanned(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_bill bill;
+	char code[BILLCODE_LEN + 1], latest[11];
+
+	assert_int_equal(billcode_make("100200300", "2026-11-20", 8417, code, sizeof(code)), 0);
+	assert_int_equal(portal_lookup_scanned(f->portal, code, &bill, latest), 0);
+	assert_string_equal(bill.customer_number, "100200300");
+	assert_string_equal(bill.last_name, "Rivera");
+	assert_int_equal(bill.balance_cents, 8417);
+	/* With the scanner's AIM prefix and CR, as a scanner may send it. */
+	assert_int_equal(billcode_make("120340560", "2026-11-10", 11260, code, sizeof(code)), 0);
+	{
+		char aim[BILLCODE_LEN + 8];
+
+		snprintf(aim, sizeof(aim), "]C0%s\r", code);
+		assert_int_equal(portal_lookup_scanned(f->portal, aim, &bill, NULL), 0);
+		assert_string_equal(bill.last_name, "O'Brien");
+	}
+	/* Rivera's October bill: a newer one was issued. */
+	assert_int_equal(billcode_make("100200300", "2026-10-20", 7922, code, sizeof(code)), 0);
+	assert_int_equal(portal_lookup_scanned(f->portal, code, &bill, latest), KIOSK_ESTATE);
+	assert_string_equal(latest, "2026-11-20");
+	/* Well formed, but no such bill: a date, an amount or an account the city never billed. */
+	assert_int_equal(billcode_make("100200300", "2026-11-21", 8417, code, sizeof(code)), 0);
+	assert_int_equal(portal_lookup_scanned(f->portal, code, &bill, latest), KIOSK_ENOTFOUND);
+	assert_int_equal(billcode_make("100200300", "2026-11-20", 8418, code, sizeof(code)), 0);
+	assert_int_equal(portal_lookup_scanned(f->portal, code, &bill, latest), KIOSK_ENOTFOUND);
+	assert_int_equal(billcode_make("999999999", "2026-11-20", 8417, code, sizeof(code)), 0);
+	assert_int_equal(portal_lookup_scanned(f->portal, code, &bill, latest), KIOSK_ENOTFOUND);
+	/* Not one of the city's bills at all: the portal says so itself. */
+	assert_int_equal(portal_lookup_scanned(f->portal, "4006381333931", &bill, latest),
+			 KIOSK_EINVAL);
+	assert_string_equal(portal_last_error(f->portal), "not_a_bill");
+	code[BILLCODE_LEN - 1] = code[BILLCODE_LEN - 1] == '0' ? '1' : '0';
+	assert_int_equal(portal_lookup_scanned(f->portal, code, &bill, latest), KIOSK_EINVAL);
+}
+
 /* ---- payments ---- */
 
 static void pay_approved(void **state)
@@ -317,6 +359,148 @@ static void pay_idempotent_retry(void **state)
 	assert_int_equal(portal_pay(f->portal, "retry-key-1", "100200300", 3000, &card, &again),
 			 KIOSK_EINVAL);
 	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 2000);
+}
+
+/* ---- payments a card terminal took, posted to the portal (docs/portal-api.md) ---- */
+
+static struct portal_posting posting(const char *key, int64_t cents, int64_t fee, const char *txn)
+{
+	struct portal_posting pp = {.idempotency_key = key,
+				    .customer_number = "100-200-300",
+				    .amount_cents = cents,
+				    .fee_cents = fee,
+				    .tender = "terminal",
+				    .transaction_id = txn,
+				    .approval_code = "087493",
+				    .brand = "Visa",
+				    .last4 = "1111",
+				    .entry_mode = "tap"};
+	return pp;
+}
+
+static int post(struct fixture *f, const struct portal_posting *pp, struct portal_payment *out)
+{
+	char body[512];
+
+	assert_int_equal(portal_posting_json(pp, body, sizeof(body)), 0);
+	return portal_post_payment(f->portal, pp->idempotency_key, body, out);
+}
+
+/* portal-sim's ledger, one JSON line per payment, into buf. */
+static void ledger_of(struct fixture *f, char *buf, size_t n)
+{
+	char cmd[600];
+	size_t len;
+	FILE *p;
+
+	snprintf(cmd, sizeof(cmd), "%s ledger --db %s/sim.db", PORTAL_SIM_BIN, f->sim.dir);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	len = fread(buf, 1, n - 1, p);
+	buf[len] = '\0';
+	assert_int_equal(pclose(p), 0);
+}
+
+/* Posted once, whatever the retries: the same answer, one charge on the bill, the fee its own
+ * line in the ledger; the status query knows it. */
+static void post_terminal_payment(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_posting pp = posting("sale-0001", 2000, 150, "BV0q0017658.8515131751004933");
+	struct portal_payment first, again, status;
+	char ledger[4096];
+
+	assert_int_equal(post(f, &pp, &first), 0);
+	assert_int_equal(first.status, PORTAL_PAY_APPROVED);
+	assert_int_equal(first.amount_cents, 2000);
+	assert_int_equal(first.reference[0], 'K');
+	assert_int_equal(post(f, &pp, &again), 0); /* the outbox sends it again */
+	assert_string_equal(again.reference, first.reference);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 2000); /* the fee is not */
+	assert_int_equal(portal_payment_status(f->portal, "sale-0001", &status), 0);
+	assert_string_equal(status.reference, first.reference);
+	ledger_of(f, ledger, sizeof(ledger));
+	assert_non_null(strstr(ledger, "\"idempotency_key\":\"sale-0001\""));
+	assert_non_null(strstr(ledger, "\"tender\":\"terminal\""));
+	assert_non_null(strstr(ledger, "\"fee_cents\":150"));
+	assert_non_null(strstr(ledger, "\"transaction_id\":\"BV0q0017658.8515131751004933\""));
+	assert_non_null(strstr(ledger, "\"entry_mode\":\"tap\""));
+	assert_null(strstr(strstr(ledger, "sale-0001"), "\n{")); /* one line, one charge */
+}
+
+/* What portal-sim refuses, and how the kiosk hears it: a refusal is for good (the kiosk then
+ * reverses the charge), and nothing refused is charged. */
+static void post_terminal_refusals(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_posting pp = posting("sale-0002", 1000, 0, "TXN-2");
+	struct portal_posting other;
+	struct portal_payment out;
+	char body[512], answer[512];
+	static const char *const bad[] = {
+	    /* an unknown field, a card block next to the terminal's, a bad entry mode, a fee
+	     * missing, a full card number for last4, digits in the brand */
+	    "{\"idempotency_key\":\"b1\",\"customer_number\":\"100200300\",\"amount_cents\":100,"
+	    "\"fee_cents\":0,\"tender\":\"terminal\",\"terminal\":{\"transaction_id\":\"T\","
+	    "\"approval_code\":\"1\",\"brand\":\"Visa\",\"last4\":\"1111\",\"entry_mode\":\"tap\","
+	    "\"pan\":\"4111111111111111\"}}",
+	    "{\"idempotency_key\":\"b2\",\"customer_number\":\"100200300\",\"amount_cents\":100,"
+	    "\"fee_cents\":0,\"tender\":\"terminal\",\"card\":{},\"terminal\":{\"transaction_id\":"
+	    "\"T\",\"approval_code\":\"1\",\"brand\":\"Visa\",\"last4\":\"1111\",\"entry_mode\":"
+	    "\"tap\"}}",
+	    "{\"idempotency_key\":\"b3\",\"customer_number\":\"100200300\",\"amount_cents\":100,"
+	    "\"fee_cents\":0,\"tender\":\"terminal\",\"terminal\":{\"transaction_id\":\"T\","
+	    "\"approval_code\":\"1\",\"brand\":\"Visa\",\"last4\":\"1111\",\"entry_mode\":"
+	    "\"magic\"}}",
+	    "{\"idempotency_key\":\"b4\",\"customer_number\":\"100200300\",\"amount_cents\":100,"
+	    "\"tender\":\"terminal\",\"terminal\":{\"transaction_id\":\"T\",\"approval_code\":"
+	    "\"1\","
+	    "\"brand\":\"Visa\",\"last4\":\"1111\",\"entry_mode\":\"tap\"}}",
+	    "{\"idempotency_key\":\"b5\",\"customer_number\":\"100200300\",\"amount_cents\":100,"
+	    "\"fee_cents\":0,\"tender\":\"terminal\",\"terminal\":{\"transaction_id\":\"T\","
+	    "\"approval_code\":\"1\",\"brand\":\"Visa\",\"last4\":\"4111111111111111\","
+	    "\"entry_mode\":\"tap\"}}",
+	    "{\"idempotency_key\":\"b6\",\"customer_number\":\"100200300\",\"amount_cents\":100,"
+	    "\"fee_cents\":0,\"tender\":\"terminal\",\"terminal\":{\"transaction_id\":\"T\","
+	    "\"approval_code\":\"1\",\"brand\":\"4111\",\"last4\":\"1111\",\"entry_mode\":\"tap\"}"
+	    "}",
+	};
+	char url[128];
+
+	snprintf(url, sizeof(url), "%s/api/kiosk/v1/payments", f->sim.url);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(sim_post(url, PKI_DIR "/ca.pem", bad[i], answer, sizeof(answer)),
+				 0);
+		assert_non_null(strstr(answer, "invalid_request"));
+		assert_int_equal(portal_post_payment(f->portal, "b1", bad[i], &out), KIOSK_EINVAL);
+	}
+	assert_int_equal(post(f, &pp, &out), 0);
+	/* The same key for another amount or another terminal transaction: 409. */
+	other = posting("sale-0002", 1100, 0, "TXN-2");
+	assert_int_equal(post(f, &other, &out), KIOSK_EINVAL);
+	other = posting("sale-0002", 1000, 0, "TXN-9");
+	assert_int_equal(post(f, &other, &out), KIOSK_EINVAL);
+	/* The same terminal transaction under another key would charge the bill twice: 409. */
+	other = posting("sale-0003", 1000, 0, "TXN-2");
+	assert_int_equal(portal_posting_json(&other, body, sizeof(body)), 0);
+	assert_int_equal(sim_post(url, PKI_DIR "/ca.pem", body, answer, sizeof(answer)), 0);
+	assert_non_null(strstr(answer, "transaction_already_posted"));
+	assert_int_equal(post(f, &other, &out), KIOSK_EINVAL);
+	/* More than the balance (paid elsewhere meanwhile): 422; an unknown account: 404. */
+	other = posting("sale-0004", 8417, 0, "TXN-4");
+	assert_int_equal(post(f, &other, &out), KIOSK_EINVAL);
+	other = posting("sale-0005", 100, 0, "TXN-5");
+	other.customer_number = "999999999";
+	assert_int_equal(post(f, &other, &out), KIOSK_ENOTFOUND);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 1000);
+	/* The kiosk never builds what the portal would refuse. */
+	other = posting("sale-0006", 100, -1, "TXN-6");
+	assert_int_equal(portal_posting_json(&other, body, sizeof(body)), KIOSK_EINVAL);
+	other = posting("sale-0006", 100, 0, "TXN-6");
+	other.last4 = "41111111";
+	assert_int_equal(portal_posting_json(&other, body, sizeof(body)), KIOSK_EINVAL);
+	other = posting("sale-0006", 100, 0, "TXN-6");
+	assert_int_equal(portal_posting_json(&other, body, 40), KIOSK_EINVAL);
 }
 
 static void pay_status(void **state)
@@ -468,11 +652,14 @@ int main(int argc, char **argv)
 	    SIM_TEST(lookup_by_amount, plain),
 	    SIM_TEST(lookup_not_found, plain),
 	    SIM_TEST(lookup_forgiving_input, plain),
+	    SIM_TEST(lookup_scanned, plain),
 	    SIM_TEST(pay_approved, plain),
 	    SIM_TEST(pay_declined, plain),
 	    SIM_TEST(pay_encrypted_magnesafe, plain),
 	    SIM_TEST(pay_idempotent_retry, plain),
 	    SIM_TEST(pay_status, plain),
+	    SIM_TEST(post_terminal_payment, plain),
+	    SIM_TEST(post_terminal_refusals, plain),
 	    SIM_TEST(pay_invalid_amount, plain),
 	    SIM_TEST(portal_down, down),
 	    SIM_TEST(untrusted_portal, rogue),

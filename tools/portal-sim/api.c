@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <mbedtls/platform_util.h>
 
+#include "app/common/billcode.h"
 #include "app/common/err.h"
 #include "app/common/log.h"
 #include "tools/portal-sim/sim.h"
@@ -81,16 +82,65 @@ static json_t *date_or_null(const char *date)
 	return date[0] ? json_string(date) : json_null();
 }
 
+/* A scanned bill proves the account as the last bill amount does, and more: the portal
+ * printed it. The barcode's own check is run again here (the portal trusts no kiosk); a bill
+ * that is not the account's newest is refused as stale, because an old bill may have reached
+ * someone who is no longer at that address. */
+static int scanned_account(struct sim_api *api, const char *barcode, struct sim_reply *out,
+			   struct sim_account *acc)
+{
+	struct billcode code;
+	struct sim_bill bill;
+	int rc;
+
+	if (billcode_parse(barcode, &code) != 0) {
+		reply_error(out, 422, "not_a_bill", "This barcode is not one of the city's bills");
+		return KIOSK_EINVAL;
+	}
+	rc = db_find_bill(api->db, code.customer_number, code.bill_date, &bill);
+	if (rc == 0 && bill.amount_due_cents != code.amount_due_cents)
+		rc = KIOSK_ENOTFOUND;
+	if (rc == 0)
+		rc = db_find_account(api->db, code.customer_number, acc);
+	if (rc == KIOSK_ESTORE) {
+		reply_error(out, 500, "internal", "The portal could not read its records");
+		return rc;
+	}
+	if (rc != 0) {
+		reply_error(out, 404, "not_found", "No bill of the city matches this barcode");
+		return rc;
+	}
+	if (strcmp(bill.bill_date, bill.latest_date) != 0) {
+		reply_json(out, 409,
+			   json_pack("{s:s, s:s, s:s}", "error", "stale_bill", "message",
+				     "A newer bill was issued for this account", "latest_bill_date",
+				     bill.latest_date));
+		return KIOSK_ESTATE;
+	}
+	return 0;
+}
+
 static void handle_lookup(struct sim_api *api, json_t *req, struct sim_reply *out)
 {
 	const char *number = json_string_value(json_object_get(req, "customer_number"));
 	json_t *name = json_object_get(req, "last_name");
 	json_t *bill = json_object_get(req, "last_bill_cents");
+	json_t *barcode = json_object_get(req, "barcode");
 	char digits[24];
 	struct sim_account acc;
 	int64_t cents;
 	int rc;
 
+	if (barcode) {
+		/* The barcode names the account itself: it goes alone. */
+		if (!json_is_string(barcode) || json_object_size(req) != 1) {
+			reply_error(out, 400, "invalid_request", "Send barcode alone");
+			return;
+		}
+		if (scanned_account(api, json_string_value(barcode), out, &acc) != 0)
+			return;
+		goto found;
+	}
 	if (!number || (name && !json_is_string(name)) || (bill && !json_is_integer(bill)) ||
 	    (!name && !bill)) {
 		reply_error(out, 400, "invalid_request",
@@ -109,6 +159,7 @@ static void handle_lookup(struct sim_api *api, json_t *req, struct sim_reply *ou
 			    "No account matches this customer number and last name or amount");
 		return;
 	}
+found:
 	reply_json(out, 200,
 		   json_pack("{s:s, s:s, s:s, s:I, s:I, s:o, s:o, s:I}", "customer_number",
 			     acc.customer_number, "display_number", acc.display_number, "last_name",
@@ -174,7 +225,172 @@ static int decide_card(struct sim_api *api, json_t *card, struct sim_payment *p,
 static int same_request(const struct sim_payment *a, const struct sim_payment *b)
 {
 	return strcmp(a->customer_number, b->customer_number) == 0 &&
-	       a->amount_cents == b->amount_cents;
+	       a->amount_cents == b->amount_cents && a->fee_cents == b->fee_cents &&
+	       strcmp(a->transaction_id, b->transaction_id) == 0;
+}
+
+/* Records a payment once: a retry of one already recorded gets the first answer and is never
+ * charged again, the account must exist and owe at least the amount; a card block (NULL for a
+ * terminal's posting, which the terminal decided) is decided first. */
+static void record(struct sim_api *api, struct sim_payment *p, json_t *card, struct sim_reply *out)
+{
+	struct sim_payment first;
+	struct sim_account acc;
+	int duplicate = 0;
+	int rc = db_find_payment(api->db, p->idempotency_key, &first);
+
+	if (rc == 0 && !same_request(p, &first)) {
+		reply_error(out, 409, "idempotency_key_reused",
+			    "This idempotency key was used for a different payment");
+		return;
+	}
+	if (rc == 0) {
+		reply_payment(out, &first);
+		return;
+	}
+	rc = db_find_account(api->db, p->customer_number, &acc);
+	if (rc == KIOSK_ENOTFOUND) {
+		reply_error(out, 404, "not_found", "No account has this customer number");
+		return;
+	}
+	if (rc != 0)
+		goto internal;
+	if (p->amount_cents <= 0) {
+		reply_error(out, 422, "invalid_amount", "The amount must be more than zero");
+		return;
+	}
+	if (p->amount_cents > acc.balance_cents) {
+		reply_error(out, 422, "invalid_amount", "The amount is more than the balance due");
+		return;
+	}
+	if (card && decide_card(api, card, p, out) != 0)
+		return;
+	rc = db_record_payment(api->db, p, &first, &duplicate);
+	if (rc == 0 && duplicate) {
+		if (same_request(p, &first))
+			reply_payment(out, &first);
+		else
+			reply_error(out, 409, "idempotency_key_reused",
+				    "This idempotency key was used for a different payment");
+		return;
+	}
+	if (rc == KIOSK_ESTATE) {
+		reply_error(out, 409, "transaction_already_posted",
+			    "This terminal transaction was posted under another idempotency key");
+		return;
+	}
+	if (rc == KIOSK_EINVAL) {
+		reply_error(out, 422, "invalid_amount", "The amount is more than the balance due");
+		return;
+	}
+	if (rc != 0)
+		goto internal;
+	if (p->transaction_id[0])
+		log_info("portal-sim",
+			 "posting %s: terminal %s, %s ending %s (%s), %lld + fee %lld"
+			 " cents, ref %s",
+			 p->idempotency_key, p->transaction_id, p->brand, p->last4, p->entry_mode,
+			 (long long)p->amount_cents, (long long)p->fee_cents, p->reference);
+	else
+		log_info("portal-sim", "payment %s: %s %s ending %s, %lld cents, ref %s",
+			 p->idempotency_key, p->approved ? "approved" : "declined", p->brand,
+			 p->last4, (long long)p->amount_cents, p->reference);
+	reply_payment(out, p);
+	return;
+internal:
+	reply_error(out, 500, "internal", "The portal could not record the payment");
+}
+
+/* Only the keys a document may have: a strict portal refuses what it does not know, so a kiosk
+ * that sends a misspelt field hears of it at once. */
+static int only_keys(json_t *obj, const char *const *keys)
+{
+	const char *k;
+	json_t *v;
+
+	json_object_foreach(obj, k, v)
+	{
+		size_t i = 0;
+
+		while (keys[i] && strcmp(keys[i], k) != 0)
+			i++;
+		if (!keys[i])
+			return 0;
+	}
+	return 1;
+}
+
+static int text_of(json_t *v, size_t min, size_t max, const char *alphabet)
+{
+	const char *s = json_string_value(v);
+	size_t n = s ? strlen(s) : 0;
+
+	return s && n >= min && n <= max && (!alphabet || strspn(s, alphabet) == n);
+}
+
+#define ALNUM "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+/* A payment a card terminal took, posted by the kiosk (docs/portal-api.md, "Terminal
+ * payments"): the portal does not decide it (the terminal did), it checks it strictly,
+ * applies it to the bill and keeps it in its ledger, once. */
+static void handle_posting(struct sim_api *api, json_t *req, struct sim_reply *out)
+{
+	static const char *const top[] = {"idempotency_key",
+					  "customer_number",
+					  "amount_cents",
+					  "fee_cents",
+					  "tender",
+					  "terminal",
+					  NULL};
+	static const char *const term[] = {"transaction_id", "approval_code", "brand",
+					   "last4",	     "entry_mode",    NULL};
+	static const char *const entries[] = {"chip", "tap", "swipe", "wallet", "keyed", NULL};
+	const char *key = json_string_value(json_object_get(req, "idempotency_key"));
+	const char *number = json_string_value(json_object_get(req, "customer_number"));
+	json_t *amount = json_object_get(req, "amount_cents");
+	json_t *fee = json_object_get(req, "fee_cents");
+	json_t *t = json_object_get(req, "terminal");
+	const char *entry = json_string_value(json_object_get(t, "entry_mode"));
+	const char *brand = json_string_value(json_object_get(t, "brand"));
+	struct sim_payment p;
+	size_t e = 0;
+
+	while (entries[e] && entry && strcmp(entries[e], entry) != 0)
+		e++;
+	memset(&p, 0, sizeof(p));
+	if (!only_keys(req, top) || !key_ok(key) || !number || !json_is_integer(amount) ||
+	    !json_is_integer(fee) || json_integer_value(fee) < 0 ||
+	    !text_of(json_object_get(req, "tender"), 8, 8, NULL) ||
+	    strcmp(json_string_value(json_object_get(req, "tender")), "terminal") != 0 ||
+	    !json_is_object(t) || !only_keys(t, term) ||
+	    !text_of(json_object_get(t, "transaction_id"), 1, 64, ALNUM "._-") ||
+	    !text_of(json_object_get(t, "approval_code"), 1, 15, ALNUM) ||
+	    !text_of(json_object_get(t, "brand"), 1, 15, NULL) || strpbrk(brand, "0123456789") ||
+	    !text_of(json_object_get(t, "last4"), 4, 4, "0123456789") || !entry || !entries[e]) {
+		reply_error(
+		    out, 400, "invalid_request",
+		    "Send idempotency_key, customer_number, amount_cents, fee_cents, tender "
+		    "\"terminal\" and terminal {transaction_id, approval_code, brand, last4, "
+		    "entry_mode}, and nothing else");
+		return;
+	}
+	snprintf(p.idempotency_key, sizeof(p.idempotency_key), "%s", key);
+	snprintf(p.brand, sizeof(p.brand), "%s", brand);
+	snprintf(p.last4, sizeof(p.last4), "%s", json_string_value(json_object_get(t, "last4")));
+	snprintf(p.tender, sizeof(p.tender), "terminal");
+	snprintf(p.transaction_id, sizeof(p.transaction_id), "%s",
+		 json_string_value(json_object_get(t, "transaction_id")));
+	snprintf(p.approval_code, sizeof(p.approval_code), "%s",
+		 json_string_value(json_object_get(t, "approval_code")));
+	snprintf(p.entry_mode, sizeof(p.entry_mode), "%s", entry);
+	p.amount_cents = json_integer_value(amount);
+	p.fee_cents = json_integer_value(fee);
+	p.approved = 1;
+	if (match_customer_number(number, p.customer_number, sizeof(p.customer_number)) != 0) {
+		reply_error(out, 404, "not_found", "No account has this customer number");
+		return;
+	}
+	record(api, &p, NULL, out);
 }
 
 static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
@@ -187,11 +403,12 @@ static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
 	const char *last4 = json_string_value(json_object_get(card, "last4"));
 	const char *sealed = json_string_value(json_object_get(card, "sealed"));
 	json_t *enc = json_object_get(card, "encrypted");
-	struct sim_payment p, first;
-	struct sim_account acc;
-	int duplicate = 0;
-	int rc;
+	struct sim_payment p;
 
+	if (json_object_get(req, "tender")) {
+		handle_posting(api, req, out);
+		return;
+	}
 	memset(&p, 0, sizeof(p));
 	if (!key_ok(key) || !number || !json_is_integer(amount) || !json_is_object(card) ||
 	    !brand || strlen(brand) >= sizeof(p.brand) || !last4 || strlen(last4) != 4 ||
@@ -210,57 +427,7 @@ static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
 		return;
 	}
 
-	/* A retry of a payment already decided gets the first answer, and is never charged. */
-	rc = db_find_payment(api->db, key, &first);
-	if (rc == 0 && !same_request(&p, &first)) {
-		reply_error(out, 409, "idempotency_key_reused",
-			    "This idempotency key was used for a different payment");
-		return;
-	}
-	if (rc == 0) {
-		reply_payment(out, &first);
-		return;
-	}
-	rc = db_find_account(api->db, p.customer_number, &acc);
-	if (rc == KIOSK_ENOTFOUND) {
-		reply_error(out, 404, "not_found", "No account has this customer number");
-		return;
-	}
-	if (rc != 0)
-		goto internal;
-	if (p.amount_cents <= 0) {
-		reply_error(out, 422, "invalid_amount", "The amount must be more than zero");
-		return;
-	}
-	if (p.amount_cents > acc.balance_cents) {
-		reply_error(out, 422, "invalid_amount", "The amount is more than the balance due");
-		return;
-	}
-	if (decide_card(api, card, &p, out) != 0)
-		return;
-
-	rc = db_record_payment(api->db, &p, &first, &duplicate);
-	if (rc == 0 && duplicate) {
-		if (same_request(&p, &first))
-			reply_payment(out, &first);
-		else
-			reply_error(out, 409, "idempotency_key_reused",
-				    "This idempotency key was used for a different payment");
-		return;
-	}
-	if (rc == KIOSK_EINVAL) {
-		reply_error(out, 422, "invalid_amount", "The amount is more than the balance due");
-		return;
-	}
-	if (rc != 0)
-		goto internal;
-	log_info("portal-sim", "payment %s: %s %s ending %s, %lld cents, ref %s", p.idempotency_key,
-		 p.approved ? "approved" : "declined", p.brand, p.last4, (long long)p.amount_cents,
-		 p.reference);
-	reply_payment(out, &p);
-	return;
-internal:
-	reply_error(out, 500, "internal", "The portal could not record the payment");
+	record(api, &p, card, out);
 }
 
 static void handle_payment_status(struct sim_api *api, const char *key, struct sim_reply *out)

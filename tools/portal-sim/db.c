@@ -56,7 +56,16 @@ static const char schema_sql[] =
     "  source TEXT NOT NULL,"
     "  action TEXT NOT NULL,"
     "  detail TEXT NOT NULL,"
-    "  times INTEGER NOT NULL DEFAULT 1);";
+    "  times INTEGER NOT NULL DEFAULT 1);"
+    /* Payments a card terminal took, as the kiosk posted them: one row per terminal
+     * transaction, so a charge can never be posted under two keys. */
+    "CREATE TABLE IF NOT EXISTS terminal_postings ("
+    "  idempotency_key TEXT PRIMARY KEY REFERENCES payments(idempotency_key),"
+    "  tender TEXT NOT NULL,"
+    "  transaction_id TEXT NOT NULL UNIQUE,"
+    "  approval_code TEXT NOT NULL,"
+    "  entry_mode TEXT NOT NULL,"
+    "  fee_cents INTEGER NOT NULL CHECK (fee_cents >= 0));";
 
 /* Demo accounts, documented in docs/portal-api.md; INSERT OR IGNORE keeps a used file's
  * balances as they are. */
@@ -68,6 +77,20 @@ static const char seed_sql[] =
     " ('700800900', '700-800-900', 'Okafor', 482315, 482315, '2026-12-01', '2026-10-30',"
     "  395000),"
     " ('120340560', '120-340-560', 'O''Brien', 11260, 5630, '2026-12-10', '2026-09-12', 5410);";
+
+/* The demo accounts' paper bills (docs/portal-api.md, "Seeded bills"): the newest of each
+ * account is the one its barcode may be scanned from; an older one is stale. */
+static const char bills_sql[] =
+    "CREATE TABLE IF NOT EXISTS bills ("
+    "  customer_number TEXT NOT NULL REFERENCES accounts(customer_number),"
+    "  bill_date TEXT NOT NULL,"
+    "  amount_due_cents INTEGER NOT NULL CHECK (amount_due_cents >= 0),"
+    "  PRIMARY KEY (customer_number, bill_date));"
+    "INSERT OR IGNORE INTO bills VALUES"
+    " ('100200300', '2026-10-20', 7922), ('100200300', '2026-11-20', 8417),"
+    " ('300400500', '2026-10-25', 11940), ('300400500', '2026-11-25', 12850),"
+    " ('700800900', '2026-11-01', 482315),"
+    " ('120340560', '2026-10-10', 5630), ('120340560', '2026-11-10', 11260);";
 
 int db_open(const char *path, struct sim_db **out)
 {
@@ -86,7 +109,8 @@ int db_open(const char *path, struct sim_db **out)
 	}
 	sqlite3_busy_timeout(db->conn, 5000);
 	if (sqlite3_exec(db->conn, schema_sql, NULL, NULL, &err) != SQLITE_OK ||
-	    sqlite3_exec(db->conn, seed_sql, NULL, NULL, &err) != SQLITE_OK) {
+	    sqlite3_exec(db->conn, seed_sql, NULL, NULL, &err) != SQLITE_OK ||
+	    sqlite3_exec(db->conn, bills_sql, NULL, NULL, &err) != SQLITE_OK) {
 		log_error("portal-sim", "cannot prepare %s: %s", path, err ? err : "?");
 		goto out;
 	}
@@ -151,12 +175,118 @@ out:
 	return rc;
 }
 
+/* The terminal posting's columns, from `col` on: tender, fee, transaction, approval, entry. */
+static void posting_columns(struct sim_payment *p, sqlite3_stmt *st, int col)
+{
+	copy_text(p->tender, sizeof(p->tender), st, col);
+	p->fee_cents = sqlite3_column_int64(st, col + 1);
+	copy_text(p->transaction_id, sizeof(p->transaction_id), st, col + 2);
+	copy_text(p->approval_code, sizeof(p->approval_code), st, col + 3);
+	copy_text(p->entry_mode, sizeof(p->entry_mode), st, col + 4);
+}
+
+/* Caller holds the lock and an open transaction: the terminal posting of a payment just
+ * inserted. KIOSK_ESTATE when its transaction was already posted (under another key). */
+static int insert_posting(struct sim_db *db, const struct sim_payment *p)
+{
+	static const char sql[] =
+	    "INSERT INTO terminal_postings (idempotency_key, tender, transaction_id,"
+	    " approval_code, entry_mode, fee_cents) VALUES (?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE, step;
+
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, p->idempotency_key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, p->tender, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->transaction_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, p->approval_code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, p->entry_mode, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, p->fee_cents);
+	step = sqlite3_step(st);
+	rc = step == SQLITE_DONE		  ? 0
+	     : (step & 0xFF) == SQLITE_CONSTRAINT ? KIOSK_ESTATE
+						  : KIOSK_ESTORE;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int db_find_bill(struct sim_db *db, const char *customer_number, const char *bill_date,
+		 struct sim_bill *out)
+{
+	/* The bill asked for, and the newest of its account beside it. */
+	static const char sql[] =
+	    "SELECT b.customer_number, b.bill_date, b.amount_due_cents,"
+	    " (SELECT MAX(bill_date) FROM bills WHERE customer_number = b.customer_number)"
+	    " FROM bills b WHERE b.customer_number = ? AND b.bill_date = ?";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE;
+
+	pthread_mutex_lock(&db->lock);
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, customer_number, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, bill_date, -1, SQLITE_STATIC);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW: break;
+	case SQLITE_DONE: rc = KIOSK_ENOTFOUND; goto out;
+	default: goto out;
+	}
+	memset(out, 0, sizeof(*out));
+	copy_text(out->customer_number, sizeof(out->customer_number), st, 0);
+	copy_text(out->bill_date, sizeof(out->bill_date), st, 1);
+	out->amount_due_cents = sqlite3_column_int64(st, 2);
+	copy_text(out->latest_date, sizeof(out->latest_date), st, 3);
+	rc = 0;
+out:
+	if (rc == KIOSK_ESTORE)
+		log_error("portal-sim", "bill query failed: %s", sqlite3_errmsg(db->conn));
+	sqlite3_finalize(st);
+	pthread_mutex_unlock(&db->lock);
+	return rc;
+}
+
+int db_each_latest_bill(struct sim_db *db, int (*fn)(const struct sim_bill *b, void *ctx),
+			void *ctx)
+{
+	static const char sql[] =
+	    "SELECT customer_number, MAX(bill_date), amount_due_cents FROM bills"
+	    " GROUP BY customer_number ORDER BY customer_number";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE, step;
+
+	pthread_mutex_lock(&db->lock);
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sim_bill b;
+
+		memset(&b, 0, sizeof(b));
+		copy_text(b.customer_number, sizeof(b.customer_number), st, 0);
+		copy_text(b.bill_date, sizeof(b.bill_date), st, 1);
+		copy_text(b.latest_date, sizeof(b.latest_date), st, 1);
+		/* SQLite takes the bare column from the row MAX() chose. */
+		b.amount_due_cents = sqlite3_column_int64(st, 2);
+		if ((rc = fn(&b, ctx)) != 0)
+			goto out;
+	}
+	rc = step == SQLITE_DONE ? 0 : KIOSK_ESTORE;
+out:
+	sqlite3_finalize(st);
+	pthread_mutex_unlock(&db->lock);
+	return rc;
+}
+
 /* Caller holds the lock. */
 static int find_payment_locked(struct sim_db *db, const char *key, struct sim_payment *out)
 {
 	static const char sql[] =
 	    "SELECT idempotency_key, customer_number, amount_cents, status, reference, message,"
-	    " brand, last4 FROM payments WHERE idempotency_key = ?";
+	    " brand, last4, coalesce(t.tender, 'card'), coalesce(t.fee_cents, 0),"
+	    " coalesce(t.transaction_id, ''), coalesce(t.approval_code, ''),"
+	    " coalesce(t.entry_mode, '') FROM payments LEFT JOIN terminal_postings t"
+	    " USING (idempotency_key) WHERE idempotency_key = ?";
 	sqlite3_stmt *st = NULL;
 	const unsigned char *status;
 	int rc = KIOSK_ESTORE;
@@ -179,6 +309,7 @@ static int find_payment_locked(struct sim_db *db, const char *key, struct sim_pa
 	copy_text(out->message, sizeof(out->message), st, 5);
 	copy_text(out->brand, sizeof(out->brand), st, 6);
 	copy_text(out->last4, sizeof(out->last4), st, 7);
+	posting_columns(out, st, 8);
 	rc = 0;
 out:
 	sqlite3_finalize(st);
@@ -294,6 +425,8 @@ int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payme
 		if (rc != KIOSK_EBUSY)
 			break;
 	}
+	if (rc == 0 && p->transaction_id[0])
+		rc = insert_posting(db, p);
 	if (rc != 0)
 		goto out;
 	if (p->approved) {
@@ -350,7 +483,8 @@ int db_record_audit(struct sim_db *db, const char *event_id, const char *kiosk_i
 {
 	static const char sql[] =
 	    "INSERT INTO audit_events (event_id, kiosk_id, at, source, action, detail)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO UPDATE SET times = times + 1";
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO UPDATE SET times = times + "
+	    "1";
 	sqlite3_stmt *st = NULL;
 	int rc = KIOSK_ESTORE;
 
@@ -378,8 +512,11 @@ int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *ro
 {
 	static const char sql[] =
 	    "SELECT p.idempotency_key, p.customer_number, p.amount_cents, p.status, p.reference,"
-	    " p.message, p.brand, p.last4, p.created_at, c.outcome_shown"
-	    " FROM payments p LEFT JOIN confirmations c USING (idempotency_key) ORDER BY p.id";
+	    " p.message, p.brand, p.last4, p.created_at, c.outcome_shown,"
+	    " coalesce(t.tender, 'card'), coalesce(t.fee_cents, 0), coalesce(t.transaction_id, ''),"
+	    " coalesce(t.approval_code, ''), coalesce(t.entry_mode, '')"
+	    " FROM payments p LEFT JOIN confirmations c USING (idempotency_key)"
+	    " LEFT JOIN terminal_postings t USING (idempotency_key) ORDER BY p.id";
 	struct sim_ledger_row row;
 	sqlite3_stmt *st = NULL;
 	const unsigned char *status;
@@ -402,6 +539,7 @@ int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *ro
 		copy_text(row.created_at, sizeof(row.created_at), st, 8);
 		row.confirmed = sqlite3_column_type(st, 9) != SQLITE_NULL;
 		copy_text(row.outcome_shown, sizeof(row.outcome_shown), st, 9);
+		posting_columns(&row.p, st, 10);
 		rc = fn(&row, ctx);
 		if (rc != 0)
 			goto out;

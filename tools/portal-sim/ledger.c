@@ -22,6 +22,14 @@ static int print_row(const struct sim_ledger_row *row, void *ctx)
 			(json_int_t)p->amount_cents, "brand", p->brand, "last4", p->last4, "result",
 			p->approved ? "approved" : "declined", "reference", p->reference,
 			"confirmed", row->confirmed, "created_at", row->created_at);
+	if (doc && strcmp(p->tender, "card") != 0) {
+		/* A terminal's payment: the fee is its own line, next to the bill's amount. */
+		json_object_set_new(doc, "tender", json_string(p->tender));
+		json_object_set_new(doc, "fee_cents", json_integer((json_int_t)p->fee_cents));
+		json_object_set_new(doc, "transaction_id", json_string(p->transaction_id));
+		json_object_set_new(doc, "approval_code", json_string(p->approval_code));
+		json_object_set_new(doc, "entry_mode", json_string(p->entry_mode));
+	}
 	return simhttp_print_json_line(doc);
 }
 

@@ -24,6 +24,7 @@ static void usage(FILE *f)
 	    "                  [--enroll-ca-cert PEM --enroll-ca-key PEM --enroll-tokens T1,T2]\n"
 	    "                  [--client-ca PEM]  (API calls need a kiosk certificate from it)\n"
 	    "       portal-sim ledger [--data DIR | --db FILE]\n"
+	    "       portal-sim bills [--data DIR | --db FILE] --out DIR  (demo bills' barcodes)\n"
 	    "  --port 0 (the default) picks a free port; --port-file receives it once listening.\n"
 	    "  --data DIR keeps the database in DIR/portal-sim.db; --db names the file itself\n"
 	    "  (default ./portal-sim.db, created and seeded if new).\n"
@@ -190,6 +191,8 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "ledger") == 0)
 		return ledger_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "bills") == 0)
+		return bills_main(argc - 1, argv + 1);
 	if (parse_args(argc, argv, &opt) != 0) {
 		usage(stderr);
 		return 2;

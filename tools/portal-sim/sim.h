@@ -73,15 +73,38 @@ struct sim_payment {
 	char message[128];
 	char brand[16];
 	char last4[5];
+	/* A payment a card terminal took and the kiosk posted (docs/portal-api.md, "Terminal
+	 * payments"); tender "card" (a sealed or encrypted swipe the portal decided) has none. */
+	char tender[16];
+	int64_t fee_cents;
+	char transaction_id[65];
+	char approval_code[16];
+	char entry_mode[12];
 };
 
 int db_open(const char *path, struct sim_db **out);
 void db_close(struct sim_db *db);
 int db_find_account(struct sim_db *db, const char *customer_number, struct sim_account *out);
 int db_find_payment(struct sim_db *db, const char *idempotency_key, struct sim_payment *out);
+
+/* A paper bill as the city printed it (its barcode: app/common/billcode.h). */
+struct sim_bill {
+	char customer_number[24];
+	char bill_date[11];   /* YYYY-MM-DD */
+	int64_t amount_due_cents;
+	char latest_date[11]; /* the account's newest bill: an older one is stale */
+};
+
+/* The bill of that account and date: 0, KIOSK_ENOTFOUND or KIOSK_ESTORE. */
+int db_find_bill(struct sim_db *db, const char *customer_number, const char *bill_date,
+		 struct sim_bill *out);
+/* Calls fn with every account's newest bill, by customer number; stops at a non-zero return. */
+int db_each_latest_bill(struct sim_db *db, int (*fn)(const struct sim_bill *b, void *ctx),
+			void *ctx);
 /* Records `p` (filling its reference) and, when approved, takes the amount off the balance,
  * in one transaction. If the key was already used, *existing receives the first payment and
- * nothing is written; KIOSK_EINVAL when the balance no longer covers the amount. */
+ * nothing is written; KIOSK_EINVAL when the balance no longer covers the amount; for a
+ * terminal posting, KIOSK_ESTATE when its transaction id was posted under another key. */
 int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payment *existing,
 		      int *duplicate);
 
@@ -200,6 +223,8 @@ void server_stop(struct sim_server *srv);
 /* ---- ledger.c: `portal-sim ledger`, every charge as one JSON line ---- */
 
 int ledger_main(int argc, char **argv);
+/* bills.c: `portal-sim bills --out DIR`: each demo bill's barcode as Code 128 and QR PNGs. */
+int bills_main(int argc, char **argv);
 /* ---- residents: people's accounts (residents.c, rstore.c, password.c, mail.c) ---- */
 
 struct resident_options {

@@ -438,6 +438,251 @@ static void test_reverse(void **state)
 	assert_int_equal(payment_step(&r.p, &reverse, &r.acts), KIOSK_ESTATE);
 }
 
+/* ---- a card terminal: the portal is the second party (caps.must_post) ---- */
+
+static const struct payment_caps term = {.can_abort = true, .can_reverse = true, .must_post = true};
+
+/* A terminal's answer: approved or declined, with what it said of the card. */
+static void terminal_answer(struct rig *r, enum payment_event_type t, enum tender_verdict v,
+			    int64_t cents)
+{
+	struct payment_event ev = {.type = t};
+
+	ev.result.verdict = v;
+	ev.result.amount_cents = cents;
+	ev.result.taken_cents = v == TENDER_APPROVED ? cents : 0;
+	snprintf(ev.result.reference, sizeof(ev.result.reference), "8515131751004933");
+	snprintf(ev.result.brand, sizeof(ev.result.brand), "Visa");
+	snprintf(ev.result.last4, sizeof(ev.result.last4), "1111");
+	snprintf(ev.result.card.approval_code, sizeof(ev.result.card.approval_code), "087493");
+	assert_int_equal(step(r, &ev), 0);
+}
+
+/* A terminal payment of cents (the bill and the fee) waiting for the card. */
+static void taking(struct rig *r, int64_t cents)
+{
+	struct payment_event pending = {.type = PAYMENT_EV_ANSWER, .result.pending = true};
+
+	sent(r, cents, term);
+	assert_int_equal(step(r, &pending), 0);
+	assert_int_equal(r->p.state, PAYMENT_TAKING);
+}
+
+static void posted(struct rig *r, int rc, const char *ref)
+{
+	struct payment_event ev = {.type = PAYMENT_EV_POSTED, .rc = rc};
+
+	snprintf(ev.result.reference, sizeof(ev.result.reference), "%s", ref);
+	assert_int_equal(step(r, &ev), 0);
+}
+
+/* Approved by the terminal, then posted: the card details are journaled before the approval,
+ * the approval before the posting, and the posting's reference last. */
+static void test_terminal_posted(void **state)
+{
+	struct rig r;
+
+	(void)state;
+	taking(&r, 5150);
+	terminal_answer(&r, PAYMENT_EV_ANSWER, TENDER_APPROVED, 5150);
+	expect_actions(&r, 3, PAYMENT_ACT_JOURNAL_CARD, PAYMENT_ACT_JOURNAL_MARK,
+		       PAYMENT_ACT_PORTAL_POST);
+	assert_int_equal(r.acts.a[1].journal_state, JOURNAL_APPROVED);
+	assert_int_equal(r.p.state, PAYMENT_POSTING);
+	assert_false(payment_finished(&r.p));
+	assert_int_equal(r.journal, JOURNAL_APPROVED);
+	/* Nothing but the portal's answer moves it now: the resident cannot cancel a charge. */
+	struct payment_event abort = {.type = PAYMENT_EV_ABORT};
+	assert_int_equal(payment_step(&r.p, &abort, &r.acts), KIOSK_ESTATE);
+	posted(&r, 0, "K7Q2M9XH4");
+	expect_actions(&r, 2, PAYMENT_ACT_JOURNAL_POST, PAYMENT_ACT_FINISHED);
+	assert_int_equal(r.acts.a[0].post, JOURNAL_POST_DONE);
+	assert_string_equal(r.acts.a[0].reference, "K7Q2M9XH4");
+	assert_int_equal(r.p.state, PAYMENT_APPROVED);
+	assert_false(r.p.post_queued);
+	assert_string_equal(r.p.post_reference, "K7Q2M9XH4");
+	assert_string_equal(r.p.result.last4, "1111");
+}
+
+/* The portal out of reach, or its answer lost: the charge stands and the outbox posts it. */
+static void test_terminal_portal_down(void **state)
+{
+	static const int down[] = {KIOSK_ENET, KIOSK_ETIMEDOUT, KIOSK_ESERVER, KIOSK_EPROTO,
+				   KIOSK_ETLS};
+	struct rig r;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(down) / sizeof(down[0]); i++) {
+		taking(&r, 5150);
+		terminal_answer(&r, PAYMENT_EV_ANSWER, TENDER_APPROVED, 5150);
+		posted(&r, down[i], "");
+		expect_actions(&r, 2, PAYMENT_ACT_OUTBOX_POST, PAYMENT_ACT_FINISHED);
+		assert_int_equal(r.p.state, PAYMENT_APPROVED);
+		assert_true(r.p.post_queued);
+		assert_int_equal(r.journal, JOURNAL_APPROVED);
+	}
+}
+
+/* The portal refuses the posting (the account, the amount): the kiosk cannot stand behind the
+ * charge, so it is marked refused and reversed; a reversal that fails leaves it in doubt. */
+static void test_terminal_portal_refuses(void **state)
+{
+	struct rig r;
+
+	(void)state;
+	taking(&r, 5150);
+	terminal_answer(&r, PAYMENT_EV_ANSWER, TENDER_APPROVED, 5150);
+	posted(&r, KIOSK_EINVAL, "");
+	expect_actions(&r, 2, PAYMENT_ACT_JOURNAL_POST, PAYMENT_ACT_TENDER_REVERSE);
+	assert_int_equal(r.acts.a[0].post, JOURNAL_POST_REFUSED);
+	assert_int_equal(r.p.state, PAYMENT_REVERSING);
+	ev_simple(&r, PAYMENT_EV_REVERSED, 0);
+	expect_actions(&r, 2, PAYMENT_ACT_JOURNAL_MARK, PAYMENT_ACT_FINISHED);
+	assert_int_equal(r.p.state, PAYMENT_REVERSED);
+	assert_int_equal(r.p.failure, PAYMENT_FAIL_REFUSED);
+	assert_int_equal(r.journal, JOURNAL_REVERSED);
+
+	taking(&r, 5150);
+	terminal_answer(&r, PAYMENT_EV_ANSWER, TENDER_APPROVED, 5150);
+	posted(&r, KIOSK_ENOTFOUND, "");
+	assert_int_equal(r.p.state, PAYMENT_REVERSING);
+	ev_simple(&r, PAYMENT_EV_REVERSED, KIOSK_ENET);
+	expect_actions(&r, 1, PAYMENT_ACT_FINISHED);
+	assert_int_equal(r.p.state, PAYMENT_IN_DOUBT); /* still charged: retried later */
+	assert_int_equal(r.journal, JOURNAL_APPROVED);
+}
+
+/* An approval of another amount than asked (a partial approval): given back whole; with a
+ * tender that cannot reverse, left in doubt for staff. */
+static void test_terminal_partial_approval(void **state)
+{
+	struct rig r;
+	struct payment_caps no_reverse = {.can_abort = true, .must_post = true};
+	struct payment_event pending = {.type = PAYMENT_EV_ANSWER, .result.pending = true};
+
+	(void)state;
+	taking(&r, 5150);
+	terminal_answer(&r, PAYMENT_EV_ANSWER, TENDER_APPROVED, 3000);
+	expect_actions(&r, 4, PAYMENT_ACT_JOURNAL_CARD, PAYMENT_ACT_JOURNAL_MARK,
+		       PAYMENT_ACT_JOURNAL_POST, PAYMENT_ACT_TENDER_REVERSE);
+	assert_int_equal(r.acts.a[2].post, JOURNAL_POST_REFUSED);
+	assert_true(r.p.amount_differs);
+	ev_simple(&r, PAYMENT_EV_REVERSED, 0);
+	assert_int_equal(r.p.state, PAYMENT_REVERSED);
+
+	sent(&r, 5150, no_reverse);
+	assert_int_equal(step(&r, &pending), 0);
+	terminal_answer(&r, PAYMENT_EV_ANSWER, TENDER_APPROVED, 3000);
+	expect_actions(&r, 3, PAYMENT_ACT_JOURNAL_CARD, PAYMENT_ACT_JOURNAL_MARK,
+		       PAYMENT_ACT_FINISHED);
+	assert_int_equal(r.p.state, PAYMENT_IN_DOUBT);
+	assert_int_equal(r.journal, JOURNAL_IN_DOUBT);
+}
+
+/* A decline is journaled with its card details and nothing is posted. */
+static void test_terminal_declined(void **state)
+{
+	struct rig r;
+
+	(void)state;
+	taking(&r, 5150);
+	terminal_answer(&r, PAYMENT_EV_ANSWER, TENDER_DECLINED, 5150);
+	expect_actions(&r, 3, PAYMENT_ACT_JOURNAL_CARD, PAYMENT_ACT_JOURNAL_MARK,
+		       PAYMENT_ACT_FINISHED);
+	assert_int_equal(r.p.state, PAYMENT_DECLINED);
+	assert_int_equal(r.journal, JOURNAL_DECLINED);
+}
+
+/* The resident tapped Cancel but the card was faster: the approval is kept, and posted. */
+static void test_terminal_abort_too_late(void **state)
+{
+	struct rig r;
+	struct payment_event abort = {.type = PAYMENT_EV_ABORT};
+	struct payment_event pending = {.type = PAYMENT_EV_ANSWER, .result.pending = true};
+
+	(void)state;
+	taking(&r, 5150);
+	assert_int_equal(step(&r, &abort), 0);
+	expect_actions(&r, 1, PAYMENT_ACT_TENDER_ABORT);
+	assert_int_equal(step(&r, &pending), 0);
+	assert_int_equal(r.p.state, PAYMENT_ABORTING);
+	terminal_answer(&r, PAYMENT_EV_ANSWER, TENDER_APPROVED, 5150);
+	assert_int_equal(r.p.state, PAYMENT_POSTING);
+	posted(&r, 0, "K1");
+	assert_int_equal(r.p.state, PAYMENT_APPROVED);
+}
+
+/* After a crash: TransactionStatus settles it, and an approval found so is posted. */
+static void test_terminal_recovery(void **state)
+{
+	struct rig r;
+	struct payment_event ev = {.type = PAYMENT_EV_RECOVER,
+				   .amount_cents = 5150,
+				   .journal_state = JOURNAL_SENT,
+				   .caps = term};
+
+	(void)state;
+	rig_init(&r);
+	r.journal = JOURNAL_SENT;
+	assert_int_equal(step(&r, &ev), 0);
+	expect_actions(&r, 1, PAYMENT_ACT_TENDER_STATUS);
+	assert_int_equal(r.acts.a[0].wait_ms, 0);
+	terminal_answer(&r, PAYMENT_EV_STATUS, TENDER_APPROVED, 5150);
+	expect_actions(&r, 3, PAYMENT_ACT_JOURNAL_CARD, PAYMENT_ACT_JOURNAL_MARK,
+		       PAYMENT_ACT_PORTAL_POST);
+	posted(&r, KIOSK_ENET, "");
+	assert_int_equal(r.p.state, PAYMENT_APPROVED);
+	assert_true(r.p.post_queued);
+}
+
+/* An approved payment whose posting is pending (a crash before it) is posted; one the portal
+ * refused is reversed. Only for a tender that posts, and only when nothing is under way. */
+static void test_settle_post(void **state)
+{
+	struct rig r;
+	struct payment_event ev = {
+	    .type = PAYMENT_EV_SETTLE_POST, .amount_cents = 5150, .caps = term};
+
+	(void)state;
+	ev.result.verdict = TENDER_APPROVED;
+	ev.result.amount_cents = 5150;
+	ev.post = JOURNAL_POST_PENDING;
+	rig_init(&r);
+	r.journal = JOURNAL_APPROVED;
+	assert_int_equal(step(&r, &ev), 0);
+	expect_actions(&r, 1, PAYMENT_ACT_PORTAL_POST);
+	posted(&r, 0, "K9");
+	assert_int_equal(r.p.state, PAYMENT_APPROVED);
+
+	ev.post = JOURNAL_POST_REFUSED;
+	rig_init(&r);
+	r.journal = JOURNAL_RECEIPT_PRINTED;
+	assert_int_equal(step(&r, &ev), 0);
+	expect_actions(&r, 1, PAYMENT_ACT_TENDER_REVERSE);
+	ev_simple(&r, PAYMENT_EV_REVERSED, 0);
+	assert_int_equal(r.p.state, PAYMENT_REVERSED);
+	assert_int_equal(r.journal, JOURNAL_REVERSED);
+
+	/* Refused: queued and done are not the machine's; a tender that does not post, or
+	 * cannot reverse a refusal, is not asked; a payment under way is left alone. */
+	rig_init(&r);
+	ev.post = JOURNAL_POST_QUEUED;
+	assert_int_equal(payment_step(&r.p, &ev, &r.acts), KIOSK_ESTATE);
+	ev.post = JOURNAL_POST_REFUSED;
+	ev.caps.can_reverse = false;
+	assert_int_equal(payment_step(&r.p, &ev, &r.acts), KIOSK_ESTATE);
+	ev.caps = card;
+	ev.post = JOURNAL_POST_PENDING;
+	assert_int_equal(payment_step(&r.p, &ev, &r.acts), KIOSK_ESTATE);
+	taking(&r, 5150);
+	ev.caps = term;
+	assert_int_equal(payment_step(&r.p, &ev, &r.acts), KIOSK_ESTATE);
+	assert_int_equal(r.p.state, PAYMENT_TAKING);
+	/* And the portal's answer means nothing before a posting. */
+	struct payment_event early = {.type = PAYMENT_EV_POSTED};
+	assert_int_equal(payment_step(&r.p, &early, &r.acts), KIOSK_ESTATE);
+}
+
 static void test_events_out_of_place(void **state)
 {
 	struct rig r;
@@ -466,6 +711,14 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_approved),
+	    cmocka_unit_test(test_terminal_posted),
+	    cmocka_unit_test(test_terminal_portal_down),
+	    cmocka_unit_test(test_terminal_portal_refuses),
+	    cmocka_unit_test(test_terminal_partial_approval),
+	    cmocka_unit_test(test_terminal_declined),
+	    cmocka_unit_test(test_terminal_abort_too_late),
+	    cmocka_unit_test(test_terminal_recovery),
+	    cmocka_unit_test(test_settle_post),
 	    cmocka_unit_test(test_declined),
 	    cmocka_unit_test(test_journal_fails),
 	    cmocka_unit_test(test_refused_and_untrusted),

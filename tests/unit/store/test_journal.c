@@ -193,7 +193,7 @@ static void test_reopen_wal_version(void **state)
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
 	sqlite3_finalize(s);
-	assert_int_equal(peek_int(db, "PRAGMA user_version", NULL), 2);
+	assert_int_equal(peek_int(db, "PRAGMA user_version", NULL), 3);
 	sqlite3_close(db);
 
 	assert_int_equal(journal_open(db_path, &j), 0);
@@ -444,6 +444,73 @@ static void test_taken(void **state)
 	journal_close(j);
 }
 
+static int count_unposted(const struct journal_payment *p, void *ctx)
+{
+	(void)p;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* A terminal's payment: the fee is its own line, the card details come with the answer (never
+ * a card number), and the posting to the portal moves pending -> queued -> done or refused. */
+static void test_card_fee_and_post(void **state)
+{
+	struct journal *j;
+	struct journal_payment p = payment("t-1", 5000), got;
+	struct journal_card card = {.terminal_txn = "BV0q001765800634000.8515131751004933",
+				    .approval_code = "087493",
+				    .entry_mode = "tap",
+				    .aid = "A0000000041010",
+				    .app_label = "MASTERCARD"};
+	struct journal_card bad = card;
+	int n = 0;
+
+	(void)state;
+	snprintf(p.tender, sizeof(p.tender), "terminal");
+	p.brand[0] = p.last4[0] = '\0'; /* the terminal tells them with its answer */
+	p.fee_cents = 150;
+	p.post = JOURNAL_POST_PENDING;
+	assert_int_equal(journal_open(db_path, &j), 0);
+	assert_int_equal(journal_create(j, &p), 0);
+	/* Not under way yet: nothing to say of a card. */
+	assert_int_equal(journal_set_card(j, "t-1", "MC", "4444", &card), KIOSK_ESTATE);
+	assert_int_equal(journal_set_state(j, "t-1", JOURNAL_SENT, NULL), 0);
+	snprintf(bad.aid, sizeof(bad.aid), "5555444433332222x");
+	assert_int_equal(journal_set_card(j, "t-1", "MC", "4444", &bad), KIOSK_EINVAL);
+	assert_int_equal(journal_set_card(j, "t-1", "MC", "5555444433334444", &card), KIOSK_EINVAL);
+	assert_int_equal(journal_set_card(j, "t-1", "MC", "4444", &card), 0);
+	assert_int_equal(journal_set_state(j, "t-1", JOURNAL_APPROVED, "8515131751004933"), 0);
+	assert_int_equal(journal_each_unposted(j, count_unposted, &n), 0);
+	assert_int_equal(n, 1); /* approved, not posted yet */
+	assert_int_equal(journal_set_post(j, "t-1", JOURNAL_POST_QUEUED, NULL), 0);
+	n = 0;
+	assert_int_equal(journal_each_unposted(j, count_unposted, &n), 0);
+	assert_int_equal(n, 0); /* the outbox carries it */
+	assert_int_equal(journal_set_post(j, "t-1", JOURNAL_POST_DONE, "K7Q2M9XH4"), 0);
+	assert_int_equal(journal_set_post(j, "t-1", JOURNAL_POST_REFUSED, NULL), KIOSK_ESTATE);
+	assert_int_equal(journal_get(j, "t-1", &got), 0);
+	assert_int_equal(got.amount_cents, 5000);
+	assert_int_equal(got.fee_cents, 150);
+	assert_int_equal(got.post, JOURNAL_POST_DONE);
+	assert_string_equal(got.post_reference, "K7Q2M9XH4");
+	assert_string_equal(got.brand, "MC");
+	assert_string_equal(got.last4, "4444");
+	assert_string_equal(got.card.terminal_txn, card.terminal_txn);
+	assert_string_equal(got.card.approval_code, "087493");
+	assert_string_equal(got.card.entry_mode, "tap");
+	assert_string_equal(got.card.aid, "A0000000041010");
+	assert_string_equal(got.card.app_label, "MASTERCARD");
+	/* A swipe's payment has nothing to post: its posting cannot be moved. */
+	p = payment("m-1", 100);
+	assert_int_equal(journal_create(j, &p), 0);
+	assert_int_equal(journal_set_post(j, "m-1", JOURNAL_POST_QUEUED, NULL), KIOSK_ESTATE);
+	p = payment("bad-fee", 100);
+	p.fee_cents = -1;
+	assert_int_equal(journal_create(j, &p), KIOSK_EINVAL);
+	assert_string_equal(journal_post_name(JOURNAL_POST_REFUSED), "refused");
+	journal_close(j);
+}
+
 /* A version-1 file (what the kiosks in the field have) is migrated in place: its payments
  * keep everything, and are the magstripe's. */
 static void test_migrates_v1(void **state)
@@ -503,6 +570,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_transition_table, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_taken, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migrates_v1, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_card_fee_and_post, setup, teardown),
 	    cmocka_unit_test(test_names),
 	};
 
