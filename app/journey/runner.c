@@ -29,6 +29,7 @@ struct runner {
 	bool holding;	    /* hold-at: pressed, not yet released */
 	/* double-tap: the first tap is done; the second waits for something new under it */
 	bool second_tap;
+	bool translate; /* translate-labels: labels and texts are English msgids */
 	int tap_x, tap_y;
 	char tap_label[256];
 	char tap_screen[32];
@@ -208,6 +209,10 @@ static bool tappable(const struct ui_widget *w)
 static int find_widget(struct runner *r, const struct ui *ui, const char *label)
 {
 	int exact = -1, partial = -1, exact_n = 0, partial_n = 0, other = -1;
+
+	/* One script for both languages (the layout tour): LABEL as the screen shows it. */
+	if (r->translate)
+		label = ui_tr(ui, label);
 
 	for (int i = 0; i < ui->widget_count; i++) {
 		const struct ui_widget *w = &ui->widgets[i];
@@ -724,7 +729,8 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		bool want = !strcmp(c->name, "expect-text");
 		if (want_args(r, c, 1) == FAIL)
 			return FAIL;
-		if (contains_ci(ui->text_log, c->args[0]) == want)
+		if (contains_ci(ui->text_log, r->translate ? ui_tr(ui, c->args[0]) : c->args[0]) ==
+		    want)
 			return DONE;
 		if (!timed_out(r, now))
 			return WAIT;
@@ -923,6 +929,12 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 	}
 	if (!strcmp(c->name, "timer-start") || !strcmp(c->name, "timer-report"))
 		return run_timer(r, c, now);
+	if (!strcmp(c->name, "translate-labels")) {
+		/* From here on, tap and expect-text take English texts and look for them as
+		 * the screen's language shows them: one script tours both languages. */
+		r->translate = true;
+		return DONE;
+	}
 	if (!strcmp(c->name, "report-resources")) {
 		if (want_args(r, c, 0) == FAIL)
 			return FAIL;

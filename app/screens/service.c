@@ -98,7 +98,7 @@ static void devices(struct ui *ui, const struct core_state *s, const struct scre
 	y = chrome_title(ui, _("Device status"), NULL);
 	py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 12) + 40;
 	if (!s->svc.status_loaded) {
-		ui_text(ui, UI_FONT_BODY, ui->theme.muted, x, py, w, UI_LEFT, _("Checking…"));
+		py += ui_text(ui, UI_FONT_BODY, ui->theme.muted, x, py, w, UI_LEFT, _("Checking…"));
 	} else {
 		py += chrome_row(ui, x, py, w, _("Printer"),
 				 !st->printer_present  ? _("Not connected")

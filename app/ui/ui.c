@@ -115,6 +115,11 @@ void ui_set_spoken(struct ui *ui, const char *spoken)
 	snprintf(ui->next_spoken, sizeof(ui->next_spoken), "%s", spoken ? spoken : "");
 }
 
+const char *ui_tr(const struct ui *ui, const char *msgid)
+{
+	return i18n_tr(ui->lang, msgid);
+}
+
 void ui_log_text(struct ui *ui, const char *text)
 {
 	size_t len = strlen(text);

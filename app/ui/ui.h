@@ -257,6 +257,10 @@ void ui_set_spoken(struct ui *ui, const char *spoken);
 void ui_look_button(struct ui *ui, SDL_Rect r, const char *label, const char *spoken,
 		    enum ui_action action, bool on);
 
+/* msgid as the frame's language shows it (the toolkit's own texts, and the journey runner's
+ * translate-labels). */
+const char *ui_tr(const struct ui *ui, const char *msgid);
+
 /* Appends to the text log without drawing (for the journey runner: e.g. the screen id). */
 void ui_log_text(struct ui *ui, const char *text);
 
