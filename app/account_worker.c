@@ -63,6 +63,9 @@ static void to_core_account(const struct portal_account *in, struct core_account
 	out->paperless = in->paperless;
 	out->autopay = in->autopay;
 	snprintf(out->autopay_method, sizeof(out->autopay_method), "%s", in->autopay_method);
+	snprintf(out->autopay_kind, sizeof(out->autopay_kind), "%s", in->autopay_kind);
+	snprintf(out->autopay_brand, sizeof(out->autopay_brand), "%s", in->autopay_brand);
+	snprintf(out->autopay_last4, sizeof(out->autopay_last4), "%s", in->autopay_last4);
 	out->autopay_max_cents = in->autopay_max_cents;
 }
 
@@ -198,8 +201,11 @@ void account_run(struct portal *p, struct account_session *sess, const struct co
 	ev->acct = out;
 	rc = run(p, sess, fx, card, out);
 	ev->failure = failure_of(rc);
-	if (rc == KIOSK_EINVAL || rc == KIOSK_ENOTFOUND)
+	out->tries_left = -1;
+	if (rc == KIOSK_EINVAL || rc == KIOSK_ENOTFOUND) {
 		out->refusal = refusal_of(portal_refusal(p));
+		out->tries_left = portal_last_tries_left(p);
+	}
 	if (rc)
 		log_info("account", "effect %d: %s (%s)", fx->type, kiosk_strerror(rc),
 			 rc == KIOSK_EINVAL ? "refused" : "portal");

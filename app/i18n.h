@@ -3,6 +3,8 @@
 #ifndef KIOSK_I18N_H
 #define KIOSK_I18N_H
 
+#include <stddef.h>
+
 /* Marks a string for extraction without translating it where it stands. */
 #ifndef N_
 #define N_(s) s
@@ -19,6 +21,19 @@ enum i18n_lang { I18N_EN, I18N_ES };
 
 /* The text for msgid in lang (enum i18n_lang); English is the msgid itself. Thread-safe. */
 const char *i18n_tr(int lang, const char *msgid);
+
+/* The form of a message about a count n (ngettext): msgid for one, plural for the rest in
+ * English; Spanish by its catalog's Plural-Forms. Thread-safe. */
+const char *i18n_ntr(int lang, const char *msgid, const char *plural, unsigned long n);
+
+/* A date as residents read it: "2026-12-15" becomes "December 15, 2026" in English and
+ * "15 de diciembre de 2026" in Spanish. Anything that is not a YYYY-MM-DD date is copied as
+ * it is. Thread-safe. */
+void i18n_date(int lang, const char *iso, char *out, size_t n);
+
+/* fmt with its %s replaced, in order, by a and then b (a catalog's text is never a printf
+ * format). */
+void i18n_fill(char *out, size_t n, const char *fmt, const char *a, const char *b);
 
 /* The language's own name for the language switch: "Español" in English, "English" in Spanish. */
 const char *i18n_other_language_name(int lang);

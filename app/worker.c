@@ -200,6 +200,8 @@ static void receipts_env_of(const struct worker *w, enum core_lang lang, struct 
 	env->header = w->cfg.receipt_header;
 	env->footer = w->cfg.receipt_footer;
 	env->kiosk_id = w->cfg.kiosk_id;
+	env->city_phone = w->cfg.city_phone;
+	env->city_website = w->cfg.city_website;
 	env->tr = receipt_tr(lang);
 }
 

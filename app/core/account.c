@@ -41,6 +41,11 @@ static void field_error(struct core_state *s, enum core_field f, const char *msg
 	s->focus = f;
 }
 
+/* A wrong code: how many tries the portal still takes (said and shown at the field). */
+static const char *const tries_left_msg[2] = {
+    NP_("That code is not right. You have %s more try.",
+	"That code is not right. You have %s more tries.")};
+
 static void toast(struct core_state *s, const char *msgid, const char *arg, int64_t now)
 {
 	core_set_notice(s, msgid, arg, false, now + s->cfg.toast_ms);
@@ -196,9 +201,10 @@ void link_account_next(struct core_state *s, struct core_effects *fx, int64_t no
 
 	core_normalize_customer(s->customer_number, digits, sizeof(digits));
 	if (strlen(digits) < CUSTOMER_MIN_DIGITS) {
-		field_error(
-		    s, CORE_FIELD_CUSTOMER,
-		    N_("Enter the customer number from the top of your bill, digits only."));
+		field_error(s, CORE_FIELD_CUSTOMER,
+			    digits[0] ? N_("A customer number has 6 to 12 digits.")
+				      : N_("Enter the customer number from the top of your bill, "
+					   "digits only."));
 		return;
 	}
 	core_trim(s->last_name, name, sizeof(name));
@@ -348,7 +354,8 @@ static void home_tile(struct core_state *s, struct core_effects *fx, int tile, i
 	}
 	if (!current(s)) {
 		open_link(s);
-		core_set_notice(s, N_("Link a utility account first."), NULL, true, 0);
+		/* A word about where the resident is, not an error about a field. */
+		toast(s, N_("Link a utility account first."), NULL, now);
 		return;
 	}
 	switch (tile) {
@@ -503,11 +510,29 @@ static void refused(struct core_state *s, const struct core_event *ev, struct co
 			    N_("An account with this email already exists. Sign in, or use "
 			       "\"Forgot password?\"."));
 		break;
-	case CORE_REFUSAL_BAD_CODE:
+	case CORE_REFUSAL_BAD_CODE: {
+		int left = answer_of(ev)->tries_left;
+		char n[12];
+
 		wipe(s->code, sizeof(s->code));
-		field_error(s, CORE_FIELD_CODE,
-			    N_("That code is not right. Check the email and try again."));
+		if (left == 0) {
+			/* The last try is gone: the right code would be refused too. */
+			field_error(s, CORE_FIELD_CODE,
+				    N_("That code is not right, and that was the last try. Tap "
+				       "\"Resend code\" to get a new one."));
+			s->code_spent = true;
+		} else if (left > 0) {
+			snprintf(n, sizeof(n), "%d", left);
+			field_error(s, CORE_FIELD_CODE, tries_left_msg[0]);
+			s->notice.plural = tries_left_msg[1];
+			s->notice.count = left;
+			core_copy(s->notice.arg, sizeof(s->notice.arg), n);
+		} else {
+			field_error(s, CORE_FIELD_CODE,
+				    N_("That code is not right. Check the email and try again."));
+		}
 		break;
+	}
 	case CORE_REFUSAL_CODE_EXPIRED:
 		wipe(s->code, sizeof(s->code));
 		field_error(s, CORE_FIELD_CODE,
@@ -515,6 +540,7 @@ static void refused(struct core_state *s, const struct core_event *ev, struct co
 		break;
 	case CORE_REFUSAL_TOO_MANY_TRIES:
 		wipe(s->code, sizeof(s->code));
+		s->code_spent = true;
 		field_error(s, CORE_FIELD_CODE,
 			    N_("Too many wrong codes. Tap \"Resend code\" to get a new one."));
 		break;
@@ -563,7 +589,10 @@ static void succeeded(struct core_state *s, const struct core_event *ev, struct 
 		wipe(s->password, sizeof(s->password));
 		core_go(s, CORE_SCREEN_VERIFY_EMAIL);
 		break;
-	case CORE_FX_RESEND_CODE: toast(s, N_("We sent a new code to %s."), s->email, now); break;
+	case CORE_FX_RESEND_CODE:
+		s->code_spent = false;
+		toast(s, N_("We sent a new code to %s."), s->email, now);
+		break;
 	case CORE_FX_FORGOT_PASSWORD:
 		core_set_notice(s,
 				N_("If an account uses %s, we have emailed it a link to reset the "
@@ -648,7 +677,8 @@ bool account_handle(struct core_state *s, const struct core_event *ev, struct co
 	switch (ev->type) {
 	case CORE_EV_SHIFT:
 		if (core_field_kind(s->focus) != CORE_KIND_EMAIL &&
-		    core_field_kind(s->focus) != CORE_KIND_SECRET)
+		    core_field_kind(s->focus) != CORE_KIND_SECRET &&
+		    core_field_kind(s->focus) != CORE_KIND_TEXT)
 			return false;
 		s->shift = !s->shift;
 		return true;

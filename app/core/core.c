@@ -127,6 +127,7 @@ static void go(struct core_state *s, enum core_screen screen)
 	s->ask = CORE_ASK_NONE;
 	clear_notice(s);
 	s->focus = d->first_fn ? d->first_fn(s) : d->first;
+	s->shift = false;
 }
 
 enum core_field pay_amount_first_field(const struct core_state *s)
@@ -307,6 +308,34 @@ static bool email_accepts(enum core_field f, unsigned char ch)
 	return core_field_kind(f) == CORE_KIND_SECRET && ch > ' ' && ch < 0x7F;
 }
 
+bool core_shift_on(const struct core_state *s)
+{
+	const char *text = core_field_text(s, s->focus);
+
+	if (core_field_kind(s->focus) == CORE_KIND_TEXT)
+		return s->shift != (!text || !text[0]);
+	return s->shift;
+}
+
+/* The capital of a lower-case letter at p (ASCII or Latin-1 in UTF-8: á, ñ, ü...), in place. */
+static void capitalize(unsigned char *p, size_t len)
+{
+	if (len == 1 && *p >= 'a' && *p <= 'z')
+		*p = (unsigned char)(*p - 'a' + 'A');
+	else if (len == 2 && p[0] == 0xC3 && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7)
+		p[1] = (unsigned char)(p[1] - 0x20);
+}
+
+static bool core_kind_is_text(const struct core_state *s)
+{
+	return core_field_kind(s->focus) == CORE_KIND_TEXT;
+}
+
+static bool is_letter(const unsigned char *p, size_t len)
+{
+	return (len == 1 && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) || len > 1;
+}
+
 /* Appends typed text to the focused field, keeping only what that field may hold. */
 static bool type_text(struct core_state *s, const char *text)
 {
@@ -328,6 +357,14 @@ static bool type_text(struct core_state *s, const char *text)
 			/* Dashes, dots and spaces from the bill are dropped, as the portal asks. */
 			ok = *p >= '0' && *p <= '9' &&
 			     (s->focus != CORE_FIELD_CUSTOMER || len < CUSTOMER_MAX_DIGITS);
+			if (*p >= '0' && *p <= '9' && s->focus == CORE_FIELD_CUSTOMER &&
+			    len >= CUSTOMER_MAX_DIGITS) {
+				/* Refused at the field, and said there: not dropped in silence. */
+				notice(s, N_("A customer number has 6 to 12 digits."), NULL, true,
+				       0);
+				s->notice.field = CORE_FIELD_CUSTOMER;
+				return true;
+			}
 			break;
 		case CORE_KIND_MONEY: ok = money_accepts(buf, (char)*p); break;
 		case CORE_KIND_EMAIL:
@@ -357,8 +394,16 @@ static bool type_text(struct core_state *s, const char *text)
 			break;
 		}
 		if (ok && len + step < n) {
+			bool cap = core_kind_is_text(s) && core_shift_on(s) && is_letter(p, step);
+
 			memcpy(buf + len, p, step);
 			buf[len + step] = '\0';
+			/* The name is kept as typed; Shift (or the first letter) makes a capital,
+			 * then lets go. */
+			if (cap)
+				capitalize((unsigned char *)buf + len, step);
+			if (core_kind_is_text(s) && is_letter(p, step))
+				s->shift = false;
 			changed = true;
 		} else if (ok && core_screen_flow(s->screen) == CORE_FLOW_ACCOUNT) {
 			full = true;
@@ -411,8 +456,12 @@ void guest_lookup_next(struct core_state *s, struct core_effects *fx, int64_t no
 	core_normalize_customer(s->customer_number, digits, sizeof(digits));
 	if (strlen(digits) < CUSTOMER_MIN_DIGITS) {
 		s->focus = CORE_FIELD_CUSTOMER;
-		notice(s, N_("Enter the customer number from the top of your bill, digits only."),
+		notice(s,
+		       digits[0] ? N_("A customer number has 6 to 12 digits.")
+				 : N_("Enter the customer number from the top of your bill, digits "
+				      "only."),
 		       NULL, true, 0);
+		s->notice.field = CORE_FIELD_CUSTOMER;
 		return;
 	}
 	memset(&s->bill, 0, sizeof(s->bill));
@@ -501,7 +550,11 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 	} else {
 		if (money_parse(s->amount_text, &cents) != 0 || cents <= 0) {
 			s->focus = CORE_FIELD_AMOUNT;
-			notice(s, N_("Enter an amount, for example 20.00."), NULL, true, 0);
+			notice(s,
+			       money_parse(s->amount_text, &cents) == 0
+				   ? N_("The amount must be more than zero.")
+				   : N_("Enter an amount, for example 20.00."),
+			       NULL, true, 0);
 			return;
 		}
 		if (cents > s->bill.balance_cents) {
@@ -695,6 +748,11 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 				now + s->cfg.toast_ms);
 		return true;
 	}
+	if (ev->type == CORE_EV_CASH_PROBLEM) {
+		/* Wherever anyone is: the amount step words it, staff see it, the heartbeat too. */
+		s->cash_problem = (enum core_cash_problem)ev->choice;
+		return true;
+	}
 	if (ev->type == CORE_EV_TICK)
 		return service_is_staff_screen(s->screen) ? service_tick(s, fx, now)
 							  : tick(s, fx, now);
@@ -768,6 +826,7 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		if (ev->field == CORE_FIELD_AMOUNT && s->screen == CORE_SCREEN_PAY_AMOUNT)
 			s->other_amount = true;
 		s->focus = ev->field;
+		s->shift = false; /* a new field starts from its own default case */
 		break;
 	case CORE_EV_KEY:
 		if (s->busy)

@@ -42,6 +42,7 @@ enum core_screen {
 	CORE_SCREEN_SERVICE_REPRINT,
 	CORE_SCREEN_SERVICE_REPORT,
 	CORE_SCREEN_SERVICE_RESTART,
+	CORE_SCREEN_SERVICE_CASHBOX, /* "Empty cash box": the count expected in it */
 	/* staff or the portal took the kiosk out of service: where else to pay */
 	CORE_SCREEN_OUT_OF_SERVICE,
 	CORE_SCREEN_COUNT
@@ -155,10 +156,18 @@ enum core_printer {
 	CORE_PRINTER_OFFLINE, /* missing, offline or in error */
 };
 
+/* Marks a singular/plural pair of msgids for extraction (xgettext -k NP_:1,2). */
+#ifndef NP_
+#define NP_(s, p) s, p
+#endif
+
 /* A message for the resident: an English msgid (translated by the UI) and one optional
- * argument substituted for its single %s. */
+ * argument substituted for its single %s. A message about a count has a plural msgid too:
+ * the UI picks the form for .count through ngettext, and .arg holds the count. */
 struct core_notice {
 	const char *msgid;
+	const char *plural; /* NULL for a message without a count */
+	long count;
 	char arg[48];
 	bool is_error;
 	int64_t until_ms;      /* 0: until the next step */
@@ -191,8 +200,11 @@ struct core_account {
 	int64_t last_payment_cents;
 	bool paperless;
 	bool autopay;
-	char autopay_method[48];   /* "Checking ending 6789" */
+	char autopay_method[48];   /* "Checking ending 6789", the portal's English words */
 	int64_t autopay_max_cents; /* 0: no maximum */
+	char autopay_kind[12];	   /* "checking", "savings", "card"; "" if the portal sent none */
+	char autopay_brand[16];	   /* a card's brand */
+	char autopay_last4[5];
 };
 
 #define CORE_MAX_ACCOUNTS 6
@@ -207,6 +219,7 @@ struct core_history_item {
 /* What the portal said about the resident: who, their accounts, one account's history. */
 struct core_account_result {
 	enum core_refusal refusal;
+	int tries_left; /* CORE_REFUSAL_BAD_CODE: the portal's count, -1 when it gave none */
 	bool has_resident;
 	char email[96];
 	char first_name[48];
@@ -254,8 +267,11 @@ enum core_service_action {
 	CORE_SVC_OUT_OF_SERVICE, /* toggles out of service */
 	CORE_SVC_RESTART,	 /* asks for confirmation */
 	CORE_SVC_RESTART_CONFIRM,
-	CORE_SVC_EXIT, /* "Exit service mode" */
-	CORE_SVC_HOME, /* back to the service home */
+	CORE_SVC_EXIT,		  /* "Exit service mode" */
+	CORE_SVC_HOME,		  /* back to the service home */
+	CORE_SVC_CASHBOX,	  /* "Empty cash box": the count expected in the box */
+	CORE_SVC_CASHBOX_EMPTIED, /* "Record the emptying": staff took the notes out */
+	CORE_SVC_CASH_CLEAR,	  /* "Clear cash alarm": staff checked the validator */
 };
 
 /* What the worker is asked to do for staff (CORE_FX_SERVICE .op), and answers
@@ -270,12 +286,59 @@ enum core_service_op {
 	CORE_SOP_CLOSE_DAY,   /* totals printed, stored in day_closes, the day closed */
 	CORE_SOP_AUDIT,	      /* only an audit entry: .text names the action */
 	CORE_SOP_SET_PIN,     /* kioskctl set-pin: .text the new PIN (6 to 8 digits) */
+	CORE_SOP_CASHBOX,     /* the cash box's count (.report.cash) and the validator (.status) */
+	CORE_SOP_EMPTY_CASHBOX, /* records the emptying; .report.cash: what was expected */
+	CORE_SOP_CASH_CLEAR,	/* clears the cash alarm and the validator's faults */
 };
+
+/* ---- the cash box (app/core/cashbox.c) ---- */
+
+#define CORE_CASH_DENOMS 10 /* US notes are 7 kinds; a note of unknown value is one more */
+
+/* Bank notes by denomination, smallest first; cents 0: notes of a value the validator did not
+ * list (staff count them). */
+struct core_cash_count {
+	int n;
+	struct {
+		int64_t cents;
+		int count;
+	} d[CORE_CASH_DENOMS];
+	int notes;
+	int64_t cents;
+	int64_t since; /* unix seconds the count starts from (0: the first note ever) */
+};
+
+/* Why cash cannot be taken (the validator's faults, the cash alarm), for residents, staff, the
+ * heartbeat and kioskctl. */
+enum core_cash_problem {
+	CORE_CASH_NONE, /* no validator is configured (or not heard from yet) */
+	CORE_CASH_OK,
+	CORE_CASH_OFFLINE,	/* configured, not answering */
+	CORE_CASH_STACKER_FULL, /* the cash box is full: empty it */
+	CORE_CASH_JAM,		/* a note is stuck */
+	CORE_CASH_FRAUD,	/* a fraud attempt (a note on a string...) */
+	CORE_CASH_BOX_REMOVED,	/* the box came out outside service mode: the alarm */
+	CORE_CASH_BOX_OUT,	/* the box is out in service mode (being emptied) */
+	CORE_CASH_SETUP,	/* the validator's dataset has no note the kiosk takes */
+	CORE_CASH_SWAPPED,	/* another validator answered: staff check it */
+	CORE_CASH_PROBLEM_COUNT,
+};
+
+/* A short name for logs, kioskctl and the heartbeat ("stacker_full"). */
+const char *core_cash_problem_name(enum core_cash_problem p);
+/* What residents read while cash is off (a msgid; card is still offered); NULL when cash works
+ * or there is none. */
+const char *core_cash_problem_resident(enum core_cash_problem p);
+/* What staff read, with what to do (a msgid). */
+const char *core_cash_problem_staff(enum core_cash_problem p);
 
 /* The totals of one day (since the last close). */
 struct core_day_report {
 	int approved_count, declined_count, in_doubt_count;
 	int64_t approved_cents, declined_cents, in_doubt_cents;
+	/* Notes stacked in the day, by denomination (CORE_SOP_CASHBOX and EMPTY_CASHBOX: the
+	 * cash box's count instead). */
+	struct core_cash_count cash;
 	int64_t since;	   /* unix seconds: the last close, 0 for never */
 	int64_t closed_at; /* unix seconds, 0 while open */
 };
@@ -289,6 +352,11 @@ struct core_service_status {
 	int portal_rtt_ms;
 	int64_t outbox_pending;
 	int64_t last_sync; /* unix seconds of the last successful send, 0: never */
+	/* The bill validator (CORE_CASH_NONE: none configured). */
+	enum core_cash_problem cash;
+	bool cash_box_present;
+	uint32_t cash_serial;  /* 0: not known yet */
+	int64_t cash_alarm_at; /* unix seconds of the cash alarm staff must clear, 0: none */
 };
 
 struct core_service {
@@ -303,6 +371,9 @@ struct core_service {
 	bool card_read;
 	bool report_loaded;
 	struct core_day_report report;
+	bool cashbox_loaded;		/* the cash box screen: */
+	bool cashbox_emptied;		/* just recorded: cashbox is what was taken out */
+	struct core_cash_count cashbox; /* what should be in it */
 	bool status_loaded;
 	struct core_service_status status;
 	bool restart; /* staff confirmed a restart: main exits for systemd to restart it */
@@ -320,6 +391,7 @@ struct core_config {
 	int64_t fee_cents;	   /* convenience fee, shown on the bill summary when > 0 */
 	bool single_lang;	   /* only default_lang is offered: no language switch */
 	bool wait_for_reconcile;   /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
+	bool cash; /* a bill validator is configured: the amount step offers Card and Cash */
 };
 
 struct core_state {
@@ -381,6 +453,7 @@ struct core_state {
 	char mobile[16];
 	bool sms_opt_in; /* never ticked by the kiosk: consent is the resident's */
 	char code[8];
+	bool code_spent; /* the last try at this code failed: only "Resend code" helps now */
 	bool signed_in;
 	char resident_email[96];
 	char resident_first[48];
@@ -409,6 +482,8 @@ struct core_state {
 	/* Out of service (kept across sessions): shown only between sessions. */
 	bool out_of_service;
 	char out_of_service_reason[128]; /* for staff and logs; residents see the configured text */
+	/* Why the bill validator cannot take notes now (kept across sessions; cfg.cash only). */
+	enum core_cash_problem cash_problem;
 };
 
 enum core_event_type {
@@ -467,6 +542,7 @@ enum core_event_type {
 	/* .choice: 1 on, 0 off; .text: the reason. From the portal's heartbeat answer or staff.
 	 * Never interrupts a session: it takes effect when the session ends. */
 	CORE_EV_OUT_OF_SERVICE,
+	CORE_EV_CASH_PROBLEM, /* .choice: enum core_cash_problem, the validator as it is now */
 	/* A card swipe arrived as typing (a keyboard-wedge reader the kiosk does not take): it
 	 * was dropped (app/core/wedge_guard.h); the resident is sent to the card reader. */
 	CORE_EV_STRAY_SWIPE,
@@ -603,6 +679,10 @@ const char *core_screen_name(enum core_screen screen);
 enum core_flow core_screen_flow(enum core_screen screen);
 
 enum core_field_kind core_field_kind(enum core_field f);
+
+/* Whether the next letter typed is a capital: the email keyboard's Shift, and on the name
+ * keyboard also the first letter of an empty field (Shift there means "not a capital"). */
+bool core_shift_on(const struct core_state *s);
 
 /* The text of a field as typed. */
 const char *core_field_text(const struct core_state *s, enum core_field f);

@@ -91,6 +91,7 @@ static const struct core_screen_def screens[] = {
 				     .back = core_stay},
     [CORE_SCREEN_SERVICE_REPORT] = {.name = "service-report", STILL(CORE_FLOW_STAFF)},
     [CORE_SCREEN_SERVICE_RESTART] = {.name = "service-restart", STILL(CORE_FLOW_STAFF)},
+    [CORE_SCREEN_SERVICE_CASHBOX] = {.name = "service-cashbox", STILL(CORE_FLOW_STAFF)},
     /* Between sessions; service.c takes its events. */
     [CORE_SCREEN_OUT_OF_SERVICE] = {.name = "out-of-service", STILL(CORE_FLOW_IDLE)},
 };

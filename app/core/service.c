@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/core/core_internal.h"
+#include "app/core/money.h"
 
 #define PIN_MIN 4
 #define REF_MAX 20
@@ -252,6 +253,30 @@ static bool action(struct core_state *s, int choice, struct core_effects *fx, in
 		break;
 	case CORE_SVC_EXIT: leave(s, fx, "service_exit"); break;
 	case CORE_SVC_HOME: core_go(s, CORE_SCREEN_SERVICE_HOME); break;
+	case CORE_SVC_CASHBOX:
+		core_go(s, CORE_SCREEN_SERVICE_CASHBOX);
+		s->svc.cashbox_loaded = false;
+		s->svc.cashbox_emptied = false;
+		s->busy = CORE_BUSY_SERVICE;
+		svc_fx(fx, s, CORE_SOP_CASHBOX, "");
+		break;
+	case CORE_SVC_CASHBOX_EMPTIED:
+		/* Only what staff saw counted: the recorded count is the one on screen. */
+		if (s->screen != CORE_SCREEN_SERVICE_CASHBOX || !s->svc.cashbox_loaded ||
+		    s->svc.cashbox_emptied)
+			return false;
+		core_clear_notice(s);
+		s->busy = CORE_BUSY_SERVICE;
+		svc_fx(fx, s, CORE_SOP_EMPTY_CASHBOX, "");
+		break;
+	case CORE_SVC_CASH_CLEAR:
+		if (s->screen != CORE_SCREEN_SERVICE_CASHBOX &&
+		    s->screen != CORE_SCREEN_SERVICE_DEVICES)
+			return false;
+		core_clear_notice(s);
+		s->busy = CORE_BUSY_SERVICE;
+		svc_fx(fx, s, CORE_SOP_CASH_CLEAR, "");
+		break;
 	default: return false;
 	}
 	return true;
@@ -298,6 +323,30 @@ static void pin_done(struct core_state *s, const struct core_event *ev, struct c
 		       "PIN yet."),
 		    NULL, true, 0);
 		return;
+	}
+}
+
+/* The cash box screen's answers: the count and the validator, an emptying, a cleared alarm. */
+static void cash_done(struct core_state *s, const struct core_event *ev, int64_t now)
+{
+	char amount[32];
+
+	if (ev->failure) {
+		core_set_notice(s, print_failure(CORE_FAIL_STORE), NULL, true, 0);
+		return;
+	}
+	s->svc.status = ev->status;
+	s->svc.status_loaded = true;
+	if (ev->op == CORE_SOP_CASH_CLEAR) {
+		toast(s, N_("The cash alarm is cleared."), NULL, now);
+		return;
+	}
+	s->svc.cashbox = ev->report.cash;
+	s->svc.cashbox_loaded = true;
+	if (ev->op == CORE_SOP_EMPTY_CASHBOX) {
+		s->svc.cashbox_emptied = true;
+		money_format(ev->report.cash.cents, amount, sizeof(amount));
+		toast(s, N_("The emptying is recorded: %s taken out."), amount, now);
 	}
 }
 
@@ -352,6 +401,9 @@ static bool done(struct core_state *s, const struct core_event *ev, struct core_
 		else if (ev->op == CORE_SOP_CLOSE_DAY)
 			toast(s, N_("The day is closed and its report printed."), NULL, now);
 		break;
+	case CORE_SOP_CASHBOX:
+	case CORE_SOP_EMPTY_CASHBOX:
+	case CORE_SOP_CASH_CLEAR: cash_done(s, ev, now); break;
 	default: break;
 	}
 	return true;

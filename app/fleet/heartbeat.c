@@ -96,14 +96,15 @@ static json_t *build_report(struct heartbeat *hb)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	log_last_error(last_error, sizeof(last_error));
 	pthread_mutex_lock(&hb->lock);
-	r = json_pack("{s:s, s:s, s:s, s:I, s:{s:s, s:s}, s:I, s:I, s:s, s:b, s:b, s:s, "
+	r = json_pack("{s:s, s:s, s:s, s:I, s:{s:s, s:s, s:s}, s:I, s:I, s:s, s:b, s:b, s:s, "
 		      "s:{s:I, s:I, s:s}}",
 		      "kiosk_id", hb->cfg.portal.kiosk_id ? hb->cfg.portal.kiosk_id : "", "version",
 		      hb->cfg.version, "slot", running_slot(), "uptime_s",
 		      (json_int_t)(now.tv_sec - hb->started.tv_sec), "devices", "printer",
 		      printer_name(hb->state.printer), "reader",
 		      /* TODO(usb): the USB side has no reader presence yet; sim is always there. */
-		      strcmp(hb->cfg.devices, "sim") ? "unknown" : "ready", "outbox_depth",
+		      strcmp(hb->cfg.devices, "sim") ? "unknown" : "ready", "bill_validator",
+		      core_cash_problem_name(hb->state.cash), "outbox_depth",
 		      (json_int_t)ob.pending, "outbox_dead", (json_int_t)ob.dead, "last_error",
 		      last_error, "session_active", hb->state.session_active, "out_of_service",
 		      hb->state.out_of_service, "screen", hb->state.screen, "config", "version",

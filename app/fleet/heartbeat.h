@@ -37,6 +37,7 @@ struct heartbeat_state {
 	bool session_active;
 	bool out_of_service; /* the out-of-service screen is up */
 	enum core_printer printer;
+	enum core_cash_problem cash; /* the bill validator; CORE_CASH_NONE: none configured */
 	char screen[32];
 };
 

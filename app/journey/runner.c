@@ -206,13 +206,19 @@ static bool tappable(const struct ui_widget *w)
 
 /* Finds the widget for LABEL: exact (case-insensitive) first, else the only one containing it.
  * Returns the index, -1 when none, -2 when ambiguous (why is filled). */
+/* msgid as the screen's language shows it (translate-labels). */
+static const char *tr(const struct runner *r, const char *msgid)
+{
+	return r->host.tr ? r->host.tr(r->host.ctx, msgid) : msgid;
+}
+
 static int find_widget(struct runner *r, const struct ui *ui, const char *label)
 {
 	int exact = -1, partial = -1, exact_n = 0, partial_n = 0, other = -1;
 
 	/* One script for both languages (the layout tour): LABEL as the screen shows it. */
 	if (r->translate)
-		label = ui_tr(ui, label);
+		label = tr(r, label);
 
 	for (int i = 0; i < ui->widget_count; i++) {
 		const struct ui_widget *w = &ui->widgets[i];
@@ -729,7 +735,7 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		bool want = !strcmp(c->name, "expect-text");
 		if (want_args(r, c, 1) == FAIL)
 			return FAIL;
-		if (contains_ci(ui->text_log, r->translate ? ui_tr(ui, c->args[0]) : c->args[0]) ==
+		if (contains_ci(ui->text_log, r->translate ? tr(r, c->args[0]) : c->args[0]) ==
 		    want)
 			return DONE;
 		if (!timed_out(r, now))

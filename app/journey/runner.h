@@ -38,6 +38,8 @@ struct runner_host {
 	/* Scrolls the screen's content so that widget i (of the last frame) is wholly in view,
 	 * as a resident scrolls to what they want to tap; drawn in the next frame. */
 	void (*reveal)(void *ctx, int widget);
+	/* An English text as the screen's language shows it (translate-labels). */
+	const char *(*tr)(void *ctx, const char *msgid);
 };
 
 enum runner_status { RUNNER_RUNNING, RUNNER_PASSED, RUNNER_FAILED };

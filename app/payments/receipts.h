@@ -33,6 +33,8 @@ struct receipts_env {
 	const char *header;
 	const char *footer; /* NULL or "": none */
 	const char *kiosk_id;
+	const char *city_phone; /* how to reach the city; NULL or "": none */
+	const char *city_website;
 	receipt_tr_fn tr; /* the resident's language; NULL: English as written */
 };
 

@@ -36,6 +36,7 @@ struct portal {
 	long requests;	     /* performed, answered or not */
 	long connections;    /* new connections opened (each a TLS handshake) */
 	char last_error[32]; /* the "error" code of the last refusal, "" after a success */
+	int last_tries_left; /* the refusal's "tries_left", -1 when it had none */
 	char last_detail[11]; /* a stale bill's refusal: the newest bill's date, else "" */
 };
 
@@ -109,6 +110,7 @@ int portal_open(const struct portal_config *cfg, struct portal **out)
 	p = calloc(1, sizeof(*p));
 	if (!p)
 		return KIOSK_ENOMEM;
+	p->last_tries_left = -1;
 	n = strlen(cfg->base_url);
 	while (n > 0 && cfg->base_url[n - 1] == '/')
 		n--;
@@ -235,6 +237,7 @@ static int portal_request(struct portal *p, const char *method, const char *path
 
 	*doc = NULL;
 	p->last_error[0] = '\0';
+	p->last_tries_left = -1;
 	if (snprintf(url, sizeof(url), "%s%s", p->base_url, path) >= (int)sizeof(url))
 		return KIOSK_EINVAL;
 	https_body_reset(&p->resp, RESPONSE_MAX);
@@ -284,11 +287,18 @@ static int portal_request(struct portal *p, const char *method, const char *path
 	if (p->resp.data)
 		*doc = json_loadb(p->resp.data, p->resp.len, JSON_REJECT_DUPLICATES, NULL);
 	rc = map_status(status, *doc, path);
-	if (rc != 0)
+	if (rc != 0) {
+		json_t *tries = json_object_get(*doc, "tries_left");
+
 		snprintf(p->last_error, sizeof(p->last_error), "%s",
 			 json_string_value(json_object_get(*doc, "error"))
 			     ? json_string_value(json_object_get(*doc, "error"))
 			     : "");
+		/* A wrong verification code says how many tries are left (docs/portal-api.md). */
+		if (json_is_integer(tries) && json_integer_value(tries) >= 0 &&
+		    json_integer_value(tries) < 100)
+			p->last_tries_left = (int)json_integer_value(tries);
+	}
 	p->last_detail[0] = '\0';
 	if (rc != 0 && json_string_value(json_object_get(*doc, "latest_bill_date")))
 		snprintf(p->last_detail, sizeof(p->last_detail), "%s",
@@ -725,6 +735,11 @@ int portal_call(struct portal *p, const char *method, const char *path, const ch
 const char *portal_last_error(const struct portal *p)
 {
 	return p ? p->last_error : "";
+}
+
+int portal_last_tries_left(const struct portal *p)
+{
+	return p ? p->last_tries_left : -1;
 }
 
 int portal_read_string(json_t *doc, const char *name, char *dst, size_t n, int nullable)

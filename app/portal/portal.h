@@ -27,6 +27,8 @@ void portal_close(struct portal *p);
 /* The "error" code of the last refused request ("" if it was not refused), e.g.
  * "certificate_revoked" when the portal no longer takes the kiosk's certificate. */
 const char *portal_last_error(const struct portal *p);
+/* The last refusal's "tries_left" (a wrong verification code), -1 when it had none. */
+int portal_last_tries_left(const struct portal *p);
 
 struct portal_bill {
 	char customer_number[24]; /* digits only */

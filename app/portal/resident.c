@@ -61,6 +61,16 @@ static int parse_account(json_t *doc, struct portal_account *out)
 	if (rc == 0)
 		rc = portal_read_string(autopay, "method", out->autopay_method,
 					sizeof(out->autopay_method), 0);
+	/* Optional: a portal that sends only "method" is shown its English words. */
+	if (rc == 0 && json_object_get(autopay, "kind"))
+		rc = portal_read_string(autopay, "kind", out->autopay_kind,
+					sizeof(out->autopay_kind), 1);
+	if (rc == 0 && json_object_get(autopay, "brand"))
+		rc = portal_read_string(autopay, "brand", out->autopay_brand,
+					sizeof(out->autopay_brand), 1);
+	if (rc == 0 && json_object_get(autopay, "last4"))
+		rc = portal_read_string(autopay, "last4", out->autopay_last4,
+					sizeof(out->autopay_last4), 1);
 	if (rc)
 		return rc;
 	out->paperless = json_is_true(paperless);

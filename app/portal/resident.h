@@ -43,6 +43,11 @@ struct portal_account {
 	bool autopay;
 	char autopay_method[48];   /* "Checking ending 6789", "Visa ending 1111" */
 	int64_t autopay_max_cents; /* 0: no maximum */
+	/* The method as data, so the kiosk says it in the resident's language; "" when the
+	 * portal did not send them. */
+	char autopay_kind[12];	/* "checking", "savings" or "card" */
+	char autopay_brand[16]; /* a card's brand: "Visa" */
+	char autopay_last4[5];	/* the account's or card's last four digits */
 };
 
 struct portal_accounts {

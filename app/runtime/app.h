@@ -34,6 +34,7 @@ struct app {
 	struct ui ui;
 	struct core_state core;
 	struct screen_ctx screen_ctx;
+	char today[11]; /* screen_ctx.today: the local date, set before each frame */
 	struct worker *worker;
 	struct ulink link; /* update session flag and health mark; systemd READY and WATCHDOG */
 	struct runner *runner;
@@ -66,12 +67,13 @@ struct app {
 	struct heartbeat *hb;
 	struct heartbeat_order pending_cfg; /* .config != NULL: waiting for between sessions */
 	char hb_screen[32];		    /* what the heartbeat was last told */
+	enum core_cash_problem hb_cash;	    /* and of the bill validator */
 	/* msgid for the out-of-service screen: the certificate is expired or revoked; the kiosk
 	 * stays out of service whatever the portal says, until IT gives it a new one. */
 	const char *identity_problem;
 	/* staff: the corner hold, kioskctl's socket and the snapshot it reads */
 	struct service_corner corner;
-	int64_t press_ms; /* when the finger last went down (clock_mono_ms) */
+	int64_t press_ms;	  /* when the finger last went down (clock_mono_ms) */
 	struct wedge_guard wedge; /* typed text that is really a card swipe never reaches a field */
 	struct service_snapshot snap;
 	struct ctl_server *ctl;

@@ -61,11 +61,13 @@ void fleet_report_state(struct app *a)
 	    .session_active = core_in_session(&a->core),
 	    .out_of_service = a->core.screen == CORE_SCREEN_OUT_OF_SERVICE,
 	    .printer = a->core.printer,
+	    .cash = a->core.cash_problem,
 	};
 
-	if (!a->hb || !strcmp(id, a->hb_screen))
+	if (!a->hb || (!strcmp(id, a->hb_screen) && st.cash == a->hb_cash))
 		return;
 	snprintf(a->hb_screen, sizeof(a->hb_screen), "%s", id);
+	a->hb_cash = st.cash;
 	snprintf(st.screen, sizeof(st.screen), "%s", id);
 	heartbeat_set_state(a->hb, &st);
 }

@@ -20,6 +20,11 @@ static const struct ui *host_ui(void *ctx)
 	return &((struct app *)ctx)->ui;
 }
 
+static const char *host_tr(void *ctx, const char *msgid)
+{
+	return ui_tr(&((struct app *)ctx)->ui, msgid);
+}
+
 static void host_reveal(void *ctx, int widget)
 {
 	struct app *a = ctx;
@@ -166,6 +171,7 @@ int host_open(struct app *a)
 	    .press = host_press,
 	    .taps_from_ms = host_taps_from_ms,
 	    .reveal = host_reveal,
+	    .tr = host_tr,
 	};
 
 	if (!*a->cli.script)

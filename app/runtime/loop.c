@@ -122,7 +122,13 @@ static void drop_message(const struct inbox_msg *m, void *ctx)
 static void draw(struct app *a)
 {
 	static bool first = true;
+	time_t now = time(NULL);
+	struct tm tm;
 
+	/* Today, as the resident's calendar has it: a bill due before it is past due. */
+	if (localtime_r(&now, &tm))
+		strftime(a->today, sizeof(a->today), "%Y-%m-%d", &tm);
+	a->screen_ctx.today = a->today;
 	a->ui.redraw = false;
 	screens_draw(&a->ui, &a->core, &a->screen_ctx, clock_mono_ms());
 	access_frame(a);

@@ -120,11 +120,10 @@ void screen_autopay_review(struct ui *ui, const struct core_state *s, const stru
 {
 	const struct ui_theme *t = &ui->theme;
 	const struct core_account *a = &s->accounts[s->current];
-	char max[32], method[64];
+	char max[32], method[64], bill[32], text[640], who[96];
 	int x = MARGIN + 50, w = CONTENT_W - 100, y, py;
 	size_t n = strlen(s->bank_account);
 
-	(void)ctx;
 	y = chrome_title(ui, _("Review Auto Pay"), _("Check the details, then turn Auto Pay on."));
 	if (s->ap_max_cents > 0)
 		money_format(s->ap_max_cents, max, sizeof(max));
@@ -143,10 +142,33 @@ void screen_autopay_review(struct ui *ui, const struct core_state *s, const stru
 	if (!s->ap_by_card)
 		py += chrome_row(ui, x, py, w, _("Name on account"), s->bank_name);
 	y = chrome_panel_end(ui) + 40;
-	y += 40 + ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y, CONTENT_W, UI_LEFT,
-			  _("Your payments will be processed automatically according to your "
-			    "billing schedule. You can update or turn off Auto Pay at any time "
-			    "from Bills and Payments."));
+	/* A maximum below the bill now due means Auto Pay will not pay that bill: said before
+	 * the resident relies on it. */
+	if (s->ap_max_cents > 0 && a->bill.balance_cents > s->ap_max_cents) {
+		money_format(a->bill.balance_cents, bill, sizeof(bill));
+		i18n_fill(text, sizeof(text),
+			  _("Your current bill of %s is more than your maximum of %s. Auto Pay "
+			    "will not pay it: pay it yourself by its due date, or raise the "
+			    "maximum."),
+			  bill, max);
+		y += ui_text(ui, UI_FONT_BODY, t->error, MARGIN, y, CONTENT_W, UI_LEFT, text) + 30;
+	}
+	/* What the resident authorizes, in plain words, before agreeing to it. */
+	snprintf(who, sizeof(who), "%s", ctx->city_name ? ctx->city_name : "");
+	i18n_fill(text, sizeof(text),
+		  s->ap_max_cents > 0
+		      ? _("By turning on Auto Pay, you authorize %s to take the amount of each "
+			  "bill, up to your maximum, from %s on its due date. This lasts until "
+			  "you turn Auto Pay off.")
+		      : _("By turning on Auto Pay, you authorize %s to take the full amount of "
+			  "each bill from %s on its due date. This lasts until you turn Auto Pay "
+			  "off."),
+		  who, method);
+	y += ui_text(ui, UI_FONT_BODY, t->text, MARGIN, y, CONTENT_W, UI_LEFT, text) + 20;
+	y += ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y, CONTENT_W, UI_LEFT,
+		     _("You can update or turn off Auto Pay at any time from Bills and "
+		       "Payments.")) +
+	     30;
 	chrome_notice(ui, s, y);
 	chrome_nav(ui, true, false, _("Turn on Auto Pay"), true);
 }

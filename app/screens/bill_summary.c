@@ -6,18 +6,18 @@
 void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
-	char due[32];
+	char due[32], date[48], late[160];
 	int y;
 	bool nothing_due = s->bill.balance_cents <= 0;
 
-	(void)ctx;
 	y = chrome_title(ui, _("Your bill"), NULL);
 	int x = MARGIN + 50, w = CONTENT_W - 100,
 	    py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 40) + 50;
 	py += chrome_row(ui, x, py, w, _("Customer number"), s->bill.display_number);
 	py += chrome_row(ui, x, py, w, _("Name"), s->bill.last_name);
+	words_date(ui, s->bill.due_date, date, sizeof(date));
 	if (s->bill.due_date[0])
-		py += chrome_row(ui, x, py, w, _("Due date"), s->bill.due_date);
+		py += chrome_row(ui, x, py, w, _("Due date"), date);
 	if (s->cfg.fee_cents > 0) {
 		char fee[32];
 		money_format(s->cfg.fee_cents, fee, sizeof(fee));
@@ -30,6 +30,11 @@ void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct
 	ui_text(ui, ui_fit_font(ui, UI_FONT_HUGE, w, due), nothing_due ? t->success : t->text, x,
 		py, w, UI_CENTER, due);
 	y = chrome_panel_end(ui) + 40;
+	if (words_past_due(&s->bill, ctx)) {
+		i18n_fill(late, sizeof(late), _("Past due: this bill was due on %s."), date, NULL);
+		y += ui_text(ui, UI_FONT_LABEL, t->error, MARGIN, y, CONTENT_W, UI_CENTER, late) +
+		     30;
+	}
 	if (nothing_due) {
 		int done = TAG(CORE_EV_DONE);
 		ui_text(ui, UI_FONT_BODY, t->success, MARGIN, y, CONTENT_W, UI_CENTER,

@@ -11,7 +11,7 @@ static int history(struct ui *ui, int y, const char *title, const struct core_hi
 {
 	const struct ui_theme *t = &ui->theme;
 	int x = MARGIN + 40, w = CONTENT_W - 80;
-	char amount[32];
+	char amount[32], date[48];
 
 	y = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 25) + 25;
 	y += 20 + ui_text(ui, UI_FONT_LABEL, t->text, x, y, w, UI_LEFT, title);
@@ -20,10 +20,12 @@ static int history(struct ui *ui, int y, const char *title, const struct core_hi
 	for (int i = 0; i < n; i++) {
 		int dw, dh, rw = 0, rh = 0, aw, ah, h;
 		money_format(items[i].amount_cents, amount, sizeof(amount));
-		ui_text_size(ui, UI_FONT_BODY, 0, items[i].date, &dw, &dh);
+		/* A written-out date is wider in some months and languages. */
+		words_date(ui, items[i].date, date, sizeof(date));
+		ui_text_size(ui, UI_FONT_BODY, 0, date, &dw, &dh);
 		ui_text_size(ui, UI_FONT_SMALL, 0, items[i].reference, &rw, &rh);
 		ui_text_size(ui, UI_FONT_LABEL, 0, amount, &aw, &ah);
-		ui_text(ui, UI_FONT_BODY, t->muted, x, y, 0, UI_LEFT, items[i].date);
+		ui_text(ui, UI_FONT_BODY, t->muted, x, y, 0, UI_LEFT, date);
 		ui_text(ui, UI_FONT_LABEL, t->text, x + w, y, 0, UI_RIGHT, amount);
 		h = dh > ah ? dh : ah;
 		if (items[i].reference[0]) {
@@ -47,7 +49,7 @@ void screen_bills_payments(struct ui *ui, const struct core_state *s, const stru
 	const struct ui_theme *t = &ui->theme;
 	const struct core_account *a = &s->accounts[s->current];
 	int ev;
-	char line[160], max[32];
+	char line[160], max[32], method[64];
 	int y, x = MARGIN + 40, w = CONTENT_W - 80, bw = (w - 30) / 2, h, sw, sh;
 	const char *state = a->autopay ? _("On") : _("Off");
 
@@ -69,12 +71,12 @@ void screen_bills_payments(struct ui *ui, const struct core_state *s, const stru
 		state);
 	y += 25 + ui_text(ui, UI_FONT_LABEL, t->text, x, y, w - sw - 30, UI_LEFT, _("Auto Pay"));
 	if (a->autopay) {
+		words_autopay_method(ui, a, method, sizeof(method));
 		if (a->autopay_max_cents > 0) {
 			money_format(a->autopay_max_cents, max, sizeof(max));
-			snprintf(line, sizeof(line), "%s · %s %s", a->autopay_method,
-				 _("Maximum amount"), max);
+			i18n_fill(line, sizeof(line), _("%s · up to %s per bill"), method, max);
 		} else {
-			snprintf(line, sizeof(line), "%s · %s", a->autopay_method, _("No maximum"));
+			snprintf(line, sizeof(line), "%s · %s", method, _("No maximum"));
 		}
 		y += 30 + ui_text(ui, UI_FONT_BODY, t->muted, x, y, w, UI_LEFT, line);
 		h = ui_button_height(ui, bw, _("Update"), NULL, 100);

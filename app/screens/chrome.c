@@ -102,7 +102,9 @@ void chrome_nav_right(struct ui *ui, const char *label, enum ui_style style, boo
 
 void chrome_notice_text(struct ui *ui, const struct core_state *s, char *buf, size_t n)
 {
-	const char *fmt = _(s->notice.msgid);
+	const char *fmt = s->notice.plural ? i18n_ntr(ui->lang, s->notice.msgid, s->notice.plural,
+						      (unsigned long)s->notice.count)
+					   : _(s->notice.msgid);
 	const char *p = strstr(fmt, "%s");
 
 	/* Substitute by hand: a catalog's text is never used as a printf format. */
@@ -195,10 +197,10 @@ int chrome_keys(struct ui *ui, const struct core_state *s, int top)
 		return top;
 	switch (core_field_kind(s->focus)) {
 	case CORE_KIND_EMAIL:
-	case CORE_KIND_SECRET: ui_keyboard_email(ui, keys, s->shift); break;
+	case CORE_KIND_SECRET: ui_keyboard_email(ui, keys, core_shift_on(s)); break;
 	case CORE_KIND_TEXT:
 		if (s->focus != CORE_FIELD_NONE)
-			ui_keyboard(ui, keys, false);
+			ui_keyboard(ui, keys, core_shift_on(s));
 		break;
 	default: {
 		SDL_Rect pad = {(UI_W - 660) / 2, keys.y, 660, keys.h};
@@ -328,11 +330,15 @@ static void timeout_warning(struct ui *ui, const struct core_state *s, int64_t n
 	const struct ui_theme *t = &ui->theme;
 	int ev = TAG(CORE_EV_MORE_TIME);
 	char secs[16], text[256];
-	const char *fmt = _("For your privacy, this session will end in %s seconds.");
+	int left = core_warning_seconds_left(s, now);
+	const char *fmt =
+	    i18n_ntr(ui->lang, "For your privacy, this session will end in %s second.",
+		     "For your privacy, this session will end in %s seconds.",
+		     (unsigned long)(left > 0 ? left : 0));
 	const char *p = strstr(fmt, "%s");
 	SDL_Rect box = {MARGIN + 20, 560, CONTENT_W - 40, 760};
 
-	snprintf(secs, sizeof(secs), "%d", core_warning_seconds_left(s, now));
+	snprintf(secs, sizeof(secs), "%d", left);
 	if (p)
 		snprintf(text, sizeof(text), "%.*s%s%s", (int)(p - fmt), fmt, secs, p + 2);
 	else

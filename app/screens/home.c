@@ -51,7 +51,6 @@ void screen_home(struct ui *ui, const struct core_state *s, const struct screen_
 	const char *fmt = _("Hello, %s");
 	int y = chrome_top(ui), half = (CONTENT_W - 80 - 40) / 2;
 
-	(void)ctx;
 	const char *p = strstr(fmt, "%s");
 	if (p)
 		snprintf(hello, sizeof(hello), "%.*s%s%s", (int)(p - fmt), fmt, s->resident_first,
@@ -79,8 +78,12 @@ void screen_home(struct ui *ui, const struct core_state *s, const struct screen_
 				  _("Utility account"));
 		ui_value(ui, UI_FONT_LABEL, t->text, MARGIN + 40, ly, half, UI_LEFT,
 			 a->bill.display_number);
-		ry += 6 + ui_text(ui, UI_FONT_BODY, t->muted, UI_W - MARGIN - 40 - half, ry, half,
-				  UI_RIGHT, _("Amount due"));
+		if (words_past_due(&a->bill, ctx))
+			ry += 6 + ui_text(ui, UI_FONT_LABEL, t->error, UI_W - MARGIN - 40 - half,
+					  ry, half, UI_RIGHT, _("Past due"));
+		else
+			ry += 6 + ui_text(ui, UI_FONT_BODY, t->muted, UI_W - MARGIN - 40 - half, ry,
+					  half, UI_RIGHT, _("Amount due"));
 		ui_value(ui, UI_FONT_HEADING, t->text, UI_W - MARGIN - 40 - half, ry, half,
 			 UI_RIGHT, due);
 	} else {
@@ -98,8 +101,10 @@ void screen_home(struct ui *ui, const struct core_state *s, const struct screen_
 	     screen_tag(CORE_EV_HOME_TILE, CORE_TILE_ADD_ACCOUNT)},
 	    {_("Auto Pay"), a && a->autopay ? _("On") : _("Off"), UI_SECONDARY,
 	     screen_tag(CORE_EV_HOME_TILE, CORE_TILE_AUTOPAY)},
-	    {_("Paperless"), a && a->paperless ? _("Enrolled") : _("Bills by mail"), UI_SECONDARY,
-	     screen_tag(CORE_EV_HOME_TILE, CORE_TILE_PAPERLESS)},
+	    /* The state in words that cannot be read the other way round. */
+	    {_("Paperless"),
+	     a && a->paperless ? _("On: bills by email") : _("Off: paper bills by mail"),
+	     UI_SECONDARY, screen_tag(CORE_EV_HOME_TILE, CORE_TILE_PAPERLESS)},
 	    {_("Sign Out"), _("End this session"), UI_QUIET, screen_tag(CORE_EV_SIGN_OUT, 0)},
 	};
 	for (int i = 0; i < 6; i += 2)

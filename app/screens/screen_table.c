@@ -28,6 +28,7 @@ static screen_draw_fn *const draw[] = {
     [CORE_SCREEN_SERVICE_REPRINT] = screen_service,
     [CORE_SCREEN_SERVICE_REPORT] = screen_service,
     [CORE_SCREEN_SERVICE_RESTART] = screen_service,
+    [CORE_SCREEN_SERVICE_CASHBOX] = screen_service,
     [CORE_SCREEN_OUT_OF_SERVICE] = screen_out_of_service,
 };
 

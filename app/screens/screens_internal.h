@@ -83,6 +83,17 @@ int chrome_panel(struct ui *ui, SDL_Rect r);
 int chrome_panel_begin(struct ui *ui, int x, int y, int w, int pad);
 int chrome_panel_end(struct ui *ui);
 
+/* Words from data (words.c): an Auto Pay method in the resident's language ("Checking ending
+ * 6789"); whether a bill is past due (its due date before ctx->today, something still owed);
+ * a YYYY-MM-DD date written out ("December 15, 2026"), "—" for none. */
+void words_autopay_method(struct ui *ui, const struct core_account *a, char *out, size_t n);
+bool words_past_due(const struct core_bill *b, const struct screen_ctx *ctx);
+void words_date(struct ui *ui, const char *iso, char *out, size_t n);
+/* A configured text in the frame's language: in Spanish the Spanish setting es, else the
+ * catalog's translation of en (the defaults are in it), else NULL: nothing rather than
+ * English on a Spanish screen. */
+const char *words_configured(struct ui *ui, const char *en, const char *es);
+
 /* Draws one screen's content (the top bar and overlays are chrome's). */
 typedef void screen_draw_fn(struct ui *ui, const struct core_state *s,
 			    const struct screen_ctx *ctx);

@@ -73,14 +73,17 @@ static void home(struct ui *ui, const struct core_state *s, const struct screen_
 		 s->out_of_service ? _("Now: out of service") : _("Now: in service"),
 		 s->out_of_service ? UI_SELECTED : UI_SECONDARY, CORE_SVC_OUT_OF_SERVICE),
 	    tile(_("Restart"), NULL, UI_SECONDARY, CORE_SVC_RESTART),
+	    {0},
 	};
-	size_t n = sizeof(tiles) / sizeof(tiles[0]);
+	size_t n = sizeof(tiles) / sizeof(tiles[0]) - 1; /* the last: cash, when taken */
 	char sub[160];
 	int y;
 
-	snprintf(sub, sizeof(sub), "%s %s", _("Version"), ctx->version ? ctx->version : "");
+	i18n_fill(sub, sizeof(sub), _("Version %s"), ctx->version ? ctx->version : "", NULL);
 	y = chrome_title(ui, _("Service mode"), sub);
 	y += chrome_notice(ui, s, y);
+	if (s->cfg.cash)
+		tiles[n++] = tile(_("Empty cash box"), NULL, UI_SECONDARY, CORE_SVC_CASHBOX);
 	for (size_t i = 0; i < n; i += 2)
 		y += chrome_tile_row(ui, y, TILE_H, &tiles[i], i + 1 < n ? &tiles[i + 1] : NULL) +
 		     GRID_GAP;
@@ -112,6 +115,9 @@ static void devices(struct ui *ui, const struct core_state *s, const struct scre
 				 st->cover_open ? _("Open") : _("Closed"));
 		py += chrome_row(ui, x, py, w, _("Card reader"),
 				 st->reader_ready ? _("Ready") : _("Not ready"));
+		if (st->cash != CORE_CASH_NONE)
+			py += chrome_row(ui, x, py, w, _("Bill validator"),
+					 _(core_cash_problem_staff(st->cash)));
 		if (st->portal_ok) {
 			snprintf(num, sizeof(num), "%d", st->portal_rtt_ms);
 			fill(buf, sizeof(buf), _("Reachable, %s ms"), num);
@@ -186,11 +192,27 @@ static int count_row(struct ui *ui, int x, int y, int w, const char *label, int 
 	return chrome_row(ui, x, y, w, label, buf);
 }
 
+/* "$20 notes"; a note the validator could not value is counted apart. */
+static void denomination_label(struct ui *ui, int64_t cents, char *buf, size_t n)
+{
+	char amount[32];
+
+	if (!cents) {
+		snprintf(buf, n, "%s", _("Notes of unknown value"));
+		return;
+	}
+	if (cents % 100)
+		money_format(cents, amount, sizeof(amount));
+	else
+		snprintf(amount, sizeof(amount), "$%lld", (long long)(cents / 100));
+	fill(buf, n, _("%s notes"), amount);
+}
+
 static void report(struct ui *ui, const struct core_state *s)
 {
 	const struct core_day_report *r = &s->svc.report;
-	int x = MARGIN + 40, w = CONTENT_W - 80, y, py;
-	char since[32], buf[96];
+	int x = MARGIN + 40, w = CONTENT_W - 80, y, py, cash_rows;
+	char since[32], buf[96], label[64];
 
 	if (r->since) {
 		when_text(r->since, since, sizeof(since));
@@ -198,14 +220,28 @@ static void report(struct ui *ui, const struct core_state *s)
 	} else {
 		snprintf(buf, sizeof(buf), "%s", _("All payments: no day has been closed yet."));
 	}
+	/* With a validator, the day's cash by denomination and its total follow. */
+	cash_rows = s->cfg.cash && s->svc.report_loaded ? r->cash.n + 2 : 0;
 	y = chrome_title(ui, _("End of day"), s->svc.report_loaded ? buf : NULL);
 	py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 12) + 40;
 	if (s->svc.report_loaded) {
 		py += count_row(ui, x, py, w, _("Approved"), r->approved_count, r->approved_cents);
 		py += count_row(ui, x, py, w, _("Declined"), r->declined_count, r->declined_cents);
-		count_row(ui, x, py, w, _("In doubt"), r->in_doubt_count, r->in_doubt_cents);
+		py += count_row(ui, x, py, w, _("In doubt"), r->in_doubt_count, r->in_doubt_cents);
 	} else {
-		ui_text(ui, UI_FONT_BODY, ui->theme.muted, x, py, w, UI_LEFT, _("Checking…"));
+		py += ui_text(ui, UI_FONT_BODY, ui->theme.muted, x, py, w, UI_LEFT, _("Checking…"));
+	}
+	if (cash_rows) {
+		py += 20;
+		py += ui_text(ui, UI_FONT_LABEL, ui->theme.text, x, py, w, UI_LEFT,
+			      _("Cash by denomination")) +
+		      20;
+		for (int i = 0; i < r->cash.n && i < CORE_CASH_DENOMS; i++) {
+			denomination_label(ui, r->cash.d[i].cents, label, sizeof(label));
+			py += count_row(ui, x, py, w, label, r->cash.d[i].count,
+					r->cash.d[i].cents * r->cash.d[i].count);
+		}
+		count_row(ui, x, py, w, _("Cash total"), r->cash.notes, r->cash.cents);
 	}
 	y = chrome_panel_end(ui) + 40;
 	y += chrome_notice(ui, s, y);
@@ -221,6 +257,60 @@ static void report(struct ui *ui, const struct core_state *s)
 		chrome_nav_right(ui, _("Close the day"), UI_PRIMARY, true,
 				 screen_tag(CORE_EV_SERVICE_ACTION, (int)CORE_SVC_CLOSE_DAY));
 	}
+	chrome_nav(ui, true, false, NULL, false);
+}
+
+/* Empty cash box: what should be in the box by denomination, the validator's state, and the
+ * button that records the emptying (or clears an alarm). */
+static void cashbox(struct ui *ui, const struct core_state *s)
+{
+	const struct core_cash_count *c = &s->svc.cashbox;
+	const struct core_service_status *st = &s->svc.status;
+	int x = MARGIN + 40, w = CONTENT_W - 80, y, py;
+	char label[64], buf[96], when[32];
+	bool alarm = st->cash_alarm_at || st->cash == CORE_CASH_JAM ||
+		     st->cash == CORE_CASH_FRAUD || st->cash == CORE_CASH_SWAPPED;
+
+	if (c->since) {
+		when_text(c->since, when, sizeof(when));
+		fill(buf, sizeof(buf), _("Notes put in since it was last emptied, %s."), when);
+	} else {
+		snprintf(buf, sizeof(buf), "%s",
+			 _("Notes put in since the kiosk started taking cash."));
+	}
+	y = chrome_title(ui, s->svc.cashbox_emptied ? _("Cash box emptied") : _("Empty cash box"),
+			 s->svc.cashbox_loaded && !s->svc.cashbox_emptied ? buf : NULL);
+	py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 12) + 40;
+	if (!s->svc.cashbox_loaded) {
+		ui_text(ui, UI_FONT_BODY, ui->theme.muted, x, py, w, UI_LEFT, _("Checking…"));
+	} else {
+		for (int i = 0; i < c->n && i < CORE_CASH_DENOMS; i++) {
+			denomination_label(ui, c->d[i].cents, label, sizeof(label));
+			py += count_row(ui, x, py, w, label, c->d[i].count,
+					c->d[i].cents * c->d[i].count);
+		}
+		if (!c->n)
+			py += chrome_row(ui, x, py, w, _("Notes"), _("None"));
+		py += count_row(ui, x, py, w, _("Total"), c->notes, c->cents);
+		py += 20;
+		chrome_row(ui, x, py, w, _("Bill validator"), _(core_cash_problem_staff(st->cash)));
+	}
+	y = chrome_panel_end(ui) + 20;
+	y += chrome_notice(ui, s, y);
+	if (s->svc.cashbox_loaded && !s->svc.cashbox_emptied)
+		y += 40 + ui_text(ui, UI_FONT_SMALL, ui->theme.muted, MARGIN, y + 20, CONTENT_W,
+				  UI_LEFT,
+				  _("Take the box out, count the notes against this list, put the "
+				    "box back, then record the emptying."));
+	if (s->svc.cashbox_loaded && alarm)
+		action_button(ui,
+			      (SDL_Rect){MARGIN, y, CONTENT_W / 2,
+					 ui_button_height(ui, CONTENT_W / 2, _("Clear cash alarm"),
+							  NULL, 140)},
+			      _("Clear cash alarm"), NULL, UI_SECONDARY, CORE_SVC_CASH_CLEAR);
+	if (s->svc.cashbox_loaded && !s->svc.cashbox_emptied)
+		chrome_nav_right(ui, _("Record the emptying"), UI_PRIMARY, true,
+				 screen_tag(CORE_EV_SERVICE_ACTION, (int)CORE_SVC_CASHBOX_EMPTIED));
 	chrome_nav(ui, true, false, NULL, false);
 }
 
@@ -247,6 +337,7 @@ void screen_service(struct ui *ui, const struct core_state *s, const struct scre
 	case CORE_SCREEN_SERVICE_REPRINT: reprint(ui, s); break;
 	case CORE_SCREEN_SERVICE_REPORT: report(ui, s); break;
 	case CORE_SCREEN_SERVICE_RESTART: restart(ui, s); break;
+	case CORE_SCREEN_SERVICE_CASHBOX: cashbox(ui, s); break;
 	default: break;
 	}
 }

@@ -9,20 +9,21 @@ void screen_utility_bill(struct ui *ui, const struct core_state *s, const struct
 {
 	const struct ui_theme *t = &ui->theme;
 	const struct core_account *a = &s->accounts[s->current];
-	char due[32], last[64], name[112];
+	char due[32], last[256], name[112], date[48], late[160];
 	int ev, h;
 	int x = MARGIN + 50, w = CONTENT_W - 100, y, py;
 	const char *enroll = a->paperless ? _("Stop Paperless") : _("Enroll in Paperless");
 
-	(void)ctx;
 	y = chrome_title(ui, _("Utility Bill"), NULL);
 	py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 30) + 40;
 	py += chrome_row(ui, x, py, w, _("Customer number"), a->bill.display_number);
 	py += chrome_row(ui, x, py, w, _("Name"), a->bill.last_name);
-	py += chrome_row(ui, x, py, w, _("Due date"), a->bill.due_date[0] ? a->bill.due_date : "—");
+	words_date(ui, a->bill.due_date, date, sizeof(date));
+	py += chrome_row(ui, x, py, w, _("Due date"), date);
 	if (a->last_payment_date[0]) {
 		money_format(a->last_payment_cents, due, sizeof(due));
-		snprintf(last, sizeof(last), "%s · %s", due, a->last_payment_date);
+		words_date(ui, a->last_payment_date, late, sizeof(late));
+		snprintf(last, sizeof(last), "%s · %s", due, late);
 	} else {
 		snprintf(last, sizeof(last), "—");
 	}
@@ -30,7 +31,13 @@ void screen_utility_bill(struct ui *ui, const struct core_state *s, const struct
 	ui_fill(ui, (SDL_Rect){x, py, w, 2}, t->border);
 	money_format(a->bill.balance_cents, due, sizeof(due));
 	py += 30;
-	py += 10 + ui_text(ui, UI_FONT_BODY, t->muted, x, py, w, UI_CENTER, _("Amount due"));
+	if (words_past_due(&a->bill, ctx)) {
+		i18n_fill(late, sizeof(late), _("Past due: this bill was due on %s."), date, NULL);
+		py += 10 + ui_text(ui, UI_FONT_BODY, t->error, x, py, w, UI_CENTER, late);
+	} else {
+		py +=
+		    10 + ui_text(ui, UI_FONT_BODY, t->muted, x, py, w, UI_CENTER, _("Amount due"));
+	}
 	ui_text(ui, ui_fit_font(ui, UI_FONT_HUGE, w, due),
 		a->bill.balance_cents > 0 ? t->text : t->success, x, py, w, UI_CENTER, due);
 	y = chrome_panel_end(ui) + 30;
@@ -49,7 +56,7 @@ void screen_utility_bill(struct ui *ui, const struct core_state *s, const struct
 	py += chrome_row(ui, x, py, w, _("Email"), s->resident_email);
 	/* The state on the label's line, the button under them: never over each other. */
 	py += chrome_row(ui, x, py, w, _("Paperless billing"),
-			 a->paperless ? _("Enrolled") : _("Bills by mail"));
+			 a->paperless ? _("On: bills by email") : _("Off: paper bills by mail"));
 	ev = TAG(CORE_EV_PAPERLESS);
 	h = ui_button_height(ui, w, enroll, NULL, 110);
 	{

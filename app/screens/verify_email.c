@@ -23,15 +23,16 @@ void screen_verify_email(struct ui *ui, const struct core_state *s, const struct
 	fh = ui_field_height(ui, CONTENT_W / 2, _("Verification code"), NULL, FIELD_BOX_H);
 	bh = ui_button_height(ui, CONTENT_W / 2 - 30, _("Resend code"), NULL, FIELD_BOX_H);
 	ev = TAG(CORE_EV_RESEND_CODE);
+	/* After the last wrong try only a new code helps: it becomes the button to press. */
 	ui_button(ui,
 		  (SDL_Rect){MARGIN + CONTENT_W / 2 + 30, y + (fh > bh ? fh - bh : 0),
 			     CONTENT_W / 2 - 30, bh},
-		  _("Resend code"), UI_SECONDARY, ev);
+		  _("Resend code"), s->code_spent ? UI_PRIMARY : UI_SECONDARY, ev);
 	y += chrome_field(ui, s, MARGIN, y, CONTENT_W / 2, 0, CORE_FIELD_CODE,
 			  _("Verification code"), s->code, NULL, false);
 	y += chrome_notice(ui, s, y) + 20;
 	y += 30 + ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_LEFT,
 			  _("Didn't see the verification email? Check your junk or spam folder."));
 	chrome_keys(ui, s, y);
-	chrome_nav(ui, true, false, _("Verify"), true);
+	chrome_nav(ui, true, false, _("Verify"), !s->code_spent);
 }

@@ -25,5 +25,6 @@ void screen_welcome(struct ui *ui, const struct core_state *s, const struct scre
 	/* The footer lines one under the other, however many lines each takes. */
 	y += 16 + ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
 			  _("We accept Visa, Mastercard, American Express and Discover."));
-	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER, _(ctx->help_text));
+	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
+		words_configured(ui, ctx->help_text, ctx->help_text_es));
 }

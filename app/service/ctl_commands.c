@@ -16,10 +16,35 @@ static json_t *printer_json(const struct core_service_status *st)
 			 st->cutter_error, "unrecoverable_error", st->unrecoverable_error);
 }
 
+/* The bill validator as staff see it: "state" is core_cash_problem_name ("ok", "jam"...). */
+static json_t *validator_json(const struct core_service_status *st)
+{
+	return json_pack("{s:s, s:b, s:I, s:I}", "state", core_cash_problem_name(st->cash),
+			 "box_present", st->cash_box_present, "serial", (json_int_t)st->cash_serial,
+			 "alarm_at", (json_int_t)st->cash_alarm_at);
+}
+
 static json_t *devices_json(const struct service_view *v)
 {
-	return json_pack("{s:o, s:{s:b}}", "printer", printer_json(&v->status), "card_reader",
-			 "ready", v->status.reader_ready);
+	json_t *d = json_pack("{s:o, s:{s:b}}", "printer", printer_json(&v->status), "card_reader",
+			      "ready", v->status.reader_ready);
+
+	if (d && v->status.cash != CORE_CASH_NONE)
+		json_object_set_new(d, "bill_validator", validator_json(&v->status));
+	return d;
+}
+
+/* Notes by denomination: {"since", "notes", "cents", "denominations": [{"cents", "count"}]}. */
+static json_t *cash_json(const struct core_cash_count *c)
+{
+	json_t *list = json_array();
+
+	for (int i = 0; i < c->n && i < CORE_CASH_DENOMS; i++)
+		json_array_append_new(list,
+				      json_pack("{s:I, s:i}", "cents", (json_int_t)c->d[i].cents,
+						"count", c->d[i].count));
+	return json_pack("{s:I, s:i, s:I, s:o}", "since", (json_int_t)c->since, "notes", c->notes,
+			 "cents", (json_int_t)c->cents, "denominations", list);
 }
 
 static json_t *logs(const struct ctl_request *req)
@@ -96,12 +121,26 @@ static const char *failure_text(enum core_failure f)
 
 static json_t *report_json(const struct core_day_report *r)
 {
-	return json_pack("{s:I, s:I, s:{s:i, s:I}, s:{s:i, s:I}, s:{s:i, s:I}}", "since",
+	return json_pack("{s:I, s:I, s:{s:i, s:I}, s:{s:i, s:I}, s:{s:i, s:I}, s:o}", "since",
 			 (json_int_t)r->since, "closed_at", (json_int_t)r->closed_at, "approved",
 			 "count", r->approved_count, "cents", (json_int_t)r->approved_cents,
 			 "declined", "count", r->declined_count, "cents",
 			 (json_int_t)r->declined_cents, "in_doubt", "count", r->in_doubt_count,
-			 "cents", (json_int_t)r->in_doubt_cents);
+			 "cents", (json_int_t)r->in_doubt_cents, "cash", cash_json(&r->cash));
+}
+
+/* kioskctl cash [empty|clear]: the box's count and the validator (after the emptying or the
+ * clearing, when asked). */
+static json_t *cash_answer(const struct core_event *ev)
+{
+	if (ev->failure == CORE_FAIL_NOT_FOUND)
+		return ctl_error("no bill validator is configured on this kiosk ([cash])");
+	if (ev->failure)
+		return ctl_error("the cash box's records could not be read or written");
+	return json_pack("{s:b, s:o, s:o, s:b, s:b}", "ok", 1, "cash", cash_json(&ev->report.cash),
+			 "validator", validator_json(&ev->status), "emptied",
+			 ev->op == CORE_SOP_EMPTY_CASHBOX, "cleared",
+			 ev->op == CORE_SOP_CASH_CLEAR);
 }
 
 static void worker_done(void *ctx, const struct core_event *ev)
@@ -113,7 +152,10 @@ static void worker_done(void *ctx, const struct core_event *ev)
 		free(p);
 		return;
 	}
-	if (ev->op == CORE_SOP_SET_PIN) {
+	if (ev->op == CORE_SOP_CASHBOX || ev->op == CORE_SOP_EMPTY_CASHBOX ||
+	    ev->op == CORE_SOP_CASH_CLEAR) {
+		answer = cash_answer(ev);
+	} else if (ev->op == CORE_SOP_SET_PIN) {
 		answer = ev->failure == CORE_FAIL_REFUSED
 			     ? ctl_error("a staff PIN is 6 to 8 digits, and not the demo PIN")
 			 : ev->failure ? ctl_error(failure_text(ev->failure))
@@ -221,7 +263,20 @@ void ctl_commands_run(struct ctl_host *h, struct ctl_request *req)
 		to_worker(h, req, CORE_SOP_REPRINT_REF, req->args[0]);
 		return;
 	}
-	if (!strcmp(req->cmd, "report") && req->argc <= 1) {
+	if (!strcmp(req->cmd, "cash") && req->argc <= 1) {
+		if (req->argc == 0) {
+			to_worker(h, req, CORE_SOP_CASHBOX, "");
+			return;
+		}
+		if (!strcmp(req->args[0], "empty") || !strcmp(req->args[0], "clear")) {
+			to_worker(h, req,
+				  !strcmp(req->args[0], "empty") ? CORE_SOP_EMPTY_CASHBOX
+								 : CORE_SOP_CASH_CLEAR,
+				  "");
+			return;
+		}
+		answer = ctl_error("cash: use cash, cash empty or cash clear");
+	} else if (!strcmp(req->cmd, "report") && req->argc <= 1) {
 		if (req->argc == 1 && strcmp(req->args[0], "--close")) {
 			answer = ctl_error("report: the only option is --close");
 		} else {

@@ -13,6 +13,7 @@
 #include "app/crypto/pin.h"
 #include "app/payments/admin.h"
 #include "app/store/audit.h"
+#include "app/store/cashbox.h"
 #include "app/store/staff_pin.h"
 
 #ifndef N_
@@ -29,6 +30,7 @@ struct service_worker {
 	int64_t last_sync; /* unix seconds */
 	bool portal_ok;
 	int portal_rtt_ms;
+	bool in_service; /* a PIN was accepted, staff have not left yet */
 };
 
 /* Whether service mode may be entered with the PIN in force. */
@@ -279,11 +281,74 @@ static void money(int64_t cents, char *buf, size_t n)
 		snprintf(buf, n, "?");
 }
 
+/* The day's notes by denomination (none without a validator). */
+static int day_cash(const struct service_env *env, int64_t since, struct core_cash_count *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->since = since;
+	return env->cash ? cash_watch_day(env->cash, since, out) : 0;
+}
+
+/* "$20 notes" on a report line; a note of unknown value says so. */
+static void note_label(const struct service_env *env, int64_t cents, char *buf, size_t n)
+{
+	char amount[24];
+	const char *fmt = tr(env, N_("%s notes"));
+	const char *p = strstr(fmt, "%s");
+
+	if (!cents) {
+		snprintf(buf, n, "%s", tr(env, N_("Notes of unknown value")));
+		return;
+	}
+	if (cents % 100)
+		money(cents, amount, sizeof(amount));
+	else
+		snprintf(amount, sizeof(amount), "$%lld", (long long)(cents / 100));
+	/* A catalog's text is never a printf format: %s is put in by hand. */
+	if (p)
+		snprintf(buf, n, "%.*s%s%s", (int)(p - fmt), fmt, amount, p + 2);
+	else
+		snprintf(buf, n, "%s", fmt);
+}
+
+/* The report's cash by denomination: a heading and one row per kind of note, then the total;
+ * "" when no validator is configured. */
+static int cash_lines(const struct service_env *env, const struct core_cash_count *c, int cols,
+		      const char *rule, char *buf, size_t n)
+{
+	char label[64], count[16], amount[24], row[160];
+	size_t used = 0;
+	int len;
+
+	buf[0] = '\0';
+	if (!env->cash)
+		return 0;
+	len = snprintf(buf, n, "%s\n%s\n", rule, tr(env, N_("Cash by denomination")));
+	for (int i = 0; len >= 0 && (size_t)len < n - used && i <= c->n; i++) {
+		used += (size_t)len;
+		if (i < c->n) {
+			note_label(env, c->d[i].cents, label, sizeof(label));
+			snprintf(count, sizeof(count), "%d", c->d[i].count);
+			money(c->d[i].cents * c->d[i].count, amount, sizeof(amount));
+		} else {
+			snprintf(label, sizeof(label), "%s", tr(env, N_("Cash total")));
+			snprintf(count, sizeof(count), "%d", c->notes);
+			money(c->cents, amount, sizeof(amount));
+		}
+		if (receipt_table_row(label, count, amount, cols, row, sizeof(row)))
+			return KIOSK_EINVAL;
+		len = snprintf(buf + used, n - used, "%s\n", row);
+	}
+	return len < 0 || (size_t)len >= n - used ? KIOSK_EINVAL : 0;
+}
+
 /* The day report at the printer's width; rows padded by characters (receipt_table_row), so
  * Spanish labels line up like English ones. */
-static int print_report(const struct service_env *env, const struct audit_day *d)
+static int print_report(const struct service_env *env, const struct audit_day *d,
+			const struct core_cash_count *cash)
 {
-	char text[2048], since[32], closed[32], money_text[24], count[16], row[3][160];
+	char text[4096], cash_text[2048], since[32], closed[32], money_text[24], count[16],
+	    row[3][160];
 	char rule_eq[129], rule_dash[129];
 	const char *labels[3] = {tr(env, N_("Approved")), tr(env, N_("Declined")),
 				 tr(env, N_("In doubt"))};
@@ -308,10 +373,12 @@ static int print_report(const struct service_env *env, const struct audit_day *d
 		if (receipt_table_row(labels[k], count, money_text, cols, row[k], sizeof(row[k])))
 			return KIOSK_EINVAL;
 	}
-	snprintf(text, sizeof(text), "%s\n%s\n%s\n%s: %s\n%s: %s\n%s: %s\n%s\n%s\n%s\n%s\n%s\n",
+	if (cash_lines(env, cash, cols, rule_dash, cash_text, sizeof(cash_text)))
+		return KIOSK_EINVAL;
+	snprintf(text, sizeof(text), "%s\n%s\n%s\n%s: %s\n%s: %s\n%s: %s\n%s\n%s\n%s\n%s\n%s%s\n",
 		 env->header, tr(env, N_("END OF DAY REPORT")), rule_eq, tr(env, N_("Kiosk")),
 		 env->kiosk_id, tr(env, N_("From")), since, tr(env, N_("Closed")), closed,
-		 rule_dash, row[0], row[1], row[2], rule_eq);
+		 rule_dash, row[0], row[1], row[2], cash_text, rule_eq);
 	return print_text(env, text);
 }
 
@@ -362,6 +429,9 @@ static void status(struct service_worker *sw, const struct service_env *env, boo
 	}
 	out->portal_ok = sw->portal_ok;
 	out->portal_rtt_ms = sw->portal_rtt_ms;
+	out->cash = CORE_CASH_NONE;
+	if (env->cash)
+		cash_watch_status(env->cash, out);
 	if (sw->snap)
 		service_snapshot_set_status(sw->snap, out);
 }
@@ -408,6 +478,7 @@ static const char *check_pin(struct service_worker *sw, const struct service_env
 	if (rc == 0 && match) {
 		staff_pin_right(sw->guard);
 		ev->failure = CORE_FAIL_NONE;
+		sw->in_service = true;
 		return "service_enter";
 	}
 	if (rc == 0)
@@ -454,6 +525,9 @@ static const char *op_name(int op)
 	switch (op) {
 	case CORE_SOP_CHECK_PIN: return "pin";
 	case CORE_SOP_SET_PIN: return "pin_set";
+	case CORE_SOP_CASHBOX: return "cashbox";
+	case CORE_SOP_EMPTY_CASHBOX: return "cashbox_emptied";
+	case CORE_SOP_CASH_CLEAR: return "cash_alarm_cleared";
 	case CORE_SOP_STATUS: return "device_status";
 	case CORE_SOP_TEST_PRINT: return "test_print";
 	case CORE_SOP_REPRINT_LAST: return "reprint_last";
@@ -462,6 +536,84 @@ static const char *op_name(int op)
 	case CORE_SOP_CLOSE_DAY: return "close_day";
 	default: return "action";
 	}
+}
+
+/* "$20 x3 $5 x1": what a count holds, for an audit entry's detail. */
+static void count_detail(const struct core_cash_count *c, char *buf, size_t n)
+{
+	size_t used = 0;
+	int len = snprintf(buf, n, "notes %d cents %lld:", c->notes, (long long)c->cents);
+
+	for (int i = 0; len >= 0 && (size_t)len < n - used && i < c->n; i++) {
+		used += (size_t)len;
+		len = snprintf(buf + used, n - used, " %lld x%d", (long long)c->d[i].cents,
+			       c->d[i].count);
+	}
+}
+
+/* KIOSK_EDEVICE: no validator is configured; anything else the cash box's records. */
+static enum core_failure cash_failure(int rc)
+{
+	return rc == 0		     ? CORE_FAIL_NONE
+	       : rc == KIOSK_EDEVICE ? CORE_FAIL_NOT_FOUND
+				     : CORE_FAIL_STORE;
+}
+
+/* Empty cash box and Clear cash alarm; both let the validator take notes again. */
+static int cash_op(struct service_worker *sw, const struct service_env *env, int op,
+		   const char *source, struct core_event *ev, char *detail, size_t n)
+{
+	char who[CASHBOX_WHO_LEN], had[CASHBOX_ALARM_LEN];
+	int rc;
+
+	if (!env->cash)
+		return KIOSK_EDEVICE;
+	if (op == CORE_SOP_EMPTY_CASHBOX) {
+		/* One staff PIN: who is the way in (the screen needs it, kioskctl its group). */
+		snprintf(who, sizeof(who), "%s",
+			 !strcmp(source, "screen") ? "staff at the kiosk (service PIN)" : source);
+		rc = cash_watch_empty(env->cash, who, env->now_wall_ms / 1000, &ev->report.cash);
+		if (rc == 0)
+			count_detail(&ev->report.cash, detail, n);
+	} else {
+		rc = cash_watch_clear(env->cash, had, sizeof(had));
+		if (rc == 0)
+			snprintf(detail, n, "%s", had[0] ? had : "no alarm latched");
+	}
+	/* A full stacker is empty now, a jam or an alarm checked: the validator may go on. */
+	if (rc == 0 && env->cops && env->cops->clear_faults)
+		env->cops->clear_faults(env->cimpl);
+	status(sw, env, false, &ev->status);
+	return rc;
+}
+
+bool service_worker_cash(struct service_worker *sw, const struct service_env *env,
+			 struct core_event *ev)
+{
+	struct cash_watch_change ch;
+	struct val_status st;
+	bool queued = false;
+
+	memset(ev, 0, sizeof(*ev));
+	if (!sw || !env->cash || !env->cops || env->cops->status(env->cimpl, &st))
+		return false;
+	cash_watch_device(env->cash, &st, sw->in_service, env->now_wall_ms / 1000, &ch);
+	for (int i = 0; i < ch.n_audits; i++)
+		queued = service_worker_audit(sw, env, "validator", ch.audits[i].action,
+					      ch.audits[i].detail) ||
+			 queued;
+	if (ch.clear_faults && env->cops->clear_faults)
+		env->cops->clear_faults(env->cimpl);
+	service_worker_refresh(sw, env);
+	ev->type = CORE_EV_CASH_PROBLEM;
+	ev->choice = (int)ch.problem;
+	(void)queued; /* the outbox is drained in the background like every audit entry */
+	return ch.problem_changed;
+}
+
+bool service_worker_in_service(const struct service_worker *sw)
+{
+	return sw && sw->in_service;
 }
 
 bool service_worker_run(struct service_worker *sw, const struct service_env *env,
@@ -501,11 +653,27 @@ bool service_worker_run(struct service_worker *sw, const struct service_env *env
 	case CORE_SOP_REPORT:
 		rc = day_totals(sw, env, &d);
 		if (rc == 0)
+			rc = day_cash(env, d.since, &ev->report.cash);
+		if (rc == 0)
 			to_core(&d, &ev->report);
 		ev->failure = rc ? CORE_FAIL_STORE : CORE_FAIL_NONE;
 		return false;
+	case CORE_SOP_CASHBOX:
+		status(sw, env, false, &ev->status);
+		rc = env->cash ? cash_watch_count(env->cash, &ev->report.cash) : KIOSK_EDEVICE;
+		ev->failure = cash_failure(rc);
+		return false; /* looking is not an action */
+	case CORE_SOP_EMPTY_CASHBOX:
+	case CORE_SOP_CASH_CLEAR:
+		rc = cash_op(sw, env, fx->op, source, ev, detail, sizeof(detail));
+		ev->failure = cash_failure(rc);
+		if (rc == KIOSK_EDEVICE)
+			return false; /* nothing there: nothing done */
+		break;
 	case CORE_SOP_CLOSE_DAY:
 		rc = day_totals(sw, env, &d);
+		if (rc == 0)
+			rc = day_cash(env, d.since, &ev->report.cash);
 		if (rc == 0) {
 			d.closed_at = (int64_t)time(NULL);
 			rc = audit_store_close(sw->audit, &d);
@@ -516,13 +684,18 @@ bool service_worker_run(struct service_worker *sw, const struct service_env *env
 		}
 		to_core(&d, &ev->report);
 		snprintf(detail, sizeof(detail),
-			 "approved %d/%lld declined %d/%lld in_doubt %d/%lld", d.approved_count,
-			 (long long)d.approved_cents, d.declined_count, (long long)d.declined_cents,
-			 d.in_doubt_count, (long long)d.in_doubt_cents);
+			 "approved %d/%lld declined %d/%lld in_doubt %d/%lld cash %d/%lld",
+			 d.approved_count, (long long)d.approved_cents, d.declined_count,
+			 (long long)d.declined_cents, d.in_doubt_count, (long long)d.in_doubt_cents,
+			 ev->report.cash.notes, (long long)ev->report.cash.cents);
 		/* Closed and stored first: a printer out of paper does not keep the day open. */
-		rc = print_report(env, &d);
+		rc = print_report(env, &d, &ev->report.cash);
 		break;
-	case CORE_SOP_AUDIT: action = fx->text; break;
+	case CORE_SOP_AUDIT:
+		action = fx->text;
+		if (!strcmp(action, "service_exit") || !strcmp(action, "service_timeout"))
+			sw->in_service = false;
+		break;
 	default: rc = KIOSK_EINVAL; break;
 	}
 	if (!ev->failure)

@@ -9,6 +9,7 @@
 
 #include "app/core/core.h"
 #include "app/portal/portal.h"
+#include "app/service/cash_watch.h"
 #include "app/service/snapshot.h"
 #include "app/store/journal.h"
 #include "app/store/outbox.h"
@@ -22,6 +23,10 @@ struct service_env {
 	const struct printer_ops *pops;
 	void *pimpl;
 	bool reader_ready;
+	/* The bill validator and its cash box; NULL when none is configured. */
+	struct cash_watch *cash;
+	const struct cash_ops *cops;
+	void *cimpl;
 	const char *header, *kiosk_id;
 	receipt_tr_fn tr;
 	int64_t now_wall_ms;
@@ -51,5 +56,14 @@ void service_worker_note_sync(struct service_worker *sw);
 
 /* Printer, reader and outbox into the snapshot, without the portal probe (cheap). */
 void service_worker_refresh(struct service_worker *sw, const struct service_env *env);
+
+/* The bill validator's status changed (env->cash set): alarms and faults are worked out and
+ * audited (to the portal through the outbox), the snapshot kept current. Returns true when
+ * residents and staff need telling, with *ev filled (CORE_EV_CASH_PROBLEM). */
+bool service_worker_cash(struct service_worker *sw, const struct service_env *env,
+			 struct core_event *ev);
+
+/* Whether staff are in service mode now (a PIN was accepted and they have not left). */
+bool service_worker_in_service(const struct service_worker *sw);
 
 #endif

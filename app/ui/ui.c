@@ -1072,18 +1072,29 @@ void ui_keypad(struct ui *ui, SDL_Rect area, bool with_point)
 	key(ui, r, i18n_tr(ui->lang, N_("Delete")), UI_TAG_DELETE, NULL, UI_SECONDARY);
 }
 
+/* The capital of a lower-case letter (ASCII, or Latin-1 in UTF-8: á, ñ, ü) into out. */
+static void upper_of(const char *k, char *out, size_t n)
+{
+	snprintf(out, n, "%s", k);
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 'a' + 'A');
+	else if ((unsigned char)out[0] == 0xC3 && (unsigned char)out[1] >= 0xA0 &&
+		 (unsigned char)out[1] <= 0xBE && (unsigned char)out[1] != 0xB7)
+		out[1] = (char)(out[1] - 0x20);
+}
+
 void ui_keyboard(struct ui *ui, SDL_Rect area, bool shifted)
 {
 	static const char *const rows[4][11] = {
-	    {"Q", "W", "E", "R", "T", "Y", "U", "I", "O", "P", NULL},
-	    {"A", "S", "D", "F", "G", "H", "J", "K", "L", "Ñ", NULL},
-	    {"Z", "X", "C", "V", "B", "N", "M", "-", "'", NULL},
-	    {"Á", "É", "Í", "Ó", "Ú", "Ü", NULL},
+	    {"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", NULL},
+	    {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ñ", NULL},
+	    {"z", "x", "c", "v", "b", "n", "m", "-", "'", NULL},
+	    {"á", "é", "í", "ó", "ú", "ü", NULL},
 	};
 	int gap = 10, rows_n = 5, kh = (area.h - (rows_n - 1) * gap) / rows_n;
 	int kw = (area.w - 9 * gap) / 10;
+	char shown[8];
 
-	(void)shifted;
 	for (int row = 0; row < 4; row++) {
 		int n = 0;
 		while (n < 11 && rows[row][n])
@@ -1091,10 +1102,20 @@ void ui_keyboard(struct ui *ui, SDL_Rect area, bool shifted)
 		int x = area.x + (area.w - (n * kw + (n - 1) * gap)) / 2;
 		for (int i = 0; i < n; i++) {
 			SDL_Rect r = {x + i * (kw + gap), area.y + row * (kh + gap), kw, kh};
-			key(ui, r, rows[row][i], UI_TAG_KEY, rows[row][i], UI_QUIET);
+			/* As on the email keyboard: the label follows Shift, the key sends its
+			 * lower case and the caller applies Shift. */
+			if (shifted)
+				upper_of(rows[row][i], shown, sizeof(shown));
+			else
+				snprintf(shown, sizeof(shown), "%s", rows[row][i]);
+			key(ui, r, shown, UI_TAG_KEY, rows[row][i], UI_QUIET);
 		}
 	}
 	int y = area.y + 4 * (kh + gap);
+	SDL_Rect shift = {area.x, y, (kw + gap) * 2 - gap, kh};
+	key(ui, shift, i18n_tr(ui->lang, N_("Shift")), UI_TAG_SHIFT, NULL,
+	    shifted ? UI_SELECTED : UI_SECONDARY);
+	ui->widgets[ui->widget_count - 1].active = shifted;
 	SDL_Rect space = {area.x + (kw + gap) * 2, y, (kw + gap) * 5 - gap, kh};
 	key(ui, space, i18n_tr(ui->lang, N_("Space")), UI_TAG_KEY, " ", UI_QUIET);
 	SDL_Rect del = {space.x + space.w + gap, y, (kw + gap) * 3 - gap, kh};

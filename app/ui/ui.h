@@ -232,6 +232,8 @@ void ui_checkbox(struct ui *ui, SDL_Rect r, const char *label, bool checked, int
 /* Keypads and keyboard: each key is a widget tagged UI_TAG_KEY with what it types in .key,
  * or UI_TAG_DELETE, UI_TAG_CLEAR, UI_TAG_SHIFT. */
 void ui_keypad(struct ui *ui, SDL_Rect area, bool with_point);
+/* The name keyboard: lower-case letters with Spanish accents, - and ', Space and Shift; like
+ * the email keyboard, a letter key types its lower case and the caller applies Shift. */
 void ui_keyboard(struct ui *ui, SDL_Rect area, bool shifted);
 /* The email and password keyboard: digits, lower-case letters, @ . - _ + and Shift (tagged
  * UI_TAG_SHIFT; a letter key always types its lower case, the caller applies Shift). */

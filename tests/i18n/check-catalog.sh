@@ -35,7 +35,7 @@ fi
 # shellcheck disable=SC2086
 (cd "$src" && xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: \
 	--keyword=_ --keyword=N_ --keyword=notice:2 --keyword=tr --keyword=tr_text:2 \
-	--keyword=i18n_tr:2 --package-name=kiosk --output="$work/extracted.pot" $files)
+	--keyword=i18n_tr:2 --keyword=NP_:1,2 --keyword=i18n_ntr:2,3 --package-name=kiosk --output="$work/extracted.pot" $files)
 # --extract-all warns about every "" in the code: those warnings go to a log.
 literals() { # OUT REGEXP FILE...
 	out=$1 re=$2

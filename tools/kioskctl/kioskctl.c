@@ -33,6 +33,11 @@ static const struct command commands[] = {
     {"report", "report [--close]",
      "the day's totals since the last close; --close prints and stores them and closes the day", 0,
      1},
+    {"cash", "cash [empty|clear]",
+     "the cash box: notes by denomination since it was last emptied and the bill validator's "
+     "state; empty records that the box was emptied (who and when, with the count expected); "
+     "clear clears a cash alarm and the validator's faults",
+     0, 1},
     {"out-of-service", "out-of-service on|off",
      "take the kiosk out of service (residents see where else to pay) or back", 1, 1},
     {"config", "config get KEY | config set KEY VALUE",
@@ -138,6 +143,50 @@ static const char *yes(json_t *o, const char *key, const char *y, const char *n)
 	return json_is_true(json_object_get(o, key)) ? y : n;
 }
 
+static void when(json_int_t t, char *buf, size_t n);
+static void money(json_int_t cents, char *buf, size_t n);
+
+/* The bill validator's line (nothing when the kiosk has none). */
+static void print_validator(json_t *v)
+{
+	char t[64];
+	json_int_t alarm = json_integer_value(json_object_get(v, "alarm_at"));
+
+	if (!v)
+		return;
+	printf("bill validator: %s, cash box %s, serial %lld\n",
+	       json_string_value(json_object_get(v, "state")), yes(v, "box_present", "in", "OUT"),
+	       (long long)json_integer_value(json_object_get(v, "serial")));
+	if (alarm) {
+		when(alarm, t, sizeof(t));
+		printf("CASH ALARM since %s: cash is off until staff clear it (service mode: Empty "
+		       "cash box, or kioskctl cash clear)\n",
+		       t);
+	}
+}
+
+/* Notes by denomination, then the total. */
+static void print_cash(json_t *c)
+{
+	json_t *list = json_object_get(c, "denominations");
+	char label[32], m[32];
+
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		json_t *d = json_array_get(list, i);
+		json_int_t cents = json_integer_value(json_object_get(d, "cents"));
+		json_int_t count = json_integer_value(json_object_get(d, "count"));
+		if (cents)
+			money(cents, label, sizeof(label));
+		else
+			snprintf(label, sizeof(label), "unknown value");
+		money(cents * count, m, sizeof(m));
+		printf("  %-14s x %4lld  %12s\n", label, (long long)count, m);
+	}
+	money(json_integer_value(json_object_get(c, "cents")), m, sizeof(m));
+	printf("  %-14s   %4lld  %12s\n", "total",
+	       (long long)json_integer_value(json_object_get(c, "notes")), m);
+}
+
 static void print_devices(json_t *devices)
 {
 	json_t *p = json_object_get(devices, "printer");
@@ -151,6 +200,7 @@ static void print_devices(json_t *devices)
 		   : yes(p, "paper_near_end", "near end", "ok"),
 	       yes(p, "cover_open", "open", "closed"));
 	printf("card reader:  %s\n", yes(r, "ready", "ready", "not ready"));
+	print_validator(json_object_get(devices, "bill_validator"));
 }
 
 static void when(json_int_t t, char *buf, size_t n)
@@ -227,6 +277,10 @@ static void print_text(const char *cmd, json_t *a)
 			printf("%-9s %4lld  %12s\n", rows[i],
 			       (long long)json_integer_value(json_object_get(row, "count")), m);
 		}
+		if (json_array_size(json_object_get(json_object_get(r, "cash"), "denominations"))) {
+			printf("cash by denomination:\n");
+			print_cash(json_object_get(r, "cash"));
+		}
 		if (json_integer_value(json_object_get(r, "closed_at"))) {
 			when(json_integer_value(json_object_get(r, "closed_at")), t, sizeof(t));
 			printf("day closed at %s\n", t);
@@ -234,6 +288,17 @@ static void print_text(const char *cmd, json_t *a)
 		if (json_object_get(a, "print_error"))
 			printf("warning: the report was not printed: %s\n",
 			       json_string_value(json_object_get(a, "print_error")));
+	} else if (!strcmp(cmd, "cash")) {
+		json_t *c = json_object_get(a, "cash");
+		when(json_integer_value(json_object_get(c, "since")), t, sizeof(t));
+		if (json_is_true(json_object_get(a, "emptied")))
+			printf("emptying recorded; the box should have held (since %s):\n", t);
+		else
+			printf("cash box, since it was last emptied (%s):\n", t);
+		print_cash(c);
+		if (json_is_true(json_object_get(a, "cleared")))
+			printf("the cash alarm is cleared\n");
+		print_validator(json_object_get(a, "validator"));
 	} else if (!strcmp(cmd, "config")) {
 		printf("%s = %s\n", json_string_value(json_object_get(a, "key")),
 		       json_string_value(json_object_get(a, "value")));
@@ -310,6 +375,9 @@ static int check_args(const struct command *c, int argc, char **argv, json_t *ar
 	if (!strcmp(c->name, "out-of-service") && strcmp(argv[0], "on") && strcmp(argv[0], "off"))
 		return -1;
 	if (!strcmp(c->name, "report") && argc == 1 && strcmp(argv[0], "--close"))
+		return -1;
+	if (!strcmp(c->name, "cash") && argc == 1 && strcmp(argv[0], "empty") &&
+	    strcmp(argv[0], "clear"))
 		return -1;
 	if (!strcmp(c->name, "config") &&
 	    !((argc == 2 && !strcmp(argv[0], "get")) || (argc == 3 && !strcmp(argv[0], "set"))))

@@ -1,5 +1,6 @@
 /* The forgiving comparisons a person at a kiosk needs: customer numbers typed with or
- * without separators, last names in any case, with or without accents. */
+ * without separators, last names in any case, with or without accents, spaces, apostrophes
+ * and hyphens ("OBRIEN" and "O BRIEN" find O'Brien), as the city's portal matches them. */
 #include <ctype.h>
 #include <string.h>
 
@@ -26,18 +27,27 @@ int match_customer_number(const char *in, char *out, size_t n)
 static const char latin1_fold[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
 				  "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
 
+/* Signs a name may be written with or without: they never tell two residents apart. */
+static size_t ignored_sign(const unsigned char *s, size_t left)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\'' || *s == '-' || *s == '.')
+		return 1;
+	/* U+2019 (’) and U+2010 (‐): the apostrophe and hyphen of a phone's keyboard. */
+	if (left >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x99 || s[2] == 0x90))
+		return 3;
+	return 0;
+}
+
 static size_t fold_name(const char *in, char *out, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	size_t end = strlen(in);
-	size_t len = 0;
+	size_t len = 0, skip;
 
-	while (*s == ' ' || *s == '\t')
-		s++, end--;
-	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
-		end--;
 	for (size_t i = 0; i < end && len + 1 < n; i++) {
-		if (s[i] == 0xC3 && i + 1 < end && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF) {
+		if ((skip = ignored_sign(s + i, end - i)) > 0) {
+			i += skip - 1;
+		} else if (s[i] == 0xC3 && i + 1 < end && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF) {
 			out[len++] = latin1_fold[s[i + 1] - 0x80];
 			i++;
 		} else {

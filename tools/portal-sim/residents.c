@@ -3,6 +3,7 @@
  * accounts, paperless, history and Auto Pay, with the rules a real portal enforces. */
 #include <ctype.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,6 +210,26 @@ static json_t *null_or_string(sqlite3_stmt *st, int col)
 	return t && *t ? json_string((const char *)t) : json_null();
 }
 
+/* The stored method ("Checking ending 6789", "Visa ending 1111", as autopay_method writes it)
+ * as data too: kind, brand and last four, so a kiosk can say it in the resident's language. */
+static void method_parts(json_t *autopay, const char *desc)
+{
+	const char *end = strstr(desc, " ending ");
+	char word[16];
+
+	if (!end || end - desc >= (ptrdiff_t)sizeof(word))
+		return;
+	snprintf(word, sizeof(word), "%.*s", (int)(end - desc), desc);
+	json_object_set_new(autopay, "kind",
+			    json_string(!strcmp(word, "Checking")  ? "checking"
+					: !strcmp(word, "Savings") ? "savings"
+								   : "card"));
+	json_object_set_new(autopay, "brand",
+			    strcmp(word, "Checking") && strcmp(word, "Savings") ? json_string(word)
+										: json_null());
+	json_object_set_new(autopay, "last4", json_string(end + strlen(" ending ")));
+}
+
 static void account_row(void *ctx, sqlite3_stmt *st)
 {
 	json_t *list = ctx;
@@ -218,6 +239,8 @@ static void account_row(void *ctx, sqlite3_stmt *st)
 		      sqlite3_column_type(st, 11) == SQLITE_NULL
 			  ? json_null()
 			  : json_integer(sqlite3_column_int64(st, 11)));
+
+	method_parts(autopay, (const char *)sqlite3_column_text(st, 10));
 	json_array_append_new(
 	    list, json_pack("{s:s, s:s, s:s, s:I, s:I, s:o, s:o, s:I, s:b, s:o}", "customer_number",
 			    (const char *)sqlite3_column_text(st, 0), "display_number",

@@ -584,8 +584,11 @@ static void test_customer_filter(void **state)
 	/* At most 12 digits. */
 	key("0123456");
 	assert_string_equal(s.customer_number, "123456789012");
-	assert_false(key("9"));
+	/* A 13th digit is refused at the field, and the field says why. */
+	assert_true(key("9"));
 	assert_string_equal(s.customer_number, "123456789012");
+	assert_notice("A customer number has 6 to 12 digits.", true);
+	assert_int_equal(s.notice.field, CORE_FIELD_CUSTOMER);
 	assert_int_equal(strlen(core_field_text(&s, CORE_FIELD_CUSTOMER)), 12);
 }
 
@@ -682,6 +685,7 @@ static void test_name_max_length(void **state)
 		key("a"); /* one byte left */
 	assert_false(key("ñ"));
 	memset(want, 'a', sizeof(s.last_name) - 2);
+	want[0] = 'A'; /* the first letter of a name is a capital unless Shift says not */
 	want[sizeof(s.last_name) - 2] = '\0';
 	assert_string_equal(s.last_name, want);
 
@@ -758,7 +762,9 @@ static void test_short_customer_number(void **state)
 	assert_true(ev(CORE_EV_CONTINUE));
 	assert_no_fx();
 	assert_screen("guest-lookup");
-	assert_notice(MSG_CUSTOMER, true);
+	/* Five digits: refused at the field, with the length a number has. */
+	assert_notice("A customer number has 6 to 12 digits.", true);
+	assert_int_equal(s.notice.field, CORE_FIELD_CUSTOMER);
 	assert_int_equal(s.notice.until_ms, 0);
 	assert_int_equal(s.focus, CORE_FIELD_CUSTOMER);
 	assert_int_equal(s.busy, CORE_BUSY_NONE);
@@ -808,7 +814,8 @@ static void test_zero_amount(void **state)
 	assert_no_notice(); /* typing clears the error */
 	ev(CORE_EV_CONTINUE);
 	assert_no_fx();
-	assert_notice(MSG_AMOUNT, true);
+	/* An amount of nothing says what is wrong with it. */
+	assert_notice("The amount must be more than zero.", true);
 	assert_int_equal(s.focus, CORE_FIELD_AMOUNT);
 
 	key(".00");
@@ -816,7 +823,7 @@ static void test_zero_amount(void **state)
 	ev(CORE_EV_CONTINUE);
 	assert_no_fx();
 	assert_screen("pay-amount");
-	assert_notice(MSG_AMOUNT, true);
+	assert_notice("The amount must be more than zero.", true);
 	assert_int_equal(s.amount_cents, 0);
 }
 
