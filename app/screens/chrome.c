@@ -456,15 +456,24 @@ int chrome_row(struct ui *ui, int x, int y, int w, const char *label, const char
 		ui_text(ui, UI_FONT_LABEL, ui->theme.text, x + w, y, 0, UI_RIGHT, value);
 		return (lh > vh ? lh : vh) + 28;
 	}
-	/* The value under its label; one too long for the line (an email address) is set
+	/* The value under its label; one piece too long for the line (an email address) is set
 	 * smaller or shortened in its middle, and read out whole. */
 	h = ui_text(ui, UI_FONT_BODY, ui->theme.muted, x, y, w, UI_LEFT, label);
-	h += 4 + ui_value(ui, UI_FONT_LABEL, ui->theme.text, x, y + h + 4, w, UI_LEFT, value);
+	if (strchr(value, ' ')) /* words (a name, a date): wrapped at words */
+		h +=
+		    4 + ui_text(ui, UI_FONT_LABEL, ui->theme.text, x, y + h + 4, w, UI_LEFT, value);
+	else
+		h += 4 +
+		     ui_value(ui, UI_FONT_LABEL, ui->theme.text, x, y + h + 4, w, UI_LEFT, value);
 	return h + 28;
 }
 
 /* The scroll view: the content between the top bar and the navigation's line. */
 static const SDL_Rect content_view = {0, TOP_BAR_H, UI_W - MARGIN, NAV_Y - 32 - TOP_BAR_H};
+/* A screen without navigation (Home, Welcome) has the whole height for its content. */
+static const SDL_Rect content_view_tall = {0, TOP_BAR_H, UI_W - MARGIN, UI_H - 30 - TOP_BAR_H};
+/* Whether the frame being measured put something fixed at the bottom (the navigation). */
+static bool bottom_used;
 
 int chrome_top(struct ui *ui)
 {
@@ -473,6 +482,7 @@ int chrome_top(struct ui *ui)
 
 void chrome_content_end(struct ui *ui)
 {
+	bottom_used = true;
 	ui_scroll_end(ui);
 }
 
@@ -490,7 +500,10 @@ void screens_draw(struct ui *ui, const struct core_state *s, const struct screen
 			timeout_warning(ui, s, now_ms);
 			continue;
 		}
-		ui_scroll_begin(ui, content_view);
+		if (pass == 0)
+			bottom_used = false;
+		/* The measure pass learns whether the screen has navigation at the bottom. */
+		ui_scroll_begin(ui, pass == 0 || bottom_used ? content_view : content_view_tall);
 		if (draw) /* never NULL: tests/unit/screens walks the table */
 			draw(ui, s, ctx);
 		ui_scroll_end(ui);

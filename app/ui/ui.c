@@ -328,25 +328,44 @@ static void break_text(struct ui *ui, enum ui_font font, int wrap_w, const char 
 		*ttf_wrap = widest > wrap_w ? widest : wrap_w;
 }
 
+/* Each line of broken text: its start, length and width. Returns the number of lines. */
+static int text_lines(struct ui *ui, enum ui_font font, const char *broken, int *widest)
+{
+	struct measure_ctx m = {ui->fonts[font]};
+	int n = 0;
+
+	*widest = 0;
+	for (const char *p = broken;; n++) {
+		size_t len = strcspn(p, "\n");
+		int lw = measure_font(&m, p, len);
+		if (lw > *widest)
+			*widest = lw;
+		p += len;
+		if (!*p++) {
+			n++;
+			break;
+		}
+	}
+	return n;
+}
+
+/* The height of n lines: each line a line-skip below the one before. */
+static int lines_height(struct ui *ui, enum ui_font font, int n)
+{
+	return (n - 1) * TTF_FontLineSkip(ui->fonts[font]) + TTF_FontHeight(ui->fonts[font]);
+}
+
 void ui_text_size(struct ui *ui, enum ui_font font, int wrap_w, const char *text, int *w, int *h)
 {
-	SDL_Color black = {0, 0, 0, 255};
 	char broken[2048];
 	int wrap;
 
 	*w = *h = 0;
 	if (!text || !*text)
 		return;
+	/* Measured, never rendered: the lines are ours, each as TTF_SizeUTF8 has it. */
 	break_text(ui, font, wrap_w, text, broken, sizeof(broken), &wrap);
-	if (!wrap) {
-		/* One line: measure without rendering. */
-		if (TTF_SizeUTF8(ui->fonts[font], broken, w, h) != 0)
-			*w = *h = 0;
-		return;
-	}
-	if (!text_cache_get(ui->cache, ui->fonts[font], font, black, wrap, TTF_WRAPPED_ALIGN_LEFT,
-			    broken, w, h))
-		*w = *h = 0;
+	*h = lines_height(ui, font, text_lines(ui, font, broken, w));
 }
 
 int ui_text_height(struct ui *ui, enum ui_font font, int w, const char *text)
@@ -424,7 +443,6 @@ static int draw_text(struct ui *ui, enum ui_font font, SDL_Color color, int x, i
 {
 	char broken[2048];
 	int w, h, wrap;
-	SDL_Texture *tex = NULL;
 	SDL_Rect dst;
 
 	if (!shown || !*shown)
@@ -439,30 +457,37 @@ static int draw_text(struct ui *ui, enum ui_font font, SDL_Color color, int x, i
 			ui->content[ui->content_len] = '\0';
 		}
 	}
-	if (ui->measuring) {
-		ui_text_size(ui, font, wrap_w, shown, &w, &h);
-	} else {
-		break_text(ui, font, wrap_w, shown, broken, sizeof(broken), &wrap);
-		tex = text_cache_get(ui->cache, ui->fonts[font], font, color, wrap,
-				     align == UI_CENTER	 ? TTF_WRAPPED_ALIGN_CENTER
-				     : align == UI_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
-							 : TTF_WRAPPED_ALIGN_LEFT,
-				     broken, &w, &h);
-		if (!tex)
-			return 0;
-	}
-	dst.w = w;
-	dst.h = h;
-	dst.y = y;
+	/* Our own lines, each drawn as one line: broken only where layout_wrap broke them. */
+	break_text(ui, font, wrap_w, shown, broken, sizeof(broken), &wrap);
+	h = lines_height(ui, font, text_lines(ui, font, broken, &w));
+	dst = (SDL_Rect){x, y, w, h};
 	if (align == UI_CENTER)
 		dst.x = wrap_w > 0 ? x + (wrap_w - w) / 2 : x - w / 2;
 	else if (align == UI_RIGHT)
 		dst.x = wrap_w > 0 ? x + wrap_w - w : x - w;
-	else
-		dst.x = x;
 	add_item(ui, LAYOUT_TEXT, dst, shown);
-	if (tex)
-		SDL_RenderCopy(ui->renderer, tex, NULL, &dst);
+	if (ui->measuring)
+		return h;
+	int ly = y, skip = TTF_FontLineSkip(ui->fonts[font]);
+	for (char *p = broken;; ly += skip) {
+		size_t len = strcspn(p, "\n");
+		char end = p[len];
+		int tw, th;
+		p[len] = '\0';
+		SDL_Texture *tex = *p ? text_cache_get(ui->cache, ui->fonts[font], font, color, 0,
+						       TTF_WRAPPED_ALIGN_LEFT, p, &tw, &th)
+				      : NULL;
+		if (tex) {
+			SDL_Rect line = {align == UI_CENTER  ? dst.x + (w - tw) / 2
+					 : align == UI_RIGHT ? dst.x + w - tw
+							     : dst.x,
+					 ly, tw, th};
+			SDL_RenderCopy(ui->renderer, tex, NULL, &line);
+		}
+		if (!end)
+			break;
+		p += len + 1;
+	}
 	return h;
 }
 
