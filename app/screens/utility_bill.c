@@ -56,7 +56,7 @@ void screen_utility_bill(struct ui *ui, const struct core_state *s, const struct
 	py += chrome_row(ui, x, py, w, _("Email"), s->resident_email);
 	/* The state on the label's line, the button under them: never over each other. */
 	py += chrome_row(ui, x, py, w, _("Paperless billing"),
-			 a->paperless ? _("On: bills by email") : _("Off: paper bills by mail"));
+			 a->paperless ? _("Enrolled") : _("Off: paper bills by mail"));
 	ev = TAG(CORE_EV_PAPERLESS);
 	h = ui_button_height(ui, w, enroll, NULL, 110);
 	{

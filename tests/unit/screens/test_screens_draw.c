@@ -566,11 +566,85 @@ static void every_spanish_screen_only_from_the_catalog(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The overlays and the states that add words to a screen, in all four looks and both
+ * languages, with long data, under the layout check: the question before undoing, the
+ * countdown, the busy cover, a toast, an error beside a field and on its own. */
+static void every_overlay_in_every_look(void **state)
+{
+	struct core_state s;
+	int bad = 0;
+
+	(void)state;
+	for (int look = 0; look < THEME_COUNT * 2; look++) {
+		assert_int_equal(ui_set_look(&ui, (enum theme_id)(look / 2), look % 2), 0);
+		for (int lang = CORE_LANG_EN; lang <= CORE_LANG_ES; lang++) {
+			for (int k = 0; k < 9; k++) {
+				fill_state(&s, CORE_SCREEN_UTILITY_BILL, (enum core_lang)lang);
+				long_data(&s);
+				s.current = 1; /* with Auto Pay: the unlink question says more */
+				switch (k) {
+				case 0: s.ask = CORE_ASK_UNLINK; break;
+				case 1: s.ask = CORE_ASK_AUTOPAY_OFF; break;
+				case 2: s.ask = CORE_ASK_PAPERLESS_OFF; break;
+				case 3:
+					s.warning = true;
+					s.warning_started_ms = 1000 - 1000;
+					break;
+				case 4: s.busy = CORE_BUSY_PAYING; break;
+				case 5:
+					s.notice =
+					    (struct core_notice){.msgid = "Failed to Link Account",
+								 .title = "Failed to Link Account",
+								 .is_error = true,
+								 .toast = true,
+								 .field = CORE_FIELD_NONE};
+					break;
+				case 6:
+					s.screen = CORE_SCREEN_AUTOPAY;
+					s.focus = CORE_FIELD_ROUTING;
+					s.notice = (struct core_notice){
+					    .msgid =
+						"Check the routing number: the 9 digits at the "
+						"bottom left of a check.",
+					    .is_error = true,
+					    .field = CORE_FIELD_ROUTING};
+					break;
+				case 7:
+					s.screen = CORE_SCREEN_PAY_CARD;
+					s.notice = (struct core_notice){
+					    .msgid =
+						"We couldn't read your card. Please swipe again.",
+					    .is_error = true,
+					    .field = CORE_FIELD_NONE};
+					break;
+				default:
+					s.screen = CORE_SCREEN_SIGN_IN;
+					s.focus = CORE_FIELD_EMAIL;
+					s.notice = (struct core_notice){
+					    .msgid = "The email or password is not right. Please "
+						     "try again.",
+					    .is_error = true,
+					    .field = CORE_FIELD_NONE};
+					break;
+				}
+				screens_draw(&ui, &s, &demo_ctx, 1000);
+				if (ui.layout_error[0]) {
+					fprintf(stderr, "FAIL: overlay %d (%s, look %d): %s\n", k,
+						lang ? "es" : "en", look, ui.layout_error);
+					bad++;
+				}
+			}
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(every_screen_in_every_look_and_language),
 	    cmocka_unit_test(every_screen_with_long_data),
+	    cmocka_unit_test(every_overlay_in_every_look),
 	    cmocka_unit_test(spanish_check_can_fail),
 	    cmocka_unit_test(every_spanish_screen_only_from_the_catalog),
 	};
