@@ -8,11 +8,13 @@
 
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "app/common/rand.h"
+#include "app/portal/receipt_msg.h"
 #include "app/portal/resident.h"
 
 bool account_effect(enum core_effect_type type)
 {
-	return type >= CORE_FX_SIGN_IN && type <= CORE_FX_EMAIL_RECEIPT;
+	return type >= CORE_FX_SIGN_IN && type <= CORE_FX_AUTOPAY_OFF;
 }
 
 static enum core_failure failure_of(int rc)
@@ -175,7 +177,6 @@ static int run(struct portal *p, struct account_session *sess, const struct core
 		mbedtls_platform_zeroize(&ap, sizeof(ap));
 		break;
 	case CORE_FX_AUTOPAY_OFF: rc = portal_autopay_off(p, token, number, &pa); break;
-	case CORE_FX_EMAIL_RECEIPT: rc = portal_email_receipt(p, token, r->reference); break;
 	default: rc = KIOSK_EINVAL; break;
 	}
 	if (rc == 0 && (fx->type == CORE_FX_LINK || fx->type == CORE_FX_PAPERLESS ||
@@ -211,6 +212,36 @@ void account_run(struct portal *p, struct account_session *sess, const struct co
 			 rc == KIOSK_EINVAL ? "refused" : "portal");
 }
 
+void account_send_receipt(struct portal *p, const struct core_effect *fx, enum core_lang lang,
+			  struct core_event *ev)
+{
+	struct portal_receipt_msg m;
+	bool email = fx->type == CORE_FX_EMAIL_RECEIPT;
+	int rc;
+
+	memset(ev, 0, sizeof(*ev));
+	memset(&m, 0, sizeof(m));
+	ev->type = CORE_EV_RECEIPT_SENT;
+	ev->request_id = fx->request_id;
+	ev->op = fx->type;
+	snprintf(m.reference, sizeof(m.reference), "%s", fx->acct.reference);
+	m.channel = email ? PORTAL_CHANNEL_EMAIL : PORTAL_CHANNEL_SMS;
+	m.to = email ? fx->acct.email : fx->acct.mobile;
+	m.lang = lang == CORE_LANG_ES ? "es" : "en";
+	rc = rand_hex(m.message_id, sizeof(m.message_id), 16);
+	if (rc == 0)
+		rc = portal_send_receipt(p, &m);
+	ev->failure = failure_of(rc);
+	/* The reference only: where it went is the resident's business. */
+	if (rc)
+		log_info("account", "receipt of %s by %s not sent: %s", m.reference,
+			 email ? "email" : "text message", kiosk_strerror(rc));
+	else
+		log_info("account", "receipt of %s sent by %s", m.reference,
+			 email ? "email" : "text message");
+	mbedtls_platform_zeroize(&m, sizeof(m));
+}
+
 void account_session_end(struct portal *p, struct account_session *sess)
 {
 	if (sess->token[0]) {
@@ -224,6 +255,18 @@ void account_session_end(struct portal *p, struct account_session *sess)
 	mbedtls_platform_zeroize(sess, sizeof(*sess));
 }
 
+/* The portal's bill as the core shows it. */
+static void bill_of(const struct portal_bill *bill, struct core_bill *out)
+{
+	snprintf(out->customer_number, sizeof(out->customer_number), "%s", bill->customer_number);
+	snprintf(out->display_number, sizeof(out->display_number), "%s",
+		 bill->display_number[0] ? bill->display_number : bill->customer_number);
+	snprintf(out->last_name, sizeof(out->last_name), "%s", bill->last_name);
+	snprintf(out->due_date, sizeof(out->due_date), "%s", bill->due_date);
+	out->balance_cents = bill->balance_cents;
+	out->last_bill_cents = bill->last_bill_cents;
+}
+
 static enum core_failure lookup_failure_of(int rc)
 {
 	switch (rc) {
@@ -234,6 +277,26 @@ static enum core_failure lookup_failure_of(int rc)
 	case KIOSK_ETLS: return CORE_FAIL_UNTRUSTED;
 	default: return CORE_FAIL_UNREACHABLE;
 	}
+}
+
+/* The lookup of a scanned bill: the portal's refusals of it have words of their own. */
+void account_lookup_scanned(struct portal *p, const struct core_effect *fx, struct core_event *ev)
+{
+	struct portal_bill bill;
+	int rc;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->type = CORE_EV_LOOKUP_DONE;
+	ev->request_id = fx->request_id;
+	memset(&bill, 0, sizeof(bill));
+	rc = portal_lookup_scanned(p, fx->text, &bill, NULL);
+	ev->failure = rc == KIOSK_ESTATE   ? CORE_FAIL_STALE_BILL
+		      : rc == KIOSK_EINVAL ? CORE_FAIL_NOT_A_BILL
+					   : lookup_failure_of(rc);
+	if (rc == 0)
+		bill_of(&bill, &ev->bill);
+	else
+		log_info("worker", "scanned bill lookup failed: %s", kiosk_strerror(rc));
 }
 
 void account_lookup(struct portal *p, const struct core_effect *fx, struct core_event *ev)
@@ -249,16 +312,8 @@ void account_lookup(struct portal *p, const struct core_effect *fx, struct core_
 				fx->verify == CORE_VERIFY_LAST_NAME ? fx->bill.last_name : NULL,
 				fx->bill.last_bill_cents, &bill);
 	ev->failure = lookup_failure_of(rc);
-	if (rc == 0) {
-		snprintf(ev->bill.customer_number, sizeof(ev->bill.customer_number), "%s",
-			 bill.customer_number);
-		snprintf(ev->bill.display_number, sizeof(ev->bill.display_number), "%s",
-			 bill.display_number[0] ? bill.display_number : bill.customer_number);
-		snprintf(ev->bill.last_name, sizeof(ev->bill.last_name), "%s", bill.last_name);
-		snprintf(ev->bill.due_date, sizeof(ev->bill.due_date), "%s", bill.due_date);
-		ev->bill.balance_cents = bill.balance_cents;
-		ev->bill.last_bill_cents = bill.last_bill_cents;
-	} else {
+	if (rc == 0)
+		bill_of(&bill, &ev->bill);
+	else
 		log_info("worker", "bill lookup failed: %s", kiosk_strerror(rc));
-	}
 }

@@ -11,6 +11,7 @@
 
 #include "app/common/clock.h"
 #include "app/common/err.h"
+#include "app/common/weblink.h"
 #include "app/crypto/pin.h"
 #include "drivers/usb/usbdev.h"
 
@@ -59,6 +60,21 @@ static int check_printer_profile(const char *name, const char *value, char *err,
 	return 0;
 }
 
+/* A pattern that cannot make a link would print a QR code that leads nowhere. */
+static int check_qr_url(const char *name, const char *value, char *err, size_t errlen)
+{
+	char url[256];
+
+	if (weblink_fill(value, "K0000000A", url, sizeof(url)) != 0) {
+		snprintf(err, errlen,
+			 "%s: not an https:// link with \"{reference}\" once in it (for example "
+			 "https://pay.example.gov/payments/{reference})",
+			 name);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
 /* Checked here: a mistyped hash would lock staff out silently. */
 static int check_pin_hash(const char *name, const char *value, char *err, size_t errlen)
 {
@@ -87,6 +103,20 @@ static int check_window(const char *name, const char *value, char *err, size_t e
 	if (clock_in_window(value, 0) < 0) {
 		snprintf(err, errlen, "%s: '%s' is not HH:MM-HH:MM (e.g. 02:00-05:00)", name,
 			 value);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+/* ISO 4217: three capital letters ("USD"); the terminal refuses any other currency. */
+static int check_currency(const char *name, const char *value, char *err, size_t errlen)
+{
+	bool ok = strlen(value) == 3;
+
+	for (int i = 0; ok && i < 3; i++)
+		ok = value[i] >= 'A' && value[i] <= 'Z';
+	if (!ok) {
+		snprintf(err, errlen, "%s: '%s' is not an ISO 4217 code such as USD", name, value);
 		return KIOSK_EINVAL;
 	}
 	return 0;
@@ -143,6 +173,7 @@ static const struct config_key table[] = {
     TEXT("kiosk.city_hours", city_hours, "Monday to Friday, 8 a.m. to 5 p.m.", F | P | L),
     TEXT("kiosk.city_hours_es", city_hours_es, "", F | P | L),
     CHECKED("devices.wedge_readers", wedge_readers, "", check_wedge, F),
+    CHECKED("devices.scanners", scanners, "", check_wedge, F),
     BOOL("devices.chip_terminal", chip_terminal, "false", F | C),
     CHECKED("printer.profile", printer_profile, "", check_printer_profile, F),
     TEXT("portal.url", portal_url, "", F | C),
@@ -182,10 +213,23 @@ static const struct config_key table[] = {
     {"payments.convenience_fee_cents", CONFIG_INT, FIELD(convenience_fee_cents), "0", 0, 500, 0,
      NULL, check_fee, F | P | L, false},
     INT("payments.max_payment_cents", max_payment_cents, "1000000", 100, 10000000, F | P | L),
+    /* Which card tender the kiosk has: the worker holds it, so a change needs a restart. */
+    CHOICE("payments.card", payments_card, "reader", "reader|terminal", F | C),
+    TEXT("terminal.url", terminal_url, "", F | C),
+    TEXT("terminal.ca_file", terminal_ca, "", F | C),
+    TEXT("terminal.poi_id", terminal_poi_id, "", F | C),
+    TEXT("terminal.sale_id", terminal_sale_id, "", F), /* "": kiosk.id */
+    CHECKED("terminal.currency", terminal_currency, "USD", check_currency, F),
+    INT("terminal.timeout_ms", terminal_timeout_ms, "15000", 1000, 120000, F),
+    /* The terminal itself gives up on a card after about two minutes. */
+    INT("terminal.payment_timeout_ms", terminal_payment_timeout_ms, "180000", 30000, 600000, F),
+    INT("terminal.connect_timeout_ms", terminal_connect_timeout_ms, "5000", 100, 60000, F),
     /* The worker prints receipts (one may still be printing as a session ends): a new
      * header or footer is taken at the next start. */
     TEXT("receipt.header", receipt_header, "", F | P), /* "": the city's name */
     TEXT("receipt.footer", receipt_footer, "", F | P),
+    /* The QR code on the receipt links to the payment on the city's website. */
+    CHECKED("receipt.qr_url", receipt_qr_url, "", check_qr_url, F),
 };
 
 #undef F

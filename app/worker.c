@@ -24,6 +24,7 @@
 #include "app/payments/payments.h"
 #include "app/payments/receipts.h"
 #include "app/payments/sync.h"
+#include "app/payments/terminal_tender.h"
 #include "app/service/service_worker.h"
 #include "app/store/journal.h"
 #include "app/store/outbox.h"
@@ -32,7 +33,7 @@
 
 #define OUTBOX_CAPACITY 10000
 
-enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_STATUS, JOB_QUIT };
+enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_STATUS, JOB_TENDER, JOB_QUIT };
 
 struct job {
 	struct job *next;
@@ -40,6 +41,7 @@ struct job {
 	struct core_effect fx;
 	enum core_lang lang;
 	struct card_swipe swipe;
+	struct tender_event tender; /* JOB_TENDER: what an asynchronous tender reported */
 	/* A staff operation from kioskctl: the answer goes here instead of to the core. */
 	void (*done)(void *ctx, const struct core_event *ev);
 	void *done_ctx;
@@ -61,6 +63,8 @@ struct worker {
 	struct outbox *outbox;
 	struct sync sync;
 	struct payments *payments;
+	struct terminal *terminal; /* the card terminal, or NULL with a magstripe reader */
+	struct terminal_tender tt;
 	struct sim_printer *printer; /* --devices sim */
 	struct usbdev *usb;	     /* --devices usb */
 	const struct printer_ops *pops;
@@ -170,6 +174,18 @@ void worker_service(struct worker *w, const struct core_effect *fx,
 	enqueue(w, j);
 }
 
+/* An asynchronous tender's report (the terminal's Payment thread): the payment is the
+ * worker's, so it is handed over as a job. */
+static void tender_report(void *ctx, const struct tender_event *ev)
+{
+	struct job *j = new_job(JOB_TENDER, "a tender's answer");
+
+	if (j) {
+		j->tender = *ev;
+		enqueue(ctx, j);
+	}
+}
+
 /* A device changed (USB thread, or a test's paper switch): the worker looks at it next. */
 static void status_changed(void *ctx)
 {
@@ -203,6 +219,7 @@ static void receipts_env_of(const struct worker *w, enum core_lang lang, struct 
 	env->city_phone = w->cfg.city_phone;
 	env->city_website = w->cfg.city_website;
 	env->tr = receipt_tr(lang);
+	env->qr_url = w->cfg.receipt_qr_url;
 }
 
 static void service_env_of(struct worker *w, struct service_env *env, enum core_lang lang)
@@ -296,15 +313,28 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 		account_lookup(w->portal, fx, &ev);
 		post(w, &ev);
 		break;
+	case CORE_FX_LOOKUP_SCANNED:
+		account_lookup_scanned(w->portal, fx, &ev);
+		post(w, &ev);
+		break;
 	case CORE_FX_READER_ON: payments_reader(w->payments, true); break;
 	case CORE_FX_READER_OFF: payments_reader(w->payments, false); break;
 	case CORE_FX_PAY:
 		if (payments_pay(w->payments, fx, &ev))
 			post(w, &ev);
 		break;
+	case CORE_FX_PAY_ABORT:
+		if (payments_abort(w->payments, fx, &ev))
+			post(w, &ev);
+		break;
 	case CORE_FX_PRINT:
 		receipts_env_of(w, lang, &renv);
 		payments_print(w->payments, &renv, &ev);
+		post(w, &ev);
+		break;
+	case CORE_FX_EMAIL_RECEIPT:
+	case CORE_FX_TEXT_RECEIPT:
+		account_send_receipt(w->portal, fx, lang, &ev);
 		post(w, &ev);
 		break;
 	case CORE_FX_END_SESSION:
@@ -327,11 +357,31 @@ static void run_job(struct worker *w, struct job *j)
 			post(w, &ev);
 	} else if (j->kind == JOB_STATUS) {
 		post_printer_status(w);
+	} else if (j->kind == JOB_TENDER) {
+		if (payments_tender_event(w->payments, &j->tender, &ev))
+			post(w, &ev);
 	} else if (j->fx.type == CORE_FX_SERVICE) {
 		run_service(w, j);
 	} else {
 		run_effect(w, &j->fx, j->lang);
 	}
+}
+
+/* A scan from a USB barcode scanner, on the USB thread: straight to the core, like a tap (a
+ * barcode holds nothing secret, and the worker has no part in it). */
+static void usb_scan(void *ctx, const char *text)
+{
+	struct worker *w = ctx;
+	struct core_event ev = core_ev(CORE_EV_BARCODE);
+
+	if (strlen(text) >= sizeof(ev.text)) {
+		log_info("worker", "a scan of %zu characters: too long to be a bill", strlen(text));
+		snprintf(ev.text, sizeof(ev.text), "?"); /* refused as not one of our bills */
+	} else {
+		snprintf(ev.text, sizeof(ev.text), "%s", text);
+	}
+	ev.now_ms = clock_mono_ms();
+	post(w, &ev);
 }
 
 /* A swipe from a USB reader, on the USB thread: queued like any other. */
@@ -346,10 +396,20 @@ static int open_usb(struct worker *w)
 				   .swipe_ctx = w,
 				   .on_change = status_changed,
 				   .change_ctx = w,
-				   .printer_profile = w->cfg.printer_profile};
-	struct usbdev_id ids[32];
+				   .printer_profile = w->cfg.printer_profile,
+				   .on_scan = usb_scan,
+				   .scan_ctx = w};
+	struct usbdev_id ids[32], scanners[32];
 	size_t n = 0;
 	int rc;
+
+	if (w->cfg.scanners && w->cfg.scanners[0]) {
+		rc = usbdev_parse_ids(w->cfg.scanners, scanners, 32, &n);
+		if (rc)
+			return rc;
+		uc.scanners = scanners;
+		uc.n_scanners = n;
+	}
 
 	if (w->cfg.wedge_readers && w->cfg.wedge_readers[0]) {
 		rc = usbdev_parse_ids(w->cfg.wedge_readers, ids, 32, &n);
@@ -365,6 +425,31 @@ static int open_usb(struct worker *w)
 	}
 	w->pops = &usbdev_printer_ops;
 	w->pimpl = w->usb;
+	return 0;
+}
+
+/* The payment terminal, when the kiosk has one: its client only (no network here), so a bad
+ * setting stops the kiosk at start with a clear line, not at the first payment. */
+static int open_terminal(struct worker *w)
+{
+	const struct terminal_config *tc = &w->cfg.terminal;
+	int rc;
+
+	if (!tc->url)
+		return 0;
+	if (!tc->url[0] || !tc->ca_file || !tc->ca_file[0] || !tc->poi_id || !tc->poi_id[0]) {
+		log_error("worker", "payments.card is terminal but terminal.url, terminal.ca_file "
+				    "or terminal.poi_id is not set (docs/operations.md)");
+		return KIOSK_EINVAL;
+	}
+	rc = terminal_open(tc, &w->terminal);
+	if (rc) {
+		log_error("worker", "cannot set up the payment terminal %s: %s", tc->url,
+			  kiosk_strerror(rc));
+		return rc;
+	}
+	terminal_tender_init(&w->tt, w->terminal, tender_report, w);
+	log_info("worker", "card payments through the terminal %s (POIID %s)", tc->url, tc->poi_id);
 	return 0;
 }
 
@@ -430,6 +515,9 @@ static int open_adapters(struct worker *w)
 			return rc;
 	}
 	sync_init(&w->sync, w->outbox, w->portal, w->journal, note_sync, w);
+	rc = open_terminal(w);
+	if (rc)
+		return rc;
 	/* A request sent just before a crash may still reach the portal for its whole deadline;
 	 * only after that is "the portal never saw it" final. */
 	pc = (struct payments_config){
@@ -440,6 +528,16 @@ static int open_adapters(struct worker *w)
 	    .grace_s = (cfg->portal.timeout_ms + cfg->portal.connect_timeout_ms) / 1000 + 2,
 	    .chip_terminal = cfg->chip_terminal,
 	};
+	if (w->terminal) {
+		pc.tenders[CORE_TENDER_CARD] =
+		    (struct payments_tender){.ops = &terminal_tender, .impl = &w->tt};
+		/* A Payment that reached the terminal says InProgress, not NotFound, while it
+		 * waits for a card; "never saw it" is final once one of ours could have arrived. */
+		int64_t tgrace =
+		    (cfg->terminal.timeout_ms + cfg->terminal.connect_timeout_ms) / 1000 + 2;
+		if (tgrace > pc.grace_s)
+			pc.grace_s = tgrace;
+	}
 	rc = payments_open(&pc, &w->payments);
 	if (rc)
 		return rc;
@@ -455,6 +553,17 @@ static void close_adapters(struct worker *w)
 	if (w->printer)
 		sim_printer_close(w->printer);
 	w->printer = NULL;
+	if (w->terminal) {
+		/* A Payment still waiting for a card is stopped (the journal keeps it for the next
+		 * start's recovery), so its thread ends now rather than after the card timeout. */
+		if (w->payments && payments_busy(w->payments)) {
+			struct core_event ev;
+			payments_abort(w->payments, NULL, &ev);
+		}
+		terminal_tender_close(&w->tt);
+		terminal_close(w->terminal);
+		w->terminal = NULL;
+	}
 	payments_close(w->payments);
 	w->payments = NULL;
 	if (w->portal)

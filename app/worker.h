@@ -10,6 +10,7 @@
 #include "app/portal/portal.h"
 #include "drivers/card/card.h"
 #include "drivers/devices.h"
+#include "drivers/terminal/terminal.h"
 
 struct inbox;
 struct service_snapshot;
@@ -25,14 +26,19 @@ struct worker_config {
 	const char *seal_key;		   /* the portal's public key for sealing card data */
 	const char *devices;		   /* "sim" or "usb" */
 	const char *wedge_readers;	   /* "vvvv:pppp,..."; NULL or "": the defaults */
+	const char *scanners;		   /* [devices] scanners: "vvvv:pppp,..." or "" */
 	const char *printer_profile;	   /* NULL or "": from the device table */
 	bool chip_terminal;		   /* a chip terminal takes chip cards: swipes of them are
 					    * sent there */
-	const char *receipts_dir;	   /* simulated printer output */
-	const char *mono_font;		   /* for the simulated printer's PNG */
+	/* The card tender: a payment terminal (terminal.url set) or, NULL url, the magstripe
+	 * reader. */
+	struct terminal_config terminal;
+	const char *receipts_dir; /* simulated printer output */
+	const char *mono_font;	  /* for the simulated printer's PNG */
 	const char *kiosk_id;
 	const char *receipt_header;
 	const char *receipt_footer; /* NULL or "": none */
+	const char *receipt_qr_url; /* the QR code's link pattern; NULL or "": the reference */
 	const char *city_phone;	    /* printed on every receipt; NULL or "": none */
 	const char *city_website;
 	/* Where results go (INBOX_RESULT, a malloc'd struct core_event): the UI thread's. */

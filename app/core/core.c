@@ -42,6 +42,7 @@ static void add_fx(struct core_effects *fx, enum core_effect_type type, const st
 	e->verify = s->verify;
 	e->bill = s->bill;
 	e->amount_cents = s->amount_cents;
+	e->tender = s->tender;
 }
 
 static void notice(struct core_state *s, const char *msgid, const char *arg, bool is_error,
@@ -150,6 +151,34 @@ static const char *printer_msg(enum core_printer p)
 	}
 }
 
+/* Whether the card step pays through a terminal (it asks for the card) rather than waiting
+ * for a swipe at the reader. */
+bool core_card_by_terminal(const struct core_state *s)
+{
+	return s->cfg.card == CORE_CARD_TERMINAL && s->tender == CORE_TENDER_CARD;
+}
+
+/* The terminal is asked for the amount at once: it takes the card and answers later. A new
+ * payment (a new sale id) each time: a decline is never retried under the same one. */
+static void start_terminal_payment(struct core_state *s, struct core_effects *fx)
+{
+	s->brand[0] = s->last4[0] = '\0';
+	s->request_id++;
+	s->busy = CORE_BUSY_PAYING;
+	s->taking = true;
+	s->cancelling = false;
+	add_fx(fx, CORE_FX_PAY, s);
+}
+
+/* The card step may take the card now: the reader goes on, or the terminal is asked. */
+static void card_step_ready(struct core_state *s, struct core_effects *fx)
+{
+	if (core_card_by_terminal(s))
+		start_terminal_payment(s, fx);
+	else
+		add_fx(fx, CORE_FX_READER_ON, s);
+}
+
 /* The card step. When no receipt can be printed the resident hears it before paying, and
  * the reader waits for their choice. */
 static void enter_card_step(struct core_state *s, struct core_effects *fx)
@@ -159,7 +188,7 @@ static void enter_card_step(struct core_state *s, struct core_effects *fx)
 	if (s->receipt_choice)
 		notice(s, printer_msg(s->printer), NULL, true, 0);
 	else
-		add_fx(fx, CORE_FX_READER_ON, s);
+		card_step_ready(s, fx);
 }
 
 static void end_session(struct core_state *s, struct core_effects *fx)
@@ -485,6 +514,7 @@ void guest_lookup_next(struct core_state *s, struct core_effects *fx, int64_t no
 	clear_notice(s);
 	s->request_id++;
 	s->busy = CORE_BUSY_LOOKUP;
+	s->by_scan = false;
 	s->last_activity_ms = now;
 	add_fx(fx, CORE_FX_LOOKUP, s);
 }
@@ -499,6 +529,10 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 {
 	s->busy = CORE_BUSY_NONE;
 	s->last_activity_ms = now;
+	if (s->by_scan) {
+		scan_lookup_done(s, ev);
+		return;
+	}
 	switch (ev->failure) {
 	case CORE_FAIL_NONE:
 		s->bill = ev->bill;
@@ -514,6 +548,13 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 				"the last bill amount."),
 		       NULL, true, 0);
 		break;
+	default: core_lookup_failed(s, ev->failure); break;
+	}
+}
+
+void core_lookup_failed(struct core_state *s, enum core_failure f)
+{
+	switch (f) {
 	case CORE_FAIL_GARBLED:
 		notice(s,
 		       N_("The city's payment system sent an answer we could not read. Please try "
@@ -597,10 +638,95 @@ static void card_read(struct core_state *s, const struct core_event *ev, struct 
 	add_fx(fx, CORE_FX_PAY, s);
 }
 
+/* What the resident is told when the card was declined at the terminal. */
+static const char *decline_msg(enum core_decline d)
+{
+	switch (d) {
+	case CORE_DECLINE_FUNDS:
+		return N_("Your card was declined: not enough funds. No money was taken. You can "
+			  "use another card now.");
+	case CORE_DECLINE_CARD_REMOVED:
+		return N_("The card was removed too early. No money was taken. Please insert it "
+			  "again and leave it in until the terminal says to remove it.");
+	case CORE_DECLINE_PIN_TRIES:
+		return N_("The PIN was entered wrong too many times, so this card can't be used "
+			  "now. No money was taken. You can use another card.");
+	default:
+		return N_("Your card was declined. No money was taken. You can use another card "
+			  "now.");
+	}
+}
+
+/* The terminal's answer when it did not end in a result screen: the card step says what
+ * happened, and after a decline the terminal waits for another card right away (Cancel stops
+ * it). Returns false when the answer goes to the result screen instead. */
+static bool terminal_pay_done(struct core_state *s, const struct core_event *ev,
+			      struct core_effects *fx)
+{
+	bool again = false;
+
+	s->taking = false;
+	s->cancelling = false;
+	switch (ev->failure) {
+	case CORE_FAIL_NONE:
+		if (ev->outcome != CORE_OUTCOME_DECLINED)
+			return false;
+		s->decline = ev->decline;
+		if (ev->decline == CORE_DECLINE_NO_CARD) {
+			/* Nobody presented a card: the terminal gave up; the resident may be gone,
+			 * so the kiosk does not ask again by itself. */
+			notice(s,
+			       N_("No card was presented. No money was taken. Tap Try again to "
+				  "pay by card."),
+			       NULL, true, 0);
+		} else {
+			notice(s, decline_msg(ev->decline), NULL, true, 0);
+			again = true;
+		}
+		break;
+	case CORE_FAIL_CANCELLED:
+		go(s, CORE_SCREEN_PAY_AMOUNT);
+		notice(s, N_("The payment was cancelled. No money was taken."), NULL, false,
+		       ev->now_ms + s->cfg.toast_ms);
+		return true;
+	case CORE_FAIL_OFFLINE:
+	case CORE_FAIL_UNREACHABLE:
+		notice(s,
+		       N_("Card payments will be back in a minute: the card terminal is "
+			  "restarting. No money was taken. Please try again shortly."),
+		       NULL, true, 0);
+		break;
+	case CORE_FAIL_STORE:
+		notice(s,
+		       N_("This kiosk can't take payments right now. No money was taken. Please "
+			  "ask staff for help."),
+		       NULL, true, 0);
+		break;
+	default:
+		/* Refused by the terminal itself, or its certificate not trusted. */
+		notice(s,
+		       N_("The card terminal is not working right now. No money was taken. "
+			  "Please ask staff for help."),
+		       NULL, true, 0);
+		break;
+	}
+	if (again)
+		start_terminal_payment(s, fx);
+	return true;
+}
+
 static void pay_done(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
 		     int64_t now)
 {
 	s->busy = CORE_BUSY_NONE;
+	if (s->taking) {
+		copy_str(s->brand, sizeof(s->brand), ev->brand);
+		copy_str(s->last4, sizeof(s->last4), ev->last4);
+		if (terminal_pay_done(s, ev, fx)) {
+			s->last_activity_ms = now;
+			return;
+		}
+	}
 	s->last_activity_ms = now;
 	copy_str(s->reference, sizeof(s->reference), ev->reference);
 	s->decline_reason[0] = '\0';
@@ -691,7 +817,8 @@ void pay_amount_back(struct core_state *s, struct core_effects *fx, int64_t now)
 void pay_card_back(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	(void)now;
-	add_fx(fx, CORE_FX_READER_OFF, s);
+	if (!core_card_by_terminal(s))
+		add_fx(fx, CORE_FX_READER_OFF, s);
 	s->receipt_choice = false;
 	go(s, CORE_SCREEN_PAY_AMOUNT);
 }
@@ -708,7 +835,7 @@ static bool is_touch(enum core_event_type t)
 {
 	return t != CORE_EV_TICK && t != CORE_EV_LOOKUP_DONE && t != CORE_EV_PAY_DONE &&
 	       t != CORE_EV_PRINT_DONE && t != CORE_EV_ACCOUNT_DONE && t != CORE_EV_RECONCILED &&
-	       t != CORE_EV_OUT_OF_SERVICE;
+	       t != CORE_EV_OUT_OF_SERVICE && t != CORE_EV_RECEIPT_SENT;
 }
 
 static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -767,8 +894,9 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 				s->warning = false;
 				return true;
 			}
-			/* A swipe is someone at the kiosk: it ends the warning and goes through. */
-			if (ev->type == CORE_EV_CARD_READ)
+			/* A swipe or a scan is someone at the kiosk: it ends the warning and
+			 * goes through. */
+			if (ev->type == CORE_EV_CARD_READ || ev->type == CORE_EV_BARCODE)
 				s->warning = false;
 			else if (ev->type != CORE_EV_TOGGLE_LANG)
 				return false;
@@ -816,7 +944,10 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		s->pay_pending = false;
 		if (s->screen == CORE_SCREEN_WELCOME)
 			go(s, CORE_SCREEN_GUEST_LOOKUP);
+		if (s->scan_pending)
+			scan_resume(s, fx, now);
 		break;
+	case CORE_EV_BARCODE: return scan_bill(s, ev, fx);
 	case CORE_EV_SIGN_IN:
 		if (s->screen != CORE_SCREEN_WELCOME)
 			return false;
@@ -880,6 +1011,15 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		core_screen_def(s->screen)->back(s, fx, now);
 		break;
 	case CORE_EV_CANCEL:
+		if (s->busy == CORE_BUSY_PAYING && s->taking) {
+			/* The terminal is waiting for the card: Cancel asks it to stop; how it
+			 * ended (stopped, or approved if the card was faster) comes back. */
+			if (s->cancelling)
+				return false;
+			s->cancelling = true;
+			add_fx(fx, CORE_FX_PAY_ABORT, s);
+			break;
+		}
 		if (s->busy == CORE_BUSY_PAYING)
 			return false;
 		if (s->signed_in)
@@ -896,6 +1036,13 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 			end_session(s, fx);
 		break;
 	case CORE_EV_TRY_ANOTHER_CARD:
+		if (s->screen == CORE_SCREEN_PAY_CARD && core_card_by_terminal(s) &&
+		    s->busy == CORE_BUSY_NONE && !s->receipt_choice) {
+			/* "Try again" after the terminal gave up or could not be reached. */
+			clear_notice(s);
+			start_terminal_payment(s, fx);
+			break;
+		}
 		if (s->screen != CORE_SCREEN_PAY_RESULT || s->outcome != CORE_OUTCOME_DECLINED)
 			return false;
 		s->outcome = CORE_OUTCOME_NONE;
@@ -908,13 +1055,16 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		clear_notice(s);
 		add_fx(fx, CORE_FX_PRINT, s);
 		break;
+	case CORE_EV_EMAIL_RECEIPT:
+	case CORE_EV_TEXT_RECEIPT:
+	case CORE_EV_RECEIPT_SENT: return receipt_send_handle(s, ev, fx);
 	case CORE_EV_CONTINUE_NO_RECEIPT:
 		if (s->screen != CORE_SCREEN_PAY_CARD || !s->receipt_choice)
 			return false;
 		s->no_receipt = true;
 		s->receipt_choice = false;
 		clear_notice(s);
-		add_fx(fx, CORE_FX_READER_ON, s);
+		card_step_ready(s, fx);
 		break;
 	case CORE_EV_PRINTER_STATUS:
 		s->printer = ev->printer;
@@ -923,7 +1073,7 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		if (s->printer == CORE_PRINTER_OK) {
 			s->receipt_choice = false;
 			clear_notice(s);
-			add_fx(fx, CORE_FX_READER_ON, s);
+			card_step_ready(s, fx);
 		} else {
 			notice(s, printer_msg(s->printer), NULL, true, 0);
 		}

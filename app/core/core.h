@@ -22,6 +22,8 @@ enum core_screen {
 	CORE_SCREEN_PAY_AMOUNT,
 	CORE_SCREEN_PAY_CARD,
 	CORE_SCREEN_PAY_RESULT,
+	CORE_SCREEN_RECEIPT_EMAIL, /* "Email receipt": the address (a resident's own offered) */
+	CORE_SCREEN_RECEIPT_TEXT,  /* "Text receipt": a mobile number on the keypad */
 	/* a resident's account (app/core/account.c) */
 	CORE_SCREEN_SIGN_IN,
 	CORE_SCREEN_REGISTER,
@@ -102,6 +104,30 @@ enum core_outcome {
 	CORE_OUTCOME_IN_DOUBT
 };
 
+/* The ways to pay a resident may choose; a payment names one (core_effect.tender) and the
+ * payments module (app/payments/payments.h) keeps the tender that stands behind each. */
+enum core_tender {
+	CORE_TENDER_CARD, /* the card terminal or the magstripe reader (core_config.card) */
+	CORE_TENDER_CASH, /* the bill validator */
+	CORE_TENDER_COUNT
+};
+
+/* Which card tender this kiosk has ([payments] card): it decides the card step. */
+enum core_card {
+	CORE_CARD_READER,   /* a magstripe reader: the resident swipes, then the kiosk pays */
+	CORE_CARD_TERMINAL, /* a payment terminal: the kiosk asks it for the amount at once */
+};
+
+/* Why a card was declined, as far as the tender could tell (plain words on the card step). */
+enum core_decline {
+	CORE_DECLINE_OTHER,
+	CORE_DECLINE_REFUSED,	   /* the bank said no */
+	CORE_DECLINE_FUNDS,	   /* insufficient funds */
+	CORE_DECLINE_CARD_REMOVED, /* the card came out too early */
+	CORE_DECLINE_PIN_TRIES,	   /* PIN tries exceeded */
+	CORE_DECLINE_NO_CARD,	   /* no card came in time */
+};
+
 /* What the resident is waiting for, if anything. */
 enum core_busy {
 	CORE_BUSY_NONE,
@@ -131,6 +157,13 @@ enum core_failure {
 	CORE_FAIL_UNTRUSTED, /* the portal's certificate or key pin did not check out: nothing
 			      * was sent */
 	CORE_FAIL_LOCKED,    /* service mode is locked after wrong PINs (.lock_ms) */
+	CORE_FAIL_OFFLINE,   /* the payment terminal was not reached (rebooting, cable): nothing
+			      * was sent, nothing charged */
+	CORE_FAIL_CANCELLED, /* the resident cancelled before anything was taken */
+	/* A scanned barcode is not one of the city's bills; a scanned bill is not the
+	 * account's newest. */
+	CORE_FAIL_NOT_A_BILL,
+	CORE_FAIL_STALE_BILL,
 };
 
 /* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */
@@ -391,6 +424,7 @@ struct core_config {
 	int64_t fee_cents;	   /* convenience fee, shown on the bill summary when > 0 */
 	bool single_lang;	   /* only default_lang is offered: no language switch */
 	bool wait_for_reconcile;   /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
+	enum core_card card;	   /* the card tender this kiosk has */
 	bool cash; /* a bill validator is configured: the amount step offers Card and Cash */
 };
 
@@ -413,6 +447,12 @@ struct core_state {
 	int64_t amount_cents;
 
 	/* card and payment */
+	enum core_tender tender; /* the way the resident pays (the card until they choose) */
+	/* A tender is taking the money from the resident (the terminal waits for the card): the
+	 * card step stays live under it, with the tender's prompt and Cancel. */
+	bool taking;
+	bool cancelling; /* Cancel was tapped while taking: the tender was asked to stop */
+	enum core_decline decline;
 	char brand[16];
 	char last4[5];
 	enum core_outcome outcome;
@@ -466,6 +506,7 @@ struct core_state {
 	struct core_history_item payments[CORE_MAX_HISTORY];
 	bool history_loaded;
 	bool receipt_emailed;
+	bool receipt_texted;
 	/* Auto Pay form */
 	bool ap_has_max;
 	char ap_max[12];
@@ -476,6 +517,12 @@ struct core_state {
 	bool ap_savings;
 	char bank_name[48];
 	bool ap_refused; /* not fully linked: the screen says why and offers to link */
+
+	/* A bill's barcode (app/common/billcode.h) scanned on welcome or "Find your bill": the
+	 * lookup in flight is by it, or waits for CORE_EV_RECONCILED. */
+	char scanned[40];
+	bool by_scan;
+	bool scan_pending;
 
 	/* staff service mode; kept across sessions */
 	struct core_service svc;
@@ -511,7 +558,8 @@ enum core_event_type {
 	/* answers from the adapters */
 	CORE_EV_LOOKUP_DONE,	/* .request_id, .failure, .bill */
 	CORE_EV_CARD_READ,	/* .failure, .brand, .last4 */
-	CORE_EV_PAY_DONE,	/* .request_id, .failure, .outcome, .reference, .text (reason) */
+	CORE_EV_PAY_DONE,	/* .request_id, .failure, .outcome, .reference, .text (reason),
+				 * .decline, .brand, .last4 */
 	CORE_EV_PRINT_DONE,	/* .failure */
 	CORE_EV_PRINTER_STATUS, /* .printer: the printer's state changed */
 	CORE_EV_RECONCILED,	/* the journal's unfinished payments were checked at start */
@@ -533,7 +581,7 @@ enum core_event_type {
 	CORE_EV_TOGGLE_AP_MAX,	/* the maximum amount checkbox */
 	CORE_EV_SET_AP_METHOD,	/* .choice: 0 bank account, 1 card */
 	CORE_EV_SET_AP_SAVINGS, /* .choice: 0 checking, 1 savings */
-	CORE_EV_EMAIL_RECEIPT,	/* pay-result, signed in */
+	CORE_EV_EMAIL_RECEIPT,	/* pay-result: the email receipt's screen */
 	CORE_EV_ACCOUNT_DONE,	/* .request_id, .failure, .op, .acct: the portal's answer */
 	/* staff service mode */
 	CORE_EV_SERVICE_HOLD,	/* the top-left corner was held for 3 s */
@@ -546,8 +594,13 @@ enum core_event_type {
 	/* A card swipe arrived as typing (a keyboard-wedge reader the kiosk does not take): it
 	 * was dropped (app/core/wedge_guard.h); the resident is sent to the card reader. */
 	CORE_EV_STRAY_SWIPE,
-	CORE_EV_ASK_YES, /* the question (core_state.ask): do it */
-	CORE_EV_ASK_NO,	 /* the question: keep things as they are */
+	CORE_EV_ASK_YES,      /* the question (core_state.ask): do it */
+	CORE_EV_ASK_NO,	      /* the question: keep things as they are */
+	CORE_EV_TEXT_RECEIPT, /* pay-result: the text receipt's screen */
+	CORE_EV_RECEIPT_SENT, /* .request_id, .failure, .op (the effect it answers) */
+	/* .text: what a barcode scanner read (the USB scanner or, with --devices sim, the
+	 * simulated one). On welcome and "Find your bill" a bill's barcode goes to the bill. */
+	CORE_EV_BARCODE,
 };
 
 /* The tiles of the signed-in home screen. */
@@ -577,6 +630,7 @@ struct core_event {
 	char brand[16];
 	char last4[5];
 	enum core_printer printer;
+	enum core_decline decline; /* PAY_DONE, declined */
 	int choice;
 	int op; /* ACCOUNT_DONE: the enum core_effect_type it answers; SERVICE_DONE: core_service_op
 		 */
@@ -598,7 +652,10 @@ enum core_effect_type {
 			      * .bill.last_bill_cents (by .verify) */
 	CORE_FX_READER_ON,   /* start taking swipes */
 	CORE_FX_READER_OFF,  /* stop taking swipes and drop any card held */
-	CORE_FX_PAY,	     /* pay .amount_cents on .bill.customer_number with the card held */
+	CORE_FX_PAY,	     /* pay .amount_cents on .bill.customer_number by .tender (the
+			      * card: the one swiped, or the terminal asks for it) */
+	CORE_FX_PAY_ABORT,   /* stop the payment under way (the resident tapped Cancel); its
+			      * CORE_EV_PAY_DONE says how it ended */
 	CORE_FX_PRINT,	     /* print the receipt of the current payment */
 	CORE_FX_END_SESSION, /* wipe everything the session held (and sign out at the portal) */
 	/* a resident's account: .acct, .bill.customer_number; answered by CORE_EV_ACCOUNT_DONE */
@@ -614,8 +671,13 @@ enum core_effect_type {
 	CORE_FX_HISTORY,
 	CORE_FX_AUTOPAY, /* a card one uses the card held by the reader */
 	CORE_FX_AUTOPAY_OFF,
-	CORE_FX_EMAIL_RECEIPT,
 	CORE_FX_SERVICE, /* .op: enum core_service_op, .text; answered by CORE_EV_SERVICE_DONE */
+	/* The receipt of .acct.reference sent to .acct.email, or as a text message to
+	 * .acct.mobile (E.164); answered by CORE_EV_RECEIPT_SENT. Neither is kept anywhere. */
+	CORE_FX_EMAIL_RECEIPT,
+	CORE_FX_TEXT_RECEIPT,
+	/* look up the bill whose barcode .text is; answered by CORE_EV_LOOKUP_DONE */
+	CORE_FX_LOOKUP_SCANNED,
 };
 
 struct core_effect {
@@ -625,8 +687,9 @@ struct core_effect {
 	struct core_bill bill;
 	int64_t amount_cents;
 	struct core_account_req acct;
-	int op;	       /* CORE_FX_SERVICE */
-	char text[40]; /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
+	int op;			 /* CORE_FX_SERVICE */
+	char text[40];		 /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
+	enum core_tender tender; /* CORE_FX_PAY, CORE_FX_PAY_ABORT */
 };
 
 #define CORE_MAX_EFFECTS 4
@@ -679,6 +742,10 @@ const char *core_screen_name(enum core_screen screen);
 enum core_flow core_screen_flow(enum core_screen screen);
 
 enum core_field_kind core_field_kind(enum core_field f);
+
+/* Whether the card step pays through a payment terminal (core_config.card) rather than a
+ * swipe at the reader. */
+bool core_card_by_terminal(const struct core_state *s);
 
 /* Whether the next letter typed is a capital: the email keyboard's Shift, and on the name
  * keyboard also the first letter of an empty field (Shift there means "not a capital"). */

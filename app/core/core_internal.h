@@ -43,6 +43,16 @@ core_step_fn guest_lookup_next, guest_lookup_back, bill_summary_next, bill_summa
 core_step_fn pay_amount_next, pay_amount_back, pay_card_back;
 enum core_field pay_amount_first_field(const struct core_state *s);
 
+/* ---- scan.c: a bill's barcode ---- */
+/* CORE_EV_BARCODE: on welcome and "Find your bill" a bill's barcode starts its lookup. */
+bool scan_bill(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
+/* The lookup a scan started has ended (CORE_EV_LOOKUP_DONE with s->by_scan). */
+void scan_lookup_done(struct core_state *s, const struct core_event *ev);
+/* Earlier payments are settled: a scan that waited for it goes on. */
+void scan_resume(struct core_state *s, struct core_effects *fx, int64_t now);
+/* The resident's words for a lookup that failed for a reason typed and scanned share. */
+void core_lookup_failed(struct core_state *s, enum core_failure f);
+
 /* ---- account.c ---- */
 /* Continue and Back on the account screens. */
 core_step_fn sign_in_next, sign_in_back, register_next, verify_email_next, back_to_sign_in;
@@ -58,6 +68,20 @@ void account_home(struct core_state *s, struct core_effects *fx, bool refresh);
 bool account_card_read(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
 /* Longest text a field holds, in bytes. */
 size_t account_field_max(enum core_field f);
+/* Queues an effect for the portal (its request data to fill in); the resident waits under
+ * "One moment". */
+struct core_account_req *account_request(struct core_state *s, struct core_effects *fx,
+					 enum core_effect_type type, int64_t now);
+/* An error said at field f, which gets the focus. */
+void account_field_error(struct core_state *s, enum core_field f, const char *msgid);
+
+/* ---- receipt_send.c: the receipt by email or text message ---- */
+core_step_fn receipt_email_next, receipt_text_next, receipt_send_back;
+/* CORE_EV_EMAIL_RECEIPT, CORE_EV_TEXT_RECEIPT and CORE_EV_RECEIPT_SENT. */
+bool receipt_send_handle(struct core_state *s, const struct core_event *ev,
+			 struct core_effects *fx);
+/* Wipes the address and the number typed for a receipt. */
+void receipt_send_forget(struct core_state *s);
 
 /* ---- service.c ---- */
 /* Whether the service module takes this event in this state (staff screens, the corner hold,

@@ -40,6 +40,8 @@ struct runner_host {
 	void (*reveal)(void *ctx, int widget);
 	/* An English text as the screen's language shows it (translate-labels). */
 	const char *(*tr)(void *ctx, const char *msgid);
+	/* A scan on the simulated barcode scanner: 0, or KIOSK_EINVAL for text no scan gives. */
+	int (*scan)(void *ctx, const char *text);
 };
 
 enum runner_status { RUNNER_RUNNING, RUNNER_PASSED, RUNNER_FAILED };

@@ -210,6 +210,12 @@ static void on_answer(struct payment *p, const struct payment_event *ev,
 		finish(p, out, PAYMENT_FAILED, PAYMENT_FAIL_REFUSED, JOURNAL_FAILED);
 		return;
 	}
+	if (ev->rc == KIOSK_EOFFLINE && (first || p->state == PAYMENT_TAKING)) {
+		/* The start never reached the party (an asynchronous start answers in TAKING):
+		 * nothing to ask about, nothing charged. */
+		finish(p, out, PAYMENT_FAILED, PAYMENT_FAIL_OFFLINE, JOURNAL_FAILED);
+		return;
+	}
 	if (ev->rc == KIOSK_ETLS && first) {
 		/* The handshake failed before the request was written: nothing left the kiosk. */
 		finish(p, out, PAYMENT_FAILED, PAYMENT_FAIL_UNTRUSTED, JOURNAL_FAILED);

@@ -6,6 +6,7 @@
 
 #include "app/common/crashpoint.h"
 #include "app/common/err.h"
+#include "app/common/weblink.h"
 
 int receipts_print(const struct receipts_env *env, const struct payment_record *rec)
 {
@@ -28,6 +29,9 @@ int receipts_print(const struct receipts_env *env, const struct payment_record *
 	snprintf(r.brand, sizeof(r.brand), "%s", rec->brand);
 	snprintf(r.last4, sizeof(r.last4), "%s", rec->last4);
 	snprintf(r.reference, sizeof(r.reference), "%s", rec->reference);
+	/* Checked when the setting was read; a pattern that fails here leaves the reference. */
+	if (env->qr_url && weblink_fill(env->qr_url, rec->reference, r.qr, sizeof(r.qr)) != 0)
+		r.qr[0] = '\0';
 	snprintf(r.city_phone, sizeof(r.city_phone), "%s", env->city_phone ? env->city_phone : "");
 	snprintf(r.city_website, sizeof(r.city_website), "%s",
 		 env->city_website ? env->city_website : "");

@@ -23,7 +23,8 @@ struct reconcile_pass {
 typedef void (*reconcile_settled_fn)(const struct journal_payment *before, enum journal_state after,
 				     const char *reference, void *ctx);
 
-/* One pass over every unfinished payment (journal_each_unfinished):
+/* One pass over every unfinished payment this tender took (journal_each_unfinished, those
+ * whose journaled tender is tender->name; the others are left to their own tender's pass):
  * - created: the request never left (it is marked sent first): failed, nothing charged;
  * - sent or in doubt: the party's answer for the key settles it approved or declined (unless
  *   it holds another amount: left for staff); "never saw it" settles it failed only once

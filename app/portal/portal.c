@@ -37,7 +37,8 @@ struct portal {
 	long connections;    /* new connections opened (each a TLS handshake) */
 	char last_error[32]; /* the "error" code of the last refusal, "" after a success */
 	int last_tries_left; /* the refusal's "tries_left", -1 when it had none */
-	char last_detail[11]; /* a stale bill's refusal: the newest bill's date, else "" */
+	/* A stale bill's refusal: the newest bill's date, else "". */
+	char last_detail[11];
 };
 
 static int set_options(struct portal *p, const struct portal_config *cfg)

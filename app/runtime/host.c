@@ -161,6 +161,7 @@ int host_open(struct app *a)
 	    .ui = host_ui,
 	    .tap = host_tap,
 	    .swipe = input_swipe,
+	    .scan = input_scan,
 	    .last_receipt = host_last_receipt,
 	    .shot = host_shot,
 	    .paper_out = host_paper_out,

@@ -123,16 +123,18 @@ static int by_bus_address(const void *x, const void *y)
 /* What the USB drivers would take, one line each, for staff and IT. */
 static int list_devices(const struct kiosk_config *cfg, const char *arg)
 {
-	struct usbdev_id ids[32];
+	struct usbdev_id ids[32], scanners[32];
 	struct usbdev_info info[16];
-	size_t n_ids = 0, n = 0;
+	size_t n_ids = 0, n_scanners = 0, n = 0;
 	int rc;
 
 	(void)arg;
 	if (cfg->wedge_readers[0] && usbdev_parse_ids(cfg->wedge_readers, ids, 32, &n_ids))
 		return 2;
-	rc = usbdev_scan(cfg->wedge_readers[0] ? ids : NULL, n_ids, cfg->printer_profile, info, 16,
-			 &n);
+	if (usbdev_parse_ids(cfg->scanners, scanners, 32, &n_scanners))
+		return 2;
+	rc = usbdev_scan(cfg->wedge_readers[0] ? ids : NULL, n_ids, scanners, n_scanners,
+			 cfg->printer_profile, info, 16, &n);
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot list USB devices: %s\n", kiosk_strerror(rc));
 		return 1;
@@ -147,7 +149,8 @@ static int list_devices(const struct kiosk_config *cfg, const char *arg)
 		       info[k].pid, info[k].driver, what);
 	}
 	if (n == 0)
-		printf("no card reader, receipt printer or bill validator found\n");
+		printf(
+		    "no card reader, receipt printer, bill validator or barcode scanner found\n");
 	return 0;
 }
 
@@ -165,8 +168,9 @@ static const struct staff_command table[] = {
     {"hash-pin", NULL,
      "read a new staff PIN (6-8 digits) on stdin, print its hash\nfor [service] pin_hash",
      STAFF_NOTHING, hash_pin},
-    {"list-devices", NULL, "print the USB readers, printers and bill validators found",
-     STAFF_NOTHING, list_devices},
+    {"list-devices", NULL,
+     "print the USB readers, printers, bill validators and barcode\nscanners found", STAFF_NOTHING,
+     list_devices},
 };
 
 const struct staff_command *staff_commands(size_t *n)

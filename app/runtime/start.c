@@ -165,6 +165,7 @@ int app_start(struct app *a)
 	    .seal_key = a->boot.seal_key,
 	    .devices = a->boot.devices,
 	    .wedge_readers = a->boot.wedge_readers,
+	    .scanners = a->boot.scanners,
 	    .printer_profile = a->boot.printer_profile,
 	    .chip_terminal = a->boot.chip_terminal,
 	    .receipts_dir = a->boot.receipts_dir,
@@ -173,10 +174,23 @@ int app_start(struct app *a)
 	    .receipt_header =
 		a->boot.receipt_header[0] ? a->boot.receipt_header : a->boot.city_name,
 	    .receipt_footer = a->boot.receipt_footer,
+	    .receipt_qr_url = a->boot.receipt_qr_url,
 	    .city_phone = a->boot.city_phone,
 	    .city_website = a->boot.city_website,
 	    .inbox = a->inbox,
 	};
+	if (!strcmp(a->boot.payments_card, "terminal"))
+		wcfg.terminal = (struct terminal_config){
+		    .url = a->boot.terminal_url,
+		    .ca_file = a->boot.terminal_ca,
+		    .poi_id = a->boot.terminal_poi_id,
+		    .sale_id =
+			a->boot.terminal_sale_id[0] ? a->boot.terminal_sale_id : a->boot.kiosk_id,
+		    .currency = a->boot.terminal_currency,
+		    .timeout_ms = a->boot.terminal_timeout_ms,
+		    .payment_timeout_ms = a->boot.terminal_payment_timeout_ms,
+		    .connect_timeout_ms = a->boot.terminal_connect_timeout_ms,
+		};
 	rc = worker_start(&wcfg, &a->worker);
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot start (%s); see the log above\n",
@@ -193,6 +207,8 @@ int app_start(struct app *a)
 	ccfg.default_lang = strcmp(a->cfg.lang, "es") ? CORE_LANG_EN : CORE_LANG_ES;
 	rconf_core_config(&a->cfg, &ccfg); /* languages offered, fee, maximum payment */
 	ccfg.wait_for_reconcile = true;
+	ccfg.card =
+	    strcmp(a->boot.payments_card, "terminal") ? CORE_CARD_READER : CORE_CARD_TERMINAL;
 	core_init(&a->core, &ccfg, clock_mono_ms());
 	bool contrast, large;
 	config_look(&a->cfg, &contrast, &large);

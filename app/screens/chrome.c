@@ -438,7 +438,9 @@ void chrome_overlays(struct ui *ui, const struct core_state *s, int64_t now_ms)
 		ask(ui, s);
 	if (s->notice.msgid && (!s->notice.is_error || s->notice.toast))
 		toast(ui, s);
-	if (s->busy != CORE_BUSY_NONE)
+	/* While a tender takes the money the screen under it is the live one (the terminal's
+	 * prompt, Cancel). */
+	if (s->busy != CORE_BUSY_NONE && !s->taking)
 		busy(ui, s);
 	if (s->warning)
 		timeout_warning(ui, s, now_ms);

@@ -78,12 +78,18 @@ void screen_pay_result(struct ui *ui, const struct core_state *s, const struct s
 	y += chrome_notice(ui, s, y);
 
 	int bw = (CONTENT_W - 30) / 2;
-	if (s->signed_in && s->outcome == CORE_OUTCOME_APPROVED) {
-		/* Signed in: the receipt can also go to the resident's email. */
+	if (s->outcome == CORE_OUTCOME_APPROVED && s->reference[0]) {
+		/* The receipt can also go to an email address or a mobile number. */
 		ev = TAG(CORE_EV_EMAIL_RECEIPT);
-		h = ui_button_height(ui, CONTENT_W, _("Email receipt"), NULL, 150);
-		ui_button_ex(ui, (SDL_Rect){MARGIN, y + 20, CONTENT_W, h}, _("Email receipt"), NULL,
+		h = ui_button_height(ui, bw, _("Email receipt"), NULL, 150);
+		if (ui_button_height(ui, bw, _("Text receipt"), NULL, 150) > h)
+			h = ui_button_height(ui, bw, _("Text receipt"), NULL, 150);
+		ui_button_ex(ui, (SDL_Rect){MARGIN, y + 20, bw, h}, _("Email receipt"), NULL,
 			     UI_SECONDARY, !s->receipt_emailed, ev);
+		ev = TAG(CORE_EV_TEXT_RECEIPT);
+		ui_button_ex(ui, (SDL_Rect){MARGIN + bw + 30, y + 20, bw, h}, _("Text receipt"), NULL,
+			     UI_SECONDARY, !s->receipt_texted, ev);
+		y += h + 20;
 	}
 	if (s->outcome == CORE_OUTCOME_DECLINED) {
 		ev = TAG(CORE_EV_TRY_ANOTHER_CARD);

@@ -106,6 +106,8 @@ void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct
 void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_card(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_result(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+/* "Email receipt" and "Text receipt" (receipt_send.c) */
+void screen_receipt_send(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 /* a resident's account */
 void screen_sign_in(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_register(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);

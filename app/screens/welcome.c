@@ -8,7 +8,6 @@ void screen_welcome(struct ui *ui, const struct core_state *s, const struct scre
 	int pay = TAG(CORE_EV_PAY_BILL), sign = TAG(CORE_EV_SIGN_IN);
 	int y = chrome_top(ui) + 220, bw = CONTENT_W - 120, h;
 
-	(void)s;
 	y += ui_text(ui, ui_fit_font(ui, UI_FONT_TITLE, CONTENT_W, _("Welcome")), t->text, MARGIN,
 		     y, CONTENT_W, UI_CENTER, _("Welcome"));
 	y += 30;
@@ -21,8 +20,14 @@ void screen_welcome(struct ui *ui, const struct core_state *s, const struct scre
 	h = ui_button_height(ui, bw, _("Sign In"), _("With your city portal account"), 200);
 	ui_button_ex(ui, (SDL_Rect){MARGIN + 60, y, bw, h}, _("Sign In"),
 		     _("With your city portal account"), UI_SECONDARY, true, sign);
-	y += h + 120;
-	/* The footer lines one under the other, however many lines each takes. */
+	y += h + 100;
+	/* What the kiosk takes, truthfully: the terminal reads chip, tap and phone wallets (and
+	 * swipes); a reader only swipes. The footer lines one under the other, however many
+	 * lines each takes. */
+	y += 16 + ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
+			  s->cfg.card == CORE_CARD_TERMINAL
+			      ? _("Pay by card: chip, tap or phone wallet (Apple Pay, Google Pay).")
+			      : _("Pay by card: swipe it at the card reader."));
 	y += 16 + ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
 			  _("We accept Visa, Mastercard, American Express and Discover."));
 	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,

@@ -23,6 +23,9 @@ struct receipt {
 	int64_t balance_after_cents;
 	char city_phone[32]; /* how to reach the city (configuration), or "" */
 	char city_website[64];
+	/* What the QR code under the lines holds: the payment's page on the city's website
+	 * (weblink_fill of [receipt] qr_url), or "" for the reference alone. */
+	char qr[256];
 };
 
 /* Translation hook: returns the text to print for an English msgid. NULL means identity. */

@@ -2,6 +2,7 @@
  * by umockdev: a receipt printer, a MagTek HID reader, a keyboard-wedge reader, an unplug in
  * the middle of a receipt, devices no driver should touch, and an ITL bill validator whose
  * USB side is answered by the emulated device speaking eSSP with encryption required. */
+#include <glib/gstdio.h>
 #include <libusb.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -11,12 +12,15 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
+#include "app/common/weblink.h"
 #include "drivers/card/card.h"
 #include "drivers/card/hidrdr.h"
 #include "drivers/card/wedge.h"
 #include "drivers/cash/essp_emu.h"
 #include "drivers/printer/escpos.h"
+#include "drivers/scanner/hidpos.h"
 #include "drivers/usb/usbdev.h"
+#include "tests/support/hidpos_scanner.h"
 #include "tests/support/magnesafe.h"
 #include "tests/usb/mockusb.h"
 
@@ -36,7 +40,19 @@ struct fixture {
 	pthread_mutex_t lock;
 	struct card_swipe swipes[8];
 	int n_swipes;
+	char scans[8][HIDPOS_SCAN_MAX + 1];
+	int n_scans;
 };
+
+static void on_scan(void *ctx, const char *text)
+{
+	struct fixture *f = ctx;
+
+	pthread_mutex_lock(&f->lock);
+	if (f->n_scans < 8)
+		snprintf(f->scans[f->n_scans++], sizeof(f->scans[0]), "%s", text);
+	pthread_mutex_unlock(&f->lock);
+}
 
 static void on_swipe(void *ctx, struct card_swipe *s)
 {
@@ -50,6 +66,8 @@ static void on_swipe(void *ctx, struct card_swipe *s)
 }
 
 static const char *start_profile; /* [printer] profile for the next start(), NULL: none */
+static const struct usbdev_id *start_scanners; /* [devices] scanners for the next start() */
+static size_t start_n_scanners;
 
 static void start(struct fixture *f, const struct usbdev_id *wedges, size_t n)
 {
@@ -58,6 +76,10 @@ static void start(struct fixture *f, const struct usbdev_id *wedges, size_t n)
 				    .n_wedges = n,
 				    .on_swipe = on_swipe,
 				    .swipe_ctx = f,
+				    .scanners = start_scanners,
+				    .n_scanners = start_n_scanners,
+				    .on_scan = on_scan,
+				    .scan_ctx = f,
 				    .rescan_ms = 200,
 				    .status_ms = 100,
 				    .chunk = 256,
@@ -118,6 +140,22 @@ static bool wait_status(struct fixture *f, bool near_end, bool out)
 	return false;
 }
 
+static int wait_scans(struct fixture *f, int n)
+{
+	int64_t until = ms() + WAIT_MS;
+	int got;
+
+	do {
+		pthread_mutex_lock(&f->lock);
+		got = f->n_scans;
+		pthread_mutex_unlock(&f->lock);
+		if (got >= n)
+			break;
+		g_usleep(20000);
+	} while (ms() < until);
+	return got;
+}
+
 static int wait_swipes(struct fixture *f, int n)
 {
 	int64_t until = ms() + WAIT_MS;
@@ -141,6 +179,17 @@ static const struct mock_desc printer_desc = {
     .iface_sub = 1,
     .iface_proto = 2,
     .eps = {{0x81, 2, 64}, {0x02, 2, 64}},
+    .n_eps = 2,
+};
+
+/* An Epson TM-T20II: 80 mm, 48 columns, GS ( k QR codes. */
+static const struct mock_desc tm_t20 = {
+    .vid = 0x04b8,
+    .pid = 0x0e15,
+    .iface_class = 7,
+    .iface_sub = 1,
+    .iface_proto = 2,
+    .eps = {{0x82, 2, 64}, {0x01, 2, 64}},
     .n_eps = 2,
 };
 
@@ -315,15 +364,6 @@ static bool is_cutter_error(const struct printer_status *st)
 /* A 48-column TM-T20II: its profile, its golden receipt, and what --list-devices says. */
 static void test_printer_48_columns(void)
 {
-	static const struct mock_desc tm_t20 = {
-	    .vid = 0x04b8,
-	    .pid = 0x0e15,
-	    .iface_class = 7,
-	    .iface_sub = 1,
-	    .iface_proto = 2,
-	    .eps = {{0x82, 2, 64}, {0x01, 2, 64}},
-	    .n_eps = 2,
-	};
 	struct fixture f;
 	struct mockdev *m;
 	struct receipt r;
@@ -359,15 +399,6 @@ static void test_printer_48_columns(void)
  * roll in an 80 mm printer) prints 32 columns in PC850 and no cut. */
 static void test_printer_profile_setting(void)
 {
-	static const struct mock_desc tm_t20 = {
-	    .vid = 0x04b8,
-	    .pid = 0x0e15,
-	    .iface_class = 7,
-	    .iface_sub = 1,
-	    .iface_proto = 2,
-	    .eps = {{0x82, 2, 64}, {0x01, 2, 64}},
-	    .n_eps = 2,
-	};
 	struct fixture f;
 	struct mockdev *m;
 	struct receipt r;
@@ -392,6 +423,125 @@ static void test_printer_profile_setting(void)
 	g_assert_cmpmem(got, got_len, want, want_len);
 	g_free(got);
 	g_free(want);
+	teardown(&f);
+	mock_free(m);
+}
+
+/* ---- the QR code's link on the receipt (GS ( k, or a GS v 0 raster image) ---- */
+
+#define QR_LINK "https://pay.springfield.example/payments/K7Q2M9XH4?kiosk=KIOSK-01"
+
+/* Where needle starts in hay, or -1. */
+static long find_bytes(const uint8_t *hay, size_t n, const uint8_t *needle, size_t m)
+{
+	for (size_t i = 0; m <= n && i <= n - m; i++)
+		if (memcmp(hay + i, needle, m) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* A printer with GS ( k (TM-T20) gets the link in the QR store command (fn 80, m 48), then
+ * the print command (fn 81), and the reference alone is not what is stored. */
+static void test_printer_qr_native(void)
+{
+	static const uint8_t print[] = {0x1D, '(', 'k', 3, 0, 49, 81, 48};
+	struct fixture f;
+	struct mockdev *m;
+	struct receipt r;
+	uint8_t store[8 + sizeof(QR_LINK)], *got;
+	size_t got_len, n = strlen(QR_LINK);
+	long at;
+
+	setup(&f);
+	m = mock_add(f.tb, 15, &tm_t20);
+	mock_set_status(m, ST_ONLINE, ST_NO_CAUSE, ST_PAPER_OK);
+	start(&f, NULL, 0);
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	g_assert_true(wait_status(&f, false, false));
+	sample_receipt(&r);
+	g_assert_cmpint(weblink_fill("https://pay.springfield.example/payments/"
+				     "{reference}?kiosk=KIOSK-01",
+				     "K7Q2M9XH4", r.qr, sizeof(r.qr)),
+			==, 0);
+	g_assert_cmpstr(r.qr, ==, QR_LINK);
+	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);
+	got = mock_received(m, &got_len);
+	/* GS ( k pL pH 49 80 48 data: pL pH count cn, fn, m and the data (Epson: k + 3). */
+	store[0] = 0x1D, store[1] = '(', store[2] = 'k';
+	store[3] = (uint8_t)((n + 3) & 0xFF), store[4] = (uint8_t)((n + 3) >> 8);
+	store[5] = 49, store[6] = 80, store[7] = 48;
+	memcpy(store + 8, QR_LINK, n);
+	at = find_bytes(got, got_len, store, 8 + n);
+	g_assert_cmpint(at, >=, 0);
+	g_assert_cmpint(find_bytes(got + at, got_len - (size_t)at, print, sizeof(print)), ==,
+			(long)(8 + n));
+	/* Nothing else stored: one store command in the whole job. */
+	g_assert_cmpint(find_bytes(got + at + 1, got_len - (size_t)at - 1, store, 7), ==, -1);
+	g_assert_cmpint(find_bytes(got, got_len, (const uint8_t *)"\x1Dv0", 3), ==, -1);
+	g_free(got);
+	teardown(&f);
+	mock_free(m);
+}
+
+/* A printer without GS ( k (the 58 mm profile) gets the QR as a GS v 0 raster image; read
+ * back from the bytes the printer received with zbar's decoder, it holds the link. */
+static void test_printer_qr_raster(void)
+{
+	struct fixture f;
+	struct mockdev *m;
+	struct receipt r;
+	uint8_t *got;
+	size_t got_len, xbytes, rows;
+	long at;
+	gchar *dir, *pbm, *header, *out = NULL, *argv[5];
+	GString *img;
+	gint status = -1;
+
+	if (!g_find_program_in_path("zbarimg")) {
+		g_test_skip("zbarimg (zbar-tools) is not installed: scripts/install-deps");
+		return;
+	}
+	setup(&f);
+	m = mock_add(f.tb, 16, &tm_t20);
+	mock_set_status(m, ST_ONLINE, ST_NO_CAUSE, ST_PAPER_OK);
+	start_profile = "58mm";
+	start(&f, NULL, 0);
+	start_profile = NULL;
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	g_assert_true(wait_status(&f, false, false));
+	sample_receipt(&r);
+	snprintf(r.qr, sizeof(r.qr), "%s", QR_LINK);
+	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);
+	got = mock_received(m, &got_len);
+	g_assert_cmpint(find_bytes(got, got_len, (const uint8_t *)"\x1D(k", 3), ==, -1);
+	/* GS v 0 m xL xH yL yH, then yH:yL rows of xH:xL bytes, MSB leftmost, 1 = black: the
+	 * same bits as a PBM (P4) image. */
+	at = find_bytes(got, got_len, (const uint8_t *)"\x1Dv0\x00", 4);
+	g_assert_cmpint(at, >=, 0);
+	xbytes = got[at + 4] | (size_t)got[at + 5] << 8;
+	rows = got[at + 6] | (size_t)got[at + 7] << 8;
+	g_assert_cmpuint((size_t)at + 8 + xbytes * rows, <=, got_len);
+	dir = g_dir_make_tmp("qr-XXXXXX", NULL);
+	g_assert_nonnull(dir);
+	pbm = g_build_filename(dir, "qr.pbm", NULL);
+	header = g_strdup_printf("P4\n%zu %zu\n", xbytes * 8, rows);
+	img = g_string_new(header);
+	g_string_append_len(img, (const gchar *)got + at + 8, (gssize)(xbytes * rows));
+	g_assert_true(g_file_set_contents(pbm, img->str, (gssize)img->len, NULL));
+	argv[0] = "zbarimg", argv[1] = "--raw", argv[2] = "-q", argv[3] = pbm, argv[4] = NULL;
+	g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+				   &status, NULL));
+	g_assert_cmpint(status, ==, 0);
+	g_strchomp(out);
+	g_assert_cmpstr(out, ==, QR_LINK);
+	g_remove(pbm);
+	g_rmdir(dir);
+	g_free(out);
+	g_string_free(img, TRUE);
+	g_free(header);
+	g_free(pbm);
+	g_free(dir);
+	g_free(got);
 	teardown(&f);
 	mock_free(m);
 }
@@ -662,6 +812,98 @@ static void test_magnesafe_keyboard(void)
 	mock_free(m);
 }
 
+#define BILL "UB11002003002026112000000841776"
+
+/* A barcode scanner in HID POS mode: taken by vendor without being listed, its layout read
+ * from its report descriptor; a bill in one report, a long QR text in three, a shop's code. */
+static void test_scanner_hidpos(void)
+{
+	static const struct mock_desc d = {
+	    .vid = 0x0c2e,
+	    .pid = 0x0fff,
+	    .iface_class = 3,
+	    .eps = {{0x81, 3, 64}},
+	    .n_eps = 1,
+	};
+	struct fixture f;
+	struct mockdev *m;
+	uint8_t desc[256], rep[4][HIDPOS_TEST_REPORT];
+	struct usbdev_info info[4];
+	char longtext[160];
+	size_t n = 0, dlen = hidpos_test_descriptor(desc, sizeof(desc));
+
+	for (size_t k = 0; k + 1 < sizeof(longtext); k++)
+		longtext[k] = (char)('a' + k % 26);
+	longtext[sizeof(longtext) - 1] = '\0';
+	setup(&f);
+	m = mock_add(f.tb, 14, &d);
+	mock_set_report_descriptor(m, desc, dlen);
+	start(&f, NULL, 0);
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	usbdev_list(f.u, info, 4, &n);
+	g_assert_cmpint(info[0].kind, ==, USBDEV_HIDPOS_SCANNER);
+	g_assert_true(info[0].scan_described);
+	g_assert_cmpint(mock_detaches(m), ==, 1);
+	hidpos_test_reports("]C0", BILL, rep, 4);
+	mock_queue_in(m, rep[0], sizeof(rep[0]));
+	g_assert_cmpuint(hidpos_test_reports("]Q1", longtext, rep, 4), ==, 3);
+	for (int k = 0; k < 3; k++)
+		mock_queue_in(m, rep[k], sizeof(rep[k]));
+	hidpos_test_reports("]E0", "4006381333931", rep, 4);
+	mock_queue_in(m, rep[0], sizeof(rep[0]));
+	g_assert_cmpint(wait_scans(&f, 3), ==, 3);
+	g_usleep(200000);
+	pthread_mutex_lock(&f.lock);
+	g_assert_cmpint(f.n_scans, ==, 3); /* not five pieces */
+	pthread_mutex_unlock(&f.lock);
+	g_assert_cmpstr(f.scans[0], ==, BILL);
+	g_assert_cmpstr(f.scans[1], ==, longtext);
+	g_assert_cmpstr(f.scans[2], ==, "4006381333931");
+	teardown(&f);
+	mock_free(m);
+}
+
+/* A scanner in keyboard mode: taken only when [devices] scanners lists it; it types the bill
+ * and Enter, and nothing of it reaches the desktop. Unlisted, it stays a keyboard. */
+static void test_scanner_keyboard(void)
+{
+	static const struct mock_desc d = {
+	    .vid = 0x1234,
+	    .pid = 0xabcd,
+	    .iface_class = 3,
+	    .iface_sub = 1,
+	    .iface_proto = 1,
+	    .eps = {{0x81, 3, 8}},
+	    .n_eps = 1,
+	};
+	static const struct usbdev_id listed = {0x1234, 0xabcd};
+	struct fixture f;
+	struct mockdev *m;
+	struct usbdev_info info[4];
+	size_t n = 0;
+
+	setup(&f);
+	m = mock_add(f.tb, 15, &d);
+	g_assert_cmpint(usbdev_scan(NULL, 0, NULL, 0, NULL, info, 4, &n), ==, 0);
+	g_assert_cmpuint(n, ==, 0);
+	g_assert_cmpint(usbdev_scan(NULL, 0, &listed, 1, NULL, info, 4, &n), ==, 0);
+	g_assert_cmpuint(n, ==, 1);
+	g_assert_cmpint(info[0].kind, ==, USBDEV_KB_SCANNER);
+	g_assert_cmpstr(info[0].driver, ==, "kbscan");
+	start_scanners = &listed;
+	start_n_scanners = 1;
+	start(&f, NULL, 0);
+	start_scanners = NULL;
+	start_n_scanners = 0;
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	g_assert_cmpint(mock_detaches(m), ==, 1);
+	type_text(m, BILL "\n");
+	g_assert_cmpint(wait_scans(&f, 1), ==, 1);
+	g_assert_cmpstr(f.scans[0], ==, BILL);
+	teardown(&f);
+	mock_free(m);
+}
+
 static void test_left_alone(void)
 {
 	static const struct mock_desc keyboard = {
@@ -702,7 +944,7 @@ static void test_left_alone(void)
 	k = mock_add(f.tb, 6, &keyboard);
 	s = mock_add(f.tb, 7, &storage);
 	w = mock_add(f.tb, 8, &unlisted);
-	g_assert_cmpint(usbdev_scan(&only, 1, NULL, info, 4, &n), ==, 0);
+	g_assert_cmpint(usbdev_scan(&only, 1, NULL, 0, NULL, info, 4, &n), ==, 0);
 	g_assert_cmpuint(n, ==, 0);
 	start(&f, &only, 1);
 	g_usleep(600000);
@@ -893,7 +1135,7 @@ static void test_validator_notes(void)
 
 	cash_open(&r, &ec);
 	/* --list-devices sees it for what it is. */
-	g_assert_cmpint(usbdev_scan(NULL, 0, NULL, info, 4, &n), ==, 0);
+	g_assert_cmpint(usbdev_scan(NULL, 0, NULL, 0, NULL, info, 4, &n), ==, 0);
 	g_assert_cmpuint(n, ==, 1);
 	g_assert_cmpint(info[0].kind, ==, USBDEV_VALIDATOR);
 	g_assert_cmpstr(usbdev_kind_name(info[0].kind), ==, "validator");
@@ -1027,11 +1269,15 @@ int main(int argc, char **argv)
 	g_test_add_func("/usb/printer/asb-on", test_printer_asb_on);
 	g_test_add_func("/usb/printer/profile-setting", test_printer_profile_setting);
 	g_test_add_func("/usb/printer/paper-stop-and-cutter", test_printer_paper_stop_and_cutter);
+	g_test_add_func("/usb/printer/qr-native", test_printer_qr_native);
+	g_test_add_func("/usb/printer/qr-raster", test_printer_qr_raster);
 	g_test_add_func("/usb/reader/hid", test_hid_reader);
 	g_test_add_func("/usb/reader/magnesafe-hid", test_magnesafe_hid_reader);
 	g_test_add_func("/usb/reader/magnesafe-keyboard", test_magnesafe_keyboard);
 	g_test_add_func("/usb/reader/wedge", test_wedge_reader);
 	g_test_add_func("/usb/left-alone", test_left_alone);
+	g_test_add_func("/usb/scanner/hidpos", test_scanner_hidpos);
+	g_test_add_func("/usb/scanner/keyboard", test_scanner_keyboard);
 	g_test_add_func("/usb/validator/notes", test_validator_notes);
 	g_test_add_func("/usb/validator/jam", test_validator_jam);
 	g_test_add_func("/usb/validator/cashbox", test_validator_cashbox);

@@ -289,6 +289,156 @@ static uint32_t to_paying(int64_t balance)
 	return fx.fx[1].request_id;
 }
 
+/* ---- the payment terminal ---------------------------------------------------------------- */
+
+static int setup_terminal(void **state)
+{
+	struct core_config cfg;
+
+	(void)state;
+	core_config_defaults(&cfg);
+	cfg.card = CORE_CARD_TERMINAL;
+	now = T0;
+	core_init(&s, &cfg, now);
+	return 0;
+}
+
+static bool terminal_answer(uint32_t id, enum core_failure failure, enum core_outcome outcome,
+			    enum core_decline decline)
+{
+	struct core_event e = mk(CORE_EV_PAY_DONE);
+
+	e.request_id = id;
+	e.failure = failure;
+	e.outcome = outcome;
+	e.decline = decline;
+	snprintf(e.brand, sizeof(e.brand), "visa");
+	snprintf(e.last4, sizeof(e.last4), "1111");
+	snprintf(e.reference, sizeof(e.reference), "%s",
+		 outcome == CORE_OUTCOME_APPROVED ? "9915645187654321" : "");
+	return send(&e);
+}
+
+/* With a terminal, Continue on the amount asks the terminal at once: no reader, no swipe; the
+ * card step stays live (taking) for the terminal's prompt and Cancel. Returns the request id. */
+static uint32_t to_terminal(int64_t balance)
+{
+	to_amount(balance);
+	assert_true(ev(CORE_EV_CONTINUE));
+	assert_screen("pay-card");
+	assert_int_equal(fx.count, 1);
+	assert_fx(0, CORE_FX_PAY);
+	assert_int_equal(fx.fx[0].tender, CORE_TENDER_CARD);
+	assert_int_equal(fx.fx[0].amount_cents, balance);
+	assert_int_equal(s.busy, CORE_BUSY_PAYING);
+	assert_true(s.taking);
+	return fx.fx[0].request_id;
+}
+
+static void test_terminal_approved(void **state)
+{
+	uint32_t id;
+
+	(void)state;
+	id = to_terminal(8417);
+	assert_false(has_fx(CORE_FX_READER_ON));
+	assert_true(terminal_answer(id, CORE_FAIL_NONE, CORE_OUTCOME_APPROVED, 0));
+	assert_screen("pay-result");
+	assert_int_equal(s.outcome, CORE_OUTCOME_APPROVED);
+	assert_string_equal(s.last4, "1111"); /* from the terminal's answer */
+	assert_string_equal(s.reference, "9915645187654321");
+	assert_false(s.taking);
+}
+
+/* A decline says so in plain words and the terminal is asked again at once, under a new
+ * request; "no card in time" does not ask again by itself, Try again does. */
+static void test_terminal_decline_asks_again(void **state)
+{
+	uint32_t id;
+
+	(void)state;
+	id = to_terminal(5000);
+	assert_true(terminal_answer(id, CORE_FAIL_NONE, CORE_OUTCOME_DECLINED, CORE_DECLINE_FUNDS));
+	assert_screen("pay-card");
+	assert_notice("Your card was declined: not enough funds. No money was taken. You can use "
+		      "another card now.",
+		      true);
+	assert_int_equal(fx.count, 1);
+	assert_fx(0, CORE_FX_PAY);
+	assert_int_equal(fx.fx[0].request_id, id + 1);
+	assert_int_equal(s.busy, CORE_BUSY_PAYING);
+	assert_true(
+	    terminal_answer(id + 1, CORE_FAIL_NONE, CORE_OUTCOME_DECLINED, CORE_DECLINE_PIN_TRIES));
+	assert_notice(
+	    "The PIN was entered wrong too many times, so this card can't be used now. No "
+	    "money was taken. You can use another card.",
+	    true);
+	assert_true(terminal_answer(id + 2, CORE_FAIL_NONE, CORE_OUTCOME_DECLINED,
+				    CORE_DECLINE_CARD_REMOVED));
+	assert_notice("The card was removed too early. No money was taken. Please insert it again "
+		      "and leave it in until the terminal says to remove it.",
+		      true);
+	assert_true(
+	    terminal_answer(id + 3, CORE_FAIL_NONE, CORE_OUTCOME_DECLINED, CORE_DECLINE_NO_CARD));
+	assert_no_fx();
+	assert_int_equal(s.busy, CORE_BUSY_NONE);
+	assert_notice("No card was presented. No money was taken. Tap Try again to pay by card.",
+		      true);
+	assert_true(ev(CORE_EV_TRY_ANOTHER_CARD));
+	assert_fx(0, CORE_FX_PAY);
+	assert_int_equal(fx.fx[0].request_id, id + 4);
+	assert_true(terminal_answer(id + 4, CORE_FAIL_NONE, CORE_OUTCOME_APPROVED, 0));
+	assert_screen("pay-result");
+}
+
+/* Cancel while the terminal waits sends Abort (once); the stopped payment goes back to the
+ * amount, saying nothing was taken. If the card was faster, the approval stands. */
+static void test_terminal_cancel(void **state)
+{
+	uint32_t id;
+
+	(void)state;
+	id = to_terminal(2500);
+	assert_true(ev(CORE_EV_CANCEL));
+	assert_int_equal(fx.count, 1);
+	assert_fx(0, CORE_FX_PAY_ABORT);
+	assert_int_equal(fx.fx[0].request_id, id);
+	assert_true(s.cancelling);
+	assert_false(ev(CORE_EV_CANCEL)); /* once */
+	assert_false(ev(CORE_EV_BACK));
+	assert_true(terminal_answer(id, CORE_FAIL_CANCELLED, CORE_OUTCOME_NONE, 0));
+	assert_screen("pay-amount");
+	assert_notice("The payment was cancelled. No money was taken.", false);
+	assert_int_equal(s.busy, CORE_BUSY_NONE);
+
+	assert_true(ev(CORE_EV_CONTINUE));
+	id = fx.fx[0].request_id;
+	assert_true(ev(CORE_EV_CANCEL));
+	assert_true(terminal_answer(id, CORE_FAIL_NONE, CORE_OUTCOME_APPROVED, 0));
+	assert_screen("pay-result");
+	assert_int_equal(s.outcome, CORE_OUTCOME_APPROVED);
+}
+
+/* The terminal rebooting (not reached, nothing sent): "back in a minute", nothing taken, the
+ * resident may try again; never "not yet confirmed". */
+static void test_terminal_offline(void **state)
+{
+	uint32_t id;
+
+	(void)state;
+	id = to_terminal(2500);
+	assert_true(terminal_answer(id, CORE_FAIL_OFFLINE, CORE_OUTCOME_NONE, 0));
+	assert_screen("pay-card");
+	assert_notice("Card payments will be back in a minute: the card terminal is restarting. No "
+		      "money was taken. Please try again shortly.",
+		      true);
+	assert_int_equal(s.busy, CORE_BUSY_NONE);
+	assert_int_equal(s.outcome, CORE_OUTCOME_NONE);
+	assert_no_fx();
+	assert_true(ev(CORE_EV_TRY_ANOTHER_CARD));
+	assert_fx(0, CORE_FX_PAY);
+}
+
 /* ---- start ------------------------------------------------------------------------------ */
 
 static void test_defaults_and_init(void **state)
@@ -1854,6 +2004,10 @@ int main(void)
 	    cmocka_unit_test_setup(test_card_read_failures, setup),
 	    cmocka_unit_test_setup(test_swipe_outside_pay_card_ignored, setup),
 	    cmocka_unit_test_setup(test_decline_try_another_card, setup),
+	    cmocka_unit_test_setup(test_terminal_approved, setup_terminal),
+	    cmocka_unit_test_setup(test_terminal_decline_asks_again, setup_terminal),
+	    cmocka_unit_test_setup(test_terminal_cancel, setup_terminal),
+	    cmocka_unit_test_setup(test_terminal_offline, setup_terminal),
 	    cmocka_unit_test_setup(test_try_another_card_only_after_decline, setup),
 	    cmocka_unit_test_setup(test_pay_timeout_in_doubt, setup),
 	    cmocka_unit_test_setup(test_pay_in_doubt_outcome_and_garbled, setup),
