@@ -12,6 +12,7 @@
 #include "app/common/clock.h"
 #include "app/common/err.h"
 #include "app/common/weblink.h"
+#include "app/core/core.h"
 #include "app/crypto/pin.h"
 #include "drivers/usb/usbdev.h"
 
@@ -92,6 +93,33 @@ static int check_fee(const char *name, const char *value, char *err, size_t errl
 	if (strtol(value, NULL, 10) != 0) {
 		snprintf(err, errlen,
 			 "%s: this version cannot charge a convenience fee; it must be 0", name);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+/* The notes a validator takes: a list of whole-dollar values. */
+static int check_denominations(const char *name, const char *value, char *err, size_t errlen)
+{
+	int64_t cents[8];
+	int n;
+
+	if (core_cash_denominations(value, cents, 8, &n) != 0) {
+		snprintf(err, errlen,
+			 "%s: '%s' is not a list of one to 8 note values in whole dollars (e.g. "
+			 "1,5,10,20)",
+			 name, value);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+/* The eSSP fixed key: 16 hex digits (ITL's default 0123456701234567 unless the city set
+ * another in the validator with ITL's tools). */
+static int check_fixed_key(const char *name, const char *value, char *err, size_t errlen)
+{
+	if (strlen(value) != 16 || strspn(value, "0123456789abcdefABCDEF") != 16) {
+		snprintf(err, errlen, "%s: '%s' is not 16 hex digits", name, value);
 		return KIOSK_EINVAL;
 	}
 	return 0;
@@ -230,6 +258,12 @@ static const struct config_key table[] = {
     TEXT("receipt.footer", receipt_footer, "", F | P),
     /* The QR code on the receipt links to the payment on the city's website. */
     CHECKED("receipt.qr_url", receipt_qr_url, "", check_qr_url, F),
+    /* The validator's thread holds the limits: a change is taken at the next start. */
+    CHOICE("cash.device", cash_device, "none", "none|itl", F | C),
+    CHECKED("cash.denominations", cash_denominations, "1,5,10,20", check_denominations, F),
+    INT("cash.max_payment_cents", cash_max_payment_cents, "50000", 100, 1000000, F),
+    INT("cash.max_credit_cents", cash_max_credit_cents, "2000", 0, 100000, F),
+    CHECKED("cash.fixed_key", cash_fixed_key, "0123456701234567", check_fixed_key, F),
 };
 
 #undef F

@@ -98,6 +98,13 @@ struct kiosk_config {
 	char receipt_header[64]; /* "" = the city's name */
 	char receipt_footer[64];
 	char receipt_qr_url[200]; /* the QR code's link, "{reference}" in it; "" = the reference */
+
+	/* [cash]: a bill validator (docs/operations.md, "Cash"). */
+	char cash_device[8];	     /* "none", or "itl": an ITL eSSP validator (sim or USB) */
+	char cash_denominations[48]; /* notes taken, whole dollars: "1,5,10,20" */
+	long cash_max_payment_cents; /* the most notes one payment may take */
+	long cash_max_credit_cents;  /* the most over the amount due (credited to the account) */
+	char cash_fixed_key[20];     /* the eSSP fixed key the validator was set to, 16 hex */
 };
 
 /* Where a setting may come from (a key's `sources`, any combination). */

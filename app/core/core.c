@@ -22,6 +22,7 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->fee_cents = 0;
 	cfg->single_lang = false;
 	cfg->wait_for_reconcile = false; /* the kiosk (main.c) turns it on */
+	cfg->cash = false;		 /* no validator: Continue, as ever */
 }
 
 static void copy_str(char *dst, size_t n, const char *src)
@@ -66,18 +67,22 @@ static void wipe_session(struct core_state *s)
 	struct core_config cfg = s->cfg;
 	uint32_t req = s->request_id;
 	enum core_printer printer = s->printer; /* the device's, not the session's */
-	struct core_service svc = s->svc;	/* staff's settings and lockout outlive sessions */
-	bool oos = s->out_of_service;		/* the kiosk's, not the session's */
+	enum core_terminal terminal = s->terminal;
+	struct core_service svc = s->svc; /* staff's settings and lockout outlive sessions */
+	bool oos = s->out_of_service;	  /* the kiosk's, not the session's */
 	char reason[sizeof(s->out_of_service_reason)];
 	bool reconciled = s->reconciled;
+	bool cash_ready = s->cash_ready; /* the validator's, not the session's */
 
 	memcpy(reason, s->out_of_service_reason, sizeof(reason));
 	memset(s, 0, sizeof(*s));
 	s->cfg = cfg;
 	s->printer = printer;
+	s->terminal = terminal;
 	s->out_of_service = oos;
 	memcpy(s->out_of_service_reason, reason, sizeof(reason));
 	s->reconciled = reconciled;
+	s->cash_ready = cash_ready;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
 	s->svc.locked_until_ms = svc.locked_until_ms;
@@ -196,6 +201,18 @@ static void end_session(struct core_state *s, struct core_effects *fx)
 	wipe_session(s);
 	add_fx(fx, CORE_FX_READER_OFF, s);
 	add_fx(fx, CORE_FX_END_SESSION, s);
+}
+
+const char *core_terminal_name(enum core_terminal t)
+{
+	static const char *const names[] = {
+	    [CORE_TERMINAL_NONE] = "none",	     [CORE_TERMINAL_OK] = "ok",
+	    [CORE_TERMINAL_BUSY] = "busy",	     [CORE_TERMINAL_UNREACHABLE] = "unreachable",
+	    [CORE_TERMINAL_UNTRUSTED] = "untrusted",
+	};
+	_Static_assert(sizeof(names) / sizeof(names[0]) == CORE_TERMINAL_COUNT,
+		       "every terminal state has a name");
+	return (unsigned)t < CORE_TERMINAL_COUNT ? names[t] : "none";
 }
 
 struct core_event core_ev(enum core_event_type type)
@@ -571,12 +588,11 @@ void core_lookup_failed(struct core_state *s, enum core_failure f)
 	}
 }
 
-void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
+bool core_amount_chosen(struct core_state *s)
 {
 	int64_t cents;
 	char due[24];
 
-	(void)now;
 	if (!s->other_amount) {
 		if (s->cfg.max_payment_cents > 0 &&
 		    s->bill.balance_cents > s->cfg.max_payment_cents) {
@@ -585,7 +601,7 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 			    s,
 			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
 			    due, true, 0);
-			return;
+			return false;
 		}
 		s->amount_cents = s->bill.balance_cents;
 	} else {
@@ -596,14 +612,14 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 				   ? N_("The amount must be more than zero.")
 				   : N_("Enter an amount, for example 20.00."),
 			       NULL, true, 0);
-			return;
+			return false;
 		}
 		if (cents > s->bill.balance_cents) {
 			money_format(s->bill.balance_cents, due, sizeof(due));
 			s->focus = CORE_FIELD_AMOUNT;
 			notice(s, N_("The amount can't be more than the amount due, %s."), due,
 			       true, 0);
-			return;
+			return false;
 		}
 		if (s->cfg.max_payment_cents > 0 && cents > s->cfg.max_payment_cents) {
 			money_format(s->cfg.max_payment_cents, due, sizeof(due));
@@ -612,10 +628,23 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 			    s,
 			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
 			    due, true, 0);
-			return;
+			return false;
 		}
 		s->amount_cents = cents;
 	}
+	return true;
+}
+
+void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)now;
+	/* With a validator the resident chooses Card or Cash: there is no Continue to press. */
+	if (!s->cfg.cash && core_amount_chosen(s))
+		enter_card_step(s, fx);
+}
+
+void core_enter_card_step(struct core_state *s, struct core_effects *fx)
+{
 	enter_card_step(s, fx);
 }
 
@@ -718,6 +747,8 @@ static bool terminal_pay_done(struct core_state *s, const struct core_event *ev,
 static void pay_done(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
 		     int64_t now)
 {
+	if (s->paying_cash && cash_pay_done(s, ev, fx, now))
+		return;
 	s->busy = CORE_BUSY_NONE;
 	if (s->taking) {
 		copy_str(s->brand, sizeof(s->brand), ev->brand);
@@ -759,11 +790,27 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 			copy_str(s->decline_reason, sizeof(s->decline_reason), ev->text);
 	}
 	go(s, CORE_SCREEN_PAY_RESULT);
+	if (s->cash_walked_away) {
+		/* Nobody is there to press Print: the receipt goes to the tray by itself. */
+		if (s->printer == CORE_PRINTER_OK) {
+			s->busy = CORE_BUSY_PRINTING;
+			add_fx(fx, CORE_FX_PRINT, s);
+		} else {
+			end_session(s, fx);
+		}
+	}
 }
 
-static void print_done(struct core_state *s, const struct core_event *ev, int64_t now)
+static void print_done(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
+		       int64_t now)
 {
 	s->busy = CORE_BUSY_NONE;
+	if (s->cash_walked_away) {
+		/* Nobody is there to take it: the receipt is in the tray; the session ends. */
+		end_session(s, fx);
+		s->last_activity_ms = now;
+		return;
+	}
 	s->last_activity_ms = now;
 	if (ev->failure == CORE_FAIL_NONE) {
 		s->receipt_printed = true;
@@ -853,6 +900,8 @@ static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
 		}
 		return true; /* the countdown changed */
 	}
+	if (cash_tick(s, fx, now))
+		return true;
 	/* A payment in flight is never abandoned: the resident must see how it ended. */
 	if (core_in_session(s) && s->busy != CORE_BUSY_PAYING &&
 	    now - s->last_activity_ms >= s->cfg.idle_ms) {
@@ -874,6 +923,11 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		core_set_notice(s, N_("Please use the card reader."), NULL, true,
 				now + s->cfg.toast_ms);
 		return true;
+	}
+	if (ev->type == CORE_EV_TERMINAL_STATUS) {
+		/* Staff and the heartbeat see it; residents hear of it when they pay. */
+		s->terminal = (enum core_terminal)ev->choice;
+		return service_is_staff_screen(s->screen);
 	}
 	if (ev->type == CORE_EV_CASH_PROBLEM) {
 		/* Wherever anyone is: the amount step words it, staff see it, the heartbeat too. */
@@ -1101,9 +1155,12 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 	case CORE_EV_PRINT_DONE:
 		if (s->busy != CORE_BUSY_PRINTING)
 			return false;
-		print_done(s, ev, now);
+		print_done(s, ev, fx, now);
 		break;
-	default: return account_handle(s, ev, fx);
+	default:
+		if (cash_owns(ev->type))
+			return cash_handle(s, ev, fx, now);
+		return account_handle(s, ev, fx);
 	}
 	return changed;
 }
@@ -1129,7 +1186,7 @@ int64_t core_next_deadline(const struct core_state *s, int64_t now_ms)
 			next = t;
 		return next;
 	}
-	if (core_in_session(s) && s->busy != CORE_BUSY_PAYING) {
+	if (core_in_session(s) && (s->busy != CORE_BUSY_PAYING || cash_waiting(s))) {
 		int64_t t = s->last_activity_ms + s->cfg.idle_ms;
 
 		if (next < 0 || t < next)

@@ -21,6 +21,7 @@ enum core_screen {
 	CORE_SCREEN_BILL_SUMMARY,
 	CORE_SCREEN_PAY_AMOUNT,
 	CORE_SCREEN_PAY_CARD,
+	CORE_SCREEN_PAY_CASH, /* notes into the bill validator (app/core/cash.c) */
 	CORE_SCREEN_PAY_RESULT,
 	CORE_SCREEN_RECEIPT_EMAIL, /* "Email receipt": the address (a resident's own offered) */
 	CORE_SCREEN_RECEIPT_TEXT,  /* "Text receipt": a mobile number on the keypad */
@@ -164,7 +165,28 @@ enum core_failure {
 	 * account's newest. */
 	CORE_FAIL_NOT_A_BILL,
 	CORE_FAIL_STALE_BILL,
+	CORE_FAIL_CASH_OFF,  /* the bill validator cannot take notes now */
 };
+
+/* Why the bill validator gave a note back (CORE_EV_CASH_REFUSED .choice): the resident reads
+ * it on the cash step. */
+enum core_cash_refusal {
+	CORE_CASH_REFUSED_NONE,
+	CORE_CASH_REFUSED_DENOMINATION, /* the kiosk does not take notes of this value */
+	CORE_CASH_REFUSED_MAX_PAYMENT,	/* over the most one payment may take in cash */
+	CORE_CASH_REFUSED_MAX_CREDIT,	/* too far over the amount due */
+	CORE_CASH_REFUSED_NO_CREDIT,	/* over the amount due, and no credit is allowed */
+	CORE_CASH_REFUSED_CLOSED,	/* the payment was finishing */
+	CORE_CASH_REFUSED_DEVICE,	/* the validator itself refused it (worn, not genuine) */
+};
+
+/* Parses the [cash] denominations, "1,5,10,20" (whole dollars, at most cap of them) into cents:
+ * 0, or KIOSK_EINVAL (nothing valid, or too many). */
+int core_cash_denominations(const char *text, int64_t *cents, int cap, int *n);
+
+/* A refusal's words (a msgid with one %s: an amount in dollars), and a short name for logs. */
+const char *core_cash_refusal_text(enum core_cash_refusal r);
+const char *core_cash_refusal_name(enum core_cash_refusal r);
 
 /* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */
 enum core_refusal {
@@ -365,6 +387,20 @@ const char *core_cash_problem_resident(enum core_cash_problem p);
 /* What staff read, with what to do (a msgid). */
 const char *core_cash_problem_staff(enum core_cash_problem p);
 
+/* The payment terminal as the worker last saw it (nexo Diagnosis, or a Payment that could not
+ * reach it), for staff, kioskctl and the heartbeat. */
+enum core_terminal {
+	CORE_TERMINAL_NONE, /* no terminal configured (or not heard from yet) */
+	CORE_TERMINAL_OK,
+	CORE_TERMINAL_BUSY,	   /* it answers, but says it is busy or in maintenance */
+	CORE_TERMINAL_UNREACHABLE, /* it does not answer: rebooting, a cable, power */
+	CORE_TERMINAL_UNTRUSTED,   /* its certificate does not chain to the configured CA */
+	CORE_TERMINAL_COUNT,
+};
+
+/* A short name for logs, kioskctl and the heartbeat ("unreachable"). */
+const char *core_terminal_name(enum core_terminal t);
+
 /* The totals of one day (since the last close). */
 struct core_day_report {
 	int approved_count, declined_count, in_doubt_count;
@@ -387,6 +423,7 @@ struct core_service_status {
 	int64_t last_sync; /* unix seconds of the last successful send, 0: never */
 	/* The bill validator (CORE_CASH_NONE: none configured). */
 	enum core_cash_problem cash;
+	enum core_terminal terminal; /* the payment terminal; CORE_TERMINAL_NONE: none */
 	bool cash_box_present;
 	uint32_t cash_serial;  /* 0: not known yet */
 	int64_t cash_alarm_at; /* unix seconds of the cash alarm staff must clear, 0: none */
@@ -465,6 +502,14 @@ struct core_state {
 	bool receipt_choice;	   /* the card step is asking */
 	bool no_receipt;	   /* the resident chose to pay without a receipt */
 
+	/* cash (app/core/cash.c) */
+	bool cash_ready;	  /* the validator can take notes now (kept across sessions) */
+	bool paying_cash;	  /* this payment is in cash */
+	int64_t cash_taken_cents; /* credited and journaled so far */
+	bool cash_closing;	  /* Done (or the timeout): the validator is being closed */
+	bool cash_walked_away;	  /* the timeout closed it: print the receipt, end the session */
+	bool posting_later;	  /* the portal hears of the payment from the outbox */
+
 	enum core_busy busy;
 	uint32_t request_id; /* answers to older requests are ignored */
 	struct core_notice notice;
@@ -531,6 +576,7 @@ struct core_state {
 	char out_of_service_reason[128]; /* for staff and logs; residents see the configured text */
 	/* Why the bill validator cannot take notes now (kept across sessions; cfg.cash only). */
 	enum core_cash_problem cash_problem;
+	enum core_terminal terminal; /* the payment terminal's health; kept across sessions */
 };
 
 enum core_event_type {
@@ -590,7 +636,9 @@ enum core_event_type {
 	/* .choice: 1 on, 0 off; .text: the reason. From the portal's heartbeat answer or staff.
 	 * Never interrupts a session: it takes effect when the session ends. */
 	CORE_EV_OUT_OF_SERVICE,
-	CORE_EV_CASH_PROBLEM, /* .choice: enum core_cash_problem, the validator as it is now */
+	CORE_EV_CASH_PROBLEM,	 /* .choice: enum core_cash_problem, the validator as it is now */
+	CORE_EV_TERMINAL_STATUS, /* .choice: enum core_terminal, the payment terminal as it is now
+				  */
 	/* A card swipe arrived as typing (a keyboard-wedge reader the kiosk does not take): it
 	 * was dropped (app/core/wedge_guard.h); the resident is sent to the card reader. */
 	CORE_EV_STRAY_SWIPE,
@@ -601,6 +649,13 @@ enum core_event_type {
 	/* .text: what a barcode scanner read (the USB scanner or, with --devices sim, the
 	 * simulated one). On welcome and "Find your bill" a bill's barcode goes to the bill. */
 	CORE_EV_BARCODE,
+	/* cash (app/core/cash.c) */
+	CORE_EV_PAY_BY_CARD,	/* amount step with cash offered: "Card" */
+	CORE_EV_PAY_BY_CASH,	/* amount step: "Cash" */
+	CORE_EV_CASH_DONE,	/* cash step: "Done" */
+	CORE_EV_CASH_PROGRESS,	/* .cents: notes credited so far, journaled */
+	CORE_EV_CASH_REFUSED,	/* .choice: enum core_cash_refusal, .text: its amount */
+	CORE_EV_CASH_AVAILABLE, /* .choice: 1 the validator can take notes, 0 not */
 };
 
 /* The tiles of the signed-in home screen. */
@@ -643,6 +698,8 @@ struct core_event {
 	 * the lock the last try (.choice: tries left) brings; CORE_LOCK_FOREVER: until IT
 	 * unlocks it. */
 	int64_t lock_ms;
+	int64_t cents;	    /* CORE_EV_CASH_PROGRESS */
+	bool posting_later; /* CORE_EV_PAY_DONE: approved, the portal hears of it later */
 };
 
 #define CORE_LOCK_FOREVER INT64_MAX

@@ -209,7 +209,7 @@ struct run_ctx {
 };
 
 /* The posting of an approved payment, as the outbox keeps it. */
-static int posting_body(const struct run_ctx *c, char *buf, size_t n)
+static int posting_body(const struct payments *ps, const struct run_ctx *c, char *buf, size_t n)
 {
 	const struct tender_result *r = &c->m->result;
 	struct portal_posting pp = {
@@ -224,11 +224,13 @@ static int posting_body(const struct run_ctx *c, char *buf, size_t n)
 	    .last4 = r->last4,
 	    .entry_mode = r->card.entry_mode[0] ? r->card.entry_mode : "chip",
 	};
-	int rc = portal_posting_json(&pp, buf, n);
+	/* A tender that keeps its own record makes the body from it (a validator's notes). */
+	int rc = ps->tender->posting ? ps->tender->posting(ps->timpl, c->rq, buf, n)
+				     : portal_posting_json(&pp, buf, n);
 
 	if (rc)
-		log_error(MOD, "payment %.8s: the terminal's approval cannot be posted as it is",
-			  c->rq->key);
+		log_error(MOD, "payment %.8s: the %s's approval cannot be posted as it is",
+			  c->rq->key, ps->tender->party);
 	return rc;
 }
 
@@ -263,7 +265,7 @@ static bool run_action(struct payments *ps, struct run_ctx *c, const struct paym
 	case PAYMENT_ACT_PORTAL_POST:
 		next->type = PAYMENT_EV_POSTED;
 		crashpoint("before-post");
-		next->rc = posting_body(c, body, sizeof(body));
+		next->rc = posting_body(ps, c, body, sizeof(body));
 		if (next->rc == 0)
 			next->rc = portal_post_payment(ps->cfg.portal, c->rq->key, body, &posted);
 		if (next->rc == 0) {
@@ -278,7 +280,7 @@ static bool run_action(struct payments *ps, struct run_ctx *c, const struct paym
 	case PAYMENT_ACT_OUTBOX_POST:
 		/* Queued first, then journaled as queued: a crash between leaves it pending,
 		 * and the background posts it (the portal takes a key once). */
-		if (posting_body(c, body, sizeof(body)) == 0 && ps->cfg.sync &&
+		if (posting_body(ps, c, body, sizeof(body)) == 0 && ps->cfg.sync &&
 		    sync_queue_post(ps->cfg.sync, c->rq->key, body) == 0)
 			journal_set_post(ps->cfg.journal, c->rq->key, JOURNAL_POST_QUEUED, NULL);
 		else
@@ -395,6 +397,32 @@ static enum core_decline decline_of(enum tender_decline d)
 	}
 }
 
+/* A cash payment's answer: what the notes came to, and the notes for the receipt. */
+static void cash_answer(struct payments *ps, struct core_event *ev)
+{
+	const struct payment *m = &ps->machine;
+	struct portal_cash_note notes[8];
+	int n = 0;
+
+	ps->pay.amount_cents = m->result.taken_cents;
+	ps->pay.credit_cents =
+	    m->result.taken_cents > m->amount_cents ? m->result.taken_cents - m->amount_cents : 0;
+	if (ps->cfg.cash_notes && ps->cfg.cash_notes(ps->timpl, ps->rq.key, notes, 8, &n) == 0) {
+		ps->pay.n_notes = n;
+		for (int i = 0; i < n; i++) {
+			ps->pay.notes[i].cents = notes[i].cents;
+			ps->pay.notes[i].count = notes[i].count;
+		}
+	}
+	ev->cents = m->result.taken_cents;
+	ev->posting_later = m->post_queued;
+	/* The portal's reference once it has the notes; the kiosk's until then. */
+	if (m->post_reference[0])
+		snprintf(ev->reference, sizeof(ev->reference), "%s", m->post_reference);
+	else
+		kiosk_reference(ps->rq.key, ev->reference, sizeof(ev->reference));
+}
+
 /* The machine ended: the resident's answer, and what the receipt will say. */
 static void answer(struct payments *ps, struct core_event *ev)
 {
@@ -445,6 +473,8 @@ static void answer(struct payments *ps, struct core_event *ev)
 								       : CORE_FAIL_UNREACHABLE;
 		break;
 	}
+	if (ps->pay.cash && ev->failure == CORE_FAIL_NONE)
+		cash_answer(ps, ev);
 	if (ev->failure == CORE_FAIL_NONE) {
 		ps->pay.outcome = ev->outcome;
 		snprintf(ps->pay.reference, sizeof(ps->pay.reference), "%s", ev->reference);
@@ -476,7 +506,8 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 	ps->tender = ps->tenders[fx->tender].ops;
 	ps->timpl = ps->tenders[fx->tender].impl;
 	if (ps->tender->prepare && ps->tender->prepare(ps->timpl, &known) != 0) {
-		ev->failure = CORE_FAIL_BAD_SWIPE;
+		ev->failure =
+		    fx->tender == CORE_TENDER_CASH ? CORE_FAIL_CASH_OFF : CORE_FAIL_BAD_SWIPE;
 		magstripe_drop(&ps->mag);
 		return true;
 	}
@@ -488,6 +519,7 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 		return true;
 	}
 	ps->pay.valid = true;
+	ps->pay.cash = fx->tender == CORE_TENDER_CASH; /* never a card fee on cash */
 	ps->pay.bill = fx->bill;
 	ps->pay.amount_cents = fx->amount_cents;
 	snprintf(ps->pay.brand, sizeof(ps->pay.brand), "%s", known.brand);

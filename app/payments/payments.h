@@ -37,6 +37,9 @@ struct payments_config {
 	 * names. The card's NULL: the magstripe reader over the portal; any other NULL: that
 	 * way to pay is not offered here. Tests give canned ones. */
 	struct payments_tender tenders[CORE_TENDER_COUNT];
+	/* The notes of a cash payment, for its receipt (impl: the cash tender's); may be NULL. */
+	int (*cash_notes)(void *impl, const char *key, struct portal_cash_note *out, int cap,
+			  int *n);
 	/* Money taken so far by a tender that takes it in parts, once journaled; may be NULL. */
 	void (*on_progress)(void *ctx, int64_t taken_cents);
 	void *progress_ctx;

@@ -36,4 +36,14 @@ int reconcile_all(const struct tender_ops *tender, void *impl, struct journal *j
 		  int64_t now_s, int64_t grace_s, reconcile_settled_fn on_settled, void *ctx,
 		  struct reconcile_pass *out);
 
+/* The same with several tenders: each payment is asked of the one whose name the journal
+ * recorded for it (the first when none matches). */
+struct reconcile_tender {
+	const struct tender_ops *ops;
+	void *impl;
+};
+int reconcile_tenders(const struct reconcile_tender *tenders, int n, struct journal *journal,
+		      int64_t now_s, int64_t grace_s, reconcile_settled_fn on_settled, void *ctx,
+		      struct reconcile_pass *out);
+
 #endif

@@ -7,6 +7,7 @@
 #define KIOSK_TENDER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "app/store/journal.h"
@@ -110,6 +111,11 @@ struct tender_ops {
 	/* Whether start may be sent again under the same key (the magstripe: while the sealed
 	 * card is still in memory). NULL: never. */
 	bool (*can_resend)(void *impl);
+
+	/* post_to_portal: the posting's body for rq->key (what the outbox keeps), from the
+	 * tender's own record (a validator's journaled notes). NULL: a terminal's posting, from
+	 * what the terminal said of the card. */
+	int (*posting)(void *impl, const struct tender_request *rq, char *buf, size_t n);
 };
 
 #endif

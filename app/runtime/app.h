@@ -68,6 +68,7 @@ struct app {
 	struct heartbeat_order pending_cfg; /* .config != NULL: waiting for between sessions */
 	char hb_screen[32];		    /* what the heartbeat was last told */
 	enum core_cash_problem hb_cash;	    /* and of the bill validator */
+	enum core_terminal hb_terminal;	    /* and of the payment terminal */
 	/* msgid for the out-of-service screen: the certificate is expired or revoked; the kiosk
 	 * stays out of service whatever the portal says, until IT gives it a new one. */
 	const char *identity_problem;

@@ -32,6 +32,10 @@ static const struct cli_option table[] = {
      "ui.warning_s", NULL},
     {"fullscreen", NULL, "take the whole screen (a real kiosk)", CLI_SETTING, "ui.fullscreen",
      "true"},
+    {"cash", "none|itl",
+     "a bill validator takes cash (itl: ITL eSSP, simulated with --devices "
+     "sim)",
+     CLI_SETTING, "cash.device", NULL},
     {"chip-terminal", NULL, "a chip terminal takes chip cards: a swiped chip card is sent there",
      CLI_SETTING, "devices.chip_terminal", "true"},
     {"card", "terminal|reader", "the card tender: a payment terminal or a magstripe reader",

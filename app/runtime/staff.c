@@ -49,6 +49,12 @@ static int list_payments(const struct kiosk_config *cfg, const char *arg)
 	return report(cfg, false, admin_list_payments);
 }
 
+static int list_cash_notes(const struct kiosk_config *cfg, const char *arg)
+{
+	(void)arg;
+	return report(cfg, false, admin_list_cash_notes);
+}
+
 static int reprint(const struct kiosk_config *cfg, const char *ref)
 {
 	char journal[600], outbox[600], mono[600];
@@ -77,6 +83,19 @@ static int reconcile(const struct kiosk_config *cfg, const char *arg)
 	if (store_paths(cfg, journal, outbox, sizeof(journal)))
 		return 1;
 	rc = admin_reconcile(journal, &pc, wait_s + 2, wait_s + 10, stdout);
+	return rc == KIOSK_EBUSY ? 3 : done(rc);
+}
+
+static int send_outbox(const struct kiosk_config *cfg, const char *arg)
+{
+	char journal[600], outbox[600];
+	struct portal_config pc = paths_portal(cfg);
+	int rc;
+
+	(void)arg;
+	if (store_paths(cfg, journal, outbox, sizeof(journal)))
+		return 1;
+	rc = admin_send_outbox(journal, outbox, &pc, stdout);
 	return rc == KIOSK_EBUSY ? 3 : done(rc);
 }
 
@@ -157,12 +176,18 @@ static int list_devices(const struct kiosk_config *cfg, const char *arg)
 static const struct staff_command table[] = {
     {"list-payments", NULL, "every payment in the journal as JSON lines (last four only)",
      STAFF_JOURNAL, list_payments},
+    {"list-cash-notes", NULL, "every bank note the validator credited, as JSON lines",
+     STAFF_JOURNAL, list_cash_notes},
     {"reprint", "REF", "print the receipt of the payment REF (K..., Q-... or key)", STAFF_JOURNAL,
      reprint},
     {"reconcile", NULL,
      "settle unfinished payments with the portal; exit 0 when none\nis left in doubt, 3 when "
      "some still are",
      STAFF_PORTAL, reconcile},
+    {"send-outbox", NULL,
+     "send everything the outbox holds to the portal now; exit 0 when\nit is empty, 3 when "
+     "some is left",
+     STAFF_PORTAL, send_outbox},
     {"outbox-status", NULL, "what waits to be sent to the portal, as JSON", STAFF_JOURNAL,
      outbox_status},
     {"hash-pin", NULL,

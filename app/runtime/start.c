@@ -87,7 +87,7 @@ static void update_slot(char *out, size_t n)
 
 int app_start(struct app *a)
 {
-	char journal[600], outbox[600], audit[600], fonts[600], mono[600];
+	char journal[600], outbox[600], audit[600], fonts[600], mono[600], cash_sim[600];
 	struct core_config ccfg;
 	int rc;
 
@@ -146,6 +146,7 @@ int app_start(struct app *a)
 	if (paths_join(journal, sizeof(journal), a->cfg.data_dir, "journal.sqlite") ||
 	    paths_join(outbox, sizeof(outbox), a->cfg.data_dir, "outbox.sqlite") ||
 	    paths_join(audit, sizeof(audit), a->cfg.data_dir, "audit.sqlite") ||
+	    paths_join(cash_sim, sizeof(cash_sim), a->cfg.data_dir, "sim-validator.state") ||
 	    paths_join(mono, sizeof(mono), fonts, "DejaVuSansMono.ttf")) {
 		return KIOSK_EINVAL;
 	}
@@ -177,6 +178,12 @@ int app_start(struct app *a)
 	    .receipt_qr_url = a->boot.receipt_qr_url,
 	    .city_phone = a->boot.city_phone,
 	    .city_website = a->boot.city_website,
+	    .cash_device = a->boot.cash_device,
+	    .cash_denominations = a->boot.cash_denominations,
+	    .cash_max_payment_cents = a->boot.cash_max_payment_cents,
+	    .cash_max_credit_cents = a->boot.cash_max_credit_cents,
+	    .cash_fixed_key = strtoull(a->boot.cash_fixed_key, NULL, 16),
+	    .cash_sim_state = cash_sim,
 	    .inbox = a->inbox,
 	};
 	if (!strcmp(a->boot.payments_card, "terminal"))
@@ -209,6 +216,7 @@ int app_start(struct app *a)
 	ccfg.wait_for_reconcile = true;
 	ccfg.card =
 	    strcmp(a->boot.payments_card, "terminal") ? CORE_CARD_READER : CORE_CARD_TERMINAL;
+	ccfg.cash = strcmp(a->cfg.cash_device, "none") != 0;
 	core_init(&a->core, &ccfg, clock_mono_ms());
 	bool contrast, large;
 	config_look(&a->cfg, &contrast, &large);

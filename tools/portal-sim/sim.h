@@ -81,6 +81,11 @@ struct sim_payment {
 	char transaction_id[65];
 	char approval_code[16];
 	char entry_mode[12];
+	/* Cash (tender "cash"): the amount due, the credit over it, and the notes as the kiosk
+	 * sent them ("2000x1,500x2"). */
+	int64_t amount_due_cents;
+	int64_t credit_cents;
+	char notes[160];
 };
 
 int db_open(const char *path, struct sim_db **out);

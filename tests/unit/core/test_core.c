@@ -1960,6 +1960,141 @@ static void test_ghost_tap_after_answer(void **state)
 	assert_int_equal(s.screen, CORE_SCREEN_PAY_AMOUNT);
 }
 
+/* ---- cash (app/core/cash.c) ---------------------------------------------------------- */
+
+/* A kiosk with a validator: the amount step offers Card and Cash, and cash is ready. */
+static void cash_kiosk(void)
+{
+	struct core_config cfg = s.cfg;
+
+	cfg.cash = true;
+	core_init(&s, &cfg, now);
+	s.cash_ready = true;
+}
+
+/* Cash: a payment in notes starts with the amount; each journaled note shows; Done closes it;
+ * the answer shows what the notes came to. A note refused says why. */
+static void test_cash_pay(void **state)
+{
+	uint32_t id;
+
+	(void)state;
+	cash_kiosk();
+	to_amount(2500);
+	ev(CORE_EV_CONTINUE); /* no Continue here: Card or Cash */
+	assert_screen("pay-amount");
+	assert_true(ev(CORE_EV_PAY_BY_CASH));
+	assert_screen("pay-cash");
+	assert_fx(0, CORE_FX_PAY);
+	assert_int_equal(fx.fx[0].tender, CORE_TENDER_CASH);
+	assert_int_equal(fx.fx[0].amount_cents, 2500);
+	id = fx.fx[0].request_id;
+	assert_int_equal(s.busy, CORE_BUSY_PAYING);
+	/* A note comes back: the reason, with its amount. */
+	struct core_event e = mk(CORE_EV_CASH_REFUSED);
+	e.choice = CORE_CASH_REFUSED_DENOMINATION;
+	snprintf(e.text, sizeof(e.text), "50.00");
+	assert_true(send(&e));
+	assert_notice("This kiosk does not take $%s notes. Your note was returned.", true);
+	assert_string_equal(s.notice.arg, "50.00");
+	e = mk(CORE_EV_CASH_PROGRESS);
+	e.cents = 2000;
+	assert_true(send(&e));
+	assert_int_equal(s.cash_taken_cents, 2000);
+	assert_no_notice();
+	/* A smaller total than shown is not news (events may overtake). */
+	e.cents = 1000;
+	assert_false(send(&e));
+	assert_true(ev(CORE_EV_CASH_DONE));
+	assert_fx(0, CORE_FX_PAY_ABORT);
+	assert_true(s.cash_closing);
+	assert_false(ev(CORE_EV_CASH_DONE)); /* once */
+	e = mk(CORE_EV_PAY_DONE);
+	e.request_id = id;
+	e.outcome = CORE_OUTCOME_APPROVED;
+	e.cents = 2500;
+	snprintf(e.reference, sizeof(e.reference), "KAAAAAAAA");
+	assert_true(send(&e));
+	assert_screen("pay-result");
+	assert_int_equal(s.cash_taken_cents, 2500);
+	assert_false(has_fx(CORE_FX_PRINT)); /* the resident is there: they choose */
+}
+
+/* Walking away mid-payment: after the idle time without a touch or a note, the kiosk closes
+ * the payment itself, prints the receipt and ends the session. Nothing went in: it just ends. */
+static void test_cash_walk_away(void **state)
+{
+	uint32_t id;
+	struct core_event e;
+
+	(void)state;
+	cash_kiosk();
+	to_amount(2500);
+	assert_true(ev(CORE_EV_PAY_BY_CASH));
+	id = fx.fx[0].request_id;
+	e = mk(CORE_EV_CASH_PROGRESS);
+	e.cents = 500;
+	assert_true(send(&e));
+	assert_false(tick_at(now + IDLE_MS - 1) && has_fx(CORE_FX_PAY_ABORT));
+	assert_int_equal(core_next_deadline(&s, now), s.last_activity_ms + IDLE_MS);
+	assert_true(tick_at(s.last_activity_ms + IDLE_MS));
+	assert_fx(0, CORE_FX_PAY_ABORT);
+	assert_false(s.warning); /* no question: nobody is there to answer it */
+	e = mk(CORE_EV_PAY_DONE);
+	e.request_id = id;
+	e.outcome = CORE_OUTCOME_APPROVED;
+	e.cents = 500;
+	assert_true(send(&e));
+	assert_fx(0, CORE_FX_PRINT);
+	assert_true(print_answer(CORE_FAIL_NONE));
+	assert_session_ended();
+
+	/* Nothing inserted: no receipt, the session just ends. */
+	to_amount(2500);
+	assert_true(ev(CORE_EV_PAY_BY_CASH));
+	id = fx.fx[0].request_id;
+	assert_true(tick_at(s.last_activity_ms + IDLE_MS));
+	e = mk(CORE_EV_PAY_DONE);
+	e.request_id = id;
+	e.failure = CORE_FAIL_CANCELLED;
+	assert_true(send(&e));
+	assert_false(has_fx(CORE_FX_PRINT));
+	assert_session_ended();
+}
+
+/* Cash not ready (a fault, the box out): the resident is told to pay by card; Done with no
+ * note goes back to the amount step. */
+static void test_cash_not_ready(void **state)
+{
+	uint32_t id;
+	struct core_event e;
+
+	(void)state;
+	cash_kiosk();
+	s.cash_ready = false;
+	to_amount(2500);
+	assert_true(ev(CORE_EV_PAY_BY_CASH));
+	assert_screen("pay-amount");
+	assert_notice("Cash can't be taken right now. Please pay by card.", true);
+	assert_false(has_fx(CORE_FX_PAY));
+	e = mk(CORE_EV_CASH_AVAILABLE);
+	e.choice = 1;
+	send(&e);
+	assert_true(ev(CORE_EV_PAY_BY_CASH));
+	assert_screen("pay-cash");
+	id = fx.fx[0].request_id;
+	assert_true(ev(CORE_EV_CASH_DONE));
+	e = mk(CORE_EV_PAY_DONE);
+	e.request_id = id;
+	e.failure = CORE_FAIL_CANCELLED;
+	assert_true(send(&e));
+	assert_screen("pay-amount");
+	assert_false(s.paying_cash);
+	/* Card goes on as Continue did. */
+	assert_true(ev(CORE_EV_PAY_BY_CARD));
+	assert_screen("pay-card");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2036,6 +2171,9 @@ int main(void)
 	    cmocka_unit_test_setup(test_request_ids_increase, setup),
 	    cmocka_unit_test_setup(test_ghost_taps, setup),
 	    cmocka_unit_test_setup(test_ghost_tap_after_answer, setup),
+	    cmocka_unit_test_setup(test_cash_pay, setup),
+	    cmocka_unit_test_setup(test_cash_walk_away, setup),
+	    cmocka_unit_test_setup(test_cash_not_ready, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
