@@ -1157,6 +1157,13 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 			return false;
 		print_done(s, ev, fx, now);
 		break;
+	case CORE_EV_PAY_BY_CASH:
+		if (s->screen == CORE_SCREEN_PAY_CARD && core_card_by_terminal(s) &&
+		    s->busy == CORE_BUSY_NONE && s->cfg.cash)
+			/* The terminal is down or gave up: cash, the other way to pay, from here,
+			 * for the amount already chosen. */
+			go(s, CORE_SCREEN_PAY_AMOUNT);
+		return cash_handle(s, ev, fx, now);
 	default:
 		if (cash_owns(ev->type))
 			return cash_handle(s, ev, fx, now);

@@ -21,13 +21,22 @@ void screen_welcome(struct ui *ui, const struct core_state *s, const struct scre
 	ui_button_ex(ui, (SDL_Rect){MARGIN + 60, y, bw, h}, _("Sign In"),
 		     _("With your city portal account"), UI_SECONDARY, true, sign);
 	y += h + 100;
+	if (ctx->scanner)
+		y +=
+		    20 + ui_text(ui, UI_FONT_SMALL, t->text, MARGIN, y, CONTENT_W, UI_CENTER,
+				 _("Have your paper bill? Scan its barcode to go straight to it."));
 	/* What the kiosk takes, truthfully: the terminal reads chip, tap and phone wallets (and
 	 * swipes); a reader only swipes. The footer lines one under the other, however many
 	 * lines each takes. */
-	y += 16 + ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
-			  s->cfg.card == CORE_CARD_TERMINAL
-			      ? _("Pay by card: chip, tap or phone wallet (Apple Pay, Google Pay).")
-			      : _("Pay by card: swipe it at the card reader."));
+	bool terminal_down =
+	    s->terminal == CORE_TERMINAL_UNREACHABLE || s->terminal == CORE_TERMINAL_UNTRUSTED;
+	y += 16 +
+	     ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
+		     s->cfg.card != CORE_CARD_TERMINAL
+			 ? _("Pay by card: swipe it at the card reader.")
+		     : terminal_down
+			 ? _("Card payments are not available at this kiosk right now.")
+			 : _("Pay by card: chip, tap or phone wallet (Apple Pay, Google Pay)."));
 	y += 16 + ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
 			  _("We accept Visa, Mastercard, American Express and Discover."));
 	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
