@@ -11,6 +11,7 @@
 
 #include "app/common/clock.h"
 #include "app/common/err.h"
+#include "app/core/money.h"
 #include "app/common/weblink.h"
 #include "app/core/core.h"
 #include "app/crypto/pin.h"
@@ -86,13 +87,14 @@ static int check_pin_hash(const char *name, const char *value, char *err, size_t
 	return 0;
 }
 
-/* A fee the kiosk showed but did not charge would tell residents something false: until the
- * payment request, journal and receipt carry a fee line, only 0 is accepted. */
-static int check_fee(const char *name, const char *value, char *err, size_t errlen)
+/* The card fee's percentage: a number with up to two decimals, at most 10 (percent). */
+static int check_percent(const char *name, const char *value, char *err, size_t errlen)
 {
-	if (strtol(value, NULL, 10) != 0) {
-		snprintf(err, errlen,
-			 "%s: this version cannot charge a convenience fee; it must be 0", name);
+	int64_t bp;
+
+	if (money_parse_percent(value, &bp) != 0) {
+		snprintf(err, errlen, "%s: '%s' is not a percentage from 0 to 10 (e.g. 2.5)", name,
+			 value);
 		return KIOSK_EINVAL;
 	}
 	return 0;
@@ -238,8 +240,10 @@ static const struct config_key table[] = {
      * good, and more than an hour would hide a dead kiosk. */
     {"fleet.heartbeat_s", CONFIG_INT, FIELD(heartbeat_s), "60", 0, 3600, 1, NULL, NULL,
      F | C | P | L, false},
-    {"payments.convenience_fee_cents", CONFIG_INT, FIELD(convenience_fee_cents), "0", 0, 500, 0,
-     NULL, check_fee, F | P | L, false},
+    INT("payments.convenience_fee_cents", convenience_fee_cents, "0", 0, 500, F | P | L),
+    CHECKED("payments.card_fee_percent", card_fee_percent, "0", check_percent, F | P | L),
+    INT("payments.card_fee_min_cents", card_fee_min_cents, "0", 0, 500, F | P | L),
+    INT("payments.card_fee_max_cents", card_fee_max_cents, "0", 0, 10000, F | P | L),
     INT("payments.max_payment_cents", max_payment_cents, "1000000", 100, 10000000, F | P | L),
     /* Which card tender the kiosk has: the worker holds it, so a change needs a restart. */
     CHOICE("payments.card", payments_card, "reader", "reader|terminal", F | C),

@@ -186,18 +186,7 @@ int app_start(struct app *a)
 	    .cash_sim_state = cash_sim,
 	    .inbox = a->inbox,
 	};
-	if (!strcmp(a->boot.payments_card, "terminal"))
-		wcfg.terminal = (struct terminal_config){
-		    .url = a->boot.terminal_url,
-		    .ca_file = a->boot.terminal_ca,
-		    .poi_id = a->boot.terminal_poi_id,
-		    .sale_id =
-			a->boot.terminal_sale_id[0] ? a->boot.terminal_sale_id : a->boot.kiosk_id,
-		    .currency = a->boot.terminal_currency,
-		    .timeout_ms = a->boot.terminal_timeout_ms,
-		    .payment_timeout_ms = a->boot.terminal_payment_timeout_ms,
-		    .connect_timeout_ms = a->boot.terminal_connect_timeout_ms,
-		};
+	paths_terminal(&a->boot, &wcfg.terminal);
 	rc = worker_start(&wcfg, &a->worker);
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot start (%s); see the log above\n",

@@ -19,10 +19,15 @@ void screen_basket(struct ui *ui, const struct core_state *s, const struct scree
 {
 	const struct ui_theme *t = &ui->theme;
 	char money[32], label[96], pay[64];
-	int64_t total = 0;
+	int64_t total = 0, fee;
 	int y, ev, h;
 
 	(void)ctx;
+	for (int i = 0; i < s->basket_count; i++)
+		total += s->basket[i].amount_cents;
+	/* The card fee applies to the card terminal only (core_card_fee): 0 with the reader. */
+	fee = core_card_fee(s, total);
+	total = 0;
 	y = chrome_title(ui, _("Your bills"), NULL);
 	/* A panel as tall as its rows (measured, then placed). */
 	int x = MARGIN + 50, w = CONTENT_W - 100,
@@ -35,10 +40,10 @@ void screen_basket(struct ui *ui, const struct core_state *s, const struct scree
 		py += chrome_row(ui, x, py, w, label, money);
 		total += b->amount_cents;
 	}
-	if (s->cfg.fee_cents > 0) {
-		money_format(s->cfg.fee_cents, money, sizeof(money));
-		py += chrome_row(ui, x, py, w, _("Convenience fee"), money);
-		total += s->cfg.fee_cents;
+	if (fee > 0) {
+		money_format(fee, money, sizeof(money));
+		py += chrome_row(ui, x, py, w, _("Card fee"), money);
+		total += fee;
 	}
 	ui_fill(ui, (SDL_Rect){x, py, w, 2}, t->border);
 	money_format(total, money, sizeof(money));

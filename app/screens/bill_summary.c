@@ -18,10 +18,15 @@ void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct
 	words_date(ui, s->bill.due_date, date, sizeof(date));
 	if (s->bill.due_date[0])
 		py += chrome_row(ui, x, py, w, _("Due date"), date);
-	if (s->cfg.fee_cents > 0) {
+	if (s->cfg.card == CORE_CARD_TERMINAL &&
+	    (s->cfg.card_fee.basis_points > 0 || s->cfg.card_fee.flat_cents > 0)) {
+		/* The rule here; the amount step shows the fee on the amount chosen. */
 		char fee[32];
-		money_format(s->cfg.fee_cents, fee, sizeof(fee));
-		py += chrome_row(ui, x, py, w, _("Convenience fee"), fee);
+		if (s->cfg.card_fee.basis_points > 0)
+			money_format_percent(s->cfg.card_fee.basis_points, fee, sizeof(fee));
+		else
+			money_format(s->cfg.card_fee.flat_cents, fee, sizeof(fee));
+		py += chrome_row(ui, x, py, w, _("Card fee"), fee);
 	}
 	ui_fill(ui, (SDL_Rect){x, py, w, 2}, t->border);
 	py += 40;

@@ -5,6 +5,28 @@
 #include "app/core/money.h"
 #include "app/screens/screens_internal.h"
 
+/* The card fee on the amount chosen, and what the card will be charged, before the card is
+ * presented (core_card_fee: the same sum CORE_FX_PAY carries). Returns the height used. */
+static int fee_lines(struct ui *ui, const struct core_state *s, int y)
+{
+	const struct ui_theme *t = &ui->theme;
+	int64_t amount = s->bill.balance_cents, fee;
+	char line[96], money[32];
+
+	if (s->other_amount && money_parse(s->amount_text, &amount) != 0)
+		return 0;
+	fee = core_card_fee(s, amount);
+	if (fee <= 0)
+		return 0;
+	money_format(fee, money, sizeof(money));
+	snprintf(line, sizeof(line), _("Card fee: %s"), money);
+	ui_text(ui, UI_FONT_BODY, t->text, MARGIN, y, CONTENT_W, UI_CENTER, line);
+	money_format(amount + fee, money, sizeof(money));
+	snprintf(line, sizeof(line), _("Total charged to your card: %s"), money);
+	ui_text(ui, UI_FONT_BODY, t->text, MARGIN, y + 56, CONTENT_W, UI_CENTER, line);
+	return 130;
+}
+
 void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	int ev;
@@ -35,6 +57,7 @@ void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct s
 			 _("For example 20.00"), s->focus == CORE_FIELD_AMOUNT, false, ev);
 		y += h + 20;
 	}
+	y += fee_lines(ui, s, y);
 	y += chrome_notice(ui, s, y);
 	if (!s->cfg.cash && core_basket_offered(s)) {
 		/* Above the keypad, in the flow. */
