@@ -220,6 +220,8 @@ static const struct config_key table[] = {
     INT("ui.idle_timeout_s", idle_timeout_s, "60", 2, 3600, F | C | P | L),
     INT("ui.warning_s", warning_s, "20", 1, 600, F | C | L),
     INT("ui.dpi", dpi, "102", 50, 600, F), /* 21.5" 1080x1920 */
+    CHOICE("ui.look", look, "default", "default|large|high-contrast|large-high-contrast",
+	   F | C | L),
     CHOICE("a11y.speech", speech, "off", "off|on|headphones", F | C | L),
     INT("a11y.volume", speech_volume, "100", 20, 200, F | L),
     INT("a11y.rate", speech_rate, "175", 100, 375, F | L),
@@ -272,6 +274,12 @@ static const struct config_key table[] = {
 #undef C
 #undef P
 #undef L
+
+void config_look(const struct kiosk_config *cfg, bool *high_contrast, bool *large_text)
+{
+	*high_contrast = cfg->high_contrast || strstr(cfg->look, "high-contrast") != NULL;
+	*large_text = cfg->large_text || !strncmp(cfg->look, "large", 5);
+}
 
 const struct config_key *config_keys(size_t *n)
 {

@@ -59,6 +59,9 @@ struct kiosk_config {
 	int dpi;
 	bool high_contrast;
 	bool large_text;
+	/* [ui] look: the look each session starts in (default, large, high-contrast,
+	 * large-high-contrast); a11y.high_contrast and a11y.large_text each add theirs. */
+	char look[24];
 	/* Staff service mode: the PIN's hash (app/crypto/pin.h) and kioskctl's socket. */
 	char service_pin_hash[160];
 	bool service_allow_demo_pin; /* the demo and tests only: 2468 opens service mode */
@@ -170,6 +173,9 @@ int config_get_name(const struct kiosk_config *cfg, const char *name, char *out,
 
 /* Writes every setting as INI text (section, key = value), e.g. for kiosk --show-config. */
 void config_dump(const struct kiosk_config *cfg, FILE *f);
+
+/* The look a session starts in: [ui] look, with a11y.high_contrast and a11y.large_text. */
+void config_look(const struct kiosk_config *cfg, bool *high_contrast, bool *large_text);
 
 /* Copies into dst the values of every key whose sources include all `sources` bits. */
 void config_copy(struct kiosk_config *dst, const struct kiosk_config *src, unsigned sources);

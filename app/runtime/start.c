@@ -134,6 +134,9 @@ int app_start(struct app *a)
 		fprintf(stderr, "kiosk: cannot start the screen (%s)\n", kiosk_strerror(rc));
 		return rc;
 	}
+	/* --check-layout: every frame's boxes, and its targets at 15 mm on this screen. */
+	a->ui.check_layout = a->cli.check_layout;
+	a->ui.min_target_px = (a->cfg.dpi * 15 * 10 + 127) / 254;
 	rc = app_start_inbox(a);
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot start (%s)\n", kiosk_strerror(rc));
@@ -204,9 +207,10 @@ int app_start(struct app *a)
 	    strcmp(a->boot.payments_card, "terminal") ? CORE_CARD_READER : CORE_CARD_TERMINAL;
 	ccfg.cash = strcmp(a->cfg.cash_device, "none") != 0;
 	core_init(&a->core, &ccfg, clock_mono_ms());
-	if (a->cfg.high_contrast || a->cfg.large_text)
-		access_set_look(a, a->cfg.high_contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT,
-				a->cfg.large_text);
+	bool contrast, large;
+	config_look(&a->cfg, &contrast, &large);
+	if (contrast || large)
+		access_set_look(a, contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT, large);
 	a->speech_default = access_speech_wanted(&a->cfg);
 	if (a->speech_default)
 		access_set_speech(a, true);

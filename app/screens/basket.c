@@ -18,9 +18,9 @@ static bool in_basket(const struct core_state *s, const char *customer_number)
 void screen_basket(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
-	char money[32], label[96], pay[64];
+	char money[32], label[160], pay[64];
 	int64_t total = 0, fee;
-	int y, ev, rows;
+	int y, ev, h;
 
 	(void)ctx;
 	for (int i = 0; i < s->basket_count; i++)
@@ -28,11 +28,10 @@ void screen_basket(struct ui *ui, const struct core_state *s, const struct scree
 	/* The card fee applies to the card terminal only (core_card_fee): 0 with the reader. */
 	fee = core_card_fee(s, total);
 	total = 0;
-	rows = s->basket_count + (fee > 0) + 1;
 	y = chrome_title(ui, _("Your bills"), NULL);
-	SDL_Rect panel = {MARGIN, y, CONTENT_W, 60 + rows * 90};
-	chrome_panel(ui, panel);
-	int x = MARGIN + 50, w = CONTENT_W - 100, py = y + 30;
+	/* A panel as tall as its rows (measured, then placed). */
+	int x = MARGIN + 50, w = CONTENT_W - 100,
+	    py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 12) + 30;
 	for (int i = 0; i < s->basket_count; i++) {
 		const struct core_basket_item *b = &s->basket[i];
 
@@ -49,26 +48,28 @@ void screen_basket(struct ui *ui, const struct core_state *s, const struct scree
 	ui_fill(ui, (SDL_Rect){x, py, w, 2}, t->border);
 	money_format(total, money, sizeof(money));
 	chrome_row(ui, x, py + 10, w, _("Total"), money);
-	y += panel.h + 30;
+	y = chrome_panel_end(ui) + 30;
 	y += chrome_notice(ui, s, y);
 	if (core_basket_offered(s) && !s->signed_in) {
 		ev = TAG(CORE_EV_ADD_BILL);
-		ui_button(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 130}, _("Add another bill"),
+		h = ui_button_height(ui, CONTENT_W, _("Add another bill"), NULL, 130);
+		ui_button(ui, (SDL_Rect){MARGIN, y, CONTENT_W, h}, _("Add another bill"),
 			  UI_SECONDARY, ev);
-		y += 160;
+		y += h + 30;
 	}
 	/* Signed in: the resident's other accounts with something due, one tap each. */
 	for (int i = 0; s->signed_in && i < s->account_count && core_basket_offered(s); i++) {
 		const struct core_bill *b = &s->accounts[i].bill;
 
-		if (b->balance_cents <= 0 || in_basket(s, b->customer_number) || y > NAV_Y - 160)
+		if (b->balance_cents <= 0 || in_basket(s, b->customer_number))
 			continue;
 		money_format(b->balance_cents, money, sizeof(money));
 		i18n_fill(label, sizeof(label), _("Add %s"), b->display_number, NULL);
 		ev = screen_tag(CORE_EV_BASKET_ACCOUNT, i);
-		ui_button_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 130}, label, money, UI_SECONDARY,
+		h = ui_button_height(ui, CONTENT_W, label, money, 130);
+		ui_button_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W, h}, label, money, UI_SECONDARY,
 			     true, ev);
-		y += 150;
+		y += h + 20;
 	}
 	money_format(total, money, sizeof(money));
 	i18n_fill(pay, sizeof(pay), _("Pay %s"), money, NULL);
