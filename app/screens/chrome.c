@@ -5,7 +5,21 @@
 
 #include "app/screens/screens_internal.h"
 
-void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
+/* The top bar's height in the frame being drawn: one row (TOP_BAR_H), or two when Sign Out
+ * has a row of its own. The content and the timeout cover start below it. */
+static int top_bar_h = TOP_BAR_H;
+
+/* Sign Out's width: its label on one line at the look's button size, never under 380 px (the
+ * bar's other buttons are 100 px tall and 110 px and more wide: well over 15 mm). */
+static int sign_out_width(struct ui *ui)
+{
+	int w, h;
+
+	ui_text_size(ui, UI_FONT_BUTTON, 0, _("Sign Out"), &w, &h);
+	return w + 60 > 380 ? w + 60 : 380;
+}
+
+int chrome_top_bar(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
 	int ev = TAG(CORE_EV_TOGGLE_LANG);
@@ -13,17 +27,23 @@ void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct scre
 	SDL_Rect lang = {UI_W - MARGIN - 230, 25, 230, 100};
 	SDL_Rect big = {lang.x - 20 - 110, 25, 110, 100};
 	SDL_Rect contrast = {big.x - 20 - 110, 25, 110, 100};
-	int w, h, x = MARGIN, avail = contrast.x - 20 - MARGIN;
+	int w, h, x = MARGIN, avail = contrast.x - 20 - MARGIN, bar_h;
+	/* A shared public device: a signed-in resident can leave from any screen. Home has its
+	 * own Sign Out tile. */
+	bool sign_out = s->signed_in && s->screen != CORE_SCREEN_HOME;
+	int so_w = sign_out ? sign_out_width(ui) : 0;
+	/* Beside the look buttons when it fits there at the look's size; else (large text in
+	 * Spanish) a second row of its own: the bar grows, the font never shrinks. */
+	bool own_row = sign_out && so_w > avail;
 
 	/* The bar is the same on every screen: speech does not read it out each time. */
 	ui->content_off = true;
-	ui_group_begin(ui, 0, 0, UI_W, TOP_BAR_H, 0, "top bar");
-	ui_fill(ui, (SDL_Rect){0, 0, UI_W, TOP_BAR_H}, t->bar);
-	if (s->signed_in && s->screen != CORE_SCREEN_HOME) {
-		/* A shared public device: a signed-in resident can leave from any screen. Home
-		 * has its own Sign Out tile. The button takes the city's place in the bar. */
-		ui_button(ui, (SDL_Rect){MARGIN, 25, avail < 380 ? avail : 380, 100}, _("Sign Out"),
-			  UI_SECONDARY, TAG(CORE_EV_SIGN_OUT));
+	bar_h = ui_group_begin(ui, 0, 0, UI_W, TOP_BAR_H, 25, "top bar");
+	ui_fill(ui, (SDL_Rect){0, 0, UI_W, bar_h}, t->bar);
+	if (sign_out && !own_row) {
+		/* The button takes the city's place in the bar. */
+		ui_button(ui, (SDL_Rect){MARGIN, 25, so_w, 100}, _("Sign Out"), UI_SECONDARY,
+			  TAG(CORE_EV_SIGN_OUT));
 		goto looks;
 	}
 	ui_text_size(ui, UI_FONT_LABEL, 0, ctx->city_name, &w, &h);
@@ -54,8 +74,18 @@ looks:
 	ui_look_button(ui, big, "Aa", _("Large text"), UI_ACT_LARGE_TEXT, ui->large_text);
 	if (!s->cfg.single_lang) /* remote configuration may offer one language only */
 		ui_button(ui, lang, i18n_other_language_name(s->lang), UI_SECONDARY, ev);
-	ui_group_end(ui);
+	if (own_row) {
+		/* Under the city's name, at the left where the other looks have it; as tall as
+		 * its label needs should even the whole width be too narrow for one line. */
+		int row_w = so_w < CONTENT_W ? so_w : CONTENT_W;
+		ui_button(ui,
+			  (SDL_Rect){MARGIN, 25 + 100 + 20, row_w,
+				     ui_button_height(ui, row_w, _("Sign Out"), NULL, 100)},
+			  _("Sign Out"), UI_SECONDARY, TAG(CORE_EV_SIGN_OUT));
+	}
+	top_bar_h = ui_group_end(ui);
 	ui->content_off = false;
+	return top_bar_h;
 }
 
 int chrome_title(struct ui *ui, const char *title, const char *subtitle)
@@ -357,7 +387,7 @@ static void timeout_warning(struct ui *ui, const struct core_state *s, int64_t n
 	/* The step behind is not drawn at all: whoever walks up next must not read the
 	 * resident's account, and an opaque cover redraws fast every second. */
 	ui_overlay(ui);
-	ui_fill(ui, (SDL_Rect){0, TOP_BAR_H, UI_W, UI_H - TOP_BAR_H}, t->bar);
+	ui_fill(ui, (SDL_Rect){0, top_bar_h, UI_W, UI_H - top_bar_h}, t->bar);
 	box.h = ui_group_begin(ui, box.x, box.y, box.w, box.h, 60, "are you still there");
 	ui_round_rect(ui, box, 28, t->surface);
 	y = box.y + 60;
@@ -480,12 +510,15 @@ int chrome_row(struct ui *ui, int x, int y, int w, const char *label, const char
 	return h + 28;
 }
 
-/* The scroll view: the content between the top bar and the navigation's line. */
-static const SDL_Rect content_view = {0, TOP_BAR_H, UI_W - MARGIN, NAV_Y - 32 - TOP_BAR_H};
-/* A screen without navigation (Home, Welcome) has the whole height for its content. */
-static const SDL_Rect content_view_tall = {0, TOP_BAR_H, UI_W - MARGIN, UI_H - 30 - TOP_BAR_H};
 /* Whether the frame being measured put something fixed at the bottom (the navigation). */
 static bool bottom_used;
+
+/* The scroll view: the content between the top bar and the navigation's line; a screen
+ * without navigation (Home, Welcome) has the whole height for its content. */
+static SDL_Rect content_view(int bar_h, bool nav)
+{
+	return (SDL_Rect){0, bar_h, UI_W - MARGIN, (nav ? NAV_Y - 32 : UI_H - 30) - bar_h};
+}
 
 int chrome_top(struct ui *ui)
 {
@@ -507,7 +540,8 @@ void screens_draw(struct ui *ui, const struct core_state *s, const struct screen
 	/* Measure, then place: the same drawing twice, the second at the measured sizes. */
 	for (int pass = 0; pass < 2; pass++) {
 		ui_begin(ui, pass == 0);
-		chrome_top_bar(ui, s, ctx);
+		int bar_h = chrome_top_bar(ui, s, ctx);
+
 		if (s->warning) {
 			timeout_warning(ui, s, now_ms);
 			continue;
@@ -515,7 +549,7 @@ void screens_draw(struct ui *ui, const struct core_state *s, const struct screen
 		if (pass == 0)
 			bottom_used = false;
 		/* The measure pass learns whether the screen has navigation at the bottom. */
-		ui_scroll_begin(ui, pass == 0 || bottom_used ? content_view : content_view_tall);
+		ui_scroll_begin(ui, content_view(bar_h, pass == 0 || bottom_used));
 		if (draw) /* never NULL: tests/unit/screens walks the table */
 			draw(ui, s, ctx);
 		ui_scroll_end(ui);

@@ -22,7 +22,9 @@ int screen_tag(enum core_event_type type, int arg);
 #define KEY_H 96	/* a key of the keypads and keyboards: 24 mm at 102 dpi */
 #define FIELD_BOX_H 110 /* a field's box, under its label */
 
-void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+/* The bar at the top of every screen (the city or Sign Out, the looks, the language); returns
+ * its height: TOP_BAR_H, or more when Sign Out needs a row of its own. */
+int chrome_top_bar(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 /* Where a screen's content starts: below the top bar, moved by the scroll view. Every screen's
  * content is in the scroll view (chrome.c opens it), measured, then placed. */
 int chrome_top(struct ui *ui);

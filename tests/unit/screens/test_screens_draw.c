@@ -720,6 +720,92 @@ static void every_overlay_in_every_look(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The widget labelled label in the last frame, or NULL. */
+static const struct ui_widget *widget_labelled(const char *label)
+{
+	for (int i = 0; i < ui.widget_count; i++)
+		if (strcmp(ui.widgets[i].label, label) == 0)
+			return &ui.widgets[i];
+	return NULL;
+}
+
+/* A shared public device: a signed-in resident can leave from every screen (Home by its tile,
+ * every other screen by the top bar), in both languages and every look. */
+static void sign_out_on_every_signed_in_screen(void **state)
+{
+	struct core_state s;
+	int bad = 0;
+
+	(void)state;
+	for (int look = 0; look < THEME_COUNT * 2; look++) {
+		assert_int_equal(ui_set_look(&ui, (enum theme_id)(look / 2), look % 2), 0);
+		for (int lang = CORE_LANG_EN; lang <= CORE_LANG_ES; lang++) {
+			for (int sc = 0; sc < CORE_SCREEN_COUNT; sc++) {
+				fill_state(&s, (enum core_screen)sc, (enum core_lang)lang);
+				s.signed_in = true;
+				screens_draw(&ui, &s, &demo_ctx, 1000);
+				if (!widget_labelled(i18n_tr(lang, "Sign Out")) ||
+				    ui.layout_error[0]) {
+					fprintf(stderr, "FAIL: %s (%s, look %d): no Sign Out%s%s\n",
+						core_screen_name((enum core_screen)sc),
+						lang ? "es" : "en", look,
+						ui.layout_error[0] ? ": " : "", ui.layout_error);
+					bad++;
+				}
+			}
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* Fresh fonts and an empty text cache (it keys its textures by font number, not size). */
+static void reopen_fonts(void)
+{
+	assert_int_equal(ui_set_look(&ui, THEME_DEFAULT, true), 0);
+	assert_int_equal(ui_set_look(&ui, THEME_DEFAULT, false), 0);
+}
+
+/* Sign Out on every signed-in screen sits beside the look buttons, as wide as its label at the
+ * look's size; where that does not fit (a longer translation, a larger look: here the buttons'
+ * font swapped for the 80 px title font) it gets a row of its own under them: the bar grows,
+ * the content starts below it, the font is not made smaller and nothing overlaps. */
+static void sign_out_in_the_top_bar(void **state)
+{
+	const char *label = i18n_tr(I18N_ES, "Sign Out");
+	const struct ui_widget *so, *lang;
+	struct core_state s;
+	TTF_Font *button;
+
+	(void)state;
+	reopen_fonts();
+	fill_state(&s, CORE_SCREEN_UTILITY_BILL, CORE_LANG_ES);
+	screens_draw(&ui, &s, &demo_ctx, 1000);
+	assert_string_equal(ui.layout_error, "");
+	so = widget_labelled(label);
+	lang = widget_labelled(i18n_other_language_name(I18N_ES));
+	assert_non_null(so);
+	assert_non_null(lang);
+	assert_int_equal(so->rect.y, lang->rect.y); /* one row */
+	assert_true(so->rect.h >= 60 && so->rect.w >= 60);
+
+	button = ui.fonts[UI_FONT_BUTTON];
+	ui.fonts[UI_FONT_BUTTON] = ui.fonts[UI_FONT_TITLE];
+	screens_draw(&ui, &s, &demo_ctx, 1000);
+	ui.fonts[UI_FONT_BUTTON] = button;
+	if (ui.layout_error[0])
+		fprintf(stderr, "FAIL: %s\n", ui.layout_error);
+	assert_string_equal(ui.layout_error, "");
+	so = widget_labelled(label);
+	lang = widget_labelled(i18n_other_language_name(I18N_ES));
+	assert_non_null(so);
+	assert_non_null(lang);
+	assert_true(so->rect.y >= lang->rect.y + lang->rect.h); /* under the look buttons */
+	assert_true(so->rect.h >= 60 && so->rect.w >= 60);
+	/* The content scrolls below the grown bar. */
+	assert_true(ui.scroll.view.y >= so->rect.y + so->rect.h);
+	reopen_fonts();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -729,6 +815,8 @@ int main(void)
 	    cmocka_unit_test(terminal_card_step),
 	    cmocka_unit_test(spanish_check_can_fail),
 	    cmocka_unit_test(every_spanish_screen_only_from_the_catalog),
+	    cmocka_unit_test(sign_out_in_the_top_bar),
+	    cmocka_unit_test(sign_out_on_every_signed_in_screen),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
