@@ -294,9 +294,15 @@ void autopay_review_next(struct core_state *s, struct core_effects *fx, int64_t 
 	}
 }
 
+/* Opens a screen reached from more than one place, remembering where from (Back goes there). */
+static void open_from_here(struct core_state *s, enum core_screen to)
+{
+	s->opened_from[to] = s->screen;
+	core_go(s, to);
+}
+
 static void open_autopay(struct core_state *s, struct core_effects *fx)
 {
-	s->came_from = s->screen;
 	/* A fresh form each time: bank details never linger from an earlier visit. */
 	s->ap_has_max = false;
 	wipe(s->ap_max, sizeof(s->ap_max));
@@ -307,7 +313,7 @@ static void open_autopay(struct core_state *s, struct core_effects *fx)
 	s->ap_by_card = false;
 	s->brand[0] = s->last4[0] = '\0';
 	s->ap_refused = current(s) == NULL;
-	core_go(s, CORE_SCREEN_AUTOPAY);
+	open_from_here(s, CORE_SCREEN_AUTOPAY);
 	core_add_fx(fx, CORE_FX_READER_OFF, s);
 }
 
@@ -354,7 +360,7 @@ static void open_link(struct core_state *s)
 {
 	s->customer_number[0] = s->last_name[0] = s->last_bill[0] = '\0';
 	s->verify = CORE_VERIFY_LAST_NAME;
-	core_go(s, CORE_SCREEN_LINK_ACCOUNT);
+	open_from_here(s, CORE_SCREEN_LINK_ACCOUNT);
 }
 
 static void home_tile(struct core_state *s, struct core_effects *fx, int tile, int64_t now)
@@ -375,10 +381,7 @@ static void home_tile(struct core_state *s, struct core_effects *fx, int tile, i
 	}
 	switch (tile) {
 	case CORE_TILE_UTILITY_BILL: core_go(s, CORE_SCREEN_UTILITY_BILL); break;
-	case CORE_TILE_PAPERLESS:
-		s->came_from = CORE_SCREEN_HOME;
-		core_go(s, CORE_SCREEN_PAPERLESS);
-		break;
+	case CORE_TILE_PAPERLESS: open_from_here(s, CORE_SCREEN_PAPERLESS); break;
 	case CORE_TILE_BILLS_PAYMENTS:
 		s->history_loaded = false;
 		core_go(s, CORE_SCREEN_BILLS_PAYMENTS);
@@ -413,10 +416,12 @@ void autopay_next(struct core_state *s, struct core_effects *fx, int64_t now)
 		autopay_review(s);
 }
 
-/* Back to where the resident came from: came_from when it is one of `from`, else Home. */
+/* Back to where the resident opened this screen from, when that is a or b; else Home. */
 static void go_back(struct core_state *s, enum core_screen a, enum core_screen b)
 {
-	core_go(s, s->came_from == a || s->came_from == b ? s->came_from : CORE_SCREEN_HOME);
+	enum core_screen from = s->opened_from[s->screen];
+
+	core_go(s, from == a || from == b ? from : CORE_SCREEN_HOME);
 }
 
 void autopay_back(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -433,6 +438,14 @@ void autopay_review_back(struct core_state *s, struct core_effects *fx, int64_t 
 	core_go(s, CORE_SCREEN_AUTOPAY);
 }
 
+/* Linking opens from Home and from Auto Pay's refusal ("Add Utility Account"). */
+void link_account_back(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)fx;
+	(void)now;
+	go_back(s, CORE_SCREEN_AUTOPAY, CORE_SCREEN_HOME);
+}
+
 void paperless_back(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	(void)fx;
@@ -444,7 +457,7 @@ void paperless_back(struct core_state *s, struct core_effects *fx, int64_t now)
  * may have mistyped the address: the form comes back with it, to correct. */
 void verify_email_back(struct core_state *s, struct core_effects *fx, int64_t now)
 {
-	if (s->came_from != CORE_SCREEN_REGISTER) {
+	if (s->opened_from[CORE_SCREEN_VERIFY_EMAIL] != CORE_SCREEN_REGISTER) {
 		back_to_sign_in(s, fx, now);
 		return;
 	}
@@ -541,7 +554,7 @@ static void refused(struct core_state *s, const struct core_event *ev, struct co
 		break;
 	case CORE_REFUSAL_NOT_VERIFIED:
 		wipe_secrets(s);
-		s->came_from = CORE_SCREEN_SIGN_IN;
+		s->opened_from[CORE_SCREEN_VERIFY_EMAIL] = CORE_SCREEN_SIGN_IN;
 		core_go(s, CORE_SCREEN_VERIFY_EMAIL);
 		toast(s, N_("Please confirm your email address first. We sent a new code to %s."),
 		      s->email, now);
@@ -628,7 +641,7 @@ static void succeeded(struct core_state *s, const struct core_event *ev, struct 
 	case CORE_FX_REGISTER:
 		wipe(s->password2, sizeof(s->password2));
 		wipe(s->password, sizeof(s->password));
-		s->came_from = CORE_SCREEN_REGISTER;
+		s->opened_from[CORE_SCREEN_VERIFY_EMAIL] = CORE_SCREEN_REGISTER;
 		core_go(s, CORE_SCREEN_VERIFY_EMAIL);
 		break;
 	case CORE_FX_RESEND_CODE:
@@ -811,8 +824,7 @@ bool account_handle(struct core_state *s, const struct core_event *ev, struct co
 	case CORE_EV_PAPERLESS:
 		if (at != CORE_SCREEN_UTILITY_BILL || !current(s))
 			return false;
-		s->came_from = CORE_SCREEN_UTILITY_BILL;
-		core_go(s, CORE_SCREEN_PAPERLESS);
+		open_from_here(s, CORE_SCREEN_PAPERLESS);
 		return true;
 	case CORE_EV_PAPERLESS_SET:
 		if (at != CORE_SCREEN_PAPERLESS || !current(s))

@@ -581,9 +581,11 @@ struct core_state {
 	char bank_name[48];
 	bool ap_refused; /* not fully linked: the screen says why and offers to link */
 	/* Where Back goes from a screen reached from more than one place (Auto Pay from Home
-	 * or from Bills and Payments; Paperless from Home or from Utility Bill; the emailed
-	 * code from Create Your Account or from Sign In): where the resident came from. */
-	enum core_screen came_from;
+	 * or from Bills and Payments; Paperless from Home or from Utility Bill; linking from
+	 * Home or from Auto Pay's refusal; the emailed code from Create Your Account or from
+	 * Sign In): the screen each was last opened from, kept per screen so that Back after
+	 * Back still retraces the way (Bills and Payments, Auto Pay, linking, and back). */
+	enum core_screen opened_from[CORE_SCREEN_COUNT];
 
 	/* A bill's barcode (app/common/billcode.h) scanned on welcome or "Find your bill": the
 	 * lookup in flight is by it, or waits for CORE_EV_RECONCILED. */

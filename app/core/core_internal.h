@@ -73,6 +73,7 @@ void core_lookup_failed(struct core_state *s, enum core_failure f);
 core_step_fn sign_in_next, sign_in_back, register_next, verify_email_next, back_to_sign_in;
 core_step_fn link_account_next, autopay_next, autopay_back, autopay_review_next;
 core_step_fn autopay_review_back, paperless_back, account_back_home, verify_email_back;
+core_step_fn link_account_back;
 /* Auto Pay's form starts at the routing number unless it is refused or by card. */
 enum core_field autopay_first_field(const struct core_state *s);
 /* The account events (CORE_EV_SHIFT and later); returns whether anything visible changed. */

@@ -65,7 +65,7 @@ static const struct core_screen_def screens[] = {
 				  .flow = CORE_FLOW_ACCOUNT,
 				  .first = CORE_FIELD_CUSTOMER,
 				  .next = link_account_next,
-				  .back = account_back_home},
+				  .back = link_account_back},
     [CORE_SCREEN_UTILITY_BILL] = {.name = "utility-bill",
 				  .flow = CORE_FLOW_ACCOUNT,
 				  .next = core_stay,

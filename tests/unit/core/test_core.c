@@ -954,6 +954,72 @@ static void test_short_customer_number(void **state)
 	assert_string_equal(fx.fx[0].bill.customer_number, "123456");
 }
 
+/* A signed-in resident with no utility account linked yet, at screen. */
+static void signed_in_without_accounts(enum core_screen screen)
+{
+	s.signed_in = true;
+	s.account_count = 0;
+	s.screen = screen;
+}
+
+/* A tap on one of Home's tiles (or on Auto Pay's "Add Utility Account"). */
+static bool tile(int which)
+{
+	struct core_event e = mk(CORE_EV_HOME_TILE);
+
+	e.choice = which;
+	return send(&e);
+}
+
+/* A signed-in resident with no account linked taps a tile: the form to link one opens with a
+ * word about it in a toast, not a red error under a field (it once showed under Last name);
+ * there a customer number of the wrong length is refused at its own field. */
+static void test_tile_without_an_account(void **state)
+{
+	(void)state;
+	signed_in_without_accounts(CORE_SCREEN_HOME);
+	assert_true(tile(CORE_TILE_UTILITY_BILL));
+	assert_screen("link-account");
+	assert_notice("Link a utility account first.", false);
+	assert_int_equal(s.notice.field, CORE_FIELD_NONE);
+	assert_true(s.notice.until_ms > now); /* a toast: it goes by itself */
+	assert_int_equal(s.focus, CORE_FIELD_CUSTOMER);
+
+	key("12345");
+	focus(CORE_FIELD_LAST_NAME);
+	key("Park");
+	assert_true(ev(CORE_EV_CONTINUE));
+	assert_no_fx();
+	assert_screen("link-account");
+	assert_notice("A customer number has 6 to 12 digits.", true);
+	assert_int_equal(s.notice.field, CORE_FIELD_CUSTOMER);
+	assert_int_equal(s.focus, CORE_FIELD_CUSTOMER);
+	key("6789012");
+	assert_true(key("3")); /* a 13th digit: refused, and said at the field */
+	assert_string_equal(s.customer_number, "123456789012");
+	assert_notice("A customer number has 6 to 12 digits.", true);
+	assert_int_equal(s.notice.field, CORE_FIELD_CUSTOMER);
+}
+
+/* Back retraces the way however far it went: Bills and Payments, Auto Pay (refused: nothing is
+ * linked), Add Utility Account; then Back, Back, Back: Auto Pay, Bills and Payments, Home. */
+static void test_back_retraces_the_way(void **state)
+{
+	(void)state;
+	signed_in_without_accounts(CORE_SCREEN_BILLS_PAYMENTS);
+	assert_true(ev(CORE_EV_AUTOPAY_SETUP));
+	assert_screen("autopay");
+	assert_true(s.ap_refused);
+	assert_true(tile(CORE_TILE_ADD_ACCOUNT));
+	assert_screen("link-account");
+	assert_true(ev(CORE_EV_BACK));
+	assert_screen("autopay");
+	assert_true(ev(CORE_EV_BACK));
+	assert_screen("bills-payments");
+	assert_true(ev(CORE_EV_BACK));
+	assert_screen("home");
+}
+
 static void test_empty_customer_number(void **state)
 {
 	(void)state;
@@ -2146,6 +2212,8 @@ int main(void)
 	    cmocka_unit_test_setup(test_backspace_utf8, setup),
 	    cmocka_unit_test_setup(test_keys_without_field, setup),
 	    cmocka_unit_test_setup(test_short_customer_number, setup),
+	    cmocka_unit_test_setup(test_tile_without_an_account, setup),
+	    cmocka_unit_test_setup(test_back_retraces_the_way, setup),
 	    cmocka_unit_test_setup(test_empty_customer_number, setup),
 	    cmocka_unit_test_setup(test_empty_name, setup),
 	    cmocka_unit_test_setup(test_zero_amount, setup),
