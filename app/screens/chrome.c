@@ -32,13 +32,21 @@ int chrome_top_bar(struct ui *ui, const struct core_state *s, const struct scree
 	 * own Sign Out tile. */
 	bool sign_out = s->signed_in && s->screen != CORE_SCREEN_HOME;
 	int so_w = sign_out ? sign_out_width(ui) : 0;
-	/* Beside the look buttons when it fits there at the look's size; else (large text in
-	 * Spanish) a second row of its own: the bar grows, the font never shrinks. */
+	/* Beside the look buttons when it fits there at the look's size (it does in every look
+	 * in English and Spanish); else (a longer translation, a larger look) a second row of
+	 * its own: the bar grows, the font never shrinks. */
 	bool own_row = sign_out && so_w > avail;
+	/* There as tall as its label needs, should even the whole width be too narrow for one
+	 * line; 25 px of bar around it as around the first row. */
+	SDL_Rect row = {MARGIN, 25 + 100 + 20, so_w < CONTENT_W ? so_w : CONTENT_W, 0};
+
+	if (own_row)
+		row.h = ui_button_height(ui, row.w, _("Sign Out"), NULL, 100);
 
 	/* The bar is the same on every screen: speech does not read it out each time. */
 	ui->content_off = true;
-	bar_h = ui_group_begin(ui, 0, 0, UI_W, TOP_BAR_H, 25, "top bar");
+	bar_h =
+	    ui_group_begin(ui, 0, 0, UI_W, own_row ? row.y + row.h + 25 : TOP_BAR_H, 0, "top bar");
 	ui_fill(ui, (SDL_Rect){0, 0, UI_W, bar_h}, t->bar);
 	if (sign_out && !own_row) {
 		/* The button takes the city's place in the bar. */
@@ -74,15 +82,8 @@ looks:
 	ui_look_button(ui, big, "Aa", _("Large text"), UI_ACT_LARGE_TEXT, ui->large_text);
 	if (!s->cfg.single_lang) /* remote configuration may offer one language only */
 		ui_button(ui, lang, i18n_other_language_name(s->lang), UI_SECONDARY, ev);
-	if (own_row) {
-		/* Under the city's name, at the left where the other looks have it; as tall as
-		 * its label needs should even the whole width be too narrow for one line. */
-		int row_w = so_w < CONTENT_W ? so_w : CONTENT_W;
-		ui_button(ui,
-			  (SDL_Rect){MARGIN, 25 + 100 + 20, row_w,
-				     ui_button_height(ui, row_w, _("Sign Out"), NULL, 100)},
-			  _("Sign Out"), UI_SECONDARY, TAG(CORE_EV_SIGN_OUT));
-	}
+	if (own_row) /* under the city's name, at the left where the other looks have it */
+		ui_button(ui, row, _("Sign Out"), UI_SECONDARY, TAG(CORE_EV_SIGN_OUT));
 	top_bar_h = ui_group_end(ui);
 	ui->content_off = false;
 	return top_bar_h;
