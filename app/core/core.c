@@ -751,6 +751,7 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 	if (ev->type == CORE_EV_CASH_PROBLEM) {
 		/* Wherever anyone is: the amount step words it, staff see it, the heartbeat too. */
 		s->cash_problem = (enum core_cash_problem)ev->choice;
+		s->svc.status.cash = s->cash_problem; /* staff's screens follow it live */
 		return true;
 	}
 	if (ev->type == CORE_EV_TICK)

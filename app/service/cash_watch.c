@@ -268,12 +268,17 @@ int cash_watch_clear(struct cash_watch *w, char *had, size_t n)
 	if (rc == 0) {
 		w->alarm[0] = '\0';
 		w->alarm_at = 0;
-		/* Until the validator answers with its faults cleared, as if they were. */
-		if (w->have_last) {
-			struct val_status cleared = w->last;
-			cleared.faults = 0;
-			w->problem = problem_of(w, &cleared, true);
-		}
+		cash_watch_faults_cleared(w);
 	}
 	return rc;
+}
+
+void cash_watch_faults_cleared(struct cash_watch *w)
+{
+	/* Until the validator's next status says otherwise, as if its faults were gone. */
+	if (w->have_last) {
+		struct val_status cleared = w->last;
+		cleared.faults = 0;
+		w->problem = problem_of(w, &cleared, true);
+	}
 }

@@ -581,8 +581,9 @@ static int cash_op(struct service_worker *sw, const struct service_env *env, int
 			snprintf(detail, n, "%s", had[0] ? had : "no alarm latched");
 	}
 	/* A full stacker is empty now, a jam or an alarm checked: the validator may go on. */
-	if (rc == 0 && env->cops && env->cops->clear_faults)
-		env->cops->clear_faults(env->cimpl);
+	if (rc == 0 && env->cops && env->cops->clear_faults &&
+	    env->cops->clear_faults(env->cimpl) == 0)
+		cash_watch_faults_cleared(env->cash);
 	status(sw, env, false, &ev->status);
 	return rc;
 }
