@@ -8,11 +8,13 @@
 
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "app/common/rand.h"
+#include "app/portal/receipt_msg.h"
 #include "app/portal/resident.h"
 
 bool account_effect(enum core_effect_type type)
 {
-	return type >= CORE_FX_SIGN_IN && type <= CORE_FX_EMAIL_RECEIPT;
+	return type >= CORE_FX_SIGN_IN && type <= CORE_FX_AUTOPAY_OFF;
 }
 
 static enum core_failure failure_of(int rc)
@@ -175,7 +177,6 @@ static int run(struct portal *p, struct account_session *sess, const struct core
 		mbedtls_platform_zeroize(&ap, sizeof(ap));
 		break;
 	case CORE_FX_AUTOPAY_OFF: rc = portal_autopay_off(p, token, number, &pa); break;
-	case CORE_FX_EMAIL_RECEIPT: rc = portal_email_receipt(p, token, r->reference); break;
 	default: rc = KIOSK_EINVAL; break;
 	}
 	if (rc == 0 && (fx->type == CORE_FX_LINK || fx->type == CORE_FX_PAPERLESS ||
@@ -209,6 +210,36 @@ void account_run(struct portal *p, struct account_session *sess, const struct co
 	if (rc)
 		log_info("account", "effect %d: %s (%s)", fx->type, kiosk_strerror(rc),
 			 rc == KIOSK_EINVAL ? "refused" : "portal");
+}
+
+void account_send_receipt(struct portal *p, const struct core_effect *fx, enum core_lang lang,
+			  struct core_event *ev)
+{
+	struct portal_receipt_msg m;
+	bool email = fx->type == CORE_FX_EMAIL_RECEIPT;
+	int rc;
+
+	memset(ev, 0, sizeof(*ev));
+	memset(&m, 0, sizeof(m));
+	ev->type = CORE_EV_RECEIPT_SENT;
+	ev->request_id = fx->request_id;
+	ev->op = fx->type;
+	snprintf(m.reference, sizeof(m.reference), "%s", fx->acct.reference);
+	m.channel = email ? PORTAL_CHANNEL_EMAIL : PORTAL_CHANNEL_SMS;
+	m.to = email ? fx->acct.email : fx->acct.mobile;
+	m.lang = lang == CORE_LANG_ES ? "es" : "en";
+	rc = rand_hex(m.message_id, sizeof(m.message_id), 16);
+	if (rc == 0)
+		rc = portal_send_receipt(p, &m);
+	ev->failure = failure_of(rc);
+	/* The reference only: where it went is the resident's business. */
+	if (rc)
+		log_info("account", "receipt of %s by %s not sent: %s", m.reference,
+			 email ? "email" : "text message", kiosk_strerror(rc));
+	else
+		log_info("account", "receipt of %s sent by %s", m.reference,
+			 email ? "email" : "text message");
+	mbedtls_platform_zeroize(&m, sizeof(m));
 }
 
 void account_session_end(struct portal *p, struct account_session *sess)

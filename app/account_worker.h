@@ -26,6 +26,12 @@ void account_run(struct portal *p, struct account_session *sess, const struct co
  * or linking); fills ev (CORE_EV_LOOKUP_DONE). */
 void account_lookup(struct portal *p, const struct core_effect *fx, struct core_event *ev);
 
+/* CORE_FX_EMAIL_RECEIPT and CORE_FX_TEXT_RECEIPT: the receipt of fx->acct.reference sent by
+ * the portal to fx->acct.email or fx->acct.mobile, in lang; fills ev (CORE_EV_RECEIPT_SENT).
+ * The address or number is neither logged nor kept; the caller wipes its copy of fx. */
+void account_send_receipt(struct portal *p, const struct core_effect *fx, enum core_lang lang,
+			  struct core_event *ev);
+
 /* Signs out at the portal (the token is revoked) and wipes the token. */
 void account_session_end(struct portal *p, struct account_session *sess);
 

@@ -11,6 +11,7 @@
 
 #include "app/common/clock.h"
 #include "app/common/err.h"
+#include "app/common/weblink.h"
 #include "app/crypto/pin.h"
 #include "drivers/usb/usbdev.h"
 
@@ -54,6 +55,21 @@ static int check_printer_profile(const char *name, const char *value, char *err,
 		snprintf(err, errlen,
 			 "%s: '%s' is no printer profile (docs/operations.md lists them)", name,
 			 value);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+/* A pattern that cannot make a link would print a QR code that leads nowhere. */
+static int check_qr_url(const char *name, const char *value, char *err, size_t errlen)
+{
+	char url[256];
+
+	if (weblink_fill(value, "K0000000A", url, sizeof(url)) != 0) {
+		snprintf(err, errlen,
+			 "%s: not an https:// link with \"{reference}\" once in it (for example "
+			 "https://pay.example.gov/payments/{reference})",
+			 name);
 		return KIOSK_EINVAL;
 	}
 	return 0;
@@ -127,6 +143,7 @@ static const struct config_key table[] = {
     TEXT("kiosk.id", kiosk_id, "KIOSK-DEV", F | C),
     TEXT("kiosk.city_name", city_name, "City of Springfield", F),
     TEXT("kiosk.help_text", help_text, "Need help? Ask at the front desk.", F | L),
+    TEXT("kiosk.help_text_es", help_text_es, "", F | L),
     CHOICE("kiosk.devices", devices, "sim", "sim|usb", F | C),
     TEXT("kiosk.data_dir", data_dir, "/var/lib/kiosk", F | C),
     TEXT("kiosk.receipts_dir", receipts_dir, "", F | C), /* "": <data_dir>/receipts */
@@ -134,6 +151,13 @@ static const struct config_key table[] = {
     TEXT("kiosk.locale_dir", locale_dir, KIOSK_LOCALE_DIR, F),
     TEXT("kiosk.out_of_service_message", out_of_service_message,
 	 "You can pay online at the city's website or at the cashier's window.", F | P | L),
+    TEXT("kiosk.out_of_service_message_es", out_of_service_message_es,
+	 "Puede pagar en línea en el sitio web de la ciudad o en la ventanilla de caja.",
+	 F | P | L),
+    TEXT("kiosk.city_phone", city_phone, "(555) 010-0100", F | P | L),
+    TEXT("kiosk.city_website", city_website, "www.springfield.example.gov", F | P | L),
+    TEXT("kiosk.city_hours", city_hours, "Monday to Friday, 8 a.m. to 5 p.m.", F | P | L),
+    TEXT("kiosk.city_hours_es", city_hours_es, "", F | P | L),
     CHECKED("devices.wedge_readers", wedge_readers, "", check_wedge, F),
     BOOL("devices.chip_terminal", chip_terminal, "false", F | C),
     CHECKED("printer.profile", printer_profile, "", check_printer_profile, F),
@@ -176,6 +200,8 @@ static const struct config_key table[] = {
      * header or footer is taken at the next start. */
     TEXT("receipt.header", receipt_header, "", F | P), /* "": the city's name */
     TEXT("receipt.footer", receipt_footer, "", F | P),
+    /* The QR code on the receipt links to the payment on the city's website. */
+    CHECKED("receipt.qr_url", receipt_qr_url, "", check_qr_url, F),
 };
 
 #undef F

@@ -20,6 +20,7 @@ struct kiosk_config {
 	char kiosk_id[64];
 	char city_name[96];
 	char help_text[160];
+	char help_text_es[160]; /* the same in Spanish ("": the catalog's, if it has it) */
 
 	char devices[8];	 /* "sim" or "usb" */
 	char wedge_readers[256]; /* "vvvv:pppp,..." keyboard-wedge readers to take; "" = defaults */
@@ -68,13 +69,20 @@ struct kiosk_config {
 	char update_window[16];
 
 	/* Fleet: what the portal may also set remotely (CONFIG_PORTAL in the table). */
-	int heartbeat_s;		  /* seconds between heartbeats; 0 = none */
-	char languages[8];		  /* languages offered: "en,es", "en" or "es" */
-	char out_of_service_message[160]; /* where else to pay, shown while out of service */
-	long convenience_fee_cents;	  /* 0..500, shown on the bill summary when > 0 */
-	long max_payment_cents;		  /* the most one payment at this kiosk may be */
-	char receipt_header[64];	  /* "" = the city's name */
+	int heartbeat_s;		     /* seconds between heartbeats; 0 = none */
+	char languages[8];		     /* languages offered: "en,es", "en" or "es" */
+	char out_of_service_message[160];    /* where else to pay, shown while out of service */
+	char out_of_service_message_es[160]; /* the same in Spanish ("": none) */
+	/* How residents reach the city: the out-of-service screen and every receipt. */
+	char city_phone[32];
+	char city_website[64];
+	char city_hours[96];	    /* when the city's offices are open, in English */
+	char city_hours_es[96];	    /* the same in Spanish ("": the catalog's, if it has it) */
+	long convenience_fee_cents; /* 0..500, shown on the bill summary when > 0 */
+	long max_payment_cents;	    /* the most one payment at this kiosk may be */
+	char receipt_header[64];    /* "" = the city's name */
 	char receipt_footer[64];
+	char receipt_qr_url[200]; /* the QR code's link, "{reference}" in it; "" = the reference */
 };
 
 /* Where a setting may come from (a key's `sources`, any combination). */

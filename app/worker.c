@@ -200,7 +200,10 @@ static void receipts_env_of(const struct worker *w, enum core_lang lang, struct 
 	env->header = w->cfg.receipt_header;
 	env->footer = w->cfg.receipt_footer;
 	env->kiosk_id = w->cfg.kiosk_id;
+	env->city_phone = w->cfg.city_phone;
+	env->city_website = w->cfg.city_website;
 	env->tr = receipt_tr(lang);
+	env->qr_url = w->cfg.receipt_qr_url;
 }
 
 static void service_env_of(struct worker *w, struct service_env *env, enum core_lang lang)
@@ -303,6 +306,11 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 	case CORE_FX_PRINT:
 		receipts_env_of(w, lang, &renv);
 		payments_print(w->payments, &renv, &ev);
+		post(w, &ev);
+		break;
+	case CORE_FX_EMAIL_RECEIPT:
+	case CORE_FX_TEXT_RECEIPT:
+		account_send_receipt(w->portal, fx, lang, &ev);
 		post(w, &ev);
 		break;
 	case CORE_FX_END_SESSION:

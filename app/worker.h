@@ -33,6 +33,9 @@ struct worker_config {
 	const char *kiosk_id;
 	const char *receipt_header;
 	const char *receipt_footer; /* NULL or "": none */
+	const char *receipt_qr_url; /* the QR code's link pattern; NULL or "": the reference */
+	const char *city_phone;	    /* printed on every receipt; NULL or "": none */
+	const char *city_website;
 	/* Where results go (INBOX_RESULT, a malloc'd struct core_event): the UI thread's. */
 	struct inbox *inbox;
 };

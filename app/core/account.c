@@ -79,6 +79,17 @@ static struct core_account_req *request(struct core_state *s, struct core_effect
 	return &fx->fx[fx->count - 1].acct;
 }
 
+struct core_account_req *account_request(struct core_state *s, struct core_effects *fx,
+					 enum core_effect_type type, int64_t now)
+{
+	return request(s, fx, type, now);
+}
+
+void account_field_error(struct core_state *s, enum core_field f, const char *msgid)
+{
+	field_error(s, f, msgid);
+}
+
 static const struct core_account *current(const struct core_state *s)
 {
 	return s->current >= 0 && s->current < s->account_count ? &s->accounts[s->current] : NULL;
@@ -324,7 +335,8 @@ void account_home(struct core_state *s, struct core_effects *fx, bool refresh)
 	s->amount_cents = 0;
 	s->amount_text[0] = '\0';
 	s->other_amount = false;
-	s->receipt_printed = s->receipt_emailed = false;
+	s->receipt_printed = s->receipt_emailed = s->receipt_texted = false;
+	receipt_send_forget(s);
 	s->busy = CORE_BUSY_NONE;
 	core_go(s, CORE_SCREEN_HOME);
 	core_add_fx(fx, CORE_FX_READER_OFF, s);
@@ -635,10 +647,6 @@ static void succeeded(struct core_state *s, const struct core_event *ev, struct 
 		take_account(s, r);
 		toast(s, N_("Auto Pay is turned off."), NULL, now);
 		break;
-	case CORE_FX_EMAIL_RECEIPT:
-		s->receipt_emailed = true;
-		toast(s, N_("Your receipt is on its way to %s."), s->resident_email, now);
-		break;
 	default: break;
 	}
 }
@@ -814,13 +822,6 @@ bool account_handle(struct core_state *s, const struct core_event *ev, struct co
 		if (at != CORE_SCREEN_AUTOPAY || s->ap_by_card)
 			return false;
 		s->ap_savings = ev->choice != 0;
-		return true;
-	case CORE_EV_EMAIL_RECEIPT:
-		if (at != CORE_SCREEN_PAY_RESULT || !s->signed_in || s->receipt_emailed ||
-		    s->outcome != CORE_OUTCOME_APPROVED)
-			return false;
-		core_copy(request(s, fx, CORE_FX_EMAIL_RECEIPT, now)->reference,
-			  sizeof(s->reference), s->reference);
 		return true;
 	default: return false;
 	}

@@ -708,7 +708,7 @@ static bool is_touch(enum core_event_type t)
 {
 	return t != CORE_EV_TICK && t != CORE_EV_LOOKUP_DONE && t != CORE_EV_PAY_DONE &&
 	       t != CORE_EV_PRINT_DONE && t != CORE_EV_ACCOUNT_DONE && t != CORE_EV_RECONCILED &&
-	       t != CORE_EV_OUT_OF_SERVICE;
+	       t != CORE_EV_OUT_OF_SERVICE && t != CORE_EV_RECEIPT_SENT;
 }
 
 static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -909,6 +909,9 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		clear_notice(s);
 		add_fx(fx, CORE_FX_PRINT, s);
 		break;
+	case CORE_EV_EMAIL_RECEIPT:
+	case CORE_EV_TEXT_RECEIPT:
+	case CORE_EV_RECEIPT_SENT: return receipt_send_handle(s, ev, fx);
 	case CORE_EV_CONTINUE_NO_RECEIPT:
 		if (s->screen != CORE_SCREEN_PAY_CARD || !s->receipt_choice)
 			return false;

@@ -22,6 +22,8 @@ enum core_screen {
 	CORE_SCREEN_PAY_AMOUNT,
 	CORE_SCREEN_PAY_CARD,
 	CORE_SCREEN_PAY_RESULT,
+	CORE_SCREEN_RECEIPT_EMAIL, /* "Email receipt": the address (a resident's own offered) */
+	CORE_SCREEN_RECEIPT_TEXT,  /* "Text receipt": a mobile number on the keypad */
 	/* a resident's account (app/core/account.c) */
 	CORE_SCREEN_SIGN_IN,
 	CORE_SCREEN_REGISTER,
@@ -466,6 +468,7 @@ struct core_state {
 	struct core_history_item payments[CORE_MAX_HISTORY];
 	bool history_loaded;
 	bool receipt_emailed;
+	bool receipt_texted;
 	/* Auto Pay form */
 	bool ap_has_max;
 	char ap_max[12];
@@ -533,7 +536,7 @@ enum core_event_type {
 	CORE_EV_TOGGLE_AP_MAX,	/* the maximum amount checkbox */
 	CORE_EV_SET_AP_METHOD,	/* .choice: 0 bank account, 1 card */
 	CORE_EV_SET_AP_SAVINGS, /* .choice: 0 checking, 1 savings */
-	CORE_EV_EMAIL_RECEIPT,	/* pay-result, signed in */
+	CORE_EV_EMAIL_RECEIPT,	/* pay-result: the email receipt's screen */
 	CORE_EV_ACCOUNT_DONE,	/* .request_id, .failure, .op, .acct: the portal's answer */
 	/* staff service mode */
 	CORE_EV_SERVICE_HOLD,	/* the top-left corner was held for 3 s */
@@ -546,8 +549,10 @@ enum core_event_type {
 	/* A card swipe arrived as typing (a keyboard-wedge reader the kiosk does not take): it
 	 * was dropped (app/core/wedge_guard.h); the resident is sent to the card reader. */
 	CORE_EV_STRAY_SWIPE,
-	CORE_EV_ASK_YES, /* the question (core_state.ask): do it */
-	CORE_EV_ASK_NO,	 /* the question: keep things as they are */
+	CORE_EV_ASK_YES,      /* the question (core_state.ask): do it */
+	CORE_EV_ASK_NO,	      /* the question: keep things as they are */
+	CORE_EV_TEXT_RECEIPT, /* pay-result: the text receipt's screen */
+	CORE_EV_RECEIPT_SENT, /* .request_id, .failure, .op (the effect it answers) */
 };
 
 /* The tiles of the signed-in home screen. */
@@ -614,8 +619,11 @@ enum core_effect_type {
 	CORE_FX_HISTORY,
 	CORE_FX_AUTOPAY, /* a card one uses the card held by the reader */
 	CORE_FX_AUTOPAY_OFF,
-	CORE_FX_EMAIL_RECEIPT,
 	CORE_FX_SERVICE, /* .op: enum core_service_op, .text; answered by CORE_EV_SERVICE_DONE */
+	/* The receipt of .acct.reference sent to .acct.email, or as a text message to
+	 * .acct.mobile (E.164); answered by CORE_EV_RECEIPT_SENT. Neither is kept anywhere. */
+	CORE_FX_EMAIL_RECEIPT,
+	CORE_FX_TEXT_RECEIPT,
 };
 
 struct core_effect {

@@ -58,6 +58,20 @@ void account_home(struct core_state *s, struct core_effects *fx, bool refresh);
 bool account_card_read(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
 /* Longest text a field holds, in bytes. */
 size_t account_field_max(enum core_field f);
+/* Queues an effect for the portal (its request data to fill in); the resident waits under
+ * "One moment". */
+struct core_account_req *account_request(struct core_state *s, struct core_effects *fx,
+					 enum core_effect_type type, int64_t now);
+/* An error said at field f, which gets the focus. */
+void account_field_error(struct core_state *s, enum core_field f, const char *msgid);
+
+/* ---- receipt_send.c: the receipt by email or text message ---- */
+core_step_fn receipt_email_next, receipt_text_next, receipt_send_back;
+/* CORE_EV_EMAIL_RECEIPT, CORE_EV_TEXT_RECEIPT and CORE_EV_RECEIPT_SENT. */
+bool receipt_send_handle(struct core_state *s, const struct core_event *ev,
+			 struct core_effects *fx);
+/* Wipes the address and the number typed for a receipt. */
+void receipt_send_forget(struct core_state *s);
 
 /* ---- service.c ---- */
 /* Whether the service module takes this event in this state (staff screens, the corner hold,

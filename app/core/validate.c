@@ -2,6 +2,7 @@
  * and verification code. Pure functions, unit-tested in tests/unit/core/test_validate.c. */
 #include "app/core/validate.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "app/common/err.h"
@@ -74,6 +75,24 @@ int validate_mobile(const char *mobile, char *out, size_t n)
 		return 0;
 	out[0] = '\0';
 	return KIOSK_EINVAL;
+}
+
+int validate_sms_number(const char *mobile, char *out, size_t n)
+{
+	char digits[16];
+	const char *d = digits;
+
+	if (!out || n < 13)
+		return KIOSK_EINVAL;
+	out[0] = '\0';
+	if (validate_mobile(mobile, digits, sizeof(digits)) != 0 || !digits[0])
+		return KIOSK_EINVAL;
+	if (strlen(d) == 11)
+		d++;
+	if (d[0] < '2' || d[3] < '2')
+		return KIOSK_EINVAL;
+	snprintf(out, n, "+1%s", d);
+	return 0;
 }
 
 int validate_routing(const char *routing)

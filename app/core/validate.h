@@ -19,6 +19,10 @@ int validate_password(const char *password);
 /* A US mobile number: 10 digits, or 11 starting with 1; "" (none) is fine. Dashes, dots,
  * spaces and parentheses are dropped into out (digits only). */
 int validate_mobile(const char *mobile, char *out, size_t n);
+/* A number that takes text messages, as the portal sends them: a US (NANP) mobile number of
+ * 10 digits, or 11 starting with 1, separators as validate_mobile allows; the area code and
+ * the exchange each start with 2 to 9. out gets it in E.164 ("+13125550147"). */
+int validate_sms_number(const char *mobile, char *out, size_t n);
 /* Nine digits whose ABA checksum (weights 3 7 1) is a multiple of ten. */
 int validate_routing(const char *routing);
 /* A bank account number: 4 to 17 digits. */

@@ -366,27 +366,29 @@ static void report(struct runner *r)
 
 enum outcome { DONE, WAIT, FAIL };
 
-/* ---- portal-sim's mailbox (test-only: KIOSK_TEST_MBOX names it) ---- */
+/* ---- portal-sim's mailbox and text messages (test-only: KIOSK_TEST_MBOX and KIOSK_TEST_SMS
+ * name them) ---- */
 
 #define MBOX_MAX (1024 * 1024)
 
-/* Reads the whole mbox into a malloc'd string, or NULL (why is filled). */
-static char *read_mbox(struct runner *r)
+/* Reads the whole mbox the variable `env` names into a malloc'd string, or NULL (why is
+ * filled). */
+static char *read_mbox(struct runner *r, const char *env)
 {
-	const char *path = getenv("KIOSK_TEST_MBOX");
+	const char *path = getenv(env);
 	FILE *f;
 	char *buf;
 	size_t n;
 
 	if (!path || !*path) {
-		snprintf(r->why, sizeof(r->why),
-			 "KIOSK_TEST_MBOX is not set (scripts/run-journey sets it)");
+		snprintf(r->why, sizeof(r->why), "%s is not set (scripts/run-journey sets it)",
+			 env);
 		return NULL;
 	}
 	buf = calloc(1, MBOX_MAX + 1);
 	f = fopen(path, "r");
 	if (!buf || !f) {
-		snprintf(r->why, sizeof(r->why), "no mail in %s yet", path);
+		snprintf(r->why, sizeof(r->why), "no message in %s yet", path);
 		free(buf);
 		if (f)
 			fclose(f);
@@ -834,13 +836,15 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 			 ui->toast[0] ? ui->toast : "none");
 		return FAIL;
 	}
-	if (!strcmp(c->name, "expect-mail") || !strcmp(c->name, "type-mail-code")) {
+	if (!strcmp(c->name, "expect-mail") || !strcmp(c->name, "type-mail-code") ||
+	    !strcmp(c->name, "expect-text-message")) {
 		bool typing = !strcmp(c->name, "type-mail-code");
+		bool sms = !strcmp(c->name, "expect-text-message");
 		char code[8] = "";
 		bool found;
 		if (want_args(r, c, typing ? 1 : 2) == FAIL)
 			return FAIL;
-		char *mbox = read_mbox(r);
+		char *mbox = read_mbox(r, sms ? "KIOSK_TEST_SMS" : "KIOSK_TEST_MBOX");
 		found = mbox && (typing ? each_mail_to(mbox, c->args[0], mail_code, code)
 					: each_mail_to(mbox, c->args[0], mail_contains,
 						       (void *)c->args[1]));
@@ -859,8 +863,8 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 			snprintf(r->why, sizeof(r->why), "no mail with a 6-digit code to %s",
 				 c->args[0]);
 		else
-			snprintf(r->why, sizeof(r->why), "no mail to %s contains \"%s\"",
-				 c->args[0], c->args[1]);
+			snprintf(r->why, sizeof(r->why), "no %s to %s contains \"%s\"",
+				 sms ? "text message" : "mail", c->args[0], c->args[1]);
 		return FAIL;
 	}
 	if (!strcmp(c->name, "printer")) {

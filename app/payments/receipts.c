@@ -6,6 +6,7 @@
 
 #include "app/common/crashpoint.h"
 #include "app/common/err.h"
+#include "app/common/weblink.h"
 
 int receipts_print(const struct receipts_env *env, const struct payment_record *rec)
 {
@@ -28,6 +29,19 @@ int receipts_print(const struct receipts_env *env, const struct payment_record *
 	snprintf(r.brand, sizeof(r.brand), "%s", rec->brand);
 	snprintf(r.last4, sizeof(r.last4), "%s", rec->last4);
 	snprintf(r.reference, sizeof(r.reference), "%s", rec->reference);
+	/* Checked when the setting was read; a pattern that fails here leaves the reference. */
+	if (env->qr_url && weblink_fill(env->qr_url, rec->reference, r.qr, sizeof(r.qr)) != 0)
+		r.qr[0] = '\0';
+	snprintf(r.city_phone, sizeof(r.city_phone), "%s", env->city_phone ? env->city_phone : "");
+	snprintf(r.city_website, sizeof(r.city_website), "%s",
+		 env->city_website ? env->city_website : "");
+	/* What is left to pay: the bill as looked up less what this payment took. */
+	if (rec->outcome == CORE_OUTCOME_APPROVED && rec->bill.balance_cents > 0) {
+		r.has_balance_after = true;
+		r.balance_after_cents = rec->bill.balance_cents > rec->amount_cents
+					    ? rec->bill.balance_cents - rec->amount_cents
+					    : 0;
+	}
 	r.outcome = rec->outcome == CORE_OUTCOME_APPROVED   ? RECEIPT_APPROVED
 		    : rec->outcome == CORE_OUTCOME_DECLINED ? RECEIPT_DECLINED
 							    : RECEIPT_IN_DOUBT;

@@ -33,7 +33,11 @@ struct receipts_env {
 	const char *header;
 	const char *footer; /* NULL or "": none */
 	const char *kiosk_id;
-	receipt_tr_fn tr; /* the resident's language; NULL: English as written */
+	const char *city_phone; /* how to reach the city; NULL or "": none */
+	const char *city_website;
+	receipt_tr_fn tr;   /* the resident's language; NULL: English as written */
+	const char *qr_url; /* [receipt] qr_url: the payment's page, "{reference}" in it; NULL or
+			     * "": the QR code holds the reference alone */
 };
 
 /* Prints rec's receipt: 0, KIOSK_EINVAL (nothing to print), KIOSK_EPAPER, or the printer's

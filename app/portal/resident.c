@@ -340,10 +340,3 @@ int portal_autopay_off(struct portal *p, const char *token, const char *customer
 		return rc;
 	return call_account(p, path, token, NULL, out);
 }
-
-int portal_email_receipt(struct portal *p, const char *token, const char *reference)
-{
-	json_t *req = json_pack("{s:s}", "reference", reference);
-
-	return req ? call_plain(p, "POST", PORTAL_API "/me/receipts", token, req) : KIOSK_EINVAL;
-}

@@ -108,7 +108,5 @@ int portal_set_autopay(struct portal *p, const char *token, const char *customer
 		       const struct portal_autopay *req, struct portal_account *out);
 int portal_autopay_off(struct portal *p, const char *token, const char *customer_number,
 		       struct portal_account *out);
-/* Emails the receipt of a payment (by its reference) to the signed-in resident. */
-int portal_email_receipt(struct portal *p, const char *token, const char *reference);
 
 #endif

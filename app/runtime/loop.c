@@ -82,6 +82,8 @@ void app_dispatch(struct app *a, struct core_event ev)
 		if (fx.fx[i].type == CORE_FX_END_SESSION)
 			access_restore_defaults(a);
 	}
+	/* Effects carry what was typed (a password, a receipt's address): gone once queued. */
+	explicit_bzero(&fx, sizeof(fx));
 }
 
 /* Everything the other threads posted, in order. */

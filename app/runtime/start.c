@@ -170,6 +170,9 @@ int app_start(struct app *a)
 	    .receipt_header =
 		a->boot.receipt_header[0] ? a->boot.receipt_header : a->boot.city_name,
 	    .receipt_footer = a->boot.receipt_footer,
+	    .receipt_qr_url = a->boot.receipt_qr_url,
+	    .city_phone = a->boot.city_phone,
+	    .city_website = a->boot.city_website,
 	    .inbox = a->inbox,
 	};
 	rc = worker_start(&wcfg, &a->worker);
@@ -197,10 +200,16 @@ int app_start(struct app *a)
 		access_set_speech(a, true);
 	a->screen_ctx.city_name = a->cfg.city_name;
 	a->screen_ctx.help_text = a->cfg.help_text;
+	a->screen_ctx.help_text_es = a->cfg.help_text_es;
 	a->screen_ctx.version = KIOSK_VERSION;
 	a->screen_ctx.update_slot = a->slot;
 	control_start(a);
 	a->screen_ctx.out_of_service_message = a->cfg.out_of_service_message;
+	a->screen_ctx.out_of_service_message_es = a->cfg.out_of_service_message_es;
+	a->screen_ctx.city_phone = a->cfg.city_phone;
+	a->screen_ctx.city_website = a->cfg.city_website;
+	a->screen_ctx.city_hours = a->cfg.city_hours;
+	a->screen_ctx.city_hours_es = a->cfg.city_hours_es;
 	if (a->identity_problem)
 		fleet_identity_out_of_service(a, "device certificate not valid");
 	if (fleet_start(a, &wcfg.portal, outbox))

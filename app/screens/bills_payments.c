@@ -63,8 +63,7 @@ void screen_bills_payments(struct ui *ui, const struct core_state *s, const stru
 		words_autopay_method(ui, a, method, sizeof(method));
 		if (a->autopay_max_cents > 0) {
 			money_format(a->autopay_max_cents, max, sizeof(max));
-			snprintf(line, sizeof(line), "%s · %s %s", method, _("Maximum amount"),
-				 max);
+			i18n_fill(line, sizeof(line), _("%s · up to %s per bill"), method, max);
 		} else {
 			snprintf(line, sizeof(line), "%s · %s", method, _("No maximum"));
 		}

@@ -1,12 +1,30 @@
-/* Out of service: the kiosk takes no payments and says where else to pay (the message comes
- * from the configuration, local or remote). */
+/* Out of service: the kiosk takes no payments and says where else to pay (the message and the
+ * city's website, phone and hours come from the configuration, local or remote), in the
+ * resident's language. */
+#include <stdio.h>
 
 #include "app/screens/screens_internal.h"
+
+/* One "label: value" line of the contact list; returns the height used. */
+static int contact(struct ui *ui, int y, const char *fmt, const char *value)
+{
+	char line[256];
+
+	if (!value || !value[0])
+		return 0;
+	i18n_fill(line, sizeof(line), fmt, value, NULL);
+	return ui_text(ui, UI_FONT_BODY, ui->theme.text, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
+		       line) +
+	       16;
+}
 
 void screen_out_of_service(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
-	int y = 520;
+	const char *msg =
+	    words_configured(ui, ctx->out_of_service_message, ctx->out_of_service_message_es);
+	const char *hours = words_configured(ui, ctx->city_hours, ctx->city_hours_es);
+	int y = 460;
 
 	(void)s;
 	y += ui_text(ui, UI_FONT_TITLE, t->text, MARGIN, y, CONTENT_W, UI_CENTER,
@@ -15,13 +33,24 @@ void screen_out_of_service(struct ui *ui, const struct core_state *s, const stru
 	y += ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
 		     _("This kiosk is not taking payments right now."));
 	y += 40;
-	if (ctx->identity_problem) {
+	if (ctx->identity_problem && ctx->identity_problem[0]) {
 		y += ui_text(ui, UI_FONT_BODY, t->text, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
 			     _(ctx->identity_problem));
 		y += 40;
 	}
-	if (ctx->out_of_service_message && ctx->out_of_service_message[0])
-		ui_text(ui, UI_FONT_BODY, t->text, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
-			ctx->out_of_service_message);
-	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1610, CONTENT_W, UI_CENTER, _(ctx->help_text));
+	if (msg)
+		y += ui_text(ui, UI_FONT_BODY, t->text, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
+			     msg) +
+		     40;
+	if ((ctx->city_website && ctx->city_website[0]) ||
+	    (ctx->city_phone && ctx->city_phone[0])) {
+		y += ui_text(ui, UI_FONT_LABEL, t->text, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
+			     _("Other ways to pay")) +
+		     20;
+		y += contact(ui, y, _("Online: %s"), ctx->city_website);
+		y += contact(ui, y, _("By phone: %s"), ctx->city_phone);
+		y += contact(ui, y, _("Hours: %s"), hours);
+	}
+	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1610, CONTENT_W, UI_CENTER,
+		words_configured(ui, ctx->help_text, ctx->help_text_es));
 }

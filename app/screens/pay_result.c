@@ -78,11 +78,14 @@ void screen_pay_result(struct ui *ui, const struct core_state *s, const struct s
 	chrome_notice(ui, s, y);
 
 	int bw = (CONTENT_W - 30) / 2;
-	if (s->signed_in && s->outcome == CORE_OUTCOME_APPROVED) {
-		/* Signed in: the receipt can also go to the resident's email. */
+	if (s->outcome == CORE_OUTCOME_APPROVED && s->reference[0]) {
+		/* The receipt can also go to an email address or a mobile number. */
 		ev = TAG(CORE_EV_EMAIL_RECEIPT);
-		ui_button_ex(ui, (SDL_Rect){MARGIN, NAV_Y - 200, CONTENT_W, 150},
-			     _("Email receipt"), NULL, UI_SECONDARY, !s->receipt_emailed, ev);
+		ui_button_ex(ui, (SDL_Rect){MARGIN, NAV_Y - 200, bw, 150}, _("Email receipt"), NULL,
+			     UI_SECONDARY, !s->receipt_emailed, ev);
+		ev = TAG(CORE_EV_TEXT_RECEIPT);
+		ui_button_ex(ui, (SDL_Rect){MARGIN + bw + 30, NAV_Y - 200, bw, 150},
+			     _("Text receipt"), NULL, UI_SECONDARY, !s->receipt_texted, ev);
 	}
 	if (s->outcome == CORE_OUTCOME_DECLINED) {
 		ev = TAG(CORE_EV_TRY_ANOTHER_CARD);

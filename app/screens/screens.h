@@ -9,12 +9,18 @@
 #include "app/ui/ui.h"
 
 struct screen_ctx {
-	const char *city_name; /* "City of Springfield" */
-	const char *help_text; /* where else to get help, e.g. "Ask at the front desk." */
+	const char *city_name;	  /* "City of Springfield" */
+	const char *help_text;	  /* where else to get help, e.g. "Ask at the front desk." */
+	const char *help_text_es; /* the same in Spanish; "" or NULL: the catalog's, if any */
 	/* staff service mode */
-	const char *version;		    /* the firmware's version */
-	const char *update_slot;	    /* the A/B slot running, "" when unknown */
-	const char *out_of_service_message; /* where else to pay while out of service */
+	const char *version;		       /* the firmware's version */
+	const char *update_slot;	       /* the A/B slot running, "" when unknown */
+	const char *out_of_service_message;    /* where else to pay while out of service */
+	const char *out_of_service_message_es; /* the same in Spanish, "" or NULL: none */
+	const char *city_phone;		       /* how to reach the city; "" or NULL: none */
+	const char *city_website;
+	const char *city_hours;	      /* office hours in English */
+	const char *city_hours_es;    /* in Spanish; "" or NULL: the catalog's, if any */
 	const char *identity_problem; /* msgid: the kiosk's certificate is expired or revoked */
 	const char
 	    *today; /* the local date, "YYYY-MM-DD" (a bill past due says so); NULL: unknown */

@@ -55,6 +55,10 @@ int chrome_panel(struct ui *ui, SDL_Rect r);
 void words_autopay_method(struct ui *ui, const struct core_account *a, char *out, size_t n);
 bool words_past_due(const struct core_bill *b, const struct screen_ctx *ctx);
 void words_date(struct ui *ui, const char *iso, char *out, size_t n);
+/* A configured text in the frame's language: in Spanish the Spanish setting es, else the
+ * catalog's translation of en (the defaults are in it), else NULL: nothing rather than
+ * English on a Spanish screen. */
+const char *words_configured(struct ui *ui, const char *en, const char *es);
 
 /* Draws one screen's content (the top bar and overlays are chrome's). */
 typedef void screen_draw_fn(struct ui *ui, const struct core_state *s,
@@ -68,6 +72,8 @@ void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct
 void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_card(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_result(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+/* "Email receipt" and "Text receipt" (receipt_send.c) */
+void screen_receipt_send(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 /* a resident's account */
 void screen_sign_in(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_register(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);

@@ -56,7 +56,7 @@ static void home(struct ui *ui, const struct core_state *s, const struct screen_
 	char sub[160];
 	int y;
 
-	snprintf(sub, sizeof(sub), "%s %s", _("Version"), ctx->version ? ctx->version : "");
+	i18n_fill(sub, sizeof(sub), _("Version %s"), ctx->version ? ctx->version : "", NULL);
 	y = chrome_title(ui, _("Service mode"), sub);
 	y += chrome_notice(ui, s, y);
 	action_button(ui, (SDL_Rect){MARGIN, y, w, TILE_H}, _("Device status"), NULL, UI_SECONDARY,

@@ -19,5 +19,6 @@ void screen_welcome(struct ui *ui, const struct core_state *s, const struct scre
 		     _("With your city portal account"), UI_SECONDARY, true, sign);
 	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1560, CONTENT_W, UI_CENTER,
 		_("We accept Visa, Mastercard, American Express and Discover."));
-	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1610, CONTENT_W, UI_CENTER, _(ctx->help_text));
+	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1610, CONTENT_W, UI_CENTER,
+		words_configured(ui, ctx->help_text, ctx->help_text_es));
 }

@@ -32,3 +32,17 @@ void words_date(struct ui *ui, const char *iso, char *out, size_t n)
 	else
 		i18n_date(ui->lang, iso, out, n);
 }
+
+const char *words_configured(struct ui *ui, const char *en, const char *es)
+{
+	const char *tr;
+
+	if (!en || !en[0])
+		return NULL;
+	if (ui->lang != I18N_ES)
+		return en;
+	if (es && es[0])
+		return es;
+	tr = _(en);
+	return tr != en ? tr : NULL;
+}

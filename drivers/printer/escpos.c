@@ -332,13 +332,16 @@ int escpos_receipt(const struct receipt *r, receipt_tr_fn tr, const struct print
 			escpos_bold(&b, 0);
 	}
 	if (r->reference[0] && p->qr != PRINTER_QR_NONE) {
+		/* The payment's page on the city's website when one is configured. */
+		const char *qr = r->qr[0] ? r->qr : r->reference;
+
 		escpos_feed(&b, 1);
 		if (p->qr == PRINTER_QR_NATIVE) {
 			escpos_align(&b, ESCPOS_CENTER);
-			escpos_qr(&b, r->reference);
+			escpos_qr(&b, qr);
 			escpos_align(&b, ESCPOS_LEFT);
 		} else {
-			escpos_qr_raster(&b, r->reference, p->dots);
+			escpos_qr_raster(&b, qr, p->dots);
 		}
 	}
 	escpos_finish(&b, p);

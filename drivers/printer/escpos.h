@@ -50,8 +50,9 @@ int escpos_utf8_to(enum printer_charset cs, const char *utf8, char *out, size_t 
 int escpos_utf8_to_1252(const char *utf8, char *out, size_t n);
 
 /* The whole receipt as printer bytes for a printer of this profile: init, code page, the
- * layout's lines at the profile's columns (title bold), a QR code of the reference (native
- * or raster, as the profile says), then the cut or the tear feed. */
+ * layout's lines at the profile's columns (title bold), a QR code of r->qr (the payment's
+ * link) or else of the reference (native or raster, as the profile says), then the cut or
+ * the tear feed. */
 int escpos_receipt(const struct receipt *r, receipt_tr_fn tr, const struct printer_profile *p,
 		   uint8_t *out, size_t cap, size_t *len);
 /* Plain lines (a test page, the day report) for a printer of this profile. */

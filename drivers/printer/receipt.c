@@ -305,6 +305,10 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 		emit_pair(&s, tr_text(tr, "Customer number"), field, cols);
 	receipt_format_money(r->amount_cents, money, sizeof(money));
 	emit_pair(&s, tr_text(tr, amount_label), money, cols);
+	if (r->has_balance_after) {
+		receipt_format_money(r->balance_after_cents, money, sizeof(money));
+		emit_pair(&s, tr_text(tr, "Balance after payment"), money, cols);
+	}
 	card_text(r, tr, card, sizeof(card));
 	if (r->brand[0] || r->last4[0])
 		emit_pair(&s, tr_text(tr, "Card"), card, cols);
@@ -323,6 +327,17 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 	safe_field(r->footer, field, sizeof(field));
 	if (field[0])
 		emit_wrapped(&s, field, cols, ALIGN_CENTER);
+	/* Where to ask about this payment: the city, not the kiosk. */
+	if (r->city_phone[0] || r->city_website[0]) {
+		emit_rule(&s, '-', cols);
+		emit_wrapped(&s, tr_text(tr, "Questions about your bill?"), cols, ALIGN_CENTER);
+		safe_field(r->city_phone, field, sizeof(field));
+		if (field[0])
+			emit_pair(&s, tr_text(tr, "Phone"), field, cols);
+		safe_field(r->city_website, field, sizeof(field));
+		if (field[0])
+			emit_wrapped(&s, field, cols, ALIGN_CENTER);
+	}
 
 	if (s.full) {
 		buf[0] = '\0';

@@ -2,6 +2,7 @@
 #ifndef KIOSK_RECEIPT_H
 #define KIOSK_RECEIPT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,7 +18,14 @@ struct receipt {
 	char last4[5];
 	char reference[32];
 	enum receipt_outcome outcome;
-	char footer[64]; /* the city's own last line (remote configuration), or "" */
+	char footer[64];	/* the city's own last line (remote configuration), or "" */
+	bool has_balance_after; /* approved: the bill's balance once this is paid */
+	int64_t balance_after_cents;
+	char city_phone[32]; /* how to reach the city (configuration), or "" */
+	char city_website[64];
+	/* What the QR code under the lines holds: the payment's page on the city's website
+	 * (weblink_fill of [receipt] qr_url), or "" for the reference alone. */
+	char qr[256];
 };
 
 /* Translation hook: returns the text to print for an English msgid. NULL means identity. */

@@ -18,6 +18,7 @@
 #include "app/common/err.h"
 #include "app/crypto/seal.h"
 #include "app/portal/portal.h"
+#include "app/portal/receipt_msg.h"
 #include "drivers/card/hidrdr.h"
 #include "drivers/card/wedge.h"
 #include "tests/portal/sim_harness.h"
@@ -627,6 +628,84 @@ static void slow_portal_times_out(void **state)
 			 KIOSK_ETIMEDOUT);
 }
 
+/* ---- receipts by email and text message (POST /receipts) ---- */
+
+/* How many messages to `to` the sim's mbox file `name` holds. */
+static int messages_to(struct fixture *f, const char *name, const char *to)
+{
+	char path[320], line[512], want[300];
+	int n = 0;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", f->sim.dir, name);
+	snprintf(want, sizeof(want), "To: %s\n", to);
+	fp = fopen(path, "r");
+	if (!fp)
+		return 0;
+	while (fgets(line, sizeof(line), fp))
+		n += strcmp(line, want) == 0;
+	fclose(fp);
+	return n;
+}
+
+static void receipt_messages(void **state)
+{
+	struct fixture *f = *state;
+	struct card_sealed card;
+	struct portal_payment pay, declined;
+	struct portal_receipt_msg m;
+
+	seal_test_card(f, "4111111111111111", "3012", &card);
+	assert_int_equal(portal_pay(f->portal, "receipt-1", "100200300", 1000, &card, &pay), 0);
+	assert_int_equal(pay.status, PORTAL_PAY_APPROVED);
+	memset(&m, 0, sizeof(m));
+	snprintf(m.message_id, sizeof(m.message_id), "%s", "0123456789abcdef0123456789abcdef");
+	snprintf(m.reference, sizeof(m.reference), "%s", pay.reference);
+	m.channel = PORTAL_CHANNEL_EMAIL;
+	m.to = "ana.rivera@example.org";
+	m.lang = "es";
+	assert_int_equal(portal_send_receipt(f->portal, &m), 0);
+	assert_int_equal(messages_to(f, "mail.mbox", "ana.rivera@example.org"), 1);
+	/* The same message again (a retry after a lost answer): answered, not sent twice. */
+	assert_int_equal(portal_send_receipt(f->portal, &m), 0);
+	assert_int_equal(messages_to(f, "mail.mbox", "ana.rivera@example.org"), 1);
+	/* The same id for another message: refused. */
+	m.to = "someone.else@example.org";
+	assert_int_equal(portal_send_receipt(f->portal, &m), KIOSK_EINVAL);
+	assert_int_equal(messages_to(f, "mail.mbox", "someone.else@example.org"), 0);
+
+	/* A text message, to a NANP number in E.164 only. */
+	snprintf(m.message_id, sizeof(m.message_id), "%s", "fedcba9876543210fedcba9876543210");
+	m.channel = PORTAL_CHANNEL_SMS;
+	m.lang = "en";
+	m.to = "3125550147";
+	assert_int_equal(portal_send_receipt(f->portal, &m), KIOSK_EINVAL);
+	m.to = "+15550100123"; /* exchange 010: no such number */
+	assert_int_equal(portal_send_receipt(f->portal, &m), KIOSK_EINVAL);
+	m.to = "+13125550147";
+	assert_int_equal(portal_send_receipt(f->portal, &m), 0);
+	assert_int_equal(messages_to(f, "sms.mbox", "+13125550147"), 1);
+	assert_int_equal(messages_to(f, "mail.mbox", "+13125550147"), 0);
+
+	/* No approved payment by that reference: a declined one, or none at all. */
+	seal_test_card(f, "4000000000000002", "3012", &card);
+	assert_int_equal(portal_pay(f->portal, "receipt-2", "100200300", 500, &card, &declined), 0);
+	assert_int_equal(declined.status, PORTAL_PAY_DECLINED);
+	snprintf(m.message_id, sizeof(m.message_id), "%s", "00000000000000000000000000000001");
+	snprintf(m.reference, sizeof(m.reference), "%s", declined.reference);
+	assert_int_equal(portal_send_receipt(f->portal, &m), KIOSK_ENOTFOUND);
+	snprintf(m.reference, sizeof(m.reference), "%s", "K00000000");
+	assert_int_equal(portal_send_receipt(f->portal, &m), KIOSK_ENOTFOUND);
+	/* A message id that is not 32 hex digits, and a language the portal does not write. */
+	snprintf(m.reference, sizeof(m.reference), "%s", pay.reference);
+	snprintf(m.message_id, sizeof(m.message_id), "%s", "not-an-id");
+	assert_int_equal(portal_send_receipt(f->portal, &m), KIOSK_EINVAL);
+	snprintf(m.message_id, sizeof(m.message_id), "%s", "00000000000000000000000000000002");
+	m.lang = "fr";
+	assert_int_equal(portal_send_receipt(f->portal, &m), KIOSK_EINVAL);
+	assert_int_equal(messages_to(f, "sms.mbox", "+13125550147"), 1);
+}
+
 static const char *const fault_malformed[] = {"--fault", "malformed", NULL};
 static const char *const fault_5xx[] = {"--fault", "5xx", NULL};
 static const char *const fault_drop[] = {"--fault", "drop", NULL};
@@ -661,6 +740,7 @@ int main(int argc, char **argv)
 	    SIM_TEST(post_terminal_payment, plain),
 	    SIM_TEST(post_terminal_refusals, plain),
 	    SIM_TEST(pay_invalid_amount, plain),
+	    SIM_TEST(receipt_messages, plain),
 	    SIM_TEST(portal_down, down),
 	    SIM_TEST(untrusted_portal, rogue),
 	    SIM_TEST(wrong_pin, pinned_wrong),

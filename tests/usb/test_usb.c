@@ -2,6 +2,7 @@
  * by umockdev: a receipt printer, a MagTek HID reader, a keyboard-wedge reader, an unplug in
  * the middle of a receipt, devices no driver should touch, and an ITL bill validator whose
  * USB side is answered by the emulated device speaking eSSP with encryption required. */
+#include <glib/gstdio.h>
 #include <libusb.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
+#include "app/common/weblink.h"
 #include "drivers/card/card.h"
 #include "drivers/card/hidrdr.h"
 #include "drivers/card/wedge.h"
@@ -141,6 +143,17 @@ static const struct mock_desc printer_desc = {
     .iface_sub = 1,
     .iface_proto = 2,
     .eps = {{0x81, 2, 64}, {0x02, 2, 64}},
+    .n_eps = 2,
+};
+
+/* An Epson TM-T20II: 80 mm, 48 columns, GS ( k QR codes. */
+static const struct mock_desc tm_t20 = {
+    .vid = 0x04b8,
+    .pid = 0x0e15,
+    .iface_class = 7,
+    .iface_sub = 1,
+    .iface_proto = 2,
+    .eps = {{0x82, 2, 64}, {0x01, 2, 64}},
     .n_eps = 2,
 };
 
@@ -315,15 +328,6 @@ static bool is_cutter_error(const struct printer_status *st)
 /* A 48-column TM-T20II: its profile, its golden receipt, and what --list-devices says. */
 static void test_printer_48_columns(void)
 {
-	static const struct mock_desc tm_t20 = {
-	    .vid = 0x04b8,
-	    .pid = 0x0e15,
-	    .iface_class = 7,
-	    .iface_sub = 1,
-	    .iface_proto = 2,
-	    .eps = {{0x82, 2, 64}, {0x01, 2, 64}},
-	    .n_eps = 2,
-	};
 	struct fixture f;
 	struct mockdev *m;
 	struct receipt r;
@@ -359,15 +363,6 @@ static void test_printer_48_columns(void)
  * roll in an 80 mm printer) prints 32 columns in PC850 and no cut. */
 static void test_printer_profile_setting(void)
 {
-	static const struct mock_desc tm_t20 = {
-	    .vid = 0x04b8,
-	    .pid = 0x0e15,
-	    .iface_class = 7,
-	    .iface_sub = 1,
-	    .iface_proto = 2,
-	    .eps = {{0x82, 2, 64}, {0x01, 2, 64}},
-	    .n_eps = 2,
-	};
 	struct fixture f;
 	struct mockdev *m;
 	struct receipt r;
@@ -392,6 +387,125 @@ static void test_printer_profile_setting(void)
 	g_assert_cmpmem(got, got_len, want, want_len);
 	g_free(got);
 	g_free(want);
+	teardown(&f);
+	mock_free(m);
+}
+
+/* ---- the QR code's link on the receipt (GS ( k, or a GS v 0 raster image) ---- */
+
+#define QR_LINK "https://pay.springfield.example/payments/K7Q2M9XH4?kiosk=KIOSK-01"
+
+/* Where needle starts in hay, or -1. */
+static long find_bytes(const uint8_t *hay, size_t n, const uint8_t *needle, size_t m)
+{
+	for (size_t i = 0; m <= n && i <= n - m; i++)
+		if (memcmp(hay + i, needle, m) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* A printer with GS ( k (TM-T20) gets the link in the QR store command (fn 80, m 48), then
+ * the print command (fn 81), and the reference alone is not what is stored. */
+static void test_printer_qr_native(void)
+{
+	static const uint8_t print[] = {0x1D, '(', 'k', 3, 0, 49, 81, 48};
+	struct fixture f;
+	struct mockdev *m;
+	struct receipt r;
+	uint8_t store[8 + sizeof(QR_LINK)], *got;
+	size_t got_len, n = strlen(QR_LINK);
+	long at;
+
+	setup(&f);
+	m = mock_add(f.tb, 15, &tm_t20);
+	mock_set_status(m, ST_ONLINE, ST_NO_CAUSE, ST_PAPER_OK);
+	start(&f, NULL, 0);
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	g_assert_true(wait_status(&f, false, false));
+	sample_receipt(&r);
+	g_assert_cmpint(weblink_fill("https://pay.springfield.example/payments/"
+				     "{reference}?kiosk=KIOSK-01",
+				     "K7Q2M9XH4", r.qr, sizeof(r.qr)),
+			==, 0);
+	g_assert_cmpstr(r.qr, ==, QR_LINK);
+	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);
+	got = mock_received(m, &got_len);
+	/* GS ( k pL pH 49 80 48 data: pL pH count cn, fn, m and the data (Epson: k + 3). */
+	store[0] = 0x1D, store[1] = '(', store[2] = 'k';
+	store[3] = (uint8_t)((n + 3) & 0xFF), store[4] = (uint8_t)((n + 3) >> 8);
+	store[5] = 49, store[6] = 80, store[7] = 48;
+	memcpy(store + 8, QR_LINK, n);
+	at = find_bytes(got, got_len, store, 8 + n);
+	g_assert_cmpint(at, >=, 0);
+	g_assert_cmpint(find_bytes(got + at, got_len - (size_t)at, print, sizeof(print)), ==,
+			(long)(8 + n));
+	/* Nothing else stored: one store command in the whole job. */
+	g_assert_cmpint(find_bytes(got + at + 1, got_len - (size_t)at - 1, store, 7), ==, -1);
+	g_assert_cmpint(find_bytes(got, got_len, (const uint8_t *)"\x1Dv0", 3), ==, -1);
+	g_free(got);
+	teardown(&f);
+	mock_free(m);
+}
+
+/* A printer without GS ( k (the 58 mm profile) gets the QR as a GS v 0 raster image; read
+ * back from the bytes the printer received with zbar's decoder, it holds the link. */
+static void test_printer_qr_raster(void)
+{
+	struct fixture f;
+	struct mockdev *m;
+	struct receipt r;
+	uint8_t *got;
+	size_t got_len, xbytes, rows;
+	long at;
+	gchar *dir, *pbm, *header, *out = NULL, *argv[5];
+	GString *img;
+	gint status = -1;
+
+	if (!g_find_program_in_path("zbarimg")) {
+		g_test_skip("zbarimg (zbar-tools) is not installed: scripts/install-deps");
+		return;
+	}
+	setup(&f);
+	m = mock_add(f.tb, 16, &tm_t20);
+	mock_set_status(m, ST_ONLINE, ST_NO_CAUSE, ST_PAPER_OK);
+	start_profile = "58mm";
+	start(&f, NULL, 0);
+	start_profile = NULL;
+	g_assert_cmpuint(wait_held(&f, 1, WAIT_MS), ==, 1);
+	g_assert_true(wait_status(&f, false, false));
+	sample_receipt(&r);
+	snprintf(r.qr, sizeof(r.qr), "%s", QR_LINK);
+	g_assert_cmpint(usbdev_printer_ops.print(f.u, &r, NULL), ==, 0);
+	got = mock_received(m, &got_len);
+	g_assert_cmpint(find_bytes(got, got_len, (const uint8_t *)"\x1D(k", 3), ==, -1);
+	/* GS v 0 m xL xH yL yH, then yH:yL rows of xH:xL bytes, MSB leftmost, 1 = black: the
+	 * same bits as a PBM (P4) image. */
+	at = find_bytes(got, got_len, (const uint8_t *)"\x1Dv0\x00", 4);
+	g_assert_cmpint(at, >=, 0);
+	xbytes = got[at + 4] | (size_t)got[at + 5] << 8;
+	rows = got[at + 6] | (size_t)got[at + 7] << 8;
+	g_assert_cmpuint((size_t)at + 8 + xbytes * rows, <=, got_len);
+	dir = g_dir_make_tmp("qr-XXXXXX", NULL);
+	g_assert_nonnull(dir);
+	pbm = g_build_filename(dir, "qr.pbm", NULL);
+	header = g_strdup_printf("P4\n%zu %zu\n", xbytes * 8, rows);
+	img = g_string_new(header);
+	g_string_append_len(img, (const gchar *)got + at + 8, (gssize)(xbytes * rows));
+	g_assert_true(g_file_set_contents(pbm, img->str, (gssize)img->len, NULL));
+	argv[0] = "zbarimg", argv[1] = "--raw", argv[2] = "-q", argv[3] = pbm, argv[4] = NULL;
+	g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
+				   &status, NULL));
+	g_assert_cmpint(status, ==, 0);
+	g_strchomp(out);
+	g_assert_cmpstr(out, ==, QR_LINK);
+	g_remove(pbm);
+	g_rmdir(dir);
+	g_free(out);
+	g_string_free(img, TRUE);
+	g_free(header);
+	g_free(pbm);
+	g_free(dir);
+	g_free(got);
 	teardown(&f);
 	mock_free(m);
 }
@@ -1027,6 +1141,8 @@ int main(int argc, char **argv)
 	g_test_add_func("/usb/printer/asb-on", test_printer_asb_on);
 	g_test_add_func("/usb/printer/profile-setting", test_printer_profile_setting);
 	g_test_add_func("/usb/printer/paper-stop-and-cutter", test_printer_paper_stop_and_cutter);
+	g_test_add_func("/usb/printer/qr-native", test_printer_qr_native);
+	g_test_add_func("/usb/printer/qr-raster", test_printer_qr_raster);
 	g_test_add_func("/usb/reader/hid", test_hid_reader);
 	g_test_add_func("/usb/reader/magnesafe-hid", test_magnesafe_hid_reader);
 	g_test_add_func("/usb/reader/magnesafe-keyboard", test_magnesafe_keyboard);

@@ -1,5 +1,6 @@
-/* portal-sim's outgoing mail: each message appended to an mbox file, so tests and people can
- * read what the portal "sent" (verification codes, reset links, confirmations). */
+/* portal-sim's outgoing mail and text messages: each message appended to an mbox file (one for
+ * mail, one for text messages), so tests and people can read what the portal "sent"
+ * (verification codes, reset links, confirmations, receipts). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,8 +13,10 @@
 #include "tools/portal-sim/sim.h"
 
 #define MAIL_FROM "City of Springfield <no-reply@portal.springfield.example>"
+#define SMS_FROM "City of Springfield <sms:+13125550100>"
 
-int mail_send(const char *mbox, const char *to, const char *subject, const char *body)
+static int append(const char *mbox, const char *from, const char *to, const char *subject,
+		  const char *body)
 {
 	char stamp[64], date[64];
 	time_t now = time(NULL);
@@ -37,7 +40,7 @@ int mail_send(const char *mbox, const char *to, const char *subject, const char 
 	fprintf(f,
 		"From no-reply@portal.springfield.example %s\nFrom: %s\nTo: %s\nSubject: %s\n"
 		"Date: %s\nContent-Type: text/plain; charset=UTF-8\n\n%s\n\n",
-		stamp, MAIL_FROM, to, subject, date, body);
+		stamp, from, to, subject, date, body);
 	if (fflush(f) == 0)
 		rc = 0;
 out:
@@ -46,8 +49,18 @@ out:
 	if (fd >= 0)
 		close(fd);
 	if (rc)
-		log_error("portal-sim", "cannot append mail to %s", mbox);
+		log_error("portal-sim", "cannot append a message to %s", mbox);
 	else
-		log_info("portal-sim", "mail to %s: %s", to, subject);
+		log_info("portal-sim", "message to %s: %s", to, subject);
 	return rc;
+}
+
+int mail_send(const char *mbox, const char *to, const char *subject, const char *body)
+{
+	return append(mbox, MAIL_FROM, to, subject, body);
+}
+
+int sms_send(const char *outbox, const char *to, const char *body)
+{
+	return append(outbox, SMS_FROM, to, "Text message", body);
 }

@@ -20,7 +20,8 @@ static void usage(FILE *f)
 	    "usage: portal-sim --cert FILE --key FILE --seal-key FILE [--data DIR | --db FILE]\n"
 	    "                  [--listen 127.0.0.1] [--port N] [--port-file FILE]\n"
 	    "                  [--latency-ms N] [--fault NAME[:N]]... [--verbose]\n"
-	    "                  [--mbox FILE] [--code-ttl-s N] [--resend-interval-s N]\n"
+	    "                  [--mbox FILE] [--sms FILE] [--code-ttl-s N] [--resend-interval-s "
+	    "N]\n"
 	    "                  [--enroll-ca-cert PEM --enroll-ca-key PEM --enroll-tokens T1,T2]\n"
 	    "                  [--client-ca PEM]  (API calls need a kiosk certificate from it)\n"
 	    "       portal-sim ledger [--data DIR | --db FILE]\n"
@@ -29,6 +30,7 @@ static void usage(FILE *f)
 	    "  --data DIR keeps the database in DIR/portal-sim.db; --db names the file itself\n"
 	    "  (default ./portal-sim.db, created and seeded if new).\n"
 	    "  --mbox: where mail is appended (default mail.mbox beside the db).\n"
+	    "  --sms: where text messages are appended (default sms.mbox beside the db).\n"
 	    "  Faults for every call but health: drop, 5xx, malformed, latency:MS.\n"
 	    "  Faults for POST /payments only: drop-before-commit, drop-after-commit, http500,\n"
 	    "  malformed-json, slow-body; NAME:N affects only the first N such requests.\n"
@@ -88,6 +90,7 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 	    {"fault", required_argument, NULL, 'F'},
 	    {"verbose", no_argument, NULL, 'v'},
 	    {"mbox", required_argument, NULL, 'm'},
+	    {"sms", required_argument, NULL, 1005},
 	    {"code-ttl-s", required_argument, NULL, 'T'},
 	    {"resend-interval-s", required_argument, NULL, 'R'},
 	    {"enroll-ca-cert", required_argument, NULL, 1001},
@@ -120,6 +123,7 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 		case 'f': opt->port_file = optarg; break;
 		case 'v': opt->verbose = 1; break;
 		case 'm': opt->mbox = optarg; break;
+		case 1005: opt->sms = optarg; break;
 		case 1001: opt->enroll_ca_cert = optarg; break;
 		case 1002: opt->enroll_ca_key = optarg; break;
 		case 1003: opt->enroll_tokens = optarg; break;
@@ -161,17 +165,19 @@ static int parse_args(int argc, char **argv, struct sim_options *opt)
 	return 0;
 }
 
-/* --mbox, or mail.mbox in the database's directory. */
-static void default_mbox(const struct sim_options *opt, char *out, size_t n)
+/* The option's file, or `name` in the database's directory (--mbox: mail.mbox, --sms:
+ * sms.mbox). */
+static void default_mbox(const struct sim_options *opt, const char *given, const char *name,
+			 char *out, size_t n)
 {
 	const char *slash = strrchr(opt->db, '/');
 
-	if (opt->mbox)
-		snprintf(out, n, "%s", opt->mbox);
+	if (given)
+		snprintf(out, n, "%s", given);
 	else if (slash)
-		snprintf(out, n, "%.*s/mail.mbox", (int)(slash - opt->db), opt->db);
+		snprintf(out, n, "%.*s/%s", (int)(slash - opt->db), opt->db, name);
 	else
-		snprintf(out, n, "mail.mbox");
+		snprintf(out, n, "%s", name);
 }
 
 int main(int argc, char **argv)
@@ -183,7 +189,7 @@ int main(int argc, char **argv)
 	struct sim_server *srv = NULL;
 	struct sim_residents *residents = NULL;
 	struct resident_options ropt;
-	char mbox[4096];
+	char mbox[4096], sms[4096];
 	sigset_t stop_signals;
 	unsigned port = 0;
 	int sig;
@@ -201,9 +207,11 @@ int main(int argc, char **argv)
 
 	simhttp_block_stop_signals(&stop_signals);
 
-	default_mbox(&opt, mbox, sizeof(mbox));
+	default_mbox(&opt, opt.mbox, "mail.mbox", mbox, sizeof(mbox));
+	default_mbox(&opt, opt.sms, "sms.mbox", sms, sizeof(sms));
 	ropt = (struct resident_options){.db = opt.db,
 					 .mbox = mbox,
+					 .sms = sms,
 					 .code_ttl_s = opt.code_ttl_s,
 					 .resend_interval_s = opt.resend_interval_s};
 	if (db_open(opt.db, &db) != 0 || unseal_open(opt.seal_key, &unsealer) != 0 ||

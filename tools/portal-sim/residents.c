@@ -898,12 +898,169 @@ static void handle_receipt(struct sim_residents *r, const struct resident *res, 
 	reply(out, 200, json_pack("{s:s}", "status", "sent"));
 }
 
+/* ---- POST /receipts: a kiosk's payment receipt by email or text message ---- */
+
+/* A reference as the portal makes them: K and 8 of 0-9 A-Z without I and O. */
+static int reference_ok(const char *ref)
+{
+	if (!ref || strlen(ref) != 9 || ref[0] != 'K')
+		return 0;
+	for (const char *p = ref + 1; *p; p++)
+		if (!isdigit((unsigned char)*p) &&
+		    !(isupper((unsigned char)*p) && *p != 'I' && *p != 'O'))
+			return 0;
+	return 1;
+}
+
+/* +1, then a NANP number: area code and exchange each start with 2 to 9. */
+static int sms_number_ok(const char *to)
+{
+	if (!to || strlen(to) != 12 || strncmp(to, "+1", 2) != 0)
+		return 0;
+	for (const char *p = to + 2; *p; p++)
+		if (!isdigit((unsigned char)*p))
+			return 0;
+	return to[2] >= '2' && to[5] >= '2';
+}
+
+static int hex32_ok(const char *id)
+{
+	if (!id || strlen(id) != 32)
+		return 0;
+	for (const char *p = id; *p; p++)
+		if (!isdigit((unsigned char)*p) && !(*p >= 'a' && *p <= 'f'))
+			return 0;
+	return 1;
+}
+
+struct sent_row {
+	char reference[16], channel[8], recipient[256], lang[4];
+};
+
+static void sent_row(void *ctx, sqlite3_stmt *st)
+{
+	struct sent_row *p = ctx;
+
+	copy_col(p->reference, sizeof(p->reference), st, 0);
+	copy_col(p->channel, sizeof(p->channel), st, 1);
+	copy_col(p->recipient, sizeof(p->recipient), st, 2);
+	copy_col(p->lang, sizeof(p->lang), st, 3);
+}
+
+/* The message for a payment, in its language: a text message fits one SMS (160 characters
+ * of the GSM alphabet), so it is plain ASCII. */
+static void receipt_text(const struct payment_row *p, const char *ref, int es, int sms,
+			 char *subject, size_t sn, char *body, size_t bn)
+{
+	long long d = (long long)(p->cents / 100), c = (long long)(p->cents % 100);
+
+	snprintf(subject, sn, "%s", es ? "Su recibo de pago" : "Your payment receipt");
+	if (sms && es)
+		snprintf(
+		    body, bn,
+		    "Ciudad de Springfield: recibimos su pago de $%lld.%02lld a la cuenta %s el "
+		    "%s. Referencia %s. Gracias.",
+		    d, c, p->number, p->date, ref);
+	else if (sms)
+		snprintf(body, bn,
+			 "City of Springfield: we received your payment of $%lld.%02lld to account "
+			 "%s on %s. Reference %s. Thank you.",
+			 d, c, p->number, p->date, ref);
+	else if (es)
+		snprintf(body, bn,
+			 "Gracias por su pago.\n\nCuenta de servicios: %s\nMonto pagado: "
+			 "$%lld.%02lld\nFecha: %s\nReferencia: %s\n\nCiudad de Springfield",
+			 p->number, d, c, p->date, ref);
+	else
+		snprintf(body, bn,
+			 "Thank you for your payment.\n\nUtility account: %s\nAmount paid: "
+			 "$%lld.%02lld\nDate: %s\nReference: %s\n\nCity of Springfield",
+			 p->number, d, c, p->date, ref);
+}
+
+static void handle_kiosk_receipt(struct sim_residents *r, json_t *req, struct sim_reply *out)
+{
+	const char *id = str(req, "message_id"), *ref = str(req, "reference");
+	const char *channel = str(req, "channel"), *to = str(req, "to"), *lang = str(req, "lang");
+	struct payment_row p; /* .number: the account as the resident knows it (100-200-300) */
+	struct sent_row seen;
+	char subject[64], body[512];
+	int sms, es, n, rc;
+
+	if (json_object_size(req) != 5 || !hex32_ok(id) || !reference_ok(ref) || !channel ||
+	    (strcmp(channel, "email") && strcmp(channel, "sms")) || !to || !lang ||
+	    (strcmp(lang, "en") && strcmp(lang, "es"))) {
+		fail(out, 400, "invalid_request",
+		     "Send exactly message_id (32 hex), reference, channel (email or sms), to and "
+		     "lang (en or es)");
+		return;
+	}
+	sms = !strcmp(channel, "sms");
+	es = !strcmp(lang, "es");
+	/* The answer never repeats the address: a kiosk logs what the portal says. */
+	if (sms ? !sms_number_ok(to) : !email_ok(to)) {
+		fail(out, 422, "invalid_recipient",
+		     sms ? "A text message needs a US mobile number as +1 and 10 digits"
+			 : "This is not an email address we can send to");
+		return;
+	}
+	memset(&p, 0, sizeof(p));
+	if (rstore_query(r->rs,
+			 "SELECT a.display_number, p.amount_cents, substr(p.created_at, 1, 10)"
+			 " FROM payments p JOIN accounts a USING (customer_number)"
+			 " WHERE p.reference = ? AND p.status = 'approved'",
+			 payment_row, &p, "t", ref) <= 0) {
+		fail(out, 404, "not_found", "No approved payment has this reference");
+		return;
+	}
+	rstore_lock(r->rs);
+	memset(&seen, 0, sizeof(seen));
+	n = rstore_query(r->rs,
+			 "SELECT reference, channel, recipient, lang FROM receipt_messages"
+			 " WHERE message_id = ?",
+			 sent_row, &seen, "t", id);
+	if (n > 0) {
+		if (strcmp(seen.reference, ref) || strcmp(seen.channel, channel) ||
+		    strcmp(seen.recipient, to) || strcmp(seen.lang, lang)) {
+			rstore_unlock(r->rs);
+			fail(out, 409, "idempotency_key_reused",
+			     "This message_id was used for another message");
+			return;
+		}
+		/* A retry after a lost answer: counted, never sent twice. */
+		rc = rstore_exec(
+		    r->rs, "UPDATE receipt_messages SET times = times + 1 WHERE message_id = ?",
+		    "t", id);
+		rstore_unlock(r->rs);
+		if (rc)
+			internal(out);
+		else
+			reply(out, 200,
+			      json_pack("{s:s, s:s}", "message_id", id, "status", "sent"));
+		return;
+	}
+	receipt_text(&p, ref, es, sms, subject, sizeof(subject), body, sizeof(body));
+	rc = n < 0 ? n
+		   : rstore_exec(r->rs,
+				 "INSERT INTO receipt_messages (message_id, reference, channel,"
+				 " recipient, lang) VALUES (?, ?, ?, ?, ?)",
+				 "ttttt", id, ref, channel, to, lang);
+	if (rc == 0)
+		rc = sms ? sms_send(r->opt.sms, to, body)
+			 : mail_send(r->opt.mbox, to, subject, body);
+	rstore_unlock(r->rs);
+	if (rc)
+		internal(out);
+	else
+		reply(out, 200, json_pack("{s:s, s:s}", "message_id", id, "status", "sent"));
+}
+
 /* ---- routing ---- */
 
 int residents_path(const char *path)
 {
 	static const char *const prefixes[] = {API "/residents", API "/sessions", API "/password/",
-					       API "/me/"};
+					       API "/me/", API "/receipts"};
 
 	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
 		if (strncmp(path, prefixes[i], strlen(prefixes[i])) == 0)
@@ -1001,6 +1158,8 @@ void residents_handle(struct sim_residents *r, const char *method, const char *p
 		handle_sign_out(r, bearer, out);
 	} else if (!strcmp(path, API "/password/forgot")) {
 		handle_forgot(r, req, out);
+	} else if (!strcmp(path, API "/receipts")) {
+		handle_kiosk_receipt(r, req, out);
 	} else {
 		fail(out, 404, "no_such_endpoint", "There is no such API endpoint");
 	}

@@ -40,7 +40,13 @@ static const char schema_sql[] =
     "  PRIMARY KEY (resident_id, customer_number));"
     "CREATE TABLE IF NOT EXISTS history ("
     "  customer_number TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('bill','payment')),"
-    "  date TEXT NOT NULL, amount_cents INTEGER NOT NULL, reference TEXT NOT NULL DEFAULT '');";
+    "  date TEXT NOT NULL, amount_cents INTEGER NOT NULL, reference TEXT NOT NULL DEFAULT '');"
+    /* Receipts sent for kiosks (POST /receipts), one row per message id however often the
+     * kiosk retries it. */
+    "CREATE TABLE IF NOT EXISTS receipt_messages ("
+    "  message_id TEXT PRIMARY KEY, reference TEXT NOT NULL,"
+    "  channel TEXT NOT NULL CHECK (channel IN ('email','sms')), recipient TEXT NOT NULL,"
+    "  lang TEXT NOT NULL, times INTEGER NOT NULL DEFAULT 1);";
 
 /* Past bills and payments of the demo accounts (docs/portal-api.md). */
 static const char history_seed_sql[] = "INSERT INTO history SELECT * FROM (VALUES"

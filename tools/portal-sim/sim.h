@@ -41,6 +41,7 @@ struct sim_options {
 	int fault_count;
 	int verbose;
 	const char *mbox;	    /* outgoing mail (default: mail.mbox beside the db) */
+	const char *sms;	    /* outgoing text messages (default: sms.mbox beside the db) */
 	unsigned code_ttl_s;	    /* verification codes' lifetime (900) */
 	unsigned resend_interval_s; /* at most one new code per this many seconds (60) */
 	const char *enroll_ca_cert; /* enrollment (enroll.c): the CA that signs kiosks' keys */
@@ -230,6 +231,7 @@ int bills_main(int argc, char **argv);
 struct resident_options {
 	const char *db;		    /* the same sqlite file as the accounts */
 	const char *mbox;	    /* where mail is "sent" (appended, mbox format) */
+	const char *sms;	    /* where text messages are "sent" (the same format) */
 	unsigned code_ttl_s;	    /* verification codes live this long (900) */
 	unsigned resend_interval_s; /* one new code per this many seconds (60) */
 };
@@ -257,5 +259,8 @@ int password_verify(const char *password, const unsigned char *salt, unsigned it
 
 /* Appends one message to the mbox file (locked, so parallel requests never interleave). */
 int mail_send(const char *mbox, const char *to, const char *subject, const char *body);
+/* Appends one text message to the SMS outbox file, in the same format: To is the E.164 number,
+ * the body the message's text. */
+int sms_send(const char *outbox, const char *to, const char *body);
 
 #endif

@@ -170,6 +170,11 @@ static void test_bounds(void **state)
 	assert_int_equal(set("printer.profile", "star-escpos"), 0);
 	assert_int_equal(set("printer.profile", ""), 0);
 	assert_int_equal(set("printer.profile", "tm-t99"), KIOSK_EINVAL);
+	/* The QR code's link: https and "{reference}" once, or "" for the reference alone. */
+	assert_int_equal(set("receipt.qr_url", "https://pay.example.gov/payments/{reference}"), 0);
+	assert_int_equal(set("receipt.qr_url", ""), 0);
+	assert_int_equal(set("receipt.qr_url", "http://pay.example.gov/{reference}"), KIOSK_EINVAL);
+	assert_int_equal(set("receipt.qr_url", "https://pay.example.gov/payments"), KIOSK_EINVAL);
 	assert_int_equal(set("devices.chip_terminal", "true"), 0);
 	assert_int_equal(set("service.pin_hash", "hunter2"), KIOSK_EINVAL);
 	assert_int_equal(set("payments.convenience_fee_cents", "150"), KIOSK_EINVAL);

@@ -87,6 +87,25 @@ static void test_mobile(void **state)
 	assert_int_equal(validate_mobile("99999999999999999999", out, sizeof(out)), KIOSK_EINVAL);
 }
 
+/* Text receipts: a NANP mobile number, area code and exchange starting with 2 to 9, as E.164. */
+static void test_sms_number(void **state)
+{
+	char out[16];
+
+	(void)state;
+	assert_int_equal(validate_sms_number("3125550147", out, sizeof(out)), 0);
+	assert_string_equal(out, "+13125550147");
+	assert_int_equal(validate_sms_number("1 (312) 555-0147", out, sizeof(out)), 0);
+	assert_string_equal(out, "+13125550147");
+	assert_int_equal(validate_sms_number("", out, sizeof(out)), KIOSK_EINVAL);
+	assert_string_equal(out, "");
+	assert_int_equal(validate_sms_number("5550100123", out, sizeof(out)), KIOSK_EINVAL);
+	assert_int_equal(validate_sms_number("1125550147", out, sizeof(out)), KIOSK_EINVAL);
+	assert_int_equal(validate_sms_number("312555014", out, sizeof(out)), KIOSK_EINVAL);
+	assert_int_equal(validate_sms_number("23125550147", out, sizeof(out)), KIOSK_EINVAL);
+	assert_int_equal(validate_sms_number("3125550147", out, 12), KIOSK_EINVAL);
+}
+
 static void test_routing(void **state)
 {
 	(void)state;
@@ -127,9 +146,10 @@ static void test_code(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_email),	  cmocka_unit_test(test_password),
-	    cmocka_unit_test(test_mobile),	  cmocka_unit_test(test_routing),
-	    cmocka_unit_test(test_bank_account), cmocka_unit_test(test_code),
+	    cmocka_unit_test(test_email),      cmocka_unit_test(test_password),
+	    cmocka_unit_test(test_mobile),     cmocka_unit_test(test_routing),
+	    cmocka_unit_test(test_sms_number), cmocka_unit_test(test_bank_account),
+	    cmocka_unit_test(test_code),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -274,12 +274,9 @@ static void test_spanish(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_money),
-	    cmocka_unit_test(test_approved),
-	    cmocka_unit_test(test_footer),
-	    cmocka_unit_test(test_declined_and_in_doubt),
-	    cmocka_unit_test(test_no_full_pan),
-	    cmocka_unit_test(test_narrow_and_small),
+	    cmocka_unit_test(test_money),	cmocka_unit_test(test_approved),
+	    cmocka_unit_test(test_footer),	cmocka_unit_test(test_declined_and_in_doubt),
+	    cmocka_unit_test(test_no_full_pan), cmocka_unit_test(test_narrow_and_small),
 	    cmocka_unit_test(test_spanish),
 	};
 

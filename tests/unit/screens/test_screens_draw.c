@@ -1,7 +1,9 @@
 /* Every screen drawn offscreen in every look (both themes, normal and large text) and both
  * languages, by the real ui toolkit on an SDL software renderer: each screen has a row in the
  * screens' table, draws something to tap or read, keeps every widget inside the design space,
- * and reads differently in Spanish (its texts are translated). */
+ * and reads differently in Spanish (its texts are translated). Then every screen, in the
+ * states that change its words, drawn in Spanish with demo data: every string drawn must come
+ * from the Spanish catalog (ui-assets/po/es.po), or be data by rule (see spanish_ok). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +11,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <stdlib.h>
 
 #include "app/core/core.h"
 #include "app/i18n.h"
@@ -57,6 +60,8 @@ static void fill_state(struct core_state *s, enum core_screen screen, enum core_
 				 .due_date = "2026-12-15"};
 	s->bill = bill;
 	s->amount_cents = 8417;
+	snprintf(s->bank_account, sizeof(s->bank_account), "123456789");
+	snprintf(s->bank_name, sizeof(s->bank_name), "Dana Rivera");
 	snprintf(s->brand, sizeof(s->brand), "VISA");
 	snprintf(s->last4, sizeof(s->last4), "4242");
 	s->outcome = CORE_OUTCOME_APPROVED;
@@ -67,6 +72,7 @@ static void fill_state(struct core_state *s, enum core_screen screen, enum core_
 		       screen != CORE_SCREEN_VERIFY_EMAIL;
 	snprintf(s->resident_email, sizeof(s->resident_email), "demo@example.org");
 	snprintf(s->resident_first, sizeof(s->resident_first), "Dana");
+	snprintf(s->resident_last, sizeof(s->resident_last), "Rivera");
 	s->account_count = 2;
 	for (int i = 0; i < 2; i++) {
 		s->accounts[i].bill = bill;
@@ -74,6 +80,9 @@ static void fill_state(struct core_state *s, enum core_screen screen, enum core_
 		s->accounts[i].last_payment_cents = 5000;
 		s->accounts[i].autopay = i == 1;
 		snprintf(s->accounts[i].autopay_method, 48, "Checking ending 6789");
+		/* As the portal sends it: the method as data too (docs/portal-api.md). */
+		snprintf(s->accounts[i].autopay_kind, 12, "checking");
+		snprintf(s->accounts[i].autopay_last4, 5, "6789");
 	}
 	s->history_loaded = true;
 	s->bill_count = s->payment_count = 2;
@@ -92,18 +101,26 @@ static void fill_state(struct core_state *s, enum core_screen screen, enum core_
 	s->svc.status.portal_ok = true;
 }
 
+/* What the runtime gives the screens: the default configuration's texts, as a city has them. */
+static const struct screen_ctx demo_ctx = {
+    .city_name = "City of Springfield",
+    .help_text = "Need help? Ask at the front desk.",
+    .version = "0.1.0",
+    .update_slot = "a",
+    .out_of_service_message =
+	"You can pay online at the city's website or at the cashier's window.",
+    .out_of_service_message_es = "Puede pagar en línea en el sitio web de la ciudad o en la "
+				 "ventanilla de caja.",
+    .city_phone = "(555) 010-0100",
+    .city_website = "www.springfield.example.gov",
+    .city_hours = "Monday to Friday, 8 a.m. to 5 p.m.",
+    .identity_problem = "",
+    .today = "2026-12-02",
+};
+
 static void draw_one(struct core_state *s, char *log, size_t n)
 {
-	static const struct screen_ctx ctx = {
-	    .city_name = "City of Springfield",
-	    .help_text = "Ask at the front desk.",
-	    .version = "0.1.0",
-	    .update_slot = "a",
-	    .out_of_service_message = "Please pay at the front desk.",
-	    .identity_problem = "",
-	};
-
-	screens_draw(&ui, s, &ctx, 1000);
+	screens_draw(&ui, s, &demo_ctx, 1000);
 	snprintf(log, n, "%s", ui.text_log);
 }
 
@@ -161,10 +178,349 @@ static void every_screen_in_every_look_and_language(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* ---- no English on a Spanish screen ---- */
+
+/* The Spanish catalog's texts: every msgstr (and msgstr[n]), and each line of one. */
+#define CATALOG_MAX 4096
+static char *catalog[CATALOG_MAX];
+static int catalog_n;
+
+static void catalog_add(const char *text)
+{
+	char *copy, *line, *save = NULL;
+
+	if (!text[0] || catalog_n + 2 >= CATALOG_MAX)
+		return;
+	catalog[catalog_n++] = strdup(text);
+	if (!strchr(text, '\n'))
+		return;
+	copy = strdup(text);
+	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		if (catalog_n < CATALOG_MAX)
+			catalog[catalog_n++] = strdup(line);
+	free(copy);
+}
+
+/* The body of a PO string line ("...") unescaped, appended to out. */
+static void po_append(const char *p, char *out, size_t n)
+{
+	size_t len = strlen(out);
+
+	p = strchr(p, '"');
+	if (!p)
+		return;
+	for (p++; *p && *p != '"' && len + 1 < n; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			out[len++] = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p;
+		} else {
+			out[len++] = *p;
+		}
+	}
+	out[len] = '\0';
+}
+
+static void load_catalog(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[4096], cur[4096] = "";
+	bool in_msgstr = false;
+
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f)) {
+		if (!strncmp(line, "msgstr", 6)) {
+			if (in_msgstr)
+				catalog_add(cur);
+			cur[0] = '\0';
+			po_append(line, cur, sizeof(cur));
+			in_msgstr = true;
+		} else if (line[0] == '"' && in_msgstr) {
+			po_append(line, cur, sizeof(cur));
+		} else if (in_msgstr) {
+			catalog_add(cur);
+			cur[0] = '\0';
+			in_msgstr = false;
+		}
+	}
+	if (in_msgstr)
+		catalog_add(cur);
+	fclose(f);
+}
+
+/* Data the frame was drawn with (names the resident or the portal gave, the city's name). */
+static const char *data_names[32];
+static int data_n;
+
+static bool has_letter(const char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= 'a' && p[i] <= 'z') ||
+		    (unsigned char)p[i] == 0xC3)
+			return true;
+	return false;
+}
+
+/* One word that is data by its shape: a number or code (it has a digit), an email address
+ * (an @), a web address (a dot inside), one or two characters (a key, a symbol), or a name the
+ * frame was given. */
+static bool data_word(const char *p, size_t len)
+{
+	size_t chars = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)p[i] & 0xC0) != 0x80)
+			chars++;
+	if (chars <= 2 || !has_letter(p, len)) /* a key, or a symbol such as "Aa" */
+		return true;
+	for (size_t i = 0; i < len; i++)
+		if ((p[i] >= '0' && p[i] <= '9') || p[i] == '@' ||
+		    (p[i] == '.' && i > 0 && i + 1 < len && p[i + 1] != ' '))
+			return true;
+	for (int i = 0; i < data_n; i++)
+		for (const char *d = data_names[i]; d && *d;) {
+			/* Each word of a name on its own too ("Dana" of "Dana Rivera"). */
+			size_t wl = strcspn(d, " ");
+			if (wl == len && !strncmp(d, p, len))
+				return true;
+			d += wl;
+			d += strspn(d, " ");
+		}
+	return false;
+}
+
+static bool spanish_ok_n(const char *p, size_t len, int depth);
+
+/* Whether p matches the catalog text tpl with its %s and {name} as any acceptable text. */
+static bool template_match(const char *tpl, const char *p, size_t len, int depth)
+{
+	const char *hole = NULL;
+	size_t lit;
+
+	for (const char *t = tpl; *t; t++)
+		if ((t[0] == '%' && t[1] == 's') || (t[0] == '{' && strchr(t, '}'))) {
+			hole = t;
+			break;
+		}
+	if (!hole)
+		return strlen(tpl) == len && !strncmp(tpl, p, len);
+	lit = (size_t)(hole - tpl);
+	if (lit > len || strncmp(tpl, p, lit))
+		return false;
+	const char *rest = hole[0] == '%' ? hole + 2 : strchr(hole, '}') + 1;
+	for (size_t k = lit; k <= len; k++)
+		if (template_match(rest, p + k, len - k, depth) &&
+		    spanish_ok_n(p + lit, k - lit, depth + 1))
+			return true;
+	return false;
+}
+
+/* Whether drawn text p[0..len) is Spanish from the catalog, or data by rule. */
+static bool spanish_ok_n(const char *p, size_t len, int depth)
+{
+	static const char *const seps[] = {" · ", " •••• ", " — ", ": "};
+	size_t start = 0, words = 0;
+	bool all_data = true;
+
+	while (len && p[0] == ' ')
+		p++, len--;
+	while (len && p[len - 1] == ' ')
+		len--;
+	if (!has_letter(p, len))
+		return true;
+	if (depth > 3)
+		return false;
+	for (int i = 0; i < data_n; i++) /* a text given whole: the city's own Spanish */
+		if (data_names[i] && strlen(data_names[i]) == len &&
+		    !strncmp(data_names[i], p, len))
+			return true;
+	for (int i = 0; i < catalog_n; i++)
+		if (strlen(catalog[i]) == len && !strncmp(catalog[i], p, len))
+			return true;
+	/* Data: every word of it. */
+	for (size_t i = 0; i <= len; i++) {
+		if (i == len || p[i] == ' ') {
+			if (i > start && !data_word(p + start, i - start))
+				all_data = false;
+			words++;
+			start = i + 1;
+		}
+	}
+	if (all_data && words)
+		return true;
+	/* Data and catalog pieces joined by a separator. */
+	for (size_t s = 0; s < sizeof(seps) / sizeof(seps[0]); s++)
+		for (const char *q = p; (q = strstr(q, seps[s])) && q + strlen(seps[s]) <= p + len;
+		     q++)
+			if (spanish_ok_n(p, (size_t)(q - p), depth + 1) &&
+			    spanish_ok_n(q + strlen(seps[s]),
+					 len - (size_t)(q - p) - strlen(seps[s]), depth + 1))
+				return true;
+	/* A catalog text with its placeholders filled. */
+	for (int i = 0; i < catalog_n; i++)
+		if ((strstr(catalog[i], "%s") || strchr(catalog[i], '{')) &&
+		    template_match(catalog[i], p, len, depth))
+			return true;
+	return false;
+}
+
+static bool spanish_ok(const char *text)
+{
+	return spanish_ok_n(text, strlen(text), 0);
+}
+
+/* The names one frame of s shows as data. */
+static void data_of(const struct core_state *s)
+{
+	data_n = 0;
+	data_names[data_n++] = demo_ctx.city_name;
+	/* What the city configured in Spanish is the city's text, shown as it is. */
+	data_names[data_n++] = demo_ctx.out_of_service_message_es;
+	data_names[data_n++] = s->bill.last_name;
+	data_names[data_n++] = s->resident_first;
+	data_names[data_n++] = s->resident_last;
+	data_names[data_n++] = s->brand;
+	data_names[data_n++] = s->bank_name;
+	data_names[data_n++] = s->svc.card_brand;
+	data_names[data_n++] = i18n_other_language_name(s->lang);
+	for (int i = 0; i < s->account_count && data_n < 30; i++) {
+		data_names[data_n++] = s->accounts[i].bill.last_name;
+		if (s->accounts[i].autopay_brand[0])
+			data_names[data_n++] = s->accounts[i].autopay_brand;
+	}
+}
+
+/* Draws s in Spanish and counts the strings that are neither catalog nor data. */
+static int english_on(struct core_state *s, const char *what)
+{
+	char line[UI_TEXT_LOG];
+	int bad = 0;
+
+	s->lang = CORE_LANG_ES;
+	data_of(s);
+	screens_draw(&ui, s, &demo_ctx, 1000);
+	if (ui.text_log_len + 64 >= UI_TEXT_LOG) {
+		fprintf(stderr, "FAIL: %s: the text log is full; strings may be missed\n", what);
+		return 1;
+	}
+	for (int i = 0; i < ui.widget_count; i++) /* a symbol's label is said in words */
+		if (ui.widgets[i].spoken[0] && data_n < 32)
+			data_names[data_n++] = ui.widgets[i].label;
+	for (const char *p = ui.text_log; *p;) {
+		size_t n = strcspn(p, "\n");
+		snprintf(line, sizeof(line), "%.*s", (int)n, p);
+		if (!spanish_ok(line)) {
+			fprintf(stderr, "FAIL: %s in Spanish draws \"%s\", which is not in es.po\n",
+				what, line);
+			bad++;
+		}
+		p += n + (p[n] ? 1 : 0);
+	}
+	return bad;
+}
+
+/* The checker must refuse English and take Spanish, data and filled templates. */
+static void spanish_check_can_fail(void **state)
+{
+	struct core_state s;
+
+	(void)state;
+	load_catalog(KIOSK_SOURCE_DIR "/ui-assets/po/es.po");
+	assert_true(catalog_n > 100);
+	fill_state(&s, CORE_SCREEN_HOME, CORE_LANG_ES);
+	data_of(&s);
+	assert_false(spanish_ok("Checking ending 6789"));
+	assert_false(spanish_ok("This kiosk is not taking payments right now."));
+	assert_false(spanish_ok("For your privacy, this session will end in 1 seconds."));
+	assert_false(spanish_ok("December 15, 2026"));
+	assert_true(spanish_ok("Cuenta corriente terminada en 6789"));
+	assert_true(spanish_ok("15 de diciembre de 2026"));
+	assert_true(spanish_ok("Hola, Dana"));
+	assert_true(spanish_ok("Dana Rivera · demo@example.org"));
+	assert_true(spanish_ok("$84.17"));
+	assert_true(spanish_ok("VISA •••• 4242"));
+}
+
+/* Each screen, and each state that changes a screen's words, in Spanish with demo data. */
+static void every_spanish_screen_only_from_the_catalog(void **state)
+{
+	struct core_state s;
+	char what[96];
+	int bad = 0;
+
+	(void)state;
+	assert_int_equal(ui_set_look(&ui, THEME_DEFAULT, false), 0);
+	for (int sc = 0; sc < CORE_SCREEN_COUNT; sc++) {
+		const char *name = core_screen_name((enum core_screen)sc);
+
+		fill_state(&s, (enum core_screen)sc, CORE_LANG_ES);
+		bad += english_on(&s, name);
+		/* The keyboards of the screen's fields. */
+		for (enum core_field f = CORE_FIELD_CUSTOMER; f <= CORE_FIELD_REFERENCE; f++) {
+			fill_state(&s, (enum core_screen)sc, CORE_LANG_ES);
+			s.focus = f;
+			snprintf(what, sizeof(what), "%s (field %d)", name, (int)f);
+			bad += english_on(&s, what);
+		}
+	}
+	/* States that bring words of their own. */
+	fill_state(&s, CORE_SCREEN_HOME, CORE_LANG_ES);
+	s.warning = true;
+	s.warning_started_ms = 1000 - 19500; /* one second left: the singular */
+	bad += english_on(&s, "timeout warning");
+	for (int ask = CORE_ASK_UNLINK; ask <= CORE_ASK_PAPERLESS_OFF; ask++) {
+		fill_state(&s, CORE_SCREEN_UTILITY_BILL, CORE_LANG_ES);
+		s.current = 1; /* with Auto Pay: the unlink question says it ends */
+		s.ask = (enum core_ask)ask;
+		bad += english_on(&s, "a question");
+	}
+	fill_state(&s, CORE_SCREEN_VERIFY_EMAIL, CORE_LANG_ES);
+	s.notice = (struct core_notice){.msgid = "That code is not right. You have %s more try.",
+					.plural = "That code is not right. You have %s more tries.",
+					.count = 3,
+					.arg = "3",
+					.is_error = true,
+					.field = CORE_FIELD_CODE};
+	bad += english_on(&s, "verify-email, tries left");
+	fill_state(&s, CORE_SCREEN_AUTOPAY_REVIEW, CORE_LANG_ES);
+	s.ap_max_cents = 5000; /* below the bill */
+	bad += english_on(&s, "autopay-review, maximum below the bill");
+	s.ap_by_card = true;
+	s.ap_max_cents = 0;
+	bad += english_on(&s, "autopay-review by card");
+	fill_state(&s, CORE_SCREEN_AUTOPAY, CORE_LANG_ES);
+	s.ap_refused = true;
+	bad += english_on(&s, "autopay refused");
+	fill_state(&s, CORE_SCREEN_BILLS_PAYMENTS, CORE_LANG_ES);
+	s.current = 1;
+	snprintf(s.accounts[1].autopay_kind, 12, "card");
+	snprintf(s.accounts[1].autopay_brand, 16, "Visa");
+	s.accounts[1].autopay_max_cents = 25000;
+	bad += english_on(&s, "bills-payments, Auto Pay by card");
+	fill_state(&s, CORE_SCREEN_PAPERLESS, CORE_LANG_ES);
+	s.accounts[0].paperless = true;
+	bad += english_on(&s, "paperless, enrolled");
+	fill_state(&s, CORE_SCREEN_BILL_SUMMARY, CORE_LANG_ES);
+	snprintf(s.bill.due_date, 11, "2026-11-01"); /* past due */
+	bad += english_on(&s, "bill-summary, past due");
+	for (int o = CORE_OUTCOME_DECLINED; o <= CORE_OUTCOME_IN_DOUBT; o++) {
+		fill_state(&s, CORE_SCREEN_PAY_RESULT, CORE_LANG_ES);
+		s.outcome = (enum core_outcome)o;
+		bad += english_on(&s, "pay-result");
+	}
+	for (int b = CORE_BUSY_LOOKUP; b <= CORE_BUSY_SERVICE; b++) {
+		fill_state(&s, CORE_SCREEN_GUEST_LOOKUP, CORE_LANG_ES);
+		s.busy = (enum core_busy)b;
+		bad += english_on(&s, "busy");
+	}
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(every_screen_in_every_look_and_language),
+	    cmocka_unit_test(spanish_check_can_fail),
+	    cmocka_unit_test(every_spanish_screen_only_from_the_catalog),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
