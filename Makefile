@@ -70,9 +70,10 @@ test-tsan: build
 fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) scripts/fuzz
 
-# The full crash test: 100 payments, the kiosk killed at every point of the payment path.
+# The full crash test: 100 card and 44 cash payments, the kiosk killed at every point of the
+# payment path.
 crash-test: build
-	@KIOSK_BUILD=$(abspath $(BUILD)) tests/crash/run.sh --payments 100
+	@KIOSK_BUILD=$(abspath $(BUILD)) tests/crash/run.sh --payments 100 --cash 44
 
 bench: build
 	@tests/bench/run-all.sh

@@ -255,6 +255,18 @@ void account_session_end(struct portal *p, struct account_session *sess)
 	mbedtls_platform_zeroize(sess, sizeof(*sess));
 }
 
+/* The portal's bill as the core shows it. */
+static void bill_of(const struct portal_bill *bill, struct core_bill *out)
+{
+	snprintf(out->customer_number, sizeof(out->customer_number), "%s", bill->customer_number);
+	snprintf(out->display_number, sizeof(out->display_number), "%s",
+		 bill->display_number[0] ? bill->display_number : bill->customer_number);
+	snprintf(out->last_name, sizeof(out->last_name), "%s", bill->last_name);
+	snprintf(out->due_date, sizeof(out->due_date), "%s", bill->due_date);
+	out->balance_cents = bill->balance_cents;
+	out->last_bill_cents = bill->last_bill_cents;
+}
+
 static enum core_failure lookup_failure_of(int rc)
 {
 	switch (rc) {
@@ -265,6 +277,26 @@ static enum core_failure lookup_failure_of(int rc)
 	case KIOSK_ETLS: return CORE_FAIL_UNTRUSTED;
 	default: return CORE_FAIL_UNREACHABLE;
 	}
+}
+
+/* The lookup of a scanned bill: the portal's refusals of it have words of their own. */
+void account_lookup_scanned(struct portal *p, const struct core_effect *fx, struct core_event *ev)
+{
+	struct portal_bill bill;
+	int rc;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->type = CORE_EV_LOOKUP_DONE;
+	ev->request_id = fx->request_id;
+	memset(&bill, 0, sizeof(bill));
+	rc = portal_lookup_scanned(p, fx->text, &bill, NULL);
+	ev->failure = rc == KIOSK_ESTATE   ? CORE_FAIL_STALE_BILL
+		      : rc == KIOSK_EINVAL ? CORE_FAIL_NOT_A_BILL
+					   : lookup_failure_of(rc);
+	if (rc == 0)
+		bill_of(&bill, &ev->bill);
+	else
+		log_info("worker", "scanned bill lookup failed: %s", kiosk_strerror(rc));
 }
 
 void account_lookup(struct portal *p, const struct core_effect *fx, struct core_event *ev)
@@ -280,16 +312,8 @@ void account_lookup(struct portal *p, const struct core_effect *fx, struct core_
 				fx->verify == CORE_VERIFY_LAST_NAME ? fx->bill.last_name : NULL,
 				fx->bill.last_bill_cents, &bill);
 	ev->failure = lookup_failure_of(rc);
-	if (rc == 0) {
-		snprintf(ev->bill.customer_number, sizeof(ev->bill.customer_number), "%s",
-			 bill.customer_number);
-		snprintf(ev->bill.display_number, sizeof(ev->bill.display_number), "%s",
-			 bill.display_number[0] ? bill.display_number : bill.customer_number);
-		snprintf(ev->bill.last_name, sizeof(ev->bill.last_name), "%s", bill.last_name);
-		snprintf(ev->bill.due_date, sizeof(ev->bill.due_date), "%s", bill.due_date);
-		ev->bill.balance_cents = bill.balance_cents;
-		ev->bill.last_bill_cents = bill.last_bill_cents;
-	} else {
+	if (rc == 0)
+		bill_of(&bill, &ev->bill);
+	else
 		log_info("worker", "bill lookup failed: %s", kiosk_strerror(rc));
-	}
 }

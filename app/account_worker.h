@@ -25,6 +25,9 @@ void account_run(struct portal *p, struct account_session *sess, const struct co
 /* CORE_FX_LOOKUP: a bill by customer number and last name or last bill amount (a guest,
  * or linking); fills ev (CORE_EV_LOOKUP_DONE). */
 void account_lookup(struct portal *p, const struct core_effect *fx, struct core_event *ev);
+/* CORE_FX_LOOKUP_SCANNED: the bill whose barcode fx->text is, answered the same way (a stale
+ * bill and one the portal says is not its own have failures of their own). */
+void account_lookup_scanned(struct portal *p, const struct core_effect *fx, struct core_event *ev);
 
 /* CORE_FX_EMAIL_RECEIPT and CORE_FX_TEXT_RECEIPT: the receipt of fx->acct.reference sent by
  * the portal to fx->acct.email or fx->acct.mobile, in lang; fills ev (CORE_EV_RECEIPT_SENT).

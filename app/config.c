@@ -12,6 +12,7 @@
 #include "app/common/clock.h"
 #include "app/common/err.h"
 #include "app/common/weblink.h"
+#include "app/core/core.h"
 #include "app/crypto/pin.h"
 #include "drivers/usb/usbdev.h"
 
@@ -97,12 +98,53 @@ static int check_fee(const char *name, const char *value, char *err, size_t errl
 	return 0;
 }
 
+/* The notes a validator takes: a list of whole-dollar values. */
+static int check_denominations(const char *name, const char *value, char *err, size_t errlen)
+{
+	int64_t cents[8];
+	int n;
+
+	if (core_cash_denominations(value, cents, 8, &n) != 0) {
+		snprintf(err, errlen,
+			 "%s: '%s' is not a list of one to 8 note values in whole dollars (e.g. "
+			 "1,5,10,20)",
+			 name, value);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+/* The eSSP fixed key: 16 hex digits (ITL's default 0123456701234567 unless the city set
+ * another in the validator with ITL's tools). */
+static int check_fixed_key(const char *name, const char *value, char *err, size_t errlen)
+{
+	if (strlen(value) != 16 || strspn(value, "0123456789abcdefABCDEF") != 16) {
+		snprintf(err, errlen, "%s: '%s' is not 16 hex digits", name, value);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
 /* Update quiet hours: "" or HH:MM-HH:MM (the agent reads them from the kiosk's marks dir). */
 static int check_window(const char *name, const char *value, char *err, size_t errlen)
 {
 	if (clock_in_window(value, 0) < 0) {
 		snprintf(err, errlen, "%s: '%s' is not HH:MM-HH:MM (e.g. 02:00-05:00)", name,
 			 value);
+		return KIOSK_EINVAL;
+	}
+	return 0;
+}
+
+/* ISO 4217: three capital letters ("USD"); the terminal refuses any other currency. */
+static int check_currency(const char *name, const char *value, char *err, size_t errlen)
+{
+	bool ok = strlen(value) == 3;
+
+	for (int i = 0; ok && i < 3; i++)
+		ok = value[i] >= 'A' && value[i] <= 'Z';
+	if (!ok) {
+		snprintf(err, errlen, "%s: '%s' is not an ISO 4217 code such as USD", name, value);
 		return KIOSK_EINVAL;
 	}
 	return 0;
@@ -159,6 +201,7 @@ static const struct config_key table[] = {
     TEXT("kiosk.city_hours", city_hours, "Monday to Friday, 8 a.m. to 5 p.m.", F | P | L),
     TEXT("kiosk.city_hours_es", city_hours_es, "", F | P | L),
     CHECKED("devices.wedge_readers", wedge_readers, "", check_wedge, F),
+    CHECKED("devices.scanners", scanners, "", check_wedge, F),
     BOOL("devices.chip_terminal", chip_terminal, "false", F | C),
     CHECKED("printer.profile", printer_profile, "", check_printer_profile, F),
     TEXT("portal.url", portal_url, "", F | C),
@@ -196,12 +239,29 @@ static const struct config_key table[] = {
     {"payments.convenience_fee_cents", CONFIG_INT, FIELD(convenience_fee_cents), "0", 0, 500, 0,
      NULL, check_fee, F | P | L, false},
     INT("payments.max_payment_cents", max_payment_cents, "1000000", 100, 10000000, F | P | L),
+    /* Which card tender the kiosk has: the worker holds it, so a change needs a restart. */
+    CHOICE("payments.card", payments_card, "reader", "reader|terminal", F | C),
+    TEXT("terminal.url", terminal_url, "", F | C),
+    TEXT("terminal.ca_file", terminal_ca, "", F | C),
+    TEXT("terminal.poi_id", terminal_poi_id, "", F | C),
+    TEXT("terminal.sale_id", terminal_sale_id, "", F), /* "": kiosk.id */
+    CHECKED("terminal.currency", terminal_currency, "USD", check_currency, F),
+    INT("terminal.timeout_ms", terminal_timeout_ms, "15000", 1000, 120000, F),
+    /* The terminal itself gives up on a card after about two minutes. */
+    INT("terminal.payment_timeout_ms", terminal_payment_timeout_ms, "180000", 30000, 600000, F),
+    INT("terminal.connect_timeout_ms", terminal_connect_timeout_ms, "5000", 100, 60000, F),
     /* The worker prints receipts (one may still be printing as a session ends): a new
      * header or footer is taken at the next start. */
     TEXT("receipt.header", receipt_header, "", F | P), /* "": the city's name */
     TEXT("receipt.footer", receipt_footer, "", F | P),
     /* The QR code on the receipt links to the payment on the city's website. */
     CHECKED("receipt.qr_url", receipt_qr_url, "", check_qr_url, F),
+    /* The validator's thread holds the limits: a change is taken at the next start. */
+    CHOICE("cash.device", cash_device, "none", "none|itl", F | C),
+    CHECKED("cash.denominations", cash_denominations, "1,5,10,20", check_denominations, F),
+    INT("cash.max_payment_cents", cash_max_payment_cents, "50000", 100, 1000000, F),
+    INT("cash.max_credit_cents", cash_max_credit_cents, "2000", 0, 100000, F),
+    CHECKED("cash.fixed_key", cash_fixed_key, "0123456701234567", check_fixed_key, F),
 };
 
 #undef F

@@ -24,6 +24,7 @@ struct kiosk_config {
 
 	char devices[8];	 /* "sim" or "usb" */
 	char wedge_readers[256]; /* "vvvv:pppp,..." keyboard-wedge readers to take; "" = defaults */
+	char scanners[256]; /* "vvvv:pppp,..." barcode scanners to take (keyboard mode needs it) */
 	char printer_profile[32]; /* [printer] profile: "" = from the device table */
 	bool chip_terminal;	  /* [devices] chip_terminal: chip cards are sent to insert */
 	char data_dir[512];
@@ -80,9 +81,27 @@ struct kiosk_config {
 	char city_hours_es[96];	    /* the same in Spanish ("": the catalog's, if it has it) */
 	long convenience_fee_cents; /* 0..500, shown on the bill summary when > 0 */
 	long max_payment_cents;	    /* the most one payment at this kiosk may be */
-	char receipt_header[64];    /* "" = the city's name */
+	char payments_card[12];	    /* [payments] card: "terminal" or "reader" */
+
+	/* [terminal]: the payment terminal on the kiosk's local link (docs/terminal.md). */
+	char terminal_url[256];		  /* https://<terminal>:8443/nexo */
+	char terminal_ca[512];		  /* the only CA its certificate may chain to */
+	char terminal_poi_id[64];	  /* the terminal's POIID ("V400m-324688179") */
+	char terminal_sale_id[64];	  /* this kiosk as the terminal knows it; "" = kiosk.id */
+	char terminal_currency[4];	  /* ISO 4217 */
+	long terminal_timeout_ms;	  /* Abort, TransactionStatus, Reversal, Diagnosis */
+	long terminal_payment_timeout_ms; /* a Payment waits for the resident's card */
+	long terminal_connect_timeout_ms;
+	char receipt_header[64]; /* "" = the city's name */
 	char receipt_footer[64];
 	char receipt_qr_url[200]; /* the QR code's link, "{reference}" in it; "" = the reference */
+
+	/* [cash]: a bill validator (docs/operations.md, "Cash"). */
+	char cash_device[8];	     /* "none", or "itl": an ITL eSSP validator (sim or USB) */
+	char cash_denominations[48]; /* notes taken, whole dollars: "1,5,10,20" */
+	long cash_max_payment_cents; /* the most notes one payment may take */
+	long cash_max_credit_cents;  /* the most over the amount due (credited to the account) */
+	char cash_fixed_key[20];     /* the eSSP fixed key the validator was set to, 16 hex */
 };
 
 /* Where a setting may come from (a key's `sources`, any combination). */

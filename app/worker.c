@@ -21,18 +21,25 @@
 #include "app/common/log.h"
 #include "app/crypto/seal.h"
 #include "app/i18n.h"
+#include "app/payments/cash_tender.h"
 #include "app/payments/payments.h"
 #include "app/payments/receipts.h"
 #include "app/payments/sync.h"
+#include "app/payments/terminal_tender.h"
 #include "app/service/service_worker.h"
 #include "app/store/journal.h"
 #include "app/store/outbox.h"
+#include "drivers/sim/sim_cash.h"
 #include "drivers/sim/sim_printer.h"
 #include "drivers/usb/usbdev.h"
 
 #define OUTBOX_CAPACITY 10000
+/* How often an idle kiosk asks the payment terminal how it is (nexo Diagnosis); sooner after
+ * a payment found it unreachable, to say when it is back. */
+#define TERMINAL_CHECK_MS (60 * 1000)
+#define TERMINAL_RECHECK_MS (10 * 1000)
 
-enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_STATUS, JOB_QUIT };
+enum job_kind { JOB_EFFECT, JOB_SWIPE, JOB_STATUS, JOB_TENDER, JOB_QUIT };
 
 struct job {
 	struct job *next;
@@ -40,6 +47,7 @@ struct job {
 	struct core_effect fx;
 	enum core_lang lang;
 	struct card_swipe swipe;
+	struct tender_event tender; /* JOB_TENDER: what an asynchronous tender reported */
 	/* A staff operation from kioskctl: the answer goes here instead of to the core. */
 	void (*done)(void *ctx, const struct core_event *ev);
 	void *done_ctx;
@@ -61,13 +69,21 @@ struct worker {
 	struct outbox *outbox;
 	struct sync sync;
 	struct payments *payments;
-	struct sim_printer *printer; /* --devices sim */
-	struct usbdev *usb;	     /* --devices usb */
+	struct terminal *terminal; /* the card terminal, or NULL with a magstripe reader */
+	struct terminal_tender tt;
+	enum core_terminal terminal_health; /* as last checked */
+	int terminal_told;		    /* the health last posted, -1 before the first */
+	int64_t terminal_due_ms;	    /* the next Diagnosis, -1: none */
+	struct sim_printer *printer;	    /* --devices sim */
+	struct usbdev *usb;		    /* --devices usb */
 	const struct printer_ops *pops;
 	void *pimpl;
 	struct service_worker *svc;	/* staff operations and the audit log */
 	struct account_session session; /* the signed-in resident's token (account_worker.c) */
 	int printer_told;		/* the enum core_printer last posted, -1 before the first */
+	struct cash_tender *cash;	/* [cash]: the cash tender, NULL when none */
+	struct sim_cash *cash_sim;	/* --devices sim: the simulated validator */
+	int cash_told;			/* cash availability last posted (device thread), -1 */
 };
 
 /* A result with the portal's account answer its event points to, in one allocation: the event
@@ -170,6 +186,18 @@ void worker_service(struct worker *w, const struct core_effect *fx,
 	enqueue(w, j);
 }
 
+/* An asynchronous tender's report (the terminal's Payment thread): the payment is the
+ * worker's, so it is handed over as a job. */
+static void tender_report(void *ctx, const struct tender_event *ev)
+{
+	struct job *j = new_job(JOB_TENDER, "a tender's answer");
+
+	if (j) {
+		j->tender = *ev;
+		enqueue(ctx, j);
+	}
+}
+
 /* A device changed (USB thread, or a test's paper switch): the worker looks at it next. */
 static void status_changed(void *ctx)
 {
@@ -215,6 +243,7 @@ static void service_env_of(struct worker *w, struct service_env *env, enum core_
 	env->pops = w->pops;
 	env->pimpl = w->pimpl;
 	env->reader_ready = w->printer != NULL || w->usb != NULL;
+	env->terminal = w->terminal_health;
 	env->header = w->cfg.receipt_header;
 	env->kiosk_id = w->cfg.kiosk_id;
 	env->tr = receipt_tr(lang);
@@ -257,6 +286,46 @@ static void post_printer_status(struct worker *w)
 	post(w, &ev);
 }
 
+/* The terminal's health changed: staff, kioskctl and the heartbeat hear it. */
+static void set_terminal_health(struct worker *w, enum core_terminal h)
+{
+	struct core_event ev = {.type = CORE_EV_TERMINAL_STATUS, .choice = (int)h};
+
+	w->terminal_health = h;
+	if ((int)h == w->terminal_told)
+		return;
+	if (w->terminal_told >= 0 || h != CORE_TERMINAL_OK)
+		log_info("worker", "payment terminal: %s", core_terminal_name(h));
+	w->terminal_told = (int)h;
+	refresh_service(w);
+	post(w, &ev);
+}
+
+/* Asks the terminal how it is (nexo Diagnosis), never while a Payment waits for a card: the
+ * terminal would answer Busy, and the answer says nothing new. */
+static void check_terminal(struct worker *w)
+{
+	struct nexo_response r;
+	enum core_terminal h;
+	int rc;
+
+	w->terminal_due_ms = clock_wall_ms() + TERMINAL_CHECK_MS;
+	if (!w->terminal || payments_busy(w->payments))
+		return;
+	rc = terminal_diagnosis(w->terminal, &r);
+	if (rc == KIOSK_ETLS)
+		h = CORE_TERMINAL_UNTRUSTED;
+	else if (rc != 0)
+		h = CORE_TERMINAL_UNREACHABLE;
+	else if (r.outcome.result == NEXO_RESULT_SUCCESS && !strcmp(r.global_status, "OK"))
+		h = CORE_TERMINAL_OK;
+	else
+		h = CORE_TERMINAL_BUSY;
+	if (h != CORE_TERMINAL_OK)
+		w->terminal_due_ms = clock_wall_ms() + TERMINAL_RECHECK_MS;
+	set_terminal_health(w, h);
+}
+
 /* A staff operation (app/service/service_worker.c); its audit entry goes out through the
  * outbox like a payment's confirmation. */
 static void run_service(struct worker *w, struct job *j)
@@ -264,6 +333,8 @@ static void run_service(struct worker *w, struct job *j)
 	struct service_env env;
 	struct core_event ev;
 
+	if (j->fx.op == CORE_SOP_STATUS)
+		check_terminal(w); /* staff see the terminal as it is now */
 	service_env_of(w, &env, j->lang);
 	if (service_worker_run(w->svc, &env, &j->fx, j->done ? "kioskctl" : "screen", &ev))
 		sync_kick(&w->sync);
@@ -297,10 +368,18 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 		account_lookup(w->portal, fx, &ev);
 		post(w, &ev);
 		break;
+	case CORE_FX_LOOKUP_SCANNED:
+		account_lookup_scanned(w->portal, fx, &ev);
+		post(w, &ev);
+		break;
 	case CORE_FX_READER_ON: payments_reader(w->payments, true); break;
 	case CORE_FX_READER_OFF: payments_reader(w->payments, false); break;
 	case CORE_FX_PAY:
 		if (payments_pay(w->payments, fx, &ev))
+			post(w, &ev);
+		break;
+	case CORE_FX_PAY_ABORT:
+		if (payments_abort(w->payments, fx, &ev))
 			post(w, &ev);
 		break;
 	case CORE_FX_PRINT:
@@ -333,11 +412,36 @@ static void run_job(struct worker *w, struct job *j)
 			post(w, &ev);
 	} else if (j->kind == JOB_STATUS) {
 		post_printer_status(w);
+	} else if (j->kind == JOB_TENDER) {
+		if (j->tender.rc == KIOSK_EOFFLINE) {
+			/* The Payment never reached the terminal: it is not there now. */
+			set_terminal_health(w, CORE_TERMINAL_UNREACHABLE);
+			w->terminal_due_ms = clock_wall_ms() + TERMINAL_RECHECK_MS;
+		}
+		if (payments_tender_event(w->payments, &j->tender, &ev))
+			post(w, &ev);
 	} else if (j->fx.type == CORE_FX_SERVICE) {
 		run_service(w, j);
 	} else {
 		run_effect(w, &j->fx, j->lang);
 	}
+}
+
+/* A scan from a USB barcode scanner, on the USB thread: straight to the core, like a tap (a
+ * barcode holds nothing secret, and the worker has no part in it). */
+static void usb_scan(void *ctx, const char *text)
+{
+	struct worker *w = ctx;
+	struct core_event ev = core_ev(CORE_EV_BARCODE);
+
+	if (strlen(text) >= sizeof(ev.text)) {
+		log_info("worker", "a scan of %zu characters: too long to be a bill", strlen(text));
+		snprintf(ev.text, sizeof(ev.text), "?"); /* refused as not one of our bills */
+	} else {
+		snprintf(ev.text, sizeof(ev.text), "%s", text);
+	}
+	ev.now_ms = clock_mono_ms();
+	post(w, &ev);
 }
 
 /* A swipe from a USB reader, on the USB thread: queued like any other. */
@@ -346,17 +450,114 @@ static void usb_swipe(void *ctx, struct card_swipe *swipe)
 	worker_swipe(ctx, swipe);
 }
 
+/* ---- cash: the validator's hooks land here (device thread) ---- */
+
+/* A note went back: the resident reads why (straight to the UI; nothing to journal). */
+static void cash_refused(void *ctx, enum core_cash_refusal why, const char *arg)
+{
+	struct core_event ev = {.type = CORE_EV_CASH_REFUSED, .choice = (int)why};
+
+	snprintf(ev.text, sizeof(ev.text), "%s", arg);
+	post(ctx, &ev);
+}
+
+/* Whether cash can be taken, each time that changes. */
+static void cash_status(void *ctx, const struct val_status *st)
+{
+	struct worker *w = ctx;
+	int ready = st->up && !st->faults && st->cashbox_present;
+	struct core_event ev = {.type = CORE_EV_CASH_AVAILABLE, .choice = ready};
+
+	if (ready == w->cash_told)
+		return;
+	w->cash_told = ready;
+	log_info("worker", "cash %s%s%s", ready ? "available" : "not available",
+		 st->error[0] ? ": " : "", st->error);
+	post(w, &ev);
+	status_changed(w); /* kioskctl's view */
+}
+
+/* A journaled progress of the payment: the new total for the resident. */
+static void cash_progress(void *ctx, int64_t taken_cents)
+{
+	struct core_event ev = {.type = CORE_EV_CASH_PROGRESS, .cents = taken_cents};
+
+	post(ctx, &ev);
+}
+
+static int cash_notes_of(void *impl, const char *key, struct portal_cash_note *out, int cap, int *n)
+{
+	return cash_tender_notes(impl, key, out, cap, n);
+}
+
+static void cash_val_config(const struct worker *w, struct val_config *vc)
+{
+	memset(vc, 0, sizeof(*vc));
+	vc->fixed_key = w->cfg.cash_fixed_key;
+	snprintf(vc->currency, sizeof(vc->currency), "USD");
+	/* Every channel stays open at the device: the kiosk decides at escrow, so a note it
+	 * does not take goes back with the reason on screen. */
+}
+
+/* [cash] configured: the tender, opened before the payments that use it. */
+static int open_cash(struct worker *w)
+{
+	const struct worker_config *cfg = &w->cfg;
+	struct cash_tender_config cc = {
+	    .journal_path = cfg->journal_path,
+	    .report = tender_report, /* a credited note, journaled: as the terminal's answers */
+	    .report_ctx = w,
+	    .refused = cash_refused,
+	    .refused_ctx = w,
+	    .on_status = cash_status,
+	    .status_ctx = w,
+	};
+	int rc;
+
+	if (!cfg->cash_device || !cfg->cash_device[0] || !strcmp(cfg->cash_device, "none"))
+		return 0;
+	rc = core_cash_denominations(cfg->cash_denominations ? cfg->cash_denominations : "",
+				     cc.limits.denominations, CASH_MAX_DENOMS,
+				     &cc.limits.n_denominations);
+	if (rc) {
+		log_error("worker", "[cash] denominations '%s' is not a list of note values",
+			  cfg->cash_denominations ? cfg->cash_denominations : "");
+		return rc;
+	}
+	cc.limits.max_payment_cents = cfg->cash_max_payment_cents;
+	cc.limits.max_credit_cents = cfg->cash_max_credit_cents;
+	rc = cash_tender_open(&cc, &w->cash);
+	if (rc)
+		log_error("worker", "cannot open the cash notes in %s: %s", cfg->journal_path,
+			  kiosk_strerror(rc));
+	return rc;
+}
+
 static int open_usb(struct worker *w)
 {
 	struct usbdev_config uc = {.on_swipe = usb_swipe,
 				   .swipe_ctx = w,
 				   .on_change = status_changed,
 				   .change_ctx = w,
-				   .printer_profile = w->cfg.printer_profile};
-	struct usbdev_id ids[32];
+				   .printer_profile = w->cfg.printer_profile,
+				   .on_scan = usb_scan,
+				   .scan_ctx = w};
+	struct usbdev_id ids[32], scanners[32];
 	size_t n = 0;
 	int rc;
 
+	if (w->cfg.scanners && w->cfg.scanners[0]) {
+		rc = usbdev_parse_ids(w->cfg.scanners, scanners, 32, &n);
+		if (rc)
+			return rc;
+		uc.scanners = scanners;
+		uc.n_scanners = n;
+	}
+
+	if (w->cash) {
+		cash_val_config(w, &uc.cash);
+		cash_tender_hooks(w->cash, &uc.cash_hooks);
+	}
 	if (w->cfg.wedge_readers && w->cfg.wedge_readers[0]) {
 		rc = usbdev_parse_ids(w->cfg.wedge_readers, ids, 32, &n);
 		if (rc)
@@ -371,6 +572,33 @@ static int open_usb(struct worker *w)
 	}
 	w->pops = &usbdev_printer_ops;
 	w->pimpl = w->usb;
+	if (w->cash)
+		cash_tender_attach(w->cash, &usbdev_cash_ops, w->usb);
+	return 0;
+}
+
+/* The payment terminal, when the kiosk has one: its client only (no network here), so a bad
+ * setting stops the kiosk at start with a clear line, not at the first payment. */
+static int open_terminal(struct worker *w)
+{
+	const struct terminal_config *tc = &w->cfg.terminal;
+	int rc;
+
+	if (!tc->url)
+		return 0;
+	if (!tc->url[0] || !tc->ca_file || !tc->ca_file[0] || !tc->poi_id || !tc->poi_id[0]) {
+		log_error("worker", "payments.card is terminal but terminal.url, terminal.ca_file "
+				    "or terminal.poi_id is not set (docs/operations.md)");
+		return KIOSK_EINVAL;
+	}
+	rc = terminal_open(tc, &w->terminal);
+	if (rc) {
+		log_error("worker", "cannot set up the payment terminal %s: %s", tc->url,
+			  kiosk_strerror(rc));
+		return rc;
+	}
+	terminal_tender_init(&w->tt, w->terminal, tender_report, w);
+	log_info("worker", "card payments through the terminal %s (POIID %s)", tc->url, tc->poi_id);
 	return 0;
 }
 
@@ -389,6 +617,22 @@ static int open_devices(struct worker *w)
 	}
 	w->pops = &sim_printer_ops;
 	w->pimpl = w->printer;
+	if (w->cash) {
+		struct val_config vc;
+		struct val_hooks hooks;
+
+		struct essp_emu_config ec = {.state_path = cfg->cash_sim_state};
+
+		cash_val_config(w, &vc);
+		cash_tender_hooks(w->cash, &hooks);
+		rc = sim_cash_open(&vc, &hooks, &ec, &w->cash_sim);
+		if (rc) {
+			log_error("worker", "cannot start the simulated validator: %s",
+				  kiosk_strerror(rc));
+			return rc;
+		}
+		cash_tender_attach(w->cash, &sim_cash_ops, w->cash_sim);
+	}
 	return 0;
 }
 
@@ -436,6 +680,12 @@ static int open_adapters(struct worker *w)
 			return rc;
 	}
 	sync_init(&w->sync, w->outbox, w->portal, w->journal, note_sync, w);
+	rc = open_terminal(w);
+	if (rc)
+		return rc;
+	rc = open_cash(w);
+	if (rc)
+		return rc;
 	/* A request sent just before a crash may still reach the portal for its whole deadline;
 	 * only after that is "the portal never saw it" final. */
 	pc = (struct payments_config){
@@ -445,7 +695,23 @@ static int open_adapters(struct worker *w)
 	    .sync = &w->sync,
 	    .grace_s = (cfg->portal.timeout_ms + cfg->portal.connect_timeout_ms) / 1000 + 2,
 	    .chip_terminal = cfg->chip_terminal,
+	    .cash_notes = w->cash ? cash_notes_of : NULL,
+	    .on_progress = cash_progress,
+	    .progress_ctx = w,
 	};
+	if (w->terminal) {
+		pc.tenders[CORE_TENDER_CARD] =
+		    (struct payments_tender){.ops = &terminal_tender, .impl = &w->tt};
+		/* A Payment that reached the terminal says InProgress, not NotFound, while it
+		 * waits for a card; "never saw it" is final once one of ours could have arrived. */
+		int64_t tgrace =
+		    (cfg->terminal.timeout_ms + cfg->terminal.connect_timeout_ms) / 1000 + 2;
+		if (tgrace > pc.grace_s)
+			pc.grace_s = tgrace;
+	}
+	if (w->cash)
+		pc.tenders[CORE_TENDER_CASH] =
+		    (struct payments_tender){.ops = &cash_tender_ops, .impl = w->cash};
 	rc = payments_open(&pc, &w->payments);
 	if (rc)
 		return rc;
@@ -458,11 +724,27 @@ static void close_adapters(struct worker *w)
 	if (w->usb)
 		usbdev_close(w->usb);
 	w->usb = NULL;
+	if (w->cash_sim)
+		sim_cash_close(w->cash_sim);
+	w->cash_sim = NULL;
 	if (w->printer)
 		sim_printer_close(w->printer);
 	w->printer = NULL;
+	if (w->terminal) {
+		/* A Payment still waiting for a card is stopped (the journal keeps it for the next
+		 * start's recovery), so its thread ends now rather than after the card timeout. */
+		if (w->payments && payments_busy(w->payments)) {
+			struct core_event ev;
+			payments_abort(w->payments, NULL, &ev);
+		}
+		terminal_tender_close(&w->tt);
+		terminal_close(w->terminal);
+		w->terminal = NULL;
+	}
 	payments_close(w->payments);
 	w->payments = NULL;
+	cash_tender_close(w->cash);
+	w->cash = NULL;
 	if (w->portal)
 		portal_close(w->portal);
 	w->portal = NULL;
@@ -483,6 +765,10 @@ static void close_adapters(struct worker *w)
 static int64_t next_background_ms(const struct worker *w)
 {
 	int64_t a = payments_due_ms(w->payments), b = sync_due_ms(&w->sync);
+	int64_t t = w->terminal ? w->terminal_due_ms : -1;
+
+	if (t >= 0 && (b < 0 || t < b))
+		b = t;
 
 	if (a < 0)
 		return b;
@@ -512,6 +798,9 @@ static void run_background(struct worker *w)
 	due = sync_due_ms(&w->sync);
 	if (due >= 0 && due <= now)
 		sync_drain(&w->sync, resident_waiting, w);
+	if (w->terminal && w->terminal_due_ms >= 0 && w->terminal_due_ms <= now &&
+	    !resident_waiting(w))
+		check_terminal(w);
 }
 
 /* The next job, or NULL when background work fell due first. */
@@ -558,6 +847,7 @@ static void *worker_main(void *arg)
 		return NULL;
 	}
 	post_printer_status(w);
+	check_terminal(w); /* staff and the heartbeat know the terminal from the start */
 	/* Every payment a power cut or crash left unfinished is asked about before a new one
 	 * may start; what the portal cannot answer yet is settled in the background. */
 	payments_recover(w->payments);
@@ -591,6 +881,9 @@ int worker_start(const struct worker_config *cfg, struct worker **out)
 	w->cfg = *cfg;
 	w->start_rc = 1; /* not yet known */
 	w->printer_told = -1;
+	w->terminal_told = -1;
+	w->terminal_due_ms = -1;
+	w->cash_told = -1;
 	w->sync.next_ms = -1;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->cond, NULL);
@@ -635,6 +928,11 @@ void worker_stop(struct worker *w)
 	pthread_cond_destroy(&w->cond);
 	mbedtls_platform_zeroize(w, sizeof(*w));
 	free(w);
+}
+
+struct sim_cash *worker_cash_sim(struct worker *w)
+{
+	return w->cash_sim;
 }
 
 void worker_last_receipt(struct worker *w, char *buf, size_t n)

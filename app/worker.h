@@ -5,11 +5,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "app/core/core.h"
 #include "app/portal/portal.h"
 #include "drivers/card/card.h"
 #include "drivers/devices.h"
+#include "drivers/terminal/terminal.h"
 
 struct inbox;
 struct service_snapshot;
@@ -25,17 +27,30 @@ struct worker_config {
 	const char *seal_key;		   /* the portal's public key for sealing card data */
 	const char *devices;		   /* "sim" or "usb" */
 	const char *wedge_readers;	   /* "vvvv:pppp,..."; NULL or "": the defaults */
+	const char *scanners;		   /* [devices] scanners: "vvvv:pppp,..." or "" */
 	const char *printer_profile;	   /* NULL or "": from the device table */
 	bool chip_terminal;		   /* a chip terminal takes chip cards: swipes of them are
 					    * sent there */
-	const char *receipts_dir;	   /* simulated printer output */
-	const char *mono_font;		   /* for the simulated printer's PNG */
+	/* The card tender: a payment terminal (terminal.url set) or, NULL url, the magstripe
+	 * reader. */
+	struct terminal_config terminal;
+	const char *receipts_dir; /* simulated printer output */
+	const char *mono_font;	  /* for the simulated printer's PNG */
 	const char *kiosk_id;
 	const char *receipt_header;
 	const char *receipt_footer; /* NULL or "": none */
 	const char *receipt_qr_url; /* the QR code's link pattern; NULL or "": the reference */
 	const char *city_phone;	    /* printed on every receipt; NULL or "": none */
 	const char *city_website;
+	/* [cash]: "itl" (a validator, simulated with devices "sim"), or NULL / "none". */
+	const char *cash_device;
+	const char *cash_denominations; /* "1,5,10,20" */
+	int64_t cash_max_payment_cents;
+	int64_t cash_max_credit_cents;
+	uint64_t cash_fixed_key; /* 0: ITL's default */
+	/* The simulated validator's memory across restarts (essp_emu_config.state_path), beside
+	 * the journal; NULL: none. */
+	const char *cash_sim_state;
 	/* Where results go (INBOX_RESULT, a malloc'd struct core_event): the UI thread's. */
 	struct inbox *inbox;
 };
@@ -56,6 +71,9 @@ void worker_swipe(struct worker *w, struct card_swipe *swipe);
 
 /* The printer's last known status (sim or USB); never blocks on I/O. */
 void worker_printer_status(struct worker *w, struct printer_status *out);
+
+/* The simulated bill validator (--devices sim with [cash]), for journeys; NULL when none. */
+struct sim_cash *worker_cash_sim(struct worker *w);
 
 /* The simulated printer's last receipt text ("" if none; nothing with USB devices). */
 void worker_last_receipt(struct worker *w, char *buf, size_t n);

@@ -62,6 +62,9 @@ struct cash_ops {
 /* Where a reader hands a swipe. The callee takes the data and wipes the caller's copy. */
 typedef void (*devices_swipe_fn)(void *ctx, struct card_swipe *swipe);
 
+/* Where a barcode scanner hands a scan: its text, NUL-terminated (the callee copies it). */
+typedef void (*devices_scan_fn)(void *ctx, const char *text);
+
 /* Called when a device's state changed (plugged, unplugged, paper out...). */
 typedef void (*devices_changed_fn)(void *ctx);
 

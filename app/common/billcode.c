@@ -93,8 +93,8 @@ int billcode_parse(const char *text, struct billcode *out)
 	if (strncmp(t, BILLCODE_PREFIX, 3) != 0 || !all_digits(t + 3, BILLCODE_LEN - 3))
 		return KIOSK_EINVAL;
 	/* The version digit and the body, then the two check digits. */
-	if (check_of(t + 2, BILLCODE_LEN - 2 - 2) != (t[BILLCODE_LEN - 2] - '0') * 10 +
-							(t[BILLCODE_LEN - 1] - '0'))
+	if (check_of(t + 2, BILLCODE_LEN - 2 - 2) !=
+	    (t[BILLCODE_LEN - 2] - '0') * 10 + (t[BILLCODE_LEN - 1] - '0'))
 		return KIOSK_EINVAL;
 	p = t + 3;
 	y = (p[9] - '0') * 1000 + (p[10] - '0') * 100 + (p[11] - '0') * 10 + (p[12] - '0');

@@ -23,6 +23,7 @@ const char *kiosk_strerror(int err)
 	case KIOSK_EBUSY: return "busy";
 	case KIOSK_ENOTYET: return "not valid yet";
 	case KIOSK_ESTATE: return "not allowed in this state";
+	case KIOSK_EOFFLINE: return "not reached, nothing sent";
 	}
 	return "unknown error";
 }

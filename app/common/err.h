@@ -22,6 +22,8 @@ enum kiosk_err {
 	KIOSK_EBUSY = -16,    /* try again later (locked, rate limited) */
 	KIOSK_ENOTYET = -17,  /* not valid yet (a certificate before its start date) */
 	KIOSK_ESTATE = -18,   /* not allowed in the current state (e.g. a journal transition) */
+	KIOSK_EOFFLINE =
+	    -19, /* a party was not reached and nothing was sent (a terminal's reboot) */
 };
 
 /* A short English description for logs; screens use their own translated words. */

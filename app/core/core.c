@@ -22,6 +22,7 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->fee_cents = 0;
 	cfg->single_lang = false;
 	cfg->wait_for_reconcile = false; /* the kiosk (main.c) turns it on */
+	cfg->cash = false;		 /* no validator: Continue, as ever */
 }
 
 static void copy_str(char *dst, size_t n, const char *src)
@@ -42,6 +43,7 @@ static void add_fx(struct core_effects *fx, enum core_effect_type type, const st
 	e->verify = s->verify;
 	e->bill = s->bill;
 	e->amount_cents = s->amount_cents;
+	e->tender = s->tender;
 }
 
 static void notice(struct core_state *s, const char *msgid, const char *arg, bool is_error,
@@ -65,18 +67,22 @@ static void wipe_session(struct core_state *s)
 	struct core_config cfg = s->cfg;
 	uint32_t req = s->request_id;
 	enum core_printer printer = s->printer; /* the device's, not the session's */
-	struct core_service svc = s->svc;	/* staff's settings and lockout outlive sessions */
-	bool oos = s->out_of_service;		/* the kiosk's, not the session's */
+	enum core_terminal terminal = s->terminal;
+	struct core_service svc = s->svc; /* staff's settings and lockout outlive sessions */
+	bool oos = s->out_of_service;	  /* the kiosk's, not the session's */
 	char reason[sizeof(s->out_of_service_reason)];
 	bool reconciled = s->reconciled;
+	bool cash_ready = s->cash_ready; /* the validator's, not the session's */
 
 	memcpy(reason, s->out_of_service_reason, sizeof(reason));
 	memset(s, 0, sizeof(*s));
 	s->cfg = cfg;
 	s->printer = printer;
+	s->terminal = terminal;
 	s->out_of_service = oos;
 	memcpy(s->out_of_service_reason, reason, sizeof(reason));
 	s->reconciled = reconciled;
+	s->cash_ready = cash_ready;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
 	s->svc.locked_until_ms = svc.locked_until_ms;
@@ -150,6 +156,34 @@ static const char *printer_msg(enum core_printer p)
 	}
 }
 
+/* Whether the card step pays through a terminal (it asks for the card) rather than waiting
+ * for a swipe at the reader. */
+bool core_card_by_terminal(const struct core_state *s)
+{
+	return s->cfg.card == CORE_CARD_TERMINAL && s->tender == CORE_TENDER_CARD;
+}
+
+/* The terminal is asked for the amount at once: it takes the card and answers later. A new
+ * payment (a new sale id) each time: a decline is never retried under the same one. */
+static void start_terminal_payment(struct core_state *s, struct core_effects *fx)
+{
+	s->brand[0] = s->last4[0] = '\0';
+	s->request_id++;
+	s->busy = CORE_BUSY_PAYING;
+	s->taking = true;
+	s->cancelling = false;
+	add_fx(fx, CORE_FX_PAY, s);
+}
+
+/* The card step may take the card now: the reader goes on, or the terminal is asked. */
+static void card_step_ready(struct core_state *s, struct core_effects *fx)
+{
+	if (core_card_by_terminal(s))
+		start_terminal_payment(s, fx);
+	else
+		add_fx(fx, CORE_FX_READER_ON, s);
+}
+
 /* The card step. When no receipt can be printed the resident hears it before paying, and
  * the reader waits for their choice. */
 static void enter_card_step(struct core_state *s, struct core_effects *fx)
@@ -159,7 +193,7 @@ static void enter_card_step(struct core_state *s, struct core_effects *fx)
 	if (s->receipt_choice)
 		notice(s, printer_msg(s->printer), NULL, true, 0);
 	else
-		add_fx(fx, CORE_FX_READER_ON, s);
+		card_step_ready(s, fx);
 }
 
 static void end_session(struct core_state *s, struct core_effects *fx)
@@ -167,6 +201,18 @@ static void end_session(struct core_state *s, struct core_effects *fx)
 	wipe_session(s);
 	add_fx(fx, CORE_FX_READER_OFF, s);
 	add_fx(fx, CORE_FX_END_SESSION, s);
+}
+
+const char *core_terminal_name(enum core_terminal t)
+{
+	static const char *const names[] = {
+	    [CORE_TERMINAL_NONE] = "none",	     [CORE_TERMINAL_OK] = "ok",
+	    [CORE_TERMINAL_BUSY] = "busy",	     [CORE_TERMINAL_UNREACHABLE] = "unreachable",
+	    [CORE_TERMINAL_UNTRUSTED] = "untrusted",
+	};
+	_Static_assert(sizeof(names) / sizeof(names[0]) == CORE_TERMINAL_COUNT,
+		       "every terminal state has a name");
+	return (unsigned)t < CORE_TERMINAL_COUNT ? names[t] : "none";
 }
 
 struct core_event core_ev(enum core_event_type type)
@@ -485,6 +531,7 @@ void guest_lookup_next(struct core_state *s, struct core_effects *fx, int64_t no
 	clear_notice(s);
 	s->request_id++;
 	s->busy = CORE_BUSY_LOOKUP;
+	s->by_scan = false;
 	s->last_activity_ms = now;
 	add_fx(fx, CORE_FX_LOOKUP, s);
 }
@@ -499,6 +546,10 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 {
 	s->busy = CORE_BUSY_NONE;
 	s->last_activity_ms = now;
+	if (s->by_scan) {
+		scan_lookup_done(s, ev);
+		return;
+	}
 	switch (ev->failure) {
 	case CORE_FAIL_NONE:
 		s->bill = ev->bill;
@@ -514,6 +565,13 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 				"the last bill amount."),
 		       NULL, true, 0);
 		break;
+	default: core_lookup_failed(s, ev->failure); break;
+	}
+}
+
+void core_lookup_failed(struct core_state *s, enum core_failure f)
+{
+	switch (f) {
 	case CORE_FAIL_GARBLED:
 		notice(s,
 		       N_("The city's payment system sent an answer we could not read. Please try "
@@ -530,12 +588,11 @@ static void lookup_done(struct core_state *s, const struct core_event *ev, int64
 	}
 }
 
-void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
+bool core_amount_chosen(struct core_state *s)
 {
 	int64_t cents;
 	char due[24];
 
-	(void)now;
 	if (!s->other_amount) {
 		if (s->cfg.max_payment_cents > 0 &&
 		    s->bill.balance_cents > s->cfg.max_payment_cents) {
@@ -544,7 +601,7 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 			    s,
 			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
 			    due, true, 0);
-			return;
+			return false;
 		}
 		s->amount_cents = s->bill.balance_cents;
 	} else {
@@ -555,14 +612,14 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 				   ? N_("The amount must be more than zero.")
 				   : N_("Enter an amount, for example 20.00."),
 			       NULL, true, 0);
-			return;
+			return false;
 		}
 		if (cents > s->bill.balance_cents) {
 			money_format(s->bill.balance_cents, due, sizeof(due));
 			s->focus = CORE_FIELD_AMOUNT;
 			notice(s, N_("The amount can't be more than the amount due, %s."), due,
 			       true, 0);
-			return;
+			return false;
 		}
 		if (s->cfg.max_payment_cents > 0 && cents > s->cfg.max_payment_cents) {
 			money_format(s->cfg.max_payment_cents, due, sizeof(due));
@@ -571,10 +628,23 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 			    s,
 			    N_("The most you can pay at this kiosk is %s. Choose another amount."),
 			    due, true, 0);
-			return;
+			return false;
 		}
 		s->amount_cents = cents;
 	}
+	return true;
+}
+
+void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)now;
+	/* With a validator the resident chooses Card or Cash: there is no Continue to press. */
+	if (!s->cfg.cash && core_amount_chosen(s))
+		enter_card_step(s, fx);
+}
+
+void core_enter_card_step(struct core_state *s, struct core_effects *fx)
+{
 	enter_card_step(s, fx);
 }
 
@@ -597,10 +667,97 @@ static void card_read(struct core_state *s, const struct core_event *ev, struct 
 	add_fx(fx, CORE_FX_PAY, s);
 }
 
+/* What the resident is told when the card was declined at the terminal. */
+static const char *decline_msg(enum core_decline d)
+{
+	switch (d) {
+	case CORE_DECLINE_FUNDS:
+		return N_("Your card was declined: not enough funds. No money was taken. You can "
+			  "use another card now.");
+	case CORE_DECLINE_CARD_REMOVED:
+		return N_("The card was removed too early. No money was taken. Please insert it "
+			  "again and leave it in until the terminal says to remove it.");
+	case CORE_DECLINE_PIN_TRIES:
+		return N_("The PIN was entered wrong too many times, so this card can't be used "
+			  "now. No money was taken. You can use another card.");
+	default:
+		return N_("Your card was declined. No money was taken. You can use another card "
+			  "now.");
+	}
+}
+
+/* The terminal's answer when it did not end in a result screen: the card step says what
+ * happened, and after a decline the terminal waits for another card right away (Cancel stops
+ * it). Returns false when the answer goes to the result screen instead. */
+static bool terminal_pay_done(struct core_state *s, const struct core_event *ev,
+			      struct core_effects *fx)
+{
+	bool again = false;
+
+	s->taking = false;
+	s->cancelling = false;
+	switch (ev->failure) {
+	case CORE_FAIL_NONE:
+		if (ev->outcome != CORE_OUTCOME_DECLINED)
+			return false;
+		s->decline = ev->decline;
+		if (ev->decline == CORE_DECLINE_NO_CARD) {
+			/* Nobody presented a card: the terminal gave up; the resident may be gone,
+			 * so the kiosk does not ask again by itself. */
+			notice(s,
+			       N_("No card was presented. No money was taken. Tap Try again to "
+				  "pay by card."),
+			       NULL, true, 0);
+		} else {
+			notice(s, decline_msg(ev->decline), NULL, true, 0);
+			again = true;
+		}
+		break;
+	case CORE_FAIL_CANCELLED:
+		go(s, CORE_SCREEN_PAY_AMOUNT);
+		notice(s, N_("The payment was cancelled. No money was taken."), NULL, false,
+		       ev->now_ms + s->cfg.toast_ms);
+		return true;
+	case CORE_FAIL_OFFLINE:
+	case CORE_FAIL_UNREACHABLE:
+		notice(s,
+		       N_("Card payments will be back in a minute: the card terminal is "
+			  "restarting. No money was taken. Please try again shortly."),
+		       NULL, true, 0);
+		break;
+	case CORE_FAIL_STORE:
+		notice(s,
+		       N_("This kiosk can't take payments right now. No money was taken. Please "
+			  "ask staff for help."),
+		       NULL, true, 0);
+		break;
+	default:
+		/* Refused by the terminal itself, or its certificate not trusted. */
+		notice(s,
+		       N_("The card terminal is not working right now. No money was taken. "
+			  "Please ask staff for help."),
+		       NULL, true, 0);
+		break;
+	}
+	if (again)
+		start_terminal_payment(s, fx);
+	return true;
+}
+
 static void pay_done(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
 		     int64_t now)
 {
+	if (s->paying_cash && cash_pay_done(s, ev, fx, now))
+		return;
 	s->busy = CORE_BUSY_NONE;
+	if (s->taking) {
+		copy_str(s->brand, sizeof(s->brand), ev->brand);
+		copy_str(s->last4, sizeof(s->last4), ev->last4);
+		if (terminal_pay_done(s, ev, fx)) {
+			s->last_activity_ms = now;
+			return;
+		}
+	}
 	s->last_activity_ms = now;
 	copy_str(s->reference, sizeof(s->reference), ev->reference);
 	s->decline_reason[0] = '\0';
@@ -633,11 +790,27 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 			copy_str(s->decline_reason, sizeof(s->decline_reason), ev->text);
 	}
 	go(s, CORE_SCREEN_PAY_RESULT);
+	if (s->cash_walked_away) {
+		/* Nobody is there to press Print: the receipt goes to the tray by itself. */
+		if (s->printer == CORE_PRINTER_OK) {
+			s->busy = CORE_BUSY_PRINTING;
+			add_fx(fx, CORE_FX_PRINT, s);
+		} else {
+			end_session(s, fx);
+		}
+	}
 }
 
-static void print_done(struct core_state *s, const struct core_event *ev, int64_t now)
+static void print_done(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
+		       int64_t now)
 {
 	s->busy = CORE_BUSY_NONE;
+	if (s->cash_walked_away) {
+		/* Nobody is there to take it: the receipt is in the tray; the session ends. */
+		end_session(s, fx);
+		s->last_activity_ms = now;
+		return;
+	}
 	s->last_activity_ms = now;
 	if (ev->failure == CORE_FAIL_NONE) {
 		s->receipt_printed = true;
@@ -691,7 +864,8 @@ void pay_amount_back(struct core_state *s, struct core_effects *fx, int64_t now)
 void pay_card_back(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	(void)now;
-	add_fx(fx, CORE_FX_READER_OFF, s);
+	if (!core_card_by_terminal(s))
+		add_fx(fx, CORE_FX_READER_OFF, s);
 	s->receipt_choice = false;
 	go(s, CORE_SCREEN_PAY_AMOUNT);
 }
@@ -726,6 +900,8 @@ static bool tick(struct core_state *s, struct core_effects *fx, int64_t now)
 		}
 		return true; /* the countdown changed */
 	}
+	if (cash_tick(s, fx, now))
+		return true;
 	/* A payment in flight is never abandoned: the resident must see how it ended. */
 	if (core_in_session(s) && s->busy != CORE_BUSY_PAYING &&
 	    now - s->last_activity_ms >= s->cfg.idle_ms) {
@@ -748,6 +924,11 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 				now + s->cfg.toast_ms);
 		return true;
 	}
+	if (ev->type == CORE_EV_TERMINAL_STATUS) {
+		/* Staff and the heartbeat see it; residents hear of it when they pay. */
+		s->terminal = (enum core_terminal)ev->choice;
+		return service_is_staff_screen(s->screen);
+	}
 	if (ev->type == CORE_EV_CASH_PROBLEM) {
 		/* Wherever anyone is: the amount step words it, staff see it, the heartbeat too. */
 		s->cash_problem = (enum core_cash_problem)ev->choice;
@@ -768,8 +949,9 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 				s->warning = false;
 				return true;
 			}
-			/* A swipe is someone at the kiosk: it ends the warning and goes through. */
-			if (ev->type == CORE_EV_CARD_READ)
+			/* A swipe or a scan is someone at the kiosk: it ends the warning and
+			 * goes through. */
+			if (ev->type == CORE_EV_CARD_READ || ev->type == CORE_EV_BARCODE)
 				s->warning = false;
 			else if (ev->type != CORE_EV_TOGGLE_LANG)
 				return false;
@@ -817,7 +999,10 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		s->pay_pending = false;
 		if (s->screen == CORE_SCREEN_WELCOME)
 			go(s, CORE_SCREEN_GUEST_LOOKUP);
+		if (s->scan_pending)
+			scan_resume(s, fx, now);
 		break;
+	case CORE_EV_BARCODE: return scan_bill(s, ev, fx);
 	case CORE_EV_SIGN_IN:
 		if (s->screen != CORE_SCREEN_WELCOME)
 			return false;
@@ -881,6 +1066,15 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		core_screen_def(s->screen)->back(s, fx, now);
 		break;
 	case CORE_EV_CANCEL:
+		if (s->busy == CORE_BUSY_PAYING && s->taking) {
+			/* The terminal is waiting for the card: Cancel asks it to stop; how it
+			 * ended (stopped, or approved if the card was faster) comes back. */
+			if (s->cancelling)
+				return false;
+			s->cancelling = true;
+			add_fx(fx, CORE_FX_PAY_ABORT, s);
+			break;
+		}
 		if (s->busy == CORE_BUSY_PAYING)
 			return false;
 		if (s->signed_in)
@@ -897,6 +1091,13 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 			end_session(s, fx);
 		break;
 	case CORE_EV_TRY_ANOTHER_CARD:
+		if (s->screen == CORE_SCREEN_PAY_CARD && core_card_by_terminal(s) &&
+		    s->busy == CORE_BUSY_NONE && !s->receipt_choice) {
+			/* "Try again" after the terminal gave up or could not be reached. */
+			clear_notice(s);
+			start_terminal_payment(s, fx);
+			break;
+		}
 		if (s->screen != CORE_SCREEN_PAY_RESULT || s->outcome != CORE_OUTCOME_DECLINED)
 			return false;
 		s->outcome = CORE_OUTCOME_NONE;
@@ -918,7 +1119,7 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		s->no_receipt = true;
 		s->receipt_choice = false;
 		clear_notice(s);
-		add_fx(fx, CORE_FX_READER_ON, s);
+		card_step_ready(s, fx);
 		break;
 	case CORE_EV_PRINTER_STATUS:
 		s->printer = ev->printer;
@@ -927,7 +1128,7 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		if (s->printer == CORE_PRINTER_OK) {
 			s->receipt_choice = false;
 			clear_notice(s);
-			add_fx(fx, CORE_FX_READER_ON, s);
+			card_step_ready(s, fx);
 		} else {
 			notice(s, printer_msg(s->printer), NULL, true, 0);
 		}
@@ -955,9 +1156,12 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 	case CORE_EV_PRINT_DONE:
 		if (s->busy != CORE_BUSY_PRINTING)
 			return false;
-		print_done(s, ev, now);
+		print_done(s, ev, fx, now);
 		break;
-	default: return account_handle(s, ev, fx);
+	default:
+		if (cash_owns(ev->type))
+			return cash_handle(s, ev, fx, now);
+		return account_handle(s, ev, fx);
 	}
 	return changed;
 }
@@ -983,7 +1187,7 @@ int64_t core_next_deadline(const struct core_state *s, int64_t now_ms)
 			next = t;
 		return next;
 	}
-	if (core_in_session(s) && s->busy != CORE_BUSY_PAYING) {
+	if (core_in_session(s) && (s->busy != CORE_BUSY_PAYING || cash_waiting(s))) {
 		int64_t t = s->last_activity_ms + s->cfg.idle_ms;
 
 		if (next < 0 || t < next)

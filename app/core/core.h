@@ -21,6 +21,7 @@ enum core_screen {
 	CORE_SCREEN_BILL_SUMMARY,
 	CORE_SCREEN_PAY_AMOUNT,
 	CORE_SCREEN_PAY_CARD,
+	CORE_SCREEN_PAY_CASH, /* notes into the bill validator (app/core/cash.c) */
 	CORE_SCREEN_PAY_RESULT,
 	CORE_SCREEN_RECEIPT_EMAIL, /* "Email receipt": the address (a resident's own offered) */
 	CORE_SCREEN_RECEIPT_TEXT,  /* "Text receipt": a mobile number on the keypad */
@@ -104,6 +105,30 @@ enum core_outcome {
 	CORE_OUTCOME_IN_DOUBT
 };
 
+/* The ways to pay a resident may choose; a payment names one (core_effect.tender) and the
+ * payments module (app/payments/payments.h) keeps the tender that stands behind each. */
+enum core_tender {
+	CORE_TENDER_CARD, /* the card terminal or the magstripe reader (core_config.card) */
+	CORE_TENDER_CASH, /* the bill validator */
+	CORE_TENDER_COUNT
+};
+
+/* Which card tender this kiosk has ([payments] card): it decides the card step. */
+enum core_card {
+	CORE_CARD_READER,   /* a magstripe reader: the resident swipes, then the kiosk pays */
+	CORE_CARD_TERMINAL, /* a payment terminal: the kiosk asks it for the amount at once */
+};
+
+/* Why a card was declined, as far as the tender could tell (plain words on the card step). */
+enum core_decline {
+	CORE_DECLINE_OTHER,
+	CORE_DECLINE_REFUSED,	   /* the bank said no */
+	CORE_DECLINE_FUNDS,	   /* insufficient funds */
+	CORE_DECLINE_CARD_REMOVED, /* the card came out too early */
+	CORE_DECLINE_PIN_TRIES,	   /* PIN tries exceeded */
+	CORE_DECLINE_NO_CARD,	   /* no card came in time */
+};
+
 /* What the resident is waiting for, if anything. */
 enum core_busy {
 	CORE_BUSY_NONE,
@@ -133,7 +158,35 @@ enum core_failure {
 	CORE_FAIL_UNTRUSTED, /* the portal's certificate or key pin did not check out: nothing
 			      * was sent */
 	CORE_FAIL_LOCKED,    /* service mode is locked after wrong PINs (.lock_ms) */
+	CORE_FAIL_OFFLINE,   /* the payment terminal was not reached (rebooting, cable): nothing
+			      * was sent, nothing charged */
+	CORE_FAIL_CANCELLED, /* the resident cancelled before anything was taken */
+	/* A scanned barcode is not one of the city's bills; a scanned bill is not the
+	 * account's newest. */
+	CORE_FAIL_NOT_A_BILL,
+	CORE_FAIL_STALE_BILL,
+	CORE_FAIL_CASH_OFF,  /* the bill validator cannot take notes now */
 };
+
+/* Why the bill validator gave a note back (CORE_EV_CASH_REFUSED .choice): the resident reads
+ * it on the cash step. */
+enum core_cash_refusal {
+	CORE_CASH_REFUSED_NONE,
+	CORE_CASH_REFUSED_DENOMINATION, /* the kiosk does not take notes of this value */
+	CORE_CASH_REFUSED_MAX_PAYMENT,	/* over the most one payment may take in cash */
+	CORE_CASH_REFUSED_MAX_CREDIT,	/* too far over the amount due */
+	CORE_CASH_REFUSED_NO_CREDIT,	/* over the amount due, and no credit is allowed */
+	CORE_CASH_REFUSED_CLOSED,	/* the payment was finishing */
+	CORE_CASH_REFUSED_DEVICE,	/* the validator itself refused it (worn, not genuine) */
+};
+
+/* Parses the [cash] denominations, "1,5,10,20" (whole dollars, at most cap of them) into cents:
+ * 0, or KIOSK_EINVAL (nothing valid, or too many). */
+int core_cash_denominations(const char *text, int64_t *cents, int cap, int *n);
+
+/* A refusal's words (a msgid with one %s: an amount in dollars), and a short name for logs. */
+const char *core_cash_refusal_text(enum core_cash_refusal r);
+const char *core_cash_refusal_name(enum core_cash_refusal r);
 
 /* Why the portal refused a resident's request (with CORE_FAIL_REFUSED). */
 enum core_refusal {
@@ -334,6 +387,20 @@ const char *core_cash_problem_resident(enum core_cash_problem p);
 /* What staff read, with what to do (a msgid). */
 const char *core_cash_problem_staff(enum core_cash_problem p);
 
+/* The payment terminal as the worker last saw it (nexo Diagnosis, or a Payment that could not
+ * reach it), for staff, kioskctl and the heartbeat. */
+enum core_terminal {
+	CORE_TERMINAL_NONE, /* no terminal configured (or not heard from yet) */
+	CORE_TERMINAL_OK,
+	CORE_TERMINAL_BUSY,	   /* it answers, but says it is busy or in maintenance */
+	CORE_TERMINAL_UNREACHABLE, /* it does not answer: rebooting, a cable, power */
+	CORE_TERMINAL_UNTRUSTED,   /* its certificate does not chain to the configured CA */
+	CORE_TERMINAL_COUNT,
+};
+
+/* A short name for logs, kioskctl and the heartbeat ("unreachable"). */
+const char *core_terminal_name(enum core_terminal t);
+
 /* The totals of one day (since the last close). */
 struct core_day_report {
 	int approved_count, declined_count, in_doubt_count;
@@ -356,6 +423,7 @@ struct core_service_status {
 	int64_t last_sync; /* unix seconds of the last successful send, 0: never */
 	/* The bill validator (CORE_CASH_NONE: none configured). */
 	enum core_cash_problem cash;
+	enum core_terminal terminal; /* the payment terminal; CORE_TERMINAL_NONE: none */
 	bool cash_box_present;
 	uint32_t cash_serial;  /* 0: not known yet */
 	int64_t cash_alarm_at; /* unix seconds of the cash alarm staff must clear, 0: none */
@@ -393,6 +461,7 @@ struct core_config {
 	int64_t fee_cents;	   /* convenience fee, shown on the bill summary when > 0 */
 	bool single_lang;	   /* only default_lang is offered: no language switch */
 	bool wait_for_reconcile;   /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
+	enum core_card card;	   /* the card tender this kiosk has */
 	bool cash; /* a bill validator is configured: the amount step offers Card and Cash */
 };
 
@@ -415,6 +484,12 @@ struct core_state {
 	int64_t amount_cents;
 
 	/* card and payment */
+	enum core_tender tender; /* the way the resident pays (the card until they choose) */
+	/* A tender is taking the money from the resident (the terminal waits for the card): the
+	 * card step stays live under it, with the tender's prompt and Cancel. */
+	bool taking;
+	bool cancelling; /* Cancel was tapped while taking: the tender was asked to stop */
+	enum core_decline decline;
 	char brand[16];
 	char last4[5];
 	enum core_outcome outcome;
@@ -426,6 +501,14 @@ struct core_state {
 	enum core_printer printer; /* kept across sessions */
 	bool receipt_choice;	   /* the card step is asking */
 	bool no_receipt;	   /* the resident chose to pay without a receipt */
+
+	/* cash (app/core/cash.c) */
+	bool cash_ready;	  /* the validator can take notes now (kept across sessions) */
+	bool paying_cash;	  /* this payment is in cash */
+	int64_t cash_taken_cents; /* credited and journaled so far */
+	bool cash_closing;	  /* Done (or the timeout): the validator is being closed */
+	bool cash_walked_away;	  /* the timeout closed it: print the receipt, end the session */
+	bool posting_later;	  /* the portal hears of the payment from the outbox */
 
 	enum core_busy busy;
 	uint32_t request_id; /* answers to older requests are ignored */
@@ -480,6 +563,12 @@ struct core_state {
 	char bank_name[48];
 	bool ap_refused; /* not fully linked: the screen says why and offers to link */
 
+	/* A bill's barcode (app/common/billcode.h) scanned on welcome or "Find your bill": the
+	 * lookup in flight is by it, or waits for CORE_EV_RECONCILED. */
+	char scanned[40];
+	bool by_scan;
+	bool scan_pending;
+
 	/* staff service mode; kept across sessions */
 	struct core_service svc;
 	/* Out of service (kept across sessions): shown only between sessions. */
@@ -487,6 +576,7 @@ struct core_state {
 	char out_of_service_reason[128]; /* for staff and logs; residents see the configured text */
 	/* Why the bill validator cannot take notes now (kept across sessions; cfg.cash only). */
 	enum core_cash_problem cash_problem;
+	enum core_terminal terminal; /* the payment terminal's health; kept across sessions */
 };
 
 enum core_event_type {
@@ -514,7 +604,8 @@ enum core_event_type {
 	/* answers from the adapters */
 	CORE_EV_LOOKUP_DONE,	/* .request_id, .failure, .bill */
 	CORE_EV_CARD_READ,	/* .failure, .brand, .last4 */
-	CORE_EV_PAY_DONE,	/* .request_id, .failure, .outcome, .reference, .text (reason) */
+	CORE_EV_PAY_DONE,	/* .request_id, .failure, .outcome, .reference, .text (reason),
+				 * .decline, .brand, .last4 */
 	CORE_EV_PRINT_DONE,	/* .failure */
 	CORE_EV_PRINTER_STATUS, /* .printer: the printer's state changed */
 	CORE_EV_RECONCILED,	/* the journal's unfinished payments were checked at start */
@@ -545,7 +636,9 @@ enum core_event_type {
 	/* .choice: 1 on, 0 off; .text: the reason. From the portal's heartbeat answer or staff.
 	 * Never interrupts a session: it takes effect when the session ends. */
 	CORE_EV_OUT_OF_SERVICE,
-	CORE_EV_CASH_PROBLEM, /* .choice: enum core_cash_problem, the validator as it is now */
+	CORE_EV_CASH_PROBLEM,	 /* .choice: enum core_cash_problem, the validator as it is now */
+	CORE_EV_TERMINAL_STATUS, /* .choice: enum core_terminal, the payment terminal as it is now
+				  */
 	/* A card swipe arrived as typing (a keyboard-wedge reader the kiosk does not take): it
 	 * was dropped (app/core/wedge_guard.h); the resident is sent to the card reader. */
 	CORE_EV_STRAY_SWIPE,
@@ -553,6 +646,16 @@ enum core_event_type {
 	CORE_EV_ASK_NO,	      /* the question: keep things as they are */
 	CORE_EV_TEXT_RECEIPT, /* pay-result: the text receipt's screen */
 	CORE_EV_RECEIPT_SENT, /* .request_id, .failure, .op (the effect it answers) */
+	/* .text: what a barcode scanner read (the USB scanner or, with --devices sim, the
+	 * simulated one). On welcome and "Find your bill" a bill's barcode goes to the bill. */
+	CORE_EV_BARCODE,
+	/* cash (app/core/cash.c) */
+	CORE_EV_PAY_BY_CARD,	/* amount step with cash offered: "Card" */
+	CORE_EV_PAY_BY_CASH,	/* amount step: "Cash" */
+	CORE_EV_CASH_DONE,	/* cash step: "Done" */
+	CORE_EV_CASH_PROGRESS,	/* .cents: notes credited so far, journaled */
+	CORE_EV_CASH_REFUSED,	/* .choice: enum core_cash_refusal, .text: its amount */
+	CORE_EV_CASH_AVAILABLE, /* .choice: 1 the validator can take notes, 0 not */
 };
 
 /* The tiles of the signed-in home screen. */
@@ -582,6 +685,7 @@ struct core_event {
 	char brand[16];
 	char last4[5];
 	enum core_printer printer;
+	enum core_decline decline; /* PAY_DONE, declined */
 	int choice;
 	int op; /* ACCOUNT_DONE: the enum core_effect_type it answers; SERVICE_DONE: core_service_op
 		 */
@@ -594,6 +698,8 @@ struct core_event {
 	 * the lock the last try (.choice: tries left) brings; CORE_LOCK_FOREVER: until IT
 	 * unlocks it. */
 	int64_t lock_ms;
+	int64_t cents;	    /* CORE_EV_CASH_PROGRESS */
+	bool posting_later; /* CORE_EV_PAY_DONE: approved, the portal hears of it later */
 };
 
 #define CORE_LOCK_FOREVER INT64_MAX
@@ -603,7 +709,10 @@ enum core_effect_type {
 			      * .bill.last_bill_cents (by .verify) */
 	CORE_FX_READER_ON,   /* start taking swipes */
 	CORE_FX_READER_OFF,  /* stop taking swipes and drop any card held */
-	CORE_FX_PAY,	     /* pay .amount_cents on .bill.customer_number with the card held */
+	CORE_FX_PAY,	     /* pay .amount_cents on .bill.customer_number by .tender (the
+			      * card: the one swiped, or the terminal asks for it) */
+	CORE_FX_PAY_ABORT,   /* stop the payment under way (the resident tapped Cancel); its
+			      * CORE_EV_PAY_DONE says how it ended */
 	CORE_FX_PRINT,	     /* print the receipt of the current payment */
 	CORE_FX_END_SESSION, /* wipe everything the session held (and sign out at the portal) */
 	/* a resident's account: .acct, .bill.customer_number; answered by CORE_EV_ACCOUNT_DONE */
@@ -624,6 +733,8 @@ enum core_effect_type {
 	 * .acct.mobile (E.164); answered by CORE_EV_RECEIPT_SENT. Neither is kept anywhere. */
 	CORE_FX_EMAIL_RECEIPT,
 	CORE_FX_TEXT_RECEIPT,
+	/* look up the bill whose barcode .text is; answered by CORE_EV_LOOKUP_DONE */
+	CORE_FX_LOOKUP_SCANNED,
 };
 
 struct core_effect {
@@ -633,8 +744,9 @@ struct core_effect {
 	struct core_bill bill;
 	int64_t amount_cents;
 	struct core_account_req acct;
-	int op;	       /* CORE_FX_SERVICE */
-	char text[40]; /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
+	int op;			 /* CORE_FX_SERVICE */
+	char text[40];		 /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
+	enum core_tender tender; /* CORE_FX_PAY, CORE_FX_PAY_ABORT */
 };
 
 #define CORE_MAX_EFFECTS 4
@@ -687,6 +799,10 @@ const char *core_screen_name(enum core_screen screen);
 enum core_flow core_screen_flow(enum core_screen screen);
 
 enum core_field_kind core_field_kind(enum core_field f);
+
+/* Whether the card step pays through a payment terminal (core_config.card) rather than a
+ * swipe at the reader. */
+bool core_card_by_terminal(const struct core_state *s);
 
 /* Whether the next letter typed is a capital: the email keyboard's Shift, and on the name
  * keyboard also the first letter of an empty field (Shift there means "not a capital"). */

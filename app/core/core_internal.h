@@ -41,7 +41,32 @@ void core_trim(const char *in, char *out, size_t n);
 /* Continue and Back of the guest lookup and the payment steps. */
 core_step_fn guest_lookup_next, guest_lookup_back, bill_summary_next, bill_summary_back;
 core_step_fn pay_amount_next, pay_amount_back, pay_card_back;
+/* The amount step's choice checked (a notice when not): s->amount_cents is set. */
+bool core_amount_chosen(struct core_state *s);
+void core_enter_card_step(struct core_state *s, struct core_effects *fx);
+
+/* cash.c: the cash step. */
+bool cash_owns(enum core_event_type t);
+bool cash_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
+		 int64_t now);
+/* CORE_EV_PAY_DONE of a cash payment; false when pay_done's common path should run. */
+bool cash_pay_done(struct core_state *s, const struct core_event *ev, struct core_effects *fx,
+		   int64_t now);
+/* The resident walked away from the cash step: true when it closed the payment. */
+bool cash_tick(struct core_state *s, struct core_effects *fx, int64_t now);
+/* Notes are being taken and nobody pressed Done: the idle timer runs. */
+bool cash_waiting(const struct core_state *s);
 enum core_field pay_amount_first_field(const struct core_state *s);
+
+/* ---- scan.c: a bill's barcode ---- */
+/* CORE_EV_BARCODE: on welcome and "Find your bill" a bill's barcode starts its lookup. */
+bool scan_bill(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
+/* The lookup a scan started has ended (CORE_EV_LOOKUP_DONE with s->by_scan). */
+void scan_lookup_done(struct core_state *s, const struct core_event *ev);
+/* Earlier payments are settled: a scan that waited for it goes on. */
+void scan_resume(struct core_state *s, struct core_effects *fx, int64_t now);
+/* The resident's words for a lookup that failed for a reason typed and scanned share. */
+void core_lookup_failed(struct core_state *s, enum core_failure f);
 
 /* ---- account.c ---- */
 /* Continue and Back on the account screens. */

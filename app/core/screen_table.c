@@ -26,6 +26,8 @@ static const struct core_screen_def screens[] = {
 			      .flow = CORE_FLOW_PAYMENT,
 			      .next = core_stay,
 			      .back = pay_card_back},
+    /* Done finishes the payment (app/core/cash.c); no Back while notes may go in. */
+    [CORE_SCREEN_PAY_CASH] = {.name = "pay-cash", STILL(CORE_FLOW_PAYMENT)},
     /* Done and Cancel end it; Back would pay again. */
     [CORE_SCREEN_PAY_RESULT] = {.name = "pay-result", STILL(CORE_FLOW_PAYMENT)},
     [CORE_SCREEN_RECEIPT_EMAIL] = {.name = "receipt-email",

@@ -30,6 +30,9 @@ struct heartbeat {
 	int interval_s;
 	struct timespec started;
 	struct outbox *outbox; /* the heartbeat thread's own connection, for the depth only */
+	/* Our own copy: the caller's path may live on its stack, and the thread opens it after
+	 * heartbeat_start has returned (a dangling path made sqlite files with garbage names). */
+	char outbox_path[1024];
 
 	/* under lock */
 	struct heartbeat_state state;
@@ -96,7 +99,7 @@ static json_t *build_report(struct heartbeat *hb)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	log_last_error(last_error, sizeof(last_error));
 	pthread_mutex_lock(&hb->lock);
-	r = json_pack("{s:s, s:s, s:s, s:I, s:{s:s, s:s, s:s}, s:I, s:I, s:s, s:b, s:b, s:s, "
+	r = json_pack("{s:s, s:s, s:s, s:I, s:{s:s, s:s, s:s, s:s}, s:I, s:I, s:s, s:b, s:b, s:s, "
 		      "s:{s:I, s:I, s:s}}",
 		      "kiosk_id", hb->cfg.portal.kiosk_id ? hb->cfg.portal.kiosk_id : "", "version",
 		      hb->cfg.version, "slot", running_slot(), "uptime_s",
@@ -104,7 +107,8 @@ static json_t *build_report(struct heartbeat *hb)
 		      printer_name(hb->state.printer), "reader",
 		      /* TODO(usb): the USB side has no reader presence yet; sim is always there. */
 		      strcmp(hb->cfg.devices, "sim") ? "unknown" : "ready", "bill_validator",
-		      core_cash_problem_name(hb->state.cash), "outbox_depth",
+		      core_cash_problem_name(hb->state.cash), "payment_terminal",
+		      core_terminal_name(hb->state.terminal), "outbox_depth",
 		      (json_int_t)ob.pending, "outbox_dead", (json_int_t)ob.dead, "last_error",
 		      last_error, "session_active", hb->state.session_active, "out_of_service",
 		      hb->state.out_of_service, "screen", hb->state.screen, "config", "version",
@@ -327,6 +331,10 @@ int heartbeat_start(const struct heartbeat_config *cfg, struct heartbeat **out)
 	if (!hb)
 		return KIOSK_ENOMEM;
 	hb->cfg = *cfg;
+	if (cfg->outbox_path) {
+		snprintf(hb->outbox_path, sizeof(hb->outbox_path), "%s", cfg->outbox_path);
+		hb->cfg.outbox_path = hb->outbox_path;
+	}
 	hb->interval_s = cfg->interval_s;
 	hb->config_version = cfg->config_version;
 	snprintf(hb->state.screen, sizeof(hb->state.screen), "welcome");

@@ -38,6 +38,7 @@ struct heartbeat_state {
 	bool out_of_service; /* the out-of-service screen is up */
 	enum core_printer printer;
 	enum core_cash_problem cash; /* the bill validator; CORE_CASH_NONE: none configured */
+	enum core_terminal terminal; /* the payment terminal; CORE_TERMINAL_NONE: none */
 	char screen[32];
 };
 

@@ -14,6 +14,7 @@
 
 #include "app/common/err.h"
 #include "app/journey/runner_parse.h"
+#include "app/journey/runner_terminal.h"
 
 #define WAIT_LIMIT_MS 5000
 #define POLL_MS 40
@@ -671,6 +672,51 @@ static enum outcome run_double_tap(struct runner *r, const struct ui *ui,
 	return DONE;
 }
 
+/* The simulated bill validator's commands (`#@ cash: on`, docs/journeys.md). insert-note waits
+ * (up to the usual 5 s) for the validator to open its bezel, as a resident would. */
+static enum outcome run_cash(struct runner *r, const struct runner_cmd *c, int64_t now)
+{
+	bool insert = !strcmp(c->name, "insert-note");
+	bool reject = false;
+	long dollars = 0;
+	int rc;
+
+	if (insert) {
+		char *end;
+		if (c->argc < 1 || c->argc > 2 || (c->argc == 2 && strcmp(c->args[1], "reject"))) {
+			snprintf(r->why, sizeof(r->why), "insert-note needs DOLLARS [reject]");
+			return FAIL;
+		}
+		dollars = strtol(c->args[0], &end, 10);
+		if (*end || dollars <= 0 || dollars > 1000) {
+			snprintf(r->why, sizeof(r->why), "insert-note: '%s' is not whole dollars",
+				 c->args[0]);
+			return FAIL;
+		}
+		reject = c->argc == 2;
+	} else if (want_args(r, c, 0) == FAIL) {
+		return FAIL;
+	}
+	rc = r->host.cash
+		 ? r->host.cash(r->host.ctx, insert ? "insert" : c->name, (int)dollars, reject)
+		 : KIOSK_EDEVICE;
+	if (rc == KIOSK_EBUSY && !timed_out(r, now))
+		return WAIT;
+	if (rc == KIOSK_EBUSY) {
+		snprintf(r->why, sizeof(r->why),
+			 "the validator did not take a note within 5 s (not enabled: is a cash "
+			 "payment open?)");
+		return FAIL;
+	}
+	if (rc) {
+		snprintf(r->why, sizeof(r->why),
+			 "%s: no simulated bill validator (add `#@ cash: on`)", c->name);
+		return FAIL;
+	}
+	r->need_frame = true;
+	return DONE;
+}
+
 static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_t now)
 {
 	const struct ui *ui = r->host.ui(r->host.ctx);
@@ -775,6 +821,18 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		}
 		return DONE;
 	}
+	if (!strcmp(c->name, "scan-barcode")) {
+		if (want_args(r, c, 1) == FAIL)
+			return FAIL;
+		if (!r->host.scan || r->host.scan(r->host.ctx, c->args[0])) {
+			snprintf(r->why, sizeof(r->why),
+				 "the simulated scanner cannot scan \"%s\" (empty or too long)",
+				 c->args[0]);
+			return FAIL;
+		}
+		r->need_frame = true;
+		return DONE;
+	}
 	if (!strcmp(c->name, "shot")) {
 		if (want_args(r, c, 1) == FAIL)
 			return FAIL;
@@ -877,6 +935,10 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		r->host.paper_out(r->host.ctx, !strcmp(c->args[0], "paper-out"));
 		return DONE;
 	}
+	if (!strcmp(c->name, "insert-note") || !strcmp(c->name, "note-jam") ||
+	    !strcmp(c->name, "clear-jam") || !strcmp(c->name, "remove-cashbox") ||
+	    !strcmp(c->name, "replace-cashbox") || !strcmp(c->name, "stacker-full"))
+		return run_cash(r, c, now);
 	if (!strcmp(c->name, "key") || !strcmp(c->name, "expect-speech") ||
 	    !strcmp(c->name, "expect-focus"))
 		return run_a11y(r, c, now);
@@ -894,6 +956,12 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 			return FAIL;
 		report_resources();
 		return DONE;
+	}
+	switch (runner_terminal_cmd(c, timed_out(r, now), r->why, sizeof(r->why))) {
+	case RUNNER_TERMINAL_DONE: return DONE;
+	case RUNNER_TERMINAL_WAIT: return WAIT;
+	case RUNNER_TERMINAL_FAIL: return FAIL;
+	case RUNNER_TERMINAL_NOT_MINE: break;
 	}
 	snprintf(r->why, sizeof(r->why), "unknown command '%s'", c->name);
 	return FAIL;

@@ -3,6 +3,7 @@
 #ifndef KIOSK_RUNNER_H
 #define KIOSK_RUNNER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,6 +36,13 @@ struct runner_host {
 	/* A USB keyboard at machine speed (a keyboard-wedge reader): every character of text as
 	 * typed text, then Enter, all queued at once. */
 	void (*keyboard_burst)(void *ctx, const char *text);
+	/* A scan on the simulated barcode scanner: 0, or KIOSK_EINVAL for text no scan gives. */
+	int (*scan)(void *ctx, const char *text);
+	/* The simulated bill validator (`#@ cash: on`): "insert" a note of `dollars` (reject: one
+	 * the validator finds not genuine), "jam", "clear-jam", "remove-cashbox",
+	 * "replace-cashbox", "stacker-full". 0; KIOSK_EBUSY: the validator takes no note now;
+	 * KIOSK_EDEVICE: no simulated validator. NULL: none. */
+	int (*cash)(void *ctx, const char *what, int dollars, bool reject);
 };
 
 enum runner_status { RUNNER_RUNNING, RUNNER_PASSED, RUNNER_FAILED };

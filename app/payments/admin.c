@@ -10,25 +10,56 @@
 
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "app/payments/cash_tender.h"
 #include "app/payments/magstripe.h"
 #include "app/payments/reconcile.h"
+#include "app/payments/sync.h"
+#include "app/store/cash_notes.h"
 #include "app/store/journal.h"
 #include "app/store/outbox.h"
 #include "drivers/printer/receipt.h"
 #include "drivers/sim/sim_printer.h"
 
+struct list_ctx {
+	FILE *out;
+	struct cash_notes *notes; /* the credited notes, for cash payments; may be NULL */
+};
+
+/* A cash payment's notes as the portal's ledger writes them: "500x1,2000x1". */
+static void notes_text(struct cash_notes *cn, const char *key, char *buf, size_t n)
+{
+	struct cash_note_tally t;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	if (!cn || cash_notes_tally(cn, key, &t) != 0)
+		return;
+	for (int i = 0; i < t.n && len < n; i++)
+		len += (size_t)snprintf(buf + len, n - len, "%s%lldx%d", len ? "," : "",
+					(long long)t.d[i].cents, t.d[i].count);
+}
+
 static int print_payment(const struct journal_payment *p, void *ctx)
 {
-	FILE *out = ctx;
+	struct list_ctx *c = ctx;
+	FILE *out = c->out;
+	char notes[160];
 	json_t *doc;
 	char *line;
 
-	doc = json_pack("{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I}", "idempotency_key",
-			p->idempotency_key, "reference", p->reference, "customer_number",
-			p->customer_number, "amount_cents", (json_int_t)p->amount_cents, "brand",
-			p->brand, "last4", p->last4, "state", journal_state_name(p->state),
-			"created_at", (json_int_t)p->created_at, "updated_at",
-			(json_int_t)p->updated_at);
+	doc = json_pack("{s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I, s:s, s:I}",
+			"idempotency_key", p->idempotency_key, "reference", p->reference,
+			"customer_number", p->customer_number, "amount_cents",
+			(json_int_t)p->amount_cents, "brand", p->brand, "last4", p->last4, "state",
+			journal_state_name(p->state), "created_at", (json_int_t)p->created_at,
+			"updated_at", (json_int_t)p->updated_at, "tender", p->tender, "taken_cents",
+			(json_int_t)p->taken_cents);
+	if (doc && strcmp(p->tender, "cash") == 0) {
+		notes_text(c->notes, p->idempotency_key, notes, sizeof(notes));
+		json_object_set_new(doc, "notes", json_string(notes));
+	}
+	if (doc && p->post != JOURNAL_POST_NONE)
+		json_object_set_new(doc, "post", json_string(journal_post_name(p->post)));
 	line = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(doc);
 	if (!line)
@@ -41,10 +72,37 @@ static int print_payment(const struct journal_payment *p, void *ctx)
 int admin_list_payments(const char *journal_path, FILE *out)
 {
 	struct journal *j = NULL;
+	struct list_ctx c = {.out = out};
 	int rc = journal_open(journal_path, &j);
 
+	if (rc == 0 && cash_notes_open(journal_path, &c.notes) != 0)
+		c.notes = NULL; /* a read-only copy, say: listed without notes */
 	if (rc == 0)
-		rc = journal_each_payment(j, print_payment, out);
+		rc = journal_each_payment(j, print_payment, &c);
+	cash_notes_close(c.notes);
+	journal_close(j);
+	return rc;
+}
+
+/* Every credited note, one JSON line each: the payment it counts in ("" none) and its value. */
+static int print_note(void *ctx, const char *key, int channel, int64_t cents, bool acked)
+{
+	fprintf(ctx, "{\"payment\":\"%s\",\"channel\":%d,\"cents\":%lld,\"acked\":%s}\n", key,
+		channel, (long long)cents, acked ? "true" : "false");
+	return 0;
+}
+
+int admin_list_cash_notes(const char *journal_path, FILE *out)
+{
+	struct journal *j = NULL;
+	struct cash_notes *cn = NULL;
+	int rc = journal_open(journal_path, &j); /* makes or migrates the file first */
+
+	if (rc == 0)
+		rc = cash_notes_open(journal_path, &cn);
+	if (rc == 0)
+		rc = cash_notes_each(cn, print_note, out);
+	cash_notes_close(cn);
 	journal_close(j);
 	return rc;
 }
@@ -159,19 +217,30 @@ int admin_reconcile(const char *journal_path, const struct portal_config *portal
 {
 	struct journal *j = NULL;
 	struct portal *p = NULL;
-	struct reconcile_pass pass = {0};
+	struct reconcile_pass pass = {0}, cash_pass = {0};
 	struct magstripe mag;
+	struct cash_tender *cash = NULL;
 	time_t until = time(NULL) + wait_s;
 	int rc;
 
 	rc = journal_open(journal_path, &j);
 	if (rc == 0)
 		rc = portal_open(portal, &p);
-	/* The portal's record through the magstripe tender; no card: it only asks. */
+	/* The portal's record through the magstripe tender; no card: it only asks. Cash: the
+	 * journal's notes, posted if the portal never had them. */
 	magstripe_init(&mag, p, NULL);
+	if (rc == 0) {
+		struct cash_tender_config cc = {.journal_path = journal_path};
+
+		rc = cash_tender_open(&cc, &cash);
+	}
 	while (rc == 0) {
 		rc = reconcile_all(&magstripe_tender, &mag, j, (int64_t)time(NULL), grace_s, NULL,
 				   NULL, &pass);
+		if (rc == 0)
+			rc = reconcile_all(&cash_tender_ops, cash, j, (int64_t)time(NULL), grace_s,
+					   NULL, NULL, &cash_pass);
+		pass.open += cash_pass.open;
 		if (rc || pass.open == 0 || time(NULL) >= until)
 			break;
 		sleep(1);
@@ -180,7 +249,34 @@ int admin_reconcile(const char *journal_path, const struct portal_config *portal
 		fprintf(out, "{\"still_in_doubt\":%d}\n", pass.open);
 		rc = pass.open ? KIOSK_EBUSY : 0;
 	}
+	cash_tender_close(cash);
 	portal_close(p);
+	journal_close(j);
+	return rc;
+}
+
+int admin_send_outbox(const char *journal_path, const char *outbox_path,
+		      const struct portal_config *portal, FILE *out)
+{
+	struct journal *j = NULL;
+	struct outbox *ob = NULL;
+	struct portal *p = NULL;
+	struct sync s;
+	int64_t left = -1;
+	int rc = journal_open(journal_path, &j);
+
+	if (rc == 0)
+		rc = outbox_open(outbox_path, 1000000, &ob);
+	if (rc == 0)
+		rc = portal_open(portal, &p);
+	if (rc == 0) {
+		sync_init(&s, ob, p, j, NULL, NULL);
+		left = sync_flush(&s);
+		fprintf(out, "{\"pending\":%lld}\n", (long long)left);
+		rc = left == 0 ? 0 : left > 0 ? KIOSK_EBUSY : KIOSK_ESTORE;
+	}
+	portal_close(p);
+	outbox_close(ob);
 	journal_close(j);
 	return rc;
 }

@@ -13,6 +13,9 @@
 /* Every payment in the journal as one JSON line on out (last four digits only). */
 int admin_list_payments(const char *journal_path, FILE *out);
 
+/* Every bank note the validator credited, as JSON lines (`kiosk --list-cash-notes`). */
+int admin_list_cash_notes(const char *journal_path, FILE *out);
+
 /* Prints the receipt of the payment whose reference (the portal's "K...", the kiosk's
  * "Q-..." or the idempotency key) is ref on the simulated printer, marked as a copy, and
  * writes the receipt's path on out. KIOSK_ENOTFOUND: no such payment; KIOSK_EINVAL: it has
@@ -35,5 +38,10 @@ int admin_reconcile(const char *journal_path, const struct portal_config *portal
 
 /* The outbox's pending, dead and capacity as one JSON line. */
 int admin_outbox_status(const char *outbox_path, FILE *out);
+
+/* Sends everything the outbox holds now, due or not (cash posted later, confirmations, audit
+ * entries); prints {"pending":N}. KIOSK_EBUSY when some is left. */
+int admin_send_outbox(const char *journal_path, const char *outbox_path,
+		      const struct portal_config *portal, FILE *out);
 
 #endif

@@ -124,6 +124,13 @@ static void on_posted(struct payment *p, const struct payment_event *ev,
 		finish(p, out, PAYMENT_APPROVED, PAYMENT_FAIL_NONE, JOURNAL_STATE_COUNT);
 		return;
 	}
+	if ((ev->rc == KIOSK_EINVAL || ev->rc == KIOSK_ENOTFOUND) && !p->caps.can_reverse) {
+		/* Nothing to give back (notes in a cash box): the money stands, journaled as
+		 * refused for staff to settle with the city (docs/operations.md). */
+		journal_post(out, JOURNAL_POST_REFUSED, NULL);
+		finish(p, out, PAYMENT_APPROVED, PAYMENT_FAIL_NONE, JOURNAL_STATE_COUNT);
+		return;
+	}
 	if (ev->rc == KIOSK_EINVAL || ev->rc == KIOSK_ENOTFOUND) {
 		/* The portal will not take it (the account, the amount, the key): the money
 		 * cannot reach the bill, so it goes back to the card. */
@@ -208,6 +215,12 @@ static void on_answer(struct payment *p, const struct payment_event *ev,
 	if (ev->rc == KIOSK_EINVAL) {
 		/* The party refused the request itself (e.g. more than the balance). */
 		finish(p, out, PAYMENT_FAILED, PAYMENT_FAIL_REFUSED, JOURNAL_FAILED);
+		return;
+	}
+	if (ev->rc == KIOSK_EOFFLINE && (first || p->state == PAYMENT_TAKING)) {
+		/* The start never reached the party (an asynchronous start answers in TAKING):
+		 * nothing to ask about, nothing charged. */
+		finish(p, out, PAYMENT_FAILED, PAYMENT_FAIL_OFFLINE, JOURNAL_FAILED);
 		return;
 	}
 	if (ev->rc == KIOSK_ETLS && first) {

@@ -62,6 +62,8 @@ enum payment_failure {
 	PAYMENT_FAIL_UNREACHABLE, /* the party confirms it never saw the key, none in flight */
 	PAYMENT_FAIL_CANCELLED,	  /* stopped before anything was taken */
 	PAYMENT_FAIL_NEVER_SENT,  /* recovery: a crash kept the request from ever leaving */
+	PAYMENT_FAIL_OFFLINE,	  /* the party was not reached and nothing was sent (a terminal
+				   * rebooting): the resident may try again in a minute */
 };
 
 enum payment_event_type {

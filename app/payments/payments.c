@@ -23,6 +23,8 @@
 
 struct payments {
 	struct payments_config cfg;
+	struct payments_tender tenders[CORE_TENDER_COUNT]; /* the registry */
+	/* The current payment's tender (the card's until one is chosen). */
 	const struct tender_ops *tender;
 	void *timpl;
 	struct magstripe mag;
@@ -54,8 +56,13 @@ int payments_open(const struct payments_config *cfg, struct payments **out)
 	ps->cfg = *cfg;
 	magstripe_init(&ps->mag, cfg->portal, cfg->sealer);
 	ps->mag.chip_terminal = cfg->chip_terminal;
-	ps->tender = cfg->tender ? cfg->tender : &magstripe_tender;
-	ps->timpl = cfg->tender ? cfg->tender_impl : &ps->mag;
+	for (int i = 0; i < CORE_TENDER_COUNT; i++)
+		ps->tenders[i] = cfg->tenders[i];
+	if (!ps->tenders[CORE_TENDER_CARD].ops)
+		ps->tenders[CORE_TENDER_CARD] =
+		    (struct payments_tender){.ops = &magstripe_tender, .impl = &ps->mag};
+	ps->tender = ps->tenders[CORE_TENDER_CARD].ops;
+	ps->timpl = ps->tenders[CORE_TENDER_CARD].impl;
 	ps->next_resolve_ms = -1;
 	if (cfg->sync) {
 		/* A posting the portal refused from the outbox: the charge is reversed soon. */
@@ -202,7 +209,7 @@ struct run_ctx {
 };
 
 /* The posting of an approved payment, as the outbox keeps it. */
-static int posting_body(const struct run_ctx *c, char *buf, size_t n)
+static int posting_body(const struct payments *ps, const struct run_ctx *c, char *buf, size_t n)
 {
 	const struct tender_result *r = &c->m->result;
 	struct portal_posting pp = {
@@ -217,11 +224,13 @@ static int posting_body(const struct run_ctx *c, char *buf, size_t n)
 	    .last4 = r->last4,
 	    .entry_mode = r->card.entry_mode[0] ? r->card.entry_mode : "chip",
 	};
-	int rc = portal_posting_json(&pp, buf, n);
+	/* A tender that keeps its own record makes the body from it (a validator's notes). */
+	int rc = ps->tender->posting ? ps->tender->posting(ps->timpl, c->rq, buf, n)
+				     : portal_posting_json(&pp, buf, n);
 
 	if (rc)
-		log_error(MOD, "payment %.8s: the terminal's approval cannot be posted as it is",
-			  c->rq->key);
+		log_error(MOD, "payment %.8s: the %s's approval cannot be posted as it is",
+			  c->rq->key, ps->tender->party);
 	return rc;
 }
 
@@ -256,7 +265,7 @@ static bool run_action(struct payments *ps, struct run_ctx *c, const struct paym
 	case PAYMENT_ACT_PORTAL_POST:
 		next->type = PAYMENT_EV_POSTED;
 		crashpoint("before-post");
-		next->rc = posting_body(c, body, sizeof(body));
+		next->rc = posting_body(ps, c, body, sizeof(body));
 		if (next->rc == 0)
 			next->rc = portal_post_payment(ps->cfg.portal, c->rq->key, body, &posted);
 		if (next->rc == 0) {
@@ -271,7 +280,7 @@ static bool run_action(struct payments *ps, struct run_ctx *c, const struct paym
 	case PAYMENT_ACT_OUTBOX_POST:
 		/* Queued first, then journaled as queued: a crash between leaves it pending,
 		 * and the background posts it (the portal takes a key once). */
-		if (posting_body(c, body, sizeof(body)) == 0 && ps->cfg.sync &&
+		if (posting_body(ps, c, body, sizeof(body)) == 0 && ps->cfg.sync &&
 		    sync_queue_post(ps->cfg.sync, c->rq->key, body) == 0)
 			journal_set_post(ps->cfg.journal, c->rq->key, JOURNAL_POST_QUEUED, NULL);
 		else
@@ -375,6 +384,45 @@ static struct payment_caps caps_of(const struct payments *ps)
 	return c;
 }
 
+/* A tender's kind of decline, as the core words it. */
+static enum core_decline decline_of(enum tender_decline d)
+{
+	switch (d) {
+	case TENDER_DECLINE_REFUSED: return CORE_DECLINE_REFUSED;
+	case TENDER_DECLINE_FUNDS: return CORE_DECLINE_FUNDS;
+	case TENDER_DECLINE_CARD_REMOVED: return CORE_DECLINE_CARD_REMOVED;
+	case TENDER_DECLINE_PIN_TRIES: return CORE_DECLINE_PIN_TRIES;
+	case TENDER_DECLINE_NO_CARD: return CORE_DECLINE_NO_CARD;
+	default: return CORE_DECLINE_OTHER;
+	}
+}
+
+/* A cash payment's answer: what the notes came to, and the notes for the receipt. */
+static void cash_answer(struct payments *ps, struct core_event *ev)
+{
+	const struct payment *m = &ps->machine;
+	struct portal_cash_note notes[8];
+	int n = 0;
+
+	ps->pay.amount_cents = m->result.taken_cents;
+	ps->pay.credit_cents =
+	    m->result.taken_cents > m->amount_cents ? m->result.taken_cents - m->amount_cents : 0;
+	if (ps->cfg.cash_notes && ps->cfg.cash_notes(ps->timpl, ps->rq.key, notes, 8, &n) == 0) {
+		ps->pay.n_notes = n;
+		for (int i = 0; i < n; i++) {
+			ps->pay.notes[i].cents = notes[i].cents;
+			ps->pay.notes[i].count = notes[i].count;
+		}
+	}
+	ev->cents = m->result.taken_cents;
+	ev->posting_later = m->post_queued;
+	/* The portal's reference once it has the notes; the kiosk's until then. */
+	if (m->post_reference[0])
+		snprintf(ev->reference, sizeof(ev->reference), "%s", m->post_reference);
+	else
+		kiosk_reference(ps->rq.key, ev->reference, sizeof(ev->reference));
+}
+
 /* The machine ended: the resident's answer, and what the receipt will say. */
 static void answer(struct payments *ps, struct core_event *ev)
 {
@@ -383,6 +431,13 @@ static void answer(struct payments *ps, struct core_event *ev)
 	memset(ev, 0, sizeof(*ev));
 	ev->type = CORE_EV_PAY_DONE;
 	ev->request_id = ps->fx.request_id;
+	/* What the tender learnt of the card (a terminal: brand and last four only). */
+	if (m->result.last4[0]) {
+		snprintf(ps->pay.brand, sizeof(ps->pay.brand), "%s", m->result.brand);
+		snprintf(ps->pay.last4, sizeof(ps->pay.last4), "%s", m->result.last4);
+	}
+	snprintf(ev->brand, sizeof(ev->brand), "%s", ps->pay.brand);
+	snprintf(ev->last4, sizeof(ev->last4), "%s", ps->pay.last4);
 	switch (m->state) {
 	case PAYMENT_APPROVED:
 	case PAYMENT_DECLINED:
@@ -397,6 +452,7 @@ static void answer(struct payments *ps, struct core_event *ev)
 		    m->state == PAYMENT_APPROVED ? CORE_OUTCOME_APPROVED : CORE_OUTCOME_DECLINED;
 		snprintf(ev->reference, sizeof(ev->reference), "%s", m->result.reference);
 		snprintf(ev->text, sizeof(ev->text), "%s", m->result.message);
+		ev->decline = decline_of(m->result.decline);
 		log_info(MOD, "payment %.8s %s, reference %s", ps->rq.key,
 			 m->state == PAYMENT_APPROVED ? "approved" : "declined",
 			 m->result.reference);
@@ -412,9 +468,13 @@ static void answer(struct payments *ps, struct core_event *ev)
 			      : m->failure == PAYMENT_FAIL_REFUSED     ? CORE_FAIL_REFUSED
 			      : m->failure == PAYMENT_FAIL_UNTRUSTED   ? CORE_FAIL_UNTRUSTED
 			      : m->failure == PAYMENT_FAIL_UNREACHABLE ? CORE_FAIL_UNREACHABLE
+			      : m->failure == PAYMENT_FAIL_OFFLINE     ? CORE_FAIL_OFFLINE
+			      : m->failure == PAYMENT_FAIL_CANCELLED   ? CORE_FAIL_CANCELLED
 								       : CORE_FAIL_UNREACHABLE;
 		break;
 	}
+	if (ps->pay.cash && ev->failure == CORE_FAIL_NONE)
+		cash_answer(ps, ev);
 	if (ev->failure == CORE_FAIL_NONE) {
 		ps->pay.outcome = ev->outcome;
 		snprintf(ps->pay.reference, sizeof(ps->pay.reference), "%s", ev->reference);
@@ -437,8 +497,17 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 	memset(ev, 0, sizeof(*ev));
 	ev->type = CORE_EV_PAY_DONE;
 	ev->request_id = fx->request_id;
+	if ((unsigned)fx->tender >= CORE_TENDER_COUNT || !ps->tenders[fx->tender].ops) {
+		/* The core offers only the ways to pay this kiosk has: a bug if it gets here. */
+		log_error(MOD, "no tender for way to pay %d: payment refused", (int)fx->tender);
+		ev->failure = CORE_FAIL_REFUSED;
+		return true;
+	}
+	ps->tender = ps->tenders[fx->tender].ops;
+	ps->timpl = ps->tenders[fx->tender].impl;
 	if (ps->tender->prepare && ps->tender->prepare(ps->timpl, &known) != 0) {
-		ev->failure = CORE_FAIL_BAD_SWIPE;
+		ev->failure =
+		    fx->tender == CORE_TENDER_CASH ? CORE_FAIL_CASH_OFF : CORE_FAIL_BAD_SWIPE;
 		magstripe_drop(&ps->mag);
 		return true;
 	}
@@ -450,6 +519,7 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 		return true;
 	}
 	ps->pay.valid = true;
+	ps->pay.cash = fx->tender == CORE_TENDER_CASH; /* never a card fee on cash */
 	ps->pay.bill = fx->bill;
 	ps->pay.amount_cents = fx->amount_cents;
 	snprintf(ps->pay.brand, sizeof(ps->pay.brand), "%s", known.brand);
@@ -463,6 +533,36 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 	run(ps, &start);
 	if (!payment_finished(&ps->machine))
 		return false; /* a tender is taking the money: its answer comes later */
+	answer(ps, ev);
+	return true;
+}
+
+bool payments_busy(const struct payments *ps)
+{
+	return ps->machine.state != PAYMENT_IDLE && !payment_finished(&ps->machine);
+}
+
+const struct payments_tender *payments_tender_for(const struct payments *ps, enum core_tender way)
+{
+	if ((unsigned)way >= CORE_TENDER_COUNT || !ps->tenders[way].ops)
+		return NULL;
+	return &ps->tenders[way];
+}
+
+bool payments_abort(struct payments *ps, const struct core_effect *fx, struct core_event *ev)
+{
+	struct payment_event pe = {.type = PAYMENT_EV_ABORT};
+
+	if ((fx && fx->request_id != ps->fx.request_id) || ps->machine.state != PAYMENT_TAKING) {
+		/* Already answered (the card was faster) or not yet taking: nothing to stop. */
+		log_info(MOD, "cancel with no payment to stop: ignored");
+		return false;
+	}
+	log_info(MOD, "payment %.8s: the resident cancelled; asking the %s to stop", ps->rq.key,
+		 ps->tender->party);
+	run(ps, &pe);
+	if (!payment_finished(&ps->machine))
+		return false;
 	answer(ps, ev);
 	return true;
 }
@@ -576,35 +676,62 @@ static int settle_unposted(const struct journal_payment *jp, void *ctx)
 	return 0;
 }
 
-int payments_recover(struct payments *ps)
+/* One recovery pass over the payments one tender took; returns how many are still open. */
+static int recover_tender(struct payments *ps, const struct payments_tender *pt)
 {
 	struct unposted_pass up = {ps, 0};
 	struct reconcile_pass pass = {0};
 	/* Recovery asks the party's record; it never resends (the card is long gone). */
 	struct magstripe bare;
-	const struct tender_ops *t = ps->tender;
-	void *impl = ps->timpl;
+	void *impl = pt->impl;
 	int rc;
 
-	if (t == &magstripe_tender) {
+	if (pt->ops == &magstripe_tender) {
 		magstripe_init(&bare, ps->cfg.portal, NULL);
 		impl = &bare;
 	}
-	rc = reconcile_all(t, impl, ps->cfg.journal, (int64_t)time(NULL), ps->cfg.grace_s,
+	/* The pass acts through this tender (settle_unposted, run_one); nothing is under way. */
+	ps->tender = pt->ops;
+	ps->timpl = impl;
+	rc = reconcile_all(pt->ops, impl, ps->cfg.journal, (int64_t)time(NULL), ps->cfg.grace_s,
 			   on_settled, ps, &pass);
 	if (rc) {
-		log_error(MOD, "reconciliation failed: %s", kiosk_strerror(rc));
+		log_error(MOD, "reconciliation (%s) failed: %s", pt->ops->name, kiosk_strerror(rc));
 		pass.open = 1; /* try again later */
 	} else if (pass.checked) {
-		log_info(MOD, "reconciliation: %d checked, %d settled, %d still in doubt",
-			 pass.checked, pass.settled, pass.open);
+		log_info(MOD, "reconciliation (%s): %d checked, %d settled, %d still in doubt",
+			 pt->ops->name, pass.checked, pass.settled, pass.open);
 	}
+	/* Approved but not yet posted to the portal: this tender's, settled now. */
 	if (journal_each_unposted(ps->cfg.journal, settle_unposted, &up) != 0)
 		up.open++;
 	pass.open += up.open;
-	if (pass.open > 0)
-		schedule_resolve(ps, false);
+	ps->tender = ps->tenders[CORE_TENDER_CARD].ops;
+	ps->timpl = ps->tenders[CORE_TENDER_CARD].impl;
 	return pass.open;
+}
+
+int payments_recover(struct payments *ps)
+{
+	int open = 0;
+
+	/* Never while a payment is under way: its key is the tender's to settle. */
+	if (payments_busy(ps)) {
+		schedule_resolve(ps, false);
+		return 1;
+	}
+	for (int i = 0; i < CORE_TENDER_COUNT; i++) {
+		bool seen = false;
+		if (!ps->tenders[i].ops)
+			continue;
+		for (int j = 0; j < i; j++)
+			seen = seen || ps->tenders[j].ops == ps->tenders[i].ops;
+		if (!seen)
+			open += recover_tender(ps, &ps->tenders[i]);
+	}
+	if (open > 0)
+		schedule_resolve(ps, false);
+	return open;
 }
 
 int64_t payments_due_ms(const struct payments *ps)

@@ -1,5 +1,6 @@
 /* The payment service on the worker thread: runs the payment state machine (payment.h) against
- * the journal and a tender (tender.h; the magstripe reader today), keeps the resident's current
+ * the journal and the tender the resident chose (tender.h; a registry with one tender per way
+ * to pay: the card terminal or the magstripe reader, cash), keeps the resident's current
  * payment for the receipt, tells the portal what the resident was shown (sync.h), and settles
  * payments in doubt, at start and in the background, from the party's record. Answers come
  * back as core events. */
@@ -19,6 +20,12 @@
 #include "app/store/journal.h"
 #include "drivers/card/card.h"
 
+/* One tender of the registry: its port and its implementation. */
+struct payments_tender {
+	const struct tender_ops *ops;
+	void *impl;
+};
+
 struct payments_config {
 	struct journal *journal; /* not owned */
 	struct portal *portal;	 /* not owned */
@@ -26,10 +33,13 @@ struct payments_config {
 	struct sync *sync;	 /* not owned */
 	int64_t grace_s;    /* how long a request sent before a crash may still be on its way */
 	bool chip_terminal; /* a chip terminal takes chip cards: swipes of them are refused */
-	/* The tender payments use; NULL: the magstripe reader over the portal (tests give a
-	 * canned one). */
-	const struct tender_ops *tender;
-	void *tender_impl;
+	/* The tenders, one per way to pay (enum core_tender): a payment uses the one its effect
+	 * names. The card's NULL: the magstripe reader over the portal; any other NULL: that
+	 * way to pay is not offered here. Tests give canned ones. */
+	struct payments_tender tenders[CORE_TENDER_COUNT];
+	/* The notes of a cash payment, for its receipt (impl: the cash tender's); may be NULL. */
+	int (*cash_notes)(void *impl, const char *key, struct portal_cash_note *out, int cap,
+			  int *n);
 	/* Money taken so far by a tender that takes it in parts, once journaled; may be NULL. */
 	void (*on_progress)(void *ctx, int64_t taken_cents);
 	void *progress_ctx;
@@ -54,6 +64,18 @@ void payments_drop_card(struct payments *ps);
 /* CORE_FX_PAY: journals, sends, settles; fills ev (CORE_EV_PAY_DONE). Returns false when the
  * answer comes later (an asynchronous tender): payments_tender_event then fills it. */
 bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core_event *ev);
+
+/* CORE_FX_PAY_ABORT (fx NULL: whatever is under way, at shutdown): asks the tender taking
+ * the payment to stop. True when ev
+ * (CORE_EV_PAY_DONE) was filled now; false when the tender's answer comes later (through
+ * payments_tender_event) or there was nothing to stop. */
+bool payments_abort(struct payments *ps, const struct core_effect *fx, struct core_event *ev);
+
+/* Whether a payment is under way (started, not finished): a tender may still report. */
+bool payments_busy(const struct payments *ps);
+
+/* The tender registered for a way to pay, or NULL when it is not offered. */
+const struct payments_tender *payments_tender_for(const struct payments *ps, enum core_tender way);
 
 /* What an asynchronous tender reported; true when ev (CORE_EV_PAY_DONE) was filled. */
 bool payments_tender_event(struct payments *ps, const struct tender_event *tev,

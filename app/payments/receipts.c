@@ -45,6 +45,11 @@ int receipts_print(const struct receipts_env *env, const struct payment_record *
 	r.outcome = rec->outcome == CORE_OUTCOME_APPROVED   ? RECEIPT_APPROVED
 		    : rec->outcome == CORE_OUTCOME_DECLINED ? RECEIPT_DECLINED
 							    : RECEIPT_IN_DOUBT;
+	r.cash = rec->cash;
+	r.n_notes = rec->n_notes;
+	memcpy(r.notes, rec->notes, sizeof(r.notes));
+	r.credit_cents = rec->credit_cents;
+	r.posting_later = rec->post_queued;
 	crashpoint("before-print");
 	rc = env->pops->print(env->pimpl, &r, env->tr);
 	if (rc == 0)

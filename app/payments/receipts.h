@@ -25,6 +25,15 @@ struct payment_record {
 	int64_t fee_cents;	  /* the card fee, charged on top of amount_cents (0: none) */
 	bool post_queued;	  /* approved, but the portal hears of it later: "shortly" */
 	struct journal_card card; /* a terminal's EMV details, or all "" */
+	/* Paid in cash: amount_cents is what the notes came to; the notes by denomination and
+	 * the credit over the amount due. */
+	bool cash;
+	int n_notes;
+	struct {
+		int64_t cents;
+		int count;
+	} notes[8];
+	int64_t credit_cents;
 };
 
 struct receipts_env {

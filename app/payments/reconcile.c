@@ -93,6 +93,8 @@ static int one(const struct journal_payment *p, void *ctx)
 	};
 	int rc;
 
+	if (strcmp(p->tender[0] ? p->tender : "magstripe", c->tender->name) != 0)
+		return 0; /* another tender's: its own pass settles it */
 	c->pass->checked++;
 	if (p->state != JOURNAL_CREATED && c->pass->error) {
 		c->pass->open++; /* the party is out of reach: next pass */

@@ -23,7 +23,8 @@ struct reconcile_pass {
 typedef void (*reconcile_settled_fn)(const struct journal_payment *before, enum journal_state after,
 				     const char *reference, void *ctx);
 
-/* One pass over every unfinished payment (journal_each_unfinished):
+/* One pass over every unfinished payment this tender took (journal_each_unfinished, those
+ * whose journaled tender is tender->name; the others are left to their own tender's pass):
  * - created: the request never left (it is marked sent first): failed, nothing charged;
  * - sent or in doubt: the party's answer for the key settles it approved or declined (unless
  *   it holds another amount: left for staff); "never saw it" settles it failed only once
@@ -34,5 +35,15 @@ typedef void (*reconcile_settled_fn)(const struct journal_payment *before, enum 
 int reconcile_all(const struct tender_ops *tender, void *impl, struct journal *journal,
 		  int64_t now_s, int64_t grace_s, reconcile_settled_fn on_settled, void *ctx,
 		  struct reconcile_pass *out);
+
+/* The same with several tenders: each payment is asked of the one whose name the journal
+ * recorded for it (the first when none matches). */
+struct reconcile_tender {
+	const struct tender_ops *ops;
+	void *impl;
+};
+int reconcile_tenders(const struct reconcile_tender *tenders, int n, struct journal *journal,
+		      int64_t now_s, int64_t grace_s, reconcile_settled_fn on_settled, void *ctx,
+		      struct reconcile_pass *out);
 
 #endif

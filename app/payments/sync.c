@@ -92,12 +92,13 @@ int64_t sync_due_ms(const struct sync *s)
 	return s->next_ms;
 }
 
-void sync_drain(struct sync *s, bool (*busy)(void *ctx), void *ctx)
+/* Sends what is due at `now` (0: the clock's now; INT64_MAX: everything pending). */
+static void drain(struct sync *s, int64_t now, bool (*busy)(void *ctx), void *ctx)
 {
 	struct outbox_item item;
 	int rc;
 
-	while (outbox_next_due(s->outbox, clock_wall_ms(), &item) == 0) {
+	while (outbox_next_due(s->outbox, now ? now : clock_wall_ms(), &item) == 0) {
 		if (strcmp(item.kind, "confirm") != 0 && strcmp(item.kind, "audit") != 0 &&
 		    strcmp(item.kind, "post") != 0) {
 			log_error(MOD, "outbox item %lld of unknown kind %s: kept as dead",
@@ -121,6 +122,21 @@ void sync_drain(struct sync *s, bool (*busy)(void *ctx), void *ctx)
 		if (busy && busy(ctx))
 			break;
 	}
+}
+
+void sync_drain(struct sync *s, bool (*busy)(void *ctx), void *ctx)
+{
+	drain(s, 0, busy, ctx);
 	if (outbox_next_time(s->outbox, &s->next_ms) != 0)
 		s->next_ms = clock_wall_ms() + IDLE_RETRY_MS;
+}
+
+int64_t sync_flush(struct sync *s)
+{
+	struct outbox_stats st;
+
+	drain(s, INT64_MAX, NULL, NULL);
+	if (outbox_next_time(s->outbox, &s->next_ms) != 0)
+		s->next_ms = -1;
+	return outbox_get_stats(s->outbox, &st) == 0 ? st.pending : -1;
 }

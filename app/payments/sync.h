@@ -40,6 +40,10 @@ void sync_queue_confirm(struct sync *s, const char *key, const char *shown, bool
  * 0, or the outbox's error (nothing queued). */
 int sync_queue_post(struct sync *s, const char *key, const char *body);
 
+/* Sends everything pending now, due or not, oldest first, until the portal stops answering
+ * (staff's `kiosk --send-outbox`, the crash test's last step). Returns how many are left. */
+int64_t sync_flush(struct sync *s);
+
 /* When there is something to send (wall-clock ms), or -1. */
 int64_t sync_due_ms(const struct sync *s);
 

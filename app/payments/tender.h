@@ -7,6 +7,7 @@
 #define KIOSK_TENDER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "app/store/journal.h"
@@ -14,6 +15,18 @@
 enum tender_verdict {
 	TENDER_APPROVED,
 	TENDER_DECLINED,
+};
+
+/* Why a declined payment was declined, when the tender can tell: the resident is told in plain
+ * words (the card step's messages), never the party's code. */
+enum tender_decline {
+	TENDER_DECLINE_OTHER,	     /* declined; the party gave no reason we know */
+	TENDER_DECLINE_REFUSED,	     /* the card's bank said no */
+	TENDER_DECLINE_FUNDS,	     /* not enough money on the card */
+	TENDER_DECLINE_CARD_REMOVED, /* the card was taken out before the payment ended */
+	TENDER_DECLINE_PIN_TRIES,    /* the PIN was wrong too many times */
+	TENDER_DECLINE_NO_CARD,	     /* no card came in time */
+	TENDER_DECLINE_CANCELLED,    /* the resident stopped it (Cancel on the kiosk) */
 };
 
 /* What the payment asks of a tender; key was journaled before the first call. */
@@ -30,12 +43,13 @@ struct tender_request {
 struct tender_result {
 	bool pending; /* start/abort: the answer comes later through tender_report */
 	enum tender_verdict verdict;
-	int64_t amount_cents; /* what the party holds for the key (approved or asked for) */
-	int64_t taken_cents;  /* money taken so far (cash counts notes; cards: 0 or all) */
-	char reference[32];   /* the party's reference, shown and printed */
-	char message[128];    /* a decline's reason in plain words, or "" */
-	char brand[16];	      /* the card's brand, when the tender learns it (terminal) */
-	char last4[5];	      /* and its last four digits, never more */
+	int64_t amount_cents;	     /* what the party holds for the key (approved or asked for) */
+	int64_t taken_cents;	     /* money taken so far (cash counts notes; cards: 0 or all) */
+	char reference[32];	     /* the party's reference, shown and printed */
+	char message[128];	     /* a decline's reason in plain words, or "" */
+	enum tender_decline decline; /* a decline's kind, for the resident's words */
+	char brand[16];		     /* the card's brand, when the tender learns it (terminal) */
+	char last4[5];		     /* and its last four digits, never more */
 	/* What a terminal says of the card (POITransactionID, approval code, entry mode, AID,
 	 * application label): posted to the portal and printed on the EMV receipt. */
 	struct journal_card card;
@@ -59,8 +73,10 @@ typedef void (*tender_report_fn)(void *ctx, const struct tender_event *ev);
 /* Every function runs on the payment's thread and may block on its party (a deadline is the
  * tender's business). Results: 0 with *out filled; KIOSK_EINVAL: the party refused the request
  * itself (nothing taken); KIOSK_ETLS: the party was not trusted and nothing left the kiosk;
- * KIOSK_ENOTFOUND (status only): the party never saw the key; anything else: the answer was
- * lost, so the outcome is unknown. */
+ * KIOSK_EOFFLINE: the party was not reached and nothing left the kiosk (a terminal in its daily
+ * reboot: only a tender whose transport can tell says so; the portal's "not reached" may come
+ * after the request left, so the magstripe never does); KIOSK_ENOTFOUND (status only): the party
+ * never saw the key; anything else: the answer was lost, so the outcome is unknown. */
 struct tender_ops {
 	const char *name;  /* "magstripe", "terminal", "cash": for logs and the journal */
 	const char *party; /* who holds the record: "portal", "terminal", "validator" */
@@ -95,6 +111,11 @@ struct tender_ops {
 	/* Whether start may be sent again under the same key (the magstripe: while the sealed
 	 * card is still in memory). NULL: never. */
 	bool (*can_resend)(void *impl);
+
+	/* post_to_portal: the posting's body for rq->key (what the outbox keeps), from the
+	 * tender's own record (a validator's journaled notes). NULL: a terminal's posting, from
+	 * what the terminal said of the card. */
+	int (*posting)(void *impl, const struct tender_request *rq, char *buf, size_t n);
 };
 
 #endif

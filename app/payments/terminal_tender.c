@@ -53,6 +53,27 @@ static void reference_of(const char *poi_txn_id, char *out, size_t n)
 		snprintf(out, n, "%s", dot + 1);
 }
 
+/* What the resident is told about a decline, from nexo's condition and the terminal's
+ * refusal reason (Adyen's refusalReason texts: "Refused", "Not enough balance", ...). */
+static enum tender_decline decline_of(const struct nexo_outcome *o)
+{
+	switch (o->error) {
+	case NEXO_ERR_WRONG_PIN: return TENDER_DECLINE_PIN_TRIES;
+	case NEXO_ERR_ABORTED: return TENDER_DECLINE_CANCELLED;
+	case NEXO_ERR_CANCEL:
+		/* The terminal's own cancel: the card pulled out early, or none came in time. */
+		if (strcasestr(o->refusal_reason, "removed"))
+			return TENDER_DECLINE_CARD_REMOVED;
+		return TENDER_DECLINE_NO_CARD;
+	case NEXO_ERR_REFUSAL:
+		if (strcasestr(o->refusal_reason, "balance") ||
+		    strcasestr(o->refusal_reason, "funds"))
+			return TENDER_DECLINE_FUNDS;
+		return TENDER_DECLINE_REFUSED;
+	default: return TENDER_DECLINE_OTHER;
+	}
+}
+
 /* What the portal posting and the EMV receipt lines need (never the card number). The AID is
  * kept only when it is hex, as EMV defines it. */
 static void card_of(const struct nexo_payment_result *p, struct journal_card *c)
@@ -103,6 +124,7 @@ int terminal_tender_result(const struct nexo_response *r, int64_t asked_cents,
 		/* The card, its issuer or the resident said no: nothing taken. */
 		out->verdict = TENDER_DECLINED;
 		out->amount_cents = asked_cents;
+		out->decline = decline_of(&p->outcome);
 		snprintf(out->message, sizeof(out->message), "%s",
 			 p->outcome.refusal_reason[0] ? p->outcome.refusal_reason
 						      : nexo_error_name(p->outcome.error));
@@ -132,9 +154,14 @@ static void *run_payment(void *arg)
 	char sid[11];
 	int rc;
 
+	memset(&r, 0, sizeof(r));
 	rc = nexo_service_id_for(tt->key, sid, sizeof(sid));
 	if (rc == 0)
 		rc = terminal_payment(tt->terminal, sid, tt->key, now_ms(), tt->amount_cents, &r);
+	/* The client's KIOSK_ENET means the Payment never left the kiosk (decided from the bytes
+	 * written, docs/terminal.md): nothing to ask about, unlike a portal's. */
+	if (rc == KIOSK_ENET)
+		rc = KIOSK_EOFFLINE;
 	ev.rc = rc == 0 ? terminal_tender_result(&r, tt->amount_cents, &ev.result) : rc;
 	tt->report(tt->report_ctx, &ev);
 	return NULL;

@@ -37,7 +37,8 @@ struct portal {
 	long connections;    /* new connections opened (each a TLS handshake) */
 	char last_error[32]; /* the "error" code of the last refusal, "" after a success */
 	int last_tries_left; /* the refusal's "tries_left", -1 when it had none */
-	char last_detail[11]; /* a stale bill's refusal: the newest bill's date, else "" */
+	/* A stale bill's refusal: the newest bill's date, else "". */
+	char last_detail[11];
 };
 
 static int set_options(struct portal *p, const struct portal_config *cfg)
@@ -593,6 +594,43 @@ int portal_pay(struct portal *p, const char *idempotency_key, const char *custom
 		rc = KIOSK_EPROTO;
 	}
 	json_decref(doc);
+	return rc;
+}
+
+int portal_cash_body(const char *idempotency_key, const char *customer_number,
+		     int64_t amount_due_cents, const struct portal_cash_note *notes, int n_notes,
+		     char *out, size_t cap)
+{
+	char digits[24];
+	json_t *req = NULL, *list = json_array();
+	int64_t total = 0;
+	char *text = NULL;
+	int rc = KIOSK_EINVAL;
+
+	if (!list || !key_ok(idempotency_key) || amount_due_cents <= 0 || n_notes <= 0 ||
+	    normalise_customer_number(customer_number, digits, sizeof(digits)) != 0)
+		goto out;
+	for (int i = 0; i < n_notes; i++) {
+		if (notes[i].cents <= 0 || notes[i].count <= 0)
+			goto out;
+		total += notes[i].cents * notes[i].count;
+		json_array_append_new(list,
+				      json_pack("{s:I, s:i}", "cents", (json_int_t)notes[i].cents,
+						"count", notes[i].count));
+	}
+	req = json_pack(
+	    "{s:s, s:s, s:I, s:s, s:{s:I, s:I, s:O}}", "idempotency_key", idempotency_key,
+	    "customer_number", digits, "amount_cents", (json_int_t)total, "tender", "cash", "cash",
+	    "amount_due_cents", (json_int_t)amount_due_cents, "credit_cents",
+	    (json_int_t)(total > amount_due_cents ? total - amount_due_cents : 0), "notes", list);
+	text = req ? json_dumps(req, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	rc = !text ? KIOSK_ENOMEM : strlen(text) >= cap ? KIOSK_EINVAL : 0;
+	if (rc == 0)
+		snprintf(out, cap, "%s", text);
+out:
+	free(text);
+	json_decref(req);
+	json_decref(list);
 	return rc;
 }
 

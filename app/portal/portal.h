@@ -69,6 +69,20 @@ struct portal_payment {
 int portal_pay(struct portal *p, const char *idempotency_key, const char *customer_number,
 	       int64_t amount_cents, const struct card_sealed *card, struct portal_payment *out);
 
+/* Bank notes of one denomination in a cash payment. */
+struct portal_cash_note {
+	int64_t cents; /* one note's value */
+	int count;
+};
+
+/* The posting of a cash payment (docs/portal-api.md), sent with portal_post_payment like a
+ * terminal's: every note the validator credited, the amount due, and the credit over it.
+ * Built from the journal's notes, so every retry (direct, outbox, recovery) is the same. 0, or
+ * KIOSK_EINVAL (a bad key, customer number or note list, or cap too small). */
+int portal_cash_body(const char *idempotency_key, const char *customer_number,
+		     int64_t amount_due_cents, const struct portal_cash_note *notes, int n_notes,
+		     char *out, size_t cap);
+
 /* Asks what became of a payment; KIOSK_ENOTFOUND when the portal never saw the key. */
 int portal_payment_status(struct portal *p, const char *idempotency_key,
 			  struct portal_payment *out);

@@ -68,6 +68,7 @@ struct app {
 	struct heartbeat_order pending_cfg; /* .config != NULL: waiting for between sessions */
 	char hb_screen[32];		    /* what the heartbeat was last told */
 	enum core_cash_problem hb_cash;	    /* and of the bill validator */
+	enum core_terminal hb_terminal;	    /* and of the payment terminal */
 	/* msgid for the out-of-service screen: the certificate is expired or revoked; the kiosk
 	 * stays out of service whatever the portal says, until IT gives it a new one. */
 	const char *identity_problem;
@@ -103,6 +104,8 @@ void input_handle(struct app *a, const SDL_Event *e);
 void input_tick(struct app *a, int64_t now);
 /* A swipe on the simulated reader (F2 to F4, and journeys); ctx is the app. */
 int input_swipe(void *ctx, const char *pan, const char *yymm, const char *name);
+/* A scan on the simulated barcode scanner (F5 to F7, and journeys): CORE_EV_BARCODE. */
+int input_scan(void *ctx, const char *text);
 
 /* access.c: speech and look policy (ADA 707). */
 void access_say(struct app *a, const char *msgid, bool interrupt);

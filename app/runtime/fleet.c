@@ -62,12 +62,15 @@ void fleet_report_state(struct app *a)
 	    .out_of_service = a->core.screen == CORE_SCREEN_OUT_OF_SERVICE,
 	    .printer = a->core.printer,
 	    .cash = a->core.cash_problem,
+	    .terminal = a->core.terminal,
 	};
 
-	if (!a->hb || (!strcmp(id, a->hb_screen) && st.cash == a->hb_cash))
+	if (!a->hb ||
+	    (!strcmp(id, a->hb_screen) && st.cash == a->hb_cash && st.terminal == a->hb_terminal))
 		return;
 	snprintf(a->hb_screen, sizeof(a->hb_screen), "%s", id);
 	a->hb_cash = st.cash;
+	a->hb_terminal = st.terminal;
 	snprintf(st.screen, sizeof(st.screen), "%s", id);
 	heartbeat_set_state(a->hb, &st);
 }

@@ -9,6 +9,7 @@
 #include "app/journey/runner.h"
 #include "app/runtime/app.h"
 #include "app/worker.h"
+#include "drivers/sim/sim_cash.h"
 
 static const char *host_screen_id(void *ctx)
 {
@@ -69,6 +70,36 @@ static void host_press(void *ctx, int x, int y, int down)
 	ev.button.x = x;
 	ev.button.y = y;
 	SDL_PushEvent(&ev);
+}
+
+/* The simulated validator's device side, for `insert-note` and the rest. */
+static int host_cash(void *ctx, const char *what, int dollars, bool reject)
+{
+	struct sim_cash *s = worker_cash_sim(((struct app *)ctx)->worker);
+
+	if (!s)
+		return KIOSK_EDEVICE;
+	if (!strcmp(what, "insert")) {
+		int rc = sim_cash_insert(s, dollars, reject);
+
+		/* A resident watches the note go in (or come back) before the next step. */
+		if (rc == 0)
+			sim_cash_settle(s, 5000);
+		return rc;
+	}
+	if (!strcmp(what, "note-jam"))
+		sim_cash_jam(s);
+	else if (!strcmp(what, "clear-jam"))
+		sim_cash_clear_jam(s);
+	else if (!strcmp(what, "remove-cashbox") || !strcmp(what, "replace-cashbox"))
+		sim_cash_cashbox(s, !strcmp(what, "replace-cashbox"));
+	else if (!strcmp(what, "stacker-full"))
+		sim_cash_stacker_full(s);
+	else
+		return KIOSK_EINVAL;
+	/* The next step sees the validator after it polled what happened. */
+	sim_cash_settle(s, 3000);
+	return 0;
 }
 
 static void host_paper_out(void *ctx, int out)
@@ -148,6 +179,7 @@ int host_open(struct app *a)
 	    .ui = host_ui,
 	    .tap = host_tap,
 	    .swipe = input_swipe,
+	    .scan = input_scan,
 	    .last_receipt = host_last_receipt,
 	    .shot = host_shot,
 	    .paper_out = host_paper_out,
@@ -157,6 +189,7 @@ int host_open(struct app *a)
 	    .min_target_px = (a->cfg.dpi * 15 * 10 + 127) / 254, /* 15 mm */
 	    .press = host_press,
 	    .taps_from_ms = host_taps_from_ms,
+	    .cash = host_cash,
 	};
 
 	if (!*a->cli.script)

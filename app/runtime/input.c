@@ -11,6 +11,7 @@
 #include "app/runtime/app.h"
 #include "app/worker.h"
 #include "drivers/sim/sim_reader.h"
+#include "drivers/sim/sim_scanner.h"
 
 /* Typed text as the resident typed it (after the wedge guard). */
 static void type_text(struct app *a, const char *text)
@@ -167,9 +168,31 @@ static void on_key(struct app *a, const SDL_KeyboardEvent *k)
 					  : k->keysym.sym == SDLK_F3 ? "4000000000000002"
 								     : "4111111111111112";
 			input_swipe(a, pan, "3012", "Demo Resident");
+		} else if (k->keysym.sym >= SDLK_F5 && k->keysym.sym <= SDLK_F7 &&
+			   !strcmp(a->cfg.devices, "sim")) {
+			/* The simulated scanner: F5 Rivera's bill, F6 an older one of hers, F7
+			 * a shop's barcode. */
+			char text[64];
+
+			if (sim_scanner_demo((enum sim_scan_demo)(k->keysym.sym - SDLK_F5), text,
+					     sizeof(text)) == 0)
+				input_scan(a, text);
 		}
 		break;
 	}
+}
+
+int input_scan(void *ctx, const char *text)
+{
+	struct app *a = ctx;
+	struct core_event ev = core_ev(CORE_EV_BARCODE);
+	int rc = sim_scanner_scan(text, ev.text, sizeof(ev.text));
+
+	if (rc == 0) {
+		ev.now_ms = clock_mono_ms();
+		app_dispatch(a, ev);
+	}
+	return rc;
 }
 
 int input_swipe(void *ctx, const char *pan, const char *yymm, const char *name)

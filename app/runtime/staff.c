@@ -49,6 +49,12 @@ static int list_payments(const struct kiosk_config *cfg, const char *arg)
 	return report(cfg, false, admin_list_payments);
 }
 
+static int list_cash_notes(const struct kiosk_config *cfg, const char *arg)
+{
+	(void)arg;
+	return report(cfg, false, admin_list_cash_notes);
+}
+
 static int reprint(const struct kiosk_config *cfg, const char *ref)
 {
 	char journal[600], outbox[600], mono[600];
@@ -77,6 +83,19 @@ static int reconcile(const struct kiosk_config *cfg, const char *arg)
 	if (store_paths(cfg, journal, outbox, sizeof(journal)))
 		return 1;
 	rc = admin_reconcile(journal, &pc, wait_s + 2, wait_s + 10, stdout);
+	return rc == KIOSK_EBUSY ? 3 : done(rc);
+}
+
+static int send_outbox(const struct kiosk_config *cfg, const char *arg)
+{
+	char journal[600], outbox[600];
+	struct portal_config pc = paths_portal(cfg);
+	int rc;
+
+	(void)arg;
+	if (store_paths(cfg, journal, outbox, sizeof(journal)))
+		return 1;
+	rc = admin_send_outbox(journal, outbox, &pc, stdout);
 	return rc == KIOSK_EBUSY ? 3 : done(rc);
 }
 
@@ -123,16 +142,18 @@ static int by_bus_address(const void *x, const void *y)
 /* What the USB drivers would take, one line each, for staff and IT. */
 static int list_devices(const struct kiosk_config *cfg, const char *arg)
 {
-	struct usbdev_id ids[32];
+	struct usbdev_id ids[32], scanners[32];
 	struct usbdev_info info[16];
-	size_t n_ids = 0, n = 0;
+	size_t n_ids = 0, n_scanners = 0, n = 0;
 	int rc;
 
 	(void)arg;
 	if (cfg->wedge_readers[0] && usbdev_parse_ids(cfg->wedge_readers, ids, 32, &n_ids))
 		return 2;
-	rc = usbdev_scan(cfg->wedge_readers[0] ? ids : NULL, n_ids, cfg->printer_profile, info, 16,
-			 &n);
+	if (usbdev_parse_ids(cfg->scanners, scanners, 32, &n_scanners))
+		return 2;
+	rc = usbdev_scan(cfg->wedge_readers[0] ? ids : NULL, n_ids, scanners, n_scanners,
+			 cfg->printer_profile, info, 16, &n);
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot list USB devices: %s\n", kiosk_strerror(rc));
 		return 1;
@@ -147,26 +168,34 @@ static int list_devices(const struct kiosk_config *cfg, const char *arg)
 		       info[k].pid, info[k].driver, what);
 	}
 	if (n == 0)
-		printf("no card reader, receipt printer or bill validator found\n");
+		printf(
+		    "no card reader, receipt printer, bill validator or barcode scanner found\n");
 	return 0;
 }
 
 static const struct staff_command table[] = {
     {"list-payments", NULL, "every payment in the journal as JSON lines (last four only)",
      STAFF_JOURNAL, list_payments},
+    {"list-cash-notes", NULL, "every bank note the validator credited, as JSON lines",
+     STAFF_JOURNAL, list_cash_notes},
     {"reprint", "REF", "print the receipt of the payment REF (K..., Q-... or key)", STAFF_JOURNAL,
      reprint},
     {"reconcile", NULL,
      "settle unfinished payments with the portal; exit 0 when none\nis left in doubt, 3 when "
      "some still are",
      STAFF_PORTAL, reconcile},
+    {"send-outbox", NULL,
+     "send everything the outbox holds to the portal now; exit 0 when\nit is empty, 3 when "
+     "some is left",
+     STAFF_PORTAL, send_outbox},
     {"outbox-status", NULL, "what waits to be sent to the portal, as JSON", STAFF_JOURNAL,
      outbox_status},
     {"hash-pin", NULL,
      "read a new staff PIN (6-8 digits) on stdin, print its hash\nfor [service] pin_hash",
      STAFF_NOTHING, hash_pin},
-    {"list-devices", NULL, "print the USB readers, printers and bill validators found",
-     STAFF_NOTHING, list_devices},
+    {"list-devices", NULL,
+     "print the USB readers, printers, bill validators and barcode\nscanners found", STAFF_NOTHING,
+     list_devices},
 };
 
 const struct staff_command *staff_commands(size_t *n)

@@ -87,7 +87,7 @@ static void update_slot(char *out, size_t n)
 
 int app_start(struct app *a)
 {
-	char journal[600], outbox[600], audit[600], fonts[600], mono[600];
+	char journal[600], outbox[600], audit[600], fonts[600], mono[600], cash_sim[600];
 	struct core_config ccfg;
 	int rc;
 
@@ -143,6 +143,7 @@ int app_start(struct app *a)
 	if (paths_join(journal, sizeof(journal), a->cfg.data_dir, "journal.sqlite") ||
 	    paths_join(outbox, sizeof(outbox), a->cfg.data_dir, "outbox.sqlite") ||
 	    paths_join(audit, sizeof(audit), a->cfg.data_dir, "audit.sqlite") ||
+	    paths_join(cash_sim, sizeof(cash_sim), a->cfg.data_dir, "sim-validator.state") ||
 	    paths_join(mono, sizeof(mono), fonts, "DejaVuSansMono.ttf")) {
 		return KIOSK_EINVAL;
 	}
@@ -162,6 +163,7 @@ int app_start(struct app *a)
 	    .seal_key = a->boot.seal_key,
 	    .devices = a->boot.devices,
 	    .wedge_readers = a->boot.wedge_readers,
+	    .scanners = a->boot.scanners,
 	    .printer_profile = a->boot.printer_profile,
 	    .chip_terminal = a->boot.chip_terminal,
 	    .receipts_dir = a->boot.receipts_dir,
@@ -173,8 +175,26 @@ int app_start(struct app *a)
 	    .receipt_qr_url = a->boot.receipt_qr_url,
 	    .city_phone = a->boot.city_phone,
 	    .city_website = a->boot.city_website,
+	    .cash_device = a->boot.cash_device,
+	    .cash_denominations = a->boot.cash_denominations,
+	    .cash_max_payment_cents = a->boot.cash_max_payment_cents,
+	    .cash_max_credit_cents = a->boot.cash_max_credit_cents,
+	    .cash_fixed_key = strtoull(a->boot.cash_fixed_key, NULL, 16),
+	    .cash_sim_state = cash_sim,
 	    .inbox = a->inbox,
 	};
+	if (!strcmp(a->boot.payments_card, "terminal"))
+		wcfg.terminal = (struct terminal_config){
+		    .url = a->boot.terminal_url,
+		    .ca_file = a->boot.terminal_ca,
+		    .poi_id = a->boot.terminal_poi_id,
+		    .sale_id =
+			a->boot.terminal_sale_id[0] ? a->boot.terminal_sale_id : a->boot.kiosk_id,
+		    .currency = a->boot.terminal_currency,
+		    .timeout_ms = a->boot.terminal_timeout_ms,
+		    .payment_timeout_ms = a->boot.terminal_payment_timeout_ms,
+		    .connect_timeout_ms = a->boot.terminal_connect_timeout_ms,
+		};
 	rc = worker_start(&wcfg, &a->worker);
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot start (%s); see the log above\n",
@@ -191,6 +211,9 @@ int app_start(struct app *a)
 	ccfg.default_lang = strcmp(a->cfg.lang, "es") ? CORE_LANG_EN : CORE_LANG_ES;
 	rconf_core_config(&a->cfg, &ccfg); /* languages offered, fee, maximum payment */
 	ccfg.wait_for_reconcile = true;
+	ccfg.card =
+	    strcmp(a->boot.payments_card, "terminal") ? CORE_CARD_READER : CORE_CARD_TERMINAL;
+	ccfg.cash = strcmp(a->cfg.cash_device, "none") != 0;
 	core_init(&a->core, &ccfg, clock_mono_ms());
 	if (a->cfg.high_contrast || a->cfg.large_text)
 		access_set_look(a, a->cfg.high_contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT,

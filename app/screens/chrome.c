@@ -228,8 +228,9 @@ static void busy(struct ui *ui, const struct core_state *s)
 			   : s->busy == CORE_BUSY_ACCOUNT ? _("One moment, please…")
 			   : s->busy == CORE_BUSY_SERVICE ? _("Working…")
 							  : _("Printing your receipt…");
-	const char *sub =
-	    s->busy == CORE_BUSY_PAYING ? _("Please wait. Do not swipe again.") : _("Please wait.");
+	const char *sub = s->busy == CORE_BUSY_PAYING && !s->paying_cash
+			      ? _("Please wait. Do not swipe again.")
+			      : _("Please wait.");
 	SDL_Rect box = {MARGIN + 40, 720, CONTENT_W - 80, 420};
 
 	dim(ui);
@@ -333,7 +334,10 @@ void chrome_overlays(struct ui *ui, const struct core_state *s, int64_t now_ms)
 		ask(ui, s);
 	if (s->notice.msgid && (!s->notice.is_error || s->notice.toast))
 		toast(ui, s);
-	if (s->busy != CORE_BUSY_NONE)
+	/* While a tender takes the money the screen under it is the live one (the terminal's
+	 * prompt, Cancel; the cash step's total and Done, until Done). */
+	if (s->busy != CORE_BUSY_NONE && !s->taking &&
+	    !(s->paying_cash && s->screen == CORE_SCREEN_PAY_CASH && !s->cash_closing))
 		busy(ui, s);
 	if (s->warning)
 		timeout_warning(ui, s, now_ms);

@@ -35,5 +35,16 @@ void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct s
 		SDL_Rect pad = {(UI_W - 660) / 2, 1100, 660, 580};
 		ui_keypad(ui, pad, true);
 	}
-	chrome_nav(ui, true, true, _("Continue"), true);
+	if (!s->cfg.cash) {
+		chrome_nav(ui, true, true, _("Continue"), true);
+		return;
+	}
+	/* A bill validator is here: two main buttons, Card and Cash, where Continue (and
+	 * Cancel, to make room) would be; Back stays. */
+	chrome_nav(ui, true, false, NULL, false);
+	int x = MARGIN + 270, bw = (UI_W - MARGIN - x - 20) / 2;
+	ev = TAG(CORE_EV_PAY_BY_CARD);
+	ui_button(ui, (SDL_Rect){x, NAV_Y, bw, NAV_H}, _("Card"), UI_PRIMARY, ev);
+	ev = TAG(CORE_EV_PAY_BY_CASH);
+	ui_button(ui, (SDL_Rect){x + bw + 20, NAV_Y, bw, NAV_H}, _("Cash"), UI_PRIMARY, ev);
 }

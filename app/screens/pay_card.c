@@ -1,4 +1,5 @@
-/* Swipe your card: the amount and where the reader is. */
+/* The card step: swipe at the reader, or insert, tap or swipe at the payment terminal (which
+ * is asked for the amount at once), with the amount and what became of the last try. */
 
 #include "app/core/money.h"
 #include "app/screens/screens_internal.h"
@@ -19,14 +20,76 @@ static void draw_reader(struct ui *ui, int cx, int y)
 			t->primary);
 }
 
+/* A payment terminal below the screen: its display, keys, and an arrow down to it. */
+static void draw_terminal(struct ui *ui, int cx, int y)
+{
+	const struct ui_theme *t = &ui->theme;
+
+	ui_round_rect(ui, (SDL_Rect){cx - 150, y - 150, 300, 360}, 30, t->bar);
+	ui_round_rect(ui, (SDL_Rect){cx - 115, y - 120, 230, 130}, 12, t->primary);
+	for (int r = 0; r < 3; r++)
+		for (int c = 0; c < 3; c++)
+			ui_round_rect(ui, (SDL_Rect){cx - 95 + c * 70, y + 35 + r * 50, 50, 34}, 8,
+				      t->surface);
+	for (int i = 0; i < 5; i++)
+		ui_fill(ui, (SDL_Rect){cx + 220 + i * 10, y - 40 + i * 14, 60 - i * 20 + 40, 10},
+			t->primary);
+}
+
+static void screen_pay_terminal(struct ui *ui, const struct core_state *s,
+				const struct screen_ctx *ctx, const char *amount)
+{
+	const struct ui_theme *t = &ui->theme;
+	const char *status;
+	int y;
+
+	y = chrome_title(ui, _("Insert, tap or swipe your card on the terminal"),
+			 _("The card terminal is below this screen. Phone wallets work too."));
+	ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y + 20, CONTENT_W, UI_CENTER,
+		_("Amount to pay"));
+	ui_text(ui, UI_FONT_HUGE, t->text, MARGIN, y + 80, CONTENT_W, UI_CENTER, amount);
+	draw_terminal(ui, UI_W / 2 - 40, y + 460);
+	y += 720;
+	status = s->cancelling ? _("Cancelling the payment…")
+		 : s->taking   ? _("Follow the instructions on the terminal. Keep your card in "
+				     "until it says to remove it.")
+			       : NULL;
+	if (status)
+		y += ui_text(ui, UI_FONT_BODY, t->text, MARGIN, y, CONTENT_W, UI_CENTER, status) +
+		     30;
+	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
+		_("This kiosk never sees your card number. Only the last four digits are "
+		  "printed."));
+	y += 90;
+	y += chrome_notice(ui, s, y);
+	if (s->receipt_choice) {
+		ui_button(ui, (SDL_Rect){MARGIN, y + 20, CONTENT_W, 130},
+			  _("Continue without receipt"), UI_PRIMARY,
+			  TAG(CORE_EV_CONTINUE_NO_RECEIPT));
+	} else if (s->busy == CORE_BUSY_NONE) {
+		/* The terminal gave up or could not be reached: the resident asks again. */
+		ui_button(ui, (SDL_Rect){MARGIN, y + 20, CONTENT_W, 130}, _("Try again"),
+			  UI_PRIMARY, TAG(CORE_EV_TRY_ANOTHER_CARD));
+		if (s->notice.msgid && ctx->out_of_service_message)
+			ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y + 180, CONTENT_W, UI_CENTER,
+				ctx->out_of_service_message);
+	}
+	/* Cancel stays live while the terminal waits: it sends the terminal an Abort. */
+	chrome_nav(ui, s->busy == CORE_BUSY_NONE, s->busy == CORE_BUSY_NONE || !s->cancelling, NULL,
+		   false);
+}
+
 void screen_pay_card(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
 	char amount[32];
 	int y;
 
-	(void)ctx;
 	money_format(s->amount_cents, amount, sizeof(amount));
+	if (core_card_by_terminal(s)) {
+		screen_pay_terminal(ui, s, ctx, amount);
+		return;
+	}
 	y = chrome_title(ui, _("Swipe your card"), _("Use the card reader next to this screen."));
 	ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y + 20, CONTENT_W, UI_CENTER,
 		_("Amount to pay"));

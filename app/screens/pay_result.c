@@ -70,11 +70,26 @@ void screen_pay_result(struct ui *ui, const struct core_state *s, const struct s
 	snprintf(card, sizeof(card), "%s •••• %s", s->brand, s->last4);
 	if (s->reference[0])
 		py += chrome_row(ui, x, py, w, _("Reference number"), s->reference);
-	py += chrome_row(ui, x, py, w,
-			 s->outcome == CORE_OUTCOME_APPROVED ? _("Amount paid") : _("Amount"),
-			 amount);
-	py += chrome_row(ui, x, py, w, _("Card"), card);
+	if (s->paying_cash) {
+		/* Cash: what the notes came to, and what went over the amount due. */
+		money_format(s->cash_taken_cents, amount, sizeof(amount));
+		py += chrome_row(ui, x, py, w, _("Paid in cash"), amount);
+		if (s->cash_taken_cents > s->amount_cents) {
+			money_format(s->cash_taken_cents - s->amount_cents, amount, sizeof(amount));
+			py += chrome_row(ui, x, py, w, _("Credit to your account"), amount);
+		}
+	} else {
+		py += chrome_row(
+		    ui, x, py, w,
+		    s->outcome == CORE_OUTCOME_APPROVED ? _("Amount paid") : _("Amount"), amount);
+		py += chrome_row(ui, x, py, w, _("Card"), card);
+	}
 	y += panel.h + 30;
+	if (s->paying_cash && s->posting_later)
+		y += ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 40, y, CONTENT_W - 80, UI_CENTER,
+			     _("The city's system is not reachable right now. This payment will "
+			       "appear on your account shortly.")) +
+		     20;
 	chrome_notice(ui, s, y);
 
 	int bw = (CONTENT_W - 30) / 2;

@@ -71,6 +71,7 @@ void screen_guest_lookup(struct ui *ui, const struct core_state *s, const struct
 void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_card(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+void screen_pay_cash(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_result(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 /* "Email receipt" and "Text receipt" (receipt_send.c) */
 void screen_receipt_send(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);

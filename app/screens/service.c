@@ -111,6 +111,13 @@ static void devices(struct ui *ui, const struct core_state *s, const struct scre
 				 st->cover_open ? _("Open") : _("Closed"));
 		py += chrome_row(ui, x, py, w, _("Card reader"),
 				 st->reader_ready ? _("Ready") : _("Not ready"));
+		if (st->terminal != CORE_TERMINAL_NONE)
+			py += chrome_row(ui, x, py, w, _("Payment terminal"),
+					 st->terminal == CORE_TERMINAL_OK     ? _("Ready")
+					 : st->terminal == CORE_TERMINAL_BUSY ? _("Busy")
+					 : st->terminal == CORE_TERMINAL_UNTRUSTED
+					     ? _("Certificate not trusted")
+					     : _("Not reachable"));
 		if (st->cash != CORE_CASH_NONE)
 			py += chrome_row(ui, x, py, w, _("Bill validator"),
 					 _(core_cash_problem_staff(st->cash)));

@@ -8,7 +8,6 @@ void screen_welcome(struct ui *ui, const struct core_state *s, const struct scre
 	int pay = TAG(CORE_EV_PAY_BILL), sign = TAG(CORE_EV_SIGN_IN);
 	int y = 420;
 
-	(void)s;
 	y += ui_text(ui, UI_FONT_TITLE, t->text, MARGIN, y, CONTENT_W, UI_CENTER, _("Welcome"));
 	y += 30;
 	ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
@@ -17,6 +16,12 @@ void screen_welcome(struct ui *ui, const struct core_state *s, const struct scre
 		     _("No account needed"), UI_PRIMARY, true, pay);
 	ui_button_ex(ui, (SDL_Rect){MARGIN + 60, 1110, CONTENT_W - 120, 200}, _("Sign In"),
 		     _("With your city portal account"), UI_SECONDARY, true, sign);
+	/* What the kiosk takes, truthfully: the terminal reads chip, tap and phone wallets (and
+	 * swipes); a reader only swipes. */
+	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1500, CONTENT_W, UI_CENTER,
+		s->cfg.card == CORE_CARD_TERMINAL
+		    ? _("Pay by card: chip, tap or phone wallet (Apple Pay, Google Pay).")
+		    : _("Pay by card: swipe it at the card reader."));
 	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1560, CONTENT_W, UI_CENTER,
 		_("We accept Visa, Mastercard, American Express and Discover."));
 	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1610, CONTENT_W, UI_CENTER,

@@ -31,6 +31,10 @@ static json_t *devices_json(const struct service_view *v)
 
 	if (d && v->status.cash != CORE_CASH_NONE)
 		json_object_set_new(d, "bill_validator", validator_json(&v->status));
+	if (d && v->status.terminal != CORE_TERMINAL_NONE)
+		json_object_set_new(
+		    d, "payment_terminal",
+		    json_pack("{s:s}", "state", core_terminal_name(v->status.terminal)));
 	return d;
 }
 

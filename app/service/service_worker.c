@@ -410,6 +410,7 @@ static void status(struct service_worker *sw, const struct service_env *env, boo
 	out->cutter_error = ps.cutter_error;
 	out->unrecoverable_error = ps.unrecoverable_error;
 	out->reader_ready = env->reader_ready;
+	out->terminal = env->terminal;
 	if (env->outbox && outbox_get_stats(env->outbox, &os) == 0)
 		out->outbox_pending = os.pending;
 	out->last_sync = sw->last_sync;

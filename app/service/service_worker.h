@@ -23,6 +23,7 @@ struct service_env {
 	const struct printer_ops *pops;
 	void *pimpl;
 	bool reader_ready;
+	enum core_terminal terminal; /* the payment terminal as last checked */
 	/* The bill validator and its cash box; NULL when none is configured. */
 	struct cash_watch *cash;
 	const struct cash_ops *cops;

@@ -3,7 +3,9 @@
  * the note's path, events). The note path is a small state machine advanced by polls. */
 #include "drivers/cash/essp_emu.h"
 
+#include <ctype.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,9 +67,83 @@ struct essp_emu {
 	int64_t escrow_deadline;
 
 	struct essp_emu_stats st;
+	int box[MAX_CH]; /* notes in the cash box, by channel */
 };
 
 static const int default_dollars[] = {1, 2, 5, 10, 20, 50, 100};
+
+/* ---- what the device keeps across the host's restarts (cfg.state_path) ---- */
+
+/* Under the lock. A note accepted from escrow goes on into the box by itself; one still in
+ * escrow or being read goes back to the resident (the device's own timeout). */
+static void save_state(struct essp_emu *e)
+{
+	char tmp[4200];
+	FILE *f;
+
+	if (!e->cfg.state_path)
+		return;
+	snprintf(tmp, sizeof(tmp), "%s.tmp", e->cfg.state_path);
+	f = fopen(tmp, "w");
+	if (!f)
+		return;
+	fprintf(f, "dollars");
+	for (int c = 0; c < e->cfg.n_channels; c++)
+		fprintf(f, " %d", e->dollars[c]);
+	fprintf(f, "\nbox");
+	for (int c = 0; c < e->cfg.n_channels; c++)
+		fprintf(f, " %d", e->box[c]);
+	fprintf(f, "\n");
+	if (e->frozen_len) {
+		fprintf(f, "frozen ");
+		for (size_t i = 0; i < e->frozen_len; i++)
+			fprintf(f, "%02x", e->frozen[i]);
+		fprintf(f, "\n");
+	}
+	if (e->stage == NOTE_STACKING || e->stage == NOTE_CREDIT)
+		fprintf(f, "note %d\n", e->channel);
+	if (fclose(f) == 0)
+		rename(tmp, e->cfg.state_path);
+}
+
+static void load_state(struct essp_emu *e)
+{
+	FILE *f = fopen(e->cfg.state_path, "r");
+	char line[512];
+
+	if (!f)
+		return; /* a new device */
+	while (fgets(line, sizeof(line), f)) {
+		char *p = line, *end;
+
+		if (!strncmp(line, "box ", 4)) {
+			p += 4;
+			for (int c = 0; c < e->cfg.n_channels; c++, p = end) {
+				long k = strtol(p, &end, 10);
+				if (end == p || k < 0)
+					break;
+				e->box[c] = (int)k;
+				e->st.stacked += (int)k;
+				e->st.stacked_cents += (int64_t)k * e->dollars[c] * 100;
+			}
+		} else if (!strncmp(line, "frozen ", 7)) {
+			p += 7;
+			while (e->frozen_len < sizeof(e->frozen) && isxdigit((unsigned char)p[0]) &&
+			       isxdigit((unsigned char)p[1])) {
+				char hex[3] = {p[0], p[1], 0};
+				e->frozen[e->frozen_len++] = (uint8_t)strtoul(hex, NULL, 16);
+				p += 2;
+			}
+		} else if (!strncmp(line, "note ", 5)) {
+			long ch = strtol(line + 5, NULL, 10);
+			if (ch >= 1 && ch <= e->cfg.n_channels) {
+				e->stage = NOTE_CREDIT;
+				e->channel = (int)ch;
+			}
+		}
+	}
+	fclose(f);
+}
 
 int essp_emu_new(const struct essp_emu_config *cfg, struct essp_emu **out)
 {
@@ -99,6 +175,15 @@ int essp_emu_new(const struct essp_emu_config *cfg, struct essp_emu **out)
 	e->protocol = 6;
 	e->cashbox_present = true;
 	pthread_mutex_init(&e->lock, NULL);
+	e->cfg.state_path = NULL;
+	if (cfg->state_path && cfg->state_path[0]) {
+		e->cfg.state_path = strdup(cfg->state_path);
+		if (!e->cfg.state_path) {
+			essp_emu_free(e);
+			return KIOSK_ENOMEM;
+		}
+		load_state(e);
+	}
 	*out = e;
 	return 0;
 }
@@ -108,6 +193,7 @@ void essp_emu_free(struct essp_emu *e)
 	if (!e)
 		return;
 	pthread_mutex_destroy(&e->lock);
+	free((char *)e->cfg.state_path);
 	free(e);
 }
 
@@ -177,6 +263,7 @@ static size_t poll_events(struct essp_emu *e, int64_t now, uint8_t *r)
 		put(r, &n, SSP_EV_STACKED, 0);
 		e->st.stacked++;
 		e->st.stacked_cents += (int64_t)e->dollars[e->channel - 1] * 100;
+		e->box[e->channel - 1]++;
 		e->stage = NOTE_NONE;
 		if (e->st.stacked >= e->cfg.stacker_capacity && !e->stacker_full) {
 			e->stacker_full = true;
@@ -508,6 +595,7 @@ int essp_emu_feed(struct essp_emu *e, int64_t now_ms, const uint8_t *in, size_t 
 		on_packet(e, now_ms, &p, out + *out_len, cap - *out_len, &got);
 		*out_len += got;
 	}
+	save_state(e);
 	pthread_mutex_unlock(&e->lock);
 	return 0;
 }
@@ -590,6 +678,7 @@ void essp_emu_power_cycle(struct essp_emu *e)
 		if (to_box) {
 			e->st.stacked++;
 			e->st.stacked_cents += (int64_t)e->dollars[e->channel - 1] * 100;
+			e->box[e->channel - 1]++;
 		}
 	} else if (e->stage != NOTE_NONE && !e->fake) {
 		queue_event(e, SSP_EV_CLEARED_FRONT, 0);

@@ -26,6 +26,13 @@ struct essp_emu_config {
 	int n_channels;
 	int escrow_timeout_ms; /* 0: 10000 (the manual's poll timeout) */
 	uint32_t serial;       /* 0: 01873452, the manual's example */
+	/* NULL: the device lives and dies with this object. Else a file that keeps what a real
+	 * validator keeps while the host process dies and restarts (`--devices sim`, the crash
+	 * test): the notes in its cash box by channel, the credit it repeats until acknowledged,
+	 * a note that was on its way into the box (it goes on in and is credited). Written after
+	 * every command, read when the emulator is made. Lines: "dollars D1 D2 ...",
+	 * "box N1 N2 ..." (notes per channel), "frozen HEX", "note CHANNEL". */
+	const char *state_path;
 };
 
 struct essp_emu_stats {

@@ -620,6 +620,8 @@ static void on_reply(struct validator *v, int64_t now, const uint8_t *d, size_t 
 	case VAL_EVENT_ACK:
 		/* CANNOT BE PROCESSED: nothing was waiting for an ack, which is as good. */
 		v->need_ack = false;
+		if (v->unacked && v->hooks.acked)
+			v->hooks.acked(v->hooks.ctx, v->unacked_channel);
 		v->unacked = false;
 		to_idle(v, now, 0);
 		return;

@@ -90,6 +90,10 @@ struct val_hooks {
 	/* A credit: return 0 once it is durably recorded; only then is it acknowledged to the
 	 * device. Anything else: not acknowledged, offered again on the next poll. */
 	int (*credit)(void *ctx, const struct val_credit *c);
+	/* The device confirmed our acknowledgement of the last credit (EVENT ACK answered): it
+	 * will not offer that note again. May be NULL. A process that dies before this sees the
+	 * note offered again after its restart (val_credit.before_enable). */
+	void (*acked)(void *ctx, int channel);
 	/* A note went back to the resident: the kiosk's reason, or the device's. */
 	void (*rejected)(void *ctx, int64_t cents, const char *reason);
 	/* Status changed (up, accepting, faults, cashbox...). */

@@ -252,6 +252,26 @@ static void card_text(const struct receipt *r, receipt_tr_fn tr, char *out, size
 		snprintf(out, n, "%s%s****%s", brand, b ? " " : "", digits);
 }
 
+/* Paid in cash: each denomination's notes, and the credit over the amount due. */
+static void cash_lines(struct sink *s, const struct receipt *r, receipt_tr_fn tr, int cols)
+{
+	char label[48], money[32];
+
+	emit_pair(s, tr_text(tr, "Paid with"), tr_text(tr, "Cash"), cols);
+	for (int i = 0; i < r->n_notes && i < 8; i++) {
+		char each[32];
+
+		receipt_format_money(r->notes[i].cents, each, sizeof(each));
+		receipt_format_money(r->notes[i].cents * r->notes[i].count, money, sizeof(money));
+		snprintf(label, sizeof(label), "  %d x %s", r->notes[i].count, each);
+		emit_pair(s, label, money, cols);
+	}
+	if (r->credit_cents > 0) {
+		receipt_format_money(r->credit_cents, money, sizeof(money));
+		emit_pair(s, tr_text(tr, "Credit over the amount due"), money, cols);
+	}
+}
+
 int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, char *buf,
 			size_t bufsize)
 {
@@ -312,12 +332,21 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 	card_text(r, tr, card, sizeof(card));
 	if (r->brand[0] || r->last4[0])
 		emit_pair(&s, tr_text(tr, "Card"), card, cols);
+	if (r->cash)
+		cash_lines(&s, r, tr, cols);
 	safe_field(r->reference, field, sizeof(field));
 	if (field[0])
 		emit_pair(&s, tr_text(tr, "Reference"), field, cols);
 	emit_pair(&s, tr_text(tr, "Status"), tr_text(tr, status), cols);
 	emit_rule(&s, '-', cols);
 
+	if (r->posting_later) {
+		emit_wrapped(&s,
+			     tr_text(tr, "The city's system is not reachable right now. This "
+					 "payment will appear on your account shortly."),
+			     cols, ALIGN_CENTER);
+		put_bytes(&s, "\n", 1);
+	}
 	if (note) {
 		emit_wrapped(&s, tr_text(tr, note), cols, ALIGN_CENTER);
 		put_bytes(&s, "\n", 1);

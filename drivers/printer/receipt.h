@@ -26,6 +26,17 @@ struct receipt {
 	/* What the QR code under the lines holds: the payment's page on the city's website
 	 * (weblink_fill of [receipt] qr_url), or "" for the reference alone. */
 	char qr[256];
+	/* Paid in cash: the notes by denomination, and what went over the amount due. And for any
+	 * tender whose party is not the portal: the portal has not heard of it yet (the outbox
+	 * posts it), so the receipt says it appears on the account shortly. */
+	bool cash;
+	int n_notes;
+	struct {
+		int64_t cents;
+		int count;
+	} notes[8];
+	int64_t credit_cents; /* credited to the account over the amount due */
+	bool posting_later;   /* the portal has not heard of it yet: the outbox sends it */
 };
 
 /* Translation hook: returns the text to print for an English msgid. NULL means identity. */

@@ -19,8 +19,9 @@
 #include "drivers/usb/usbcash.h"
 #include "drivers/usb/usbprn.h"
 #include "drivers/usb/usbrdr.h"
+#include "drivers/usb/usbscan.h"
 
-#define MAX_SLOTS 4
+#define MAX_SLOTS 6 /* printer, reader, validator, scanner, and room for a swap */
 #define MAX_WEDGES 32
 #define LOOP_MS 100
 #define IDLE_LOOP_MS 1000
@@ -35,6 +36,10 @@ const struct usbdev_id usbdev_default_wedges[] = {
 };
 const size_t usbdev_default_wedges_n =
     sizeof(usbdev_default_wedges) / sizeof(usbdev_default_wedges[0]);
+
+const uint16_t usbdev_scanner_vendors[] = {0x0c2e, 0x05e0, 0x05f9};
+const size_t usbdev_scanner_vendors_n =
+    sizeof(usbdev_scanner_vendors) / sizeof(usbdev_scanner_vendors[0]);
 
 /* The device table. MagTek product ids from the SureSwipe (99875206) and Dynamag /
  * MagneSafe V5 (99875475) manuals, as gomagtek has them: 0001 keyboard emulation (SureSwipe
@@ -150,6 +155,14 @@ void usbdev_describe(const struct usbdev_info *info, char *buf, size_t n)
 			 p->cutter ? "cutter" : "tear-off (no cutter)");
 	} else if (info->kind == USBDEV_VALIDATOR) {
 		snprintf(buf, n, "%s: bill validator, SSP encrypted (eSSP) over USB CDC", name);
+	} else if (info->kind == USBDEV_HIDPOS_SCANNER) {
+		snprintf(buf, n, "%s: barcode scanner, HID POS%s", name,
+			 !info->attached	? ""
+			 : info->scan_described ? " (report layout from its descriptor)"
+						: " (the makers' common 64-byte report)");
+	} else if (info->kind == USBDEV_KB_SCANNER) {
+		snprintf(buf, n,
+			 "%s: barcode scanner, keyboard mode (listed in [devices] scanners)", name);
 	} else if (info->kind == USBDEV_HID_READER) {
 		int ms = info->model ? info->model->magnesafe == 1
 				     : info->report_len >= HIDRDR_MAGNESAFE_LEN;
@@ -174,6 +187,7 @@ struct slot {
 	struct usbprn *prn;
 	struct usbrdr *rdr;
 	struct usbcash *cash;
+	struct usbscan *scan;
 };
 
 /* What other threads ask of the validator, applied on the USB thread. */
@@ -199,6 +213,8 @@ struct usbdev {
 	struct usbdev_config cfg;
 	struct usbdev_id wedges[MAX_WEDGES];
 	size_t n_wedges;
+	struct usbdev_id scanners[MAX_WEDGES];
+	size_t n_scanners;
 	char printer_profile[32]; /* the caller's string, kept */
 	libusb_context *ctx;
 	libusb_hotplug_callback_handle hotplug;
@@ -223,6 +239,8 @@ const char *usbdev_kind_name(enum usbdev_kind k)
 	case USBDEV_HID_READER:
 	case USBDEV_WEDGE_READER: return "reader";
 	case USBDEV_VALIDATOR: return "validator";
+	case USBDEV_HIDPOS_SCANNER:
+	case USBDEV_KB_SCANNER: return "scanner";
 	default: return "none";
 	}
 }
@@ -316,6 +334,49 @@ int usbdev_match(const struct libusb_device_descriptor *dd,
 	return KIOSK_ENOTFOUND;
 }
 
+int usbdev_match_scanner(const struct libusb_device_descriptor *dd,
+			 const struct libusb_config_descriptor *cfg,
+			 const struct usbdev_id *scanners, size_t n_scanners,
+			 struct usbdev_match *out)
+{
+	bool listed, maker = false;
+
+	if (!dd || !cfg || !out)
+		return KIOSK_EINVAL;
+	listed = on_list(dd->idVendor, dd->idProduct, scanners, n_scanners);
+	for (size_t k = 0; k < usbdev_scanner_vendors_n; k++)
+		maker = maker || dd->idVendor == usbdev_scanner_vendors[k];
+	for (int i = 0; i < cfg->bNumInterfaces; i++) {
+		for (int a = 0; a < cfg->interface[i].num_altsetting; a++) {
+			const struct libusb_interface_descriptor *alt =
+			    &cfg->interface[i].altsetting[a];
+			struct usbdev_match m = {.iface = alt->bInterfaceNumber,
+						 .alt = alt->bAlternateSetting};
+			bool boot_kbd =
+			    alt->bInterfaceSubClass == 1 && alt->bInterfaceProtocol == 1;
+
+			if (alt->bInterfaceClass != LIBUSB_CLASS_HID)
+				continue;
+			endpoints(alt, LIBUSB_TRANSFER_TYPE_INTERRUPT, &m);
+			if (!m.ep_in)
+				continue;
+			/* As for card wedges, a keyboard is taken only when named. */
+			if (boot_kbd && listed) {
+				m.kind = USBDEV_KB_SCANNER;
+				m.driver = "kbscan";
+			} else if (!boot_kbd && (listed || maker)) {
+				m.kind = USBDEV_HIDPOS_SCANNER;
+				m.driver = "hidpos";
+			} else {
+				continue;
+			}
+			*out = m;
+			return 0;
+		}
+	}
+	return KIOSK_ENOTFOUND;
+}
+
 int usbdev_parse_ids(const char *text, struct usbdev_id *ids, size_t max, size_t *n)
 {
 	const char *p = text;
@@ -345,6 +406,7 @@ int usbdev_parse_ids(const char *text, struct usbdev_id *ids, size_t max, size_t
 
 /* Reads a device's descriptors and asks usbdev_match. */
 static int match_device(libusb_device *dev, const struct usbdev_id *wedges, size_t n_wedges,
+			const struct usbdev_id *scanners, size_t n_scanners,
 			const char *printer_profile, struct usbdev_match *m,
 			struct usbdev_info *info)
 {
@@ -359,6 +421,8 @@ static int match_device(libusb_device *dev, const struct usbdev_id *wedges, size
 	    libusb_get_config_descriptor(dev, 0, &cfg))
 		return KIOSK_EIO;
 	rc = usbdev_match(&dd, cfg, wedges, n_wedges, m);
+	if (rc == KIOSK_ENOTFOUND)
+		rc = usbdev_match_scanner(&dd, cfg, scanners, n_scanners, m);
 	libusb_free_config_descriptor(cfg);
 	if (rc)
 		return rc;
@@ -376,8 +440,9 @@ static int match_device(libusb_device *dev, const struct usbdev_id *wedges, size
 	return 0;
 }
 
-int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, const char *printer_profile,
-		struct usbdev_info *out, size_t max, size_t *n)
+int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, const struct usbdev_id *scanners,
+		size_t n_scanners, const char *printer_profile, struct usbdev_info *out, size_t max,
+		size_t *n)
 {
 	libusb_context *ctx = NULL;
 	libusb_device **list = NULL;
@@ -399,7 +464,8 @@ int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, const char *pri
 	for (ssize_t k = 0; k < count && *n < max; k++) {
 		struct usbdev_match m;
 
-		if (match_device(list[k], wedges, n_wedges, printer_profile, &m, &out[*n]) == 0)
+		if (match_device(list[k], wedges, n_wedges, scanners, n_scanners, printer_profile,
+				 &m, &out[*n]) == 0)
 			(*n)++;
 	}
 out:
@@ -458,6 +524,8 @@ static void detach(struct usbdev *u, struct slot *s)
 			idle = usbrdr_stop(s->rdr) && idle;
 		if (s->cash)
 			idle = usbcash_stop(s->cash) && idle;
+		if (s->scan)
+			idle = usbscan_stop(s->scan) && idle;
 		if (idle || clock_mono_ms() > until)
 			break;
 		libusb_handle_events_timeout_completed(u->ctx, &tv, NULL);
@@ -465,6 +533,7 @@ static void detach(struct usbdev *u, struct slot *s)
 	usbprn_free(s->prn);
 	usbrdr_free(s->rdr);
 	usbcash_free(s->cash);
+	usbscan_free(s->scan);
 	libusb_release_interface(s->h, s->m.iface);
 	libusb_close(s->h);
 	libusb_unref_device(s->dev);
@@ -482,6 +551,14 @@ static void on_swipe(void *ctx, struct card_swipe *swipe)
 
 	if (u->cfg.on_swipe)
 		u->cfg.on_swipe(u->cfg.swipe_ctx, swipe);
+}
+
+static void on_scan(void *ctx, const char *text)
+{
+	struct usbdev *u = ctx;
+
+	if (u->cfg.on_scan)
+		u->cfg.on_scan(u->cfg.scan_ctx, text);
 }
 
 static int attach(struct usbdev *u, libusb_device *dev, const struct usbdev_match *m,
@@ -513,6 +590,8 @@ static int attach(struct usbdev *u, libusb_device *dev, const struct usbdev_matc
 	else if (m->kind == USBDEV_VALIDATOR)
 		rc = usbcash_start(h, m, &u->cfg.cash, &u->cfg.cash_hooks, clock_mono_ms(),
 				   &s->cash);
+	else if (m->kind == USBDEV_HIDPOS_SCANNER || m->kind == USBDEV_KB_SCANNER)
+		rc = usbscan_start(h, m, on_scan, u, &s->scan);
 	else
 		rc = usbrdr_start(h, m, on_swipe, u, &s->rdr);
 	if (rc) {
@@ -530,6 +609,8 @@ static int attach(struct usbdev *u, libusb_device *dev, const struct usbdev_matc
 		usbprn_status(s->prn, &s->info.printer);
 	if (s->rdr)
 		s->info.report_len = usbrdr_report_len(s->rdr);
+	if (s->scan)
+		s->info.scan_described = usbscan_described(s->scan);
 	if (s->cash) {
 		usbcash_status(s->cash, &s->info.cash);
 		/* A validator plugged in mid-payment takes notes at once. */
@@ -574,8 +655,8 @@ static void rescan(struct usbdev *u)
 
 		for (int k = 0; k < MAX_SLOTS; k++)
 			held = held || (u->slots[k].used && u->slots[k].dev == list[d]);
-		if (held || match_device(list[d], u->wedges, u->n_wedges, u->cfg.printer_profile,
-					 &m, &info))
+		if (held || match_device(list[d], u->wedges, u->n_wedges, u->scanners,
+					 u->n_scanners, u->cfg.printer_profile, &m, &info))
 			continue;
 		attach(u, list[d], &m, &info);
 	}
@@ -654,7 +735,7 @@ static void tick(struct usbdev *u)
 		if (!s->used)
 			continue;
 		if ((s->prn && usbprn_dead(s->prn)) || (s->rdr && usbrdr_dead(s->rdr)) ||
-		    (s->cash && usbcash_dead(s->cash))) {
+		    (s->cash && usbcash_dead(s->cash)) || (s->scan && usbscan_dead(s->scan))) {
 			detach(u, s);
 			/* It may be back already (or never left, after an error). */
 			u->next_scan = now + u->cfg.rescan_ms;
@@ -664,6 +745,8 @@ static void tick(struct usbdev *u)
 			usbprn_tick(s->prn, now);
 		if (s->rdr)
 			usbrdr_tick(s->rdr, now);
+		if (s->scan)
+			usbscan_tick(s->scan, now);
 		if (s->cash)
 			cash_tick(u, s, now);
 	}
@@ -711,7 +794,9 @@ static void *usb_main(void *arg)
 		hurry = u->job != NULL;
 		pthread_mutex_unlock(&u->lock);
 		for (int k = 0; k < MAX_SLOTS && !hurry; k++)
-			hurry = u->slots[k].used && u->slots[k].rdr && usbrdr_busy(u->slots[k].rdr);
+			hurry = u->slots[k].used &&
+				((u->slots[k].rdr && usbrdr_busy(u->slots[k].rdr)) ||
+				 (u->slots[k].scan && usbscan_busy(u->slots[k].scan)));
 		if (!hurry) {
 			int64_t wait = u->next_scan - now;
 			if (wait > IDLE_LOOP_MS)
@@ -779,6 +864,10 @@ int usbdev_open(const struct usbdev_config *cfg, struct usbdev **out)
 	}
 	u->n_wedges = u->cfg.n_wedges < MAX_WEDGES ? u->cfg.n_wedges : MAX_WEDGES;
 	memcpy(u->wedges, u->cfg.wedges, u->n_wedges * sizeof(u->wedges[0]));
+	u->n_scanners = u->cfg.n_scanners < MAX_WEDGES ? u->cfg.n_scanners : MAX_WEDGES;
+	if (u->n_scanners)
+		memcpy(u->scanners, u->cfg.scanners, u->n_scanners * sizeof(u->scanners[0]));
+	u->cfg.scanners = NULL; /* the caller's array need not outlive the call */
 	pthread_mutex_init(&u->lock, NULL);
 	pthread_cond_init(&u->cond, NULL);
 	if (libusb_init(&u->ctx)) {

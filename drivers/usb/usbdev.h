@@ -21,6 +21,8 @@ enum usbdev_kind {
 	USBDEV_HID_READER,
 	USBDEV_WEDGE_READER,
 	USBDEV_VALIDATOR,
+	USBDEV_HIDPOS_SCANNER, /* a barcode scanner in HID POS mode (usage page 0x8C) */
+	USBDEV_KB_SCANNER,     /* a barcode scanner in keyboard mode, taken when listed */
 };
 
 /* ITL's USB vendor id: NV9 USB+, NV200 and their kin, on a USB CDC data interface. */
@@ -35,6 +37,12 @@ struct usbdev_id {
  * MiniMag/SecureMag in keyboard mode. */
 extern const struct usbdev_id usbdev_default_wedges[];
 extern const size_t usbdev_default_wedges_n;
+
+/* Makers whose HID interfaces that are no keyboard are taken as HID POS scanners without
+ * being listed: Honeywell (0c2e, Metrologic and Hand Held Products), Zebra (05e0, Symbol)
+ * and Datalogic (05f9). The report descriptor then says where the scan is. */
+extern const uint16_t usbdev_scanner_vendors[];
+extern const size_t usbdev_scanner_vendors_n;
 
 /* What the makers' manuals say a device is (the device table). */
 struct usbdev_model {
@@ -71,6 +79,15 @@ int usbdev_match(const struct libusb_device_descriptor *dd,
 		 const struct libusb_config_descriptor *cfg, const struct usbdev_id *wedges,
 		 size_t n_wedges, struct usbdev_match *out);
 
+/* Barcode scanners, when usbdev_match took nothing: a HID interface that is no boot keyboard
+ * from a maker in usbdev_scanner_vendors or listed in scanners -> HID POS ("hidpos"); a boot
+ * keyboard listed in scanners -> keyboard mode ("kbscan"). 0 and out filled, or
+ * KIOSK_ENOTFOUND. */
+int usbdev_match_scanner(const struct libusb_device_descriptor *dd,
+			 const struct libusb_config_descriptor *cfg,
+			 const struct usbdev_id *scanners, size_t n_scanners,
+			 struct usbdev_match *out);
+
 /* Parses "0801:0001,0acd:0500" into ids. 0 or KIOSK_EINVAL. */
 int usbdev_parse_ids(const char *text, struct usbdev_id *ids, size_t max, size_t *n);
 
@@ -89,6 +106,11 @@ struct usbdev_config {
 				      * it from the device table */
 	struct val_config cash;	     /* the bill validator's settings */
 	struct val_hooks cash_hooks; /* called on the USB thread */
+	/* [devices] scanners: barcode scanners to take; on_scan is called on the USB thread. */
+	const struct usbdev_id *scanners;
+	size_t n_scanners;
+	devices_scan_fn on_scan;
+	void *scan_ctx;
 };
 
 /* One device as found (for --list-devices) or as taken by a driver. */
@@ -105,6 +127,9 @@ struct usbdev_info {
 	size_t report_len;	/* HID readers that are attached: the input report's length as the
 				 * report descriptor declares it */
 	struct val_status cash; /* validators that are attached */
+	/* HID POS scanners that are attached: the layout is the scanner's own report
+	 * descriptor's (else the makers' common one). */
+	bool scan_described;
 };
 
 /* One line for staff and IT: the model and what the kiosk will do with it ("MagTek Dynamag
@@ -129,8 +154,9 @@ int usbdev_print_bytes(struct usbdev *u, const uint8_t *data, size_t len);
 int usbdev_list(struct usbdev *u, struct usbdev_info *out, size_t max, size_t *n);
 
 /* Enumerates once without taking anything: what would be taken. For --list-devices. */
-int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, const char *printer_profile,
-		struct usbdev_info *out, size_t max, size_t *n);
+int usbdev_scan(const struct usbdev_id *wedges, size_t n_wedges, const struct usbdev_id *scanners,
+		size_t n_scanners, const char *printer_profile, struct usbdev_info *out, size_t max,
+		size_t *n);
 
 const char *usbdev_kind_name(enum usbdev_kind k);
 

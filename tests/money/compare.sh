@@ -2,7 +2,8 @@
 # Compares the kiosk's journal with the portal's ledger: every payment the journal calls
 # approved is exactly one approved charge of the same amount, every declined one is declined,
 # every failed one was never charged, nothing is left unfinished, and the portal holds no
-# charge the kiosk does not know about.
+# charge the kiosk does not know about. A cash payment's charge is what its notes came to
+# (taken_cents), with the same notes; a failed one took none.
 #
 #   tests/money/compare.sh BUILD_DIR KIOSK_DATA PORTAL_SIM_DATA
 #
@@ -16,6 +17,7 @@ journal="$("$bin/kiosk" --list-payments --data-dir "$2")"
 ledger="$("$bin/portal-sim" ledger --data "$3")"
 
 field() { sed -n "s/.*\"$1\":\"\\{0,1\\}\\([^\",]*\\)\"\\{0,1\\}[,}].*/\\1/p"; }
+notes_of() { sed -n 's/.*"notes":"\([^"]*\)".*/\1/p'; }
 ledger_row() { printf '%s\n' "$ledger" | grep -F "\"idempotency_key\":\"$1\"" || true; }
 
 bad=0 approved=0 declined=0 failed=0 n=0
@@ -28,6 +30,18 @@ while IFS= read -r row; do
 	charge=$(ledger_row "$key")
 	result=$(printf '%s' "$charge" | field result)
 	charged=$(printf '%s' "$charge" | field amount_cents)
+	if [ "$(printf '%s' "$row" | field tender)" = cash ]; then
+		# Cash: the notes are the money; the portal must hold the same ones.
+		amount=$(printf '%s' "$row" | field taken_cents)
+		if [ -n "$charge" ] && [ "$(printf '%s' "$row" | notes_of)" != "$(printf '%s' "$charge" | notes_of)" ]; then
+			echo "compare: $key: the journal's notes '$(printf '%s' "$row" | notes_of)' are not the ledger's '$(printf '%s' "$charge" | notes_of)'" >&2
+			bad=1
+		fi
+		if [ "$state" = failed ] && [ "$amount" != 0 ]; then
+			echo "compare: $key failed in the journal but $amount cents in notes were taken" >&2
+			bad=1
+		fi
+	fi
 	case "$state" in
 	approved | receipt_printed | confirmed)
 		approved=$((approved + 1))

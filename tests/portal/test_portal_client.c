@@ -504,6 +504,97 @@ static void post_terminal_refusals(void **state)
 	assert_int_equal(portal_posting_json(&other, body, 40), KIOSK_EINVAL);
 }
 
+/* ---- cash a kiosk's validator took, posted to the portal (docs/portal-api.md, "Cash") ---- */
+
+static int post_cash(struct fixture *f, const char *key, int64_t due,
+		     const struct portal_cash_note *notes, int n, struct portal_payment *out)
+{
+	char body[512];
+
+	assert_int_equal(portal_cash_body(key, "100-200-300", due, notes, n, body, sizeof(body)),
+			 0);
+	return portal_post_payment(f->portal, key, body, out);
+}
+
+/* Over the amount due and over the balance: never refused (the notes are in the box), the
+ * balance goes to zero and the rest is credit; posted once whatever the retries, and the
+ * ledger shows the notes, the amount due and the credit. */
+static void post_cash_payment(void **state)
+{
+	struct fixture *f = *state;
+	const struct portal_cash_note notes[] = {{2000, 4}, {10000, 1}};
+	struct portal_payment first, again;
+	char ledger[4096];
+
+	assert_int_equal(post_cash(f, "cash-0001", 8000, notes, 2, &first), 0);
+	assert_int_equal(first.status, PORTAL_PAY_APPROVED);
+	assert_int_equal(first.amount_cents, 18000);
+	assert_int_equal(first.reference[0], 'K');
+	assert_int_equal(post_cash(f, "cash-0001", 8000, notes, 2, &again), 0);
+	assert_string_equal(again.reference, first.reference);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 0);
+	ledger_of(f, ledger, sizeof(ledger));
+	assert_non_null(strstr(ledger, "\"tender\":\"cash\",\"notes\":\"2000x4,10000x1\","
+				       "\"amount_due_cents\":8000,\"credit_cents\":10000"));
+	assert_null(strstr(strstr(ledger, "cash-0001"), "\n{")); /* one line, one payment */
+}
+
+/* What portal-sim refuses of cash, as strictly as a cash office counts. */
+static void post_cash_refusals(void **state)
+{
+	struct fixture *f = *state;
+	const struct portal_cash_note notes[] = {{500, 1}};
+	const struct portal_cash_note other[] = {{100, 5}};
+	struct portal_payment out;
+	char answer[512], url[128];
+	static const char *const bad[] = {
+	    /* a $3 note, notes out of order, a card block, an unknown field in cash, a credit
+	     * that is not what went over, a sum that is not the amount */
+	    "{\"idempotency_key\":\"c1\",\"customer_number\":\"100200300\",\"amount_cents\":300,"
+	    "\"tender\":\"cash\",\"cash\":{\"amount_due_cents\":300,\"credit_cents\":0,"
+	    "\"notes\":[{\"cents\":300,\"count\":1}]}}",
+	    "{\"idempotency_key\":\"c2\",\"customer_number\":\"100200300\",\"amount_cents\":600,"
+	    "\"tender\":\"cash\",\"cash\":{\"amount_due_cents\":600,\"credit_cents\":0,"
+	    "\"notes\":[{\"cents\":500,\"count\":1},{\"cents\":100,\"count\":1}]}}",
+	    "{\"idempotency_key\":\"c3\",\"customer_number\":\"100200300\",\"amount_cents\":500,"
+	    "\"tender\":\"cash\",\"card\":{},\"cash\":{\"amount_due_cents\":500,"
+	    "\"credit_cents\":0,\"notes\":[{\"cents\":500,\"count\":1}]}}",
+	    "{\"idempotency_key\":\"c4\",\"customer_number\":\"100200300\",\"amount_cents\":500,"
+	    "\"tender\":\"cash\",\"cash\":{\"amount_due_cents\":500,\"credit_cents\":0,"
+	    "\"fee_cents\":0,\"notes\":[{\"cents\":500,\"count\":1}]}}",
+	};
+	static const char *const wrong_sum[] = {
+	    "{\"idempotency_key\":\"c5\",\"customer_number\":\"100200300\",\"amount_cents\":500,"
+	    "\"tender\":\"cash\",\"cash\":{\"amount_due_cents\":400,\"credit_cents\":0,"
+	    "\"notes\":[{\"cents\":500,\"count\":1}]}}",
+	    "{\"idempotency_key\":\"c6\",\"customer_number\":\"100200300\",\"amount_cents\":700,"
+	    "\"tender\":\"cash\",\"cash\":{\"amount_due_cents\":700,\"credit_cents\":0,"
+	    "\"notes\":[{\"cents\":500,\"count\":1}]}}",
+	};
+
+	snprintf(url, sizeof(url), "%s/api/kiosk/v1/payments", f->sim.url);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(sim_post(url, PKI_DIR "/ca.pem", bad[i], answer, sizeof(answer)),
+				 0);
+		assert_non_null(strstr(answer, "invalid_request"));
+	}
+	for (size_t i = 0; i < sizeof(wrong_sum) / sizeof(wrong_sum[0]); i++) {
+		assert_int_equal(
+		    sim_post(url, PKI_DIR "/ca.pem", wrong_sum[i], answer, sizeof(answer)), 0);
+		assert_non_null(strstr(answer, "invalid_amount"));
+	}
+	assert_int_equal(post_cash(f, "cash-0002", 500, notes, 1, &out), 0);
+	/* The same key with other notes: 409, refused for good. */
+	assert_int_equal(post_cash(f, "cash-0002", 500, other, 1, &out), KIOSK_EINVAL);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 500);
+	/* The kiosk never builds what the portal would refuse. */
+	assert_int_equal(
+	    portal_cash_body("cash-0003", "100-200-300", 500, notes, 0, answer, sizeof(answer)),
+	    KIOSK_EINVAL);
+	assert_int_equal(portal_cash_body("cash-0003", "100-200-300", 500, notes, 1, answer, 40),
+			 KIOSK_EINVAL);
+}
+
 static void pay_status(void **state)
 {
 	struct fixture *f = *state;
@@ -739,6 +830,8 @@ int main(int argc, char **argv)
 	    SIM_TEST(pay_status, plain),
 	    SIM_TEST(post_terminal_payment, plain),
 	    SIM_TEST(post_terminal_refusals, plain),
+	    SIM_TEST(post_cash_payment, plain),
+	    SIM_TEST(post_cash_refusals, plain),
 	    SIM_TEST(pay_invalid_amount, plain),
 	    SIM_TEST(receipt_messages, plain),
 	    SIM_TEST(portal_down, down),

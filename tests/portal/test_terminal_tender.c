@@ -232,6 +232,45 @@ static void reversed(void **state)
 	assert_int_equal(terminal_tender.reverse(&f->tt, &rq, &out), KIOSK_EINVAL);
 }
 
+/* Each test card's decline reads as its own kind, for the resident's words. */
+static void decline_kinds(void **state)
+{
+	static const struct {
+		const char *pan;
+		enum tender_decline kind;
+	} cards[] = {
+	    {"4000000000000002", TENDER_DECLINE_REFUSED},
+	    {"4000000000009995", TENDER_DECLINE_FUNDS},
+	    {"4000000000000119", TENDER_DECLINE_CARD_REMOVED},
+	    {"4000000000000127", TENDER_DECLINE_PIN_TRIES},
+	};
+	struct fixture *f = *state;
+	struct tender_event ev;
+
+	for (size_t i = 0; i < sizeof(cards) / sizeof(cards[0]); i++) {
+		snprintf(f->key, sizeof(f->key), "k%ld-kind%zu", (long)getpid(), i);
+		present(f, "chip", cards[i].pan);
+		ev = pay(f, 300);
+		assert_int_equal(ev.rc, 0);
+		assert_int_equal(ev.result.verdict, TENDER_DECLINED);
+		assert_int_equal(ev.result.decline, cards[i].kind);
+	}
+}
+
+/* The terminal in its daily reboot closes connections before TLS: the Payment never left the
+ * kiosk, and the tender says so (KIOSK_EOFFLINE), not "outcome unknown"; the terminal's
+ * ledger holds nothing for the sale. */
+static void rebooting_is_offline(void **state)
+{
+	struct fixture *f = *state;
+	struct tender_request rq = {.key = f->key, .amount_cents = 900};
+	struct tender_result out;
+	struct tender_event ev = pay(f, 900);
+
+	assert_int_equal(ev.rc, KIOSK_EOFFLINE);
+	assert_int_equal(terminal_tender.status(&f->tt, &rq, &out), KIOSK_ENOTFOUND);
+}
+
 static void refused_by_terminal(void **state)
 {
 	struct fixture *f = *state;
@@ -267,9 +306,11 @@ static void result_partial_and_busy(void **state)
 }
 
 static const char *const fault_drop[] = {"--fault", "drop-after-approve:1", NULL};
+static const char *const fault_reboot[] = {"--fault", "rebooting:1", NULL};
 
 static struct fixture plain = {0};
 static struct fixture drop = {.extra = fault_drop};
+static struct fixture reboot = {.extra = fault_reboot};
 static struct fixture other_poi = {.poi_id = "P400Plus-1"};
 
 #define TT_TEST(fn, fx) cmocka_unit_test_prestate_setup_teardown(fn, setup, teardown, &(fx))
@@ -284,6 +325,8 @@ int main(int argc, char **argv)
 	    TT_TEST(never_seen, plain),
 	    TT_TEST(reversed, plain),
 	    TT_TEST(refused_by_terminal, other_poi),
+	    TT_TEST(decline_kinds, plain),
+	    TT_TEST(rebooting_is_offline, reboot),
 	    cmocka_unit_test(result_partial_and_busy),
 	};
 

@@ -41,14 +41,16 @@ struct pki {
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"usage: kiosk-pki [--rogue] OUTDIR\n"
-		"  Creates in OUTDIR, only where missing:\n"
-		"    ca.pem ca.key          development CA\n"
-		"    server.pem server.key  portal certificate for localhost / 127.0.0.1\n"
-		"    seal.pem seal.key      RSA-2048 card-sealing key pair\n"
-		"  --rogue  instead creates rogue-ca.pem rogue-ca.key rogue-server.pem\n"
-		"           rogue-server.key: an unrelated CA, for tests of untrusted portals\n");
+	fprintf(f, "usage: kiosk-pki [--rogue|--terminal] OUTDIR\n"
+		   "  Creates in OUTDIR, only where missing:\n"
+		   "    ca.pem ca.key          development CA\n"
+		   "    server.pem server.key  portal certificate for localhost / 127.0.0.1\n"
+		   "    seal.pem seal.key      RSA-2048 card-sealing key pair\n"
+		   "  --rogue  instead creates rogue-ca.pem rogue-ca.key rogue-server.pem\n"
+		   "           rogue-server.key: an unrelated CA, for tests of untrusted portals\n"
+		   "  --terminal  instead creates terminal-ca.pem terminal-ca.key terminal.pem\n"
+		   "           terminal.key: the payment terminal's own CA and certificate, as a\n"
+		   "           terminal vendor's is separate from the portal's\n");
 }
 
 static void report(const char *what, const char *path, int mbed_err)
@@ -421,15 +423,18 @@ int main(int argc, char **argv)
 {
 	static const struct pki_names dev = {"ca", "Kiosk Dev CA", "server"};
 	static const struct pki_names rogue = {"rogue-ca", "Rogue Dev CA", "rogue-server"};
+	static const struct pki_names terminal = {"terminal-ca", "Terminal Dev CA", "terminal"};
+	const struct pki_names *other = NULL;
 	static const char pers[] = "kiosk-pki";
 	struct pki pki;
-	int want_rogue = 0;
 	int rc = 1;
 
 	memset(&pki, 0, sizeof(pki));
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--rogue") == 0) {
-			want_rogue = 1;
+			other = &rogue;
+		} else if (strcmp(argv[i], "--terminal") == 0) {
+			other = &terminal;
 		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
 			usage(stdout);
 			return 0;
@@ -455,8 +460,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "kiosk-pki: cannot seed the random generator\n");
 		goto out;
 	}
-	if (want_rogue) {
-		if (make_ca_and_server(&pki, &rogue) != 0)
+	if (other) {
+		if (make_ca_and_server(&pki, other) != 0)
 			goto out;
 	} else {
 		if (make_ca_and_server(&pki, &dev) != 0 || make_seal_pair(&pki) != 0)

@@ -226,7 +226,7 @@ static int same_request(const struct sim_payment *a, const struct sim_payment *b
 {
 	return strcmp(a->customer_number, b->customer_number) == 0 &&
 	       a->amount_cents == b->amount_cents && a->fee_cents == b->fee_cents &&
-	       strcmp(a->transaction_id, b->transaction_id) == 0;
+	       strcmp(a->transaction_id, b->transaction_id) == 0 && strcmp(a->notes, b->notes) == 0;
 }
 
 /* Records a payment once: a retry of one already recorded gets the first answer and is never
@@ -259,7 +259,9 @@ static void record(struct sim_api *api, struct sim_payment *p, json_t *card, str
 		reply_error(out, 422, "invalid_amount", "The amount must be more than zero");
 		return;
 	}
-	if (p->amount_cents > acc.balance_cents) {
+	/* Cash is never refused for the balance: the notes are in the kiosk's box, and what the
+	 * balance cannot take is credited to the account. */
+	if (p->amount_cents > acc.balance_cents && strcmp(p->tender, "cash") != 0) {
 		reply_error(out, 422, "invalid_amount", "The amount is more than the balance due");
 		return;
 	}
@@ -285,7 +287,12 @@ static void record(struct sim_api *api, struct sim_payment *p, json_t *card, str
 	}
 	if (rc != 0)
 		goto internal;
-	if (p->transaction_id[0])
+	if (!strcmp(p->tender, "cash"))
+		log_info("portal-sim",
+			 "payment %s: cash %lld cents (%s), due %lld, credit %lld, ref %s",
+			 p->idempotency_key, (long long)p->amount_cents, p->notes,
+			 (long long)p->amount_due_cents, (long long)p->credit_cents, p->reference);
+	else if (p->transaction_id[0])
 		log_info("portal-sim",
 			 "posting %s: terminal %s, %s ending %s (%s), %lld + fee %lld"
 			 " cents, ref %s",
@@ -393,6 +400,91 @@ static void handle_posting(struct sim_api *api, json_t *req, struct sim_reply *o
 	record(api, &p, NULL, out);
 }
 
+/* The notes of a cash payment, as strictly as a city's cash office counts them: US notes only,
+ * each denomination once, smallest first, a count of 1 to 1000; into p->notes ("500x1,2000x2")
+ * and their sum. 0 or -1. */
+static int read_notes(json_t *notes, struct sim_payment *p, int64_t *sum)
+{
+	static const int64_t us_notes[] = {100, 200, 500, 1000, 2000, 5000, 10000};
+	static const char *const keys[] = {"cents", "count", NULL};
+	size_t i, n = json_array_size(notes);
+	int64_t last = 0;
+	json_t *e;
+
+	*sum = 0;
+	if (!json_is_array(notes) || n == 0 || n > sizeof(us_notes) / sizeof(us_notes[0]))
+		return -1;
+	p->notes[0] = '\0';
+	json_array_foreach(notes, i, e)
+	{
+		json_t *cents = json_object_get(e, "cents"), *count = json_object_get(e, "count");
+		int64_t c = json_integer_value(cents), k = json_integer_value(count);
+		size_t len = strlen(p->notes), j;
+		int known = 0;
+
+		if (!json_is_object(e) || !only_keys(e, keys) || !json_is_integer(cents) ||
+		    !json_is_integer(count) || k < 1 || k > 1000 || c <= last)
+			return -1;
+		for (j = 0; j < sizeof(us_notes) / sizeof(us_notes[0]); j++)
+			known |= us_notes[j] == c;
+		if (!known)
+			return -1;
+		last = c;
+		*sum += c * k;
+		snprintf(p->notes + len, sizeof(p->notes) - len, "%s%lldx%lld", len ? "," : "",
+			 (long long)c, (long long)k);
+	}
+	return 0;
+}
+
+/* Cash a kiosk's bill validator took (docs/portal-api.md, "Cash"): never declined, checked
+ * strictly, applied to the bill with anything over the balance credited, kept once. */
+static void handle_cash(struct sim_api *api, json_t *req, struct sim_reply *out)
+{
+	static const char *const top[] = {
+	    "idempotency_key", "customer_number", "amount_cents", "tender", "cash", NULL};
+	static const char *const inner[] = {"amount_due_cents", "credit_cents", "notes", NULL};
+	const char *key = json_string_value(json_object_get(req, "idempotency_key"));
+	const char *number = json_string_value(json_object_get(req, "customer_number"));
+	json_t *amount = json_object_get(req, "amount_cents");
+	json_t *cash = json_object_get(req, "cash");
+	json_t *due = json_object_get(cash, "amount_due_cents");
+	json_t *credit = json_object_get(cash, "credit_cents");
+	struct sim_payment p;
+	int64_t sum = 0, over;
+
+	memset(&p, 0, sizeof(p));
+	if (!only_keys(req, top) || !key_ok(key) || !number || !json_is_integer(amount) ||
+	    !json_is_object(cash) || !only_keys(cash, inner) || !json_is_integer(due) ||
+	    json_integer_value(due) <= 0 || !json_is_integer(credit) ||
+	    read_notes(json_object_get(cash, "notes"), &p, &sum) != 0) {
+		reply_error(
+		    out, 400, "invalid_request",
+		    "Send idempotency_key, customer_number, amount_cents, tender \"cash\" "
+		    "and cash {amount_due_cents, credit_cents, notes [{cents, count}] of US "
+		    "notes, smallest first}, and nothing else");
+		return;
+	}
+	p.amount_cents = json_integer_value(amount);
+	p.amount_due_cents = json_integer_value(due);
+	over = p.amount_cents > p.amount_due_cents ? p.amount_cents - p.amount_due_cents : 0;
+	if (sum != p.amount_cents || json_integer_value(credit) != over) {
+		reply_error(out, 422, "invalid_amount",
+			    "amount_cents must be the notes' sum and credit_cents what it is over "
+			    "amount_due_cents");
+		return;
+	}
+	p.credit_cents = over;
+	p.approved = 1;
+	snprintf(p.tender, sizeof(p.tender), "cash");
+	snprintf(p.idempotency_key, sizeof(p.idempotency_key), "%s", key);
+	if (match_customer_number(number, p.customer_number, sizeof(p.customer_number)) != 0) {
+		reply_error(out, 404, "not_found", "No account has this customer number");
+		return;
+	}
+	record(api, &p, NULL, out);
+}
+
 static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
 {
 	const char *key = json_string_value(json_object_get(req, "idempotency_key"));
@@ -406,7 +498,12 @@ static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
 	struct sim_payment p;
 
 	if (json_object_get(req, "tender")) {
-		handle_posting(api, req, out);
+		const char *tender = json_string_value(json_object_get(req, "tender"));
+
+		if (tender && !strcmp(tender, "cash"))
+			handle_cash(api, req, out);
+		else
+			handle_posting(api, req, out);
 		return;
 	}
 	memset(&p, 0, sizeof(p));

@@ -27,8 +27,8 @@
 static int write_png(const char *path, const unsigned char *img, int w, int h)
 {
 	FILE *f = fopen(path, "wb");
-	png_structp png = f ? png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL)
-			    : NULL;
+	png_structp png =
+	    f ? png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL) : NULL;
 	png_infop info = png ? png_create_info_struct(png) : NULL;
 
 	if (!png || !info) {
@@ -73,8 +73,8 @@ static int write_qr(const char *path, const char *text)
 			if (!(qr->data[y * qr->width + x] & 1))
 				continue;
 			for (int dy = 0; dy < QR_SCALE; dy++) {
-				unsigned char *row = img + (size_t)((y + QR_QUIET) * QR_SCALE + dy) *
-							       (size_t)side;
+				unsigned char *row =
+				    img + (size_t)((y + QR_QUIET) * QR_SCALE + dy) * (size_t)side;
 
 				memset(row + (x + QR_QUIET) * QR_SCALE, 0, QR_SCALE);
 			}

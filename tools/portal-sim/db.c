@@ -40,6 +40,17 @@ static const char schema_sql[] =
     "  brand TEXT NOT NULL,"
     "  last4 TEXT NOT NULL,"
     "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+    /* Cash a kiosk's validator took: the notes by denomination ("500x1,2000x1"), the amount
+     * due and the credit over it. */
+    "CREATE TABLE IF NOT EXISTS cash_postings ("
+    "  idempotency_key TEXT PRIMARY KEY REFERENCES payments(idempotency_key),"
+    "  notes TEXT NOT NULL,"
+    "  amount_due_cents INTEGER NOT NULL CHECK (amount_due_cents > 0),"
+    "  credit_cents INTEGER NOT NULL CHECK (credit_cents >= 0));"
+    /* What an account holds over its balance (cash over the amount due). */
+    "CREATE TABLE IF NOT EXISTS credits ("
+    "  customer_number TEXT PRIMARY KEY REFERENCES accounts(customer_number),"
+    "  credit_cents INTEGER NOT NULL CHECK (credit_cents >= 0));"
     /* What each kiosk said it showed the resident; one row per payment however often the
      * kiosk's outbox retries. */
     "CREATE TABLE IF NOT EXISTS confirmations ("
@@ -278,15 +289,45 @@ out:
 	return rc;
 }
 
+/* The cash posting's columns from `first` on: amount due, credit, notes. */
+static void read_cash(struct sim_payment *p, sqlite3_stmt *st, int first)
+{
+	p->amount_due_cents = sqlite3_column_int64(st, first);
+	p->credit_cents = sqlite3_column_int64(st, first + 1);
+	copy_text(p->notes, sizeof(p->notes), st, first + 2);
+}
+
+/* Caller holds the lock and an open transaction: the cash posting of a payment just
+ * inserted. */
+static int insert_cash(struct sim_db *db, const struct sim_payment *p)
+{
+	static const char sql[] = "INSERT INTO cash_postings (idempotency_key, notes,"
+				  " amount_due_cents, credit_cents) VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE;
+
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, p->idempotency_key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, p->notes, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, p->amount_due_cents);
+	sqlite3_bind_int64(st, 4, p->credit_cents);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : KIOSK_ESTORE;
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Caller holds the lock. */
 static int find_payment_locked(struct sim_db *db, const char *key, struct sim_payment *out)
 {
 	static const char sql[] =
 	    "SELECT idempotency_key, customer_number, amount_cents, status, reference, message,"
-	    " brand, last4, coalesce(t.tender, 'card'), coalesce(t.fee_cents, 0),"
-	    " coalesce(t.transaction_id, ''), coalesce(t.approval_code, ''),"
-	    " coalesce(t.entry_mode, '') FROM payments LEFT JOIN terminal_postings t"
-	    " USING (idempotency_key) WHERE idempotency_key = ?";
+	    " brand, last4, coalesce(t.tender, iif(c.notes IS NULL, 'card', 'cash')),"
+	    " coalesce(t.fee_cents, 0), coalesce(t.transaction_id, ''),"
+	    " coalesce(t.approval_code, ''), coalesce(t.entry_mode, ''),"
+	    " coalesce(c.amount_due_cents, 0), coalesce(c.credit_cents, 0), coalesce(c.notes, '')"
+	    " FROM payments LEFT JOIN terminal_postings t USING (idempotency_key)"
+	    " LEFT JOIN cash_postings c USING (idempotency_key) WHERE idempotency_key = ?";
 	sqlite3_stmt *st = NULL;
 	const unsigned char *status;
 	int rc = KIOSK_ESTORE;
@@ -310,6 +351,7 @@ static int find_payment_locked(struct sim_db *db, const char *key, struct sim_pa
 	copy_text(out->brand, sizeof(out->brand), st, 6);
 	copy_text(out->last4, sizeof(out->last4), st, 7);
 	posting_columns(out, st, 8);
+	read_cash(out, st, 13);
 	rc = 0;
 out:
 	sqlite3_finalize(st);
@@ -399,6 +441,36 @@ out:
 	return rc;
 }
 
+/* Caller holds the lock and an open transaction. Cash is never refused for the balance: the
+ * notes are in the kiosk's box. What does not go against the balance is credited. */
+static int take_cash(struct sim_db *db, const struct sim_payment *p)
+{
+	/* The credit first: it is what the balance could not take, before it takes it. */
+	static const char *const sql[] = {
+	    "INSERT INTO credits (customer_number, credit_cents)"
+	    " SELECT ?2, max(?1 - balance_cents, 0) FROM accounts WHERE customer_number = ?2"
+	    " ON CONFLICT (customer_number) DO UPDATE SET"
+	    " credit_cents = credit_cents + excluded.credit_cents",
+	    "UPDATE accounts SET last_payment_cents = ?1, last_payment_date = date('now'),"
+	    " balance_cents = max(balance_cents - ?1, 0) WHERE customer_number = ?2",
+	};
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < sizeof(sql) / sizeof(sql[0]); i++) {
+		sqlite3_stmt *st = NULL;
+
+		if (sqlite3_prepare_v2(db->conn, sql[i], -1, &st, NULL) != SQLITE_OK)
+			return KIOSK_ESTORE;
+		sqlite3_bind_int64(st, 1, p->amount_cents);
+		sqlite3_bind_text(st, 2, p->customer_number, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db->conn) == 1
+			 ? 0
+			 : KIOSK_ESTORE;
+		sqlite3_finalize(st);
+	}
+	return rc;
+}
+
 int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payment *existing,
 		      int *duplicate)
 {
@@ -427,10 +499,12 @@ int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payme
 	}
 	if (rc == 0 && p->transaction_id[0])
 		rc = insert_posting(db, p);
+	if (rc == 0 && strcmp(p->tender, "cash") == 0)
+		rc = insert_cash(db, p);
 	if (rc != 0)
 		goto out;
 	if (p->approved) {
-		rc = charge_account(db, p);
+		rc = strcmp(p->tender, "cash") == 0 ? take_cash(db, p) : charge_account(db, p);
 		if (rc != 0)
 			goto out;
 	}
@@ -513,10 +587,13 @@ int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *ro
 	static const char sql[] =
 	    "SELECT p.idempotency_key, p.customer_number, p.amount_cents, p.status, p.reference,"
 	    " p.message, p.brand, p.last4, p.created_at, c.outcome_shown,"
-	    " coalesce(t.tender, 'card'), coalesce(t.fee_cents, 0), coalesce(t.transaction_id, ''),"
-	    " coalesce(t.approval_code, ''), coalesce(t.entry_mode, '')"
+	    " coalesce(t.tender, iif(k.notes IS NULL, 'card', 'cash')), coalesce(t.fee_cents, 0),"
+	    " coalesce(t.transaction_id, ''), coalesce(t.approval_code, ''),"
+	    " coalesce(t.entry_mode, ''), coalesce(k.amount_due_cents, 0),"
+	    " coalesce(k.credit_cents, 0), coalesce(k.notes, '')"
 	    " FROM payments p LEFT JOIN confirmations c USING (idempotency_key)"
-	    " LEFT JOIN terminal_postings t USING (idempotency_key) ORDER BY p.id";
+	    " LEFT JOIN terminal_postings t USING (idempotency_key)"
+	    " LEFT JOIN cash_postings k USING (idempotency_key) ORDER BY p.id";
 	struct sim_ledger_row row;
 	sqlite3_stmt *st = NULL;
 	const unsigned char *status;
@@ -540,6 +617,7 @@ int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *ro
 		row.confirmed = sqlite3_column_type(st, 9) != SQLITE_NULL;
 		copy_text(row.outcome_shown, sizeof(row.outcome_shown), st, 9);
 		posting_columns(&row.p, st, 10);
+		read_cash(&row.p, st, 15);
 		rc = fn(&row, ctx);
 		if (rc != 0)
 			goto out;

@@ -22,9 +22,15 @@ static int print_row(const struct sim_ledger_row *row, void *ctx)
 			(json_int_t)p->amount_cents, "brand", p->brand, "last4", p->last4, "result",
 			p->approved ? "approved" : "declined", "reference", p->reference,
 			"confirmed", row->confirmed, "created_at", row->created_at);
-	if (doc && strcmp(p->tender, "card") != 0) {
-		/* A terminal's payment: the fee is its own line, next to the bill's amount. */
+	if (doc && strcmp(p->tender, "card") != 0)
 		json_object_set_new(doc, "tender", json_string(p->tender));
+	if (doc && strcmp(p->tender, "cash") == 0) {
+		/* The notes as the kiosk counted them, and what went over the amount due. */
+		json_object_set_new(doc, "notes", json_string(p->notes));
+		json_object_set_new(doc, "amount_due_cents", json_integer(p->amount_due_cents));
+		json_object_set_new(doc, "credit_cents", json_integer(p->credit_cents));
+	} else if (doc && strcmp(p->tender, "card") != 0) {
+		/* A terminal's payment: the fee is its own line, next to the bill's amount. */
 		json_object_set_new(doc, "fee_cents", json_integer((json_int_t)p->fee_cents));
 		json_object_set_new(doc, "transaction_id", json_string(p->transaction_id));
 		json_object_set_new(doc, "approval_code", json_string(p->approval_code));

@@ -81,6 +81,11 @@ struct sim_payment {
 	char transaction_id[65];
 	char approval_code[16];
 	char entry_mode[12];
+	/* Cash (tender "cash"): the amount due, the credit over it, and the notes as the kiosk
+	 * sent them ("2000x1,500x2"). */
+	int64_t amount_due_cents;
+	int64_t credit_cents;
+	char notes[160];
 };
 
 int db_open(const char *path, struct sim_db **out);
@@ -91,7 +96,7 @@ int db_find_payment(struct sim_db *db, const char *idempotency_key, struct sim_p
 /* A paper bill as the city printed it (its barcode: app/common/billcode.h). */
 struct sim_bill {
 	char customer_number[24];
-	char bill_date[11];   /* YYYY-MM-DD */
+	char bill_date[11]; /* YYYY-MM-DD */
 	int64_t amount_due_cents;
 	char latest_date[11]; /* the account's newest bill: an older one is stale */
 };

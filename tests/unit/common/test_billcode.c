@@ -29,9 +29,8 @@ static void test_make_and_parse(void **state)
 	assert_string_equal(b.bill_date, "2026-11-20");
 	assert_int_equal(b.amount_due_cents, 8417);
 	/* Largest amount, leap day. */
-	assert_int_equal(billcode_make("700800900", "2028-02-29", BILLCODE_MAX_CENTS, text,
-				       sizeof(text)),
-			 0);
+	assert_int_equal(
+	    billcode_make("700800900", "2028-02-29", BILLCODE_MAX_CENTS, text, sizeof(text)), 0);
 	assert_int_equal(billcode_parse(text, &b), 0);
 	assert_int_equal(b.amount_due_cents, BILLCODE_MAX_CENTS);
 	assert_string_equal(b.bill_date, "2028-02-29");
@@ -50,9 +49,9 @@ static void test_make_refuses(void **state)
 			 KIOSK_EINVAL);
 	assert_int_equal(billcode_make("100200300", "2026-11-20", -1, text, sizeof(text)),
 			 KIOSK_EINVAL);
-	assert_int_equal(billcode_make("100200300", "2026-11-20", BILLCODE_MAX_CENTS + 1, text,
-				       sizeof(text)),
-			 KIOSK_EINVAL);
+	assert_int_equal(
+	    billcode_make("100200300", "2026-11-20", BILLCODE_MAX_CENTS + 1, text, sizeof(text)),
+	    KIOSK_EINVAL);
 	assert_int_equal(billcode_make("100200300", "2026-11-20", 1, text, BILLCODE_LEN),
 			 KIOSK_EINVAL);
 }
@@ -94,14 +93,14 @@ static void test_foreign_codes(void **state)
 {
 	static const char *const foreign[] = {
 	    "",
-	    "4006381333931",			     /* an EAN-13 from a shop */
-	    "https://example.org/pay?x=1",	     /* a QR link */
-	    "ub11002003002026112000000841776",	     /* marker in lower case */
-	    "UB21002003002026112000000841776",	     /* a format we do not know */
-	    "UB1100200300202611200000084177",	     /* one digit short */
-	    "UB110020030020261120000008417761",	     /* one digit long */
-	    "UB1100200300202611200000084177A",	     /* a letter */
-	    "UB11002003002026113200000841776",	     /* 32 November */
+	    "4006381333931",			/* an EAN-13 from a shop */
+	    "https://example.org/pay?x=1",	/* a QR link */
+	    "ub11002003002026112000000841776",	/* marker in lower case */
+	    "UB21002003002026112000000841776",	/* a format we do not know */
+	    "UB1100200300202611200000084177",	/* one digit short */
+	    "UB110020030020261120000008417761", /* one digit long */
+	    "UB1100200300202611200000084177A",	/* a letter */
+	    "UB11002003002026113200000841776",	/* 32 November */
 	};
 	struct billcode b;
 
@@ -126,10 +125,8 @@ static void test_scanner_decorations(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_make_and_parse),
-	    cmocka_unit_test(test_make_refuses),
-	    cmocka_unit_test(test_check_catches_typos),
-	    cmocka_unit_test(test_foreign_codes),
+	    cmocka_unit_test(test_make_and_parse),	cmocka_unit_test(test_make_refuses),
+	    cmocka_unit_test(test_check_catches_typos), cmocka_unit_test(test_foreign_codes),
 	    cmocka_unit_test(test_scanner_decorations),
 	};
 

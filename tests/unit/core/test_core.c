@@ -289,6 +289,156 @@ static uint32_t to_paying(int64_t balance)
 	return fx.fx[1].request_id;
 }
 
+/* ---- the payment terminal ---------------------------------------------------------------- */
+
+static int setup_terminal(void **state)
+{
+	struct core_config cfg;
+
+	(void)state;
+	core_config_defaults(&cfg);
+	cfg.card = CORE_CARD_TERMINAL;
+	now = T0;
+	core_init(&s, &cfg, now);
+	return 0;
+}
+
+static bool terminal_answer(uint32_t id, enum core_failure failure, enum core_outcome outcome,
+			    enum core_decline decline)
+{
+	struct core_event e = mk(CORE_EV_PAY_DONE);
+
+	e.request_id = id;
+	e.failure = failure;
+	e.outcome = outcome;
+	e.decline = decline;
+	snprintf(e.brand, sizeof(e.brand), "visa");
+	snprintf(e.last4, sizeof(e.last4), "1111");
+	snprintf(e.reference, sizeof(e.reference), "%s",
+		 outcome == CORE_OUTCOME_APPROVED ? "9915645187654321" : "");
+	return send(&e);
+}
+
+/* With a terminal, Continue on the amount asks the terminal at once: no reader, no swipe; the
+ * card step stays live (taking) for the terminal's prompt and Cancel. Returns the request id. */
+static uint32_t to_terminal(int64_t balance)
+{
+	to_amount(balance);
+	assert_true(ev(CORE_EV_CONTINUE));
+	assert_screen("pay-card");
+	assert_int_equal(fx.count, 1);
+	assert_fx(0, CORE_FX_PAY);
+	assert_int_equal(fx.fx[0].tender, CORE_TENDER_CARD);
+	assert_int_equal(fx.fx[0].amount_cents, balance);
+	assert_int_equal(s.busy, CORE_BUSY_PAYING);
+	assert_true(s.taking);
+	return fx.fx[0].request_id;
+}
+
+static void test_terminal_approved(void **state)
+{
+	uint32_t id;
+
+	(void)state;
+	id = to_terminal(8417);
+	assert_false(has_fx(CORE_FX_READER_ON));
+	assert_true(terminal_answer(id, CORE_FAIL_NONE, CORE_OUTCOME_APPROVED, 0));
+	assert_screen("pay-result");
+	assert_int_equal(s.outcome, CORE_OUTCOME_APPROVED);
+	assert_string_equal(s.last4, "1111"); /* from the terminal's answer */
+	assert_string_equal(s.reference, "9915645187654321");
+	assert_false(s.taking);
+}
+
+/* A decline says so in plain words and the terminal is asked again at once, under a new
+ * request; "no card in time" does not ask again by itself, Try again does. */
+static void test_terminal_decline_asks_again(void **state)
+{
+	uint32_t id;
+
+	(void)state;
+	id = to_terminal(5000);
+	assert_true(terminal_answer(id, CORE_FAIL_NONE, CORE_OUTCOME_DECLINED, CORE_DECLINE_FUNDS));
+	assert_screen("pay-card");
+	assert_notice("Your card was declined: not enough funds. No money was taken. You can use "
+		      "another card now.",
+		      true);
+	assert_int_equal(fx.count, 1);
+	assert_fx(0, CORE_FX_PAY);
+	assert_int_equal(fx.fx[0].request_id, id + 1);
+	assert_int_equal(s.busy, CORE_BUSY_PAYING);
+	assert_true(
+	    terminal_answer(id + 1, CORE_FAIL_NONE, CORE_OUTCOME_DECLINED, CORE_DECLINE_PIN_TRIES));
+	assert_notice(
+	    "The PIN was entered wrong too many times, so this card can't be used now. No "
+	    "money was taken. You can use another card.",
+	    true);
+	assert_true(terminal_answer(id + 2, CORE_FAIL_NONE, CORE_OUTCOME_DECLINED,
+				    CORE_DECLINE_CARD_REMOVED));
+	assert_notice("The card was removed too early. No money was taken. Please insert it again "
+		      "and leave it in until the terminal says to remove it.",
+		      true);
+	assert_true(
+	    terminal_answer(id + 3, CORE_FAIL_NONE, CORE_OUTCOME_DECLINED, CORE_DECLINE_NO_CARD));
+	assert_no_fx();
+	assert_int_equal(s.busy, CORE_BUSY_NONE);
+	assert_notice("No card was presented. No money was taken. Tap Try again to pay by card.",
+		      true);
+	assert_true(ev(CORE_EV_TRY_ANOTHER_CARD));
+	assert_fx(0, CORE_FX_PAY);
+	assert_int_equal(fx.fx[0].request_id, id + 4);
+	assert_true(terminal_answer(id + 4, CORE_FAIL_NONE, CORE_OUTCOME_APPROVED, 0));
+	assert_screen("pay-result");
+}
+
+/* Cancel while the terminal waits sends Abort (once); the stopped payment goes back to the
+ * amount, saying nothing was taken. If the card was faster, the approval stands. */
+static void test_terminal_cancel(void **state)
+{
+	uint32_t id;
+
+	(void)state;
+	id = to_terminal(2500);
+	assert_true(ev(CORE_EV_CANCEL));
+	assert_int_equal(fx.count, 1);
+	assert_fx(0, CORE_FX_PAY_ABORT);
+	assert_int_equal(fx.fx[0].request_id, id);
+	assert_true(s.cancelling);
+	assert_false(ev(CORE_EV_CANCEL)); /* once */
+	assert_false(ev(CORE_EV_BACK));
+	assert_true(terminal_answer(id, CORE_FAIL_CANCELLED, CORE_OUTCOME_NONE, 0));
+	assert_screen("pay-amount");
+	assert_notice("The payment was cancelled. No money was taken.", false);
+	assert_int_equal(s.busy, CORE_BUSY_NONE);
+
+	assert_true(ev(CORE_EV_CONTINUE));
+	id = fx.fx[0].request_id;
+	assert_true(ev(CORE_EV_CANCEL));
+	assert_true(terminal_answer(id, CORE_FAIL_NONE, CORE_OUTCOME_APPROVED, 0));
+	assert_screen("pay-result");
+	assert_int_equal(s.outcome, CORE_OUTCOME_APPROVED);
+}
+
+/* The terminal rebooting (not reached, nothing sent): "back in a minute", nothing taken, the
+ * resident may try again; never "not yet confirmed". */
+static void test_terminal_offline(void **state)
+{
+	uint32_t id;
+
+	(void)state;
+	id = to_terminal(2500);
+	assert_true(terminal_answer(id, CORE_FAIL_OFFLINE, CORE_OUTCOME_NONE, 0));
+	assert_screen("pay-card");
+	assert_notice("Card payments will be back in a minute: the card terminal is restarting. No "
+		      "money was taken. Please try again shortly.",
+		      true);
+	assert_int_equal(s.busy, CORE_BUSY_NONE);
+	assert_int_equal(s.outcome, CORE_OUTCOME_NONE);
+	assert_no_fx();
+	assert_true(ev(CORE_EV_TRY_ANOTHER_CARD));
+	assert_fx(0, CORE_FX_PAY);
+}
+
 /* ---- start ------------------------------------------------------------------------------ */
 
 static void test_defaults_and_init(void **state)
@@ -1810,6 +1960,141 @@ static void test_ghost_tap_after_answer(void **state)
 	assert_int_equal(s.screen, CORE_SCREEN_PAY_AMOUNT);
 }
 
+/* ---- cash (app/core/cash.c) ---------------------------------------------------------- */
+
+/* A kiosk with a validator: the amount step offers Card and Cash, and cash is ready. */
+static void cash_kiosk(void)
+{
+	struct core_config cfg = s.cfg;
+
+	cfg.cash = true;
+	core_init(&s, &cfg, now);
+	s.cash_ready = true;
+}
+
+/* Cash: a payment in notes starts with the amount; each journaled note shows; Done closes it;
+ * the answer shows what the notes came to. A note refused says why. */
+static void test_cash_pay(void **state)
+{
+	uint32_t id;
+
+	(void)state;
+	cash_kiosk();
+	to_amount(2500);
+	ev(CORE_EV_CONTINUE); /* no Continue here: Card or Cash */
+	assert_screen("pay-amount");
+	assert_true(ev(CORE_EV_PAY_BY_CASH));
+	assert_screen("pay-cash");
+	assert_fx(0, CORE_FX_PAY);
+	assert_int_equal(fx.fx[0].tender, CORE_TENDER_CASH);
+	assert_int_equal(fx.fx[0].amount_cents, 2500);
+	id = fx.fx[0].request_id;
+	assert_int_equal(s.busy, CORE_BUSY_PAYING);
+	/* A note comes back: the reason, with its amount. */
+	struct core_event e = mk(CORE_EV_CASH_REFUSED);
+	e.choice = CORE_CASH_REFUSED_DENOMINATION;
+	snprintf(e.text, sizeof(e.text), "50.00");
+	assert_true(send(&e));
+	assert_notice("This kiosk does not take $%s notes. Your note was returned.", true);
+	assert_string_equal(s.notice.arg, "50.00");
+	e = mk(CORE_EV_CASH_PROGRESS);
+	e.cents = 2000;
+	assert_true(send(&e));
+	assert_int_equal(s.cash_taken_cents, 2000);
+	assert_no_notice();
+	/* A smaller total than shown is not news (events may overtake). */
+	e.cents = 1000;
+	assert_false(send(&e));
+	assert_true(ev(CORE_EV_CASH_DONE));
+	assert_fx(0, CORE_FX_PAY_ABORT);
+	assert_true(s.cash_closing);
+	assert_false(ev(CORE_EV_CASH_DONE)); /* once */
+	e = mk(CORE_EV_PAY_DONE);
+	e.request_id = id;
+	e.outcome = CORE_OUTCOME_APPROVED;
+	e.cents = 2500;
+	snprintf(e.reference, sizeof(e.reference), "KAAAAAAAA");
+	assert_true(send(&e));
+	assert_screen("pay-result");
+	assert_int_equal(s.cash_taken_cents, 2500);
+	assert_false(has_fx(CORE_FX_PRINT)); /* the resident is there: they choose */
+}
+
+/* Walking away mid-payment: after the idle time without a touch or a note, the kiosk closes
+ * the payment itself, prints the receipt and ends the session. Nothing went in: it just ends. */
+static void test_cash_walk_away(void **state)
+{
+	uint32_t id;
+	struct core_event e;
+
+	(void)state;
+	cash_kiosk();
+	to_amount(2500);
+	assert_true(ev(CORE_EV_PAY_BY_CASH));
+	id = fx.fx[0].request_id;
+	e = mk(CORE_EV_CASH_PROGRESS);
+	e.cents = 500;
+	assert_true(send(&e));
+	assert_false(tick_at(now + IDLE_MS - 1) && has_fx(CORE_FX_PAY_ABORT));
+	assert_int_equal(core_next_deadline(&s, now), s.last_activity_ms + IDLE_MS);
+	assert_true(tick_at(s.last_activity_ms + IDLE_MS));
+	assert_fx(0, CORE_FX_PAY_ABORT);
+	assert_false(s.warning); /* no question: nobody is there to answer it */
+	e = mk(CORE_EV_PAY_DONE);
+	e.request_id = id;
+	e.outcome = CORE_OUTCOME_APPROVED;
+	e.cents = 500;
+	assert_true(send(&e));
+	assert_fx(0, CORE_FX_PRINT);
+	assert_true(print_answer(CORE_FAIL_NONE));
+	assert_session_ended();
+
+	/* Nothing inserted: no receipt, the session just ends. */
+	to_amount(2500);
+	assert_true(ev(CORE_EV_PAY_BY_CASH));
+	id = fx.fx[0].request_id;
+	assert_true(tick_at(s.last_activity_ms + IDLE_MS));
+	e = mk(CORE_EV_PAY_DONE);
+	e.request_id = id;
+	e.failure = CORE_FAIL_CANCELLED;
+	assert_true(send(&e));
+	assert_false(has_fx(CORE_FX_PRINT));
+	assert_session_ended();
+}
+
+/* Cash not ready (a fault, the box out): the resident is told to pay by card; Done with no
+ * note goes back to the amount step. */
+static void test_cash_not_ready(void **state)
+{
+	uint32_t id;
+	struct core_event e;
+
+	(void)state;
+	cash_kiosk();
+	s.cash_ready = false;
+	to_amount(2500);
+	assert_true(ev(CORE_EV_PAY_BY_CASH));
+	assert_screen("pay-amount");
+	assert_notice("Cash can't be taken right now. Please pay by card.", true);
+	assert_false(has_fx(CORE_FX_PAY));
+	e = mk(CORE_EV_CASH_AVAILABLE);
+	e.choice = 1;
+	send(&e);
+	assert_true(ev(CORE_EV_PAY_BY_CASH));
+	assert_screen("pay-cash");
+	id = fx.fx[0].request_id;
+	assert_true(ev(CORE_EV_CASH_DONE));
+	e = mk(CORE_EV_PAY_DONE);
+	e.request_id = id;
+	e.failure = CORE_FAIL_CANCELLED;
+	assert_true(send(&e));
+	assert_screen("pay-amount");
+	assert_false(s.paying_cash);
+	/* Card goes on as Continue did. */
+	assert_true(ev(CORE_EV_PAY_BY_CARD));
+	assert_screen("pay-card");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1854,6 +2139,10 @@ int main(void)
 	    cmocka_unit_test_setup(test_card_read_failures, setup),
 	    cmocka_unit_test_setup(test_swipe_outside_pay_card_ignored, setup),
 	    cmocka_unit_test_setup(test_decline_try_another_card, setup),
+	    cmocka_unit_test_setup(test_terminal_approved, setup_terminal),
+	    cmocka_unit_test_setup(test_terminal_decline_asks_again, setup_terminal),
+	    cmocka_unit_test_setup(test_terminal_cancel, setup_terminal),
+	    cmocka_unit_test_setup(test_terminal_offline, setup_terminal),
 	    cmocka_unit_test_setup(test_try_another_card_only_after_decline, setup),
 	    cmocka_unit_test_setup(test_pay_timeout_in_doubt, setup),
 	    cmocka_unit_test_setup(test_pay_in_doubt_outcome_and_garbled, setup),
@@ -1882,6 +2171,9 @@ int main(void)
 	    cmocka_unit_test_setup(test_request_ids_increase, setup),
 	    cmocka_unit_test_setup(test_ghost_taps, setup),
 	    cmocka_unit_test_setup(test_ghost_tap_after_answer, setup),
+	    cmocka_unit_test_setup(test_cash_pay, setup),
+	    cmocka_unit_test_setup(test_cash_walk_away, setup),
+	    cmocka_unit_test_setup(test_cash_not_ready, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -194,6 +194,44 @@ static void test_portal_down(void **state)
 	assert_int_equal(r.journal, JOURNAL_FAILED);
 }
 
+/* A terminal in its daily reboot: the Payment never left the kiosk (KIOSK_EOFFLINE, from an
+ * asynchronous start that already answered pending). Nothing to ask about: failed at once as
+ * offline, nothing charged, no status asked. The portal's KIOSK_ENET, which may come after
+ * the request left, still goes to the party's record (test_portal_down). */
+static void test_terminal_offline(void **state)
+{
+	struct rig r;
+	struct payment_caps terminal = {.can_abort = true, .can_reverse = true};
+	struct payment_event pending = {.type = PAYMENT_EV_ANSWER};
+
+	(void)state;
+	sent(&r, 2500, terminal);
+	pending.result.pending = true;
+	assert_int_equal(step(&r, &pending), 0);
+	assert_int_equal(r.p.state, PAYMENT_TAKING);
+	ev_simple(&r, PAYMENT_EV_ANSWER, KIOSK_EOFFLINE);
+	expect_actions(&r, 2, PAYMENT_ACT_JOURNAL_MARK, PAYMENT_ACT_FINISHED);
+	assert_int_equal(r.p.state, PAYMENT_FAILED);
+	assert_int_equal(r.p.failure, PAYMENT_FAIL_OFFLINE);
+	assert_int_equal(r.journal, JOURNAL_FAILED);
+
+	/* The same from a synchronous start. */
+	sent(&r, 2500, terminal);
+	ev_simple(&r, PAYMENT_EV_ANSWER, KIOSK_EOFFLINE);
+	assert_int_equal(r.p.failure, PAYMENT_FAIL_OFFLINE);
+	assert_int_equal(r.journal, JOURNAL_FAILED);
+
+	/* Unreachable while asking about a lost answer is still not knowing: in doubt. */
+	sent(&r, 2500, terminal);
+	ev_simple(&r, PAYMENT_EV_ANSWER, KIOSK_ETIMEDOUT);
+	for (int round = 0; round < PAYMENT_CHECK_ROUNDS; round++) {
+		expect_actions(&r, 1, PAYMENT_ACT_TENDER_STATUS);
+		ev_simple(&r, PAYMENT_EV_STATUS, KIOSK_ENET);
+	}
+	assert_int_equal(r.p.state, PAYMENT_IN_DOUBT);
+	assert_int_equal(r.journal, JOURNAL_IN_DOUBT);
+}
+
 /* The answer was lost; the portal's record has it. */
 static void test_lost_answer_settled(void **state)
 {
@@ -723,6 +761,7 @@ int main(void)
 	    cmocka_unit_test(test_journal_fails),
 	    cmocka_unit_test(test_refused_and_untrusted),
 	    cmocka_unit_test(test_portal_down),
+	    cmocka_unit_test(test_terminal_offline),
 	    cmocka_unit_test(test_lost_answer_settled),
 	    cmocka_unit_test(test_resend_completes),
 	    cmocka_unit_test(test_in_doubt),

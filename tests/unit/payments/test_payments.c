@@ -114,7 +114,7 @@ static int setup(void **state)
 {
 	struct rig *r = calloc(1, sizeof(*r));
 	char path[128];
-	struct payments_config cfg = {.grace_s = 30, .tender = &canned_tender};
+	struct payments_config cfg = {.grace_s = 30};
 
 	snprintf(r->dir, sizeof(r->dir), "/tmp/kiosk-payments-XXXXXX");
 	if (!mkdtemp(r->dir))
@@ -128,7 +128,8 @@ static int setup(void **state)
 	sync_init(&r->sync, r->outbox, NULL, r->journal, NULL, NULL);
 	cfg.journal = r->journal;
 	cfg.sync = &r->sync;
-	cfg.tender_impl = &r->party;
+	cfg.tenders[CORE_TENDER_CARD] =
+	    (struct payments_tender){.ops = &canned_tender, .impl = &r->party};
 	cfg.on_progress = shown;
 	cfg.progress_ctx = r;
 	r->party.ready = true;
@@ -292,11 +293,11 @@ static void test_crash_recovery(void **state)
 {
 	struct rig *r = *state;
 	static const char *keys[] = {"crash-created", "crash-sent", "crash-young"};
-	struct payments_config later = {.journal = r->journal,
-					.sync = &r->sync,
-					.grace_s = 0,
-					.tender = &canned_tender,
-					.tender_impl = &r->party};
+	struct payments_config later = {
+	    .journal = r->journal,
+	    .sync = &r->sync,
+	    .grace_s = 0,
+	    .tenders[CORE_TENDER_CARD] = {.ops = &canned_tender, .impl = &r->party}};
 	struct payments *after_grace = NULL;
 	struct journal_payment p;
 
@@ -304,6 +305,7 @@ static void test_crash_recovery(void **state)
 		memset(&p, 0, sizeof(p));
 		snprintf(p.idempotency_key, sizeof(p.idempotency_key), "%s", keys[i]);
 		snprintf(p.customer_number, sizeof(p.customer_number), "100200300");
+		snprintf(p.tender, sizeof(p.tender), "canned"); /* the tender that took it */
 		p.amount_cents = 100;
 		assert_int_equal(journal_create(r->journal, &p), 0);
 		if (i > 0)
@@ -456,6 +458,84 @@ static void test_answer_later(void **state)
 	assert_false(payments_tender_event(r->ps, &tev, &ev));
 }
 
+/* A second way to pay, in the registry beside the card: each payment uses the tender its
+ * effect names, and is journaled under that tender's name; a way this kiosk does not offer
+ * is refused with nothing journaled; recovery asks each payment's own tender. */
+static const struct tender_ops canned_cash = {
+    .name = "canned-cash",
+    .party = "canned validator",
+    .start = c_start,
+    .status = c_status,
+};
+
+static void test_tender_per_payment(void **state)
+{
+	struct rig *r = *state;
+	struct canned cash = {.n_start = 1, .n_status = 1};
+	struct payments_config cfg = {.journal = r->journal, .sync = &r->sync, .grace_s = 0};
+	struct payments *ps;
+	struct core_effect fx = {.type = CORE_FX_PAY, .request_id = 9, .amount_cents = 2000};
+	struct journal_payment p;
+	struct core_event ev;
+
+	cfg.tenders[CORE_TENDER_CARD] =
+	    (struct payments_tender){.ops = &canned_tender, .impl = &r->party};
+	cfg.tenders[CORE_TENDER_CASH] =
+	    (struct payments_tender){.ops = &canned_cash, .impl = &cash};
+	assert_int_equal(payments_open(&cfg, &ps), 0);
+	assert_ptr_equal(payments_tender_for(ps, CORE_TENDER_CASH)->ops, &canned_cash);
+	cash.start_res[0] = verdict(TENDER_APPROVED, 2000, "C1");
+	r->party.start_res[0] = verdict(TENDER_APPROVED, 3000, "K1");
+	r->party.n_start = 1;
+
+	fx.tender = CORE_TENDER_CASH;
+	assert_true(payments_pay(ps, &fx, &ev));
+	assert_int_equal(ev.outcome, CORE_OUTCOME_APPROVED);
+	assert_int_equal(cash.starts, 1);
+	assert_int_equal(r->party.starts, 0);
+	assert_int_equal(journal_get(r->journal, payments_current(ps)->key, &p), 0);
+	assert_string_equal(p.tender, "canned-cash");
+
+	fx.tender = CORE_TENDER_CARD;
+	fx.amount_cents = 3000;
+	assert_true(payments_pay(ps, &fx, &ev));
+	assert_int_equal(ev.outcome, CORE_OUTCOME_APPROVED);
+	assert_int_equal(r->party.starts, 1);
+	assert_int_equal(journal_get(r->journal, payments_current(ps)->key, &p), 0);
+	assert_string_equal(p.tender, "canned");
+	payments_close(ps);
+
+	/* Without cash in the registry, a cash payment is refused before anything is written. */
+	cfg.tenders[CORE_TENDER_CASH] = (struct payments_tender){0};
+	assert_int_equal(payments_open(&cfg, &ps), 0);
+	assert_null(payments_tender_for(ps, CORE_TENDER_CASH));
+	fx.tender = CORE_TENDER_CASH;
+	assert_true(payments_pay(ps, &fx, &ev));
+	assert_int_equal(ev.failure, CORE_FAIL_REFUSED);
+	assert_int_equal(cash.starts, 1);
+	payments_close(ps);
+
+	/* A cash payment left "sent" by a crash is asked about through the cash tender only. */
+	memset(&p, 0, sizeof(p));
+	snprintf(p.idempotency_key, sizeof(p.idempotency_key), "crash-cash");
+	snprintf(p.customer_number, sizeof(p.customer_number), "100200300");
+	snprintf(p.tender, sizeof(p.tender), "canned-cash");
+	p.amount_cents = 500;
+	assert_int_equal(journal_create(r->journal, &p), 0);
+	assert_int_equal(journal_set_state(r->journal, "crash-cash", JOURNAL_SENT, NULL), 0);
+	cash.status_res[0] = verdict(TENDER_APPROVED, 500, "C9");
+	cfg.tenders[CORE_TENDER_CASH] =
+	    (struct payments_tender){.ops = &canned_cash, .impl = &cash};
+	assert_int_equal(payments_open(&cfg, &ps), 0);
+	r->party.statuses = 0;
+	assert_int_equal(payments_recover(ps), 0);
+	assert_int_equal(cash.statuses, 1);
+	assert_int_equal(r->party.statuses, 0);
+	assert_int_equal(journal_get(r->journal, "crash-cash", &p), 0);
+	assert_int_equal(p.state, JOURNAL_APPROVED);
+	payments_close(ps);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -467,6 +547,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_no_card, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_receipt, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_answer_later, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tender_per_payment, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,48 @@
+/* Pay with cash: notes into the bill validator, inserted so far against the amount due, and
+ * Done. Before the first note it says plainly that the kiosk gives no change. */
+#include <stdio.h>
+
+#include "app/core/money.h"
+#include "app/screens/screens_internal.h"
+
+void screen_pay_cash(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
+{
+	const struct ui_theme *t = &ui->theme;
+	char due[32], in[32], over[32];
+	int y, ev;
+
+	(void)ctx;
+	money_format(s->amount_cents, due, sizeof(due));
+	money_format(s->cash_taken_cents, in, sizeof(in));
+	y = chrome_title(ui, _("Insert your notes"),
+			 _("Put one note at a time into the bill slot next to this screen."));
+	if (s->cash_taken_cents == 0)
+		y += ui_text(ui, UI_FONT_BODY, t->warning, MARGIN, y + 20, CONTENT_W, UI_CENTER,
+			     _("This kiosk does not give change. Anything over the amount due is "
+			       "credited to your account.")) +
+		     60;
+	SDL_Rect panel = {MARGIN, y + 20, CONTENT_W, 360};
+	ui_round_rect(ui, panel, 24, t->surface);
+	ui_frame(ui, panel, 24, 2, t->border);
+	ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y + 60, CONTENT_W, UI_CENTER,
+		_("Inserted so far"));
+	ui_text(ui, UI_FONT_HUGE, t->text, MARGIN, y + 120, CONTENT_W, UI_CENTER, in);
+	int x = MARGIN + 50, w = CONTENT_W - 100, py = y + 280;
+	chrome_row(ui, x, py, w, _("Amount due"), due);
+	y += panel.h + 60;
+	if (s->cash_taken_cents > s->amount_cents) {
+		money_format(s->cash_taken_cents - s->amount_cents, over, sizeof(over));
+		y += chrome_row(ui, MARGIN + 50, y, CONTENT_W - 100, _("Credit to your account"),
+				over) +
+		     20;
+	}
+	if (s->cash_closing)
+		y += ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
+			     _("Finishing your payment...")) +
+		     20;
+	chrome_notice(ui, s, y);
+	chrome_nav(ui, false, false, NULL, false);
+	ev = TAG(CORE_EV_CASH_DONE);
+	ui_button_ex(ui, (SDL_Rect){UI_W - MARGIN - 560, NAV_Y, 560, NAV_H}, _("Done"), NULL,
+		     UI_PRIMARY, !s->cash_closing, ev);
+}
