@@ -1970,6 +1970,7 @@ static void cash_kiosk(void)
 	cfg.cash = true;
 	core_init(&s, &cfg, now);
 	s.cash_ready = true;
+	s.cash_problem = CORE_CASH_OK; /* the cash box's word: no alarm, no fault */
 }
 
 /* Cash: a payment in notes starts with the amount; each journaled note shows; Done closes it;
