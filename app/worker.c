@@ -1007,6 +1007,21 @@ void worker_printer_status(struct worker *w, struct printer_status *out)
 	w->pops->status(w->pimpl, out);
 }
 
+bool worker_scanner_present(struct worker *w)
+{
+	struct usbdev_info info[8];
+	size_t n = 0;
+
+	if (!w->usb)
+		return true; /* the simulated scanner */
+	usbdev_list(w->usb, info, 8, &n);
+	for (size_t k = 0; k < n; k++) {
+		if (info[k].kind == USBDEV_HIDPOS_SCANNER || info[k].kind == USBDEV_KB_SCANNER)
+			return true;
+	}
+	return false;
+}
+
 void worker_set_paper_out(struct worker *w, int out)
 {
 	sim_printer_set_paper_out(w->printer, out);

@@ -75,6 +75,10 @@ void worker_swipe(struct worker *w, struct card_swipe *swipe);
 /* The printer's last known status (sim or USB); never blocks on I/O. */
 void worker_printer_status(struct worker *w, struct printer_status *out);
 
+/* Whether a barcode scanner is there: always with --devices sim, a USB one attached with
+ * --devices usb. Never blocks on I/O. */
+bool worker_scanner_present(struct worker *w);
+
 /* The simulated bill validator (--devices sim with [cash]), for journeys; NULL when none. */
 struct sim_cash *worker_cash_sim(struct worker *w);
 

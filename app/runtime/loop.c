@@ -129,6 +129,7 @@ static void draw(struct app *a)
 	if (localtime_r(&now, &tm))
 		strftime(a->today, sizeof(a->today), "%Y-%m-%d", &tm);
 	a->screen_ctx.today = a->today;
+	a->screen_ctx.scanner = a->worker && worker_scanner_present(a->worker);
 	screens_draw(&a->ui, &a->core, &a->screen_ctx, clock_mono_ms());
 	access_frame(a);
 	SDL_RenderPresent(a->renderer);

@@ -5,8 +5,10 @@ void screen_guest_lookup(struct ui *ui, const struct core_state *s, const struct
 {
 	int y;
 
-	(void)ctx;
-	y = chrome_title(ui, _("Pay a Bill"), _("Enter the details from your utility bill."));
+	y = chrome_title(ui, _("Pay a Bill"),
+			 ctx->scanner ? _("Enter the details from your utility bill, or scan its "
+					  "barcode.")
+				      : _("Enter the details from your utility bill."));
 	y = chrome_account_proof(ui, s, y, _("Use last name"), _("Use bill amount")) + 20;
 	y += chrome_notice(ui, s, y);
 

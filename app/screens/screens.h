@@ -24,6 +24,9 @@ struct screen_ctx {
 	const char *identity_problem; /* msgid: the kiosk's certificate is expired or revoked */
 	const char
 	    *today; /* the local date, "YYYY-MM-DD" (a bill past due says so); NULL: unknown */
+	/* A barcode scanner is there (the simulated one, or a USB one attached): welcome and
+	 * "Find your bill" say a bill's barcode may be scanned. */
+	bool scanner;
 };
 
 /* Draws the whole frame for state s at time now (for countdowns). */

@@ -201,6 +201,10 @@ static void print_devices(json_t *devices)
 	       yes(p, "cover_open", "open", "closed"));
 	printf("card reader:  %s\n", yes(r, "ready", "ready", "not ready"));
 	print_validator(json_object_get(devices, "bill_validator"));
+	if (json_object_get(devices, "payment_terminal"))
+		printf("payment terminal: %s\n",
+		       json_string_value(
+			   json_object_get(json_object_get(devices, "payment_terminal"), "state")));
 }
 
 static void when(json_int_t t, char *buf, size_t n)

@@ -515,10 +515,76 @@ static void every_spanish_screen_only_from_the_catalog(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The card step with a payment terminal, in every look and language: waiting for the card
+ * (Cancel live, no overlay), after a decline (the words, Try again), while cancelling; and
+ * the welcome screen saying what a terminal takes. Every widget on the screen, the words
+ * translated. */
+static void terminal_card_step(void **state)
+{
+	static const struct {
+		bool taking, cancelling;
+		const char *en, *es;
+	} steps[] = {
+	    {true, false, "Insert, tap or swipe your card on the terminal",
+	     "Inserte, acerque o deslice su tarjeta en el terminal"},
+	    {false, false, "Try again", "Intentar de nuevo"},
+	    {true, true, "Cancelling the payment", "Cancelando el pago"},
+	};
+	struct core_state s;
+
+	(void)state;
+	for (int look = 0; look < THEME_COUNT * 2; look++) {
+		assert_int_equal(ui_set_look(&ui, (enum theme_id)(look / 2), look % 2), 0);
+		for (int lang = CORE_LANG_EN; lang <= CORE_LANG_ES; lang++) {
+			for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+				bool cancel = false;
+				fill_state(&s, CORE_SCREEN_PAY_CARD, (enum core_lang)lang);
+				s.cfg.card = CORE_CARD_TERMINAL;
+				s.taking = steps[i].taking;
+				s.cancelling = steps[i].cancelling;
+				s.busy = s.taking ? CORE_BUSY_PAYING : CORE_BUSY_NONE;
+				s.notice.msgid = s.taking ? NULL
+							  : "Your card was declined. No money was "
+							    "taken. You can use another card now.";
+				s.notice.is_error = true;
+				screens_draw(&ui, &s, &demo_ctx, 1000);
+				assert_non_null(
+				    strstr(ui.text_log, lang ? steps[i].es : steps[i].en));
+				for (int w = 0; w < ui.widget_count; w++) {
+					SDL_Rect r = ui.widgets[w].rect;
+					assert_true(r.x >= 0 && r.y >= 0 && r.x + r.w <= UI_W &&
+						    r.y + r.h <= UI_H);
+					cancel |= !strcmp(ui.widgets[w].label,
+							  lang ? "Cancelar" : "Cancel");
+				}
+				/* Cancel stays live while the terminal waits, not while it stops.
+				 */
+				assert_int_equal(cancel, !steps[i].cancelling);
+			}
+			fill_state(&s, CORE_SCREEN_WELCOME, (enum core_lang)lang);
+			s.cfg.card = CORE_CARD_TERMINAL;
+			screens_draw(&ui, &s, &demo_ctx, 1000);
+			assert_non_null(strstr(ui.text_log, lang ? "chip, sin contacto"
+								 : "chip, tap or phone wallet"));
+			/* While the terminal is down, the welcome screen does not promise cards. */
+			s.terminal = CORE_TERMINAL_UNREACHABLE;
+			screens_draw(&ui, &s, &demo_ctx, 1000);
+			assert_null(strstr(ui.text_log, lang ? "chip, sin contacto" : "chip, tap"));
+			assert_non_null(strstr(ui.text_log, lang ? "no se aceptan pagos con tarjeta"
+								 : "not available at this kiosk"));
+			s.terminal = CORE_TERMINAL_NONE;
+			s.cfg.card = CORE_CARD_READER;
+			screens_draw(&ui, &s, &demo_ctx, 1000);
+			assert_null(strstr(ui.text_log, lang ? "chip, sin contacto" : "chip, tap"));
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(every_screen_in_every_look_and_language),
+	    cmocka_unit_test(terminal_card_step),
 	    cmocka_unit_test(spanish_check_can_fail),
 	    cmocka_unit_test(every_spanish_screen_only_from_the_catalog),
 	};
