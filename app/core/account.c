@@ -337,6 +337,8 @@ void account_home(struct core_state *s, struct core_effects *fx, bool refresh)
 	s->other_amount = false;
 	s->receipt_printed = s->receipt_emailed = s->receipt_texted = false;
 	receipt_send_forget(s);
+	s->basket_count = 0;
+	memset(s->basket, 0, sizeof(s->basket));
 	s->busy = CORE_BUSY_NONE;
 	core_go(s, CORE_SCREEN_HOME);
 	core_add_fx(fx, CORE_FX_READER_OFF, s);

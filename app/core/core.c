@@ -23,6 +23,7 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->single_lang = false;
 	cfg->wait_for_reconcile = false; /* the kiosk (main.c) turns it on */
 	cfg->cash = false;		 /* no validator: Continue, as ever */
+	cfg->card = CORE_CARD_READER;	 /* [payments] card: the magstripe reader unless told */
 }
 
 static void copy_str(char *dst, size_t n, const char *src)
@@ -44,6 +45,11 @@ static void add_fx(struct core_effects *fx, enum core_effect_type type, const st
 	e->bill = s->bill;
 	e->amount_cents = s->amount_cents;
 	e->tender = s->tender;
+	if (type == CORE_FX_PAY && s->basket_count > 1) {
+		/* Several bills, one tender: the whole basket, amount_cents its total. */
+		e->basket_count = s->basket_count;
+		memcpy(e->basket, s->basket, sizeof(e->basket));
+	}
 }
 
 static void notice(struct core_state *s, const char *msgid, const char *arg, bool is_error,
@@ -590,6 +596,8 @@ void core_lookup_failed(struct core_state *s, enum core_failure f)
 	}
 }
 
+/* The amount step's choice checked and kept in s->amount_cents; false (said at the field)
+ * when it cannot be paid. */
 bool core_amount_chosen(struct core_state *s)
 {
 	int64_t cents;
@@ -641,8 +649,14 @@ void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	(void)now;
 	/* With a validator the resident chooses Card or Cash: there is no Continue to press. */
-	if (!s->cfg.cash && core_amount_chosen(s))
-		enter_card_step(s, fx);
+	if (s->cfg.cash || !core_amount_chosen(s))
+		return;
+	/* Several bills: this one joins the basket, which is paid from its own screen. */
+	if (s->basket_count > 0) {
+		basket_take(s);
+		return;
+	}
+	enter_card_step(s, fx);
 }
 
 void core_enter_card_step(struct core_state *s, struct core_effects *fx)
@@ -835,7 +849,10 @@ static void print_done(struct core_state *s, const struct core_event *ev, struct
 void guest_lookup_back(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	(void)now;
-	end_session(s, fx);
+	if (s->basket_count > 0)
+		go(s, CORE_SCREEN_BASKET); /* looking up another bill: the basket is kept */
+	else
+		end_session(s, fx);
 }
 
 void bill_summary_next(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -860,7 +877,10 @@ void pay_amount_back(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	(void)fx;
 	(void)now;
-	go(s, s->signed_in ? CORE_SCREEN_UTILITY_BILL : CORE_SCREEN_BILL_SUMMARY);
+	if (s->basket_count > 0 && s->signed_in)
+		go(s, CORE_SCREEN_BASKET); /* an account picked from the basket */
+	else
+		go(s, s->signed_in ? CORE_SCREEN_UTILITY_BILL : CORE_SCREEN_BILL_SUMMARY);
 }
 
 void pay_card_back(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -869,7 +889,7 @@ void pay_card_back(struct core_state *s, struct core_effects *fx, int64_t now)
 	if (!core_card_by_terminal(s))
 		add_fx(fx, CORE_FX_READER_OFF, s);
 	s->receipt_choice = false;
-	go(s, CORE_SCREEN_PAY_AMOUNT);
+	go(s, s->basket_count > 1 ? CORE_SCREEN_BASKET : CORE_SCREEN_PAY_AMOUNT);
 }
 
 void core_stay(struct core_state *s, struct core_effects *fx, int64_t now)
@@ -1120,6 +1140,11 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 	case CORE_EV_EMAIL_RECEIPT:
 	case CORE_EV_TEXT_RECEIPT:
 	case CORE_EV_RECEIPT_SENT: return receipt_send_handle(s, ev, fx);
+	case CORE_EV_ADD_BILL:
+	case CORE_EV_BASKET_ACCOUNT:
+		if (s->busy)
+			return false;
+		return basket_handle(s, ev, fx);
 	case CORE_EV_CONTINUE_NO_RECEIPT:
 		if (s->screen != CORE_SCREEN_PAY_CARD || !s->receipt_choice)
 			return false;
@@ -1165,6 +1190,13 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 			return false;
 		print_done(s, ev, fx, now);
 		break;
+	case CORE_EV_PAY_BY_CASH:
+		if (s->screen == CORE_SCREEN_PAY_CARD && core_card_by_terminal(s) &&
+		    s->busy == CORE_BUSY_NONE && s->cfg.cash)
+			/* The terminal is down or gave up: cash, the other way to pay, from here,
+			 * for the amount already chosen. */
+			go(s, CORE_SCREEN_PAY_AMOUNT);
+		return cash_handle(s, ev, fx, now);
 	default:
 		if (cash_owns(ev->type))
 			return cash_handle(s, ev, fx, now);
@@ -1286,6 +1318,11 @@ static unsigned view_of(const struct core_state *s)
 {
 	return (unsigned)s->screen | (s->busy != CORE_BUSY_NONE) << 8 | (unsigned)s->warning << 9 |
 	       (unsigned)s->ask << 10;
+}
+
+bool core_basket_offered(const struct core_state *s)
+{
+	return s->cfg.card == CORE_CARD_READER && !s->cfg.cash && s->basket_count < CORE_MAX_BASKET;
 }
 
 bool core_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx)

@@ -23,6 +23,7 @@ enum core_screen {
 	CORE_SCREEN_PAY_CARD,
 	CORE_SCREEN_PAY_CASH, /* notes into the bill validator (app/core/cash.c) */
 	CORE_SCREEN_PAY_RESULT,
+	CORE_SCREEN_BASKET,	   /* several bills: each with its amount, the total, "Pay" */
 	CORE_SCREEN_RECEIPT_EMAIL, /* "Email receipt": the address (a resident's own offered) */
 	CORE_SCREEN_RECEIPT_TEXT,  /* "Text receipt": a mobile number on the keypad */
 	/* a resident's account (app/core/account.c) */
@@ -246,6 +247,13 @@ struct core_bill {
 	int64_t balance_cents;
 	int64_t last_bill_cents;
 	char due_date[11];
+};
+
+/* One bill of a basket: several bills paid with one tender. */
+#define CORE_MAX_BASKET 6
+struct core_basket_item {
+	struct core_bill bill;
+	int64_t amount_cents; /* the full balance or another amount, as chosen */
 };
 
 /* One utility account linked to the signed-in resident. */
@@ -487,6 +495,11 @@ struct core_state {
 	char amount_text[12];
 	int64_t amount_cents;
 
+	/* Several bills: those chosen so far (the bill in hand joins on Continue or "Add another
+	 * bill"); paid together, amount_cents then being their total. */
+	int basket_count;
+	struct core_basket_item basket[CORE_MAX_BASKET];
+
 	/* card and payment */
 	enum core_tender tender; /* the way the resident pays (the card until they choose) */
 	/* A tender is taking the money from the resident (the terminal waits for the card): the
@@ -653,6 +666,8 @@ enum core_event_type {
 	/* .text: what a barcode scanner read (the USB scanner or, with --devices sim, the
 	 * simulated one). On welcome and "Find your bill" a bill's barcode goes to the bill. */
 	CORE_EV_BARCODE,
+	CORE_EV_ADD_BILL,	/* amount step or basket: "Add another bill" */
+	CORE_EV_BASKET_ACCOUNT, /* basket, signed in: .choice, a linked account to add */
 	/* cash (app/core/cash.c) */
 	CORE_EV_PAY_BY_CARD,	/* amount step with cash offered: "Card" */
 	CORE_EV_PAY_BY_CASH,	/* amount step: "Cash" */
@@ -751,6 +766,10 @@ struct core_effect {
 	int op;			 /* CORE_FX_SERVICE */
 	char text[40];		 /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
 	enum core_tender tender; /* CORE_FX_PAY, CORE_FX_PAY_ABORT */
+	/* CORE_FX_PAY of several bills: each with its amount (amount_cents is their total);
+	 * 0 for one bill (.bill). */
+	int basket_count;
+	struct core_basket_item basket[CORE_MAX_BASKET];
 };
 
 #define CORE_MAX_EFFECTS 4
@@ -766,6 +785,10 @@ struct core_effects {
 
 /* The earliest time (absolute ms) a tap may begin and count. */
 int64_t core_taps_from_ms(const struct core_state *s);
+
+/* Whether "Add another bill" is offered: a basket is paid by card through the reader (a
+ * terminal's posting and a cash posting each name one bill), up to CORE_MAX_BASKET bills. */
+bool core_basket_offered(const struct core_state *s);
 
 /* An event of one type with nothing else in it. */
 struct core_event core_ev(enum core_event_type type);

@@ -90,6 +90,18 @@ struct core_account_req *account_request(struct core_state *s, struct core_effec
 /* An error said at field f, which gets the focus. */
 void account_field_error(struct core_state *s, enum core_field f, const char *msgid);
 
+/* The card step (the reader on, or the printer question first). */
+void core_enter_card_step(struct core_state *s, struct core_effects *fx);
+
+/* ---- basket.c: several bills, one tender ---- */
+core_step_fn basket_next, basket_back;
+/* CORE_EV_ADD_BILL and CORE_EV_BASKET_ACCOUNT. */
+bool basket_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx);
+/* The bill in hand and its chosen amount join the basket, which is then shown. */
+void basket_take(struct core_state *s);
+/* The basket's total (the bills only). */
+int64_t basket_total(const struct core_state *s);
+
 /* ---- receipt_send.c: the receipt by email or text message ---- */
 core_step_fn receipt_email_next, receipt_text_next, receipt_send_back;
 /* CORE_EV_EMAIL_RECEIPT, CORE_EV_TEXT_RECEIPT and CORE_EV_RECEIPT_SENT. */

@@ -30,6 +30,10 @@ static const struct core_screen_def screens[] = {
     [CORE_SCREEN_PAY_CASH] = {.name = "pay-cash", STILL(CORE_FLOW_PAYMENT)},
     /* Done and Cancel end it; Back would pay again. */
     [CORE_SCREEN_PAY_RESULT] = {.name = "pay-result", STILL(CORE_FLOW_PAYMENT)},
+    [CORE_SCREEN_BASKET] = {.name = "basket",
+			    .flow = CORE_FLOW_PAYMENT,
+			    .next = basket_next,
+			    .back = basket_back},
     [CORE_SCREEN_RECEIPT_EMAIL] = {.name = "receipt-email",
 				   .flow = CORE_FLOW_PAYMENT,
 				   .first = CORE_FIELD_EMAIL,

@@ -177,6 +177,20 @@ int admin_copy_receipt(const struct journal_payment *p, const char *header, cons
 	return 0;
 }
 
+int admin_copy_bills(struct journal *j, const char *key, struct receipt *r)
+{
+	struct journal_bill bills[JOURNAL_MAX_BILLS];
+	int n = 0, rc = journal_bills(j, key, bills, JOURNAL_MAX_BILLS, &n);
+
+	for (int i = 0; rc == 0 && i < n && i < RECEIPT_MAX_BILLS; i++) {
+		snprintf(r->bills[i].customer_display, sizeof(r->bills[i].customer_display),
+			 "%.23s", bills[i].customer_number);
+		r->bills[i].amount_cents = bills[i].amount_cents;
+		r->n_bills = i + 1;
+	}
+	return rc;
+}
+
 int admin_reprint(const char *journal_path, const char *ref, const char *receipts_dir,
 		  const char *mono_font, const char *header, const char *kiosk_id, FILE *out)
 {
@@ -192,6 +206,8 @@ int admin_reprint(const char *journal_path, const char *ref, const char *receipt
 		rc = admin_find_payment(j, ref, &found);
 	if (rc == 0)
 		rc = admin_copy_receipt(&found, header, kiosk_id, &r);
+	if (rc == 0)
+		rc = admin_copy_bills(j, found.idempotency_key, &r);
 	if (rc)
 		goto out;
 	rc = receipt_layout_text(&r, NULL, 42, text, sizeof(text));

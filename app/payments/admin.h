@@ -30,6 +30,9 @@ int admin_find_payment(struct journal *j, const char *ref, struct journal_paymen
 /* The receipt copy of a payment (marked COPY); KIOSK_EINVAL while it has no outcome yet. */
 int admin_copy_receipt(const struct journal_payment *p, const char *header, const char *kiosk_id,
 		       struct receipt *r);
+/* A basket's bills onto a receipt made by admin_copy_receipt (each with its amount; the
+ * balance after is the portal's and is not kept). 0 also for a payment of one bill. */
+int admin_copy_bills(struct journal *j, const char *key, struct receipt *r);
 
 /* Reconciles until nothing is unfinished or wait_s runs out. 0 when everything is settled,
  * KIOSK_EBUSY when some payments are still in doubt. */

@@ -90,6 +90,29 @@ static void result_of(const struct portal_payment *res, struct tender_result *ou
 	out->taken_cents = res->status == PORTAL_PAY_APPROVED ? res->amount_cents : 0;
 	snprintf(out->reference, sizeof(out->reference), "%s", res->reference);
 	snprintf(out->message, sizeof(out->message), "%s", res->message);
+	out->n_bills = res->n_bills;
+	for (int i = 0; i < res->n_bills && i < TENDER_MAX_BILLS; i++)
+		out->balance_cents[i] = res->bills[i].balance_cents;
+}
+
+/* A basket goes as its bills, one card for all of them; a single bill as before. */
+static int pay(struct magstripe *m, const struct tender_request *rq, struct portal_payment *res)
+{
+	struct portal_bill_share bills[PORTAL_MAX_BILLS];
+
+	if (rq->n_bills == 0)
+		return portal_pay(m->portal, rq->key, rq->customer_number, rq->amount_cents,
+				  &m->card, res);
+	if (rq->n_bills > PORTAL_MAX_BILLS)
+		return KIOSK_EINVAL;
+	memset(bills, 0, sizeof(bills));
+	for (int i = 0; i < rq->n_bills; i++) {
+		snprintf(bills[i].customer_number, sizeof(bills[i].customer_number), "%s",
+			 rq->bills[i].customer_number);
+		bills[i].amount_cents = rq->bills[i].amount_cents;
+	}
+	return portal_pay_bills(m->portal, rq->key, bills, rq->n_bills, rq->amount_cents, &m->card,
+				res);
 }
 
 static int start(void *impl, const struct tender_request *rq, bool resend,
@@ -108,7 +131,7 @@ static int start(void *impl, const struct tender_request *rq, bool resend,
 			 "same key",
 			 rq->key);
 	memset(&res, 0, sizeof(res));
-	rc = portal_pay(m->portal, rq->key, rq->customer_number, rq->amount_cents, &m->card, &res);
+	rc = pay(m, rq, &res);
 	if (rc == 0) {
 		result_of(&res, out);
 		snprintf(out->brand, sizeof(out->brand), "%s", m->card.brand);

@@ -34,6 +34,7 @@ struct payments {
 	struct tender_request rq;
 	struct core_effect fx; /* what the core asked for */
 	struct payment_record pay;
+	struct tender_bill bills[TENDER_MAX_BILLS]; /* rq.bills: a basket's */
 
 	bool taken_ok;		 /* the last amount taken is journaled */
 	int64_t next_resolve_ms; /* next background pass over payments in doubt, -1: none */
@@ -185,6 +186,12 @@ static int journal_it(struct payments *ps)
 	snprintf(jp.brand, sizeof(jp.brand), "%s", ps->pay.brand);
 	snprintf(jp.last4, sizeof(jp.last4), "%s", ps->pay.last4);
 	snprintf(jp.tender, sizeof(jp.tender), "%s", ps->tender->name);
+	jp.n_bills = ps->rq.n_bills;
+	for (int i = 0; i < ps->rq.n_bills; i++) {
+		snprintf(jp.bills[i].customer_number, sizeof(jp.bills[i].customer_number), "%s",
+			 ps->bills[i].customer_number);
+		jp.bills[i].amount_cents = ps->bills[i].amount_cents;
+	}
 	crashpoint("before-journal");
 	rc = journal_create(ps->cfg.journal, &jp);
 	if (rc == 0) {
@@ -448,6 +455,8 @@ static void answer(struct payments *ps, struct core_event *ev)
 		}
 		ps->pay.card = m->result.card;
 		ps->pay.post_queued = m->post_queued;
+		for (int i = 0; i < ps->pay.n_bills && i < m->result.n_bills; i++)
+			ps->pay.balance_cents[i] = m->result.balance_cents[i];
 		ev->outcome =
 		    m->state == PAYMENT_APPROVED ? CORE_OUTCOME_APPROVED : CORE_OUTCOME_DECLINED;
 		snprintf(ev->reference, sizeof(ev->reference), "%s", m->result.reference);
@@ -485,6 +494,32 @@ static void answer(struct payments *ps, struct core_event *ev)
 	magstripe_drop(&ps->mag);
 }
 
+/* A basket: the tender is asked for all its bills under the one key; the record keeps them
+ * for the receipt. The first bill stands for the payment where one customer number is asked
+ * (the journal's row, listings). */
+static void take_basket(struct payments *ps, const struct core_effect *fx)
+{
+	int n = fx->basket_count;
+
+	memset(ps->bills, 0, sizeof(ps->bills));
+	ps->pay.n_bills = 0;
+	ps->rq.n_bills = 0;
+	ps->rq.bills = NULL;
+	if (n < 2 || n > CORE_MAX_BASKET || n > TENDER_MAX_BILLS)
+		return;
+	for (int i = 0; i < n; i++) {
+		snprintf(ps->bills[i].customer_number, sizeof(ps->bills[i].customer_number), "%s",
+			 fx->basket[i].bill.customer_number);
+		ps->bills[i].amount_cents = fx->basket[i].amount_cents;
+		ps->pay.bills[i] = fx->basket[i];
+	}
+	ps->pay.n_bills = n;
+	ps->pay.bill = fx->basket[0].bill;
+	ps->rq.customer_number = ps->pay.bill.customer_number;
+	ps->rq.n_bills = n;
+	ps->rq.bills = ps->bills;
+}
+
 bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core_event *ev)
 {
 	struct payment_event start = {.type = PAYMENT_EV_START, .amount_cents = fx->amount_cents};
@@ -513,6 +548,14 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 	}
 	if (!ps->tender->prepare)
 		memset(&known, 0, sizeof(known));
+	if (fx->basket_count > 1 && ps->tender->post_to_portal) {
+		/* A terminal's posting names one bill (docs/portal-api.md): a basket through it
+		 * would put every bill's money on the first. Refused before anything is taken. */
+		log_warn(MOD, "a basket of %d bills cannot go through the %s tender yet",
+			 fx->basket_count, ps->tender->name);
+		ev->failure = CORE_FAIL_REFUSED;
+		return true;
+	}
 	if (rand_hex(ps->pay.key, sizeof(ps->pay.key), 16) != 0) {
 		ev->failure = CORE_FAIL_STORE;
 		magstripe_drop(&ps->mag);
@@ -529,6 +572,7 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 	ps->rq.customer_number = ps->pay.bill.customer_number;
 	ps->rq.amount_cents = fx->amount_cents;
 	ps->rq.reference = "";
+	take_basket(ps, fx);
 	start.caps = caps_of(ps);
 	run(ps, &start);
 	if (!payment_finished(&ps->machine))

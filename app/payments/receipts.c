@@ -26,6 +26,16 @@ int receipts_print(const struct receipts_env *env, const struct payment_record *
 		 rec->bill.display_number[0] ? rec->bill.display_number
 					     : rec->bill.customer_number);
 	r.amount_cents = rec->amount_cents;
+	for (int i = 0; i < rec->n_bills && i < RECEIPT_MAX_BILLS; i++) {
+		const struct core_bill *b = &rec->bills[i].bill;
+
+		snprintf(r.bills[i].customer_display, sizeof(r.bills[i].customer_display), "%s",
+			 b->display_number[0] ? b->display_number : b->customer_number);
+		r.bills[i].amount_cents = rec->bills[i].amount_cents;
+		r.bills[i].balance_cents = rec->balance_cents[i];
+		r.bills[i].balance_known = rec->outcome == CORE_OUTCOME_APPROVED;
+		r.n_bills = i + 1;
+	}
 	snprintf(r.brand, sizeof(r.brand), "%s", rec->brand);
 	snprintf(r.last4, sizeof(r.last4), "%s", rec->last4);
 	snprintf(r.reference, sizeof(r.reference), "%s", rec->reference);

@@ -25,6 +25,11 @@ struct payment_record {
 	int64_t fee_cents;	  /* the card fee, charged on top of amount_cents (0: none) */
 	bool post_queued;	  /* approved, but the portal hears of it later: "shortly" */
 	struct journal_card card; /* a terminal's EMV details, or all "" */
+	/* A basket: each bill, what was paid on it and its balance after (once approved);
+	 * 0 for one bill (bill, amount_cents). */
+	int n_bills;
+	struct core_basket_item bills[CORE_MAX_BASKET];
+	int64_t balance_cents[CORE_MAX_BASKET];
 	/* Paid in cash: amount_cents is what the notes came to; the notes by denomination and
 	 * the credit over the amount due. */
 	bool cash;

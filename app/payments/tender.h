@@ -17,6 +17,13 @@ enum tender_verdict {
 	TENDER_DECLINED,
 };
 
+/* One bill of a basket (several accounts paid with one tender, under one key). */
+#define TENDER_MAX_BILLS 6
+struct tender_bill {
+	char customer_number[24];
+	int64_t amount_cents;
+};
+
 /* Why a declined payment was declined, when the tender can tell: the resident is told in plain
  * words (the card step's messages), never the party's code. */
 enum tender_decline {
@@ -37,6 +44,10 @@ struct tender_request {
 	/* The party's reference from its approval ("" before one): a reversal names the
 	 * transaction by it (a nexo terminal's POI transaction). */
 	const char *reference;
+	/* A basket: its bills (customer_number is the first one's, amount_cents their sum,
+	 * plus any fee); 0 and NULL for one bill. */
+	int n_bills;
+	const struct tender_bill *bills;
 };
 
 /* A tender's answer. */
@@ -53,6 +64,9 @@ struct tender_result {
 	/* What a terminal says of the card (POITransactionID, approval code, entry mode, AID,
 	 * application label): posted to the portal and printed on the EMV receipt. */
 	struct journal_card card;
+	/* A basket the party applied: each bill's balance once paid, in the request's order. */
+	int n_bills;
+	int64_t balance_cents[TENDER_MAX_BILLS];
 };
 
 /* What an asynchronous tender reports while it works, on the thread that owns the payment

@@ -395,6 +395,32 @@ static int parse_bill(json_t *doc, struct portal_bill *out)
 	return rc;
 }
 
+/* A basket's "allocations" (absent for one bill): each bill with its balance after. */
+static int parse_bills(json_t *bills, struct portal_payment *pay)
+{
+	size_t i;
+	json_t *b;
+
+	if (!bills)
+		return 0;
+	if (!json_is_array(bills) || json_array_size(bills) < 2 ||
+	    json_array_size(bills) > PORTAL_MAX_BILLS)
+		return KIOSK_EPROTO;
+	json_array_foreach(bills, i, b)
+	{
+		struct portal_bill_share *s = &pay->bills[i];
+
+		if (get_string(b, "customer_number", s->customer_number, sizeof(s->customer_number),
+			       0) != 0 ||
+		    get_cents(b, "amount_cents", &s->amount_cents) != 0 ||
+		    !json_is_integer(json_object_get(b, "balance_cents")))
+			return KIOSK_EPROTO;
+		s->balance_cents = json_integer_value(json_object_get(b, "balance_cents"));
+	}
+	pay->n_bills = (int)json_array_size(bills);
+	return 0;
+}
+
 static int parse_payment(json_t *doc, struct portal_payment *out)
 {
 	const char *status = json_string_value(json_object_get(doc, "status"));
@@ -413,6 +439,8 @@ static int parse_payment(json_t *doc, struct portal_payment *out)
 		rc = get_cents(doc, "amount_cents", &pay.amount_cents);
 	if (rc == 0)
 		rc = get_message(doc, pay.message, sizeof(pay.message));
+	if (rc == 0)
+		rc = parse_bills(json_object_get(doc, "allocations"), &pay);
 	if (rc == 0)
 		*out = pay;
 out:
@@ -559,41 +587,107 @@ int portal_lookup_scanned(struct portal *p, const char *barcode, struct portal_b
 	return rc;
 }
 
-int portal_pay(struct portal *p, const char *idempotency_key, const char *customer_number,
-	       int64_t amount_cents, const struct card_sealed *card, struct portal_payment *out)
+/* The card as the portal takes it: sealed here, or as an encrypting reader made it. */
+static json_t *card_json(const struct card_sealed *card)
 {
-	char digits[24];
-	json_t *req = NULL, *jcard = NULL, *doc = NULL;
-	int rc;
-
-	if (!p || !out || !card || !key_ok(idempotency_key) || amount_cents <= 0 ||
-	    (!card->sealed_b64[0] && !card->ksn[0]) ||
-	    normalise_customer_number(customer_number, digits, sizeof(digits)) != 0)
-		return KIOSK_EINVAL;
 	/* A hardware-encrypted swipe goes as the reader made it (docs/portal-api.md). */
 	if (card->ksn[0])
-		jcard =
-		    json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s}}", "brand", card->brand, "last4",
-			      card->last4, "encrypted", "format", "magtek-magnesafe", "ksn",
-			      card->ksn, "track1", card->enc_track1, "track2", card->enc_track2);
-	else
-		jcard = json_pack("{s:s, s:s, s:s}", "brand", card->brand, "last4", card->last4,
-				  "sealed", card->sealed_b64);
-	if (!jcard)
+		return json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s}}", "brand", card->brand,
+				 "last4", card->last4, "encrypted", "format", "magtek-magnesafe",
+				 "ksn", card->ksn, "track1", card->enc_track1, "track2",
+				 card->enc_track2);
+	return json_pack("{s:s, s:s, s:s}", "brand", card->brand, "last4", card->last4, "sealed",
+			 card->sealed_b64);
+}
+
+/* Posts a card payment (req gets the card) and checks the answer is for what was asked. */
+static int post_card_payment(struct portal *p, const char *key, json_t *req, int64_t amount_cents,
+			     const struct card_sealed *card, struct portal_payment *out)
+{
+	json_t *jcard = card_json(card), *doc = NULL;
+	int rc;
+
+	if (!jcard || !req) {
+		json_decref(jcard);
+		json_decref(req);
 		return KIOSK_ENOMEM;
-	req =
-	    json_pack("{s:s, s:s, s:I, s:o}", "idempotency_key", idempotency_key, "customer_number",
-		      digits, "amount_cents", (json_int_t)amount_cents, "card", jcard);
+	}
+	json_object_set_new(req, "card", jcard);
 	rc = post_json(p, API_PREFIX "/payments", req, &doc);
 	if (rc == 0)
 		rc = parse_payment(doc, out);
 	if (rc == 0 && out->amount_cents != amount_cents) {
 		/* The portal says it charged something else: treat as in doubt. */
-		log_error("portal", "payment %s: portal answered %lld cents, asked %lld",
-			  idempotency_key, (long long)out->amount_cents, (long long)amount_cents);
+		log_error("portal", "payment %s: portal answered %lld cents, asked %lld", key,
+			  (long long)out->amount_cents, (long long)amount_cents);
 		rc = KIOSK_EPROTO;
 	}
 	json_decref(doc);
+	return rc;
+}
+
+static int card_ok(const struct card_sealed *card)
+{
+	return card && (card->sealed_b64[0] || card->ksn[0]);
+}
+
+int portal_pay(struct portal *p, const char *idempotency_key, const char *customer_number,
+	       int64_t amount_cents, const struct card_sealed *card, struct portal_payment *out)
+{
+	char digits[24];
+
+	if (!p || !out || !card_ok(card) || !key_ok(idempotency_key) || amount_cents <= 0 ||
+	    normalise_customer_number(customer_number, digits, sizeof(digits)) != 0)
+		return KIOSK_EINVAL;
+	return post_card_payment(p, idempotency_key,
+				 json_pack("{s:s, s:s, s:I}", "idempotency_key", idempotency_key,
+					   "customer_number", digits, "amount_cents",
+					   (json_int_t)amount_cents),
+				 amount_cents, card, out);
+}
+
+int portal_pay_bills(struct portal *p, const char *idempotency_key,
+		     const struct portal_bill_share *bills, int n_bills, int64_t amount_cents,
+		     const struct card_sealed *card, struct portal_payment *out)
+{
+	json_t *list;
+	int64_t sum = 0;
+	int rc;
+
+	if (!p || !out || !card_ok(card) || !key_ok(idempotency_key) || !bills || n_bills < 2 ||
+	    n_bills > PORTAL_MAX_BILLS)
+		return KIOSK_EINVAL;
+	list = json_array();
+	for (int i = 0; list && i < n_bills; i++) {
+		char digits[24];
+
+		if (bills[i].amount_cents <= 0 ||
+		    normalise_customer_number(bills[i].customer_number, digits, sizeof(digits))) {
+			json_decref(list);
+			return KIOSK_EINVAL;
+		}
+		sum += bills[i].amount_cents;
+		json_array_append_new(list,
+				      json_pack("{s:s, s:I}", "customer_number", digits,
+						"amount_cents", (json_int_t)bills[i].amount_cents));
+	}
+	if (!list || sum != amount_cents) {
+		json_decref(list);
+		return KIOSK_EINVAL;
+	}
+	rc = post_card_payment(p, idempotency_key,
+			       json_pack("{s:s, s:o, s:I}", "idempotency_key", idempotency_key,
+					 "allocations", list, "amount_cents",
+					 (json_int_t)amount_cents),
+			       amount_cents, card, out);
+	if (rc == 0 && out->n_bills != n_bills)
+		rc = KIOSK_EPROTO;
+	for (int i = 0; rc == 0 && i < n_bills; i++)
+		if (out->bills[i].amount_cents != bills[i].amount_cents)
+			rc = KIOSK_EPROTO;
+	if (rc == KIOSK_EPROTO)
+		log_error("portal", "payment %s: the portal applied other bills than asked",
+			  idempotency_key);
 	return rc;
 }
 

@@ -57,17 +57,35 @@ int portal_lookup_scanned(struct portal *p, const char *barcode, struct portal_b
 
 enum portal_pay_status { PORTAL_PAY_APPROVED, PORTAL_PAY_DECLINED };
 
+/* One bill of a basket: several accounts paid with one card under one key
+ * (docs/portal-api.md, "Several bills in one payment"). */
+#define PORTAL_MAX_BILLS 6
+struct portal_bill_share {
+	char customer_number[24];
+	int64_t amount_cents;
+	int64_t balance_cents; /* in an answer: the account's balance once it was paid */
+};
+
 struct portal_payment {
 	enum portal_pay_status status;
 	char reference[32]; /* the portal's reference, shown and printed */
 	char message[128];  /* decline reason in plain words, or "" */
 	int64_t amount_cents;
+	int n_bills; /* a basket's bills as the portal applied them; 0 for one bill */
+	struct portal_bill_share bills[PORTAL_MAX_BILLS];
 };
 
 /* Sends a card payment under an idempotency key; a retry must reuse the key.
  * KIOSK_ETIMEDOUT or KIOSK_ENET after the request may have left means "in doubt". */
 int portal_pay(struct portal *p, const char *idempotency_key, const char *customer_number,
 	       int64_t amount_cents, const struct card_sealed *card, struct portal_payment *out);
+
+/* portal_pay for a basket of 2 to PORTAL_MAX_BILLS bills of different accounts: one key,
+ * one card, amount_cents their sum; the portal applies all of them or none. The answer's bills
+ * must be the ones asked, else KIOSK_EPROTO (in doubt). */
+int portal_pay_bills(struct portal *p, const char *idempotency_key,
+		     const struct portal_bill_share *bills, int n_bills, int64_t amount_cents,
+		     const struct card_sealed *card, struct portal_payment *out);
 
 /* Bank notes of one denomination in a cash payment. */
 struct portal_cash_note {

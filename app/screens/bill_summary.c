@@ -48,4 +48,11 @@ void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct
 	}
 	y += chrome_notice(ui, s, y);
 	chrome_nav(ui, true, true, _("Continue"), true);
+	/* Several bills in one visit: this one at its full amount, then the next. Drawn after
+	 * the navigation: the keypad reaches Continue as before. */
+	if (core_basket_offered(s) && y + 20 + 130 < NAV_Y - 30) {
+		int add = TAG(CORE_EV_ADD_BILL);
+		ui_button(ui, (SDL_Rect){MARGIN, y + 20, CONTENT_W, 130}, _("Add another bill"),
+			  UI_SECONDARY, add);
+	}
 }

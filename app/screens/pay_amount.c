@@ -44,6 +44,13 @@ void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct s
 	}
 	if (!s->cfg.cash) {
 		chrome_nav(ui, true, true, _("Continue"), true);
+		/* Above the keypad's place, drawn after the navigation so the keypad's order to
+		 * Continue stays as it was. */
+		if (y + 20 + 130 <= 1090 && core_basket_offered(s)) {
+			ev = TAG(CORE_EV_ADD_BILL);
+			ui_button(ui, (SDL_Rect){MARGIN, y + 20, CONTENT_W, 130},
+				  _("Add another bill"), UI_SECONDARY, ev);
+		}
 		return;
 	}
 	/* A bill validator is here: two main buttons, Card and Cash, where Continue (and

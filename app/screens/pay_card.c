@@ -67,9 +67,16 @@ static void screen_pay_terminal(struct ui *ui, const struct core_state *s,
 			  _("Continue without receipt"), UI_PRIMARY,
 			  TAG(CORE_EV_CONTINUE_NO_RECEIPT));
 	} else if (s->busy == CORE_BUSY_NONE) {
-		/* The terminal gave up or could not be reached: the resident asks again. */
-		ui_button(ui, (SDL_Rect){MARGIN, y + 20, CONTENT_W, 130}, _("Try again"),
-			  UI_PRIMARY, TAG(CORE_EV_TRY_ANOTHER_CARD));
+		/* The terminal gave up or could not be reached: the resident asks again, or pays
+		 * the other way the kiosk has. */
+		bool cash = s->cfg.cash && s->cash_ready;
+		int bw = cash ? (CONTENT_W - 30) / 2 : CONTENT_W;
+
+		ui_button(ui, (SDL_Rect){MARGIN, y + 20, bw, 130}, _("Try again"), UI_PRIMARY,
+			  TAG(CORE_EV_TRY_ANOTHER_CARD));
+		if (cash)
+			ui_button(ui, (SDL_Rect){MARGIN + bw + 30, y + 20, bw, 130},
+				  _("Pay with cash"), UI_SECONDARY, TAG(CORE_EV_PAY_BY_CASH));
 		if (s->notice.msgid && ctx->out_of_service_message)
 			ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y + 180, CONTENT_W, UI_CENTER,
 				ctx->out_of_service_message);

@@ -11,6 +11,7 @@ static screen_draw_fn *const draw[] = {
     [CORE_SCREEN_PAY_CARD] = screen_pay_card,
     [CORE_SCREEN_PAY_CASH] = screen_pay_cash,
     [CORE_SCREEN_PAY_RESULT] = screen_pay_result,
+    [CORE_SCREEN_BASKET] = screen_basket,
     [CORE_SCREEN_RECEIPT_EMAIL] = screen_receipt_send,
     [CORE_SCREEN_RECEIPT_TEXT] = screen_receipt_send,
     [CORE_SCREEN_SIGN_IN] = screen_sign_in,

@@ -73,6 +73,8 @@ void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct s
 void screen_pay_card(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_cash(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_result(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+/* several bills (basket.c) */
+void screen_basket(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 /* "Email receipt" and "Text receipt" (receipt_send.c) */
 void screen_receipt_send(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 /* a resident's account */

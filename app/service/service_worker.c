@@ -222,6 +222,8 @@ static int reprint(const struct service_env *env, const char *ref, char *done_re
 	}
 	if (rc == 0)
 		rc = admin_copy_receipt(&p, env->header, env->kiosk_id, &r);
+	if (rc == 0)
+		rc = admin_copy_bills(env->journal, p.idempotency_key, &r);
 	if (rc == KIOSK_EINVAL)
 		rc = KIOSK_ENOTFOUND; /* no outcome yet: nothing a receipt could state */
 	if (rc)

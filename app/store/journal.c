@@ -137,8 +137,20 @@ static const char schema_v3[] =
     "CREATE INDEX payments_by_post ON payments (post);"
     "PRAGMA user_version = 3;";
 
+/* Version 4: a basket pays several bills with one tender; each bill's share, in order. The
+ * portal applies all of them under the payment's one key, or none. */
+static const char schema_v4[] =
+    "CREATE TABLE payment_bills ("
+    " payment_id INTEGER NOT NULL REFERENCES payments(id),"
+    " seq INTEGER NOT NULL CHECK (seq >= 0),"
+    " customer_number TEXT NOT NULL CHECK (length(customer_number) BETWEEN 1 AND 23),"
+    " amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),"
+    " PRIMARY KEY (payment_id, seq),"
+    " UNIQUE (payment_id, customer_number));"
+    "PRAGMA user_version = 4;";
+
 /* Migrations in order: migrations[i] takes the schema from version i to i + 1. */
-static const char *const migrations[] = {schema_v1, schema_v2, schema_v3};
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4};
 
 static int store_error(struct journal *j, const char *what)
 {
@@ -425,6 +437,85 @@ static int no_digits(const char *s)
 	return 1;
 }
 
+/* A basket: 2 to JOURNAL_MAX_BILLS bills of different accounts summing to the amount. */
+static bool bills_ok(const struct journal_payment *p)
+{
+	int64_t sum = 0;
+
+	if (p->n_bills == 0)
+		return true;
+	if (p->n_bills < 2 || p->n_bills > JOURNAL_MAX_BILLS)
+		return false;
+	for (int i = 0; i < p->n_bills; i++) {
+		size_t len;
+
+		if (!bounded(p->bills[i].customer_number, sizeof(p->bills[i].customer_number),
+			     &len) ||
+		    len == 0 || p->bills[i].amount_cents <= 0 ||
+		    p->bills[i].amount_cents > p->amount_cents)
+			return false;
+		for (int k = 0; k < i; k++)
+			if (!strcmp(p->bills[k].customer_number, p->bills[i].customer_number))
+				return false;
+		sum += p->bills[i].amount_cents;
+	}
+	return sum == p->amount_cents;
+}
+
+/* Writes a basket's bills (inside the create's transaction). */
+static int insert_bills(struct journal *j, int64_t payment_id, const struct journal_payment *p)
+{
+	static const char sql[] = "INSERT INTO payment_bills (payment_id, seq, customer_number,"
+				  " amount_cents) VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *st = NULL;
+	int rc = 0;
+
+	if (p->n_bills == 0)
+		return 0;
+	if (sqlite3_prepare_v2(j->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_error(j, "prepare bills");
+	for (int i = 0; i < p->n_bills && rc == 0; i++) {
+		sqlite3_bind_int64(st, 1, payment_id);
+		sqlite3_bind_int(st, 2, i);
+		sqlite3_bind_text(st, 3, p->bills[i].customer_number, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, p->bills[i].amount_cents);
+		rc = step_done(j, st, "insert bill");
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void column_copy(sqlite3_stmt *st, int col, char *dst, size_t n);
+
+int journal_bills(struct journal *j, const char *key, struct journal_bill *out, int max, int *n)
+{
+	static const char sql[] =
+	    "SELECT b.customer_number, b.amount_cents FROM payments p LEFT JOIN payment_bills b"
+	    " ON b.payment_id = p.id WHERE p.idempotency_key = ? ORDER BY b.seq";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ENOTFOUND, step;
+
+	if (!j || !key || !out || !n)
+		return KIOSK_EINVAL;
+	*n = 0;
+	if (sqlite3_prepare_v2(j->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_error(j, "prepare bills");
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		rc = 0; /* the payment exists; a NULL row: it has no bills of its own */
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL || *n >= max)
+			continue;
+		column_copy(st, 0, out[*n].customer_number, sizeof(out[*n].customer_number));
+		out[*n].amount_cents = sqlite3_column_int64(st, 1);
+		(*n)++;
+	}
+	if (step != SQLITE_DONE)
+		rc = store_error(j, "select bills");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int payment_ok(const struct journal_payment *p)
 {
 	size_t key, cust, brand, last4, ref, tender;
@@ -435,7 +526,7 @@ static int payment_ok(const struct journal_payment *p)
 	       bounded(p->last4, sizeof(p->last4), &last4) && digits_only(p->last4) &&
 	       bounded(p->reference, sizeof(p->reference), &ref) && p->amount_cents > 0 &&
 	       bounded(p->tender, sizeof(p->tender), &tender) && p->fee_cents >= 0 &&
-	       (p->post == JOURNAL_POST_NONE || p->post == JOURNAL_POST_PENDING);
+	       (p->post == JOURNAL_POST_NONE || p->post == JOURNAL_POST_PENDING) && bills_ok(p);
 }
 
 static int finish(struct journal *j, int rc)
@@ -493,9 +584,13 @@ int journal_create(struct journal *j, const struct journal_payment *p)
 	sqlite3_bind_int64(st, 10, p->fee_cents);
 	sqlite3_bind_text(st, 11, post_names[p->post], -1, SQLITE_STATIC);
 	rc = step_done(j, st, "insert payment");
-	if (rc == 0)
-		rc = add_event(j, sqlite3_last_insert_rowid(j->db), NULL,
-			       state_names[JOURNAL_CREATED], now);
+	if (rc == 0) {
+		int64_t id = sqlite3_last_insert_rowid(j->db);
+
+		rc = add_event(j, id, NULL, state_names[JOURNAL_CREATED], now);
+		if (rc == 0)
+			rc = insert_bills(j, id, p);
+	}
 	return finish(j, rc);
 }
 

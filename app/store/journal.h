@@ -42,6 +42,15 @@ struct journal_card {
 	char app_label[33];	/* the card application's name ("VISA CREDIT") */
 };
 
+/* One bill of a basket (several accounts paid at once): the journal keeps each bill's
+ * share beside the payment, whose customer_number is the first bill's and amount_cents the
+ * sum. */
+#define JOURNAL_MAX_BILLS 6
+struct journal_bill {
+	char customer_number[24];
+	int64_t amount_cents;
+};
+
 struct journal_payment {
 	char idempotency_key[40];
 	char customer_number[24];
@@ -61,6 +70,10 @@ struct journal_payment {
 	    post; /* on create: NONE, or PENDING for a tender the portal must hear of */
 	char post_reference[32];
 	struct journal_card card;
+	/* Schema 4. A basket's bills (2 to JOURNAL_MAX_BILLS, summing to amount_cents), written
+	 * with the payment in one transaction; 0 for one bill. Read back with journal_bills. */
+	int n_bills;
+	struct journal_bill bills[JOURNAL_MAX_BILLS];
 };
 
 /* A struct journal belongs to one thread (the store worker): it is not thread-safe.
@@ -76,6 +89,10 @@ void journal_close(struct journal *j);
  * The key must be new: a duplicate key, amount <= 0, a brand with digits or a last4 that is
  * not up to four digits gives KIOSK_EINVAL. Only brand and last four of a card are stored. */
 int journal_create(struct journal *j, const struct journal_payment *p);
+
+/* The bills of a basket payment, in order, into out (up to max): *n is 0 for a payment of
+ * one bill. KIOSK_ENOTFOUND: no such key. */
+int journal_bills(struct journal *j, const char *key, struct journal_bill *out, int max, int *n);
 
 /* Moves a payment to `state`; reference may be NULL to keep the stored one.
  * The update and its payment_events row are one transaction. KIOSK_ENOTFOUND: no such key;

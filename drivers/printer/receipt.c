@@ -321,11 +321,25 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 	emit_rule(&s, '-', cols);
 
 	safe_field(r->customer_display, field, sizeof(field));
-	if (field[0])
+	if (field[0] && r->n_bills == 0)
 		emit_pair(&s, tr_text(tr, "Customer number"), field, cols);
+	/* Several bills: each one, what it got and what it still owes, then the total. */
+	for (int i = 0; i < r->n_bills && i < RECEIPT_MAX_BILLS; i++) {
+		const struct receipt_bill *b = &r->bills[i];
+
+		safe_field(b->customer_display, field, sizeof(field));
+		emit_pair(&s, tr_text(tr, "Customer number"), field, cols);
+		receipt_format_money(b->amount_cents, money, sizeof(money));
+		emit_pair(&s, tr_text(tr, amount_label), money, cols);
+		if (b->balance_known) {
+			receipt_format_money(b->balance_cents, money, sizeof(money));
+			emit_pair(&s, tr_text(tr, "Balance after payment"), money, cols);
+		}
+		emit_rule(&s, '-', cols);
+	}
 	receipt_format_money(r->amount_cents, money, sizeof(money));
-	emit_pair(&s, tr_text(tr, amount_label), money, cols);
-	if (r->has_balance_after) {
+	emit_pair(&s, tr_text(tr, r->n_bills ? N_("Total") : amount_label), money, cols);
+	if (r->has_balance_after && r->n_bills == 0) {
 		receipt_format_money(r->balance_after_cents, money, sizeof(money));
 		emit_pair(&s, tr_text(tr, "Balance after payment"), money, cols);
 	}

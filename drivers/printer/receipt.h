@@ -8,6 +8,15 @@
 
 enum receipt_outcome { RECEIPT_APPROVED, RECEIPT_DECLINED, RECEIPT_IN_DOUBT };
 
+/* One bill of a payment of several bills. */
+#define RECEIPT_MAX_BILLS 6
+struct receipt_bill {
+	char customer_display[32];
+	int64_t amount_cents;
+	int64_t balance_cents; /* the account's balance after this payment */
+	bool balance_known;    /* the portal said it (an approved payment) */
+};
+
 struct receipt {
 	char header[64]; /* "City of Springfield - Utilities" */
 	char kiosk_id[32];
@@ -26,6 +35,10 @@ struct receipt {
 	/* What the QR code under the lines holds: the payment's page on the city's website
 	 * (weblink_fill of [receipt] qr_url), or "" for the reference alone. */
 	char qr[256];
+	/* Several bills paid at once: each with its amount and balance after; amount_cents is
+	 * then their total. 0: one bill (customer_display). */
+	int n_bills;
+	struct receipt_bill bills[RECEIPT_MAX_BILLS];
 	/* Paid in cash: the notes by denomination, and what went over the amount due. And for any
 	 * tender whose party is not the portal: the portal has not heard of it yet (the outbox
 	 * posts it), so the receipt says it appears on the account shortly. */

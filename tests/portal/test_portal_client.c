@@ -719,6 +719,51 @@ static void slow_portal_times_out(void **state)
 			 KIOSK_ETIMEDOUT);
 }
 
+/* ---- several bills in one payment ---- */
+
+static void pay_basket(void **state)
+{
+	struct fixture *f = *state;
+	struct card_sealed card;
+	struct portal_payment pay, again, status;
+	struct portal_bill_share bills[2] = {{"100-200-300", 8417, 0}, {"300400500", 2850, 0}};
+	struct portal_bill_share too_much[2] = {{"100200300", 1, 0}, {"300400500", 20000, 0}};
+	struct portal_bill_share other[2] = {{"100200300", 8417, 0}, {"300400500", 2000, 0}};
+
+	seal_test_card(f, "4111111111111111", "3012", &card);
+	/* One bill more than it owes: refused whole, neither account touched. */
+	assert_int_equal(portal_pay_bills(f->portal, "basket-0", too_much, 2, 20001, &card, &pay),
+			 KIOSK_EINVAL);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417);
+	/* A total that is not the sum never leaves the kiosk. */
+	assert_int_equal(portal_pay_bills(f->portal, "basket-1", bills, 2, 1, &card, &pay),
+			 KIOSK_EINVAL);
+
+	assert_int_equal(portal_pay_bills(f->portal, "basket-1", bills, 2, 11267, &card, &pay), 0);
+	assert_int_equal(pay.status, PORTAL_PAY_APPROVED);
+	assert_int_equal(pay.amount_cents, 11267);
+	assert_int_equal(pay.n_bills, 2);
+	assert_string_equal(pay.bills[0].customer_number, "100200300");
+	assert_int_equal(pay.bills[0].balance_cents, 0);
+	assert_string_equal(pay.bills[1].customer_number, "300400500");
+	assert_int_equal(pay.bills[1].balance_cents, 12850 - 2850);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 0);
+
+	/* The same basket again: the first answer, nothing applied twice. */
+	assert_int_equal(portal_pay_bills(f->portal, "basket-1", bills, 2, 11267, &card, &again),
+			 0);
+	assert_string_equal(again.reference, pay.reference);
+	assert_int_equal(again.bills[1].balance_cents, 12850 - 2850);
+	assert_int_equal(balance_of(f, "300400500", "Peña"), 12850 - 2850);
+	assert_int_equal(portal_payment_status(f->portal, "basket-1", &status), 0);
+	assert_int_equal(status.n_bills, 2);
+	assert_int_equal(status.bills[0].amount_cents, 8417);
+	/* The same key for another basket: refused. */
+	assert_int_equal(portal_pay_bills(f->portal, "basket-1", other, 2, 10417, &card, &again),
+			 KIOSK_EINVAL);
+	assert_int_equal(balance_of(f, "300400500", "Peña"), 12850 - 2850);
+}
+
 /* ---- receipts by email and text message (POST /receipts) ---- */
 
 /* How many messages to `to` the sim's mbox file `name` holds. */
@@ -834,6 +879,7 @@ int main(int argc, char **argv)
 	    SIM_TEST(post_cash_refusals, plain),
 	    SIM_TEST(pay_invalid_amount, plain),
 	    SIM_TEST(receipt_messages, plain),
+	    SIM_TEST(pay_basket, plain),
 	    SIM_TEST(portal_down, down),
 	    SIM_TEST(untrusted_portal, rogue),
 	    SIM_TEST(wrong_pin, pinned_wrong),

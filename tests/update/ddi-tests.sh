@@ -148,8 +148,11 @@ case_ddi_poller_lock() {
 	setup_running
 	make_bundle 2.0.0
 	start_sim --bundle "$WORK/2.0.0.kbundle"
-	upd poll --ddi "$URL" --tenant CITY --controller lobby-01 --token-file "$WORK/token" \
-		--interval 1 --on-switch "touch '$WORK/switched'" >"$WORK/poller.out" 2>&1 &
+	# Started directly, not through upd: a backgrounded shell function is a subshell, and
+	# killing its pid would leave the poller itself running after the test.
+	"$BIN/kiosk-update" --root "$ROOT" --pubkey "$PUB" poll --ddi "$URL" --tenant CITY \
+		--controller lobby-01 --token-file "$WORK/token" --interval 1 \
+		--on-switch "touch '$WORK/switched'" >"$WORK/poller.out" 2>&1 &
 	POLLER_PID=$!
 	for _ in $(seq 1 100); do
 		[ -e "$WORK/switched" ] && break

@@ -172,10 +172,23 @@ found:
 
 static void reply_payment(struct sim_reply *out, const struct sim_payment *p)
 {
-	reply_json(out, 200,
-		   json_pack("{s:s, s:s, s:I, s:s}", "status",
-			     p->approved ? "approved" : "declined", "reference", p->reference,
-			     "amount_cents", (json_int_t)p->amount_cents, "message", p->message));
+	json_t *doc = json_pack("{s:s, s:s, s:I, s:s}", "status",
+				p->approved ? "approved" : "declined", "reference", p->reference,
+				"amount_cents", (json_int_t)p->amount_cents, "message", p->message);
+	json_t *bills = p->n_allocs ? json_array() : NULL;
+
+	/* A basket: each bill with the balance it was left with. */
+	for (int i = 0; bills && i < p->n_allocs; i++)
+		json_array_append_new(bills, json_pack("{s:s, s:I, s:I}", "customer_number",
+						       p->allocs[i].customer_number, "amount_cents",
+						       (json_int_t)p->allocs[i].amount_cents,
+						       "balance_cents",
+						       (json_int_t)p->allocs[i].balance_cents));
+	if (doc && bills)
+		json_object_set_new(doc, "allocations", bills);
+	else
+		json_decref(bills);
+	reply_json(out, 200, doc);
 }
 
 /* Idempotency keys travel in URLs too: a plain, bounded alphabet. */
@@ -224,9 +237,53 @@ static int decide_card(struct sim_api *api, json_t *card, struct sim_payment *p,
 
 static int same_request(const struct sim_payment *a, const struct sim_payment *b)
 {
+	if (a->n_allocs != b->n_allocs)
+		return 0;
+	for (int i = 0; i < a->n_allocs; i++)
+		if (strcmp(a->allocs[i].customer_number, b->allocs[i].customer_number) != 0 ||
+		    a->allocs[i].amount_cents != b->allocs[i].amount_cents)
+			return 0;
 	return strcmp(a->customer_number, b->customer_number) == 0 &&
 	       a->amount_cents == b->amount_cents && a->fee_cents == b->fee_cents &&
 	       strcmp(a->transaction_id, b->transaction_id) == 0 && strcmp(a->notes, b->notes) == 0;
+}
+
+/* Each bill's account exists and owes at least its amount (a payment of one bill is a basket
+ * of one here); otherwise the answer is written and non-zero returned. */
+static int bills_payable(struct sim_api *api, const struct sim_payment *p, struct sim_reply *out)
+{
+	int n = p->n_allocs ? p->n_allocs : 1;
+
+	for (int i = 0; i < n; i++) {
+		const char *number =
+		    p->n_allocs ? p->allocs[i].customer_number : p->customer_number;
+		int64_t cents = p->n_allocs ? p->allocs[i].amount_cents : p->amount_cents;
+		struct sim_account acc;
+		int rc = db_find_account(api->db, number, &acc);
+
+		if (rc == KIOSK_ENOTFOUND) {
+			reply_error(out, 404, "not_found", "No account has this customer number");
+			return rc;
+		}
+		if (rc != 0) {
+			reply_error(out, 500, "internal",
+				    "The portal could not record the payment");
+			return rc;
+		}
+		if (cents <= 0) {
+			reply_error(out, 422, "invalid_amount",
+				    "The amount must be more than zero");
+			return KIOSK_EINVAL;
+		}
+		/* Cash is never refused for the balance: the notes are in the kiosk's box, and
+		 * what the balance cannot take is credited to the account. */
+		if (cents > acc.balance_cents && strcmp(p->tender, "cash") != 0) {
+			reply_error(out, 422, "invalid_amount",
+				    "The amount is more than the balance due");
+			return KIOSK_EINVAL;
+		}
+	}
+	return 0;
 }
 
 /* Records a payment once: a retry of one already recorded gets the first answer and is never
@@ -235,7 +292,6 @@ static int same_request(const struct sim_payment *a, const struct sim_payment *b
 static void record(struct sim_api *api, struct sim_payment *p, json_t *card, struct sim_reply *out)
 {
 	struct sim_payment first;
-	struct sim_account acc;
 	int duplicate = 0;
 	int rc = db_find_payment(api->db, p->idempotency_key, &first);
 
@@ -248,23 +304,8 @@ static void record(struct sim_api *api, struct sim_payment *p, json_t *card, str
 		reply_payment(out, &first);
 		return;
 	}
-	rc = db_find_account(api->db, p->customer_number, &acc);
-	if (rc == KIOSK_ENOTFOUND) {
-		reply_error(out, 404, "not_found", "No account has this customer number");
+	if (bills_payable(api, p, out) != 0)
 		return;
-	}
-	if (rc != 0)
-		goto internal;
-	if (p->amount_cents <= 0) {
-		reply_error(out, 422, "invalid_amount", "The amount must be more than zero");
-		return;
-	}
-	/* Cash is never refused for the balance: the notes are in the kiosk's box, and what the
-	 * balance cannot take is credited to the account. */
-	if (p->amount_cents > acc.balance_cents && strcmp(p->tender, "cash") != 0) {
-		reply_error(out, 422, "invalid_amount", "The amount is more than the balance due");
-		return;
-	}
 	if (card && decide_card(api, card, p, out) != 0)
 		return;
 	rc = db_record_payment(api->db, p, &first, &duplicate);
@@ -400,6 +441,57 @@ static void handle_posting(struct sim_api *api, json_t *req, struct sim_reply *o
 	record(api, &p, NULL, out);
 }
 
+/* "allocations": 2 to SIM_MAX_ALLOCS bills of different accounts, each exactly
+ * {customer_number, amount_cents}, in place of customer_number; *sum their total. */
+static int read_basket(json_t *req, struct sim_payment *p, int64_t *sum, struct sim_reply *out)
+{
+	static const char *const keys[] = {"customer_number", "amount_cents", NULL};
+	json_t *bills = json_object_get(req, "allocations"), *b;
+	size_t i;
+
+	if (json_object_get(req, "customer_number") || !json_is_array(bills) ||
+	    json_array_size(bills) < 2 || json_array_size(bills) > SIM_MAX_ALLOCS) {
+		reply_error(out, 400, "invalid_request",
+			    "allocations: 2 to 6 bills {customer_number, amount_cents}, and no "
+			    "customer_number beside them");
+		return KIOSK_EINVAL;
+	}
+	json_array_foreach(bills, i, b)
+	{
+		struct sim_alloc *a = &p->allocs[i];
+		const char *number = json_string_value(json_object_get(b, "customer_number"));
+		json_t *cents = json_object_get(b, "amount_cents");
+
+		if (!json_is_object(b) || !only_keys(b, keys) || !number ||
+		    !json_is_integer(cents)) {
+			reply_error(out, 400, "invalid_request",
+				    "Each allocation is {customer_number, amount_cents}");
+			return KIOSK_EINVAL;
+		}
+		if (match_customer_number(number, a->customer_number, sizeof(a->customer_number))) {
+			reply_error(out, 404, "not_found", "No account has this customer number");
+			return KIOSK_ENOTFOUND;
+		}
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(p->allocs[k].customer_number, a->customer_number) == 0) {
+				reply_error(out, 400, "invalid_request",
+					    "An account appears twice in the allocations");
+				return KIOSK_EINVAL;
+			}
+		a->amount_cents = json_integer_value(cents);
+		if (a->amount_cents <= 0 || a->amount_cents > INT64_MAX / 8) {
+			reply_error(out, 422, "invalid_amount",
+				    "Each bill's amount must be more than zero");
+			return KIOSK_EINVAL;
+		}
+		*sum += a->amount_cents;
+	}
+	p->n_allocs = (int)json_array_size(bills);
+	snprintf(p->customer_number, sizeof(p->customer_number), "%s",
+		 p->allocs[0].customer_number);
+	return 0;
+}
+
 /* The notes of a cash payment, as strictly as a city's cash office counts them: US notes only,
  * each denomination once, smallest first, a count of 1 to 1000; into p->notes ("500x1,2000x2")
  * and their sum. 0 or -1. */
@@ -496,6 +588,7 @@ static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
 	const char *sealed = json_string_value(json_object_get(card, "sealed"));
 	json_t *enc = json_object_get(card, "encrypted");
 	struct sim_payment p;
+	int64_t basket_sum = 0;
 
 	if (json_object_get(req, "tender")) {
 		const char *tender = json_string_value(json_object_get(req, "tender"));
@@ -507,6 +600,11 @@ static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
 		return;
 	}
 	memset(&p, 0, sizeof(p));
+	if (json_object_get(req, "allocations")) {
+		if (read_basket(req, &p, &basket_sum, out) != 0)
+			return;
+		number = p.customer_number;
+	}
 	if (!key_ok(key) || !number || !json_is_integer(amount) || !json_is_object(card) ||
 	    !brand || strlen(brand) >= sizeof(p.brand) || !last4 || strlen(last4) != 4 ||
 	    strspn(last4, "0123456789") != 4 || (!sealed == !json_is_object(enc))) {
@@ -519,6 +617,11 @@ static void handle_pay(struct sim_api *api, json_t *req, struct sim_reply *out)
 	snprintf(p.brand, sizeof(p.brand), "%s", brand);
 	snprintf(p.last4, sizeof(p.last4), "%s", last4);
 	p.amount_cents = json_integer_value(amount);
+	if (p.n_allocs && p.amount_cents != basket_sum) {
+		reply_error(out, 422, "invalid_amount",
+			    "amount_cents must be the sum of the allocations' amounts");
+		return;
+	}
 	if (match_customer_number(number, p.customer_number, sizeof(p.customer_number)) != 0) {
 		reply_error(out, 404, "not_found", "No account has this customer number");
 		return;

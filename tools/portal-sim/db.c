@@ -76,7 +76,15 @@ static const char schema_sql[] =
     "  transaction_id TEXT NOT NULL UNIQUE,"
     "  approval_code TEXT NOT NULL,"
     "  entry_mode TEXT NOT NULL,"
-    "  fee_cents INTEGER NOT NULL CHECK (fee_cents >= 0));";
+    "  fee_cents INTEGER NOT NULL CHECK (fee_cents >= 0));"
+    /* The bills of a basket payment, in the order the kiosk sent them. */
+    "CREATE TABLE IF NOT EXISTS allocations ("
+    "  idempotency_key TEXT NOT NULL REFERENCES payments(idempotency_key),"
+    "  seq INTEGER NOT NULL,"
+    "  customer_number TEXT NOT NULL REFERENCES accounts(customer_number),"
+    "  amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),"
+    "  balance_cents INTEGER NOT NULL,"
+    "  PRIMARY KEY (idempotency_key, seq), UNIQUE (idempotency_key, customer_number));";
 
 /* Demo accounts, documented in docs/portal-api.md; INSERT OR IGNORE keeps a used file's
  * balances as they are. */
@@ -318,6 +326,32 @@ static int insert_cash(struct sim_db *db, const struct sim_payment *p)
 }
 
 /* Caller holds the lock. */
+/* A basket's bills into p->allocs (none for a payment of one bill). */
+static int load_allocs(struct sim_db *db, struct sim_payment *p)
+{
+	static const char sql[] = "SELECT customer_number, amount_cents, balance_cents FROM"
+				  " allocations WHERE idempotency_key = ? ORDER BY seq";
+	sqlite3_stmt *st = NULL;
+	int rc = KIOSK_ESTORE, step;
+
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, p->idempotency_key, -1, SQLITE_STATIC);
+	p->n_allocs = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW && p->n_allocs < SIM_MAX_ALLOCS) {
+		struct sim_alloc *a = &p->allocs[p->n_allocs++];
+
+		copy_text(a->customer_number, sizeof(a->customer_number), st, 0);
+		a->amount_cents = sqlite3_column_int64(st, 1);
+		a->balance_cents = sqlite3_column_int64(st, 2);
+	}
+	if (step == SQLITE_DONE || step == SQLITE_ROW)
+		rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int find_payment_locked(struct sim_db *db, const char *key, struct sim_payment *out)
 {
 	static const char sql[] =
@@ -352,7 +386,7 @@ static int find_payment_locked(struct sim_db *db, const char *key, struct sim_pa
 	copy_text(out->last4, sizeof(out->last4), st, 7);
 	posting_columns(out, st, 8);
 	read_cash(out, st, 13);
-	rc = 0;
+	rc = load_allocs(db, out);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -441,6 +475,44 @@ out:
 	return rc;
 }
 
+/* Caller holds the lock and an open transaction: each bill of a basket is taken off its
+ * account and recorded with the balance left; one that no longer fits fails the whole basket
+ * (the caller rolls back, so no bill of it is applied). */
+static int charge_basket(struct sim_db *db, struct sim_payment *p)
+{
+	static const char sql[] =
+	    "INSERT INTO allocations (idempotency_key, seq, customer_number, amount_cents,"
+	    " balance_cents) SELECT ?1, ?2, customer_number, ?3, balance_cents FROM accounts"
+	    " WHERE customer_number = ?4 RETURNING balance_cents";
+	int rc = 0;
+
+	for (int i = 0; i < p->n_allocs && rc == 0; i++) {
+		struct sim_alloc *a = &p->allocs[i];
+		struct sim_payment one = *p;
+		sqlite3_stmt *st = NULL;
+
+		snprintf(one.customer_number, sizeof(one.customer_number), "%s",
+			 a->customer_number);
+		one.amount_cents = a->amount_cents;
+		if (p->approved && (rc = charge_account(db, &one)) != 0)
+			break;
+		rc = KIOSK_ESTORE;
+		if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, p->idempotency_key, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, i);
+			sqlite3_bind_int64(st, 3, a->amount_cents);
+			sqlite3_bind_text(st, 4, a->customer_number, -1, SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW) {
+				a->balance_cents = sqlite3_column_int64(st, 0);
+				if (sqlite3_step(st) == SQLITE_DONE)
+					rc = 0;
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	return rc;
+}
+
 /* Caller holds the lock and an open transaction. Cash is never refused for the balance: the
  * notes are in the kiosk's box. What does not go against the balance is credited. */
 static int take_cash(struct sim_db *db, const struct sim_payment *p)
@@ -503,11 +575,12 @@ int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payme
 		rc = insert_cash(db, p);
 	if (rc != 0)
 		goto out;
-	if (p->approved) {
+	if (p->n_allocs > 0)
+		rc = charge_basket(db, p);
+	else if (p->approved)
 		rc = strcmp(p->tender, "cash") == 0 ? take_cash(db, p) : charge_account(db, p);
-		if (rc != 0)
-			goto out;
-	}
+	if (rc != 0)
+		goto out;
 	rc = exec_simple(db, "COMMIT");
 	if (rc == 0)
 		in_tx = 0;

@@ -65,6 +65,15 @@ struct sim_account {
 	int64_t last_payment_cents;
 };
 
+/* One bill of a basket: several accounts paid with one card (docs/portal-api.md, "Several
+ * bills in one payment"). */
+#define SIM_MAX_ALLOCS 6
+struct sim_alloc {
+	char customer_number[24];
+	int64_t amount_cents;
+	int64_t balance_cents; /* the account's balance once this payment was applied */
+};
+
 struct sim_payment {
 	char idempotency_key[65];
 	char customer_number[24];
@@ -81,6 +90,10 @@ struct sim_payment {
 	char transaction_id[65];
 	char approval_code[16];
 	char entry_mode[12];
+	/* A basket: n_allocs bills (customer_number is the first one's, amount_cents their
+	 * sum); 0 for a payment of one bill. */
+	int n_allocs;
+	struct sim_alloc allocs[SIM_MAX_ALLOCS];
 	/* Cash (tender "cash"): the amount due, the credit over it, and the notes as the kiosk
 	 * sent them ("2000x1,500x2"). */
 	int64_t amount_due_cents;
@@ -107,10 +120,11 @@ int db_find_bill(struct sim_db *db, const char *customer_number, const char *bil
 /* Calls fn with every account's newest bill, by customer number; stops at a non-zero return. */
 int db_each_latest_bill(struct sim_db *db, int (*fn)(const struct sim_bill *b, void *ctx),
 			void *ctx);
-/* Records `p` (filling its reference) and, when approved, takes the amount off the balance,
- * in one transaction. If the key was already used, *existing receives the first payment and
- * nothing is written; KIOSK_EINVAL when the balance no longer covers the amount; for a
- * terminal posting, KIOSK_ESTATE when its transaction id was posted under another key. */
+/* Records `p` (filling its reference) and, when approved, takes the amount off the balance
+ * (each bill's off its account, for a basket: all of them or none), in one transaction. If the key
+ * was already used, *existing receives the first payment and nothing is written; KIOSK_EINVAL when
+ * the balance no longer covers the amount; for a terminal posting, KIOSK_ESTATE when its
+ * transaction id was posted under another key. */
 int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payment *existing,
 		      int *duplicate);
 

@@ -439,6 +439,32 @@ static void test_terminal_offline(void **state)
 	assert_fx(0, CORE_FX_PAY);
 }
 
+/* The terminal rebooting with a bill validator ready: the card step offers cash, the other
+ * way to pay, for the amount already chosen. Without cash configured, nothing happens. */
+static void test_terminal_offline_offers_cash(void **state)
+{
+	struct core_event e;
+	uint32_t id;
+
+	(void)state;
+	id = to_terminal(2500);
+	assert_true(terminal_answer(id, CORE_FAIL_OFFLINE, CORE_OUTCOME_NONE, 0));
+	assert_false(ev(CORE_EV_PAY_BY_CASH)); /* no validator here */
+	assert_screen("pay-card");
+
+	s.cfg.cash = true;
+	e = mk(CORE_EV_CASH_AVAILABLE);
+	e.choice = 1;
+	send(&e);
+	assert_true(ev(CORE_EV_PAY_BY_CASH));
+	assert_screen("pay-cash");
+	assert_int_equal(s.tender, CORE_TENDER_CASH);
+	assert_int_equal(fx.count, 1);
+	assert_fx(0, CORE_FX_PAY);
+	assert_int_equal(fx.fx[0].tender, CORE_TENDER_CASH);
+	assert_int_equal(fx.fx[0].amount_cents, 2500);
+}
+
 /* ---- start ------------------------------------------------------------------------------ */
 
 static void test_defaults_and_init(void **state)
@@ -2144,6 +2170,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_terminal_decline_asks_again, setup_terminal),
 	    cmocka_unit_test_setup(test_terminal_cancel, setup_terminal),
 	    cmocka_unit_test_setup(test_terminal_offline, setup_terminal),
+	    cmocka_unit_test_setup(test_terminal_offline_offers_cash, setup_terminal),
 	    cmocka_unit_test_setup(test_try_another_card_only_after_decline, setup),
 	    cmocka_unit_test_setup(test_pay_timeout_in_doubt, setup),
 	    cmocka_unit_test_setup(test_pay_in_doubt_outcome_and_garbled, setup),

@@ -561,6 +561,22 @@ static void terminal_card_step(void **state)
 				 */
 				assert_int_equal(cancel, !steps[i].cancelling);
 			}
+			/* The terminal down with a bill validator ready: cash is offered too. */
+			fill_state(&s, CORE_SCREEN_PAY_CARD, (enum core_lang)lang);
+			s.cfg.card = CORE_CARD_TERMINAL;
+			s.cfg.cash = s.cash_ready = true;
+			s.notice.msgid =
+			    "Card payments will be back in a minute: the card terminal is "
+			    "restarting. No money was taken. Please try again shortly.";
+			s.notice.is_error = true;
+			screens_draw(&ui, &s, &demo_ctx, 1000);
+			assert_non_null(
+			    strstr(ui.text_log, lang ? "Pagar en efectivo" : "Pay with cash"));
+			for (int w = 0; w < ui.widget_count; w++) {
+				SDL_Rect r = ui.widgets[w].rect;
+				assert_true(r.x >= 0 && r.y >= 0 && r.x + r.w <= UI_W &&
+					    r.y + r.h <= UI_H);
+			}
 			fill_state(&s, CORE_SCREEN_WELCOME, (enum core_lang)lang);
 			s.cfg.card = CORE_CARD_TERMINAL;
 			screens_draw(&ui, &s, &demo_ctx, 1000);

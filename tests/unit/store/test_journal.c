@@ -193,7 +193,7 @@ static void test_reopen_wal_version(void **state)
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
 	sqlite3_finalize(s);
-	assert_int_equal(peek_int(db, "PRAGMA user_version", NULL), 3);
+	assert_int_equal(peek_int(db, "PRAGMA user_version", NULL), 4);
 	sqlite3_close(db);
 
 	assert_int_equal(journal_open(db_path, &j), 0);
@@ -549,6 +549,49 @@ static void test_migrates_v1(void **state)
 	journal_close(j);
 }
 
+/* A basket: each bill's share kept with the payment in the same transaction; a basket that
+ * does not add up, repeats an account or has one bill is refused whole. */
+static void test_basket_bills(void **state)
+{
+	struct journal *j;
+	struct journal_payment p = payment("b-1", 8417 + 12850);
+	struct journal_bill got[JOURNAL_MAX_BILLS];
+	int n = -1;
+
+	(void)state;
+	p.n_bills = 2;
+	snprintf(p.bills[0].customer_number, sizeof(p.bills[0].customer_number), "100200300");
+	p.bills[0].amount_cents = 8417;
+	snprintf(p.bills[1].customer_number, sizeof(p.bills[1].customer_number), "300400500");
+	p.bills[1].amount_cents = 12850;
+	assert_int_equal(journal_open(db_path, &j), 0);
+	assert_int_equal(journal_create(j, &p), 0);
+	assert_int_equal(journal_bills(j, "b-1", got, JOURNAL_MAX_BILLS, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(got[0].customer_number, "100200300");
+	assert_int_equal(got[0].amount_cents, 8417);
+	assert_string_equal(got[1].customer_number, "300400500");
+	assert_int_equal(got[1].amount_cents, 12850);
+
+	/* Refused whole: nothing of it is written. */
+	snprintf(p.idempotency_key, sizeof(p.idempotency_key), "b-2");
+	p.bills[1].amount_cents = 100; /* no longer the sum */
+	assert_int_equal(journal_create(j, &p), KIOSK_EINVAL);
+	p.bills[1].amount_cents = 12850;
+	snprintf(p.bills[1].customer_number, sizeof(p.bills[1].customer_number), "100200300");
+	assert_int_equal(journal_create(j, &p), KIOSK_EINVAL);
+	p.n_bills = 1;
+	assert_int_equal(journal_create(j, &p), KIOSK_EINVAL);
+	assert_int_equal(journal_bills(j, "b-2", got, JOURNAL_MAX_BILLS, &n), KIOSK_ENOTFOUND);
+
+	/* One bill: none of its own. */
+	struct journal_payment one = payment("o-1", 500);
+	assert_int_equal(journal_create(j, &one), 0);
+	assert_int_equal(journal_bills(j, "o-1", got, JOURNAL_MAX_BILLS, &n), 0);
+	assert_int_equal(n, 0);
+	journal_close(j);
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -571,6 +614,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_taken, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_migrates_v1, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_card_fee_and_post, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_basket_bills, setup, teardown),
 	    cmocka_unit_test(test_names),
 	};
 

@@ -1,0 +1,70 @@
+/* Several bills: each with its account and the amount chosen, the total (and the card fee
+ * when the city charges one), "Add another bill" (a guest) or the resident's other linked
+ * accounts, and "Pay" for the whole basket. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/core/money.h"
+#include "app/screens/screens_internal.h"
+
+static bool in_basket(const struct core_state *s, const char *customer_number)
+{
+	for (int i = 0; i < s->basket_count; i++)
+		if (!strcmp(s->basket[i].bill.customer_number, customer_number))
+			return true;
+	return false;
+}
+
+void screen_basket(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
+{
+	const struct ui_theme *t = &ui->theme;
+	char money[32], label[96], pay[64];
+	int64_t total = 0;
+	int y, ev, rows = s->basket_count + (s->cfg.fee_cents > 0) + 1;
+
+	(void)ctx;
+	y = chrome_title(ui, _("Your bills"), NULL);
+	SDL_Rect panel = {MARGIN, y, CONTENT_W, 60 + rows * 90};
+	chrome_panel(ui, panel);
+	int x = MARGIN + 50, w = CONTENT_W - 100, py = y + 30;
+	for (int i = 0; i < s->basket_count; i++) {
+		const struct core_basket_item *b = &s->basket[i];
+
+		money_format(b->amount_cents, money, sizeof(money));
+		snprintf(label, sizeof(label), "%s  %s", b->bill.display_number, b->bill.last_name);
+		py += chrome_row(ui, x, py, w, label, money);
+		total += b->amount_cents;
+	}
+	if (s->cfg.fee_cents > 0) {
+		money_format(s->cfg.fee_cents, money, sizeof(money));
+		py += chrome_row(ui, x, py, w, _("Convenience fee"), money);
+		total += s->cfg.fee_cents;
+	}
+	ui_fill(ui, (SDL_Rect){x, py, w, 2}, t->border);
+	money_format(total, money, sizeof(money));
+	chrome_row(ui, x, py + 10, w, _("Total"), money);
+	y += panel.h + 30;
+	y += chrome_notice(ui, s, y);
+	if (core_basket_offered(s) && !s->signed_in) {
+		ev = TAG(CORE_EV_ADD_BILL);
+		ui_button(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 130}, _("Add another bill"),
+			  UI_SECONDARY, ev);
+		y += 160;
+	}
+	/* Signed in: the resident's other accounts with something due, one tap each. */
+	for (int i = 0; s->signed_in && i < s->account_count && core_basket_offered(s); i++) {
+		const struct core_bill *b = &s->accounts[i].bill;
+
+		if (b->balance_cents <= 0 || in_basket(s, b->customer_number) || y > NAV_Y - 160)
+			continue;
+		money_format(b->balance_cents, money, sizeof(money));
+		i18n_fill(label, sizeof(label), _("Add %s"), b->display_number, NULL);
+		ev = screen_tag(CORE_EV_BASKET_ACCOUNT, i);
+		ui_button_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 130}, label, money, UI_SECONDARY,
+			     true, ev);
+		y += 150;
+	}
+	money_format(total, money, sizeof(money));
+	i18n_fill(pay, sizeof(pay), _("Pay %s"), money, NULL);
+	chrome_nav(ui, true, true, pay, s->basket_count > 0);
+}
