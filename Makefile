@@ -71,9 +71,11 @@ fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) scripts/fuzz
 
 # The full crash test: 100 card and 44 cash payments, the kiosk killed at every point of the
-# payment path.
+# payment path; then 60 through the payment terminal, every point under every terminal and
+# portal fault.
 crash-test: build
 	@KIOSK_BUILD=$(abspath $(BUILD)) tests/crash/run.sh --payments 100 --cash 44
+	@KIOSK_BUILD=$(abspath $(BUILD)) tests/crash/terminal.sh --payments 60
 
 bench: build
 	@tests/bench/run-all.sh

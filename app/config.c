@@ -11,6 +11,7 @@
 
 #include "app/common/clock.h"
 #include "app/common/err.h"
+#include "app/core/money.h"
 #include "app/common/weblink.h"
 #include "app/core/core.h"
 #include "app/crypto/pin.h"
@@ -86,13 +87,14 @@ static int check_pin_hash(const char *name, const char *value, char *err, size_t
 	return 0;
 }
 
-/* A fee the kiosk showed but did not charge would tell residents something false: until the
- * payment request, journal and receipt carry a fee line, only 0 is accepted. */
-static int check_fee(const char *name, const char *value, char *err, size_t errlen)
+/* The card fee's percentage: a number with up to two decimals, at most 10 (percent). */
+static int check_percent(const char *name, const char *value, char *err, size_t errlen)
 {
-	if (strtol(value, NULL, 10) != 0) {
-		snprintf(err, errlen,
-			 "%s: this version cannot charge a convenience fee; it must be 0", name);
+	int64_t bp;
+
+	if (money_parse_percent(value, &bp) != 0) {
+		snprintf(err, errlen, "%s: '%s' is not a percentage from 0 to 10 (e.g. 2.5)", name,
+			 value);
 		return KIOSK_EINVAL;
 	}
 	return 0;
@@ -218,6 +220,8 @@ static const struct config_key table[] = {
     INT("ui.idle_timeout_s", idle_timeout_s, "60", 2, 3600, F | C | P | L),
     INT("ui.warning_s", warning_s, "20", 1, 600, F | C | L),
     INT("ui.dpi", dpi, "102", 50, 600, F), /* 21.5" 1080x1920 */
+    CHOICE("ui.look", look, "default", "default|large|high-contrast|large-high-contrast",
+	   F | C | L),
     CHOICE("a11y.speech", speech, "off", "off|on|headphones", F | C | L),
     INT("a11y.volume", speech_volume, "100", 20, 200, F | L),
     INT("a11y.rate", speech_rate, "175", 100, 375, F | L),
@@ -236,8 +240,10 @@ static const struct config_key table[] = {
      * good, and more than an hour would hide a dead kiosk. */
     {"fleet.heartbeat_s", CONFIG_INT, FIELD(heartbeat_s), "60", 0, 3600, 1, NULL, NULL,
      F | C | P | L, false},
-    {"payments.convenience_fee_cents", CONFIG_INT, FIELD(convenience_fee_cents), "0", 0, 500, 0,
-     NULL, check_fee, F | P | L, false},
+    INT("payments.convenience_fee_cents", convenience_fee_cents, "0", 0, 500, F | P | L),
+    CHECKED("payments.card_fee_percent", card_fee_percent, "0", check_percent, F | P | L),
+    INT("payments.card_fee_min_cents", card_fee_min_cents, "0", 0, 500, F | P | L),
+    INT("payments.card_fee_max_cents", card_fee_max_cents, "0", 0, 10000, F | P | L),
     INT("payments.max_payment_cents", max_payment_cents, "1000000", 100, 10000000, F | P | L),
     /* Which card tender the kiosk has: the worker holds it, so a change needs a restart. */
     CHOICE("payments.card", payments_card, "reader", "reader|terminal", F | C),
@@ -268,6 +274,12 @@ static const struct config_key table[] = {
 #undef C
 #undef P
 #undef L
+
+void config_look(const struct kiosk_config *cfg, bool *high_contrast, bool *large_text)
+{
+	*high_contrast = cfg->high_contrast || strstr(cfg->look, "high-contrast") != NULL;
+	*large_text = cfg->large_text || !strncmp(cfg->look, "large", 5);
+}
 
 const struct config_key *config_keys(size_t *n)
 {

@@ -59,6 +59,9 @@ struct kiosk_config {
 	int dpi;
 	bool high_contrast;
 	bool large_text;
+	/* [ui] look: the look each session starts in (default, large, high-contrast,
+	 * large-high-contrast); a11y.high_contrast and a11y.large_text each add theirs. */
+	char look[24];
 	/* Staff service mode: the PIN's hash (app/crypto/pin.h) and kioskctl's socket. */
 	char service_pin_hash[160];
 	bool service_allow_demo_pin; /* the demo and tests only: 2468 opens service mode */
@@ -77,11 +80,16 @@ struct kiosk_config {
 	/* How residents reach the city: the out-of-service screen and every receipt. */
 	char city_phone[32];
 	char city_website[64];
-	char city_hours[96];	    /* when the city's offices are open, in English */
-	char city_hours_es[96];	    /* the same in Spanish ("": the catalog's, if it has it) */
-	long convenience_fee_cents; /* 0..500, shown on the bill summary when > 0 */
-	long max_payment_cents;	    /* the most one payment at this kiosk may be */
-	char payments_card[12];	    /* [payments] card: "terminal" or "reader" */
+	char city_hours[96];	/* when the city's offices are open, in English */
+	char city_hours_es[96]; /* the same in Spanish ("": the catalog's, if it has it) */
+	/* The card fee (docs/operations.md, "Card fee"): a percentage held between a minimum and
+	 * a maximum, or (no percentage) the flat convenience fee. Never on cash. */
+	long convenience_fee_cents; /* flat, 0..500 */
+	char card_fee_percent[8];   /* "2.5": up to two decimals, at most 10; "0": flat */
+	long card_fee_min_cents;
+	long card_fee_max_cents; /* 0: no maximum */
+	long max_payment_cents;	 /* the most one payment at this kiosk may be */
+	char payments_card[12];	 /* [payments] card: "terminal" or "reader" */
 
 	/* [terminal]: the payment terminal on the kiosk's local link (docs/terminal.md). */
 	char terminal_url[256];		  /* https://<terminal>:8443/nexo */
@@ -165,6 +173,9 @@ int config_get_name(const struct kiosk_config *cfg, const char *name, char *out,
 
 /* Writes every setting as INI text (section, key = value), e.g. for kiosk --show-config. */
 void config_dump(const struct kiosk_config *cfg, FILE *f);
+
+/* The look a session starts in: [ui] look, with a11y.high_contrast and a11y.large_text. */
+void config_look(const struct kiosk_config *cfg, bool *high_contrast, bool *large_text);
 
 /* Copies into dst the values of every key whose sources include all `sources` bits. */
 void config_copy(struct kiosk_config *dst, const struct kiosk_config *src, unsigned sources);

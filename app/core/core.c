@@ -19,11 +19,20 @@ void core_config_defaults(struct core_config *cfg)
 	cfg->default_lang = CORE_LANG_EN;
 	cfg->service_idle_ms = 120000;
 	cfg->max_payment_cents = 0; /* no limit, no fee, both languages */
-	cfg->fee_cents = 0;
+	memset(&cfg->card_fee, 0, sizeof(cfg->card_fee));
 	cfg->single_lang = false;
 	cfg->wait_for_reconcile = false; /* the kiosk (main.c) turns it on */
 	cfg->cash = false;		 /* no validator: Continue, as ever */
 	cfg->card = CORE_CARD_READER;	 /* [payments] card: the magstripe reader unless told */
+}
+
+int64_t core_card_fee(const struct core_state *s, int64_t amount_cents)
+{
+	/* Only the terminal charges it (a swipe's payment is the portal's, with no fee line),
+	 * and never cash. */
+	if (s->cfg.card != CORE_CARD_TERMINAL || s->tender != CORE_TENDER_CARD)
+		return 0;
+	return money_card_fee(&s->cfg.card_fee, amount_cents);
 }
 
 static void copy_str(char *dst, size_t n, const char *src)
@@ -45,6 +54,8 @@ static void add_fx(struct core_effects *fx, enum core_effect_type type, const st
 	e->bill = s->bill;
 	e->amount_cents = s->amount_cents;
 	e->tender = s->tender;
+	if (type == CORE_FX_PAY)
+		e->fee_cents = core_card_fee(s, s->amount_cents);
 	if (type == CORE_FX_PAY && s->basket_count > 1) {
 		/* Several bills, one tender: the whole basket, amount_cents its total. */
 		e->basket_count = s->basket_count;
@@ -747,6 +758,13 @@ static bool terminal_pay_done(struct core_state *s, const struct core_event *ev,
 			  "ask staff for help."),
 		       NULL, true, 0);
 		break;
+	case CORE_FAIL_NOT_ACCEPTED:
+		notice(s,
+		       N_("The city's payment system did not accept this payment, so the charge "
+			  "on your card was cancelled. No money was taken. Please ask staff for "
+			  "help."),
+		       NULL, true, 0);
+		break;
 	default:
 		/* Refused by the terminal itself, or its certificate not trusted. */
 		notice(s,
@@ -779,14 +797,15 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 	s->decline_reason[0] = '\0';
 	s->receipt_printed = false;
 	if (ev->failure == CORE_FAIL_STORE || ev->failure == CORE_FAIL_UNREACHABLE ||
-	    ev->failure == CORE_FAIL_REFUSED || ev->failure == CORE_FAIL_UNTRUSTED) {
+	    ev->failure == CORE_FAIL_REFUSED || ev->failure == CORE_FAIL_UNTRUSTED ||
+	    ev->failure == CORE_FAIL_NOT_ACCEPTED) {
 		/* Nothing was charged (journal refused, portal never reached, or the portal
 		 * turned the request down), so the resident may simply try again. */
 		const char *msg =
 		    ev->failure == CORE_FAIL_STORE
 			? N_("This kiosk can't take payments right now. No money was taken. "
 			     "Please ask staff for help.")
-		    : ev->failure == CORE_FAIL_REFUSED
+		    : ev->failure == CORE_FAIL_REFUSED || ev->failure == CORE_FAIL_NOT_ACCEPTED
 			? N_("The city's payment system did not accept this payment. No money "
 			     "was taken. Please ask staff for help.")
 		    : ev->failure == CORE_FAIL_UNTRUSTED

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/core/money.h"
+
 /* Marks an English msgid for extraction (xgettext -k N_); the UI translates it. */
 #ifndef N_
 #define N_(s) s
@@ -166,7 +168,10 @@ enum core_failure {
 	 * account's newest. */
 	CORE_FAIL_NOT_A_BILL,
 	CORE_FAIL_STALE_BILL,
-	CORE_FAIL_CASH_OFF,  /* the bill validator cannot take notes now */
+	/* The terminal approved, but the portal would not take the payment: the charge was
+	 * reversed, so nothing was taken (docs/portal-api.md, "Terminal payments"). */
+	CORE_FAIL_NOT_ACCEPTED,
+	CORE_FAIL_CASH_OFF, /* the bill validator cannot take notes now */
 };
 
 /* Why the bill validator gave a note back (CORE_EV_CASH_REFUSED .choice): the resident reads
@@ -470,7 +475,7 @@ struct core_config {
 	    service_idle_ms; /* service mode: no touch for this long returns to residents (2 min) */
 	/* Remote configuration (app/fleet/rconf.h): 0 = no limit, no fee, both languages. */
 	int64_t max_payment_cents; /* the most one payment may be; enforced on the amount step */
-	int64_t fee_cents;	   /* convenience fee, shown on the bill summary when > 0 */
+	struct money_fee card_fee; /* card payments' fee (never cash): see core_card_fee */
 	bool single_lang;	   /* only default_lang is offered: no language switch */
 	bool wait_for_reconcile;   /* Pay a Bill waits for CORE_EV_RECONCILED (the kiosk) */
 	enum core_card card;	   /* the card tender this kiosk has */
@@ -762,6 +767,9 @@ struct core_effect {
 	enum core_verify verify;
 	struct core_bill bill;
 	int64_t amount_cents;
+	/* CORE_FX_PAY: the card fee the resident was shown (core_card_fee), charged on top of
+	 * amount_cents; 0 for cash. */
+	int64_t fee_cents;
 	struct core_account_req acct;
 	int op;			 /* CORE_FX_SERVICE */
 	char text[40];		 /* CORE_FX_SERVICE: a PIN (wiped once used) or a reference */
@@ -785,6 +793,11 @@ struct core_effects {
 
 /* The earliest time (absolute ms) a tap may begin and count. */
 int64_t core_taps_from_ms(const struct core_state *s);
+
+/* The card fee on an amount, as the amount step shows it before the card is presented and
+ * CORE_FX_PAY carries it: money_card_fee of cfg.card_fee when the card is paid on the terminal
+ * (cfg.card) and the resident pays by card (s->tender); 0 for cash and for the reader. */
+int64_t core_card_fee(const struct core_state *s, int64_t amount_cents);
 
 /* Whether "Add another bill" is offered: a basket is paid by card through the reader (a
  * terminal's posting and a cash posting each name one bill), up to CORE_MAX_BASKET bills. */

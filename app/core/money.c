@@ -65,3 +65,48 @@ int money_format(int64_t cents, char *buf, size_t n)
 		return KIOSK_EINVAL;
 	return 0;
 }
+
+int64_t money_card_fee(const struct money_fee *f, int64_t amount_cents)
+{
+	int64_t fee;
+
+	if (!f || amount_cents <= 0)
+		return 0;
+	if (f->basis_points <= 0)
+		return f->flat_cents > 0 ? f->flat_cents : 0;
+	/* At most 9,999,999 cents x 1,000 basis points: far inside int64. */
+	fee = (amount_cents * f->basis_points + 5000) / 10000;
+	if (fee < f->min_cents)
+		fee = f->min_cents;
+	if (f->max_cents > 0 && fee > f->max_cents)
+		fee = f->max_cents;
+	return fee;
+}
+
+int money_parse_percent(const char *text, int64_t *basis_points)
+{
+	int64_t bp;
+
+	/* A percentage with two decimals is a number of cents read as hundredths. */
+	if (money_parse(text, &bp) != 0 || bp > MONEY_FEE_MAX_BP)
+		return KIOSK_EINVAL;
+	*basis_points = bp;
+	return 0;
+}
+
+int money_format_percent(int64_t basis_points, char *buf, size_t n)
+{
+	int len;
+
+	if (!buf || n == 0 || basis_points < 0)
+		return KIOSK_EINVAL;
+	if (basis_points % 100 == 0)
+		len = snprintf(buf, n, "%lld%%", (long long)(basis_points / 100));
+	else if (basis_points % 10 == 0)
+		len = snprintf(buf, n, "%lld.%lld%%", (long long)(basis_points / 100),
+			       (long long)(basis_points % 100 / 10));
+	else
+		len = snprintf(buf, n, "%lld.%02lld%%", (long long)(basis_points / 100),
+			       (long long)(basis_points % 100));
+	return len > 0 && (size_t)len < n ? 0 : KIOSK_EINVAL;
+}

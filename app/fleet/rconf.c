@@ -12,6 +12,7 @@
 #include "app/common/err.h"
 #include "app/common/fsutil.h"
 #include "app/common/log.h"
+#include "app/core/money.h"
 
 /* One setting: whether the portal may set it, its type and bounds, all from the settings table
  * (app/config.c). */
@@ -154,6 +155,11 @@ void rconf_core_config(const struct kiosk_config *cfg, struct core_config *out)
 	else if (!strcmp(cfg->languages, "es"))
 		out->default_lang = CORE_LANG_ES;
 	out->single_lang = strchr(cfg->languages, ',') == NULL;
-	out->fee_cents = cfg->convenience_fee_cents;
+	memset(&out->card_fee, 0, sizeof(out->card_fee));
+	out->card_fee.flat_cents = cfg->convenience_fee_cents;
+	if (money_parse_percent(cfg->card_fee_percent, &out->card_fee.basis_points) != 0)
+		out->card_fee.basis_points = 0; /* the table's check refuses it before this */
+	out->card_fee.min_cents = cfg->card_fee_min_cents;
+	out->card_fee.max_cents = cfg->card_fee_max_cents;
 	out->max_payment_cents = cfg->max_payment_cents;
 }

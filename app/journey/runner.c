@@ -30,6 +30,7 @@ struct runner {
 	bool holding;	    /* hold-at: pressed, not yet released */
 	/* double-tap: the first tap is done; the second waits for something new under it */
 	bool second_tap;
+	bool translate; /* translate-labels: labels and texts are English msgids */
 	int tap_x, tap_y;
 	char tap_label[256];
 	char tap_screen[32];
@@ -206,9 +207,19 @@ static bool tappable(const struct ui_widget *w)
 
 /* Finds the widget for LABEL: exact (case-insensitive) first, else the only one containing it.
  * Returns the index, -1 when none, -2 when ambiguous (why is filled). */
+/* msgid as the screen's language shows it (translate-labels). */
+static const char *tr(const struct runner *r, const char *msgid)
+{
+	return r->host.tr ? r->host.tr(r->host.ctx, msgid) : msgid;
+}
+
 static int find_widget(struct runner *r, const struct ui *ui, const char *label)
 {
 	int exact = -1, partial = -1, exact_n = 0, partial_n = 0, other = -1;
+
+	/* One script for both languages (the layout tour): LABEL as the screen shows it. */
+	if (r->translate)
+		label = tr(r, label);
 
 	for (int i = 0; i < ui->widget_count; i++) {
 		const struct ui_widget *w = &ui->widgets[i];
@@ -246,6 +257,38 @@ static int find_widget(struct runner *r, const struct ui *ui, const char *label)
 		return -2;
 	}
 	return -1;
+}
+
+/* Whether widget i is wholly in view; if not, the screen is scrolled to it and the line waits
+ * for the frame that shows it. */
+static bool in_view(struct runner *r, const struct ui *ui, int i)
+{
+	const struct ui_widget *w = &ui->widgets[i];
+
+	if (SDL_RectEquals(&w->hit, &w->rect) || !r->host.reveal)
+		return true;
+	r->host.reveal(r->host.ctx, i);
+	r->need_frame = true;
+	return false;
+}
+
+/* Whether the whole on-screen keyboard or keypad is in view (else as in_view). */
+static bool keys_in_view(struct runner *r, const struct ui *ui)
+{
+	int first = -1, last = -1;
+
+	for (int i = 0; i < ui->widget_count; i++) {
+		if (ui->widgets[i].kind != UI_KEY)
+			continue;
+		if (first < 0)
+			first = i;
+		last = i;
+	}
+	if (first < 0)
+		return true;
+	/* Both ends, so the top row is not scrolled away to show the bottom one. */
+	bool a = in_view(r, ui, first), b = in_view(r, ui, last);
+	return a && b;
 }
 
 static void tap_widget(struct runner *r, const struct ui_widget *w)
@@ -645,6 +688,8 @@ static enum outcome run_double_tap(struct runner *r, const struct ui *ui,
 				 c->args[0]);
 			return FAIL;
 		}
+		if (!in_view(r, ui, i))
+			return WAIT;
 		const struct ui_widget *w = &ui->widgets[i];
 		r->tap_x = w->rect.x + w->rect.w / 2;
 		r->tap_y = w->rect.y + w->rect.h / 2;
@@ -738,7 +783,8 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		bool want = !strcmp(c->name, "expect-text");
 		if (want_args(r, c, 1) == FAIL)
 			return FAIL;
-		if (contains_ci(ui->text_log, c->args[0]) == want)
+		if (contains_ci(ui->text_log, r->translate ? tr(r, c->args[0]) : c->args[0]) ==
+		    want)
 			return DONE;
 		if (!timed_out(r, now))
 			return WAIT;
@@ -785,6 +831,8 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 				 c->args[0]);
 			return FAIL;
 		}
+		if (!in_view(r, ui, i))
+			return WAIT;
 		tap_widget(r, &ui->widgets[i]);
 		r->need_frame = true;
 		return DONE;
@@ -805,6 +853,8 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 	if (!strcmp(c->name, "type")) {
 		if (want_args(r, c, 1) == FAIL)
 			return FAIL;
+		if (!keys_in_view(r, ui))
+			return WAIT;
 		if (do_type(r, ui, c->args[0]))
 			return FAIL;
 		r->need_frame = true;
@@ -951,6 +1001,12 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 	}
 	if (!strcmp(c->name, "timer-start") || !strcmp(c->name, "timer-report"))
 		return run_timer(r, c, now);
+	if (!strcmp(c->name, "translate-labels")) {
+		/* From here on, tap and expect-text take English texts and look for them as
+		 * the screen's language shows them: one script tours both languages. */
+		r->translate = true;
+		return DONE;
+	}
 	if (!strcmp(c->name, "report-resources")) {
 		if (want_args(r, c, 0) == FAIL)
 			return FAIL;

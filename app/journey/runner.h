@@ -36,6 +36,11 @@ struct runner_host {
 	/* A USB keyboard at machine speed (a keyboard-wedge reader): every character of text as
 	 * typed text, then Enter, all queued at once. */
 	void (*keyboard_burst)(void *ctx, const char *text);
+	/* Scrolls the screen's content so that widget i (of the last frame) is wholly in view,
+	 * as a resident scrolls to what they want to tap; drawn in the next frame. */
+	void (*reveal)(void *ctx, int widget);
+	/* An English text as the screen's language shows it (translate-labels). */
+	const char *(*tr)(void *ctx, const char *msgid);
 	/* A scan on the simulated barcode scanner: 0, or KIOSK_EINVAL for text no scan gives. */
 	int (*scan)(void *ctx, const char *text);
 	/* The simulated bill validator (`#@ cash: on`): "insert" a note of `dollars` (reject: one

@@ -12,13 +12,18 @@
 #include "app/common/log.h"
 #include "app/payments/cash_tender.h"
 #include "app/payments/magstripe.h"
+#include "app/payments/payments.h"
 #include "app/payments/reconcile.h"
 #include "app/payments/sync.h"
+#include "app/payments/terminal_tender.h"
 #include "app/store/cash_notes.h"
 #include "app/store/journal.h"
 #include "app/store/outbox.h"
 #include "drivers/printer/receipt.h"
 #include "drivers/sim/sim_printer.h"
+
+/* As the kiosk's own outbox (app/worker.c). */
+#define ADMIN_OUTBOX_CAPACITY 10000
 
 struct list_ctx {
 	FILE *out;
@@ -60,6 +65,13 @@ static int print_payment(const struct journal_payment *p, void *ctx)
 	}
 	if (doc && p->post != JOURNAL_POST_NONE)
 		json_object_set_new(doc, "post", json_string(journal_post_name(p->post)));
+	if (doc && strcmp(p->tender, "terminal") == 0) {
+		/* A terminal's payment: the fee line, the portal's posting, the card's entry. */
+		json_object_set_new(doc, "fee_cents", json_integer((json_int_t)p->fee_cents));
+		json_object_set_new(doc, "post_reference", json_string(p->post_reference));
+		json_object_set_new(doc, "terminal_txn", json_string(p->card.terminal_txn));
+		json_object_set_new(doc, "entry_mode", json_string(p->card.entry_mode));
+	}
 	line = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(doc);
 	if (!line)
@@ -174,6 +186,14 @@ int admin_copy_receipt(const struct journal_payment *p, const char *header, cons
 	snprintf(r->last4, sizeof(r->last4), "%s", p->last4);
 	snprintf(r->reference, sizeof(r->reference), "%s", p->reference);
 	r->outcome = p->state == JOURNAL_DECLINED ? RECEIPT_DECLINED : RECEIPT_APPROVED;
+	r->fee_cents = p->fee_cents;
+	snprintf(r->app_label, sizeof(r->app_label), "%s", p->card.app_label);
+	snprintf(r->aid, sizeof(r->aid), "%s", p->card.aid);
+	snprintf(r->entry_mode, sizeof(r->entry_mode), "%s", p->card.entry_mode);
+	snprintf(r->approval_code, sizeof(r->approval_code), "%s", p->card.approval_code);
+	snprintf(r->terminal_txn, sizeof(r->terminal_txn), "%s", p->card.terminal_txn);
+	r->posting_later = r->outcome == RECEIPT_APPROVED &&
+			   (p->post == JOURNAL_POST_PENDING || p->post == JOURNAL_POST_QUEUED);
 	return 0;
 }
 
@@ -228,44 +248,89 @@ out:
 	return rc;
 }
 
-int admin_reconcile(const char *journal_path, const struct portal_config *portal, int64_t grace_s,
-		    int64_t wait_s, FILE *out)
+/* Recovery asks; it never starts a Payment, so nothing reports asynchronously. */
+static void no_report(void *ctx, const struct tender_event *ev)
+{
+	(void)ctx;
+	(void)ev;
+}
+
+static int count_unposted(const struct journal_payment *p, void *ctx)
+{
+	(void)p;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+int admin_reconcile(const char *journal_path, const char *outbox_path,
+		    const struct portal_config *portal, const struct terminal_config *terminal,
+		    int64_t grace_s, int64_t wait_s, FILE *out)
 {
 	struct journal *j = NULL;
 	struct portal *p = NULL;
-	struct reconcile_pass pass = {0}, cash_pass = {0};
-	struct magstripe mag;
+	struct outbox *ob = NULL;
+	struct terminal *t = NULL;
+	struct terminal_tender tt;
+	struct payments *ps = NULL;
+	struct payments_config pc;
+	struct outbox_stats st = {0};
+	struct sync sync;
 	struct cash_tender *cash = NULL;
 	time_t until = time(NULL) + wait_s;
-	int rc;
+	int open = 0, unposted = 0, rc;
 
 	rc = journal_open(journal_path, &j);
 	if (rc == 0)
 		rc = portal_open(portal, &p);
-	/* The portal's record through the magstripe tender; no card: it only asks. Cash: the
-	 * journal's notes, posted if the portal never had them. */
-	magstripe_init(&mag, p, NULL);
+	if (rc == 0)
+		rc = outbox_open(outbox_path, ADMIN_OUTBOX_CAPACITY, &ob);
+	if (rc == 0 && terminal)
+		rc = terminal_open(terminal, &t);
 	if (rc == 0) {
+		/* Cash: the journal's notes, posted if the portal never had them. */
 		struct cash_tender_config cc = {.journal_path = journal_path};
 
 		rc = cash_tender_open(&cc, &cash);
 	}
+	if (rc)
+		goto out;
+	sync_init(&sync, ob, p, j, NULL, NULL);
+	memset(&pc, 0, sizeof(pc));
+	pc.journal = j;
+	pc.portal = p;
+	pc.sync = &sync;
+	pc.grace_s = grace_s;
+	if (t) {
+		terminal_tender_init(&tt, t, no_report, NULL);
+		pc.tenders[CORE_TENDER_CARD] =
+		    (struct payments_tender){.ops = &terminal_tender, .impl = &tt};
+	}
+	pc.tenders[CORE_TENDER_CASH] =
+	    (struct payments_tender){.ops = &cash_tender_ops, .impl = cash};
+	rc = payments_open(&pc, &ps);
 	while (rc == 0) {
-		rc = reconcile_all(&magstripe_tender, &mag, j, (int64_t)time(NULL), grace_s, NULL,
-				   NULL, &pass);
+		open = payments_recover(ps);
+		sync_drain(&sync, NULL, NULL);
+		unposted = 0;
+		rc = journal_each_unposted(j, count_unposted, &unposted);
 		if (rc == 0)
-			rc = reconcile_all(&cash_tender_ops, cash, j, (int64_t)time(NULL), grace_s,
-					   NULL, NULL, &cash_pass);
-		pass.open += cash_pass.open;
-		if (rc || pass.open == 0 || time(NULL) >= until)
+			rc = outbox_get_stats(ob, &st);
+		if (rc || (open == 0 && unposted == 0 && st.pending == 0) || time(NULL) >= until)
 			break;
 		sleep(1);
 	}
 	if (rc == 0) {
-		fprintf(out, "{\"still_in_doubt\":%d}\n", pass.open);
-		rc = pass.open ? KIOSK_EBUSY : 0;
+		fprintf(out, "{\"still_in_doubt\":%d,\"unposted\":%d,\"outbox_pending\":%lld}\n",
+			open, unposted, (long long)st.pending);
+		rc = open || unposted || st.pending ? KIOSK_EBUSY : 0;
 	}
+	payments_close(ps);
+	if (t)
+		terminal_tender_close(&tt);
+out:
 	cash_tender_close(cash);
+	terminal_close(t);
+	outbox_close(ob);
 	portal_close(p);
 	journal_close(j);
 	return rc;

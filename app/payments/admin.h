@@ -9,6 +9,7 @@
 #include "app/portal/portal.h"
 #include "app/store/journal.h"
 #include "drivers/printer/receipt.h"
+#include "drivers/terminal/terminal.h"
 
 /* Every payment in the journal as one JSON line on out (last four digits only). */
 int admin_list_payments(const char *journal_path, FILE *out);
@@ -34,10 +35,14 @@ int admin_copy_receipt(const struct journal_payment *p, const char *header, cons
  * balance after is the portal's and is not kept). 0 also for a payment of one bill. */
 int admin_copy_bills(struct journal *j, const char *key, struct receipt *r);
 
-/* Reconciles until nothing is unfinished or wait_s runs out. 0 when everything is settled,
- * KIOSK_EBUSY when some payments are still in doubt. */
-int admin_reconcile(const char *journal_path, const struct portal_config *portal, int64_t grace_s,
-		    int64_t wait_s, FILE *out);
+/* Settles what the kiosk owes, as the kiosk itself does at start (payments_recover), until
+ * nothing is unfinished and no posting is waiting, or wait_s runs out: payments in doubt are
+ * asked of their party (the portal, or the terminal when terminal is not NULL), approved
+ * terminal payments are posted to the portal (the outbox's postings sent, a refused one
+ * reversed). 0 when everything is settled, KIOSK_EBUSY when something is still open. */
+int admin_reconcile(const char *journal_path, const char *outbox_path,
+		    const struct portal_config *portal, const struct terminal_config *terminal,
+		    int64_t grace_s, int64_t wait_s, FILE *out);
 
 /* The outbox's pending, dead and capacity as one JSON line. */
 int admin_outbox_status(const char *outbox_path, FILE *out);

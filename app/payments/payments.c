@@ -472,6 +472,12 @@ static void answer(struct payments *ps, struct core_event *ev)
 		log_warn(MOD, "payment %.8s in doubt; settling it in the background", ps->rq.key);
 		schedule_resolve(ps, true);
 		break;
+	case PAYMENT_REVERSED:
+		/* The kiosk could not stand behind the terminal's approval and gave it back. */
+		ev->failure = CORE_FAIL_NOT_ACCEPTED;
+		log_warn(MOD, "payment %.8s: the charge was reversed; nothing was taken",
+			 ps->rq.key);
+		break;
 	default:
 		ev->failure = m->failure == PAYMENT_FAIL_STORE	       ? CORE_FAIL_STORE
 			      : m->failure == PAYMENT_FAIL_REFUSED     ? CORE_FAIL_REFUSED
@@ -565,13 +571,21 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 	ps->pay.cash = fx->tender == CORE_TENDER_CASH; /* never a card fee on cash */
 	ps->pay.bill = fx->bill;
 	ps->pay.amount_cents = fx->amount_cents;
+	/* The card fee the resident was shown rides on the terminal's amount and is posted and
+	 * journaled as its own line. A tender whose party is the portal has no fee line to carry
+	 * it: never charge what could not be accounted for. */
+	ps->pay.fee_cents = ps->tender->post_to_portal && fx->fee_cents > 0 ? fx->fee_cents : 0;
+	if (fx->fee_cents > 0 && !ps->pay.fee_cents)
+		log_warn(MOD, "a card fee of %lld cents was shown, but the %s cannot charge one",
+			 (long long)fx->fee_cents, ps->tender->name);
 	snprintf(ps->pay.brand, sizeof(ps->pay.brand), "%s", known.brand);
 	snprintf(ps->pay.last4, sizeof(ps->pay.last4), "%s", known.last4);
 	ps->pay.when = time(NULL);
 	ps->rq.key = ps->pay.key;
 	ps->rq.customer_number = ps->pay.bill.customer_number;
-	ps->rq.amount_cents = fx->amount_cents;
+	ps->rq.amount_cents = fx->amount_cents + ps->pay.fee_cents;
 	ps->rq.reference = "";
+	start.amount_cents = ps->rq.amount_cents;
 	take_basket(ps, fx);
 	start.caps = caps_of(ps);
 	run(ps, &start);

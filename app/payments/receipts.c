@@ -39,6 +39,12 @@ int receipts_print(const struct receipts_env *env, const struct payment_record *
 	snprintf(r.brand, sizeof(r.brand), "%s", rec->brand);
 	snprintf(r.last4, sizeof(r.last4), "%s", rec->last4);
 	snprintf(r.reference, sizeof(r.reference), "%s", rec->reference);
+	r.fee_cents = rec->fee_cents;
+	snprintf(r.app_label, sizeof(r.app_label), "%s", rec->card.app_label);
+	snprintf(r.aid, sizeof(r.aid), "%s", rec->card.aid);
+	snprintf(r.entry_mode, sizeof(r.entry_mode), "%s", rec->card.entry_mode);
+	snprintf(r.approval_code, sizeof(r.approval_code), "%s", rec->card.approval_code);
+	snprintf(r.terminal_txn, sizeof(r.terminal_txn), "%s", rec->card.terminal_txn);
 	/* Checked when the setting was read; a pattern that fails here leaves the reference. */
 	if (env->qr_url && weblink_fill(env->qr_url, rec->reference, r.qr, sizeof(r.qr)) != 0)
 		r.qr[0] = '\0';

@@ -69,10 +69,12 @@ bool access_speech_wanted(const struct kiosk_config *cfg)
  * last one chose (high contrast, large text, speech on), like the language. */
 void access_restore_defaults(struct app *a)
 {
-	enum theme_id theme = a->cfg.high_contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT;
+	bool contrast, large;
 
-	if (a->ui.theme_id != theme || a->ui.large_text != a->cfg.large_text)
-		access_set_look(a, theme, a->cfg.large_text);
+	config_look(&a->cfg, &contrast, &large);
+	enum theme_id theme = contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT;
+	if (a->ui.theme_id != theme || a->ui.large_text != large)
+		access_set_look(a, theme, large);
 	if ((a->speech != NULL) != a->speech_default)
 		access_set_speech(a, a->speech_default);
 }

@@ -49,6 +49,12 @@ static const struct cli_option table[] = {
     {"script", "FILE", "run a journey script (docs/journeys.md), exit 0 if it held", CLI_SCRIPT,
      NULL, NULL},
     {"shots", "DIR", "where the journey's screenshots go", CLI_SHOTS, NULL, NULL},
+    {"check-layout", NULL,
+     "check every frame: each text inside its box, no two boxes over each other, targets\n"
+     "of 15 mm; a violation fails the journey naming the screen, text and boxes",
+     CLI_CHECK_LAYOUT, NULL, NULL},
+    {"look", "default|large|high-contrast|large-high-contrast",
+     "the look each session starts in ([ui] look)", CLI_SETTING, "ui.look", NULL},
     {"heartbeat-s", "S", "seconds between heartbeats to the portal (0: none)", CLI_SETTING,
      "fleet.heartbeat_s", NULL},
     {"show-config", NULL, "print the settings in force (file, remote, command line)",
@@ -160,6 +166,7 @@ int cli_parse(int argc, char **argv, struct kiosk_config *cfg, struct kiosk_conf
 		case CLI_SCRIPT: out->script = optarg; break;
 		case CLI_SHOTS: out->shots = optarg; break;
 		case CLI_DEBUG: out->debug = true; break;
+		case CLI_CHECK_LAYOUT: out->check_layout = true; break;
 		case CLI_SHOW_CONFIG: out->show_config = true; break;
 		case CLI_VERSION: printf("kiosk %s\n", KIOSK_VERSION); return 1;
 		case CLI_HELP: cli_usage(stdout); return 1;

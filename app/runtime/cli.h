@@ -21,6 +21,8 @@ enum cli_does {
 	CLI_SHOW_CONFIG, /* print the settings in force, then exit */
 	CLI_VERSION,
 	CLI_HELP,
+	/* check every frame's layout; a violation fails the run */
+	CLI_CHECK_LAYOUT,
 };
 
 struct cli_option {
@@ -37,7 +39,7 @@ struct cli_option {
 /* What the command line asked for. */
 struct cli {
 	const char *script, *shots; /* "" and "." when not given */
-	bool headless, debug, show_config;
+	bool headless, debug, show_config, check_layout;
 	const struct staff_command *staff; /* a staff command instead of the kiosk, or NULL */
 	const char *staff_arg;
 	/* The settings it set, in order: they go over the remote configuration too. */

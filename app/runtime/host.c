@@ -21,6 +21,19 @@ static const struct ui *host_ui(void *ctx)
 	return &((struct app *)ctx)->ui;
 }
 
+static const char *host_tr(void *ctx, const char *msgid)
+{
+	return ui_tr(&((struct app *)ctx)->ui, msgid);
+}
+
+static void host_reveal(void *ctx, int widget)
+{
+	struct app *a = ctx;
+
+	ui_reveal(&a->ui, widget);
+	a->dirty = true;
+}
+
 static void host_tap(void *ctx, int x, int y)
 {
 	struct app *a = ctx;
@@ -189,6 +202,8 @@ int host_open(struct app *a)
 	    .min_target_px = (a->cfg.dpi * 15 * 10 + 127) / 254, /* 15 mm */
 	    .press = host_press,
 	    .taps_from_ms = host_taps_from_ms,
+	    .reveal = host_reveal,
+	    .tr = host_tr,
 	    .cash = host_cash,
 	};
 

@@ -73,6 +73,14 @@ static void activate(struct app *a, int i, int64_t touch_ms)
 		access_set_look(a, a->ui.theme_id, !a->ui.large_text);
 		app_dispatch(a, core_ev(CORE_EV_TOUCH));
 		break;
+	case UI_ACT_SCROLL_UP:
+	case UI_ACT_SCROLL_DOWN:
+		/* Most of a view at a time, so what was at its edge stays in sight. */
+		ui_scroll_by(&a->ui, (w->action == UI_ACT_SCROLL_UP ? -1 : 1) *
+					 a->ui.scroll.view.h * 2 / 3);
+		a->dirty = true;
+		app_dispatch(a, core_ev(CORE_EV_TOUCH));
+		break;
 	case UI_ACT_NONE:
 		/* The core refuses a tap that began before what it lands on appeared. */
 		ev = screens_event(w);

@@ -75,8 +75,10 @@ void app_dispatch(struct app *a, struct core_event ev)
 	if (core_handle(&a->core, &ev, &fx))
 		a->dirty = true;
 	/* A new screen: the keypad focus starts again from its top. */
-	if (strcmp(before, core_screen_id(&a->core)))
+	if (strcmp(before, core_screen_id(&a->core))) {
 		a->ui.focus_index = -1;
+		ui_scroll_reset(&a->ui);
+	}
 	for (int i = 0; i < fx.count; i++) {
 		worker_submit(a->worker, &fx.fx[i], a->core.lang);
 		if (fx.fx[i].type == CORE_FX_END_SESSION)
@@ -130,10 +132,22 @@ static void draw(struct app *a)
 		strftime(a->today, sizeof(a->today), "%Y-%m-%d", &tm);
 	a->screen_ctx.today = a->today;
 	a->screen_ctx.scanner = a->worker && worker_scanner_present(a->worker);
+	a->ui.redraw = false;
 	screens_draw(&a->ui, &a->core, &a->screen_ctx, clock_mono_ms());
 	access_frame(a);
 	SDL_RenderPresent(a->renderer);
-	a->dirty = false;
+	/* The view scrolled to the keypad's focus: the frame is drawn again at once. */
+	a->dirty = a->ui.redraw;
+	if (a->ui.check_layout && a->ui.layout_error[0]) {
+		/* --check-layout: a text that does not fit, or boxes over each other, fail the
+		 * journey (or the run) naming the screen and the boxes. */
+		fprintf(stderr, "journey: failed: layout on screen %s (%s%s, %s): %s\n",
+			core_screen_id(&a->core),
+			a->ui.theme_id == THEME_HIGH_CONTRAST ? "high contrast" : "default",
+			a->ui.large_text ? ", large text" : "", a->core.lang ? "es" : "en",
+			a->ui.layout_error);
+		a->exit_code = 1;
+	}
 	if (first && getenv("KIOSK_BENCH_FIRST_FRAME")) {
 		/* Benchmark hook (tests/bench/startup.sh): when the first frame was presented,
 		 * on the wall clock the caller also reads before exec. */

@@ -2,6 +2,7 @@
 #include "app/runtime/paths.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "app/common/err.h"
 #include "app/common/fsutil.h"
@@ -32,4 +33,21 @@ struct portal_config paths_portal(const struct kiosk_config *cfg)
 	    .connect_timeout_ms = cfg->portal_connect_timeout_ms,
 	};
 	return pc;
+}
+
+bool paths_terminal(const struct kiosk_config *cfg, struct terminal_config *out)
+{
+	if (strcmp(cfg->payments_card, "terminal") != 0)
+		return false;
+	*out = (struct terminal_config){
+	    .url = cfg->terminal_url,
+	    .ca_file = cfg->terminal_ca,
+	    .poi_id = cfg->terminal_poi_id,
+	    .sale_id = cfg->terminal_sale_id[0] ? cfg->terminal_sale_id : cfg->kiosk_id,
+	    .currency = cfg->terminal_currency,
+	    .timeout_ms = cfg->terminal_timeout_ms,
+	    .payment_timeout_ms = cfg->terminal_payment_timeout_ms,
+	    .connect_timeout_ms = cfg->terminal_connect_timeout_ms,
+	};
+	return true;
 }

@@ -3,10 +3,12 @@
 #ifndef KIOSK_RUNTIME_PATHS_H
 #define KIOSK_RUNTIME_PATHS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "app/config.h"
 #include "app/portal/portal.h"
+#include "drivers/terminal/terminal.h"
 
 /* dir + "/" + name into buf; KIOSK_EINVAL when it does not fit. */
 int paths_join(char *buf, size_t n, const char *dir, const char *name);
@@ -17,5 +19,9 @@ int paths_ensure_dir(const char *path);
 /* The portal client's settings; its strings point into cfg, which must outlive it and not
  * change while a client uses it. */
 struct portal_config paths_portal(const struct kiosk_config *cfg);
+
+/* The payment terminal client's settings when [payments] card is terminal: true and *out
+ * filled (strings into cfg, as above); false with a magstripe reader. */
+bool paths_terminal(const struct kiosk_config *cfg, struct terminal_config *out);
 
 #endif

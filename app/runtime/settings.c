@@ -39,8 +39,8 @@ const char *settings_apply(struct app *a, const struct kiosk_config *next)
 	bool voice =
 	    a->cfg.speech_volume != next->speech_volume || a->cfg.speech_rate != next->speech_rate;
 	bool speech = strcmp(a->cfg.speech, next->speech) != 0;
-	bool look =
-	    a->cfg.high_contrast != next->high_contrast || a->cfg.large_text != next->large_text;
+	bool look = a->cfg.high_contrast != next->high_contrast ||
+		    a->cfg.large_text != next->large_text || strcmp(a->cfg.look, next->look) != 0;
 
 	config_copy(&a->cfg, next, CONFIG_LIVE);
 	heartbeat_set_interval(a->hb, a->cfg.heartbeat_s);

@@ -76,13 +76,20 @@ static int reconcile(const struct kiosk_config *cfg, const char *arg)
 {
 	char journal[600], outbox[600];
 	struct portal_config pc = paths_portal(cfg);
+	struct terminal_config tc;
+	bool has_terminal = paths_terminal(cfg, &tc);
 	int64_t wait_s = (pc.timeout_ms + pc.connect_timeout_ms) / 1000;
 	int rc;
 
 	(void)arg;
 	if (store_paths(cfg, journal, outbox, sizeof(journal)))
 		return 1;
-	rc = admin_reconcile(journal, &pc, wait_s + 2, wait_s + 10, stdout);
+	/* A Payment that reached the terminal may still be on its way for as long as the
+	 * terminal's own deadlines: the grace period covers the longer of the two parties. */
+	if (has_terminal && (tc.timeout_ms + tc.connect_timeout_ms) / 1000 > wait_s)
+		wait_s = (tc.timeout_ms + tc.connect_timeout_ms) / 1000;
+	rc = admin_reconcile(journal, outbox, &pc, has_terminal ? &tc : NULL, wait_s + 2,
+			     wait_s + 10, stdout);
 	return rc == KIOSK_EBUSY ? 3 : done(rc);
 }
 

@@ -135,6 +135,9 @@ int app_start(struct app *a)
 		fprintf(stderr, "kiosk: cannot start the screen (%s)\n", kiosk_strerror(rc));
 		return rc;
 	}
+	/* --check-layout: every frame's boxes, and its targets at 15 mm on this screen. */
+	a->ui.check_layout = a->cli.check_layout;
+	a->ui.min_target_px = (a->cfg.dpi * 15 * 10 + 127) / 254;
 	rc = app_start_inbox(a);
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot start (%s)\n", kiosk_strerror(rc));
@@ -186,18 +189,7 @@ int app_start(struct app *a)
 	    .cashbox_path = cashbox,
 	    .inbox = a->inbox,
 	};
-	if (!strcmp(a->boot.payments_card, "terminal"))
-		wcfg.terminal = (struct terminal_config){
-		    .url = a->boot.terminal_url,
-		    .ca_file = a->boot.terminal_ca,
-		    .poi_id = a->boot.terminal_poi_id,
-		    .sale_id =
-			a->boot.terminal_sale_id[0] ? a->boot.terminal_sale_id : a->boot.kiosk_id,
-		    .currency = a->boot.terminal_currency,
-		    .timeout_ms = a->boot.terminal_timeout_ms,
-		    .payment_timeout_ms = a->boot.terminal_payment_timeout_ms,
-		    .connect_timeout_ms = a->boot.terminal_connect_timeout_ms,
-		};
+	paths_terminal(&a->boot, &wcfg.terminal);
 	rc = worker_start(&wcfg, &a->worker);
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot start (%s); see the log above\n",
@@ -218,9 +210,10 @@ int app_start(struct app *a)
 	    strcmp(a->boot.payments_card, "terminal") ? CORE_CARD_READER : CORE_CARD_TERMINAL;
 	ccfg.cash = strcmp(a->cfg.cash_device, "none") != 0;
 	core_init(&a->core, &ccfg, clock_mono_ms());
-	if (a->cfg.high_contrast || a->cfg.large_text)
-		access_set_look(a, a->cfg.high_contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT,
-				a->cfg.large_text);
+	bool contrast, large;
+	config_look(&a->cfg, &contrast, &large);
+	if (contrast || large)
+		access_set_look(a, contrast ? THEME_HIGH_CONTRAST : THEME_DEFAULT, large);
 	a->speech_default = access_speech_wanted(&a->cfg);
 	if (a->speech_default)
 		access_set_speech(a, true);

@@ -10,14 +10,20 @@
 
 #define HALF ((CONTENT_W - 30) / 2)
 
-static int field(struct ui *ui, const struct core_state *s, SDL_Rect r, enum core_field f,
-		 const char *label, const char *value)
+/* Two choices side by side, one selected, as tall as the taller label needs; returns the
+ * height. */
+static int choice_pair(struct ui *ui, int y, const char *l0, const char *l1, bool second,
+		       enum core_event_type type)
 {
-	int ev;
+	int h = ui_button_height(ui, HALF, l0, NULL, 100);
 
-	ev = screen_tag(CORE_EV_FOCUS, f);
-	ui_field(ui, r, label, value, NULL, s->focus == f, s->notice.field == f, ev);
-	return r.h + chrome_field_notice(ui, s, f, r.x, r.y + r.h, r.w);
+	if (ui_button_height(ui, HALF, l1, NULL, 100) > h)
+		h = ui_button_height(ui, HALF, l1, NULL, 100);
+	ui_button(ui, (SDL_Rect){MARGIN, y, HALF, h}, l0, second ? UI_QUIET : UI_SELECTED,
+		  screen_tag(type, 0));
+	ui_button(ui, (SDL_Rect){MARGIN + HALF + 30, y, HALF, h}, l1,
+		  second ? UI_SELECTED : UI_QUIET, screen_tag(type, 1));
+	return h;
 }
 
 static void refused(struct ui *ui, int y)
@@ -33,8 +39,10 @@ static void refused(struct ui *ui, int y)
 			  _("Your utility account is not fully linked. Link your utility account "
 			    "first, or contact your city for assistance."));
 	ui_fill(ui, (SDL_Rect){MARGIN, y, 12, h + 60}, t->error);
-	ui_button(ui, (SDL_Rect){MARGIN + 50, y + h + 70, 560, 120}, _("Add Utility Account"),
-		  UI_PRIMARY, ev);
+	ui_button(ui,
+		  (SDL_Rect){MARGIN + 50, y + h + 70, 560,
+			     ui_button_height(ui, 560, _("Add Utility Account"), NULL, 120)},
+		  _("Add Utility Account"), UI_PRIMARY, ev);
 }
 
 void screen_autopay(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
@@ -42,7 +50,7 @@ void screen_autopay(struct ui *ui, const struct core_state *s, const struct scre
 	const struct ui_theme *t = &ui->theme;
 	int ev;
 	char shown[24], card[64];
-	int y, a, b;
+	int y, a, b, h;
 
 	(void)ctx;
 	y = chrome_title(ui, _("Auto Pay"),
@@ -54,58 +62,57 @@ void screen_autopay(struct ui *ui, const struct core_state *s, const struct scre
 		return;
 	}
 	ev = TAG(CORE_EV_TOGGLE_AP_MAX);
-	ui_checkbox(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 110},
+	h = ui_checkbox_height(
+	    ui, CONTENT_W, _("Would you like to establish a maximum payment amount for auto pay"));
+	ui_checkbox(ui, (SDL_Rect){MARGIN, y, CONTENT_W, h},
 		    _("Would you like to establish a maximum payment amount for auto pay"),
 		    s->ap_has_max, ev);
-	y += 130;
+	y += h + 20;
 	if (s->ap_has_max) {
 		snprintf(shown, sizeof(shown), "%s%s", s->ap_max[0] ? "$" : "", s->ap_max);
-		y += field(ui, s, (SDL_Rect){MARGIN, y, HALF, 140}, CORE_FIELD_AP_MAX,
-			   _("Maximum amount"), shown) +
+		y += chrome_field(ui, s, MARGIN, y, HALF, 0, CORE_FIELD_AP_MAX, _("Maximum amount"),
+				  shown, NULL, false) +
 		     20;
 	}
-	ev = screen_tag(CORE_EV_SET_AP_METHOD, 0);
-	ui_button(ui, (SDL_Rect){MARGIN, y, HALF, 100}, _("Bank account"),
-		  s->ap_by_card ? UI_QUIET : UI_SELECTED, ev);
-	ev = screen_tag(CORE_EV_SET_AP_METHOD, 1);
-	ui_button(ui, (SDL_Rect){MARGIN + HALF + 30, y, HALF, 100}, _("Card"),
-		  s->ap_by_card ? UI_SELECTED : UI_QUIET, ev);
-	y += 130;
+	y +=
+	    choice_pair(ui, y, _("Bank account"), _("Card"), s->ap_by_card, CORE_EV_SET_AP_METHOD) +
+	    30;
 	if (s->ap_by_card) {
-		chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 260});
+		int py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 40) + 40;
 		if (s->last4[0]) {
 			snprintf(card, sizeof(card), "%s •••• %s", s->brand, s->last4);
-			ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 50, y + 50, 0, UI_LEFT,
-				_("Card read"));
-			ui_text(ui, UI_FONT_HEADING, t->text, MARGIN + 50, y + 110, 0, UI_LEFT,
-				card);
+			py += 10 + ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 50, py,
+					   CONTENT_W - 100, UI_LEFT, _("Card read"));
+			py += ui_text(ui, UI_FONT_HEADING, t->text, MARGIN + 50, py,
+				      CONTENT_W - 100, UI_LEFT, card);
 		} else {
-			ui_text(ui, UI_FONT_HEADING, t->text, MARGIN + 50, y + 50, CONTENT_W - 100,
-				UI_LEFT, _("Swipe your card on the reader."));
+			py +=
+			    ui_text(ui, UI_FONT_HEADING, t->text, MARGIN + 50, py, CONTENT_W - 100,
+				    UI_LEFT, _("Swipe your card on the reader."));
 		}
-		ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN + 50, y + 190, CONTENT_W - 100, UI_LEFT,
+		ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN + 50, py + 20, CONTENT_W - 100, UI_LEFT,
 			_("Only the card's brand and last four digits are kept at this kiosk."));
-		y += 290;
+		y = chrome_panel_end(ui) + 30;
 	} else {
-		a = field(ui, s, (SDL_Rect){MARGIN, y, HALF, 140}, CORE_FIELD_ROUTING,
-			  _("Routing number"), s->routing);
-		b = field(ui, s, (SDL_Rect){MARGIN + HALF + 30, y, HALF, 140},
-			  CORE_FIELD_BANK_ACCOUNT, _("Account number"), s->bank_account);
+		/* Both boxes level, under the taller of the two labels. */
+		h = ui_field_height(ui, HALF, _("Routing number"), NULL, FIELD_BOX_H);
+		if (ui_field_height(ui, HALF, _("Account number"), NULL, FIELD_BOX_H) > h)
+			h = ui_field_height(ui, HALF, _("Account number"), NULL, FIELD_BOX_H);
+		a = chrome_field(ui, s, MARGIN, y, HALF, h, CORE_FIELD_ROUTING, _("Routing number"),
+				 s->routing, NULL, false);
+		b = chrome_field(ui, s, MARGIN + HALF + 30, y, HALF, h, CORE_FIELD_BANK_ACCOUNT,
+				 _("Account number"), s->bank_account, NULL, false);
 		y += (a > b ? a : b) + 20;
-		ev = screen_tag(CORE_EV_SET_AP_SAVINGS, 0);
-		ui_button(ui, (SDL_Rect){MARGIN, y, HALF, 90}, _("Checking"),
-			  s->ap_savings ? UI_QUIET : UI_SELECTED, ev);
-		ev = screen_tag(CORE_EV_SET_AP_SAVINGS, 1);
-		ui_button(ui, (SDL_Rect){MARGIN + HALF + 30, y, HALF, 90}, _("Savings"),
-			  s->ap_savings ? UI_SELECTED : UI_QUIET, ev);
-		y += 110;
-		y += field(ui, s, (SDL_Rect){MARGIN, y, CONTENT_W, 140}, CORE_FIELD_BANK_NAME,
-			   _("Name on account"), s->bank_name) +
+		y += choice_pair(ui, y, _("Checking"), _("Savings"), s->ap_savings,
+				 CORE_EV_SET_AP_SAVINGS) +
+		     20;
+		y += chrome_field(ui, s, MARGIN, y, CONTENT_W, 0, CORE_FIELD_BANK_NAME,
+				  _("Name on account"), s->bank_name, NULL, false) +
 		     20;
 	}
 	y += chrome_notice(ui, s, y);
 	if (s->focus != CORE_FIELD_NONE)
-		chrome_keys(ui, s, y + 10 > 1180 ? y + 10 : 1180);
+		chrome_keys(ui, s, y + 10);
 	chrome_nav(ui, true, false, _("Review"), true);
 }
 
@@ -128,14 +135,13 @@ void screen_autopay_review(struct ui *ui, const struct core_state *s, const stru
 		snprintf(method, sizeof(method), "%s •••• %s",
 			 s->ap_savings ? _("Savings") : _("Checking"),
 			 s->bank_account + (n > 4 ? n - 4 : 0));
-	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, s->ap_by_card ? 300 : 380});
-	py = y + 40;
+	py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 12) + 40;
 	py += chrome_row(ui, x, py, w, _("Utility account"), a->bill.display_number);
 	py += chrome_row(ui, x, py, w, _("Maximum amount"), max);
 	py += chrome_row(ui, x, py, w, _("Payment method"), method);
 	if (!s->ap_by_card)
 		py += chrome_row(ui, x, py, w, _("Name on account"), s->bank_name);
-	y += (s->ap_by_card ? 300 : 380) + 40;
+	y = chrome_panel_end(ui) + 40;
 	/* A maximum below the bill now due means Auto Pay will not pay that bill: said before
 	 * the resident relies on it. */
 	if (s->ap_max_cents > 0 && a->bill.balance_cents > s->ap_max_cents) {
@@ -172,31 +178,26 @@ void screen_autopay_done(struct ui *ui, const struct core_state *s, const struct
 	const struct ui_theme *t = &ui->theme;
 	int ev = TAG(CORE_EV_DONE);
 	const char *fmt = _("We emailed a confirmation to %s.");
-	const char *p = strstr(fmt, "%s");
-	char sent[256];
-	int y = TOP_BAR_H + 120, cx = UI_W / 2;
+	int y = chrome_top(ui) + 70, cx = UI_W / 2;
 
 	(void)ctx;
 	ui_circle(ui, cx, y + 110, 110, t->success);
 	SDL_SetRenderDrawColor(ui->renderer, 255, 255, 255, 255);
-	for (int d = -9; d <= 9; d++) {
+	for (int d = -9; d <= 9 && !ui->measuring; d++) {
 		SDL_RenderDrawLine(ui->renderer, cx - 55, y + 110 + d, cx - 15, y + 150 + d);
 		SDL_RenderDrawLine(ui->renderer, cx - 15, y + 150 + d, cx + 60, y + 65 + d);
 	}
 	y += 280;
-	y += ui_text(ui, UI_FONT_TITLE, t->success, MARGIN, y, CONTENT_W, UI_CENTER,
-		     _("Auto Pay is active")) +
+	y += ui_text(ui, ui_fit_font(ui, UI_FONT_TITLE, CONTENT_W, _("Auto Pay is active")),
+		     t->success, MARGIN, y, CONTENT_W, UI_CENTER, _("Auto Pay is active")) +
 	     30;
-	if (p)
-		snprintf(sent, sizeof(sent), "%.*s%s%s", (int)(p - fmt), fmt, s->resident_email,
-			 p + 2);
-	else
-		snprintf(sent, sizeof(sent), "%s", fmt);
-	y += ui_text(ui, UI_FONT_BODY, t->text, MARGIN + 40, y, CONTENT_W - 80, UI_CENTER, sent) +
+	/* The address shortened in its middle if it must, never broken. */
+	y += ui_text_value(ui, UI_FONT_BODY, t->text, MARGIN + 40, y, CONTENT_W - 80, UI_CENTER,
+			   fmt, s->resident_email) +
 	     20;
 	ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 40, y, CONTENT_W - 80, UI_CENTER,
 		_("Your bill will be paid automatically on each due date. You can update or turn "
 		  "off Auto Pay at any time from Bills and Payments."));
-	ui_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H}, _("Done"), UI_PRIMARY,
-		  ev);
+	chrome_content_end(ui);
+	chrome_nav_right(ui, _("Done"), UI_PRIMARY, true, ev);
 }

@@ -19,14 +19,19 @@ void screen_basket(struct ui *ui, const struct core_state *s, const struct scree
 {
 	const struct ui_theme *t = &ui->theme;
 	char money[32], label[96], pay[64];
-	int64_t total = 0;
-	int y, ev, rows = s->basket_count + (s->cfg.fee_cents > 0) + 1;
+	int64_t total = 0, fee;
+	int y, ev, h;
 
 	(void)ctx;
+	for (int i = 0; i < s->basket_count; i++)
+		total += s->basket[i].amount_cents;
+	/* The card fee applies to the card terminal only (core_card_fee): 0 with the reader. */
+	fee = core_card_fee(s, total);
+	total = 0;
 	y = chrome_title(ui, _("Your bills"), NULL);
-	SDL_Rect panel = {MARGIN, y, CONTENT_W, 60 + rows * 90};
-	chrome_panel(ui, panel);
-	int x = MARGIN + 50, w = CONTENT_W - 100, py = y + 30;
+	/* A panel as tall as its rows (measured, then placed). */
+	int x = MARGIN + 50, w = CONTENT_W - 100,
+	    py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 12) + 30;
 	for (int i = 0; i < s->basket_count; i++) {
 		const struct core_basket_item *b = &s->basket[i];
 
@@ -35,34 +40,36 @@ void screen_basket(struct ui *ui, const struct core_state *s, const struct scree
 		py += chrome_row(ui, x, py, w, label, money);
 		total += b->amount_cents;
 	}
-	if (s->cfg.fee_cents > 0) {
-		money_format(s->cfg.fee_cents, money, sizeof(money));
-		py += chrome_row(ui, x, py, w, _("Convenience fee"), money);
-		total += s->cfg.fee_cents;
+	if (fee > 0) {
+		money_format(fee, money, sizeof(money));
+		py += chrome_row(ui, x, py, w, _("Card fee"), money);
+		total += fee;
 	}
 	ui_fill(ui, (SDL_Rect){x, py, w, 2}, t->border);
 	money_format(total, money, sizeof(money));
 	chrome_row(ui, x, py + 10, w, _("Total"), money);
-	y += panel.h + 30;
+	y = chrome_panel_end(ui) + 30;
 	y += chrome_notice(ui, s, y);
 	if (core_basket_offered(s) && !s->signed_in) {
 		ev = TAG(CORE_EV_ADD_BILL);
-		ui_button(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 130}, _("Add another bill"),
+		h = ui_button_height(ui, CONTENT_W, _("Add another bill"), NULL, 130);
+		ui_button(ui, (SDL_Rect){MARGIN, y, CONTENT_W, h}, _("Add another bill"),
 			  UI_SECONDARY, ev);
-		y += 160;
+		y += h + 30;
 	}
 	/* Signed in: the resident's other accounts with something due, one tap each. */
 	for (int i = 0; s->signed_in && i < s->account_count && core_basket_offered(s); i++) {
 		const struct core_bill *b = &s->accounts[i].bill;
 
-		if (b->balance_cents <= 0 || in_basket(s, b->customer_number) || y > NAV_Y - 160)
+		if (b->balance_cents <= 0 || in_basket(s, b->customer_number))
 			continue;
 		money_format(b->balance_cents, money, sizeof(money));
 		i18n_fill(label, sizeof(label), _("Add %s"), b->display_number, NULL);
 		ev = screen_tag(CORE_EV_BASKET_ACCOUNT, i);
-		ui_button_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 130}, label, money, UI_SECONDARY,
+		h = ui_button_height(ui, CONTENT_W, label, money, 130);
+		ui_button_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W, h}, label, money, UI_SECONDARY,
 			     true, ev);
-		y += 150;
+		y += h + 20;
 	}
 	money_format(total, money, sizeof(money));
 	i18n_fill(pay, sizeof(pay), _("Pay %s"), money, NULL);

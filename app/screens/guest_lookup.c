@@ -12,8 +12,8 @@ void screen_guest_lookup(struct ui *ui, const struct core_state *s, const struct
 	y = chrome_account_proof(ui, s, y, _("Use last name"), _("Use bill amount")) + 20;
 	y += chrome_notice(ui, s, y);
 
-	/* The keys fill what is left above the navigation; a long message pushes them down
-	 * rather than hiding under them. */
-	chrome_keys(ui, s, y + 20 > 1060 ? y + 20 : 1060);
+	/* The keys at their own size below; a long message pushes them down (the screen then
+	 * scrolls) rather than hiding under them. */
+	chrome_keys(ui, s, y + 20);
 	chrome_nav(ui, true, true, _("Continue"), true);
 }

@@ -11,6 +11,6 @@ void screen_link_account(struct ui *ui, const struct core_state *s, const struct
 			 _("Enter the details from your utility bill."));
 	y = chrome_account_proof(ui, s, y, _("By last name"), _("By last bill amount"));
 	y += chrome_notice(ui, s, y) + 20;
-	chrome_keys(ui, s, y > 1080 ? y : 1080);
+	chrome_keys(ui, s, y);
 	chrome_nav(ui, true, false, _("Link Account"), true);
 }

@@ -8,13 +8,11 @@
 /* One "label: value" line of the contact list; returns the height used. */
 static int contact(struct ui *ui, int y, const char *fmt, const char *value)
 {
-	char line[256];
-
 	if (!value || !value[0])
 		return 0;
-	i18n_fill(line, sizeof(line), fmt, value, NULL);
-	return ui_text(ui, UI_FONT_BODY, ui->theme.text, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
-		       line) +
+	/* A website or phone number is one piece: shortened in its middle, never broken. */
+	return ui_text_value(ui, UI_FONT_BODY, ui->theme.text, MARGIN + 60, y, CONTENT_W - 120,
+			     UI_CENTER, fmt, value) +
 	       16;
 }
 
@@ -24,11 +22,11 @@ void screen_out_of_service(struct ui *ui, const struct core_state *s, const stru
 	const char *msg =
 	    words_configured(ui, ctx->out_of_service_message, ctx->out_of_service_message_es);
 	const char *hours = words_configured(ui, ctx->city_hours, ctx->city_hours_es);
-	int y = 460;
+	int y = chrome_top(ui) + 260;
 
 	(void)s;
-	y += ui_text(ui, UI_FONT_TITLE, t->text, MARGIN, y, CONTENT_W, UI_CENTER,
-		     _("Out of service"));
+	y += ui_text(ui, ui_fit_font(ui, UI_FONT_TITLE, CONTENT_W, _("Out of service")), t->text,
+		     MARGIN, y, CONTENT_W, UI_CENTER, _("Out of service"));
 	y += 40;
 	y += ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
 		     _("This kiosk is not taking payments right now."));
@@ -51,6 +49,6 @@ void screen_out_of_service(struct ui *ui, const struct core_state *s, const stru
 		y += contact(ui, y, _("By phone: %s"), ctx->city_phone);
 		y += contact(ui, y, _("Hours: %s"), hours);
 	}
-	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1610, CONTENT_W, UI_CENTER,
+	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y + 40, CONTENT_W, UI_CENTER,
 		words_configured(ui, ctx->help_text, ctx->help_text_es));
 }

@@ -98,19 +98,26 @@ void screen_pay_card(struct ui *ui, const struct core_state *s, const struct scr
 		return;
 	}
 	y = chrome_title(ui, _("Swipe your card"), _("Use the card reader next to this screen."));
-	ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y + 20, CONTENT_W, UI_CENTER,
-		_("Amount to pay"));
-	ui_text(ui, UI_FONT_HUGE, t->text, MARGIN, y + 80, CONTENT_W, UI_CENTER, amount);
-	draw_reader(ui, UI_W / 2 - 40, y + 480);
-	y += 780;
-	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
-		_("Your card number is never stored. Only the last four digits are printed."));
-	y += 90;
+	y += 20;
+	y += 10 + ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
+			  _("Amount to pay"));
+	y += 40 + ui_text(ui, ui_fit_font(ui, UI_FONT_HUGE, CONTENT_W, amount), t->text, MARGIN, y,
+			  CONTENT_W, UI_CENTER, amount);
+	/* The picture is a box of its own: no text may run over it. */
+	ui_group_begin(ui, UI_W / 2 - 300, y, 600, 380, 0, "card reader picture");
+	draw_reader(ui, UI_W / 2 - 40, y + 130);
+	y = ui_group_end(ui) + 30;
+	y += 30 + ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
+			  _("Your card number is never stored. Only the last four digits are "
+			    "printed."));
 	y += chrome_notice(ui, s, y);
 	if (s->receipt_choice) {
 		int ev = TAG(CORE_EV_CONTINUE_NO_RECEIPT);
 
-		ui_button(ui, (SDL_Rect){MARGIN, y + 20, CONTENT_W, 130},
+		ui_button(ui,
+			  (SDL_Rect){MARGIN, y + 20, CONTENT_W,
+				     ui_button_height(ui, CONTENT_W, _("Continue without receipt"),
+						      NULL, 130)},
 			  _("Continue without receipt"), UI_PRIMARY, ev);
 	}
 	chrome_nav(ui, s->busy == CORE_BUSY_NONE, s->busy == CORE_BUSY_NONE, NULL, false);

@@ -21,15 +21,15 @@ void screen_pay_cash(struct ui *ui, const struct core_state *s, const struct scr
 			     _("This kiosk does not give change. Anything over the amount due is "
 			       "credited to your account.")) +
 		     60;
-	SDL_Rect panel = {MARGIN, y + 20, CONTENT_W, 360};
-	ui_round_rect(ui, panel, 24, t->surface);
-	ui_frame(ui, panel, 24, 2, t->border);
-	ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y + 60, CONTENT_W, UI_CENTER,
-		_("Inserted so far"));
-	ui_text(ui, UI_FONT_HUGE, t->text, MARGIN, y + 120, CONTENT_W, UI_CENTER, in);
-	int x = MARGIN + 50, w = CONTENT_W - 100, py = y + 280;
+	/* A panel as tall as what it holds (measured, then placed). */
+	int x = MARGIN + 50, w = CONTENT_W - 100,
+	    py = chrome_panel_begin(ui, MARGIN, y + 20, CONTENT_W, 30) + 40;
+	py += 10 + ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, py, CONTENT_W, UI_CENTER,
+			   _("Inserted so far"));
+	py += 20 + ui_text(ui, ui_fit_font(ui, UI_FONT_HUGE, CONTENT_W, in), t->text, MARGIN, py,
+			   CONTENT_W, UI_CENTER, in);
 	chrome_row(ui, x, py, w, _("Amount due"), due);
-	y += panel.h + 60;
+	y = chrome_panel_end(ui) + 40;
 	if (s->cash_taken_cents > s->amount_cents) {
 		money_format(s->cash_taken_cents - s->amount_cents, over, sizeof(over));
 		y += chrome_row(ui, MARGIN + 50, y, CONTENT_W - 100, _("Credit to your account"),

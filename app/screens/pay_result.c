@@ -9,7 +9,7 @@ static void draw_mark(struct ui *ui, int cx, int cy, bool ok, SDL_Color c)
 {
 	ui_circle(ui, cx, cy, 110, c);
 	SDL_SetRenderDrawColor(ui->renderer, 255, 255, 255, 255);
-	for (int d = -9; d <= 9; d++) {
+	for (int d = -9; d <= 9 && !ui->measuring; d++) {
 		if (ok) {
 			SDL_RenderDrawLine(ui->renderer, cx - 55, cy + d, cx - 15, cy + 40 + d);
 			SDL_RenderDrawLine(ui->renderer, cx - 15, cy + 40 + d, cx + 60,
@@ -28,7 +28,7 @@ void screen_pay_result(struct ui *ui, const struct core_state *s, const struct s
 	const struct ui_theme *t = &ui->theme;
 	int ev;
 	char amount[32], card[64];
-	int y = TOP_BAR_H + 80;
+	int y = chrome_top(ui) + 30, h;
 	const char *title, *sub;
 	SDL_Color c;
 
@@ -54,7 +54,9 @@ void screen_pay_result(struct ui *ui, const struct core_state *s, const struct s
 	}
 	draw_mark(ui, UI_W / 2, y + 110, s->outcome == CORE_OUTCOME_APPROVED, c);
 	y += 260;
-	y += ui_text(ui, UI_FONT_TITLE, c, MARGIN, y, CONTENT_W, UI_CENTER, title) + 20;
+	y += ui_text(ui, ui_fit_font(ui, UI_FONT_TITLE, CONTENT_W, title), c, MARGIN, y, CONTENT_W,
+		     UI_CENTER, title) +
+	     20;
 	y += ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 40, y, CONTENT_W - 80, UI_CENTER, sub) +
 	     40;
 	if (s->outcome == CORE_OUTCOME_DECLINED && s->decline_reason[0])
@@ -62,10 +64,8 @@ void screen_pay_result(struct ui *ui, const struct core_state *s, const struct s
 			     _(s->decline_reason)) +
 		     40;
 
-	SDL_Rect panel = {MARGIN, y, CONTENT_W, 330};
-	ui_round_rect(ui, panel, 24, t->surface);
-	ui_frame(ui, panel, 24, 2, t->border);
-	int x = MARGIN + 50, w = CONTENT_W - 100, py = y + 40;
+	int x = MARGIN + 50, w = CONTENT_W - 100,
+	    py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 12) + 40;
 	money_format(s->amount_cents, amount, sizeof(amount));
 	snprintf(card, sizeof(card), "%s •••• %s", s->brand, s->last4);
 	if (s->reference[0])
@@ -84,30 +84,36 @@ void screen_pay_result(struct ui *ui, const struct core_state *s, const struct s
 		    s->outcome == CORE_OUTCOME_APPROVED ? _("Amount paid") : _("Amount"), amount);
 		py += chrome_row(ui, x, py, w, _("Card"), card);
 	}
-	y += panel.h + 30;
+	y = chrome_panel_end(ui) + 30;
 	if (s->paying_cash && s->posting_later)
 		y += ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 40, y, CONTENT_W - 80, UI_CENTER,
 			     _("The city's system is not reachable right now. This payment will "
 			       "appear on your account shortly.")) +
 		     20;
-	chrome_notice(ui, s, y);
+	y += chrome_notice(ui, s, y);
 
 	int bw = (CONTENT_W - 30) / 2;
 	if (s->outcome == CORE_OUTCOME_APPROVED && s->reference[0]) {
 		/* The receipt can also go to an email address or a mobile number. */
 		ev = TAG(CORE_EV_EMAIL_RECEIPT);
-		ui_button_ex(ui, (SDL_Rect){MARGIN, NAV_Y - 200, bw, 150}, _("Email receipt"), NULL,
+		h = ui_button_height(ui, bw, _("Email receipt"), NULL, 150);
+		if (ui_button_height(ui, bw, _("Text receipt"), NULL, 150) > h)
+			h = ui_button_height(ui, bw, _("Text receipt"), NULL, 150);
+		ui_button_ex(ui, (SDL_Rect){MARGIN, y + 20, bw, h}, _("Email receipt"), NULL,
 			     UI_SECONDARY, !s->receipt_emailed, ev);
 		ev = TAG(CORE_EV_TEXT_RECEIPT);
-		ui_button_ex(ui, (SDL_Rect){MARGIN + bw + 30, NAV_Y - 200, bw, 150},
-			     _("Text receipt"), NULL, UI_SECONDARY, !s->receipt_texted, ev);
+		ui_button_ex(ui, (SDL_Rect){MARGIN + bw + 30, y + 20, bw, h}, _("Text receipt"),
+			     NULL, UI_SECONDARY, !s->receipt_texted, ev);
+		y += h + 20;
 	}
 	if (s->outcome == CORE_OUTCOME_DECLINED) {
 		ev = TAG(CORE_EV_TRY_ANOTHER_CARD);
-		ui_button(ui, (SDL_Rect){MARGIN, NAV_Y - 200, CONTENT_W, 150},
-			  _("Try another card"), UI_SECONDARY, ev);
+		h = ui_button_height(ui, CONTENT_W, _("Try another card"), NULL, 150);
+		ui_button(ui, (SDL_Rect){MARGIN, y + 20, CONTENT_W, h}, _("Try another card"),
+			  UI_SECONDARY, ev);
 	}
 	ev = TAG(CORE_EV_PRINT_RECEIPT);
+	chrome_content_end(ui);
 	ui_button_ex(ui, (SDL_Rect){MARGIN, NAV_Y, bw, NAV_H}, _("Print receipt"), NULL,
 		     UI_SECONDARY, !s->receipt_printed, ev);
 	ev = TAG(CORE_EV_DONE);

@@ -25,17 +25,14 @@ static const struct receipt_send_view views[] = {
 void screen_receipt_send(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct receipt_send_view *v = &views[s->screen == CORE_SCREEN_RECEIPT_TEXT];
-	int ev = screen_tag(CORE_EV_FOCUS, v->field);
 	int y;
 
 	(void)ctx;
 	y = chrome_title(ui, _(v->title), _(v->subtitle));
-	ui_field(ui, (SDL_Rect){MARGIN, y, v->width, 170}, _(v->label),
-		 core_field_text(s, v->field), v->hint, s->focus == v->field,
-		 s->notice.field == v->field, ev);
-	y += 170;
-	y += chrome_field_notice(ui, s, v->field, MARGIN, y, CONTENT_W);
+	/* Measured: label, hint, box and its message, then the keys below. */
+	y += chrome_field(ui, s, MARGIN, y, v->width, 0, v->field, _(v->label),
+			  core_field_text(s, v->field), v->hint, false);
 	y += chrome_notice(ui, s, y) + 20;
-	chrome_keys(ui, s, y > 1000 ? y : 1000);
+	chrome_keys(ui, s, y);
 	chrome_nav(ui, true, true, _("Send"), s->busy == CORE_BUSY_NONE);
 }

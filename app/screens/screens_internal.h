@@ -19,10 +19,20 @@ int screen_tag(enum core_event_type type, int arg);
 #define TOP_BAR_H 150
 #define NAV_Y 1730
 #define NAV_H 150
+#define KEY_H 96	/* a key of the keypads and keyboards: 24 mm at 102 dpi */
+#define FIELD_BOX_H 110 /* a field's box, under its label */
 
 void chrome_top_bar(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+/* Where a screen's content starts: below the top bar, moved by the scroll view. Every screen's
+ * content is in the scroll view (chrome.c opens it), measured, then placed. */
+int chrome_top(struct ui *ui);
+/* Ends the scrolling content: what follows is fixed at the bottom (the navigation). */
+void chrome_content_end(struct ui *ui);
 /* Step title and optional subtitle; returns the y below them. */
 int chrome_title(struct ui *ui, const char *title, const char *subtitle);
+/* A screen's own button at the right of the navigation (Done, Confirm, Unlink Account), as
+ * wide as its label needs; ends the scrolling content. */
+void chrome_nav_right(struct ui *ui, const char *label, enum ui_style style, bool enabled, int tag);
 /* Back / Cancel / main button. main_label NULL: none. */
 void chrome_nav(struct ui *ui, bool back, bool cancel, const char *main_label, bool main_enabled);
 /* An error notice in place at y (returns its height), or nothing for non-errors. */
@@ -40,14 +50,38 @@ int chrome_field_notice(struct ui *ui, const struct core_state *s, enum core_fie
 /* The heights those notices would take, to size a panel before drawing into it. */
 int chrome_field_notice_height(struct ui *ui, const struct core_state *s, enum core_field f, int w);
 int chrome_notice_height(struct ui *ui, const struct core_state *s);
-/* The keyboard or keypad for the focused field, from top down to the navigation. */
-void chrome_keys(struct ui *ui, const struct core_state *s, int top);
+/* The keyboard or keypad for the focused field at its own size, from top (or lower, near the
+ * navigation, when there is room); returns the y below it. */
+int chrome_keys(struct ui *ui, const struct core_state *s, int top);
+/* Its height (0: no keys for the focus). */
+int chrome_keys_height(const struct core_state *s);
+/* A field of a form (label, hint, box, then its message) at x, y in width w, at least min_h
+ * tall (0: its own height; two fields side by side pass the taller's); returns the height
+ * used. */
+int chrome_field(struct ui *ui, const struct core_state *s, int x, int y, int w, int min_h,
+		 enum core_field f, const char *label, const char *value, const char *hint,
+		 bool masked);
 /* Customer number, the name-or-amount toggle (labelled by_name / by_bill) and the field it
  * picks, with their messages; returns the y below them. */
 int chrome_account_proof(struct ui *ui, const struct core_state *s, int y,
 			 const char *by_name_label, const char *by_bill_label);
+/* A tile of a two-column grid: a button with an optional detail line. */
+struct chrome_tile {
+	const char *label, *detail;
+	enum ui_style style;
+	int tag;
+};
+/* Two tiles side by side (right may be NULL), both as tall as the taller needs and at least
+ * min_h; returns the row's height. */
+int chrome_tile_row(struct ui *ui, int y, int min_h, const struct chrome_tile *left,
+		    const struct chrome_tile *right);
+
 /* A white panel with a border; returns its height. */
 int chrome_panel(struct ui *ui, SDL_Rect r);
+/* A panel that grows with what is drawn in it (measured, then placed) down to pad below its
+ * lowest box; returns y. chrome_panel_end returns the y below it. */
+int chrome_panel_begin(struct ui *ui, int x, int y, int w, int pad);
+int chrome_panel_end(struct ui *ui);
 
 /* Words from data (words.c): an Auto Pay method in the resident's language ("Checking ending
  * 6789"); whether a bill is past due (its due date before ctx->today, something still owed);

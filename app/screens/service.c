@@ -41,48 +41,53 @@ static void pin(struct ui *ui, const struct core_state *s)
 	int ev;
 	int y = chrome_title(ui, _("Staff service mode"), _("Enter the staff PIN."));
 
+	int h = ui_field_height(ui, CONTENT_W / 2, _("Staff PIN"), NULL, FIELD_BOX_H);
+
 	ev = screen_tag(CORE_EV_FOCUS, CORE_FIELD_SERVICE_PIN);
-	ui_field_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W / 2, 170}, _("Staff PIN"), s->svc.pin, "",
+	ui_field_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W / 2, h}, _("Staff PIN"), s->svc.pin, "",
 		    true, s->notice.is_error, true, ev);
-	y += 190;
+	y += h + 20;
 	y += chrome_notice(ui, s, y) + 20;
-	chrome_keys(ui, s, y > 900 ? y : 900);
+	chrome_keys(ui, s, y);
 	chrome_nav(ui, true, false, _("Continue"), true);
+}
+
+/* A tile of the service home: an action of its own. */
+static struct chrome_tile tile(const char *label, const char *detail, enum ui_style style,
+			       enum core_service_action a)
+{
+	return (struct chrome_tile){label, detail, style,
+				    screen_tag(CORE_EV_SERVICE_ACTION, (int)a)};
 }
 
 static void home(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
-	int w = (CONTENT_W - GRID_GAP) / 2, x2 = MARGIN + w + GRID_GAP;
+	struct chrome_tile tiles[] = {
+	    tile(_("Device status"), NULL, UI_SECONDARY, CORE_SVC_DEVICES),
+	    tile(_("Test print"), NULL, UI_SECONDARY, CORE_SVC_TEST_PRINT),
+	    tile(_("Test card reader"), NULL, UI_SECONDARY, CORE_SVC_TEST_CARD),
+	    tile(_("Reprint last receipt"), NULL, UI_SECONDARY, CORE_SVC_REPRINT_LAST),
+	    tile(_("Reprint by reference"), NULL, UI_SECONDARY, CORE_SVC_REPRINT_REF),
+	    tile(_("End of day"), NULL, UI_SECONDARY, CORE_SVC_REPORT),
+	    tile(_("Out of service"),
+		 s->out_of_service ? _("Now: out of service") : _("Now: in service"),
+		 s->out_of_service ? UI_SELECTED : UI_SECONDARY, CORE_SVC_OUT_OF_SERVICE),
+	    tile(_("Restart"), NULL, UI_SECONDARY, CORE_SVC_RESTART),
+	    {0},
+	};
+	size_t n = sizeof(tiles) / sizeof(tiles[0]) - 1; /* the last: cash, when taken */
 	char sub[160];
 	int y;
 
 	i18n_fill(sub, sizeof(sub), _("Version %s"), ctx->version ? ctx->version : "", NULL);
 	y = chrome_title(ui, _("Service mode"), sub);
 	y += chrome_notice(ui, s, y);
-	action_button(ui, (SDL_Rect){MARGIN, y, w, TILE_H}, _("Device status"), NULL, UI_SECONDARY,
-		      CORE_SVC_DEVICES);
-	action_button(ui, (SDL_Rect){x2, y, w, TILE_H}, _("Test print"), NULL, UI_SECONDARY,
-		      CORE_SVC_TEST_PRINT);
-	y += TILE_H + GRID_GAP;
-	action_button(ui, (SDL_Rect){MARGIN, y, w, TILE_H}, _("Test card reader"), NULL,
-		      UI_SECONDARY, CORE_SVC_TEST_CARD);
-	action_button(ui, (SDL_Rect){x2, y, w, TILE_H}, _("Reprint last receipt"), NULL,
-		      UI_SECONDARY, CORE_SVC_REPRINT_LAST);
-	y += TILE_H + GRID_GAP;
-	action_button(ui, (SDL_Rect){MARGIN, y, w, TILE_H}, _("Reprint by reference"), NULL,
-		      UI_SECONDARY, CORE_SVC_REPRINT_REF);
-	action_button(ui, (SDL_Rect){x2, y, w, TILE_H}, _("End of day"), NULL, UI_SECONDARY,
-		      CORE_SVC_REPORT);
-	y += TILE_H + GRID_GAP;
-	action_button(ui, (SDL_Rect){MARGIN, y, w, TILE_H}, _("Out of service"),
-		      s->out_of_service ? _("Now: out of service") : _("Now: in service"),
-		      s->out_of_service ? UI_SELECTED : UI_SECONDARY, CORE_SVC_OUT_OF_SERVICE);
-	action_button(ui, (SDL_Rect){x2, y, w, TILE_H}, _("Restart"), NULL, UI_SECONDARY,
-		      CORE_SVC_RESTART);
-	y += TILE_H + GRID_GAP;
 	if (s->cfg.cash)
-		action_button(ui, (SDL_Rect){MARGIN, y, w, TILE_H}, _("Empty cash box"), NULL,
-			      UI_SECONDARY, CORE_SVC_CASHBOX);
+		tiles[n++] = tile(_("Empty cash box"), NULL, UI_SECONDARY, CORE_SVC_CASHBOX);
+	for (size_t i = 0; i < n; i += 2)
+		y += chrome_tile_row(ui, y, TILE_H, &tiles[i], i + 1 < n ? &tiles[i + 1] : NULL) +
+		     GRID_GAP;
+	chrome_content_end(ui);
 	action_button(ui, (SDL_Rect){MARGIN, NAV_Y, CONTENT_W, NAV_H}, _("Exit service mode"), NULL,
 		      UI_PRIMARY, CORE_SVC_EXIT);
 }
@@ -94,10 +99,9 @@ static void devices(struct ui *ui, const struct core_state *s, const struct scre
 	char buf[96], num[32];
 
 	y = chrome_title(ui, _("Device status"), NULL);
-	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 1000});
-	py = y + 40;
+	py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 12) + 40;
 	if (!s->svc.status_loaded) {
-		ui_text(ui, UI_FONT_BODY, ui->theme.muted, x, py, w, UI_LEFT, _("Checking…"));
+		py += ui_text(ui, UI_FONT_BODY, ui->theme.muted, x, py, w, UI_LEFT, _("Checking…"));
 	} else {
 		py += chrome_row(ui, x, py, w, _("Printer"),
 				 !st->printer_present  ? _("Not connected")
@@ -137,12 +141,14 @@ static void devices(struct ui *ui, const struct core_state *s, const struct scre
 			snprintf(buf, sizeof(buf), "%s", _("Not since start"));
 		py += chrome_row(ui, x, py, w, _("Last successful sync"), buf);
 	}
-	py = y + 700;
+	py += 40;
 	py += chrome_row(ui, x, py, w, _("Version"), ctx->version ? ctx->version : "");
 	chrome_row(ui, x, py, w, _("Update slot"),
 		   ctx->update_slot && ctx->update_slot[0] ? ctx->update_slot : _("Not known"));
-	action_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H}, _("Refresh"), NULL,
-		      UI_SECONDARY, CORE_SVC_DEVICES);
+	chrome_panel_end(ui);
+	chrome_content_end(ui);
+	chrome_nav_right(ui, _("Refresh"), UI_SECONDARY, true,
+			 screen_tag(CORE_EV_SERVICE_ACTION, (int)CORE_SVC_DEVICES));
 	chrome_nav(ui, true, false, NULL, false);
 }
 
@@ -155,10 +161,10 @@ static void card(struct ui *ui, const struct core_state *s)
 	y += chrome_notice(ui, s, y) + 40;
 	if (s->svc.card_read) {
 		snprintf(buf, sizeof(buf), "%s •••• %s", s->svc.card_brand, s->svc.card_last4);
-		ui_text(ui, UI_FONT_HEADING, ui->theme.success, MARGIN, y, CONTENT_W, UI_CENTER,
-			_("The card reader works."));
-		y += 100;
-		ui_text(ui, UI_FONT_TITLE, ui->theme.text, MARGIN, y, CONTENT_W, UI_CENTER, buf);
+		y += 30 + ui_text(ui, UI_FONT_HEADING, ui->theme.success, MARGIN, y, CONTENT_W,
+				  UI_CENTER, _("The card reader works."));
+		ui_text(ui, ui_fit_font(ui, UI_FONT_TITLE, CONTENT_W, buf), ui->theme.text, MARGIN,
+			y, CONTENT_W, UI_CENTER, buf);
 	} else {
 		ui_text(ui, UI_FONT_BODY, ui->theme.muted, MARGIN, y, CONTENT_W, UI_CENTER,
 			_("Waiting for a swipe…"));
@@ -172,12 +178,14 @@ static void reprint(struct ui *ui, const struct core_state *s)
 	int y = chrome_title(ui, _("Reprint by reference"),
 			     _("Type the reference number from the payment, e.g. K7H2MPQ4R."));
 
+	int h = ui_field_height(ui, CONTENT_W, _("Reference number"), NULL, FIELD_BOX_H);
+
 	ev = screen_tag(CORE_EV_FOCUS, CORE_FIELD_REFERENCE);
-	ui_field(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 170}, _("Reference number"), s->svc.ref, "",
+	ui_field(ui, (SDL_Rect){MARGIN, y, CONTENT_W, h}, _("Reference number"), s->svc.ref, "",
 		 true, s->notice.is_error, ev);
-	y += 190;
+	y += h + 20;
 	y += chrome_notice(ui, s, y) + 20;
-	chrome_keys(ui, s, y > 900 ? y : 900);
+	chrome_keys(ui, s, y);
 	chrome_nav(ui, true, false, _("Reprint"), true);
 }
 
@@ -222,12 +230,13 @@ static void report(struct ui *ui, const struct core_state *s)
 	/* With a validator, the day's cash by denomination and its total follow. */
 	cash_rows = s->cfg.cash && s->svc.report_loaded ? r->cash.n + 2 : 0;
 	y = chrome_title(ui, _("End of day"), s->svc.report_loaded ? buf : NULL);
-	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 420 + cash_rows * 100});
-	py = y + 40;
+	py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 12) + 40;
 	if (s->svc.report_loaded) {
 		py += count_row(ui, x, py, w, _("Approved"), r->approved_count, r->approved_cents);
 		py += count_row(ui, x, py, w, _("Declined"), r->declined_count, r->declined_cents);
 		py += count_row(ui, x, py, w, _("In doubt"), r->in_doubt_count, r->in_doubt_cents);
+	} else {
+		py += ui_text(ui, UI_FONT_BODY, ui->theme.muted, x, py, w, UI_LEFT, _("Checking…"));
 	}
 	if (cash_rows) {
 		py += 20;
@@ -241,7 +250,7 @@ static void report(struct ui *ui, const struct core_state *s)
 		}
 		count_row(ui, x, py, w, _("Cash total"), r->cash.notes, r->cash.cents);
 	}
-	y += 460 + cash_rows * 100;
+	y = chrome_panel_end(ui) + 40;
 	y += chrome_notice(ui, s, y);
 	if (s->svc.report_loaded && r->closed_at) {
 		when_text(r->closed_at, since, sizeof(since));
@@ -251,8 +260,9 @@ static void report(struct ui *ui, const struct core_state *s)
 		ui_text(
 		    ui, UI_FONT_SMALL, ui->theme.muted, MARGIN, y + 20, CONTENT_W, UI_LEFT,
 		    _("Closing prints this report, keeps it on the kiosk and starts a new day."));
-		action_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H},
-			      _("Close the day"), NULL, UI_PRIMARY, CORE_SVC_CLOSE_DAY);
+		chrome_content_end(ui);
+		chrome_nav_right(ui, _("Close the day"), UI_PRIMARY, true,
+				 screen_tag(CORE_EV_SERVICE_ACTION, (int)CORE_SVC_CLOSE_DAY));
 	}
 	chrome_nav(ui, true, false, NULL, false);
 }
@@ -277,8 +287,7 @@ static void cashbox(struct ui *ui, const struct core_state *s)
 	}
 	y = chrome_title(ui, s->svc.cashbox_emptied ? _("Cash box emptied") : _("Empty cash box"),
 			 s->svc.cashbox_loaded && !s->svc.cashbox_emptied ? buf : NULL);
-	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 860});
-	py = y + 40;
+	py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 12) + 40;
 	if (!s->svc.cashbox_loaded) {
 		ui_text(ui, UI_FONT_BODY, ui->theme.muted, x, py, w, UI_LEFT, _("Checking…"));
 	} else {
@@ -293,18 +302,22 @@ static void cashbox(struct ui *ui, const struct core_state *s)
 		py += 20;
 		chrome_row(ui, x, py, w, _("Bill validator"), _(core_cash_problem_staff(st->cash)));
 	}
-	y += 880;
+	y = chrome_panel_end(ui) + 20;
 	y += chrome_notice(ui, s, y);
 	if (s->svc.cashbox_loaded && !s->svc.cashbox_emptied)
-		ui_text(ui, UI_FONT_SMALL, ui->theme.muted, MARGIN, y + 20, CONTENT_W, UI_LEFT,
-			_("Take the box out, count the notes against this list, put the box back, "
-			  "then record the emptying."));
+		y += 40 + ui_text(ui, UI_FONT_SMALL, ui->theme.muted, MARGIN, y + 20, CONTENT_W,
+				  UI_LEFT,
+				  _("Take the box out, count the notes against this list, put the "
+				    "box back, then record the emptying."));
 	if (s->svc.cashbox_loaded && alarm)
-		action_button(ui, (SDL_Rect){MARGIN, y + 140, CONTENT_W / 2, 140},
+		action_button(ui,
+			      (SDL_Rect){MARGIN, y, CONTENT_W / 2,
+					 ui_button_height(ui, CONTENT_W / 2, _("Clear cash alarm"),
+							  NULL, 140)},
 			      _("Clear cash alarm"), NULL, UI_SECONDARY, CORE_SVC_CASH_CLEAR);
 	if (s->svc.cashbox_loaded && !s->svc.cashbox_emptied)
-		action_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H},
-			      _("Record the emptying"), NULL, UI_PRIMARY, CORE_SVC_CASHBOX_EMPTIED);
+		chrome_nav_right(ui, _("Record the emptying"), UI_PRIMARY, true,
+				 screen_tag(CORE_EV_SERVICE_ACTION, (int)CORE_SVC_CASHBOX_EMPTIED));
 	chrome_nav(ui, true, false, NULL, false);
 }
 
@@ -315,8 +328,9 @@ static void restart(struct ui *ui, const struct core_state *s)
 
 	(void)s;
 	(void)y;
-	action_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H}, _("Restart now"),
-		      NULL, UI_DANGER, CORE_SVC_RESTART_CONFIRM);
+	chrome_content_end(ui);
+	chrome_nav_right(ui, _("Restart now"), UI_DANGER, true,
+			 screen_tag(CORE_EV_SERVICE_ACTION, (int)CORE_SVC_RESTART_CONFIRM));
 	chrome_nav(ui, true, false, NULL, false);
 }
 

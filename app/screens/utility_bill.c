@@ -10,12 +10,12 @@ void screen_utility_bill(struct ui *ui, const struct core_state *s, const struct
 	const struct ui_theme *t = &ui->theme;
 	const struct core_account *a = &s->accounts[s->current];
 	char due[32], last[256], name[112], date[48], late[160];
-	int ev;
+	int ev, h;
 	int x = MARGIN + 50, w = CONTENT_W - 100, y, py;
+	const char *enroll = a->paperless ? _("Stop Paperless") : _("Enroll in Paperless");
 
 	y = chrome_title(ui, _("Utility Bill"), NULL);
-	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 620});
-	py = y + 40;
+	py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 30) + 40;
 	py += chrome_row(ui, x, py, w, _("Customer number"), a->bill.display_number);
 	py += chrome_row(ui, x, py, w, _("Name"), a->bill.last_name);
 	words_date(ui, a->bill.due_date, date, sizeof(date));
@@ -30,41 +30,45 @@ void screen_utility_bill(struct ui *ui, const struct core_state *s, const struct
 	py += chrome_row(ui, x, py, w, _("Last payment"), last);
 	ui_fill(ui, (SDL_Rect){x, py, w, 2}, t->border);
 	money_format(a->bill.balance_cents, due, sizeof(due));
+	py += 30;
 	if (words_past_due(&a->bill, ctx)) {
 		i18n_fill(late, sizeof(late), _("Past due: this bill was due on %s."), date, NULL);
-		ui_text(ui, UI_FONT_BODY, t->error, x, py + 30, w, UI_CENTER, late);
+		py += 10 + ui_text(ui, UI_FONT_BODY, t->error, x, py, w, UI_CENTER, late);
 	} else {
-		ui_text(ui, UI_FONT_BODY, t->muted, x, py + 30, w, UI_CENTER, _("Amount due"));
+		py +=
+		    10 + ui_text(ui, UI_FONT_BODY, t->muted, x, py, w, UI_CENTER, _("Amount due"));
 	}
-	ui_text(ui, UI_FONT_HUGE, a->bill.balance_cents > 0 ? t->text : t->success, x, py + 80, w,
-		UI_CENTER, due);
-	y += 620 + 30;
+	ui_text(ui, ui_fit_font(ui, UI_FONT_HUGE, w, due),
+		a->bill.balance_cents > 0 ? t->text : t->success, x, py, w, UI_CENTER, due);
+	y = chrome_panel_end(ui) + 30;
 	ev = TAG(CORE_EV_PAY_NOW);
-	ui_button_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 140}, _("Pay Now"), NULL, UI_PRIMARY,
+	h = ui_button_height(ui, CONTENT_W, _("Pay Now"), NULL, 140);
+	ui_button_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W, h}, _("Pay Now"), NULL, UI_PRIMARY,
 		     a->bill.balance_cents > 0, ev);
-	y += 170;
+	y += h + 30;
 	y += chrome_notice(ui, s, y);
 
 	/* The Customer Info tile, as on the portal: who gets the bills, and how. */
-	chrome_panel(ui, (SDL_Rect){MARGIN, y, CONTENT_W, 400});
-	ui_text(ui, UI_FONT_LABEL, t->text, x, y + 30, 0, UI_LEFT, _("Customer Info"));
+	py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 30) + 30;
+	py += 20 + ui_text(ui, UI_FONT_LABEL, t->text, x, py, w, UI_LEFT, _("Customer Info"));
 	snprintf(name, sizeof(name), "%s %s", s->resident_first, s->resident_last);
-	py = y + 95;
 	py += chrome_row(ui, x, py, w, _("Name"), name);
 	py += chrome_row(ui, x, py, w, _("Email"), s->resident_email);
-	ui_text(ui, UI_FONT_BODY, t->muted, x, py + 36, 0, UI_LEFT, _("Paperless billing"));
+	/* The state on the label's line, the button under them: never over each other. */
+	py += chrome_row(ui, x, py, w, _("Paperless billing"),
+			 a->paperless ? _("Enrolled") : _("Off: paper bills by mail"));
 	ev = TAG(CORE_EV_PAPERLESS);
-	if (a->paperless) {
-		ui_text(ui, UI_FONT_LABEL, t->success, x + 330, py + 36, 0, UI_LEFT, _("Enrolled"));
-		ui_button(ui, (SDL_Rect){x + w - 380, py, 380, 110}, _("Stop Paperless"), UI_QUIET,
-			  ev);
-	} else {
-		ui_button(ui, (SDL_Rect){x + w - 560, py, 560, 110}, _("Enroll in Paperless"),
-			  UI_SECONDARY, ev);
+	h = ui_button_height(ui, w, enroll, NULL, 110);
+	{
+		int bw, bh;
+		ui_text_size(ui, UI_FONT_BUTTON, 0, enroll, &bw, &bh);
+		bw = bw + 100 > 560 ? w : 560;
+		ui_button(ui, (SDL_Rect){x + w - bw, py, bw, h}, enroll,
+			  a->paperless ? UI_QUIET : UI_SECONDARY, ev);
 	}
-	y += 400 + 30;
+	chrome_panel_end(ui);
+	chrome_content_end(ui);
 	ev = TAG(CORE_EV_UNLINK);
-	ui_button(ui, (SDL_Rect){UI_W - MARGIN - 380, NAV_Y, 380, NAV_H}, _("Unlink Account"),
-		  UI_QUIET, ev);
+	chrome_nav_right(ui, _("Unlink Account"), UI_QUIET, true, ev);
 	chrome_nav(ui, true, false, NULL, false);
 }

@@ -6,30 +6,39 @@ void screen_welcome(struct ui *ui, const struct core_state *s, const struct scre
 {
 	const struct ui_theme *t = &ui->theme;
 	int pay = TAG(CORE_EV_PAY_BILL), sign = TAG(CORE_EV_SIGN_IN);
-	int y = 420;
+	int y = chrome_top(ui) + 220, bw = CONTENT_W - 120, h;
 
-	y += ui_text(ui, UI_FONT_TITLE, t->text, MARGIN, y, CONTENT_W, UI_CENTER, _("Welcome"));
+	y += ui_text(ui, ui_fit_font(ui, UI_FONT_TITLE, CONTENT_W, _("Welcome")), t->text, MARGIN,
+		     y, CONTENT_W, UI_CENTER, _("Welcome"));
 	y += 30;
-	ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
-		_("Pay your city utility bill here, quickly and securely."));
-	ui_button_ex(ui, (SDL_Rect){MARGIN + 60, 820, CONTENT_W - 120, 240}, _("Pay a Bill"),
-		     _("No account needed"), UI_PRIMARY, true, pay);
-	ui_button_ex(ui, (SDL_Rect){MARGIN + 60, 1110, CONTENT_W - 120, 200}, _("Sign In"),
+	y += 80 + ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 60, y, CONTENT_W - 120, UI_CENTER,
+			  _("Pay your city utility bill here, quickly and securely."));
+	h = ui_button_height(ui, bw, _("Pay a Bill"), _("No account needed"), 240);
+	ui_button_ex(ui, (SDL_Rect){MARGIN + 60, y, bw, h}, _("Pay a Bill"), _("No account needed"),
+		     UI_PRIMARY, true, pay);
+	y += h + 50;
+	h = ui_button_height(ui, bw, _("Sign In"), _("With your city portal account"), 200);
+	ui_button_ex(ui, (SDL_Rect){MARGIN + 60, y, bw, h}, _("Sign In"),
 		     _("With your city portal account"), UI_SECONDARY, true, sign);
+	y += h + 100;
 	if (ctx->scanner)
-		ui_text(ui, UI_FONT_SMALL, t->text, MARGIN, 1400, CONTENT_W, UI_CENTER,
-			_("Have your paper bill? Scan its barcode to go straight to it."));
+		y +=
+		    20 + ui_text(ui, UI_FONT_SMALL, t->text, MARGIN, y, CONTENT_W, UI_CENTER,
+				 _("Have your paper bill? Scan its barcode to go straight to it."));
 	/* What the kiosk takes, truthfully: the terminal reads chip, tap and phone wallets (and
-	 * swipes); a reader only swipes. */
+	 * swipes); a reader only swipes. The footer lines one under the other, however many
+	 * lines each takes. */
 	bool terminal_down =
 	    s->terminal == CORE_TERMINAL_UNREACHABLE || s->terminal == CORE_TERMINAL_UNTRUSTED;
-	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1500, CONTENT_W, UI_CENTER,
-		s->cfg.card != CORE_CARD_TERMINAL ? _("Pay by card: swipe it at the card reader.")
-		: terminal_down
-		    ? _("Card payments are not available at this kiosk right now.")
-		    : _("Pay by card: chip, tap or phone wallet (Apple Pay, Google Pay)."));
-	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1560, CONTENT_W, UI_CENTER,
-		_("We accept Visa, Mastercard, American Express and Discover."));
-	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, 1610, CONTENT_W, UI_CENTER,
+	y += 16 +
+	     ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
+		     s->cfg.card != CORE_CARD_TERMINAL
+			 ? _("Pay by card: swipe it at the card reader.")
+		     : terminal_down
+			 ? _("Card payments are not available at this kiosk right now.")
+			 : _("Pay by card: chip, tap or phone wallet (Apple Pay, Google Pay)."));
+	y += 16 + ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
+			  _("We accept Visa, Mastercard, American Express and Discover."));
+	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
 		words_configured(ui, ctx->help_text, ctx->help_text_es));
 }

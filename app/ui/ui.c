@@ -14,6 +14,7 @@
 #include "app/ui/text_cache.h"
 
 static void shapes_free(SDL_Renderer *renderer);
+static void check_frame(struct ui *ui);
 
 static const struct {
 	int px;
@@ -114,6 +115,11 @@ void ui_set_spoken(struct ui *ui, const char *spoken)
 	snprintf(ui->next_spoken, sizeof(ui->next_spoken), "%s", spoken ? spoken : "");
 }
 
+const char *ui_tr(const struct ui *ui, const char *msgid)
+{
+	return i18n_tr(ui->lang, msgid);
+}
+
 void ui_log_text(struct ui *ui, const char *text)
 {
 	size_t len = strlen(text);
@@ -126,8 +132,16 @@ void ui_log_text(struct ui *ui, const char *text)
 	ui->text_log[ui->text_log_len] = '\0';
 }
 
-void ui_begin(struct ui *ui)
+void ui_begin(struct ui *ui, bool measure)
 {
+	ui->measuring = measure;
+	ui->item_count = 0;
+	ui->depth = 0;
+	ui->layer = 0;
+	ui->group_seq = 0;
+	ui->scroll.open = false;
+	ui->clip = (SDL_Rect){0, 0, 0, 0};
+	ui->layout_error[0] = '\0';
 	ui->widget_count = 0;
 	ui->text_log_len = 0;
 	ui->text_log[0] = '\0';
@@ -137,6 +151,9 @@ void ui_begin(struct ui *ui)
 	ui->in_widget = 0;
 	ui->content_off = false;
 	ui->next_spoken[0] = '\0';
+	if (measure)
+		return;
+	SDL_RenderSetClipRect(ui->renderer, NULL);
 	SDL_SetRenderDrawColor(ui->renderer, ui->theme.bg.r, ui->theme.bg.g, ui->theme.bg.b, 255);
 	SDL_RenderClear(ui->renderer);
 }
@@ -145,6 +162,12 @@ void ui_end(struct ui *ui)
 {
 	if (ui->focus_index >= ui->widget_count)
 		ui->focus_index = -1;
+	/* The keypad moved the focus out of view: scroll to it, and draw again. */
+	if (ui->focus_index >= 0 && ui->widgets[ui->focus_index].scrolls &&
+	    !SDL_RectEquals(&ui->widgets[ui->focus_index].hit, &ui->widgets[ui->focus_index].rect))
+		ui_reveal(ui, ui->focus_index);
+	if (ui->check_layout)
+		check_frame(ui);
 	/* The keypad focus ring, drawn last so nothing covers it: thick, in two bands so it shows
 	 * on the light page and on the dark top bar alike (707.6). */
 	if (ui->focus_index >= 0) {
@@ -158,6 +181,8 @@ void ui_end(struct ui *ui)
 
 void ui_fill(struct ui *ui, SDL_Rect r, SDL_Color c)
 {
+	if (ui->measuring)
+		return;
 	SDL_SetRenderDrawBlendMode(ui->renderer,
 				   c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
 	SDL_SetRenderDrawColor(ui->renderer, c.r, c.g, c.b, c.a);
@@ -186,6 +211,8 @@ void ui_round_rect(struct ui *ui, SDL_Rect r, int radius, SDL_Color c)
 	SDL_Rect rows[2 * 64 + 1];
 	int n = 0;
 
+	if (ui->measuring)
+		return;
 	if (radius * 2 > r.h)
 		radius = r.h / 2;
 	if (radius * 2 > r.w)
@@ -209,6 +236,8 @@ void ui_frame(struct ui *ui, SDL_Rect r, int radius, int thickness, SDL_Color c)
 	SDL_Rect parts[4 * 64 + 4];
 	int n = 0;
 
+	if (ui->measuring)
+		return;
 	if (radius * 2 > r.h)
 		radius = r.h / 2;
 	if (radius * 2 > r.w)
@@ -251,6 +280,8 @@ void ui_circle(struct ui *ui, int cx, int cy, int radius, SDL_Color c)
 	SDL_Rect rows[2 * 128 + 1];
 	int n = 0;
 
+	if (ui->measuring)
+		return;
 	if (radius > 128)
 		radius = 128;
 	for (int dy = -radius; dy <= radius; dy++) {
@@ -261,61 +292,442 @@ void ui_circle(struct ui *ui, int cx, int cy, int radius, SDL_Color c)
 	SDL_RenderFillRects(ui->renderer, rows, n);
 }
 
+/* layout_measure_fn over one of the ui's fonts. */
+struct measure_ctx {
+	TTF_Font *font;
+};
+
+static int measure_font(void *ctx, const char *text, size_t len)
+{
+	char buf[1024];
+	int w = 0, h = 0;
+
+	if (len >= sizeof(buf))
+		len = sizeof(buf) - 1;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	if (!len || TTF_SizeUTF8(((struct measure_ctx *)ctx)->font, buf, &w, &h) != 0)
+		return 0;
+	return w;
+}
+
+/* The text broken at words for wrap_w (wrap_w <= 0: as it is); the width to hand SDL_ttf so
+ * that it breaks only where we did (a lone word wider than wrap_w stays whole). */
+static void break_text(struct ui *ui, enum ui_font font, int wrap_w, const char *text, char *out,
+		       size_t n, int *ttf_wrap)
+{
+	struct measure_ctx m = {ui->fonts[font]};
+	int widest = 0;
+
+	*ttf_wrap = 0;
+	if (wrap_w <= 0 || layout_wrap(text, wrap_w, measure_font, &m, out, n, &widest) < 0) {
+		snprintf(out, n, "%s", text);
+		return;
+	}
+	if (strchr(out, '\n'))
+		*ttf_wrap = widest > wrap_w ? widest : wrap_w;
+}
+
+/* Each line of broken text: its start, length and width. Returns the number of lines. */
+static int text_lines(struct ui *ui, enum ui_font font, const char *broken, int *widest)
+{
+	struct measure_ctx m = {ui->fonts[font]};
+	int n = 0;
+
+	*widest = 0;
+	for (const char *p = broken;; n++) {
+		size_t len = strcspn(p, "\n");
+		int lw = measure_font(&m, p, len);
+		if (lw > *widest)
+			*widest = lw;
+		p += len;
+		if (!*p++) {
+			n++;
+			break;
+		}
+	}
+	return n;
+}
+
+/* The height of n lines: each line a line-skip below the one before. */
+static int lines_height(struct ui *ui, enum ui_font font, int n)
+{
+	return (n - 1) * TTF_FontLineSkip(ui->fonts[font]) + TTF_FontHeight(ui->fonts[font]);
+}
+
 void ui_text_size(struct ui *ui, enum ui_font font, int wrap_w, const char *text, int *w, int *h)
 {
-	SDL_Color black = {0, 0, 0, 255};
+	char broken[2048];
+	int wrap;
 
 	*w = *h = 0;
 	if (!text || !*text)
 		return;
-	if (wrap_w <= 0) {
-		/* One line: measure without rendering. */
-		if (TTF_SizeUTF8(ui->fonts[font], text, w, h) != 0)
-			*w = *h = 0;
-		return;
-	}
-	if (!text_cache_get(ui->cache, ui->fonts[font], font, black, wrap_w, TTF_WRAPPED_ALIGN_LEFT,
-			    text, w, h))
-		*w = *h = 0;
+	/* Measured, never rendered: the lines are ours, each as TTF_SizeUTF8 has it. */
+	break_text(ui, font, wrap_w, text, broken, sizeof(broken), &wrap);
+	*h = lines_height(ui, font, text_lines(ui, font, broken, w));
 }
 
-int ui_text(struct ui *ui, enum ui_font font, SDL_Color color, int x, int y, int wrap_w,
-	    enum ui_align align, const char *text)
+int ui_text_height(struct ui *ui, enum ui_font font, int w, const char *text)
 {
-	int w, h;
-	SDL_Texture *tex;
+	int tw, th;
+
+	ui_text_size(ui, font, w, text, &tw, &th);
+	return th;
+}
+
+enum ui_font ui_fit_font(struct ui *ui, enum ui_font font, int w, const char *text)
+{
+	/* From larger to smaller; bold ones step to the bold label, then the small text. */
+	static const enum ui_font smaller[UI_FONT_COUNT] = {
+	    [UI_FONT_SMALL] = UI_FONT_SMALL,	[UI_FONT_BODY] = UI_FONT_SMALL,
+	    [UI_FONT_LABEL] = UI_FONT_SMALL,	[UI_FONT_BUTTON] = UI_FONT_LABEL,
+	    [UI_FONT_HEADING] = UI_FONT_BUTTON, [UI_FONT_TITLE] = UI_FONT_HEADING,
+	    [UI_FONT_HUGE] = UI_FONT_TITLE,
+	};
+
+	for (;;) {
+		struct measure_ctx m = {ui->fonts[font]};
+		if (font == UI_FONT_SMALL || layout_longest_word(text, measure_font, &m) <= w)
+			return font;
+		font = smaller[font];
+	}
+}
+
+/* A box in the frame, for the layout check and for the groups' sizes: inside the innermost
+ * open group, whose lowest content it may extend. Returns its index, or -1. */
+static int add_item(struct ui *ui, enum layout_kind kind, SDL_Rect r, const char *what)
+{
+	struct layout_item *it;
+
+	if (ui->depth > 0 && r.y + r.h > ui->group_bottom[ui->depth - 1])
+		ui->group_bottom[ui->depth - 1] = r.y + r.h;
+	if (ui->item_count >= UI_MAX_ITEMS)
+		return -1;
+	it = &ui->items[ui->item_count];
+	it->kind = kind;
+	it->rect = r;
+	it->inner = r;
+	it->parent = ui->depth > 0 ? ui->parents[ui->depth - 1] : -1;
+	it->layer = ui->layer;
+	snprintf(it->what, sizeof(it->what), "%s", what ? what : "");
+	return ui->item_count++;
+}
+
+/* Opens item i as the parent of what follows (a widget's own texts, a group's content). */
+static void push_parent(struct ui *ui, int i, int top, int pad)
+{
+	if (ui->depth >= UI_GROUP_DEPTH) {
+		log_error("ui", "groups nested too deep");
+		return;
+	}
+	ui->parents[ui->depth] = i;
+	ui->group_seq_of[ui->depth] = -1;
+	ui->group_bottom[ui->depth] = top;
+	ui->group_pad[ui->depth] = pad;
+	ui->depth++;
+}
+
+/* Closes the innermost parent; returns the y below its content (with its padding). */
+static int pop_parent(struct ui *ui)
+{
+	if (ui->depth == 0)
+		return 0;
+	ui->depth--;
+	return ui->group_bottom[ui->depth] + ui->group_pad[ui->depth];
+}
+
+/* Draws text (shown) where ui_text would; the text log and speech get said, the whole of it. */
+static int draw_text(struct ui *ui, enum ui_font font, SDL_Color color, int x, int y, int wrap_w,
+		     enum ui_align align, const char *shown, const char *said)
+{
+	char broken[2048];
+	int w, h, wrap;
 	SDL_Rect dst;
 
-	if (!text || !*text)
+	if (!shown || !*shown)
 		return 0;
-	ui_log_text(ui, text);
+	ui_log_text(ui, said);
 	if (!ui->in_widget && !ui->content_off) {
-		size_t len = strlen(text);
+		size_t len = strlen(said);
 		if (ui->content_len + len + 2 < sizeof(ui->content)) {
-			memcpy(ui->content + ui->content_len, text, len);
+			memcpy(ui->content + ui->content_len, said, len);
 			ui->content_len += len;
 			ui->content[ui->content_len++] = '\n';
 			ui->content[ui->content_len] = '\0';
 		}
 	}
-	tex = text_cache_get(ui->cache, ui->fonts[font], font, color, wrap_w,
-			     align == UI_CENTER	 ? TTF_WRAPPED_ALIGN_CENTER
-			     : align == UI_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT
-						 : TTF_WRAPPED_ALIGN_LEFT,
-			     text, &w, &h);
-	if (!tex)
-		return 0;
-	dst.w = w;
-	dst.h = h;
-	dst.y = y;
+	/* Our own lines, each drawn as one line: broken only where layout_wrap broke them. */
+	break_text(ui, font, wrap_w, shown, broken, sizeof(broken), &wrap);
+	h = lines_height(ui, font, text_lines(ui, font, broken, &w));
+	dst = (SDL_Rect){x, y, w, h};
 	if (align == UI_CENTER)
 		dst.x = wrap_w > 0 ? x + (wrap_w - w) / 2 : x - w / 2;
 	else if (align == UI_RIGHT)
 		dst.x = wrap_w > 0 ? x + wrap_w - w : x - w;
-	else
-		dst.x = x;
-	SDL_RenderCopy(ui->renderer, tex, NULL, &dst);
+	add_item(ui, LAYOUT_TEXT, dst, shown);
+	if (ui->measuring)
+		return h;
+	int ly = y, skip = TTF_FontLineSkip(ui->fonts[font]);
+	for (char *p = broken;; ly += skip) {
+		size_t len = strcspn(p, "\n");
+		char end = p[len];
+		int tw, th;
+		p[len] = '\0';
+		SDL_Texture *tex = *p ? text_cache_get(ui->cache, ui->fonts[font], font, color, 0,
+						       TTF_WRAPPED_ALIGN_LEFT, p, &tw, &th)
+				      : NULL;
+		if (tex) {
+			SDL_Rect line = {align == UI_CENTER  ? dst.x + (w - tw) / 2
+					 : align == UI_RIGHT ? dst.x + w - tw
+							     : dst.x,
+					 ly, tw, th};
+			SDL_RenderCopy(ui->renderer, tex, NULL, &line);
+		}
+		if (!end)
+			break;
+		p += len + 1;
+	}
 	return h;
+}
+
+int ui_text(struct ui *ui, enum ui_font font, SDL_Color color, int x, int y, int wrap_w,
+	    enum ui_align align, const char *text)
+{
+	return draw_text(ui, font, color, x, y, wrap_w, align, text, text);
+}
+
+int ui_value(struct ui *ui, enum ui_font font, SDL_Color color, int x, int y, int w,
+	     enum ui_align align, const char *value)
+{
+	char shown[256];
+	struct measure_ctx m;
+	int tw, th;
+
+	if (!value || !*value)
+		return 0;
+	ui_text_size(ui, font, 0, value, &tw, &th);
+	if (tw > w)
+		font = ui_fit_font(ui, font, w, value);
+	m.font = ui->fonts[font];
+	layout_ellipsize_middle(value, w, measure_font, &m, shown, sizeof(shown));
+	/* Placed as one line in w, whatever its width now. */
+	ui_text_size(ui, font, 0, shown, &tw, &th);
+	return draw_text(ui, font, color,
+			 align == UI_CENTER  ? x + (w - tw) / 2
+			 : align == UI_RIGHT ? x + w - tw
+					     : x,
+			 y, 0, UI_LEFT, shown, value);
+}
+
+int ui_text_value(struct ui *ui, enum ui_font font, SDL_Color color, int x, int y, int w,
+		  enum ui_align align, const char *fmt, const char *value)
+{
+	const char *p = strstr(fmt, "%s");
+	char shown_value[256], shown[1024], said[1024];
+	struct measure_ctx m = {ui->fonts[font]};
+
+	if (!p)
+		return ui_text(ui, font, color, x, y, w, align, fmt);
+	/* What is stuck to the value ("%s." ) is on its line too. */
+	const char *before = p, *after = p + 2;
+	while (before > fmt && before[-1] != ' ')
+		before--;
+	int stuck = measure_font(&m, before, (size_t)(p - before)) +
+		    measure_font(&m, after, strcspn(after, " \n"));
+	layout_ellipsize_middle(value, w - stuck, measure_font, &m, shown_value,
+				sizeof(shown_value));
+	snprintf(shown, sizeof(shown), "%.*s%s%s", (int)(p - fmt), fmt, shown_value, p + 2);
+	snprintf(said, sizeof(said), "%.*s%s%s", (int)(p - fmt), fmt, value, p + 2);
+	return draw_text(ui, font, color, x, y, w, align, shown, said);
+}
+
+int ui_group_begin(struct ui *ui, int x, int y, int w, int min_h, int pad, const char *what)
+{
+	int seq = ui->group_seq++, h = min_h;
+
+	if (!ui->measuring && seq < UI_MAX_GROUPS && ui->group_h[seq] > h)
+		h = ui->group_h[seq];
+	int i = add_item(ui, LAYOUT_GROUP, (SDL_Rect){x, y, w, h}, what);
+	push_parent(ui, i, y, pad);
+	/* Where the group's end reads its number back. */
+	if (ui->depth > 0 && ui->parents[ui->depth - 1] == i)
+		ui->group_seq_of[ui->depth - 1] = seq;
+	return h;
+}
+
+int ui_group_next_height(const struct ui *ui)
+{
+	return ui->measuring || ui->group_seq >= UI_MAX_GROUPS ? 0 : ui->group_h[ui->group_seq];
+}
+
+int ui_group_end(struct ui *ui)
+{
+	int seq = ui->depth > 0 ? ui->group_seq_of[ui->depth - 1] : -1;
+	int i = ui->depth > 0 ? ui->parents[ui->depth - 1] : -1;
+	int bottom = pop_parent(ui);
+
+	if (i < 0 || seq < 0)
+		return bottom;
+	SDL_Rect *r = &ui->items[i].rect;
+	if (ui->measuring) {
+		/* The group grows with its content: what the paint pass will use. */
+		if (bottom - r->y > r->h)
+			r->h = bottom - r->y;
+		if (seq < UI_MAX_GROUPS)
+			ui->group_h[seq] = r->h;
+	}
+	ui->items[i].inner = *r;
+	/* The parent's lowest content is this group's bottom. */
+	if (ui->depth > 0 && r->y + r->h > ui->group_bottom[ui->depth - 1])
+		ui->group_bottom[ui->depth - 1] = r->y + r->h;
+	return r->y + r->h;
+}
+
+void ui_overlay(struct ui *ui)
+{
+	ui_scroll_end(ui);
+	ui->depth = 0;
+	ui->layer++;
+	SDL_RenderSetClipRect(ui->renderer, NULL);
+	ui->clip = (SDL_Rect){0, 0, 0, 0};
+}
+
+static void set_clip(struct ui *ui, SDL_Rect r)
+{
+	ui->clip = r;
+	if (!ui->measuring)
+		SDL_RenderSetClipRect(ui->renderer, r.w > 0 ? &r : NULL);
+}
+
+int ui_scroll_begin(struct ui *ui, SDL_Rect view)
+{
+	struct ui_scroll *sc = &ui->scroll;
+	int content = sc->content_h > view.h ? sc->content_h : view.h;
+
+	sc->view = view;
+	sc->offset = layout_clamp_scroll(sc->offset, view.h, sc->content_h);
+	sc->top = view.y - sc->offset;
+	sc->open = true;
+	sc->item = add_item(ui, LAYOUT_GROUP, view, "the screen's content");
+	if (sc->item >= 0)
+		ui->items[sc->item].inner = (SDL_Rect){view.x, sc->top, view.w, content};
+	push_parent(ui, sc->item, sc->top, UI_SCROLL_PAD);
+	set_clip(ui, view);
+	return sc->top;
+}
+
+/* The scroll bar in the right margin: arrows at both ends, widgets like any other (tap and
+ * keypad), and a thumb showing where the view is in the content. */
+static void scroll_bar(struct ui *ui)
+{
+	const struct ui_theme *t = &ui->theme;
+	struct ui_scroll *sc = &ui->scroll;
+	int bw = UI_W - (sc->view.x + sc->view.w), ah = 120;
+	SDL_Rect up = {sc->view.x + sc->view.w, sc->view.y, bw, ah};
+	SDL_Rect down = {up.x, sc->view.y + sc->view.h - ah, bw, ah};
+	SDL_Rect track = {up.x + bw / 2 - 6, up.y + ah + 10, 12, sc->view.h - 2 * ah - 20};
+	int thumb_h = track.h * sc->view.h / sc->content_h;
+	int room = sc->content_h - sc->view.h;
+
+	ui_round_rect(ui, track, 6, t->border);
+	ui_round_rect(
+	    ui, (SDL_Rect){track.x, track.y + (track.h - thumb_h) * sc->offset / room, 12, thumb_h},
+	    6, t->primary);
+	ui_set_spoken(ui, i18n_tr(ui->lang, N_("Scroll up")));
+	ui_button_ex(ui, up, "\xE2\x96\xB2", NULL, UI_SECONDARY, sc->offset > 0, UI_TAG_TOUCH);
+	ui->widgets[ui->widget_count - 1].action = UI_ACT_SCROLL_UP;
+	ui_set_spoken(ui, i18n_tr(ui->lang, N_("Scroll down")));
+	ui_button_ex(ui, down, "\xE2\x96\xBC", NULL, UI_SECONDARY, sc->offset < room, UI_TAG_TOUCH);
+	ui->widgets[ui->widget_count - 1].action = UI_ACT_SCROLL_DOWN;
+}
+
+void ui_scroll_end(struct ui *ui)
+{
+	struct ui_scroll *sc = &ui->scroll;
+	int bottom;
+
+	if (!sc->open)
+		return;
+	/* Groups left open inside the view end with it. */
+	while (ui->depth > 0 && ui->parents[ui->depth - 1] != sc->item)
+		ui_group_end(ui);
+	bottom = pop_parent(ui);
+	sc->open = false;
+	set_clip(ui, (SDL_Rect){0, 0, 0, 0});
+	if (ui->measuring) {
+		sc->content_h = bottom - sc->top;
+		return;
+	}
+	if (sc->content_h > sc->view.h)
+		scroll_bar(ui);
+}
+
+void ui_scroll_by(struct ui *ui, int dy)
+{
+	ui->scroll.offset =
+	    layout_clamp_scroll(ui->scroll.offset + dy, ui->scroll.view.h, ui->scroll.content_h);
+}
+
+void ui_reveal(struct ui *ui, int i)
+{
+	struct ui_scroll *sc = &ui->scroll;
+	int before = sc->offset;
+
+	if (i < 0 || i >= ui->widget_count || !ui->widgets[i].scrolls)
+		return;
+	/* Content coordinates: where the widget lies below the content's top. */
+	sc->offset = layout_reveal(sc->offset, sc->view.h, sc->content_h,
+				   ui->widgets[i].rect.y - sc->top, ui->widgets[i].rect.h);
+	if (sc->offset != before)
+		ui->redraw = true;
+}
+
+void ui_scroll_reset(struct ui *ui)
+{
+	ui->scroll.offset = 0;
+}
+
+/* The frame's layout check: its boxes, then every widget held to the 15 mm target. */
+static void check_frame(struct ui *ui)
+{
+	char why[sizeof(ui->layout_error)];
+
+	if (ui->item_count >= UI_MAX_ITEMS) {
+		snprintf(ui->layout_error, sizeof(ui->layout_error),
+			 "more than %d boxes in one frame: not all could be checked", UI_MAX_ITEMS);
+		return;
+	}
+	if (layout_check(ui->items, ui->item_count, (SDL_Rect){0, 0, UI_W, UI_H}, why,
+			 sizeof(why))) {
+		snprintf(ui->layout_error, sizeof(ui->layout_error), "%s", why);
+		return;
+	}
+	for (int i = 0; ui->min_target_px > 0 && i < ui->widget_count; i++) {
+		const struct ui_widget *w = &ui->widgets[i];
+		if (w->rect.w < ui->min_target_px || w->rect.h < ui->min_target_px) {
+			snprintf(ui->layout_error, sizeof(ui->layout_error),
+				 "widget \"%s\" is %dx%d px, under the %d px (15 mm) a touch "
+				 "target needs",
+				 w->label, w->rect.w, w->rect.h, ui->min_target_px);
+			return;
+		}
+	}
+}
+
+/* A widget's own box, as the parent of the texts it draws (its label must fit in it). */
+static void widget_begin(struct ui *ui, SDL_Rect r, const char *label)
+{
+	int i = add_item(ui, LAYOUT_WIDGET, r, label);
+
+	push_parent(ui, i, r.y, 0);
+	ui->in_widget++;
+}
+
+static void widget_end(struct ui *ui)
+{
+	ui->in_widget--;
+	pop_parent(ui);
 }
 
 static void add_widget(struct ui *ui, enum ui_widget_kind kind, SDL_Rect r, const char *label,
@@ -330,6 +742,11 @@ static void add_widget(struct ui *ui, enum ui_widget_kind kind, SDL_Rect r, cons
 	w = &ui->widgets[ui->widget_count++];
 	w->kind = kind;
 	w->rect = r;
+	/* In the scroll view only what shows can be tapped. */
+	w->scrolls = ui->scroll.open;
+	w->hit = r;
+	if (w->scrolls && !SDL_IntersectRect(&r, &ui->scroll.view, &w->hit))
+		w->hit = (SDL_Rect){0, 0, 0, 0};
 	snprintf(w->label, sizeof(w->label), "%s", label ? label : "");
 	w->tag = tag;
 	w->key[0] = '\0';
@@ -341,6 +758,28 @@ static void add_widget(struct ui *ui, enum ui_widget_kind kind, SDL_Rect r, cons
 	w->action = UI_ACT_NONE;
 	snprintf(w->spoken, sizeof(w->spoken), "%s", ui->next_spoken);
 	ui->next_spoken[0] = '\0';
+}
+
+/* A label that does not fit on one line is set one size smaller before it wraps: "Turn on
+ * Auto Pay" reads better on one line than broken in two; and smaller again before a word
+ * would break ("Español" in the top bar in large text). */
+static enum ui_font button_font(struct ui *ui, int w, const char *label)
+{
+	int one_w, one_h;
+
+	ui_text_size(ui, UI_FONT_BUTTON, 0, label, &one_w, &one_h);
+	if (one_w <= w)
+		return UI_FONT_BUTTON;
+	return ui_fit_font(ui, UI_FONT_LABEL, w, label);
+}
+
+int ui_button_height(struct ui *ui, int w, const char *label, const char *detail, int min_h)
+{
+	int h = ui_text_height(ui, button_font(ui, w - 40, label), w - 40, label) + 40;
+
+	if (detail && *detail)
+		h += 8 + ui_text_height(ui, UI_FONT_BODY, w - 40, detail);
+	return h > min_h ? h : min_h;
 }
 
 void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *detail,
@@ -382,29 +821,16 @@ void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *deta
 	ui_round_rect(ui, r, 22, bg);
 	if (style == UI_QUIET || style == UI_SECONDARY || !enabled)
 		ui_frame(ui, r, 22, 3, enabled ? t->border : t->border);
-	/* A label that does not fit on one line is set one size smaller before it wraps:
-	 * "Turn on Auto Pay" reads better on one line than broken in two. */
-	enum ui_font font = UI_FONT_BUTTON;
-	int one_w, one_h;
-	ui_text_size(ui, UI_FONT_BUTTON, 0, label, &one_w, &one_h);
-	if (one_w > r.w - 40)
-		font = UI_FONT_LABEL;
-	/* Large text in a narrow button ("Español" in the top bar): one more size down before
-	 * breaking a word. */
-	if (font == UI_FONT_LABEL && !strchr(label, ' ')) {
-		ui_text_size(ui, UI_FONT_LABEL, 0, label, &one_w, &one_h);
-		if (one_w > r.w - 40)
-			font = UI_FONT_SMALL;
-	}
+	enum ui_font font = button_font(ui, r.w - 40, label);
 	ui_text_size(ui, font, r.w - 40, label, &lw, &lh);
 	if (detail && *detail)
 		ui_text_size(ui, UI_FONT_BODY, r.w - 40, detail, &dw, &dh);
 	y = r.y + (r.h - lh - dh - (dh ? 8 : 0)) / 2;
-	ui->in_widget++;
+	widget_begin(ui, r, label);
 	ui_text(ui, font, fg, r.x + 20, y, r.w - 40, UI_CENTER, label);
 	if (dh)
 		ui_text(ui, UI_FONT_BODY, fg, r.x + 20, y + lh + 8, r.w - 40, UI_CENTER, detail);
-	ui->in_widget--;
+	widget_end(ui);
 	add_widget(ui, UI_BUTTON, r, label, enabled, tag);
 	ui->widgets[ui->widget_count - 1].selected = style == UI_SELECTED;
 	if (detail && *detail)
@@ -430,8 +856,14 @@ void ui_field_ex(struct ui *ui, SDL_Rect r, const char *label, const char *value
 	int lh;
 	const char *typed = value;
 
-	ui->in_widget++;
-	lh = ui_text(ui, UI_FONT_LABEL, t->text, r.x, r.y, 0, UI_LEFT, label);
+	/* The label above, wrapped at words in the field's width; the box below it. */
+	widget_begin(ui, r, label);
+	lh = ui_text(ui, UI_FONT_LABEL, t->text, r.x, r.y, r.w, UI_LEFT, label);
+	/* The hint under the label, wrapped, always in sight (not a placeholder that a
+	 * narrow box would cut). */
+	if (placeholder && *placeholder)
+		lh += 4 + ui_text(ui, UI_FONT_SMALL, t->muted, r.x, r.y + lh + 4, r.w, UI_LEFT,
+				  placeholder);
 	SDL_Rect box = {r.x, r.y + lh + 10, r.w, r.h - lh - 10};
 	enum ui_font font = box.h < 110 ? UI_FONT_BUTTON : UI_FONT_HEADING;
 	char dots[3 * 80 + 1];
@@ -453,21 +885,25 @@ void ui_field_ex(struct ui *ui, SDL_Rect r, const char *label, const char *value
 		ui_text_size(ui, font, 0, value, &vw, &vh);
 		if (x + vw + 12 > clip.x + clip.w)
 			x = clip.x + clip.w - vw - 12; /* show the end, where the typing is */
-		SDL_RenderSetClipRect(ui->renderer, &clip);
+		SDL_Rect outer = ui->clip;
+		/* Within the scroll view's clip, if any. */
+		if (outer.w > 0 && !SDL_IntersectRect(&outer, &clip, &clip))
+			clip = (SDL_Rect){box.x, box.y, 0, 0};
+		set_clip(ui, clip);
 		ui_text(ui, font, t->text, x, box.y + (box.h - vh) / 2, 0, UI_LEFT, value);
+		/* Only its end shows, on purpose: the check sees the part shown. */
+		if (ui->item_count > 0 &&
+		    !SDL_IntersectRect(&ui->items[ui->item_count - 1].rect, &clip,
+				       &ui->items[ui->item_count - 1].rect))
+			ui->items[ui->item_count - 1].rect = (SDL_Rect){0, 0, 0, 0};
 		if (focused) /* the caret */
 			ui_fill(ui, (SDL_Rect){x + vw + 4, box.y + 18, 4, box.h - 36}, t->primary);
-		SDL_RenderSetClipRect(ui->renderer, NULL);
+		set_clip(ui, outer);
 	} else {
-		if (placeholder && *placeholder) {
-			ui_text_size(ui, UI_FONT_BODY, 0, placeholder, &vw, &vh);
-			ui_text(ui, UI_FONT_BODY, t->muted, box.x + 28, box.y + (box.h - vh) / 2, 0,
-				UI_LEFT, placeholder);
-		}
 		if (focused)
 			ui_fill(ui, (SDL_Rect){box.x + 26, box.y + 18, 4, box.h - 36}, t->primary);
 	}
-	ui->in_widget--;
+	widget_end(ui);
 	add_widget(ui, UI_FIELD, box, label, true, tag);
 	struct ui_widget *wd = &ui->widgets[ui->widget_count - 1];
 	wd->selected = focused;
@@ -481,6 +917,22 @@ void ui_field_ex(struct ui *ui, SDL_Rect r, const char *label, const char *value
 	} else {
 		snprintf(wd->value, sizeof(wd->value), "%s", typed ? typed : "");
 	}
+}
+
+int ui_field_height(struct ui *ui, int w, const char *label, const char *hint, int box_h)
+{
+	int h = ui_text_height(ui, UI_FONT_LABEL, w, label) + 10 + box_h;
+
+	if (hint && *hint)
+		h += 4 + ui_text_height(ui, UI_FONT_SMALL, w, hint);
+	return h;
+}
+
+int ui_checkbox_height(struct ui *ui, int w, const char *label)
+{
+	int h = ui_text_height(ui, UI_FONT_BODY, w - 64 - 30, label) + 20;
+
+	return h > 90 ? h : 90;
 }
 
 void ui_checkbox(struct ui *ui, SDL_Rect r, const char *label, bool checked, int tag)
@@ -503,11 +955,11 @@ void ui_checkbox(struct ui *ui, SDL_Rect r, const char *label, bool checked, int
 		ui_round_rect(ui, box, 10, t->surface);
 		ui_frame(ui, box, 10, 4, t->muted);
 	}
-	ui->in_widget++;
+	widget_begin(ui, r, label);
 	ui_text_size(ui, UI_FONT_BODY, r.w - size - 30, label, &w, &h);
 	ui_text(ui, UI_FONT_BODY, t->text, r.x + size + 24, r.y + (r.h - h) / 2, r.w - size - 30,
 		UI_LEFT, label);
-	ui->in_widget--;
+	widget_end(ui);
 	add_widget(ui, UI_CHECKBOX, r, label, true, tag);
 	ui->widgets[ui->widget_count - 1].active = checked;
 }
@@ -568,6 +1020,8 @@ static void ui_shape(struct ui *ui, SDL_Rect r, int radius, SDL_Color fill, SDL_
 {
 	struct shape *slot = NULL;
 
+	if (ui->measuring)
+		return;
 	for (int i = 0; i < SHAPE_CACHE && !slot; i++) {
 		struct shape *sh = &shapes[i];
 		if (sh->tex && sh->renderer == ui->renderer && sh->w == r.w && sh->h == r.h &&
@@ -611,11 +1065,12 @@ static void key(struct ui *ui, SDL_Rect r, const char *label, int tag, const cha
 	if (pressed)
 		bg = t->border;
 	ui_shape(ui, r, 16, bg, t->border, 2);
-	ui_text_size(ui, UI_FONT_BUTTON, 0, label, &w, &h);
-	ui->in_widget++;
-	ui_text(ui, UI_FONT_BUTTON, style == UI_SELECTED ? t->on_primary : t->text, r.x + r.w / 2,
+	enum ui_font font = ui_fit_font(ui, UI_FONT_BUTTON, r.w - 16, label);
+	ui_text_size(ui, font, 0, label, &w, &h);
+	widget_begin(ui, r, label);
+	ui_text(ui, font, style == UI_SELECTED ? t->on_primary : t->text, r.x + r.w / 2,
 		r.y + (r.h - h) / 2, 0, UI_CENTER, label);
-	ui->in_widget--;
+	widget_end(ui);
 	add_widget(ui, UI_KEY, r, label, true, tag);
 	if (types && ui->widget_count > 0)
 		snprintf(ui->widgets[ui->widget_count - 1].key, sizeof(ui->widgets[0].key), "%s",
@@ -734,7 +1189,7 @@ int ui_hit(const struct ui *ui, int x, int y)
 
 	/* Last drawn is on top. */
 	for (int i = ui->widget_count - 1; i >= 0; i--) {
-		if (ui->widgets[i].enabled && SDL_PointInRect(&p, &ui->widgets[i].rect))
+		if (ui->widgets[i].enabled && SDL_PointInRect(&p, &ui->widgets[i].hit))
 			return i;
 	}
 	return -1;

@@ -8,6 +8,7 @@
 #include <SDL_ttf.h>
 #include <stdbool.h>
 
+#include "app/ui/layout.h"
 #include "app/ui/theme.h"
 
 /* The design space: every screen is laid out in 1080x1920 and scaled to the display. */
@@ -32,7 +33,13 @@ enum ui_style { UI_PRIMARY, UI_SECONDARY, UI_QUIET, UI_DANGER, UI_SELECTED };
 enum ui_align { UI_LEFT, UI_CENTER, UI_RIGHT };
 
 /* What a widget does besides its tag: the look is the app's, not the screens'. */
-enum ui_action { UI_ACT_NONE, UI_ACT_CONTRAST, UI_ACT_LARGE_TEXT };
+enum ui_action {
+	UI_ACT_NONE,
+	UI_ACT_CONTRAST,
+	UI_ACT_LARGE_TEXT,
+	UI_ACT_SCROLL_UP, /* the scroll bar's arrows: the toolkit's own (ui_scroll_by) */
+	UI_ACT_SCROLL_DOWN,
+};
 
 /* What a tap on a widget means. The toolkit knows nothing of what its users do with a tap:
  * a widget carries the tag its caller gave it (>= 0, the caller's meaning), or one of the
@@ -49,6 +56,8 @@ enum ui_tag {
 struct ui_widget {
 	enum ui_widget_kind kind;
 	SDL_Rect rect;
+	SDL_Rect hit;	/* the part a tap reaches: rect, less what the scroll view hides */
+	bool scrolls;	/* drawn in the scroll view */
 	char label[96]; /* as shown (translated) */
 	int tag;	/* what a tap means: enum ui_tag, or the caller's own (>= 0) */
 	char key[8];	/* UI_TAG_KEY: what the key types, one UTF-8 character */
@@ -64,8 +73,22 @@ struct ui_widget {
 	enum ui_action action; /* handled by the app, not the core (e.g. the theme) */
 };
 
-#define UI_MAX_WIDGETS 96
+#define UI_MAX_WIDGETS 128
 #define UI_TEXT_LOG 4096
+#define UI_MAX_ITEMS 400
+#define UI_SCROLL_PAD 30 /* room below the scrolling content's lowest box */
+#define UI_MAX_GROUPS 48
+#define UI_GROUP_DEPTH 8
+
+/* The screen's scrolling content: the view it shows, and how far it is scrolled. */
+struct ui_scroll {
+	SDL_Rect view;
+	int offset;    /* content pixels above the view */
+	int content_h; /* measured in the measure pass */
+	bool open;     /* between ui_scroll_begin and ui_scroll_end */
+	int item;      /* its group in the frame's items */
+	int top;       /* where its content starts this frame (view.y - offset) */
+};
 
 struct ui_text_cache;
 
@@ -95,17 +118,91 @@ struct ui {
 	char content[UI_TEXT_LOG];
 	size_t content_len;
 	char next_spoken[64]; /* ui_set_spoken: for the next widget */
+
+	/* Layout: every frame is drawn twice, first measuring (nothing painted) so that boxes
+	 * grow with what they hold, then painting at the measured sizes. The frame's boxes are
+	 * kept for the layout check. */
+	bool measuring;
+	struct layout_item items[UI_MAX_ITEMS];
+	int item_count;
+	int parents[UI_GROUP_DEPTH]; /* the open groups, innermost last */
+	int depth;
+	int layer;
+	int group_seq;			  /* groups begun so far this pass */
+	int group_h[UI_MAX_GROUPS];	  /* their heights, measured in the measure pass */
+	int group_bottom[UI_GROUP_DEPTH]; /* lowest content seen in each open group */
+	int group_pad[UI_GROUP_DEPTH];	  /* padding below that content */
+	int group_seq_of[UI_GROUP_DEPTH]; /* each open group's number (group_h) */
+	struct ui_scroll scroll;
+	bool redraw;		/* the frame must be drawn again (the view scrolled to the focus) */
+	bool check_layout;	/* --check-layout: check every frame (layout_error) */
+	int min_target_px;	/* smallest widget allowed both ways (15 mm), 0: not checked */
+	char layout_error[768]; /* the frame's first layout violation, "" if none */
+	SDL_Rect clip;		/* the clip in force, w 0: none */
 };
 
 /* fonts_dir holds DejaVuSans.ttf and DejaVuSans-Bold.ttf. */
 int ui_open(struct ui *ui, SDL_Renderer *renderer, const char *fonts_dir);
 void ui_close(struct ui *ui);
 
-/* Starts a frame: clears the widget list and the text log, paints the background. */
-void ui_begin(struct ui *ui);
+/* Starts a pass of a frame: clears the widget list, the text log and the boxes. measure: the
+ * measure pass, which paints nothing; then the same drawing again with measure false paints
+ * it, with every group and the scroll view at the size the measure pass found. */
+void ui_begin(struct ui *ui, bool measure);
+/* Ends the paint pass: the focus ring, scrolling the focused widget into view, and (with
+ * check_layout) the layout check, whose first violation is left in layout_error. */
 void ui_end(struct ui *ui);
 
-/* Text, rendered once and cached. Returns the height used. wrap_w > 0 wraps. */
+/* Layout: measure, then place. A group is a box that grows with its content: what is drawn
+ * between ui_group_begin and ui_group_end must lie inside it (the layout check), and no two
+ * boxes in one group may overlap. Returns the group's height: min_h in the measure pass,
+ * then the height its content took (its lowest box + pad) if that is more. */
+int ui_group_begin(struct ui *ui, int x, int y, int w, int min_h, int pad, const char *what);
+/* Returns the y below the group. */
+int ui_group_end(struct ui *ui);
+/* The height the measure pass found for the next group to begin (0 while measuring): to
+ * place a box by its height, e.g. centred. */
+int ui_group_next_height(const struct ui *ui);
+/* A declared overlay (a toast, a dialog): drawn over the screen, checked on its own. */
+void ui_overlay(struct ui *ui);
+
+/* The screen's content between the top bar and the navigation: when it is taller than view it
+ * scrolls (a scroll bar with arrow buttons, a drag, and the keypad focus bring the rest into
+ * view) instead of being squeezed. Returns the y its content starts at. */
+int ui_scroll_begin(struct ui *ui, SDL_Rect view);
+void ui_scroll_end(struct ui *ui);
+/* Scrolls by dy design pixels (kept within the content); the app redraws. */
+void ui_scroll_by(struct ui *ui, int dy);
+/* Scrolls so that widget i is wholly in view (the runner, before a tap). */
+void ui_reveal(struct ui *ui, int i);
+/* A new screen: scrolled to its top. */
+void ui_scroll_reset(struct ui *ui);
+
+/* The text's size when wrapped at words in w (w <= 0: one line). */
+int ui_text_height(struct ui *ui, enum ui_font font, int w, const char *text);
+/* The largest font, from font down to UI_FONT_SMALL, whose longest word fits in w: a label
+ * is set smaller before a word would break. */
+enum ui_font ui_fit_font(struct ui *ui, enum ui_font font, int w, const char *text);
+/* A value read as one piece (an email address, an account number) on one line in w: set
+ * smaller, and failing that shortened in its middle; the whole value is what speech reads
+ * and the text log holds. Returns the height used. */
+int ui_value(struct ui *ui, enum ui_font font, SDL_Color color, int x, int y, int w,
+	     enum ui_align align, const char *value);
+/* A sentence with a value in it (fmt's one %s: "We sent a code to %s."), wrapped at words in
+ * w; a value too wide for w is shortened in its middle so the sentence still fits, and speech
+ * reads the whole. fmt is a translated text, never used as a printf format. Returns the
+ * height used. */
+int ui_text_value(struct ui *ui, enum ui_font font, SDL_Color color, int x, int y, int w,
+		  enum ui_align align, const char *fmt, const char *value);
+/* A button's height for its label (and detail) in width w: never under min_h. */
+int ui_button_height(struct ui *ui, int w, const char *label, const char *detail, int min_h);
+/* A field's height (its label, and its hint, above a box box_h tall) in width w. */
+int ui_field_height(struct ui *ui, int w, const char *label, const char *hint, int box_h);
+/* A checkbox row's height for its label in width w. */
+int ui_checkbox_height(struct ui *ui, int w, const char *label);
+
+/* Text, rendered once and cached. Returns the height used. wrap_w > 0 wraps at words (never
+ * inside one: a word wider than wrap_w is left whole for the layout check to report). */
 int ui_text(struct ui *ui, enum ui_font font, SDL_Color color, int x, int y, int wrap_w,
 	    enum ui_align align, const char *text);
 /* Size a text would take. */
@@ -120,7 +217,8 @@ void ui_circle(struct ui *ui, int cx, int cy, int radius, SDL_Color c);
 void ui_button(struct ui *ui, SDL_Rect r, const char *label, enum ui_style style, int tag);
 void ui_button_ex(struct ui *ui, SDL_Rect r, const char *label, const char *detail,
 		  enum ui_style style, bool enabled, int tag);
-/* A text field with its label above; the value is shown masked when mask is set. */
+/* A text field: its label, then its hint (placeholder, muted, wrapped), then the box below;
+ * size r with ui_field_height. */
 void ui_field(struct ui *ui, SDL_Rect r, const char *label, const char *value,
 	      const char *placeholder, bool focused, bool error, int tag);
 
@@ -160,6 +258,10 @@ void ui_set_spoken(struct ui *ui, const char *spoken);
 /* A button that switches the look (high contrast, large text); drawn selected while on. */
 void ui_look_button(struct ui *ui, SDL_Rect r, const char *label, const char *spoken,
 		    enum ui_action action, bool on);
+
+/* msgid as the frame's language shows it (the toolkit's own texts, and the journey runner's
+ * translate-labels). */
+const char *ui_tr(const struct ui *ui, const char *msgid);
 
 /* Appends to the text log without drawing (for the journey runner: e.g. the screen id). */
 void ui_log_text(struct ui *ui, const char *text);

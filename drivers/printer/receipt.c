@@ -252,6 +252,63 @@ static void card_text(const struct receipt *r, receipt_tr_fn tr, char *out, size
 		snprintf(out, n, "%s%s****%s", brand, b ? " " : "", digits);
 }
 
+/* How the card reached the terminal, in the words card brands ask for. */
+static const char *entry_words(const char *mode)
+{
+	static const struct {
+		const char *mode, *words;
+	} map[] = {
+	    {"chip", N_("Chip")},    {"tap", N_("Contactless")},
+	    {"swipe", N_("Swiped")}, {"wallet", N_("Mobile wallet")},
+	    {"keyed", N_("Keyed")},
+	};
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+		if (strcmp(map[i].mode, mode) == 0)
+			return map[i].words;
+	}
+	return NULL;
+}
+
+/* 10 to 32 upper-case hex digits, the first a letter (a registered provider). */
+static bool aid_ok(const char *aid)
+{
+	size_t n = strlen(aid);
+
+	if (n < 10 || n > 32 || aid[0] < 'A' || aid[0] > 'F')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (!((aid[i] >= '0' && aid[i] <= '9') || (aid[i] >= 'A' && aid[i] <= 'F')))
+			return false;
+	}
+	return true;
+}
+
+/* The EMV lines of a terminal's payment: application, AID, entry mode, approval code and the
+ * terminal's transaction id, each only when the terminal said it. */
+static void emit_emv(struct sink *s, const struct receipt *r, receipt_tr_fn tr, int cols)
+{
+	char field[80];
+	const char *entry = entry_words(r->entry_mode);
+
+	safe_field(r->app_label, field, sizeof(field));
+	if (field[0])
+		emit_pair(s, tr_text(tr, "Application"), field, cols);
+	/* An AID is a registered application provider (its first hex digit a letter, "A0..."),
+	 * printed whole: it is digit-heavy and must not be taken for a card number. */
+	clean_copy(r->aid, field, sizeof(field));
+	if (aid_ok(field))
+		emit_pair(s, "AID", field, cols);
+	if (entry)
+		emit_pair(s, tr_text(tr, "Entry"), tr_text(tr, entry), cols);
+	safe_field(r->approval_code, field, sizeof(field));
+	if (field[0])
+		emit_pair(s, tr_text(tr, "Approval code"), field, cols);
+	safe_field(r->terminal_txn, field, sizeof(field));
+	if (field[0])
+		emit_pair(s, tr_text(tr, "Terminal transaction"), field, cols);
+}
+
 /* Paid in cash: each denomination's notes, and the credit over the amount due. */
 static void cash_lines(struct sink *s, const struct receipt *r, receipt_tr_fn tr, int cols)
 {
@@ -339,6 +396,13 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 	}
 	receipt_format_money(r->amount_cents, money, sizeof(money));
 	emit_pair(&s, tr_text(tr, r->n_bills ? N_("Total") : amount_label), money, cols);
+	if (r->fee_cents > 0) {
+		/* The fee is its own line, and the total is what the card was charged. */
+		receipt_format_money(r->fee_cents, money, sizeof(money));
+		emit_pair(&s, tr_text(tr, "Card fee"), money, cols);
+		receipt_format_money(r->amount_cents + r->fee_cents, money, sizeof(money));
+		emit_pair(&s, tr_text(tr, "Total charged"), money, cols);
+	}
 	if (r->has_balance_after && r->n_bills == 0) {
 		receipt_format_money(r->balance_after_cents, money, sizeof(money));
 		emit_pair(&s, tr_text(tr, "Balance after payment"), money, cols);
@@ -346,6 +410,7 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 	card_text(r, tr, card, sizeof(card));
 	if (r->brand[0] || r->last4[0])
 		emit_pair(&s, tr_text(tr, "Card"), card, cols);
+	emit_emv(&s, r, tr, cols);
 	if (r->cash)
 		cash_lines(&s, r, tr, cols);
 	safe_field(r->reference, field, sizeof(field));
@@ -354,7 +419,7 @@ int receipt_layout_text(const struct receipt *r, receipt_tr_fn tr, int cols, cha
 	emit_pair(&s, tr_text(tr, "Status"), tr_text(tr, status), cols);
 	emit_rule(&s, '-', cols);
 
-	if (r->posting_later) {
+	if (r->posting_later && r->outcome == RECEIPT_APPROVED) {
 		emit_wrapped(&s,
 			     tr_text(tr, "The city's system is not reachable right now. This "
 					 "payment will appear on your account shortly."),

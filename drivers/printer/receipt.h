@@ -27,7 +27,16 @@ struct receipt {
 	char last4[5];
 	char reference[32];
 	enum receipt_outcome outcome;
-	char footer[64];	/* the city's own last line (remote configuration), or "" */
+	char footer[64]; /* the city's own last line (remote configuration), or "" */
+	/* A card terminal's payment (issue 17): the card fee as its own line (amount_cents is
+	 * what went to the bill), what card brands require on an EMV receipt, from the
+	 * terminal's answer ("" when not known), and whether the portal hears of it later. */
+	int64_t fee_cents;
+	char app_label[33];  /* the card application's name: "VISA CREDIT" */
+	char aid[33];	     /* EMV application identifier */
+	char entry_mode[12]; /* "chip", "tap", "swipe", "wallet", "keyed" */
+	char approval_code[16];
+	char terminal_txn[65];	/* the terminal's transaction id */
 	bool has_balance_after; /* approved: the bill's balance once this is paid */
 	int64_t balance_after_cents;
 	char city_phone[32]; /* how to reach the city (configuration), or "" */

@@ -97,6 +97,13 @@ static const char seed_sql[] =
     "  395000),"
     " ('120340560', '120-340-560', 'O''Brien', 11260, 5630, '2026-12-10', '2026-09-12', 5410);";
 
+/* The long-data account (issue 16's layout tour): the largest amount a bill shows and a long
+ * name with accents and apostrophes. */
+static const char long_seed_sql[] =
+    "INSERT OR IGNORE INTO accounts VALUES"
+    " ('999888777', '999-888-777', 'D''Alessandro-Núñez Peñalba', 9999999, 9999999,"
+    "  '2026-12-31', '2026-11-30', 9999999);";
+
 /* The demo accounts' paper bills (docs/portal-api.md, "Seeded bills"): the newest of each
  * account is the one its barcode may be scanned from; an older one is stale. */
 static const char bills_sql[] =
@@ -129,6 +136,7 @@ int db_open(const char *path, struct sim_db **out)
 	sqlite3_busy_timeout(db->conn, 5000);
 	if (sqlite3_exec(db->conn, schema_sql, NULL, NULL, &err) != SQLITE_OK ||
 	    sqlite3_exec(db->conn, seed_sql, NULL, NULL, &err) != SQLITE_OK ||
+	    sqlite3_exec(db->conn, long_seed_sql, NULL, NULL, &err) != SQLITE_OK ||
 	    sqlite3_exec(db->conn, bills_sql, NULL, NULL, &err) != SQLITE_OK) {
 		log_error("portal-sim", "cannot prepare %s: %s", path, err ? err : "?");
 		goto out;

@@ -33,7 +33,7 @@ static void usage(FILE *f)
 	    "  --sms: where text messages are appended (default sms.mbox beside the db).\n"
 	    "  Faults for every call but health: drop, 5xx, malformed, latency:MS.\n"
 	    "  Faults for POST /payments only: drop-before-commit, drop-after-commit, http500,\n"
-	    "  malformed-json, slow-body; NAME:N affects only the first N such requests.\n"
+	    "  http422, malformed-json, slow-body; NAME:N affects only the first N such requests.\n"
 	    "  ledger prints every recorded payment as one JSON line.\n"
 	    "  The API and the faults are described in docs/portal-api.md.\n");
 }
@@ -54,6 +54,9 @@ static int parse_fault(const char *s, struct sim_fault *out)
 	    {"drop-before-commit", {SIM_FAULT_DROP_BEFORE, SIM_SCOPE_PAYMENT, 0, -1, 0}},
 	    {"drop-after-commit", {SIM_FAULT_DROP_AFTER, SIM_SCOPE_PAYMENT, 0, -1, 1}},
 	    {"http500", {SIM_FAULT_HTTP_ERROR, SIM_SCOPE_PAYMENT, 500, -1, 0}},
+	    /* Refused for good, as when the balance no longer covers it: a terminal's posting
+	     * is then reversed at the terminal. */
+	    {"http422", {SIM_FAULT_HTTP_ERROR, SIM_SCOPE_PAYMENT, 422, -1, 0}},
 	    {"malformed-json", {SIM_FAULT_MALFORMED, SIM_SCOPE_PAYMENT, 0, -1, 1}},
 	    {"slow-body", {SIM_FAULT_SLOW_BODY, SIM_SCOPE_PAYMENT, 0, -1, 1}},
 	};

@@ -1196,6 +1196,38 @@ static int seed_demo(struct sim_residents *r)
 	return rc;
 }
 
+/* The long-data resident (issue 16's layout tour): a 70-character email, 26-character names
+ * with accents and apostrophes, and six linked accounts, one of them $99,999.99 due. */
+#define LONG_EMAIL "maria.josefa.angela.darcy-dalessandro.nunez.penalba@springfield-ut.org"
+
+static int seed_long(struct sim_residents *r)
+{
+	static const char *const linked[] = {"999888777", "100200300", "555000111",
+					     "300400500", "700800900", "120340560"};
+	unsigned char salt[PASSWORD_SALT_LEN], hash[PASSWORD_HASH_LEN];
+	struct resident res;
+	int rc = find_by_email(r, LONG_EMAIL, &res);
+
+	if (rc != KIOSK_ENOTFOUND)
+		return rc;
+	rc = password_new_salt(salt);
+	if (rc == 0)
+		rc = password_hash(DEMO_PASSWORD, salt, PASSWORD_ITERATIONS, hash);
+	if (rc == 0)
+		rc = rstore_exec(r->rs,
+				 "INSERT INTO residents (email, salt, hash, iterations, first_name,"
+				 " last_name, verified) VALUES (?, ?, ?, ?, 'María Josefa Ángela "
+				 "D''Arcy', 'D''Alessandro-Núñez Peñalba', 1)",
+				 "tbbi", LONG_EMAIL, salt, PASSWORD_SALT_LEN, hash,
+				 PASSWORD_HASH_LEN, (int64_t)PASSWORD_ITERATIONS);
+	for (size_t i = 0; rc == 0 && i < sizeof(linked) / sizeof(linked[0]); i++)
+		rc = rstore_exec(r->rs,
+				 "INSERT INTO links (resident_id, customer_number, linked_at)"
+				 " SELECT id, ?, 0 FROM residents WHERE email = ?",
+				 "tt", linked[i], LONG_EMAIL);
+	return rc;
+}
+
 int residents_open(const struct resident_options *opt, struct sim_db *accounts,
 		   struct sim_unsealer *unsealer, struct sim_residents **out)
 {
@@ -1210,6 +1242,8 @@ int residents_open(const struct resident_options *opt, struct sim_db *accounts,
 	rc = rstore_open(opt->db, &r->rs);
 	if (rc == 0)
 		rc = seed_demo(r);
+	if (rc == 0)
+		rc = seed_long(r);
 	if (rc) {
 		residents_close(r);
 		return rc;

@@ -157,6 +157,9 @@ static enum MHD_Result send_reply(struct MHD_Connection *conn, unsigned status, 
 
 static char *error_body(unsigned status)
 {
+	if (status == 422)
+		return strdup("{\"error\":\"invalid_amount\",\"message\":\"The amount is more than "
+			      "the balance due\"}");
 	return strdup(status == 503 ? "{\"error\":\"unavailable\",\"message\":\"The portal is "
 				      "temporarily unavailable\"}"
 				    : "{\"error\":\"internal\",\"message\":\"The portal failed\"}");

@@ -120,7 +120,7 @@ static void test_bounds(void **state)
 			snprintf(v, sizeof(v), "%ld", k[i].min);
 			assert_int_equal(set(k[i].name, v), 0);
 			assert_string_equal(out, v);
-			if (!k[i].check) { /* the fee's check allows only 0 */
+			if (!k[i].check) {
 				snprintf(v, sizeof(v), "%ld", k[i].max);
 				assert_int_equal(set(k[i].name, v), 0);
 				assert_string_equal(out, v);
@@ -177,7 +177,12 @@ static void test_bounds(void **state)
 	assert_int_equal(set("receipt.qr_url", "https://pay.example.gov/payments"), KIOSK_EINVAL);
 	assert_int_equal(set("devices.chip_terminal", "true"), 0);
 	assert_int_equal(set("service.pin_hash", "hunter2"), KIOSK_EINVAL);
-	assert_int_equal(set("payments.convenience_fee_cents", "150"), KIOSK_EINVAL);
+	/* The card fee (issue 17): flat, or a percentage with two decimals at most, 10 at most. */
+	assert_int_equal(set("payments.convenience_fee_cents", "150"), 0);
+	assert_int_equal(set("payments.card_fee_percent", "2.95"), 0);
+	assert_int_equal(set("payments.card_fee_percent", "10.01"), KIOSK_EINVAL);
+	assert_int_equal(set("payments.card_fee_percent", "2.955"), KIOSK_EINVAL);
+	assert_int_equal(set("payments.card_fee_percent", "-1"), KIOSK_EINVAL);
 	/* Update quiet hours (issue 15): HH:MM-HH:MM, may wrap past midnight, "" = any time. */
 	assert_int_equal(set("update.window", "02:00-05:00"), 0);
 	assert_string_equal(out, "02:00-05:00");

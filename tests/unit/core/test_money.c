@@ -153,10 +153,82 @@ static void test_round_trip(void **state)
 	}
 }
 
+/* The card fee: the rounding rule (half a cent and more rounds up) on named cases, then on
+ * every amount up to $10,000.00 for a few rates: the fee is never more than half a cent from
+ * the exact percentage, and an exact half cent goes up. */
+static void test_card_fee(void **state)
+{
+	struct money_fee flat = {.flat_cents = 150};
+	struct money_fee pct = {.basis_points = 250};
+	struct money_fee clamp = {.basis_points = 295, .min_cents = 100, .max_cents = 500};
+	struct money_fee crossed = {.basis_points = 100, .min_cents = 300, .max_cents = 200};
+	static const int64_t rates[] = {1, 50, 250, 295, 333, 1000};
+
+	(void)state;
+	assert_int_equal(money_card_fee(&flat, 5000), 150);
+	assert_int_equal(money_card_fee(&flat, 1), 150);
+	assert_int_equal(money_card_fee(&flat, 0), 0); /* nothing paid, no fee */
+	assert_int_equal(money_card_fee(NULL, 5000), 0);
+	assert_int_equal(money_card_fee(&pct, 1000), 25);	 /* 2.5 % of $10.00 */
+	assert_int_equal(money_card_fee(&pct, 1234), 31);	 /* 30.85 -> 31 */
+	assert_int_equal(money_card_fee(&pct, 1220), 31);	 /* 30.5: a half cent goes up */
+	assert_int_equal(money_card_fee(&pct, 1219), 30);	 /* 30.475 -> 30 */
+	assert_int_equal(money_card_fee(&pct, 19), 0);		 /* 0.475 -> 0 */
+	assert_int_equal(money_card_fee(&pct, 20), 1);		 /* 0.5 -> 1 */
+	assert_int_equal(money_card_fee(&clamp, 1000), 100);	 /* 29.5 -> the minimum */
+	assert_int_equal(money_card_fee(&clamp, 10000), 295);	 /* between: the percentage */
+	assert_int_equal(money_card_fee(&clamp, 100000), 500);	 /* 2,950 -> the maximum */
+	assert_int_equal(money_card_fee(&crossed, 1000), 200);	 /* the maximum wins */
+	assert_int_equal(money_card_fee(&pct, 9999999), 250000); /* the largest amount */
+	for (size_t r = 0; r < sizeof(rates) / sizeof(rates[0]); r++) {
+		struct money_fee f = {.basis_points = rates[r]};
+
+		for (int64_t a = 1; a <= 1000000; a++) {
+			int64_t exact = a * rates[r]; /* the fee in 1/10,000 cent */
+			int64_t diff = money_card_fee(&f, a) * 10000 - exact;
+
+			if (diff <= -5000 || diff > 5000)
+				fail_msg("%lld bp of %lld cents: fee %lld", (long long)rates[r],
+					 (long long)a, (long long)money_card_fee(&f, a));
+		}
+	}
+}
+
+static void test_percent(void **state)
+{
+	int64_t bp = -1;
+	char buf[16];
+
+	(void)state;
+	assert_int_equal(money_parse_percent("2.5", &bp), 0);
+	assert_int_equal(bp, 250);
+	assert_int_equal(money_parse_percent("2.95", &bp), 0);
+	assert_int_equal(bp, 295);
+	assert_int_equal(money_parse_percent("0", &bp), 0);
+	assert_int_equal(bp, 0);
+	assert_int_equal(money_parse_percent("10", &bp), 0);
+	assert_int_equal(bp, 1000);
+	assert_int_equal(money_parse_percent("10.01", &bp), KIOSK_EINVAL);
+	assert_int_equal(money_parse_percent("2.505", &bp), KIOSK_EINVAL);
+	assert_int_equal(money_parse_percent("-1", &bp), KIOSK_EINVAL);
+	assert_int_equal(money_parse_percent("2,5", &bp), KIOSK_EINVAL);
+	assert_int_equal(money_format_percent(250, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "2.5%");
+	assert_int_equal(money_format_percent(300, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "3%");
+	assert_int_equal(money_format_percent(295, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "2.95%");
+	assert_int_equal(money_format_percent(5, buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "0.05%");
+	assert_int_equal(money_format_percent(295, buf, 4), KIOSK_EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_parse_valid),
+	    cmocka_unit_test(test_card_fee),
+	    cmocka_unit_test(test_percent),
 	    cmocka_unit_test(test_parse_max),
 	    cmocka_unit_test(test_parse_rejects),
 	    cmocka_unit_test(test_parse_null),

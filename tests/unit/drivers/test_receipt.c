@@ -271,13 +271,84 @@ static void test_spanish(void **state)
 	}
 }
 
+/* A card terminal's payment: the fee and the total charged as their own lines, the EMV lines
+ * from the terminal's answer, and the note that the account catches up shortly when the
+ * portal hears of it later; in every printer's width. */
+static void test_terminal_lines(void **state)
+{
+	struct receipt r = sample(RECEIPT_APPROVED);
+	char buf[4096], line[128];
+
+	(void)state;
+	r.fee_cents = 250;
+	snprintf(r.app_label, sizeof(r.app_label), "VISA CREDIT");
+	snprintf(r.aid, sizeof(r.aid), "A0000000031010");
+	snprintf(r.entry_mode, sizeof(r.entry_mode), "tap");
+	snprintf(r.approval_code, sizeof(r.approval_code), "087493");
+	snprintf(r.terminal_txn, sizeof(r.terminal_txn), "V400m-3246.49120");
+	r.posting_later = true;
+	assert_int_equal(receipt_layout_text(&r, NULL, 42, buf, sizeof(buf)), 0);
+	line_of(buf, "Amount paid", line, sizeof(line));
+	assert_string_equal(line, "Amount paid                         $84.17");
+	line_of(buf, "Card fee", line, sizeof(line));
+	assert_string_equal(line, "Card fee                             $2.50");
+	line_of(buf, "Total charged", line, sizeof(line));
+	assert_string_equal(line, "Total charged                       $86.67");
+	line_of(buf, "Application", line, sizeof(line));
+	assert_string_equal(line, "Application                    VISA CREDIT");
+	line_of(buf, "AID", line, sizeof(line));
+	assert_string_equal(line, "AID                         A0000000031010");
+	line_of(buf, "Entry", line, sizeof(line));
+	assert_string_equal(line, "Entry                          Contactless");
+	line_of(buf, "Approval code", line, sizeof(line));
+	assert_string_equal(line, "Approval code                       087493");
+	line_of(buf, "Terminal transaction", line, sizeof(line));
+	assert_string_equal(line, "Terminal transaction      V400m-3246.49120");
+	assert_non_null(strstr(buf, "shortly."));
+	/* The AID is digit-heavy by nature (A0000000031010); nothing else may be. An AID that
+	 * is not one (no provider letter, not hex) is left out. */
+	snprintf(r.aid, sizeof(r.aid), "4111111111111111");
+	assert_int_equal(receipt_layout_text(&r, NULL, 42, buf, sizeof(buf)), 0);
+	assert_null(strstr(buf, "AID"));
+	assert_no_pan(buf);
+	snprintf(r.aid, sizeof(r.aid), "A0000000031010");
+	for (int cols = 32; cols <= 48; cols += 2) {
+		assert_int_equal(receipt_layout_text(&r, NULL, cols, buf, sizeof(buf)), 0);
+		check_widths(buf, cols);
+		assert_non_null(strstr(buf, "087493"));
+	}
+	/* Each entry mode in the words card brands ask for; an unknown one is left out. */
+	snprintf(r.entry_mode, sizeof(r.entry_mode), "chip");
+	assert_int_equal(receipt_layout_text(&r, NULL, 42, buf, sizeof(buf)), 0);
+	line_of(buf, "Entry", line, sizeof(line));
+	assert_string_equal(line, "Entry                                 Chip");
+	snprintf(r.entry_mode, sizeof(r.entry_mode), "wallet");
+	assert_int_equal(receipt_layout_text(&r, NULL, 42, buf, sizeof(buf)), 0);
+	assert_non_null(strstr(buf, "Mobile wallet"));
+	snprintf(r.entry_mode, sizeof(r.entry_mode), "swipe");
+	assert_int_equal(receipt_layout_text(&r, NULL, 42, buf, sizeof(buf)), 0);
+	assert_non_null(strstr(buf, "Swiped"));
+	snprintf(r.entry_mode, sizeof(r.entry_mode), "teleport");
+	assert_int_equal(receipt_layout_text(&r, NULL, 42, buf, sizeof(buf)), 0);
+	assert_null(strstr(buf, "Entry"));
+
+	/* No fee, no fee lines; a declined payment never says it will appear on the account. */
+	r = sample(RECEIPT_DECLINED);
+	r.posting_later = true;
+	assert_int_equal(receipt_layout_text(&r, NULL, 42, buf, sizeof(buf)), 0);
+	assert_null(strstr(buf, "Card fee"));
+	assert_null(strstr(buf, "Total charged"));
+	assert_null(strstr(buf, "shortly"));
+	assert_null(strstr(buf, "Application"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_money),	cmocka_unit_test(test_approved),
 	    cmocka_unit_test(test_footer),	cmocka_unit_test(test_declined_and_in_doubt),
 	    cmocka_unit_test(test_no_full_pan), cmocka_unit_test(test_narrow_and_small),
-	    cmocka_unit_test(test_spanish),
+	    cmocka_unit_test(test_spanish),	cmocka_unit_test(test_terminal_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -51,7 +51,10 @@ static const struct {
 } cases[] = {
     {"ui.idle_timeout_s", "45", {"1", "3601", "\"45\""}},
     {"ui.languages", "\"es\"", {"\"fr\"", "\"\"", "1"}},
-    {"payments.convenience_fee_cents", "0", {"-1", "150", "1.5"}},
+    {"payments.convenience_fee_cents", "150", {"-1", "501", "1.5"}},
+    {"payments.card_fee_percent", "\"2.5\"", {"\"10.5\"", "\"2.505\"", "2.5"}},
+    {"payments.card_fee_min_cents", "100", {"-1", "501", "\"1\""}},
+    {"payments.card_fee_max_cents", "500", {"-1", "10001", "1.5"}},
     {"payments.max_payment_cents", "200000", {"99", "10000001", "null"}},
     {"fleet.heartbeat_s", "30", {"0", "3601", "true"}},
     {"kiosk.out_of_service_message", "\"Pay at window 3.\"", {"\"line\\nbreak\"", "5", "[]"}},
@@ -195,7 +198,15 @@ static void test_core_share(void **state)
 	snprintf(cfg.languages, sizeof(cfg.languages), "es");
 	rconf_core_config(&cfg, &cc);
 	assert_int_equal(cc.idle_ms, 30000);
-	assert_int_equal(cc.fee_cents, 150);
+	assert_int_equal(cc.card_fee.flat_cents, 150);
+	assert_int_equal(cc.card_fee.basis_points, 0);
+	snprintf(cfg.card_fee_percent, sizeof(cfg.card_fee_percent), "2.95");
+	cfg.card_fee_min_cents = 100;
+	cfg.card_fee_max_cents = 500;
+	rconf_core_config(&cfg, &cc);
+	assert_int_equal(cc.card_fee.basis_points, 295);
+	assert_int_equal(cc.card_fee.min_cents, 100);
+	assert_int_equal(cc.card_fee.max_cents, 500);
 	assert_int_equal(cc.max_payment_cents, 50000);
 	assert_true(cc.single_lang);
 	assert_int_equal(cc.default_lang, CORE_LANG_ES);

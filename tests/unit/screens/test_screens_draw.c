@@ -33,7 +33,11 @@ static int setup(void **state)
 	renderer = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
 	if (!renderer)
 		return -1;
-	return ui_open(&ui, renderer, KIOSK_ASSETS_DIR "/fonts") == 0 ? 0 : -1;
+	if (ui_open(&ui, renderer, KIOSK_ASSETS_DIR "/fonts") != 0)
+		return -1;
+	ui.check_layout = true;
+	ui.min_target_px = 60; /* 15 mm at the default [ui] dpi of 102 */
+	return 0;
 }
 
 static int teardown(void **state)
@@ -101,6 +105,30 @@ static void fill_state(struct core_state *s, enum core_screen screen, enum core_
 	s->svc.status.portal_ok = true;
 }
 
+/* The long data residents have: a 70-character email, 26-character names with accents and
+ * apostrophes, six linked accounts, $99,999.99 due. */
+static void long_data(struct core_state *s)
+{
+	static const char email[] =
+	    "maria.jose.obrien-garcia.de.la.fuente.valenzuela@springfield-utilities.org";
+	s->bill.balance_cents = s->amount_cents = 9999999;
+	snprintf(s->bill.last_name, sizeof(s->bill.last_name), "O'Brien-Núñez de la Peñaés");
+	snprintf(s->resident_email, sizeof(s->resident_email), "%.70s", email);
+	snprintf(s->resident_first, sizeof(s->resident_first), "María José Ángeles D'Arcy");
+	snprintf(s->resident_last, sizeof(s->resident_last), "O'Brien-Núñez de la Peñaés");
+	snprintf(s->email, sizeof(s->email), "%.70s", email);
+	s->account_count = CORE_MAX_ACCOUNTS;
+	for (int i = 0; i < CORE_MAX_ACCOUNTS; i++) {
+		s->accounts[i] = s->accounts[i % 2];
+		s->accounts[i].bill = s->bill;
+		snprintf(s->accounts[i].bill.display_number,
+			 sizeof(s->accounts[i].bill.display_number), "100-200-30%d", i);
+		s->accounts[i].last_payment_cents = 9999999;
+		s->accounts[i].autopay_max_cents = 9999999;
+	}
+	for (int i = 0; i < s->bill_count; i++)
+		s->bills[i].amount_cents = s->payments[i].amount_cents = 9999999;
+}
 /* What the runtime gives the screens: the default configuration's texts, as a city has them. */
 static const struct screen_ctx demo_ctx = {
     .city_name = "City of Springfield",
@@ -124,13 +152,12 @@ static void draw_one(struct core_state *s, char *log, size_t n)
 	snprintf(log, n, "%s", ui.text_log);
 }
 
-static void every_screen_in_every_look_and_language(void **state)
+static void every_screen(bool long_run)
 {
 	static char en[UI_TEXT_LOG], es[UI_TEXT_LOG];
 	struct core_state s;
 	int bad = 0, drawn = 0;
 
-	(void)state;
 	for (int sc = 0; sc < CORE_SCREEN_COUNT; sc++) {
 		const char *name = core_screen_name((enum core_screen)sc);
 		if (!screens_can_draw((enum core_screen)sc)) {
@@ -145,10 +172,15 @@ static void every_screen_in_every_look_and_language(void **state)
 				int outside = 0;
 
 				fill_state(&s, (enum core_screen)sc, (enum core_lang)lang);
+				if (long_run)
+					long_data(&s);
 				draw_one(&s, lang == CORE_LANG_EN ? en : es, sizeof(en));
 				drawn++;
 				for (int i = 0; i < ui.widget_count; i++) {
-					SDL_Rect r = ui.widgets[i].rect;
+					/* Below the fold of a scrolling screen is fine: the
+					 * layout check holds it inside the content. */
+					SDL_Rect r = ui.widgets[i].scrolls ? ui.widgets[i].hit
+									   : ui.widgets[i].rect;
 					if (r.x < 0 || r.y < 0 || r.x + r.w > UI_W ||
 					    r.y + r.h > UI_H) {
 						fprintf(stderr,
@@ -158,6 +190,13 @@ static void every_screen_in_every_look_and_language(void **state)
 							ui.widgets[i].label, r.x, r.y, r.w, r.h);
 						outside++;
 					}
+				}
+				/* --check-layout's check: every text inside its box, no two
+				 * boxes over each other, targets of 15 mm. */
+				if (ui.layout_error[0]) {
+					fprintf(stderr, "FAIL: %s (%s, look %d): %s\n", name,
+						lang ? "es" : "en", look, ui.layout_error);
+					outside++;
 				}
 				/* The top bar alone has three widgets; the screen adds its own. */
 				if (ui.widget_count < 3 || !ui.text_log[0] || outside) {
@@ -173,9 +212,21 @@ static void every_screen_in_every_look_and_language(void **state)
 			}
 		}
 	}
-	printf("%d frames drawn\n", drawn);
+	printf("%d frames drawn%s\n", drawn, long_run ? " with long data" : "");
 	assert_int_equal(drawn, CORE_SCREEN_COUNT * THEME_COUNT * 2 * 2);
 	assert_int_equal(bad, 0);
+}
+
+static void every_screen_in_every_look_and_language(void **state)
+{
+	(void)state;
+	every_screen(false);
+}
+
+static void every_screen_with_long_data(void **state)
+{
+	(void)state;
+	every_screen(true);
 }
 
 /* ---- no English on a Spanish screen ---- */
@@ -596,10 +647,85 @@ static void terminal_card_step(void **state)
 	}
 }
 
+/* The overlays and the states that add words to a screen, in all four looks and both
+ * languages, with long data, under the layout check: the question before undoing, the
+ * countdown, the busy cover, a toast, an error beside a field and on its own. */
+static void every_overlay_in_every_look(void **state)
+{
+	struct core_state s;
+	int bad = 0;
+
+	(void)state;
+	for (int look = 0; look < THEME_COUNT * 2; look++) {
+		assert_int_equal(ui_set_look(&ui, (enum theme_id)(look / 2), look % 2), 0);
+		for (int lang = CORE_LANG_EN; lang <= CORE_LANG_ES; lang++) {
+			for (int k = 0; k < 9; k++) {
+				fill_state(&s, CORE_SCREEN_UTILITY_BILL, (enum core_lang)lang);
+				long_data(&s);
+				s.current = 1; /* with Auto Pay: the unlink question says more */
+				switch (k) {
+				case 0: s.ask = CORE_ASK_UNLINK; break;
+				case 1: s.ask = CORE_ASK_AUTOPAY_OFF; break;
+				case 2: s.ask = CORE_ASK_PAPERLESS_OFF; break;
+				case 3:
+					s.warning = true;
+					s.warning_started_ms = 1000 - 1000;
+					break;
+				case 4: s.busy = CORE_BUSY_PAYING; break;
+				case 5:
+					s.notice =
+					    (struct core_notice){.msgid = "Failed to Link Account",
+								 .title = "Failed to Link Account",
+								 .is_error = true,
+								 .toast = true,
+								 .field = CORE_FIELD_NONE};
+					break;
+				case 6:
+					s.screen = CORE_SCREEN_AUTOPAY;
+					s.focus = CORE_FIELD_ROUTING;
+					s.notice = (struct core_notice){
+					    .msgid =
+						"Check the routing number: the 9 digits at the "
+						"bottom left of a check.",
+					    .is_error = true,
+					    .field = CORE_FIELD_ROUTING};
+					break;
+				case 7:
+					s.screen = CORE_SCREEN_PAY_CARD;
+					s.notice = (struct core_notice){
+					    .msgid =
+						"We couldn't read your card. Please swipe again.",
+					    .is_error = true,
+					    .field = CORE_FIELD_NONE};
+					break;
+				default:
+					s.screen = CORE_SCREEN_SIGN_IN;
+					s.focus = CORE_FIELD_EMAIL;
+					s.notice = (struct core_notice){
+					    .msgid = "The email or password is not right. Please "
+						     "try again.",
+					    .is_error = true,
+					    .field = CORE_FIELD_NONE};
+					break;
+				}
+				screens_draw(&ui, &s, &demo_ctx, 1000);
+				if (ui.layout_error[0]) {
+					fprintf(stderr, "FAIL: overlay %d (%s, look %d): %s\n", k,
+						lang ? "es" : "en", look, ui.layout_error);
+					bad++;
+				}
+			}
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(every_screen_in_every_look_and_language),
+	    cmocka_unit_test(every_screen_with_long_data),
+	    cmocka_unit_test(every_overlay_in_every_look),
 	    cmocka_unit_test(terminal_card_step),
 	    cmocka_unit_test(spanish_check_can_fail),
 	    cmocka_unit_test(every_spanish_screen_only_from_the_catalog),

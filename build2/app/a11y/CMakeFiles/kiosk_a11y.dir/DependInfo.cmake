@@ -1,0 +1,25 @@
+
+# Consider dependencies only in project.
+set(CMAKE_DEPENDS_IN_PROJECT_ONLY OFF)
+
+# The set of languages for which implicit dependencies are needed:
+set(CMAKE_DEPENDS_LANGUAGES
+  )
+
+# The set of dependency files which are needed:
+set(CMAKE_DEPENDS_DEPENDENCY_FILES
+  "/work/wt-16-layout/app/a11y/describe.c" "app/a11y/CMakeFiles/kiosk_a11y.dir/describe.c.o" "gcc" "app/a11y/CMakeFiles/kiosk_a11y.dir/describe.c.o.d"
+  "/work/wt-16-layout/app/a11y/keypad.c" "app/a11y/CMakeFiles/kiosk_a11y.dir/keypad.c.o" "gcc" "app/a11y/CMakeFiles/kiosk_a11y.dir/keypad.c.o.d"
+  "/work/wt-16-layout/app/a11y/speech.c" "app/a11y/CMakeFiles/kiosk_a11y.dir/speech.c.o" "gcc" "app/a11y/CMakeFiles/kiosk_a11y.dir/speech.c.o.d"
+  )
+
+# Targets to which this target links.
+set(CMAKE_TARGET_LINKED_INFO_FILES
+  "/work/wt-16-layout/build2/app/ui/CMakeFiles/kiosk_ui.dir/DependInfo.cmake"
+  "/work/wt-16-layout/build2/app/core/CMakeFiles/kiosk_core.dir/DependInfo.cmake"
+  "/work/wt-16-layout/build2/app/CMakeFiles/kiosk_i18n.dir/DependInfo.cmake"
+  "/work/wt-16-layout/build2/app/common/CMakeFiles/kiosk_common.dir/DependInfo.cmake"
+  )
+
+# Fortran module output directory.
+set(CMAKE_Fortran_TARGET_MODULE_DIR "")

@@ -1,0 +1,24 @@
+
+# Consider dependencies only in project.
+set(CMAKE_DEPENDS_IN_PROJECT_ONLY OFF)
+
+# The set of languages for which implicit dependencies are needed:
+set(CMAKE_DEPENDS_LANGUAGES
+  )
+
+# The set of dependency files which are needed:
+set(CMAKE_DEPENDS_DEPENDENCY_FILES
+  "/work/wt-16-layout/app/portal/fleet.c" "app/portal/CMakeFiles/kiosk_portal.dir/fleet.c.o" "gcc" "app/portal/CMakeFiles/kiosk_portal.dir/fleet.c.o.d"
+  "/work/wt-16-layout/app/portal/portal.c" "app/portal/CMakeFiles/kiosk_portal.dir/portal.c.o" "gcc" "app/portal/CMakeFiles/kiosk_portal.dir/portal.c.o.d"
+  "/work/wt-16-layout/app/portal/resident.c" "app/portal/CMakeFiles/kiosk_portal.dir/resident.c.o" "gcc" "app/portal/CMakeFiles/kiosk_portal.dir/resident.c.o.d"
+  )
+
+# Targets to which this target links.
+set(CMAKE_TARGET_LINKED_INFO_FILES
+  "/work/wt-16-layout/build2/app/crypto/CMakeFiles/kiosk_crypto.dir/DependInfo.cmake"
+  "/work/wt-16-layout/build2/app/common/CMakeFiles/kiosk_common.dir/DependInfo.cmake"
+  "/work/wt-16-layout/build2/drivers/card/CMakeFiles/kiosk_card.dir/DependInfo.cmake"
+  )
+
+# Fortran module output directory.
+set(CMAKE_Fortran_TARGET_MODULE_DIR "")

@@ -1,0 +1,2 @@
+# Empty dependencies file for kiosk_cash_emu.
+# This may be replaced when dependencies are built.

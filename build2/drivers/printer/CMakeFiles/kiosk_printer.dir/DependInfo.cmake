@@ -1,0 +1,22 @@
+
+# Consider dependencies only in project.
+set(CMAKE_DEPENDS_IN_PROJECT_ONLY OFF)
+
+# The set of languages for which implicit dependencies are needed:
+set(CMAKE_DEPENDS_LANGUAGES
+  )
+
+# The set of dependency files which are needed:
+set(CMAKE_DEPENDS_DEPENDENCY_FILES
+  "/work/wt-16-layout/drivers/printer/escpos.c" "drivers/printer/CMakeFiles/kiosk_printer.dir/escpos.c.o" "gcc" "drivers/printer/CMakeFiles/kiosk_printer.dir/escpos.c.o.d"
+  "/work/wt-16-layout/drivers/printer/profile.c" "drivers/printer/CMakeFiles/kiosk_printer.dir/profile.c.o" "gcc" "drivers/printer/CMakeFiles/kiosk_printer.dir/profile.c.o.d"
+  "/work/wt-16-layout/drivers/printer/receipt.c" "drivers/printer/CMakeFiles/kiosk_printer.dir/receipt.c.o" "gcc" "drivers/printer/CMakeFiles/kiosk_printer.dir/receipt.c.o.d"
+  )
+
+# Targets to which this target links.
+set(CMAKE_TARGET_LINKED_INFO_FILES
+  "/work/wt-16-layout/build2/app/common/CMakeFiles/kiosk_common.dir/DependInfo.cmake"
+  )
+
+# Fortran module output directory.
+set(CMAKE_Fortran_TARGET_MODULE_DIR "")

@@ -1,0 +1,21 @@
+
+# Consider dependencies only in project.
+set(CMAKE_DEPENDS_IN_PROJECT_ONLY OFF)
+
+# The set of languages for which implicit dependencies are needed:
+set(CMAKE_DEPENDS_LANGUAGES
+  )
+
+# The set of dependency files which are needed:
+set(CMAKE_DEPENDS_DEPENDENCY_FILES
+  "/work/wt-16-layout/tests/support/magnesafe.c" "tests/CMakeFiles/kiosk_test_magnesafe.dir/support/magnesafe.c.o" "gcc" "tests/CMakeFiles/kiosk_test_magnesafe.dir/support/magnesafe.c.o.d"
+  )
+
+# Targets to which this target links.
+set(CMAKE_TARGET_LINKED_INFO_FILES
+  "/work/wt-16-layout/build2/tools/portal-sim/CMakeFiles/kiosk_dukpt.dir/DependInfo.cmake"
+  "/work/wt-16-layout/build2/app/common/CMakeFiles/kiosk_common.dir/DependInfo.cmake"
+  )
+
+# Fortran module output directory.
+set(CMAKE_Fortran_TARGET_MODULE_DIR "")

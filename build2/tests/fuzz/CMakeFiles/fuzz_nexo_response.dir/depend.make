@@ -1,0 +1,2 @@
+# Empty dependencies file for fuzz_nexo_response.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for fuzz_printer_status.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty compiler generated dependencies file for fuzz_terminal_sim_request.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,37 @@
+# CMake generated Testfile for 
+# Source directory: /work/wt-16-layout/tests/fuzz
+# Build directory: /work/wt-16-layout/build2/tests/fuzz
+# 
+# This file includes the relevant testing commands required for 
+# testing this directory and lists subdirectories to be tested as well.
+add_test([=[fuzz.replay.card]=] "/work/wt-16-layout/build2/bin/fuzz_card" "/work/wt-16-layout/tests/fuzz/corpus/card")
+set_tests_properties([=[fuzz.replay.card]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;32;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.portal_bill]=] "/work/wt-16-layout/build2/bin/fuzz_portal_bill" "/work/wt-16-layout/tests/fuzz/corpus/portal_bill")
+set_tests_properties([=[fuzz.replay.portal_bill]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;33;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.portal_payment]=] "/work/wt-16-layout/build2/bin/fuzz_portal_payment" "/work/wt-16-layout/tests/fuzz/corpus/portal_payment")
+set_tests_properties([=[fuzz.replay.portal_payment]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;34;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.portal_error]=] "/work/wt-16-layout/build2/bin/fuzz_portal_error" "/work/wt-16-layout/tests/fuzz/corpus/portal_error")
+set_tests_properties([=[fuzz.replay.portal_error]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;35;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.config]=] "/work/wt-16-layout/build2/bin/fuzz_config" "/work/wt-16-layout/tests/fuzz/corpus/config")
+set_tests_properties([=[fuzz.replay.config]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;36;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.journey_line]=] "/work/wt-16-layout/build2/bin/fuzz_journey_line" "/work/wt-16-layout/tests/fuzz/corpus/journey_line")
+set_tests_properties([=[fuzz.replay.journey_line]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;37;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.portal_sim_api]=] "/work/wt-16-layout/build2/bin/fuzz_portal_sim_api" "/work/wt-16-layout/tests/fuzz/corpus/portal_sim_api")
+set_tests_properties([=[fuzz.replay.portal_sim_api]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;38;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.hid_report]=] "/work/wt-16-layout/build2/bin/fuzz_hid_report" "/work/wt-16-layout/tests/fuzz/corpus/hid_report")
+set_tests_properties([=[fuzz.replay.hid_report]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;39;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.wedge_keys]=] "/work/wt-16-layout/build2/bin/fuzz_wedge_keys" "/work/wt-16-layout/tests/fuzz/corpus/wedge_keys")
+set_tests_properties([=[fuzz.replay.wedge_keys]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;40;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.printer_status]=] "/work/wt-16-layout/build2/bin/fuzz_printer_status" "/work/wt-16-layout/tests/fuzz/corpus/printer_status")
+set_tests_properties([=[fuzz.replay.printer_status]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;41;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.update_manifest]=] "/work/wt-16-layout/build2/bin/fuzz_update_manifest" "/work/wt-16-layout/tests/fuzz/corpus/update_manifest")
+set_tests_properties([=[fuzz.replay.update_manifest]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;42;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.update_state]=] "/work/wt-16-layout/build2/bin/fuzz_update_state" "/work/wt-16-layout/tests/fuzz/corpus/update_state")
+set_tests_properties([=[fuzz.replay.update_state]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;43;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.essp]=] "/work/wt-16-layout/build2/bin/fuzz_essp" "/work/wt-16-layout/tests/fuzz/corpus/essp")
+set_tests_properties([=[fuzz.replay.essp]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;44;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.nexo_response]=] "/work/wt-16-layout/build2/bin/fuzz_nexo_response" "/work/wt-16-layout/tests/fuzz/corpus/nexo_response")
+set_tests_properties([=[fuzz.replay.nexo_response]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;45;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+add_test([=[fuzz.replay.terminal_sim_request]=] "/work/wt-16-layout/build2/bin/fuzz_terminal_sim_request" "/work/wt-16-layout/tests/fuzz/corpus/terminal_sim_request")
+set_tests_properties([=[fuzz.replay.terminal_sim_request]=] PROPERTIES  TIMEOUT "300" _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/fuzz/CMakeLists.txt;22;add_test;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;47;kiosk_fuzz_target;/work/wt-16-layout/tests/fuzz/CMakeLists.txt;0;")
+set_directory_properties(PROPERTIES LABELS "fuzz")

@@ -1,0 +1,2 @@
+# Empty dependencies file for test_out_of_service.
+# This may be replaced when dependencies are built.

@@ -1,0 +1,2 @@
+# Empty dependencies file for notify-listen.
+# This may be replaced when dependencies are built.

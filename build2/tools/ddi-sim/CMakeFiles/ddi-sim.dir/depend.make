@@ -1,0 +1,2 @@
+# Empty dependencies file for ddi-sim.
+# This may be replaced when dependencies are built.

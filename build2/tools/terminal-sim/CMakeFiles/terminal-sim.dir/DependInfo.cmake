@@ -1,0 +1,25 @@
+
+# Consider dependencies only in project.
+set(CMAKE_DEPENDS_IN_PROJECT_ONLY OFF)
+
+# The set of languages for which implicit dependencies are needed:
+set(CMAKE_DEPENDS_LANGUAGES
+  )
+
+# The set of dependency files which are needed:
+set(CMAKE_DEPENDS_DEPENDENCY_FILES
+  "/work/wt-16-layout/tools/terminal-sim/ledger.c" "tools/terminal-sim/CMakeFiles/terminal-sim.dir/ledger.c.o" "gcc" "tools/terminal-sim/CMakeFiles/terminal-sim.dir/ledger.c.o.d"
+  "/work/wt-16-layout/tools/terminal-sim/main.c" "tools/terminal-sim/CMakeFiles/terminal-sim.dir/main.c.o" "gcc" "tools/terminal-sim/CMakeFiles/terminal-sim.dir/main.c.o.d"
+  "/work/wt-16-layout/tools/terminal-sim/poi.c" "tools/terminal-sim/CMakeFiles/terminal-sim.dir/poi.c.o" "gcc" "tools/terminal-sim/CMakeFiles/terminal-sim.dir/poi.c.o.d"
+  "/work/wt-16-layout/tools/terminal-sim/server.c" "tools/terminal-sim/CMakeFiles/terminal-sim.dir/server.c.o" "gcc" "tools/terminal-sim/CMakeFiles/terminal-sim.dir/server.c.o.d"
+  )
+
+# Targets to which this target links.
+set(CMAKE_TARGET_LINKED_INFO_FILES
+  "/work/wt-16-layout/build2/drivers/terminal/CMakeFiles/kiosk_nexo.dir/DependInfo.cmake"
+  "/work/wt-16-layout/build2/tools/simhttp/CMakeFiles/kiosk_simhttp.dir/DependInfo.cmake"
+  "/work/wt-16-layout/build2/app/common/CMakeFiles/kiosk_common.dir/DependInfo.cmake"
+  )
+
+# Fortran module output directory.
+set(CMAKE_Fortran_TARGET_MODULE_DIR "")
