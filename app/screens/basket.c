@@ -18,7 +18,7 @@ static bool in_basket(const struct core_state *s, const char *customer_number)
 void screen_basket(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
-	char money[32], label[96], pay[64];
+	char money[32], label[160], pay[64];
 	int64_t total = 0, fee;
 	int y, ev, h;
 

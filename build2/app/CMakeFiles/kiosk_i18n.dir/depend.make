@@ -1,2 +1,0 @@
-# Empty dependencies file for kiosk_i18n.
-# This may be replaced when dependencies are built.

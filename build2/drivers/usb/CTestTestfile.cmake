@@ -1,6 +1,0 @@
-# CMake generated Testfile for 
-# Source directory: /work/wt-16-layout/drivers/usb
-# Build directory: /work/wt-16-layout/build2/drivers/usb
-# 
-# This file includes the relevant testing commands required for 
-# testing this directory and lists subdirectories to be tested as well.

@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for fuzz_card.
-# This may be replaced when dependencies are built.

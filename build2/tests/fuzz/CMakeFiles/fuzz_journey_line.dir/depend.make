@@ -1,2 +1,0 @@
-# Empty dependencies file for fuzz_journey_line.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for fuzz_terminal_sim_request.
-# This may be replaced when dependencies are built.

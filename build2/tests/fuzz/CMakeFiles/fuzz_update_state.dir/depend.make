@@ -1,2 +1,0 @@
-# Empty dependencies file for fuzz_update_state.
-# This may be replaced when dependencies are built.

@@ -1,2 +1,0 @@
-# Empty compiler generated dependencies file for test_out_of_service.
-# This may be replaced when dependencies are built.

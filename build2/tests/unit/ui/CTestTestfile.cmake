@@ -1,9 +1,0 @@
-# CMake generated Testfile for 
-# Source directory: /work/wt-16-layout/tests/unit/ui
-# Build directory: /work/wt-16-layout/build2/tests/unit/ui
-# 
-# This file includes the relevant testing commands required for 
-# testing this directory and lists subdirectories to be tested as well.
-add_test([=[unit.ui.layout]=] "/work/wt-16-layout/build2/bin/test_layout")
-set_tests_properties([=[unit.ui.layout]=] PROPERTIES  _BACKTRACE_TRIPLES "/work/wt-16-layout/tests/unit/ui/CMakeLists.txt;5;add_test;/work/wt-16-layout/tests/unit/ui/CMakeLists.txt;0;")
-set_directory_properties(PROPERTIES LABELS "unit")

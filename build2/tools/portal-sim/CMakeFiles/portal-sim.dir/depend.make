@@ -1,2 +1,0 @@
-# Empty dependencies file for portal-sim.
-# This may be replaced when dependencies are built.
