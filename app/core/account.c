@@ -464,9 +464,9 @@ void verify_email_back(struct core_state *s, struct core_effects *fx, int64_t no
 	wipe_secrets(s);
 	s->code_spent = false;
 	core_go(s, CORE_SCREEN_REGISTER);
-	core_set_notice(s,
-			N_("Correct your email address if it is wrong, then tap Register again."),
-			NULL, false, 0);
+	/* A toast that goes by itself: it must not hide the keyboard the correction needs. */
+	toast(s, N_("Correct your email address if it is wrong, then tap Register again."), NULL,
+	      now);
 }
 
 void account_back_home(struct core_state *s, struct core_effects *fx, int64_t now)

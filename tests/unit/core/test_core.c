@@ -1023,6 +1023,29 @@ static void test_back_retraces_the_way(void **state)
 	assert_screen("home");
 }
 
+/* Back from "Confirm your email" reached from Create Your Account: the form again, to correct a
+ * mistyped address, with a word that goes by itself (it must not stay over the keyboard);
+ * reached from Sign In (an address not yet confirmed): Sign In again. */
+static void test_back_from_the_emailed_code(void **state)
+{
+	(void)state;
+	s.screen = CORE_SCREEN_VERIFY_EMAIL;
+	s.opened_from[CORE_SCREEN_VERIFY_EMAIL] = CORE_SCREEN_REGISTER;
+	snprintf(s.email, sizeof(s.email), "lee.park@exmaple.com");
+	assert_true(ev(CORE_EV_BACK));
+	assert_screen("register");
+	assert_string_equal(s.email, "lee.park@exmaple.com");
+	assert_notice("Correct your email address if it is wrong, then tap Register again.", false);
+	assert_true(s.notice.until_ms > now);
+	tick_at(now + TOAST_MS + 1);
+	assert_no_notice();
+
+	s.screen = CORE_SCREEN_VERIFY_EMAIL;
+	s.opened_from[CORE_SCREEN_VERIFY_EMAIL] = CORE_SCREEN_SIGN_IN;
+	assert_true(ev(CORE_EV_BACK));
+	assert_screen("sign-in");
+}
+
 static void test_empty_customer_number(void **state)
 {
 	(void)state;
@@ -2218,6 +2241,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_short_customer_number, setup),
 	    cmocka_unit_test_setup(test_tile_without_an_account, setup),
 	    cmocka_unit_test_setup(test_back_retraces_the_way, setup),
+	    cmocka_unit_test_setup(test_back_from_the_emailed_code, setup),
 	    cmocka_unit_test_setup(test_empty_customer_number, setup),
 	    cmocka_unit_test_setup(test_empty_name, setup),
 	    cmocka_unit_test_setup(test_zero_amount, setup),
