@@ -29,8 +29,10 @@ int chrome_top_bar(struct ui *ui, const struct core_state *s, const struct scree
 	SDL_Rect contrast = {big.x - 20 - 110, 25, 110, 100};
 	int w, h, x = MARGIN, avail = contrast.x - 20 - MARGIN, bar_h;
 	/* A shared public device: a signed-in resident can leave from any screen. Home has its
-	 * own Sign Out tile. */
-	bool sign_out = s->signed_in && s->screen != CORE_SCREEN_HOME;
+	 * own Sign Out tile. Not while a payment is on its way (the terminal waiting for the
+	 * card, notes going in): the core would not leave it, so no button offers to. */
+	bool sign_out =
+	    s->signed_in && s->screen != CORE_SCREEN_HOME && s->busy != CORE_BUSY_PAYING;
 	int so_w = sign_out ? sign_out_width(ui) : 0;
 	/* Beside the look buttons when it fits there at the look's size (it does in every look
 	 * in English and Spanish); else (a longer translation, a larger look) a second row of

@@ -755,6 +755,20 @@ static void sign_out_on_every_signed_in_screen(void **state)
 			}
 		}
 	}
+	/* While a payment is on its way the core will not sign out: no button offers it (the
+	 * terminal's card step and the cash step stay live under no cover). */
+	for (int tender = 0; tender < 2; tender++) {
+		fill_state(&s, tender ? CORE_SCREEN_PAY_CASH : CORE_SCREEN_PAY_CARD, CORE_LANG_EN);
+		s.signed_in = true;
+		s.busy = CORE_BUSY_PAYING;
+		s.taking = !tender;
+		s.paying_cash = tender;
+		s.cfg.card = CORE_CARD_TERMINAL;
+		s.tender = tender ? CORE_TENDER_CASH : CORE_TENDER_CARD;
+		screens_draw(&ui, &s, &demo_ctx, 1000);
+		assert_true(ui.widget_count > 0); /* the step is live: Cancel, Done */
+		assert_null(widget_labelled("Sign Out"));
+	}
 	assert_int_equal(bad, 0);
 }
 
