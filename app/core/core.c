@@ -1324,6 +1324,20 @@ int64_t core_taps_from_ms(const struct core_state *s)
 	return s->shown_ms + CORE_GHOST_TAP_MS;
 }
 
+int64_t core_touch_ms(int64_t now_ms, uint32_t ticks_now, uint32_t ticks_at)
+{
+	/* Unsigned: right across the 49-day wrap of a 32-bit ms clock. */
+	int64_t age = (int64_t)(uint32_t)(ticks_now - ticks_at);
+	/* floor(now) - (floor(tn) - floor(ta)) > t - 2 for the true time t: one ms back in the
+	 * resident's favour, so a tap is never dated before the ms it was made in (a journey's
+	 * tap sent at the first ms taps count was once taken for a ghost: "999" became "99"). */
+	int64_t t = now_ms - age + 1;
+
+	if (t > now_ms)
+		t = now_ms;
+	return t > 0 ? t : 1;
+}
+
 /* What the resident sees, as far as a tap can land on it: a change restarts the ghost guard. */
 static unsigned view_of(const struct core_state *s)
 {
