@@ -966,9 +966,13 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		return true;
 	}
 	if (ev->type == CORE_EV_TERMINAL_STATUS) {
-		/* Staff and the heartbeat see it; residents hear of it when they pay. */
+		/* Staff see it, the welcome screen's promise follows it, residents paying hear of
+		 * it: a change redraws whatever is up, and the heartbeat reports after a frame (an
+		 * idle kiosk once kept saying "unreachable" after the terminal was back). */
+		enum core_terminal was = s->terminal;
+
 		s->terminal = (enum core_terminal)ev->choice;
-		return service_is_staff_screen(s->screen);
+		return s->terminal != was || service_is_staff_screen(s->screen);
 	}
 	if (ev->type == CORE_EV_CASH_PROBLEM) {
 		/* Wherever anyone is: the amount step words it, staff see it, the heartbeat too. */

@@ -1960,6 +1960,26 @@ static void test_ghost_taps(void **state)
 	assert_int_equal(s.screen, CORE_SCREEN_WELCOME);
 }
 
+/* The terminal's health, on the welcome screen: a change is a new frame (the promise of cards
+ * follows it, and the heartbeat reports after a frame); the same health again is not. */
+static void test_terminal_health_redraws_welcome(void **state)
+{
+	struct core_event e;
+
+	(void)state;
+	assert_int_equal(s.screen, CORE_SCREEN_WELCOME);
+	e = mk(CORE_EV_TERMINAL_STATUS);
+	e.choice = CORE_TERMINAL_UNREACHABLE;
+	assert_true(send(&e));
+	assert_int_equal(s.terminal, CORE_TERMINAL_UNREACHABLE);
+	assert_false(send(&e));
+	e.choice = CORE_TERMINAL_OK;
+	assert_true(send(&e));
+	assert_int_equal(s.terminal, CORE_TERMINAL_OK);
+	assert_false(send(&e));
+	assert_int_equal(s.screen, CORE_SCREEN_WELCOME);
+}
+
 /* core_touch_ms against two clocks read in whole ms with their own sub-ms phases (ours and the
  * event queue's, as SDL's ticks): a tap made at or after the first ms taps count is never dated
  * before it, whatever the phases and however long it waited in the queue; it is dated no later
@@ -2235,6 +2255,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_ghost_taps, setup),
 	    cmocka_unit_test_setup(test_ghost_tap_after_answer, setup),
 	    cmocka_unit_test_setup(test_touch_time_never_early, setup),
+	    cmocka_unit_test_setup(test_terminal_health_redraws_welcome, setup),
 	    cmocka_unit_test_setup(test_cash_pay, setup),
 	    cmocka_unit_test_setup(test_cash_walk_away, setup),
 	    cmocka_unit_test_setup(test_cash_not_ready, setup),
