@@ -395,6 +395,38 @@ static void test_jam(void **state)
 	rig_close(&r);
 }
 
+/* A fraud attempt: the device says FRAUD ATTEMPT (an event the host must acknowledge); the
+ * note is not credited, cash turns off with the fault named, and only staff turn it on. */
+static void test_fraud_attempt(void **state)
+{
+	struct rig r;
+	struct essp_emu_stats es;
+
+	(void)state;
+	rig_open(&r, NULL, NULL);
+	accepting(&r);
+	assert_int_equal(essp_emu_insert(r.emu, 20, false), 0);
+	pump(&r, 300);
+	essp_emu_fraud(r.emu);
+	pump(&r, 2000);
+	essp_emu_stats(r.emu, &es);
+	assert_true(r.st.faults & VAL_FAULT_FRAUD);
+	assert_false(r.st.accepting);
+	assert_false(es.enabled);
+	assert_int_equal(r.n_credits, 0);
+	assert_int_equal(es.stacked, 0);
+	assert_int_equal(essp_emu_insert(r.emu, 5, false), KIOSK_EBUSY);
+	send_event(&r, VAL_EV_CLEAR_FAULTS, true, NULL);
+	pump(&r, 1000);
+	assert_int_equal(r.st.faults, 0);
+	assert_true(r.st.accepting);
+	assert_int_equal(essp_emu_insert(r.emu, 5, false), 0);
+	pump(&r, 3000);
+	assert_int_equal(r.n_credits, 1);
+	assert_int_equal(r.credits[0], 500);
+	rig_close(&r);
+}
+
 static void test_cashbox_removed(void **state)
 {
 	struct rig r;
@@ -816,6 +848,7 @@ int main(void)
 	    cmocka_unit_test(test_lost_replies_never_double),
 	    cmocka_unit_test(test_credit_not_recorded_is_offered_again),
 	    cmocka_unit_test(test_jam),
+	    cmocka_unit_test(test_fraud_attempt),
 	    cmocka_unit_test(test_cashbox_removed),
 	    cmocka_unit_test(test_stacker_full),
 	    cmocka_unit_test(test_power_cut_with_note_stacking),
