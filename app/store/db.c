@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "app/common/err.h"
+#include "app/common/fsutil.h"
 #include "app/common/log.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -15,8 +16,10 @@ int store_db_open(const char *path, const char *schema, const char *who, sqlite3
 	int rc = KIOSK_ESTORE;
 
 	*db = NULL;
-	if (!path || !path[0])
-		return KIOSK_EINVAL; /* sqlite would open a private temporary file: nothing kept */
+	/* No directory is never one of ours: an empty name would open a private temporary file
+	 * that keeps nothing, and a bare name a file in whatever the working directory is. */
+	if (!fs_store_path_ok(path))
+		return KIOSK_EINVAL;
 	if (sqlite3_open_v2(path, &h,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {

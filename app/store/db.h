@@ -7,8 +7,9 @@
 
 /* Opens (creating if needed) the database at path for one owning thread (NOMUTEX), waits up to
  * five seconds on another process's lock, and runs schema (its PRAGMAs and CREATE ... IF NOT
- * EXISTS statements). who names the store in the log. On success *db is the open handle; on
- * failure *db is NULL, the reason is logged, and the result is KIOSK_ENOMEM or KIOSK_ESTORE. */
+ * EXISTS statements). A path with no directory is refused (KIOSK_EINVAL). who names the store in
+ * the log. On success *db is the open handle; on failure *db is NULL, the reason is logged, and the
+ * result is KIOSK_ENOMEM or KIOSK_ESTORE. */
 int store_db_open(const char *path, const char *schema, const char *who, sqlite3 **db);
 
 #endif
