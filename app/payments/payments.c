@@ -768,6 +768,7 @@ static int settle_unposted(const struct journal_payment *jp, void *ctx)
 	if (strcmp(jp->tender, ps->tender->name) != 0 || !ps->tender->post_to_portal)
 		return 0; /* another tender's: that tender settles it */
 	/* A basket is posted whole, its bills and credit as journaled before it was taken. */
+	memset(bills, 0, sizeof(bills));
 	if (journal_bills(ps->cfg.journal, jp->idempotency_key, jb, JOURNAL_MAX_BILLS, &n) != 0 ||
 	    n > TENDER_MAX_BILLS) {
 		up->open++;

@@ -8,9 +8,12 @@
 # Then the same with cash (--cash N attempts): kills around escrow, credit and posting; every
 # note in the simulated validator's cash box must be in exactly one posted payment.
 #
-# With --basket each card attempt pays a basket of two bills (pay-basket.journey) and the
-# portal's records are checked too: every basket it holds has both bills, each account went
-# down by exactly what its bills say, and the journal holds both bills of every attempt.
+# With --basket each attempt pays a basket of two bills, by card (pay-basket.journey) or with
+# cash (pay-cash-basket.journey, overpaid, the credit to the second account), and the baskets
+# are checked too (basket-check.sh): every basket the portal holds has both bills, they are
+# the journal's, each account went down by exactly its bills and the credit it took, and the
+# journal holds both bills of every attempt. The check must then refuse each kind of planted
+# half basket (basket-check.sh --planted).
 #
 #   tests/crash/run.sh [--payments N] [--cash N] [--keep DIR] [--basket]  (make crash-test: N = 100)
 set -euo pipefail
@@ -22,13 +25,15 @@ payments=12
 cash=11
 keep=""
 card_journey="$here/pay-one-dollar.journey"
+cash_journey="$here/pay-cash.journey"
 basket=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--payments) payments="$2"; shift 2 ;;
 	--cash) cash="$2"; shift 2 ;;
 	--keep) keep="$2"; shift 2 ;;
-	--basket) basket=1 card_journey="$here/pay-basket.journey"; shift ;;
+	--basket) basket=1 card_journey="$here/pay-basket.journey"
+		cash_journey="$here/pay-cash-basket.journey"; shift ;;
 	*) echo "usage: tests/crash/run.sh [--payments N] [--cash N] [--keep DIR] [--basket]" >&2; exit 2 ;;
 	esac
 done
@@ -65,7 +70,7 @@ for i in $(seq 1 $((payments + cash))); do
 	else
 		# Cash: each point in turn, the portal's faults rotating more slowly.
 		c=$((i - payments - 1))
-		journey="$here/pay-cash.journey"
+		journey="$cash_journey"
 		point="${cash_points[$((c % ${#cash_points[@]}))]}"
 		fault="${faults[$(((c / ${#cash_points[@]} + c) % ${#faults[@]}))]}"
 	fi
@@ -98,7 +103,7 @@ for i in $(seq 1 $((payments + cash))); do
 			exit 1
 		fi
 		crashed=$((crashed + 1))
-		if [ "$journey" = "$here/pay-cash.journey" ]; then
+		if [ "$journey" = "$cash_journey" ]; then
 			# The kiosk comes back without the hook: the next attempt's kill then lands
 			# in its own payment, not in this one's recovery.
 			env -u KIOSK_CRASH_AT "${base[@]}" "$root/scripts/run-journey" "$here/restart.journey" \
@@ -142,28 +147,14 @@ summary="$("$root/tests/money/compare.sh" "$build" "$kdata" "$sdata")" || {
 	exit 1
 }
 if [ -n "$basket" ]; then
-	# Never half a basket: each basket the portal holds has both bills summing to its
-	# amount; each account is down by exactly its bills (seeded: 700800900 482315,
-	# 100200300 8417); the journal kept both bills of every payment it made.
-	sim_db="$sdata/portal-sim.db"
-	half=$(sqlite3 "$sim_db" "SELECT count(*) FROM payments p WHERE (SELECT count(*) FROM
-		allocations a WHERE a.idempotency_key = p.idempotency_key) != 2 OR (SELECT
-		sum(amount_cents) FROM allocations a WHERE a.idempotency_key = p.idempotency_key)
-		!= p.amount_cents")
-	drift=$(sqlite3 "$sim_db" "SELECT count(*) FROM accounts c WHERE c.customer_number IN
-		('700800900', '100200300') AND c.balance_cents != (CASE c.customer_number WHEN
-		'700800900' THEN 482315 ELSE 8417 END) - coalesce((SELECT sum(a.amount_cents) FROM
-		allocations a JOIN payments p USING (idempotency_key) WHERE p.status = 'approved'
-		AND a.customer_number = c.customer_number), 0)")
-	jhalf=$(sqlite3 "$kdata/journal.sqlite" "SELECT count(*) FROM payments p WHERE (SELECT
-		count(*) FROM payment_bills b WHERE b.payment_id = p.id) != 2")
-	baskets=$(sqlite3 "$sim_db" "SELECT count(*) FROM payments WHERE status = 'approved'")
-	if [ "$half" != 0 ] || [ "$drift" != 0 ] || [ "$jhalf" != 0 ]; then
-		echo "crash: baskets broken: $half portal payments without both bills, $drift" \
-			"accounts off their bills, $jhalf journal rows without both bills" >&2
+	baskets="$("$here/basket-check.sh" "$sdata/portal-sim.db" "$kdata/journal.sqlite")" || {
+		echo "crash: $baskets" >&2
 		exit 1
-	fi
-	summary="$summary baskets=$baskets (both bills each, balances match)"
+	}
+	# The check itself must refuse a half basket: planted in copies, one kind at a time.
+	"$here/basket-check.sh" --planted "$sdata/portal-sim.db" "$kdata/journal.sqlite" \
+		"$work/planted" || exit 1
+	summary="$summary $baskets"
 fi
 if [ "$cash" -gt 0 ]; then
 	box="$("$here/cash-box.sh" "$build" "$kdata" "$sdata")" || {

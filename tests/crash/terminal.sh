@@ -7,9 +7,11 @@
 # portal's answer lost or refused with a 500, the card fee on; restarts it on the same journal,
 # lets it settle (kiosk --reconcile with the terminal), then compares the journal, the
 # terminal's ledger and the portal's ledger (tests/crash/compare-terminal.sh), and checks that
-# the comparison notices a posting taken away.
+# the comparison notices a posting taken away. With --basket each attempt pays a basket of two
+# bills through the terminal (pay-terminal-basket.journey), checked as run.sh --basket checks
+# them (basket-check.sh, planted half baskets too).
 #
-#   tests/crash/terminal.sh [--payments N] [--keep DIR]   (make crash-test: N = 60)
+#   tests/crash/terminal.sh [--payments N] [--keep DIR] [--basket]   (make crash-test: N = 60)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -17,11 +19,13 @@ root="$(cd "$here/../.." && pwd)"
 build="${KIOSK_BUILD:-$root/build}"
 payments=20
 keep=""
+basket=""
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--payments) payments="$2"; shift 2 ;;
 	--keep) keep="$2"; shift 2 ;;
-	*) echo "usage: tests/crash/terminal.sh [--payments N] [--keep DIR]" >&2; exit 2 ;;
+	--basket) basket=1; shift ;;
+	*) echo "usage: tests/crash/terminal.sh [--payments N] [--keep DIR] [--basket]" >&2; exit 2 ;;
 	esac
 done
 if [ -n "$keep" ]; then
@@ -41,6 +45,7 @@ kdata="$work/kiosk" sdata="$work/sim" tdata="$work/terminal" pki="$build/pki"
 mkdir -p "$kdata" "$sdata" "$tdata"
 kiosk_args="--portal-timeout-ms 2000"
 journey="$here/pay-terminal.journey" name=crash-terminal
+[ -z "$basket" ] || journey="$here/pay-terminal-basket.journey" name=crash-terminal-basket
 # In this order a kill before or after the posting hits the resident's own payment: the
 # point before it leaves no posting pending for the restart to send first (a kill while
 # the restart posts an earlier payment happens too, with other orders and faults).
@@ -124,6 +129,15 @@ summary="$("$here/compare-terminal.sh" "$build" "$kdata" "$sdata" "$tdata")" || 
 	echo "$name: journal, terminal and portal disagree ($summary)" >&2
 	exit 1
 }
+if [ -n "$basket" ]; then
+	baskets="$("$here/basket-check.sh" "$sdata/portal-sim.db" "$kdata/journal.sqlite")" || {
+		echo "$name: $baskets" >&2
+		exit 1
+	}
+	"$here/basket-check.sh" --planted "$sdata/portal-sim.db" "$kdata/journal.sqlite" \
+		"$work/planted" || exit 1
+	summary="$summary $baskets"
+fi
 echo "$name: $payments attempts, $crashed killed, $told_approved shown approved; $summary"
 case "$summary" in
 *approved=0*) echo "$name: nothing was ever approved: the test proves nothing" >&2; exit 1 ;;

@@ -280,6 +280,7 @@ static void test_cash_basket(void **state)
 	e = mk(CORE_EV_CASH_AVAILABLE);
 	e.choice = 1;
 	core_handle(&s, &e, &fx);
+	s.cash_problem = CORE_CASH_OK; /* the cash box's word: no alarm, no fault */
 	two_bills();
 	ev(CORE_EV_ADD_BILL);
 	find_bill("120340560", 11260);
@@ -336,6 +337,7 @@ static void test_cash_one_bill_no_choice(void **state)
 	e = mk(CORE_EV_CASH_AVAILABLE);
 	e.choice = 1;
 	core_handle(&s, &e, &fx);
+	s.cash_problem = CORE_CASH_OK; /* the cash box's word: no alarm, no fault */
 	ev(CORE_EV_PAY_BILL);
 	find_bill("100200300", 8417);
 	ev(CORE_EV_CONTINUE);
