@@ -762,6 +762,60 @@ static enum outcome run_cash(struct runner *r, const struct runner_cmd *c, int64
 	return DONE;
 }
 
+/* What expect-receipt, expect-mail and expect-text-message look for: their text, with {today}
+ * and {today-es} replaced by today's date written out in English and in Spanish (a receipt
+ * states the day it was paid). */
+static void expand_today(struct runner *r, const char *arg, char *out, size_t n)
+{
+	static const struct {
+		const char *token;
+		bool es;
+	} tokens[] = {{"{today}", false}, {"{today-es}", true}};
+	size_t len = 0;
+
+	while (*arg && len + 1 < n) {
+		size_t i = 0;
+		while (i < 2 && strncmp(arg, tokens[i].token, strlen(tokens[i].token)))
+			i++;
+		if (i == 2 || !r->host.today) {
+			out[len++] = *arg++;
+			continue;
+		}
+		r->host.today(r->host.ctx, tokens[i].es, out + len, n - len);
+		len += strlen(out + len);
+		arg += strlen(tokens[i].token);
+	}
+	out[len] = '\0';
+}
+
+/* expect-look LOOK: the look the screen is drawn in (the kiosk option --look's names). */
+static enum outcome run_expect_look(struct runner *r, const struct ui *ui,
+				    const struct runner_cmd *c, int64_t now)
+{
+	static const char *const names[2][2] = {{"default", "large"},
+						{"high-contrast", "large-high-contrast"}};
+	const char *is;
+	bool known = false;
+
+	if (want_args(r, c, 1) == FAIL)
+		return FAIL;
+	for (int i = 0; i < 4; i++)
+		known = known || !strcmp(c->args[0], names[i / 2][i % 2]);
+	if (!known) {
+		snprintf(r->why, sizeof(r->why),
+			 "expect-look takes default, large, high-contrast or large-high-contrast");
+		return FAIL;
+	}
+	is = names[ui->theme_id == THEME_HIGH_CONTRAST][ui->large_text ? 1 : 0];
+	if (!strcmp(is, c->args[0]))
+		return DONE;
+	if (!timed_out(r, now))
+		return WAIT;
+	snprintf(r->why, sizeof(r->why), "expected the look '%s' within 5 s, but it is '%s'",
+		 c->args[0], is);
+	return FAIL;
+}
+
 static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_t now)
 {
 	const struct ui *ui = r->host.ui(r->host.ctx);
@@ -798,15 +852,17 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		bool want = !strcmp(c->name, "expect-receipt");
 		if (want_args(r, c, 1) == FAIL)
 			return FAIL;
+		char text[300];
+		expand_today(r, c->args[0], text, sizeof(text));
 		r->host.last_receipt(r->host.ctx, buf, sizeof(buf));
-		if (contains_ci(buf, c->args[0]) == want)
+		if (contains_ci(buf, text) == want)
 			return DONE;
 		if (want && !timed_out(r, now))
 			return WAIT;
 		snprintf(r->why, sizeof(r->why),
 			 want ? "the last receipt does not contain \"%s\"; it reads:\n%s"
 			      : "the last receipt contains \"%s\"; it reads:\n%s",
-			 c->args[0], buf[0] ? buf : "(nothing printed)");
+			 text, buf[0] ? buf : "(nothing printed)");
 		return FAIL;
 	}
 	if (!strcmp(c->name, "double-tap")) {
@@ -952,10 +1008,12 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		bool found;
 		if (want_args(r, c, typing ? 1 : 2) == FAIL)
 			return FAIL;
+		char text[300] = "";
+		if (!typing)
+			expand_today(r, c->args[1], text, sizeof(text));
 		char *mbox = read_mbox(r, sms ? "KIOSK_TEST_SMS" : "KIOSK_TEST_MBOX");
 		found = mbox && (typing ? each_mail_to(mbox, c->args[0], mail_code, code)
-					: each_mail_to(mbox, c->args[0], mail_contains,
-						       (void *)c->args[1]));
+					: each_mail_to(mbox, c->args[0], mail_contains, text));
 		free(mbox);
 		if (found && typing) {
 			if (do_type(r, ui, code))
@@ -972,7 +1030,7 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 				 c->args[0]);
 		else
 			snprintf(r->why, sizeof(r->why), "no %s to %s contains \"%s\"",
-				 sms ? "text message" : "mail", c->args[0], c->args[1]);
+				 sms ? "text message" : "mail", c->args[0], text);
 		return FAIL;
 	}
 	if (!strcmp(c->name, "printer")) {
@@ -1001,6 +1059,8 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 	}
 	if (!strcmp(c->name, "timer-start") || !strcmp(c->name, "timer-report"))
 		return run_timer(r, c, now);
+	if (!strcmp(c->name, "expect-look"))
+		return run_expect_look(r, ui, c, now);
 	if (!strcmp(c->name, "translate-labels")) {
 		/* From here on, tap and expect-text take English texts and look for them as
 		 * the screen's language shows them: one script tours both languages. */

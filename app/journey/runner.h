@@ -48,6 +48,9 @@ struct runner_host {
 	 * "replace-cashbox", "stacker-full". 0; KIOSK_EBUSY: the validator takes no note now;
 	 * KIOSK_EDEVICE: no simulated validator. NULL: none. */
 	int (*cash)(void *ctx, const char *what, int dollars, bool reject);
+	/* Today's local date written out as a resident reads it, in English (es false) or
+	 * Spanish: "December 15, 2026", "15 de diciembre de 2026". NULL: none. */
+	void (*today)(void *ctx, bool es, char *out, size_t n);
 };
 
 enum runner_status { RUNNER_RUNNING, RUNNER_PASSED, RUNNER_FAILED };

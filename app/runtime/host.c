@@ -6,6 +6,7 @@
 #include "app/a11y/keypad.h"
 #include "app/a11y/speech.h"
 #include "app/common/err.h"
+#include "app/i18n.h"
 #include "app/journey/runner.h"
 #include "app/runtime/app.h"
 #include "app/worker.h"
@@ -24,6 +25,11 @@ static const struct ui *host_ui(void *ctx)
 static const char *host_tr(void *ctx, const char *msgid)
 {
 	return ui_tr(&((struct app *)ctx)->ui, msgid);
+}
+
+static void host_today(void *ctx, bool es, char *out, size_t n)
+{
+	i18n_date(es ? I18N_ES : I18N_EN, ((struct app *)ctx)->today, out, n);
 }
 
 static void host_reveal(void *ctx, int widget)
@@ -205,6 +211,7 @@ int host_open(struct app *a)
 	    .reveal = host_reveal,
 	    .tr = host_tr,
 	    .cash = host_cash,
+	    .today = host_today,
 	};
 
 	if (!*a->cli.script)
