@@ -84,6 +84,13 @@ struct worker {
 	struct cash_tender *cash;	/* [cash]: the cash tender, NULL when none */
 	struct sim_cash *cash_sim;	/* --devices sim: the simulated validator */
 	int cash_told;			/* cash availability last posted (device thread), -1 */
+	struct cash_watch *cash_box;	/* the cash box and the validator's alarms, with cash */
+	const struct cash_ops *cops;	/* the validator (sim or USB), once attached */
+	void *cimpl;
+	/* The validator's status as its hook gave it (under lock: the device thread writes it);
+	 * a device's own status call may still hold the one before. */
+	struct val_status cash_st;
+	bool cash_st_new;
 };
 
 /* A result with the portal's account answer its event points to, in one allocation: the event
@@ -245,6 +252,9 @@ static void service_env_of(struct worker *w, struct service_env *env, enum core_
 	env->pimpl = w->pimpl;
 	env->reader_ready = w->printer != NULL || w->usb != NULL;
 	env->terminal = w->terminal_health;
+	env->cash = w->cash_box;
+	env->cops = w->cops;
+	env->cimpl = w->cimpl;
 	env->header = w->cfg.receipt_header;
 	env->kiosk_id = w->cfg.kiosk_id;
 	env->tr = receipt_tr(lang);
@@ -346,6 +356,9 @@ static void run_service(struct worker *w, struct job *j)
 		j->done(j->done_ctx, &ev);
 	else
 		post(w, &ev);
+	/* Staff emptied the box or cleared an alarm (here or with kioskctl): residents' side. */
+	if (service_worker_cash_news(w->svc, &env, &ev))
+		post(w, &ev);
 }
 
 /* A resident's account effect; an Auto Pay by card uses, then drops, the card held. */
@@ -406,6 +419,36 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 	}
 }
 
+/* The validator's status as the cash box sees it (alarms, faults, a swapped validator): audited,
+ * and residents, staff and the heartbeat told when why cash is off changed. */
+static void post_cash_status(struct worker *w)
+{
+	struct service_env env;
+	struct core_event ev;
+	struct val_status st;
+	bool fresh;
+
+	pthread_mutex_lock(&w->lock);
+	st = w->cash_st;
+	fresh = w->cash_st_new;
+	w->cash_st_new = false;
+	pthread_mutex_unlock(&w->lock);
+	if (!w->cash_box || !fresh)
+		return;
+	service_env_of(w, &env, CORE_LANG_EN);
+	if (service_worker_cash(w->svc, &env, &st, &ev))
+		post(w, &ev);
+	sync_kick(&w->sync); /* the audit entries go out with the outbox */
+}
+
+/* The validator the tender drives is also the one staff clear and the cash box watches. */
+static void attach_cash(struct worker *w, const struct cash_ops *ops, void *impl)
+{
+	cash_tender_attach(w->cash, ops, impl);
+	w->cops = ops;
+	w->cimpl = impl;
+}
+
 static void run_job(struct worker *w, struct job *j)
 {
 	struct core_event ev;
@@ -415,6 +458,7 @@ static void run_job(struct worker *w, struct job *j)
 			post(w, &ev);
 	} else if (j->kind == JOB_STATUS) {
 		post_printer_status(w);
+		post_cash_status(w);
 	} else if (j->kind == JOB_TENDER) {
 		if (j->tender.rc == KIOSK_EOFFLINE) {
 			/* The Payment never reached the terminal: it is not there now. */
@@ -471,13 +515,18 @@ static void cash_status(void *ctx, const struct val_status *st)
 	int ready = st->up && !st->faults && st->cashbox_present;
 	struct core_event ev = {.type = CORE_EV_CASH_AVAILABLE, .choice = ready};
 
+	/* Every change, not only of readiness: the cash box's alarms look at each one. */
+	pthread_mutex_lock(&w->lock);
+	w->cash_st = *st;
+	w->cash_st_new = true;
+	pthread_mutex_unlock(&w->lock);
+	status_changed(w);
 	if (ready == w->cash_told)
 		return;
 	w->cash_told = ready;
 	log_info("worker", "cash %s%s%s", ready ? "available" : "not available",
 		 st->error[0] ? ": " : "", st->error);
 	post(w, &ev);
-	status_changed(w); /* kioskctl's view */
 }
 
 /* A journaled progress of the payment: the new total for the resident. */
@@ -529,6 +578,12 @@ static int open_cash(struct worker *w)
 	}
 	cc.limits.max_payment_cents = cfg->cash_max_payment_cents;
 	cc.limits.max_credit_cents = cfg->cash_max_credit_cents;
+	/* Each journaled note is counted into the cash box on the device's thread. */
+	rc = cfg->cashbox_path ? cash_watch_open(cfg->cashbox_path, &w->cash_box) : 0;
+	if (rc)
+		return rc;
+	cc.on_note = w->cash_box ? cash_watch_note : NULL;
+	cc.note_ctx = w->cash_box;
 	rc = cash_tender_open(&cc, &w->cash);
 	if (rc)
 		log_error("worker", "cannot open the cash notes in %s: %s", cfg->journal_path,
@@ -576,7 +631,7 @@ static int open_usb(struct worker *w)
 	w->pops = &usbdev_printer_ops;
 	w->pimpl = w->usb;
 	if (w->cash)
-		cash_tender_attach(w->cash, &usbdev_cash_ops, w->usb);
+		attach_cash(w, &usbdev_cash_ops, w->usb);
 	return 0;
 }
 
@@ -634,7 +689,7 @@ static int open_devices(struct worker *w)
 				  kiosk_strerror(rc));
 			return rc;
 		}
-		cash_tender_attach(w->cash, &sim_cash_ops, w->cash_sim);
+		attach_cash(w, &sim_cash_ops, w->cash_sim);
 	}
 	return 0;
 }
@@ -748,6 +803,10 @@ static void close_adapters(struct worker *w)
 	w->payments = NULL;
 	cash_tender_close(w->cash);
 	w->cash = NULL;
+	cash_watch_close(w->cash_box);
+	w->cash_box = NULL;
+	w->cops = NULL;
+	w->cimpl = NULL;
 	if (w->portal)
 		portal_close(w->portal);
 	w->portal = NULL;

@@ -51,6 +51,9 @@ struct worker_config {
 	/* The simulated validator's memory across restarts (essp_emu_config.state_path), beside
 	 * the journal; NULL: none. */
 	const char *cash_sim_state;
+	/* The cash box's records (app/store/cashbox: counts, emptyings, the validator's serial,
+	 * the cash alarm), beside the journal; used only with a validator. */
+	const char *cashbox_path;
 	/* Where results go (INBOX_RESULT, a malloc'd struct core_event): the UI thread's. */
 	struct inbox *inbox;
 };

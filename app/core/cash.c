@@ -82,9 +82,11 @@ static void close_payment(struct core_state *s, struct core_effects *fx, bool wa
 
 static void start_cash(struct core_state *s, struct core_effects *fx)
 {
-	if (!s->cash_ready) {
-		core_set_notice(s, N_("Cash can't be taken right now. Please pay by card."), NULL,
-				true, 0);
+	if (!core_cash_usable(s)) {
+		const char *why = core_cash_problem_resident(s->cash_problem);
+		core_set_notice(
+		    s, why ? why : N_("Cash can't be taken right now. Please pay by card."), NULL,
+		    true, 0);
 		return;
 	}
 	core_go(s, CORE_SCREEN_PAY_CASH);

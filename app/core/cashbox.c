@@ -50,6 +50,13 @@ const char *core_cash_problem_resident(enum core_cash_problem p)
 	return (unsigned)p < CORE_CASH_PROBLEM_COUNT ? problems[p].resident : NULL;
 }
 
+bool core_cash_usable(const struct core_state *s)
+{
+	/* The validator's readiness, and the cash box's word: an alarm outlives the faults the
+	 * validator forgets at a restart. */
+	return s->cfg.cash && s->cash_ready && s->cash_problem == CORE_CASH_OK;
+}
+
 const char *core_cash_problem_staff(enum core_cash_problem p)
 {
 	return (unsigned)p < CORE_CASH_PROBLEM_COUNT ? problems[p].staff : "?";

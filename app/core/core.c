@@ -90,6 +90,7 @@ static void wipe_session(struct core_state *s)
 	char reason[sizeof(s->out_of_service_reason)];
 	bool reconciled = s->reconciled;
 	bool cash_ready = s->cash_ready; /* the validator's, not the session's */
+	enum core_cash_problem cash_problem = s->cash_problem; /* and why it cannot take notes */
 
 	memcpy(reason, s->out_of_service_reason, sizeof(reason));
 	memset(s, 0, sizeof(*s));
@@ -100,6 +101,7 @@ static void wipe_session(struct core_state *s)
 	memcpy(s->out_of_service_reason, reason, sizeof(reason));
 	s->reconciled = reconciled;
 	s->cash_ready = cash_ready;
+	s->cash_problem = cash_problem;
 	s->lang = cfg.default_lang;
 	s->request_id = req + 1; /* anything still in flight belongs to the old session */
 	s->svc.locked_until_ms = svc.locked_until_ms;
@@ -971,7 +973,13 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 	if (ev->type == CORE_EV_CASH_PROBLEM) {
 		/* Wherever anyone is: the amount step words it, staff see it, the heartbeat too. */
 		s->cash_problem = (enum core_cash_problem)ev->choice;
+		s->svc.status.cash = s->cash_problem; /* staff's screens follow it live */
 		return true;
+	}
+	if (ev->type == CORE_EV_CASH_AVAILABLE && service_owns(s, ev)) {
+		/* The validator's readiness counts on staff's screens too (a box emptied there). */
+		s->cash_ready = ev->choice != 0;
+		return false;
 	}
 	if (ev->type == CORE_EV_TICK)
 		return service_is_staff_screen(s->screen) ? service_tick(s, fx, now)

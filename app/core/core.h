@@ -414,6 +414,10 @@ enum core_terminal {
 /* A short name for logs, kioskctl and the heartbeat ("unreachable"). */
 const char *core_terminal_name(enum core_terminal t);
 
+struct core_state;
+/* Whether a cash payment may start now: a validator configured and ready, no alarm or fault. */
+bool core_cash_usable(const struct core_state *s);
+
 /* The totals of one day (since the last close). */
 struct core_day_report {
 	int approved_count, declined_count, in_doubt_count;

@@ -87,7 +87,8 @@ static void update_slot(char *out, size_t n)
 
 int app_start(struct app *a)
 {
-	char journal[600], outbox[600], audit[600], fonts[600], mono[600], cash_sim[600];
+	char journal[600], outbox[600], audit[600], fonts[600], mono[600], cash_sim[600],
+	    cashbox[600];
 	struct core_config ccfg;
 	int rc;
 
@@ -147,6 +148,7 @@ int app_start(struct app *a)
 	    paths_join(outbox, sizeof(outbox), a->cfg.data_dir, "outbox.sqlite") ||
 	    paths_join(audit, sizeof(audit), a->cfg.data_dir, "audit.sqlite") ||
 	    paths_join(cash_sim, sizeof(cash_sim), a->cfg.data_dir, "sim-validator.state") ||
+	    paths_join(cashbox, sizeof(cashbox), a->cfg.data_dir, "cashbox.sqlite") ||
 	    paths_join(mono, sizeof(mono), fonts, "DejaVuSansMono.ttf")) {
 		return KIOSK_EINVAL;
 	}
@@ -184,6 +186,7 @@ int app_start(struct app *a)
 	    .cash_max_credit_cents = a->boot.cash_max_credit_cents,
 	    .cash_fixed_key = strtoull(a->boot.cash_fixed_key, NULL, 16),
 	    .cash_sim_state = cash_sim,
+	    .cashbox_path = cashbox,
 	    .inbox = a->inbox,
 	};
 	paths_terminal(&a->boot, &wcfg.terminal);

@@ -59,6 +59,13 @@ void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct s
 	}
 	y += fee_lines(ui, s, y);
 	y += chrome_notice(ui, s, y);
+	/* Cash off (a full box, a jam, an alarm...): residents read why before they choose;
+	 * card is still offered. */
+	if (s->cfg.cash && core_cash_problem_resident(s->cash_problem) &&
+	    s->notice.msgid != core_cash_problem_resident(s->cash_problem))
+		y += ui_text(ui, UI_FONT_BODY, ui->theme.error, MARGIN, y + 10, CONTENT_W, UI_LEFT,
+			     _(core_cash_problem_resident(s->cash_problem))) +
+		     20;
 	if (!s->cfg.cash && core_basket_offered(s)) {
 		/* Above the keypad, in the flow. */
 		ev = TAG(CORE_EV_ADD_BILL);

@@ -162,10 +162,15 @@ void cash_watch_device(struct cash_watch *w, const struct val_status *st, bool i
 	unsigned was_faults = w->have_last ? w->last.faults : 0;
 	unsigned added = st->faults & ~was_faults;
 	enum core_cash_problem before = w->problem;
+	/* Out now, or out and back since the last status the worker saw (the validator latches
+	 * the removal, so a quick out-and-in is not missed). */
+	bool removed = st->up && ((was_present && !st->cashbox_present) ||
+				  (added & VAL_FAULT_CASHBOX_REMOVED));
+	bool back = st->up && st->cashbox_present && (!was_present || removed);
 
 	memset(out, 0, sizeof(*out));
 	check_serial(w, st, now, out);
-	if (st->up && was_present && !st->cashbox_present) {
+	if (removed) {
 		if (in_service) {
 			add_audit(out, "cashbox_out", "%s", "taken out in service mode");
 		} else {
@@ -176,7 +181,7 @@ void cash_watch_device(struct cash_watch *w, const struct val_status *st, bool i
 			raise_alarm(w, "cashbox_removed", now);
 		}
 	}
-	if (st->up && !was_present && st->cashbox_present) {
+	if (back) {
 		add_audit(out, "cashbox_replaced", "%s",
 			  in_service ? "in service mode" : "outside service mode");
 		/* Staff took it out and put it back: nothing to clear but the removal. */
@@ -268,12 +273,17 @@ int cash_watch_clear(struct cash_watch *w, char *had, size_t n)
 	if (rc == 0) {
 		w->alarm[0] = '\0';
 		w->alarm_at = 0;
-		/* Until the validator answers with its faults cleared, as if they were. */
-		if (w->have_last) {
-			struct val_status cleared = w->last;
-			cleared.faults = 0;
-			w->problem = problem_of(w, &cleared, true);
-		}
+		cash_watch_faults_cleared(w);
 	}
 	return rc;
+}
+
+void cash_watch_faults_cleared(struct cash_watch *w)
+{
+	/* Until the validator's next status says otherwise, as if its faults were gone. */
+	if (w->have_last) {
+		struct val_status cleared = w->last;
+		cleared.faults = 0;
+		w->problem = problem_of(w, &cleared, true);
+	}
 }

@@ -54,6 +54,9 @@ int cash_watch_day(struct cash_watch *w, int64_t since, struct core_cash_count *
 /* Staff emptied it: recorded with who and when; *out is what was expected in it. */
 int cash_watch_empty(struct cash_watch *w, const char *who, int64_t now,
 		     struct core_cash_count *out);
+/* The validator was asked to forget its faults (staff emptied the box or cleared a jam): the
+ * problem is worked out as if it had, until its next status. */
+void cash_watch_faults_cleared(struct cash_watch *w);
 /* Staff cleared the cash alarm (the caller also clears the validator's faults). *had: what the
  * alarm was ("" none). */
 int cash_watch_clear(struct cash_watch *w, char *had, size_t n);

@@ -31,6 +31,7 @@ struct service_worker {
 	bool portal_ok;
 	int portal_rtt_ms;
 	bool in_service; /* a PIN was accepted, staff have not left yet */
+	int cash_told;	 /* the enum core_cash_problem last told, -1 before the first */
 };
 
 /* Whether service mode may be entered with the PIN in force. */
@@ -87,6 +88,7 @@ int service_worker_open(const char *audit_path, const char *pin_hash, bool allow
 	sw->allow_demo_pin = allow_demo_pin;
 	sw->snap = snap;
 	sw->portal_rtt_ms = -1;
+	sw->cash_told = -1;
 	rc = audit_open(audit_path, &sw->audit);
 	if (rc == 0)
 		rc = staff_pin_open(audit_path, &sw->guard);
@@ -584,23 +586,23 @@ static int cash_op(struct service_worker *sw, const struct service_env *env, int
 			snprintf(detail, n, "%s", had[0] ? had : "no alarm latched");
 	}
 	/* A full stacker is empty now, a jam or an alarm checked: the validator may go on. */
-	if (rc == 0 && env->cops && env->cops->clear_faults)
-		env->cops->clear_faults(env->cimpl);
+	if (rc == 0 && env->cops && env->cops->clear_faults &&
+	    env->cops->clear_faults(env->cimpl) == 0)
+		cash_watch_faults_cleared(env->cash);
 	status(sw, env, false, &ev->status);
 	return rc;
 }
 
 bool service_worker_cash(struct service_worker *sw, const struct service_env *env,
-			 struct core_event *ev)
+			 const struct val_status *st, struct core_event *ev)
 {
 	struct cash_watch_change ch;
-	struct val_status st;
 	bool queued = false;
 
 	memset(ev, 0, sizeof(*ev));
-	if (!sw || !env->cash || !env->cops || env->cops->status(env->cimpl, &st))
+	if (!sw || !env->cash)
 		return false;
-	cash_watch_device(env->cash, &st, sw->in_service, env->now_wall_ms / 1000, &ch);
+	cash_watch_device(env->cash, st, sw->in_service, env->now_wall_ms / 1000, &ch);
 	for (int i = 0; i < ch.n_audits; i++)
 		queued = service_worker_audit(sw, env, "validator", ch.audits[i].action,
 					      ch.audits[i].detail) ||
@@ -608,10 +610,25 @@ bool service_worker_cash(struct service_worker *sw, const struct service_env *en
 	if (ch.clear_faults && env->cops->clear_faults)
 		env->cops->clear_faults(env->cimpl);
 	service_worker_refresh(sw, env);
-	ev->type = CORE_EV_CASH_PROBLEM;
-	ev->choice = (int)ch.problem;
 	(void)queued; /* the outbox is drained in the background like every audit entry */
-	return ch.problem_changed;
+	return service_worker_cash_news(sw, env, ev);
+}
+
+bool service_worker_cash_news(struct service_worker *sw, const struct service_env *env,
+			      struct core_event *ev)
+{
+	enum core_cash_problem p;
+
+	memset(ev, 0, sizeof(*ev));
+	if (!sw || !env->cash)
+		return false;
+	p = cash_watch_problem(env->cash);
+	if ((int)p == sw->cash_told)
+		return false;
+	sw->cash_told = (int)p;
+	ev->type = CORE_EV_CASH_PROBLEM;
+	ev->choice = (int)p;
+	return true;
 }
 
 bool service_worker_in_service(const struct service_worker *sw)

@@ -59,11 +59,16 @@ void service_worker_note_sync(struct service_worker *sw);
 /* Printer, reader and outbox into the snapshot, without the portal probe (cheap). */
 void service_worker_refresh(struct service_worker *sw, const struct service_env *env);
 
-/* The bill validator's status changed (env->cash set): alarms and faults are worked out and
- * audited (to the portal through the outbox), the snapshot kept current. Returns true when
+/* The bill validator's status changed to *st (env->cash set): alarms and faults are worked out
+ * and audited (to the portal through the outbox), the snapshot kept current. Returns true when
  * residents and staff need telling, with *ev filled (CORE_EV_CASH_PROBLEM). */
 bool service_worker_cash(struct service_worker *sw, const struct service_env *env,
-			 struct core_event *ev);
+			 const struct val_status *st, struct core_event *ev);
+
+/* Whether why cash is off changed since residents' side was last told (a status, an emptying,
+ * a cleared alarm); *ev filled (CORE_EV_CASH_PROBLEM) when it did. */
+bool service_worker_cash_news(struct service_worker *sw, const struct service_env *env,
+			      struct core_event *ev);
 
 /* Whether staff are in service mode now (a PIN was accepted and they have not left). */
 bool service_worker_in_service(const struct service_worker *sw);

@@ -456,6 +456,9 @@ static void test_terminal_offline_offers_cash(void **state)
 	e = mk(CORE_EV_CASH_AVAILABLE);
 	e.choice = 1;
 	send(&e);
+	e = mk(CORE_EV_CASH_PROBLEM); /* and the cash box's word: no alarm, no fault */
+	e.choice = CORE_CASH_OK;
+	send(&e);
 	assert_true(ev(CORE_EV_PAY_BY_CASH));
 	assert_screen("pay-cash");
 	assert_int_equal(s.tender, CORE_TENDER_CASH);
@@ -1996,6 +1999,7 @@ static void cash_kiosk(void)
 	cfg.cash = true;
 	core_init(&s, &cfg, now);
 	s.cash_ready = true;
+	s.cash_problem = CORE_CASH_OK; /* the cash box's word: no alarm, no fault */
 }
 
 /* Cash: a payment in notes starts with the amount; each journaled note shows; Done closes it;

@@ -148,6 +148,24 @@ static void test_box_removed_outside_service_is_an_alarm(void **state)
 	cash_watch_close(w);
 }
 
+/* Out and back in between two statuses the worker sees: the latched removal still counts. */
+static void test_quick_out_and_in_is_an_alarm(void **state)
+{
+	struct cash_watch *w;
+	struct cash_watch_change ch;
+	struct val_status st = ready();
+
+	(void)state;
+	assert_int_equal(cash_watch_open(path, &w), 0);
+	cash_watch_device(w, &st, false, 10, &ch);
+	st.faults |= VAL_FAULT_CASHBOX_REMOVED;
+	cash_watch_device(w, &st, false, 20, &ch);
+	assert_true(audited(&ch, "cash_alarm", NULL));
+	assert_true(audited(&ch, "cashbox_replaced", NULL));
+	assert_int_equal(ch.problem, CORE_CASH_BOX_REMOVED);
+	cash_watch_close(w);
+}
+
 static void test_box_out_in_service_mode_is_no_alarm(void **state)
 {
 	struct cash_watch *w;
@@ -322,6 +340,27 @@ static void test_core_empty_cash_box(void **state)
 	ev.choice = CORE_CASH_JAM;
 	send(&s, &ev);
 	assert_int_equal(s.cash_problem, CORE_CASH_JAM);
+	assert_false(core_cash_usable(&s));
+	/* it outlives a resident's session, wiped when it ends */
+	action(&s, CORE_SVC_EXIT, 80);
+	assert_string_equal(core_screen_id(&s), "welcome");
+	s.screen = CORE_SCREEN_GUEST_LOOKUP;
+	memset(&ev, 0, sizeof(ev));
+	ev.type = CORE_EV_SERVICE_HOLD; /* wipes what the resident left */
+	ev.now_ms = 90;
+	send(&s, &ev);
+	assert_string_equal(core_screen_id(&s), "service-pin");
+	assert_int_equal(s.cash_problem, CORE_CASH_JAM);
+	memset(&ev, 0, sizeof(ev));
+	ev.type = CORE_EV_CASH_PROBLEM;
+	ev.choice = CORE_CASH_OK;
+	send(&s, &ev);
+	assert_false(core_cash_usable(&s)); /* the validator has not said it is ready */
+	memset(&ev, 0, sizeof(ev));
+	ev.type = CORE_EV_CASH_AVAILABLE;
+	ev.choice = 1;
+	send(&s, &ev);
+	assert_true(core_cash_usable(&s));
 }
 
 int main(void)
@@ -330,6 +369,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_counts_notes, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_box_removed_outside_service_is_an_alarm, setup,
 					    teardown),
+	    cmocka_unit_test_setup_teardown(test_quick_out_and_in_is_an_alarm, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_box_out_in_service_mode_is_no_alarm, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_faults_turn_cash_off, setup, teardown),
