@@ -73,6 +73,9 @@ static int print_payment(const struct journal_payment *p, void *ctx)
 		json_object_set_new(doc, "terminal_txn", json_string(p->card.terminal_txn));
 		json_object_set_new(doc, "entry_mode", json_string(p->card.entry_mode));
 	}
+	/* The issuer's approval code, a terminal's or a swipe's (what the receipt prints). */
+	if (doc && p->card.approval_code[0])
+		json_object_set_new(doc, "approval_code", json_string(p->card.approval_code));
 	line = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(doc);
 	if (!line)
