@@ -30,6 +30,8 @@ struct runner_host {
 	int min_target_px;
 	/* Presses (down 1) or releases (0) at design-space coordinates, through the real queue. */
 	void (*press)(void *ctx, int x, int y, int down);
+	/* The finger, down, moves to design-space coordinates, through the real queue. */
+	void (*move)(void *ctx, int x, int y);
 	/* The earliest time (runner_step's clock) a tap counts: what is on screen appeared too
 	 * recently before it. NULL: at once. */
 	int64_t (*taps_from_ms)(void *ctx);
