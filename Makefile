@@ -75,7 +75,7 @@ fuzz:
 # portal fault.
 crash-test: build
 	@KIOSK_BUILD=$(abspath $(BUILD)) tests/crash/run.sh --payments 100 --cash 44
-	@KIOSK_BUILD=$(abspath $(BUILD)) tests/crash/terminal.sh --payments 60
+	@KIOSK_BUILD=$(abspath $(BUILD)) tests/crash/run.sh --tender terminal --payments 60
 
 bench: build
 	@tests/bench/run-all.sh

@@ -14,12 +14,14 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "app/common/crashpoint.h"
+
 #define ANSWER_MAX 2048
 
-/* POSTs body to terminal-sim's admin path; returns the HTTP status (0 when unreachable) with
- * the answer's body in answer. */
-static int admin_post(const char *path, const char *body, char *answer, size_t n, char *why,
-		      size_t whylen)
+/* Sends method path (with body) to terminal-sim's admin side; returns the HTTP status (0 when
+ * unreachable) with the answer's body in answer. */
+static int admin_call(const char *method, const char *path, const char *body, char *answer,
+		      size_t n, char *why, size_t whylen)
 {
 	const char *port = getenv("KIOSK_TEST_TERMINAL_ADMIN");
 	struct sockaddr_in sa = {.sin_family = AF_INET};
@@ -43,9 +45,9 @@ static int admin_post(const char *path, const char *body, char *answer, size_t n
 		return 0;
 	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 	snprintf(req, sizeof(req),
-		 "POST %s HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+		 "%s %s HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
 		 "Content-Length: %zu\r\n\r\n%s",
-		 path, strlen(body), body);
+		 method, path, strlen(body), body);
 	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0 ||
 	    write(fd, req, strlen(req)) != (ssize_t)strlen(req)) {
 		snprintf(why, whylen, "terminal-sim's admin port %s does not answer", port);
@@ -67,7 +69,7 @@ static enum runner_terminal_result post(const char *path, const char *body, char
 					size_t whylen)
 {
 	char answer[ANSWER_MAX];
-	int status = admin_post(path, body, answer, sizeof(answer), why, whylen);
+	int status = admin_call("POST", path, body, answer, sizeof(answer), why, whylen);
 
 	if (status == 200)
 		return RUNNER_TERMINAL_DONE;
@@ -187,6 +189,33 @@ enum runner_terminal_result runner_terminal_cmd(const struct runner_cmd *c, bool
 			return RUNNER_TERMINAL_WAIT;
 		snprintf(why, whylen, "terminal-sim's ledger is [%s]", ledger);
 		return RUNNER_TERMINAL_FAIL;
+	}
+	if (!strcmp(c->name, "expect-terminal-state")) {
+		/* What the terminal is doing (GET /state): "payment" is a Payment waiting. */
+		char answer[ANSWER_MAX], state[24];
+		if (c->argc != 1) {
+			snprintf(why, whylen, "expect-terminal-state takes idle|payment|rebooting");
+			return RUNNER_TERMINAL_FAIL;
+		}
+		if (admin_call("GET", "/state", "", answer, sizeof(answer), why, whylen) != 200)
+			return RUNNER_TERMINAL_FAIL;
+		field_of(answer, "state", state, sizeof(state));
+		if (!strcmp(state, c->args[0]))
+			return RUNNER_TERMINAL_DONE;
+		if (!last_try)
+			return RUNNER_TERMINAL_WAIT;
+		snprintf(why, whylen, "terminal-sim's state is %.300s", answer);
+		return RUNNER_TERMINAL_FAIL;
+	}
+	if (!strcmp(c->name, "crashpoint")) {
+		/* The crash test's kill at a moment only the journey knows (the terminal waiting
+		 * for a card): KIOSK_CRASH_AT=NAME kills the kiosk here, otherwise nothing. */
+		if (c->argc != 1) {
+			snprintf(why, whylen, "crashpoint takes a NAME");
+			return RUNNER_TERMINAL_FAIL;
+		}
+		crashpoint(c->args[0]);
+		return RUNNER_TERMINAL_DONE;
 	}
 	return RUNNER_TERMINAL_NOT_MINE;
 }

@@ -18,7 +18,8 @@ enum runner_terminal_result {
 };
 
 /* Runs c if it is a terminal command: present-card ENTRY PAN, remove-card,
- * terminal-reboot SECONDS, expect-terminal-ledger [STATE:CENTS[:ENTRY]]...; last_try: the
+ * terminal-reboot SECONDS, expect-terminal-ledger [STATE:CENTS[:ENTRY]]...,
+ * expect-terminal-state STATE, crashpoint NAME (the crash test's hook); last_try: the
  * runner's wait is over, so a check that does not hold fails. */
 enum runner_terminal_result runner_terminal_cmd(const struct runner_cmd *c, bool last_try,
 						char *why, size_t whylen);

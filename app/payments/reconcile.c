@@ -79,6 +79,26 @@ static int run(struct pass_ctx *c, const struct journal_payment *p, struct payme
 	return 0;
 }
 
+/* Stops a payment the party may still be working on (a terminal waiting for a card after
+ * a crash). Whatever the abort says, status then asks what became of it: an abort that
+ * came too late leaves an approval, which is posted like any other. */
+static void abort_lost(struct pass_ctx *c, const struct journal_payment *p)
+{
+	struct tender_request rq = {.key = p->idempotency_key,
+				    .customer_number = p->customer_number,
+				    .amount_cents = p->amount_cents + p->fee_cents,
+				    .reference = p->reference};
+	struct tender_result ignored;
+	int rc = c->tender->abort(c->impl, &rq, &ignored);
+
+	if (rc == 0)
+		log_info(MOD, "payment %.8s: %s, abort sent to the %s", p->idempotency_key,
+			 journal_state_name(p->state), c->tender->party);
+	else
+		log_warn(MOD, "payment %.8s: abort not sent to the %s: %s", p->idempotency_key,
+			 c->tender->party, kiosk_strerror(rc));
+}
+
 static int one(const struct journal_payment *p, void *ctx)
 {
 	struct pass_ctx *c = ctx;
@@ -100,6 +120,9 @@ static int one(const struct journal_payment *p, void *ctx)
 		c->pass->open++; /* the party is out of reach: next pass */
 		return 0;
 	}
+	if (c->tender->abort_in_doubt && c->tender->abort &&
+	    (p->state == JOURNAL_SENT || p->state == JOURNAL_IN_DOUBT))
+		abort_lost(c, p);
 	rc = run(c, p, &m, &ev);
 	if (rc)
 		return rc;

@@ -31,6 +31,9 @@ typedef void (*reconcile_settled_fn)(const struct journal_payment *before, enum 
  *   grace_s passed since it was last sent, because until then the request itself may still
  *   be on its way;
  * - the party out of reach: the pass stops asking (the rest wait for the next one).
+ * A tender with abort_in_doubt gets an abort for each sent or in-doubt key first, at once:
+ * the party may still be waiting for a card nobody will present, and must not take one
+ * later; the abort's answer is not awaited (status tells what became of the payment).
  * Returns 0 (see *out) or a journal error. */
 int reconcile_all(const struct tender_ops *tender, void *impl, struct journal *journal,
 		  int64_t now_s, int64_t grace_s, reconcile_settled_fn on_settled, void *ctx,

@@ -98,6 +98,11 @@ struct tender_ops {
 	 * once (docs/portal-api.md, "Terminal payments"), or reversed when the portal refuses it.
 	 */
 	bool post_to_portal;
+	/* The party may still be working on a payment the kiosk lost track of (a terminal still
+	 * waiting for a card after the kiosk crashed): recovery sends abort for every key sent
+	 * and not settled before it asks status, so the party never charges for a payment
+	 * nobody is watching (reconcile.h). */
+	bool abort_in_doubt;
 
 	/* Whether the tender can start now, and what it already knows of the card (brand and
 	 * last four in *out). KIOSK_ESTATE: not ready (the magstripe: no card swiped). NULL:

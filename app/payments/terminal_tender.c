@@ -255,6 +255,7 @@ const struct tender_ops terminal_tender = {
     .name = "terminal",
     .party = "terminal",
     .post_to_portal = true,
+    .abort_in_doubt = true,
     .prepare = NULL,
     .start = start,
     .status = status,
