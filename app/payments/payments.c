@@ -455,6 +455,8 @@ static void answer(struct payments *ps, struct core_event *ev)
 		}
 		ps->pay.card = m->result.card;
 		ps->pay.post_queued = m->post_queued;
+		/* The screen says what the receipt says: the portal hears of it from the outbox. */
+		ev->posting_later = m->state == PAYMENT_APPROVED && m->post_queued;
 		for (int i = 0; i < ps->pay.n_bills && i < m->result.n_bills; i++)
 			ps->pay.balance_cents[i] = m->result.balance_cents[i];
 		ev->outcome =
