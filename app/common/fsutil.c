@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "app/common/err.h"
+#include "app/common/log.h"
 
 int fs_sync_dir(const char *dir)
 {
@@ -181,4 +182,18 @@ int fs_exists(const char *path)
 	struct stat st;
 
 	return lstat(path, &st) == 0;
+}
+
+bool fs_store_path_ok(const char *path)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+
+	if (slash && slash[1] != '\0')
+		return true;
+	/* Not the path itself: when it is a pointer gone wrong, its bytes are garbage. */
+	log_error("store",
+		  "refused a store path with no directory (%zu bytes): nothing is made "
+		  "in the working directory",
+		  path ? strlen(path) : 0);
+	return false;
 }

@@ -3,6 +3,7 @@
 #ifndef KIOSK_COMMON_FSUTIL_H
 #define KIOSK_COMMON_FSUTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Writes data to path through path.tmp, fsync, rename, fsync of the directory: a reader sees
@@ -29,5 +30,10 @@ int fs_sync_dir(const char *dir);
 int fs_replace_symlink(const char *target, const char *link);
 
 int fs_exists(const char *path);
+
+/* A store's file (sqlite) is always "DIR/NAME", made by joining its directory and its name: a
+ * path with no directory is a pointer gone wrong, which would make a file with a garbage name
+ * in whatever the working directory is. The stores refuse it (KIOSK_EINVAL). */
+bool fs_store_path_ok(const char *path);
 
 #endif

@@ -987,9 +987,13 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 		return true;
 	}
 	if (ev->type == CORE_EV_TERMINAL_STATUS) {
-		/* Staff and the heartbeat see it; residents hear of it when they pay. */
+		/* Staff see it, the welcome screen's promise follows it, residents paying hear of
+		 * it: a change redraws whatever is up, and the heartbeat reports after a frame (an
+		 * idle kiosk once kept saying "unreachable" after the terminal was back). */
+		enum core_terminal was = s->terminal;
+
 		s->terminal = (enum core_terminal)ev->choice;
-		return service_is_staff_screen(s->screen);
+		return s->terminal != was || service_is_staff_screen(s->screen);
 	}
 	if (ev->type == CORE_EV_CASH_PROBLEM) {
 		/* Wherever anyone is: the amount step words it, staff see it, the heartbeat too. */
@@ -1352,6 +1356,20 @@ void core_trim(const char *in, char *out, size_t n)
 int64_t core_taps_from_ms(const struct core_state *s)
 {
 	return s->shown_ms + CORE_GHOST_TAP_MS;
+}
+
+int64_t core_touch_ms(int64_t now_ms, uint32_t ticks_now, uint32_t ticks_at)
+{
+	/* Unsigned: right across the 49-day wrap of a 32-bit ms clock. */
+	int64_t age = (int64_t)(uint32_t)(ticks_now - ticks_at);
+	/* floor(now) - (floor(tn) - floor(ta)) > t - 2 for the true time t: one ms back in the
+	 * resident's favour, so a tap is never dated before the ms it was made in (a journey's
+	 * tap sent at the first ms taps count was once taken for a ghost: "999" became "99"). */
+	int64_t t = now_ms - age + 1;
+
+	if (t > now_ms)
+		t = now_ms;
+	return t > 0 ? t : 1;
 }
 
 /* What the resident sees, as far as a tap can land on it: a change restarts the ghost guard. */

@@ -815,6 +815,13 @@ struct core_effects {
 /* The earliest time (absolute ms) a tap may begin and count. */
 int64_t core_taps_from_ms(const struct core_state *s);
 
+/* When a tap's finger went down, on the clock of now_ms, from the input event's own timestamp
+ * (ticks_at) and the event clock now (ticks_now), both whole ms: the event may have waited in
+ * the queue while a frame was drawn. The two clocks tick with their own phases, so the age can
+ * read up to a ms long; the result is never earlier than the ms the event was made in, and
+ * never later than now_ms (a tap at the very ms its screen became tappable counts). */
+int64_t core_touch_ms(int64_t now_ms, uint32_t ticks_now, uint32_t ticks_at);
+
 /* The card fee on an amount, as the amount step shows it before the card is presented and
  * CORE_FX_PAY carries it: money_card_fee of cfg.card_fee when the card is paid on the terminal
  * (cfg.card) and the resident pays by card (s->tender); 0 for cash and for the reader. */

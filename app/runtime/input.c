@@ -230,9 +230,7 @@ void input_handle(struct app *a, const SDL_Event *e)
 			/* The event's own time: it may have waited in the queue while a frame was
 			 * drawn, and a ghost tap is told by when the finger went down. */
 			a->press_ms =
-			    clock_mono_ms() - (int64_t)(SDL_GetTicks() - e->button.timestamp);
-			if (a->press_ms <= 0)
-				a->press_ms = 1;
+			    core_touch_ms(clock_mono_ms(), SDL_GetTicks(), e->button.timestamp);
 			service_corner_down(&a->corner, e->button.x, e->button.y, clock_mono_ms());
 			a->ui.pressed_index = ui_hit(&a->ui, e->button.x, e->button.y);
 			a->dirty = true;

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "app/common/err.h"
+#include "app/common/fsutil.h"
 #include "app/common/log.h"
 
 struct audit {
@@ -41,6 +42,10 @@ int audit_open(const char *path, struct audit **out)
 	*out = NULL;
 	if (!a)
 		return KIOSK_ENOMEM;
+	if (!fs_store_path_ok(path)) {
+		free(a);
+		return KIOSK_EINVAL;
+	}
 	if (sqlite3_open_v2(path, &a->db,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/common/err.h"
+#include "app/common/fsutil.h"
 #include "app/common/log.h"
 
 struct cashbox {
@@ -46,6 +47,10 @@ int cashbox_open(const char *path, struct cashbox **out)
 	*out = NULL;
 	if (!cb)
 		return KIOSK_ENOMEM;
+	if (!fs_store_path_ok(path)) {
+		free(cb);
+		return KIOSK_EINVAL;
+	}
 	pthread_mutex_init(&cb->lock, NULL);
 	if (sqlite3_open_v2(path, &cb->db,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,

@@ -3,6 +3,7 @@
 #include "app/store/journal.h"
 
 #include "app/common/err.h"
+#include "app/common/fsutil.h"
 #include "app/common/log.h"
 
 #include <sqlite3.h>
@@ -330,6 +331,8 @@ int journal_open(const char *path, struct journal **out)
 	if (!path || !out)
 		return KIOSK_EINVAL;
 	*out = NULL;
+	if (!fs_store_path_ok(path))
+		return KIOSK_EINVAL;
 	j = calloc(1, sizeof(*j));
 	if (!j) {
 		rc = KIOSK_ENOMEM;

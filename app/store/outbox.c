@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/common/err.h"
+#include "app/common/fsutil.h"
 #include "app/common/log.h"
 
 #define MOD "outbox"
@@ -45,7 +46,7 @@ int outbox_open(const char *path, int64_t capacity, struct outbox **out)
 	char *msg = NULL;
 	int rc = KIOSK_ESTORE;
 
-	if (!path || !out || capacity <= 0)
+	if (!path || !out || capacity <= 0 || !fs_store_path_ok(path))
 		return KIOSK_EINVAL;
 	ob = calloc(1, sizeof(*ob));
 	if (!ob)

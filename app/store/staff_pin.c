@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "app/common/err.h"
+#include "app/common/fsutil.h"
 #include "app/common/log.h"
 
 /* The lock each lockout in a row brings: the first two end by themselves, the third waits for
@@ -38,6 +39,10 @@ int staff_pin_open(const char *path, struct staff_pin **out)
 	*out = NULL;
 	if (!g)
 		return KIOSK_ENOMEM;
+	if (!fs_store_path_ok(path)) {
+		free(g);
+		return KIOSK_EINVAL;
+	}
 	if (sqlite3_open_v2(path, &g->db,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK)

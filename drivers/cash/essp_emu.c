@@ -631,6 +631,16 @@ void essp_emu_jam(struct essp_emu *e)
 	pthread_mutex_unlock(&e->lock);
 }
 
+void essp_emu_fraud(struct essp_emu *e)
+{
+	pthread_mutex_lock(&e->lock);
+	/* The device names the note's channel (0 when it does not know it) and the note goes no
+	 * further: nothing is credited. */
+	queue_event(e, SSP_EV_FRAUD, note_in_path(e) && !e->fake ? e->channel : 0);
+	e->stage = NOTE_NONE;
+	pthread_mutex_unlock(&e->lock);
+}
+
 void essp_emu_clear_jam(struct essp_emu *e)
 {
 	pthread_mutex_lock(&e->lock);

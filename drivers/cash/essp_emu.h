@@ -70,6 +70,9 @@ int essp_emu_feed(struct essp_emu *e, int64_t now_ms, const uint8_t *in, size_t 
 int essp_emu_insert(struct essp_emu *e, int dollars, bool reject);
 /* The note path jams, with the note that is in it (if any) stuck there. */
 void essp_emu_jam(struct essp_emu *e);
+/* A fraud attempt on the note in the path (a note on a string, say): FRAUD ATTEMPT with its
+ * channel, and the note is not credited. */
+void essp_emu_fraud(struct essp_emu *e);
 /* Staff clear the jam: the note comes out of the front. */
 void essp_emu_clear_jam(struct essp_emu *e);
 void essp_emu_cashbox(struct essp_emu *e, bool present);

@@ -25,13 +25,9 @@ malformed-json-always|--fault malformed-json|pay-approved|1|0
 slow-body-once|--fault slow-body:1|pay-approved|1|0
 declined-drop-after-commit|--fault drop-after-commit:1|pay-declined|0|1
 '
-if [ "${1:-}" = --list ]; then
-	printf '%s\n' "$cases" | sed -n 's/|.*//p'
-	exit 0
-fi
-[ $# -eq 1 ] || { echo "usage: faults.sh CASE | --list" >&2; exit 2; }
-line="$(printf '%s\n' "$cases" | grep "^$1|" || true)"
-[ -n "$line" ] || { echo "faults.sh: no case $1" >&2; exit 2; }
+# shellcheck source=tests/money/cases.sh
+. "$here/cases.sh"
+pick_case faults.sh "$cases" "$@"
 IFS='|' read -r name sim_args journey want_charges want_declined deadline <<<"$line"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/kiosk-fault.XXXXXX")"

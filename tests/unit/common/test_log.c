@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/common/err.h"
 #include "app/common/log.h"
 
 static void redacts(const char *in, const char *want)
@@ -82,6 +83,21 @@ static void test_two_pans_in_one_line(void **state)
 	redacts("a 4111111111111111 b 5555555555554444", "a ************1111 b ************4444");
 }
 
+/* Error texts are shared by the portal, the payment terminal and the update server: none names
+ * one of them (the terminal's reboot was logged as "portal unreachable"). */
+static void test_error_texts_name_no_server(void **state)
+{
+	(void)state;
+	for (int e = 0; e >= -40; e--) {
+		const char *t = kiosk_strerror(e);
+
+		assert_non_null(t);
+		if (strstr(t, "portal") || strstr(t, "terminal"))
+			fail_msg("kiosk_strerror(%d) names a server: \"%s\"", e, t);
+	}
+	assert_string_equal(kiosk_strerror(KIOSK_ENET), "unreachable");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -92,6 +108,7 @@ int main(void)
 	    cmocka_unit_test(test_hex_key_digits_untouched),
 	    cmocka_unit_test(test_other_numbers_untouched),
 	    cmocka_unit_test(test_two_pans_in_one_line),
+	    cmocka_unit_test(test_error_texts_name_no_server),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

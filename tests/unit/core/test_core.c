@@ -1960,6 +1960,58 @@ static void test_ghost_taps(void **state)
 	assert_int_equal(s.screen, CORE_SCREEN_WELCOME);
 }
 
+/* The terminal's health, on the welcome screen: a change is a new frame (the promise of cards
+ * follows it, and the heartbeat reports after a frame); the same health again is not. */
+static void test_terminal_health_redraws_welcome(void **state)
+{
+	struct core_event e;
+
+	(void)state;
+	assert_int_equal(s.screen, CORE_SCREEN_WELCOME);
+	e = mk(CORE_EV_TERMINAL_STATUS);
+	e.choice = CORE_TERMINAL_UNREACHABLE;
+	assert_true(send(&e));
+	assert_int_equal(s.terminal, CORE_TERMINAL_UNREACHABLE);
+	assert_false(send(&e));
+	e.choice = CORE_TERMINAL_OK;
+	assert_true(send(&e));
+	assert_int_equal(s.terminal, CORE_TERMINAL_OK);
+	assert_false(send(&e));
+	assert_int_equal(s.screen, CORE_SCREEN_WELCOME);
+}
+
+/* core_touch_ms against two clocks read in whole ms with their own sub-ms phases (ours and the
+ * event queue's, as SDL's ticks): a tap made at or after the first ms taps count is never dated
+ * before it, whatever the phases and however long it waited in the queue; it is dated no later
+ * than when it is handled. Without the ms of doubt, a journey's tap sent at the very ms taps
+ * began to count was taken for a ghost about one time in ten (a keypad "999" became "99"). */
+static void test_touch_time_never_early(void **state)
+{
+	(void)state;
+	for (int64_t mono_phase = 0; mono_phase < 1000; mono_phase += 37) {
+		for (int64_t tick_phase = 0; tick_phase < 1000; tick_phase += 41) {
+			for (int64_t made = 5000000; made < 5003000; made += 113) {
+				for (int64_t waited = 0; waited < 40000; waited += 997) {
+					int64_t handled = made + waited;
+					int64_t made_ms = (made + mono_phase) / 1000;
+					int64_t now_ms = (handled + mono_phase) / 1000;
+					uint32_t at = (uint32_t)((made + tick_phase) / 1000);
+					uint32_t tn = (uint32_t)((handled + tick_phase) / 1000);
+					int64_t t = core_touch_ms(now_ms, tn, at);
+
+					assert_true(t >= made_ms);
+					assert_true(t <= now_ms);
+					assert_true(t <= made_ms + 2);
+				}
+			}
+		}
+	}
+	/* The event clock's 32-bit wrap between the tap and now. */
+	assert_int_equal(core_touch_ms(100000, 5, 0xFFFFFFF0u), 100000 - 21 + 1);
+	/* A timestamp from before our clock began is still a time. */
+	assert_int_equal(core_touch_ms(3, 1000, 0), 1);
+}
+
 /* The end of a wait (an answer from the portal) restarts the guard: the button in place of the
  * one tapped appeared only now, though the screen is the same. */
 static void test_ghost_tap_after_answer(void **state)
@@ -2202,6 +2254,8 @@ int main(void)
 	    cmocka_unit_test_setup(test_request_ids_increase, setup),
 	    cmocka_unit_test_setup(test_ghost_taps, setup),
 	    cmocka_unit_test_setup(test_ghost_tap_after_answer, setup),
+	    cmocka_unit_test_setup(test_touch_time_never_early, setup),
+	    cmocka_unit_test_setup(test_terminal_health_redraws_welcome, setup),
 	    cmocka_unit_test_setup(test_cash_pay, setup),
 	    cmocka_unit_test_setup(test_cash_walk_away, setup),
 	    cmocka_unit_test_setup(test_cash_not_ready, setup),

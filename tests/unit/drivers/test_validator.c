@@ -363,24 +363,32 @@ static void test_credit_not_recorded_is_offered_again(void **state)
 	rig_close(&r);
 }
 
+/* A note goes in and, while it is in the path, the device has `fault` (jam, fraud): cash is
+ * off with `bit` named and the note is not credited. */
+static void fault_on_a_note(struct rig *r, void (*fault)(struct essp_emu *), unsigned bit,
+			    struct essp_emu_stats *es)
+{
+	rig_open(r, NULL, NULL);
+	accepting(r);
+	assert_int_equal(essp_emu_insert(r->emu, 5, false), 0);
+	pump(r, 300);
+	fault(r->emu);
+	pump(r, 2000);
+	essp_emu_stats(r->emu, es);
+	assert_true(r->st.faults & bit);
+	assert_false(r->st.accepting);
+	assert_false(es->enabled);
+	assert_int_equal(r->n_credits, 0);
+}
+
 static void test_jam(void **state)
 {
 	struct rig r;
 	struct essp_emu_stats es;
 
 	(void)state;
-	rig_open(&r, NULL, NULL);
-	accepting(&r);
-	assert_int_equal(essp_emu_insert(r.emu, 5, false), 0);
-	pump(&r, 300);
-	essp_emu_jam(r.emu);
-	pump(&r, 2000);
-	essp_emu_stats(r.emu, &es);
-	assert_true(r.st.faults & VAL_FAULT_JAM);
+	fault_on_a_note(&r, essp_emu_jam, VAL_FAULT_JAM, &es);
 	assert_true(r.st.jammed);
-	assert_false(r.st.accepting);
-	assert_false(es.enabled);
-	assert_int_equal(r.n_credits, 0);
 	/* Staff cannot clear it while the note is still stuck. */
 	send_event(&r, VAL_EV_CLEAR_FAULTS, true, NULL);
 	pump(&r, 1000);
@@ -392,6 +400,28 @@ static void test_jam(void **state)
 	pump(&r, 1000);
 	assert_int_equal(r.st.faults, 0);
 	assert_true(r.st.accepting);
+	rig_close(&r);
+}
+
+/* A fraud attempt: the device says FRAUD ATTEMPT (an event the host must acknowledge); the
+ * note is not credited, cash turns off with the fault named, and only staff turn it on. */
+static void test_fraud_attempt(void **state)
+{
+	struct rig r;
+	struct essp_emu_stats es;
+
+	(void)state;
+	fault_on_a_note(&r, essp_emu_fraud, VAL_FAULT_FRAUD, &es);
+	assert_int_equal(es.stacked, 0);
+	assert_int_equal(essp_emu_insert(r.emu, 5, false), KIOSK_EBUSY);
+	send_event(&r, VAL_EV_CLEAR_FAULTS, true, NULL);
+	pump(&r, 1000);
+	assert_int_equal(r.st.faults, 0);
+	assert_true(r.st.accepting);
+	assert_int_equal(essp_emu_insert(r.emu, 10, false), 0);
+	pump(&r, 3000);
+	assert_int_equal(r.n_credits, 1);
+	assert_int_equal(r.credits[0], 1000);
 	rig_close(&r);
 }
 
@@ -816,6 +846,7 @@ int main(void)
 	    cmocka_unit_test(test_lost_replies_never_double),
 	    cmocka_unit_test(test_credit_not_recorded_is_offered_again),
 	    cmocka_unit_test(test_jam),
+	    cmocka_unit_test(test_fraud_attempt),
 	    cmocka_unit_test(test_cashbox_removed),
 	    cmocka_unit_test(test_stacker_full),
 	    cmocka_unit_test(test_power_cut_with_note_stacking),

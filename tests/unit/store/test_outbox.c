@@ -14,8 +14,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <dirent.h>
+
 #include "app/common/err.h"
+#include "app/store/audit.h"
+#include "app/store/cashbox.h"
+#include "app/store/journal.h"
 #include "app/store/outbox.h"
+#include "app/store/staff_pin.h"
 
 static char dir[64];
 static char path[128];
@@ -134,6 +140,49 @@ static void test_survives_reopen_and_keeps_dead(void **state)
 	outbox_close(ob);
 }
 
+/* A path with no directory (what a dangling pointer to a locale name or a stack buffer looks
+ * like: sqlite files named "t" and "C.UTF-8" once appeared at the repository root) is refused
+ * by every store that creates its file, and nothing appears in the working directory. */
+static void test_bare_names_refused(void **state)
+{
+	const char *names[] = {"t", "C.UTF-8", "outbox.sqlite", "", "dir/"};
+	char cwd[512];
+	struct outbox *ob = NULL;
+	struct journal *j = NULL;
+	struct audit *a = NULL;
+	struct staff_pin *g = NULL;
+	struct cashbox *cb = NULL;
+	DIR *d;
+	struct dirent *e;
+	int entries = 0;
+
+	(void)state;
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_int_equal(chdir(dir), 0);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		assert_int_equal(outbox_open(names[i], 10, &ob), KIOSK_EINVAL);
+		assert_int_equal(journal_open(names[i], &j), KIOSK_EINVAL);
+		assert_int_equal(audit_open(names[i], &a), KIOSK_EINVAL);
+		assert_int_equal(staff_pin_open(names[i], &g), KIOSK_EINVAL);
+		assert_int_equal(cashbox_open(names[i], &cb), KIOSK_EINVAL);
+	}
+	assert_null(ob);
+	assert_null(j);
+	assert_null(a);
+	assert_null(g);
+	assert_null(cb);
+	d = opendir(".");
+	assert_non_null(d);
+	while ((e = readdir(d)))
+		entries += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	closedir(d);
+	assert_int_equal(chdir(cwd), 0);
+	assert_int_equal(entries, 0);
+	/* The same names under a directory are stores as before. */
+	assert_int_equal(outbox_open(path, 10, &ob), 0);
+	outbox_close(ob);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -142,6 +191,7 @@ int main(void)
 	    cmocka_unit_test(test_backoff_grows_with_jitter_and_cap),
 	    cmocka_unit_test_setup_teardown(test_bound_refuses_and_counts, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_survives_reopen_and_keeps_dead, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bare_names_refused, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
