@@ -9,8 +9,8 @@
 #include <time.h>
 
 #include "app/common/err.h"
-#include "app/common/fsutil.h"
 #include "app/common/log.h"
+#include "app/store/db.h"
 
 struct audit {
 	sqlite3 *db;
@@ -36,31 +36,18 @@ static const char schema[] = "PRAGMA journal_mode = WAL;"
 int audit_open(const char *path, struct audit **out)
 {
 	struct audit *a = calloc(1, sizeof(*a));
-	char *msg = NULL;
-	int rc = KIOSK_ESTORE;
+	int rc;
 
 	*out = NULL;
 	if (!a)
 		return KIOSK_ENOMEM;
-	if (!fs_store_path_ok(path)) {
-		free(a);
-		return KIOSK_EINVAL;
-	}
-	if (sqlite3_open_v2(path, &a->db,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK)
-		goto fail;
-	sqlite3_busy_timeout(a->db, 5000);
-	if (sqlite3_exec(a->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
-		log_error("audit", "cannot set up %s: %s", path, msg ? msg : "?");
-		sqlite3_free(msg);
-		goto fail;
+	rc = store_db_open(path, schema, "audit", &a->db);
+	if (rc) {
+		audit_close(a);
+		return rc;
 	}
 	*out = a;
 	return 0;
-fail:
-	audit_close(a);
-	return rc;
 }
 
 void audit_close(struct audit *a)

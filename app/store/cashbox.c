@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "app/common/err.h"
-#include "app/common/fsutil.h"
 #include "app/common/log.h"
+#include "app/store/db.h"
 
 struct cashbox {
 	sqlite3 *db;
@@ -42,31 +42,19 @@ static const char schema[] =
 int cashbox_open(const char *path, struct cashbox **out)
 {
 	struct cashbox *cb = calloc(1, sizeof(*cb));
-	char *msg = NULL;
+	int rc;
 
 	*out = NULL;
 	if (!cb)
 		return KIOSK_ENOMEM;
-	if (!fs_store_path_ok(path)) {
-		free(cb);
-		return KIOSK_EINVAL;
-	}
 	pthread_mutex_init(&cb->lock, NULL);
-	if (sqlite3_open_v2(path, &cb->db,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK)
-		goto fail;
-	sqlite3_busy_timeout(cb->db, 5000);
-	if (sqlite3_exec(cb->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
-		log_error("cashbox", "cannot set up %s: %s", path, msg ? msg : "?");
-		sqlite3_free(msg);
-		goto fail;
+	rc = store_db_open(path, schema, "cashbox", &cb->db);
+	if (rc) {
+		cashbox_close(cb);
+		return rc;
 	}
 	*out = cb;
 	return 0;
-fail:
-	cashbox_close(cb);
-	return KIOSK_ESTORE;
 }
 
 void cashbox_close(struct cashbox *cb)
@@ -93,9 +81,9 @@ int cashbox_note_stacked(struct cashbox *cb, const char *key, int64_t cents, int
 	if (cents < 0)
 		return KIOSK_EINVAL;
 	pthread_mutex_lock(&cb->lock);
-	if (sqlite3_prepare_v2(cb->db,
-			       "INSERT OR IGNORE INTO notes (note_key, cents, at) VALUES (?1, ?2, ?3)",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		cb->db, "INSERT OR IGNORE INTO notes (note_key, cents, at) VALUES (?1, ?2, ?3)", -1,
+		&st, NULL) != SQLITE_OK)
 		goto out;
 	if (key && *key)
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -117,8 +105,7 @@ out:
 
 /* Fills out's denominations from a "SELECT cents, COUNT(*) ... GROUP BY cents ORDER BY cents"
  * whose one parameter, if any, is bound to arg. */
-static int count_rows(struct cashbox *cb, const char *sql, int64_t arg,
-		      struct cashbox_count *out)
+static int count_rows(struct cashbox *cb, const char *sql, int64_t arg, struct cashbox_count *out)
 {
 	sqlite3_stmt *st = NULL;
 	int step, rc = KIOSK_ESTORE;
@@ -156,8 +143,8 @@ static int last_emptying(struct cashbox *cb, struct cashbox_count *out)
 	sqlite3_stmt *st = NULL;
 	int step, rc = KIOSK_ESTORE;
 
-	if (sqlite3_prepare_v2(cb->db, "SELECT at, who FROM emptyings ORDER BY id DESC LIMIT 1",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(cb->db, "SELECT at, who FROM emptyings ORDER BY id DESC LIMIT 1", -1,
+			       &st, NULL) != SQLITE_OK)
 		goto out;
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
@@ -242,8 +229,9 @@ int cashbox_empty(struct cashbox *cb, const char *who, int64_t at, struct cashbo
 		rc = count_rows(cb, in_box_sql, 0, emptied);
 	if (rc == 0) {
 		const int64_t v[3] = {at, emptied->notes, emptied->cents};
-		rc = run(cb, "INSERT INTO emptyings (who, at, notes, cents) VALUES (?1, ?3, ?4, ?5)",
-			 who, NULL, v, 3);
+		rc =
+		    run(cb, "INSERT INTO emptyings (who, at, notes, cents) VALUES (?1, ?3, ?4, ?5)",
+			who, NULL, v, 3);
 	}
 	if (rc == 0)
 		rc = run(cb,
@@ -294,8 +282,8 @@ out:
 
 static int set_fact(struct cashbox *cb, const char *name, const char *value, int64_t at)
 {
-	int rc = run(cb, "INSERT OR REPLACE INTO facts (name, value, at) VALUES (?1, ?2, ?3)",
-		     name, value, &at, 1);
+	int rc = run(cb, "INSERT OR REPLACE INTO facts (name, value, at) VALUES (?1, ?2, ?3)", name,
+		     value, &at, 1);
 
 	if (rc)
 		fail_log(cb, "write the cash box's records");

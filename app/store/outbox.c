@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "app/common/err.h"
-#include "app/common/fsutil.h"
 #include "app/common/log.h"
+#include "app/store/db.h"
 
 #define MOD "outbox"
 #define BACKOFF_BASE_MS 2000
@@ -43,33 +43,22 @@ static int fail(struct outbox *ob, const char *what)
 int outbox_open(const char *path, int64_t capacity, struct outbox **out)
 {
 	struct outbox *ob;
-	char *msg = NULL;
-	int rc = KIOSK_ESTORE;
+	int rc;
 
-	if (!path || !out || capacity <= 0 || !fs_store_path_ok(path))
+	if (!path || !out || capacity <= 0)
 		return KIOSK_EINVAL;
+	*out = NULL;
 	ob = calloc(1, sizeof(*ob));
 	if (!ob)
 		return KIOSK_ENOMEM;
 	ob->capacity = capacity;
-	if (sqlite3_open_v2(path, &ob->db,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK) {
-		rc = ob->db ? fail(ob, "cannot open the outbox") : KIOSK_ENOMEM;
-		goto out;
-	}
-	sqlite3_busy_timeout(ob->db, 5000);
-	if (sqlite3_exec(ob->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
-		log_error(MOD, "cannot prepare %s: %s", path, msg ? msg : "?");
-		goto out;
-	}
-	rc = 0;
-	*out = ob;
-out:
-	sqlite3_free(msg);
-	if (rc)
+	rc = store_db_open(path, schema, MOD, &ob->db);
+	if (rc) {
 		outbox_close(ob);
-	return rc;
+		return rc;
+	}
+	*out = ob;
+	return 0;
 }
 
 void outbox_close(struct outbox *ob)

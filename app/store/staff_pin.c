@@ -6,8 +6,8 @@
 #include <stdlib.h>
 
 #include "app/common/err.h"
-#include "app/common/fsutil.h"
 #include "app/common/log.h"
+#include "app/store/db.h"
 
 /* The lock each lockout in a row brings: the first two end by themselves, the third waits for
  * the portal, so someone guessing at the kiosk gets 10 tries an hour at most, then none. */
@@ -34,30 +34,18 @@ static const char schema[] = "PRAGMA journal_mode = WAL;"
 int staff_pin_open(const char *path, struct staff_pin **out)
 {
 	struct staff_pin *g = calloc(1, sizeof(*g));
-	char *msg = NULL;
+	int rc;
 
 	*out = NULL;
 	if (!g)
 		return KIOSK_ENOMEM;
-	if (!fs_store_path_ok(path)) {
-		free(g);
-		return KIOSK_EINVAL;
-	}
-	if (sqlite3_open_v2(path, &g->db,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK)
-		goto fail;
-	sqlite3_busy_timeout(g->db, 5000);
-	if (sqlite3_exec(g->db, schema, NULL, NULL, &msg) != SQLITE_OK) {
-		log_error("staff_pin", "cannot set up %s: %s", path, msg ? msg : "?");
-		sqlite3_free(msg);
-		goto fail;
+	rc = store_db_open(path, schema, "staff_pin", &g->db);
+	if (rc) {
+		staff_pin_close(g);
+		return rc;
 	}
 	*out = g;
 	return 0;
-fail:
-	staff_pin_close(g);
-	return KIOSK_ESTORE;
 }
 
 void staff_pin_close(struct staff_pin *g)

@@ -140,6 +140,22 @@ static void test_survives_reopen_and_keeps_dead(void **state)
 	outbox_close(ob);
 }
 
+/* A store that cannot be opened says so and hands back nothing: an empty path (sqlite would
+ * open a private temporary file and keep nothing) and a directory that does not exist. */
+static void test_open_refuses_bad_paths(void **state)
+{
+	struct outbox *ob = (struct outbox *)1;
+	char missing[200];
+
+	(void)state;
+	assert_int_equal(outbox_open("", 10, &ob), KIOSK_EINVAL);
+	assert_null(ob);
+	snprintf(missing, sizeof(missing), "%s/no-such-dir/outbox.sqlite", dir);
+	ob = (struct outbox *)1;
+	assert_int_equal(outbox_open(missing, 10, &ob), KIOSK_ESTORE);
+	assert_null(ob);
+}
+
 /* A path with no directory (what a dangling pointer to a locale name or a stack buffer looks
  * like: sqlite files named "t" and "C.UTF-8" once appeared at the repository root) is refused
  * by every store that creates its file, and nothing appears in the working directory. */
@@ -186,6 +202,7 @@ static void test_bare_names_refused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_open_refuses_bad_paths, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_oldest_first_and_done, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_retry_backs_off, setup, teardown),
 	    cmocka_unit_test(test_backoff_grows_with_jitter_and_cap),
