@@ -43,21 +43,20 @@ void basket_take(struct core_state *s)
 	core_go(s, CORE_SCREEN_BASKET);
 }
 
-void basket_next(struct core_state *s, struct core_effects *fx, int64_t now)
+bool basket_ready(struct core_state *s)
 {
 	int64_t total = basket_total(s);
 	char most[24];
 
-	(void)now;
 	if (s->basket_count == 0)
-		return;
+		return false;
 	if (s->cfg.max_payment_cents > 0 && total > s->cfg.max_payment_cents) {
 		money_format(s->cfg.max_payment_cents, most, sizeof(most));
 		core_set_notice(s,
 				N_("The most you can pay at this kiosk is %s. Choose another "
 				   "amount."),
 				most, true, 0);
-		return;
+		return false;
 	}
 	if (s->basket_count == 1) {
 		/* One bill after all: paid as any single bill. */
@@ -69,6 +68,15 @@ void basket_next(struct core_state *s, struct core_effects *fx, int64_t now)
 		s->bill = s->basket[0].bill;
 		s->amount_cents = total;
 	}
+	return true;
+}
+
+void basket_next(struct core_state *s, struct core_effects *fx, int64_t now)
+{
+	(void)now;
+	/* With a validator, Card and Cash stand where Pay would be (cash_handle). */
+	if (s->cfg.cash || !basket_ready(s))
+		return;
 	core_enter_card_step(s, fx);
 }
 

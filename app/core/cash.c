@@ -61,7 +61,7 @@ bool cash_owns(enum core_event_type t)
 {
 	return t == CORE_EV_PAY_BY_CARD || t == CORE_EV_PAY_BY_CASH || t == CORE_EV_CASH_DONE ||
 	       t == CORE_EV_CASH_PROGRESS || t == CORE_EV_CASH_REFUSED ||
-	       t == CORE_EV_CASH_AVAILABLE;
+	       t == CORE_EV_CASH_AVAILABLE || t == CORE_EV_CREDIT_TO;
 }
 
 bool cash_waiting(const struct core_state *s)
@@ -96,6 +96,7 @@ static void start_cash(struct core_state *s, struct core_effects *fx)
 	s->cash_closing = false;
 	s->cash_walked_away = false;
 	s->posting_later = false;
+	s->credit_to = 0; /* a basket's credit: the first bill's account unless chosen */
 	s->request_id++;
 	s->busy = CORE_BUSY_PAYING;
 	core_add_fx(fx, CORE_FX_PAY, s);
@@ -107,9 +108,11 @@ bool cash_handle(struct core_state *s, const struct core_event *ev, struct core_
 	switch (ev->type) {
 	case CORE_EV_PAY_BY_CARD:
 	case CORE_EV_PAY_BY_CASH:
-		if (s->screen != CORE_SCREEN_PAY_AMOUNT || s->busy || !s->cfg.cash)
+		if ((s->screen != CORE_SCREEN_PAY_AMOUNT && s->screen != CORE_SCREEN_BASKET) ||
+		    s->busy || !s->cfg.cash)
 			return false;
-		if (!core_amount_chosen(s))
+		/* The basket's screen pays the whole basket; the amount step one bill. */
+		if (s->screen == CORE_SCREEN_BASKET ? !basket_ready(s) : !core_amount_chosen(s))
 			return true; /* the notice says what to fix */
 		s->paying_cash = false;
 		s->tender = CORE_TENDER_CARD;
@@ -117,6 +120,15 @@ bool cash_handle(struct core_state *s, const struct core_event *ev, struct core_
 			core_enter_card_step(s, fx);
 		else
 			start_cash(s, fx);
+		return true;
+	case CORE_EV_CREDIT_TO:
+		/* A basket: the resident picks the account that takes what goes over; it is
+		 * told to the payment with Done (or the timeout). */
+		if (!cash_waiting(s) || s->basket_count < 2 || ev->choice < 0 ||
+		    ev->choice >= s->basket_count || ev->choice == s->credit_to)
+			return false;
+		s->credit_to = ev->choice;
+		s->last_activity_ms = now;
 		return true;
 	case CORE_EV_CASH_DONE:
 		if (!cash_waiting(s))

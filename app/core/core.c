@@ -54,6 +54,7 @@ static void add_fx(struct core_effects *fx, enum core_effect_type type, const st
 	e->bill = s->bill;
 	e->amount_cents = s->amount_cents;
 	e->tender = s->tender;
+	e->credit_to = s->credit_to;
 	if (type == CORE_FX_PAY)
 		e->fee_cents = core_card_fee(s, s->amount_cents);
 	if (type == CORE_FX_PAY && s->basket_count > 1) {
@@ -680,8 +681,9 @@ bool core_amount_chosen(struct core_state *s)
 void pay_amount_next(struct core_state *s, struct core_effects *fx, int64_t now)
 {
 	(void)now;
-	/* With a validator the resident chooses Card or Cash: there is no Continue to press. */
-	if (s->cfg.cash || !core_amount_chosen(s))
+	/* With a validator the resident chooses Card or Cash: there is no Continue to press,
+	 * except for a bill joining a basket (paid from the basket's screen). */
+	if ((s->cfg.cash && s->basket_count == 0) || !core_amount_chosen(s))
 		return;
 	/* Several bills: this one joins the basket, which is paid from its own screen. */
 	if (s->basket_count > 0) {
@@ -1381,7 +1383,8 @@ static unsigned view_of(const struct core_state *s)
 
 bool core_basket_offered(const struct core_state *s)
 {
-	return s->cfg.card == CORE_CARD_READER && !s->cfg.cash && s->basket_count < CORE_MAX_BASKET;
+	return (s->cfg.card == CORE_CARD_READER || s->cfg.card == CORE_CARD_TERMINAL) &&
+	       s->basket_count < CORE_MAX_BASKET;
 }
 
 bool core_handle(struct core_state *s, const struct core_event *ev, struct core_effects *fx)

@@ -546,6 +546,7 @@ struct core_state {
 	bool cash_closing;	  /* Done (or the timeout): the validator is being closed */
 	bool cash_walked_away;	  /* the timeout closed it: print the receipt, end the session */
 	bool posting_later;	  /* the portal hears of the payment from the outbox */
+	int credit_to;		  /* a basket in cash: the bill (index) that takes the credit */
 
 	enum core_busy busy;
 	uint32_t request_id; /* answers to older requests are ignored */
@@ -698,6 +699,8 @@ enum core_event_type {
 	CORE_EV_CASH_PROGRESS,	/* .cents: notes credited so far, journaled */
 	CORE_EV_CASH_REFUSED,	/* .choice: enum core_cash_refusal, .text: its amount */
 	CORE_EV_CASH_AVAILABLE, /* .choice: 1 the validator can take notes, 0 not */
+	CORE_EV_CREDIT_TO,	/* cash step of a basket: .choice, the bill whose account takes
+				 * what goes over the amount due */
 	/* .choice: enum core_terminal_prompt, what the payment terminal's screen says now;
 	 * .text: its own words for CORE_PROMPT_TEXT */
 	CORE_EV_TERMINAL_PROMPT,
@@ -799,6 +802,9 @@ struct core_effect {
 	 * 0 for one bill (.bill). */
 	int basket_count;
 	struct core_basket_item basket[CORE_MAX_BASKET];
+	/* CORE_FX_PAY_ABORT of a basket paid in cash (Done): the bill whose account takes what
+	 * went over the amount due (the first unless the resident chose another). */
+	int credit_to;
 };
 
 #define CORE_MAX_EFFECTS 4
@@ -827,8 +833,8 @@ int64_t core_touch_ms(int64_t now_ms, uint32_t ticks_now, uint32_t ticks_at);
  * (cfg.card) and the resident pays by card (s->tender); 0 for cash and for the reader. */
 int64_t core_card_fee(const struct core_state *s, int64_t amount_cents);
 
-/* Whether "Add another bill" is offered: a basket is paid by card through the reader (a
- * terminal's posting and a cash posting each name one bill), up to CORE_MAX_BASKET bills. */
+/* Whether "Add another bill" is offered: a basket is paid by any tender (the card through the
+ * reader or the terminal, or cash), up to CORE_MAX_BASKET bills. */
 bool core_basket_offered(const struct core_state *s);
 
 /* An event of one type with nothing else in it. */

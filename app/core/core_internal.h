@@ -101,6 +101,10 @@ bool basket_handle(struct core_state *s, const struct core_event *ev, struct cor
 void basket_take(struct core_state *s);
 /* The basket's total (the bills only). */
 int64_t basket_total(const struct core_state *s);
+/* The basket is paid now: the most per payment checked, .bill the first bill's and
+ * .amount_cents the total (a basket of one is paid as one bill). False: not now (a notice
+ * says why). */
+bool basket_ready(struct core_state *s);
 
 /* ---- receipt_send.c: the receipt by email or text message ---- */
 core_step_fn receipt_email_next, receipt_text_next, receipt_send_back;

@@ -355,10 +355,18 @@ static int ct_posting(void *impl, const struct tender_request *rq, char *buf, si
 	struct portal_cash_note notes[CASH_NOTES_MAX_DENOMS];
 	int k = 0, rc = cash_tender_notes(ct, rq->key, notes, CASH_NOTES_MAX_DENOMS, &k);
 
-	if (rc == 0)
-		rc = portal_cash_body(rq->key, rq->customer_number, rq->amount_cents, notes, k, buf,
-				      n);
-	return rc;
+	struct portal_bill_share bills[PORTAL_MAX_BILLS];
+	struct portal_cash_basket basket = {bills, rq->n_bills, rq->credit_to};
+
+	if (rc != 0)
+		return rc;
+	if (rq->n_bills == 0)
+		return portal_cash_body(rq->key, rq->customer_number, rq->amount_cents, notes, k,
+					buf, n);
+	/* A basket: each bill's share, and the account that takes the credit. */
+	if (tender_bill_shares(rq, bills) != 0)
+		return KIOSK_EINVAL;
+	return portal_cash_basket_body(rq->key, &basket, rq->amount_cents, notes, k, buf, n);
 }
 
 /* Done, or the resident walked away: no more notes; the one on its way in still counts. */

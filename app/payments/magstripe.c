@@ -103,14 +103,8 @@ static int pay(struct magstripe *m, const struct tender_request *rq, struct port
 	if (rq->n_bills == 0)
 		return portal_pay(m->portal, rq->key, rq->customer_number, rq->amount_cents,
 				  &m->card, res);
-	if (rq->n_bills > PORTAL_MAX_BILLS)
+	if (tender_bill_shares(rq, bills) != 0)
 		return KIOSK_EINVAL;
-	memset(bills, 0, sizeof(bills));
-	for (int i = 0; i < rq->n_bills; i++) {
-		snprintf(bills[i].customer_number, sizeof(bills[i].customer_number), "%s",
-			 rq->bills[i].customer_number);
-		bills[i].amount_cents = rq->bills[i].amount_cents;
-	}
 	return portal_pay_bills(m->portal, rq->key, bills, rq->n_bills, rq->amount_cents, &m->card,
 				res);
 }

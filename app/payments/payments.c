@@ -171,6 +171,19 @@ static void kiosk_reference(const char *key, char *out, size_t n)
 	snprintf(out, n, "Q-%s", up);
 }
 
+int tender_bill_shares(const struct tender_request *rq, struct portal_bill_share *out)
+{
+	if (rq->n_bills < 2 || rq->n_bills > PORTAL_MAX_BILLS || !rq->bills)
+		return KIOSK_EINVAL;
+	memset(out, 0, sizeof(*out) * PORTAL_MAX_BILLS);
+	for (int i = 0; i < rq->n_bills; i++) {
+		snprintf(out[i].customer_number, sizeof(out[i].customer_number), "%s",
+			 rq->bills[i].customer_number);
+		out[i].amount_cents = rq->bills[i].amount_cents;
+	}
+	return 0;
+}
+
 /* Written (and fsynced) before anything leaves the kiosk: created, then sent. */
 static int journal_it(struct payments *ps)
 {
@@ -191,6 +204,7 @@ static int journal_it(struct payments *ps)
 		snprintf(jp.bills[i].customer_number, sizeof(jp.bills[i].customer_number), "%s",
 			 ps->bills[i].customer_number);
 		jp.bills[i].amount_cents = ps->bills[i].amount_cents;
+		jp.bills[i].takes_credit = i == ps->rq.credit_to;
 	}
 	crashpoint("before-journal");
 	rc = journal_create(ps->cfg.journal, &jp);
@@ -219,6 +233,7 @@ struct run_ctx {
 static int posting_body(const struct payments *ps, const struct run_ctx *c, char *buf, size_t n)
 {
 	const struct tender_result *r = &c->m->result;
+	struct portal_bill_share bills[PORTAL_MAX_BILLS];
 	struct portal_posting pp = {
 	    .idempotency_key = c->rq->key,
 	    .customer_number = c->rq->customer_number,
@@ -231,9 +246,17 @@ static int posting_body(const struct payments *ps, const struct run_ctx *c, char
 	    .last4 = r->last4,
 	    .entry_mode = r->card.entry_mode[0] ? r->card.entry_mode : "chip",
 	};
+	int rc = 0;
+
+	/* A basket: every bill under the one key, applied all or none. */
+	if (c->rq->n_bills > 0 && (rc = tender_bill_shares(c->rq, bills)) == 0) {
+		pp.n_bills = c->rq->n_bills;
+		pp.bills = bills;
+	}
 	/* A tender that keeps its own record makes the body from it (a validator's notes). */
-	int rc = ps->tender->posting ? ps->tender->posting(ps->timpl, c->rq, buf, n)
-				     : portal_posting_json(&pp, buf, n);
+	if (rc == 0)
+		rc = ps->tender->posting ? ps->tender->posting(ps->timpl, c->rq, buf, n)
+					 : portal_posting_json(&pp, buf, n);
 
 	if (rc)
 		log_error(MOD, "payment %.8s: the %s's approval cannot be posted as it is",
@@ -430,6 +453,27 @@ static void cash_answer(struct payments *ps, struct core_event *ev)
 		kiosk_reference(ps->rq.key, ev->reference, sizeof(ev->reference));
 }
 
+/* A basket's balance after payment, bill by bill: the party's word when it gave one (the
+ * portal deciding a swiped card), else the bill as looked up less its share, and less the
+ * cash credit on the account that took it. */
+static void basket_balances(struct payments *ps)
+{
+	const struct payment *m = &ps->machine;
+	int64_t credit = m->result.taken_cents > m->amount_cents && ps->pay.cash
+			     ? m->result.taken_cents - m->amount_cents
+			     : 0;
+
+	ps->pay.credit_to = ps->rq.credit_to;
+	for (int i = 0; i < ps->pay.n_bills; i++) {
+		int64_t left = ps->pay.bills[i].bill.balance_cents - ps->pay.bills[i].amount_cents -
+			       (i == ps->rq.credit_to ? credit : 0);
+
+		ps->pay.balance_cents[i] = i < m->result.n_bills ? m->result.balance_cents[i]
+					   : left > 0		 ? left
+								 : 0;
+	}
+}
+
 /* The machine ended: the resident's answer, and what the receipt will say. */
 static void answer(struct payments *ps, struct core_event *ev)
 {
@@ -455,8 +499,7 @@ static void answer(struct payments *ps, struct core_event *ev)
 		}
 		ps->pay.card = m->result.card;
 		ps->pay.post_queued = m->post_queued;
-		for (int i = 0; i < ps->pay.n_bills && i < m->result.n_bills; i++)
-			ps->pay.balance_cents[i] = m->result.balance_cents[i];
+		basket_balances(ps);
 		ev->outcome =
 		    m->state == PAYMENT_APPROVED ? CORE_OUTCOME_APPROVED : CORE_OUTCOME_DECLINED;
 		snprintf(ev->reference, sizeof(ev->reference), "%s", m->result.reference);
@@ -554,14 +597,6 @@ bool payments_pay(struct payments *ps, const struct core_effect *fx, struct core
 	}
 	if (!ps->tender->prepare)
 		memset(&known, 0, sizeof(known));
-	if (fx->basket_count > 1 && ps->tender->post_to_portal) {
-		/* A terminal's posting names one bill (docs/portal-api.md): a basket through it
-		 * would put every bill's money on the first. Refused before anything is taken. */
-		log_warn(MOD, "a basket of %d bills cannot go through the %s tender yet",
-			 fx->basket_count, ps->tender->name);
-		ev->failure = CORE_FAIL_REFUSED;
-		return true;
-	}
 	if (rand_hex(ps->pay.key, sizeof(ps->pay.key), 16) != 0) {
 		ev->failure = CORE_FAIL_STORE;
 		magstripe_drop(&ps->mag);
@@ -616,8 +651,18 @@ bool payments_abort(struct payments *ps, const struct core_effect *fx, struct co
 		log_info(MOD, "cancel with no payment to stop: ignored");
 		return false;
 	}
-	log_info(MOD, "payment %.8s: the resident cancelled; asking the %s to stop", ps->rq.key,
-		 ps->tender->party);
+	if (fx && ps->rq.n_bills > 0 && fx->credit_to > 0 && fx->credit_to < ps->rq.n_bills &&
+	    ps->pay.cash) {
+		/* Done on a basket paid in cash: the credit goes where the resident chose, in the
+		 * journal before the posting is made from it. */
+		if (journal_set_credit_bill(ps->cfg.journal, ps->rq.key, fx->credit_to) == 0)
+			ps->rq.credit_to = fx->credit_to;
+		else
+			log_error(MOD, "payment %.8s: the credit stays on the first bill",
+				  ps->rq.key);
+	}
+	log_info(MOD, "payment %.8s: the resident %s; asking the %s to stop", ps->rq.key,
+		 ps->pay.cash ? "is done" : "cancelled", ps->tender->party);
 	run(ps, &pe);
 	if (!payment_finished(&ps->machine))
 		return false;
@@ -712,6 +757,9 @@ static int settle_unposted(const struct journal_payment *jp, void *ctx)
 				    .amount_cents = jp->amount_cents + jp->fee_cents,
 				    .reference = jp->reference};
 	struct run_ctx c = {&m, &rq, jp->amount_cents, jp->fee_cents, false};
+	struct journal_bill jb[JOURNAL_MAX_BILLS];
+	struct tender_bill bills[TENDER_MAX_BILLS];
+	int n = 0;
 	struct payment_event ev = {.type = PAYMENT_EV_SETTLE_POST,
 				   .amount_cents = rq.amount_cents,
 				   .post = jp->post,
@@ -719,6 +767,22 @@ static int settle_unposted(const struct journal_payment *jp, void *ctx)
 
 	if (strcmp(jp->tender, ps->tender->name) != 0 || !ps->tender->post_to_portal)
 		return 0; /* another tender's: that tender settles it */
+	/* A basket is posted whole, its bills and credit as journaled before it was taken. */
+	memset(bills, 0, sizeof(bills));
+	if (journal_bills(ps->cfg.journal, jp->idempotency_key, jb, JOURNAL_MAX_BILLS, &n) != 0 ||
+	    n > TENDER_MAX_BILLS) {
+		up->open++;
+		return 0;
+	}
+	for (int i = 0; i < n && i < TENDER_MAX_BILLS; i++) {
+		snprintf(bills[i].customer_number, sizeof(bills[i].customer_number), "%.23s",
+			 jb[i].customer_number);
+		bills[i].amount_cents = jb[i].amount_cents;
+		if (jb[i].takes_credit)
+			rq.credit_to = i;
+	}
+	rq.n_bills = n;
+	rq.bills = n > 0 ? bills : NULL;
 	ev.result.verdict = TENDER_APPROVED;
 	ev.result.amount_cents = rq.amount_cents;
 	snprintf(ev.result.reference, sizeof(ev.result.reference), "%s", jp->reference);

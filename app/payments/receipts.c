@@ -65,6 +65,10 @@ int receipts_print(const struct receipts_env *env, const struct payment_record *
 	r.n_notes = rec->n_notes;
 	memcpy(r.notes, rec->notes, sizeof(r.notes));
 	r.credit_cents = rec->credit_cents;
+	if (rec->credit_cents > 0 && rec->n_bills > 0 && rec->credit_to >= 0 &&
+	    rec->credit_to < rec->n_bills && rec->credit_to < RECEIPT_MAX_BILLS)
+		snprintf(r.credit_display, sizeof(r.credit_display), "%s",
+			 r.bills[rec->credit_to].customer_display);
 	r.posting_later = rec->post_queued;
 	crashpoint("before-print");
 	rc = env->pops->print(env->pimpl, &r, env->tr);

@@ -39,6 +39,8 @@ struct payment_record {
 		int count;
 	} notes[8];
 	int64_t credit_cents;
+	/* A basket paid in cash: the bill (index) whose account took that credit. */
+	int credit_to;
 };
 
 struct receipts_env {

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/portal/portal.h"
 #include "app/store/journal.h"
 
 enum tender_verdict {
@@ -48,6 +49,9 @@ struct tender_request {
 	 * plus any fee); 0 and NULL for one bill. */
 	int n_bills;
 	const struct tender_bill *bills;
+	/* A basket paid in cash: the bill (index) whose account takes what went over the amount
+	 * due; the first unless the resident chose another. */
+	int credit_to;
 };
 
 /* A tender's answer. */
@@ -136,5 +140,10 @@ struct tender_ops {
 	 * what the terminal said of the card. */
 	int (*posting)(void *impl, const struct tender_request *rq, char *buf, size_t n);
 };
+
+/* A basket's bills as the portal's shares (docs/portal-api.md, "allocations"), for any tender
+ * that tells the portal of them: out has room for PORTAL_MAX_BILLS. 0, or KIOSK_EINVAL for no
+ * basket or one too big. */
+int tender_bill_shares(const struct tender_request *rq, struct portal_bill_share *out);
 
 #endif

@@ -646,17 +646,16 @@ int portal_pay(struct portal *p, const char *idempotency_key, const char *custom
 				 amount_cents, card, out);
 }
 
-int portal_pay_bills(struct portal *p, const char *idempotency_key,
-		     const struct portal_bill_share *bills, int n_bills, int64_t amount_cents,
-		     const struct card_sealed *card, struct portal_payment *out)
+/* A basket's "allocations": 2 to PORTAL_MAX_BILLS bills, each with an amount, summing to
+ * amount_cents; NULL when the portal would refuse them. */
+static json_t *allocations_json(const struct portal_bill_share *bills, int n_bills,
+				int64_t amount_cents)
 {
 	json_t *list;
 	int64_t sum = 0;
-	int rc;
 
-	if (!p || !out || !card_ok(card) || !key_ok(idempotency_key) || !bills || n_bills < 2 ||
-	    n_bills > PORTAL_MAX_BILLS)
-		return KIOSK_EINVAL;
+	if (!bills || n_bills < 2 || n_bills > PORTAL_MAX_BILLS)
+		return NULL;
 	list = json_array();
 	for (int i = 0; list && i < n_bills; i++) {
 		char digits[24];
@@ -664,17 +663,32 @@ int portal_pay_bills(struct portal *p, const char *idempotency_key,
 		if (bills[i].amount_cents <= 0 ||
 		    normalise_customer_number(bills[i].customer_number, digits, sizeof(digits))) {
 			json_decref(list);
-			return KIOSK_EINVAL;
+			return NULL;
 		}
 		sum += bills[i].amount_cents;
 		json_array_append_new(list,
 				      json_pack("{s:s, s:I}", "customer_number", digits,
 						"amount_cents", (json_int_t)bills[i].amount_cents));
 	}
-	if (!list || sum != amount_cents) {
+	if (list && sum != amount_cents) {
 		json_decref(list);
-		return KIOSK_EINVAL;
+		return NULL;
 	}
+	return list;
+}
+
+int portal_pay_bills(struct portal *p, const char *idempotency_key,
+		     const struct portal_bill_share *bills, int n_bills, int64_t amount_cents,
+		     const struct card_sealed *card, struct portal_payment *out)
+{
+	json_t *list;
+	int rc;
+
+	if (!p || !out || !card_ok(card) || !key_ok(idempotency_key))
+		return KIOSK_EINVAL;
+	list = allocations_json(bills, n_bills, amount_cents);
+	if (!list)
+		return KIOSK_EINVAL;
 	rc = post_card_payment(p, idempotency_key,
 			       json_pack("{s:s, s:o, s:I}", "idempotency_key", idempotency_key,
 					 "allocations", list, "amount_cents",
@@ -691,19 +705,29 @@ int portal_pay_bills(struct portal *p, const char *idempotency_key,
 	return rc;
 }
 
-int portal_cash_body(const char *idempotency_key, const char *customer_number,
-		     int64_t amount_due_cents, const struct portal_cash_note *notes, int n_notes,
-		     char *out, size_t cap)
+/* A cash posting's body: one account (customer_number) or a basket (allocations, with the
+ * account its credit goes to). */
+static int cash_body(const char *idempotency_key, const char *customer_number,
+		     const struct portal_cash_basket *basket, int64_t amount_due_cents,
+		     const struct portal_cash_note *notes, int n_notes, char *out, size_t cap)
 {
 	char digits[24];
-	json_t *req = NULL, *list = json_array();
+	json_t *req = NULL, *list = json_array(), *bills = NULL;
 	int64_t total = 0;
 	char *text = NULL;
 	int rc = KIOSK_EINVAL;
 
-	if (!list || !key_ok(idempotency_key) || amount_due_cents <= 0 || n_notes <= 0 ||
-	    normalise_customer_number(customer_number, digits, sizeof(digits)) != 0)
+	if (!list || !key_ok(idempotency_key) || amount_due_cents <= 0 || n_notes <= 0)
 		goto out;
+	if (basket) {
+		bills = allocations_json(basket->bills, basket->n_bills, amount_due_cents);
+		if (!bills || basket->credit_to < 0 || basket->credit_to >= basket->n_bills ||
+		    normalise_customer_number(basket->bills[basket->credit_to].customer_number,
+					      digits, sizeof(digits)) != 0)
+			goto out;
+	} else if (normalise_customer_number(customer_number, digits, sizeof(digits)) != 0) {
+		goto out;
+	}
 	for (int i = 0; i < n_notes; i++) {
 		if (notes[i].cents <= 0 || notes[i].count <= 0)
 			goto out;
@@ -712,11 +736,18 @@ int portal_cash_body(const char *idempotency_key, const char *customer_number,
 				      json_pack("{s:I, s:i}", "cents", (json_int_t)notes[i].cents,
 						"count", notes[i].count));
 	}
-	req = json_pack(
-	    "{s:s, s:s, s:I, s:s, s:{s:I, s:I, s:O}}", "idempotency_key", idempotency_key,
-	    "customer_number", digits, "amount_cents", (json_int_t)total, "tender", "cash", "cash",
-	    "amount_due_cents", (json_int_t)amount_due_cents, "credit_cents",
-	    (json_int_t)(total > amount_due_cents ? total - amount_due_cents : 0), "notes", list);
+	req = json_pack("{s:s, s:I, s:s, s:{s:I, s:I, s:O}}", "idempotency_key", idempotency_key,
+			"amount_cents", (json_int_t)total, "tender", "cash", "cash",
+			"amount_due_cents", (json_int_t)amount_due_cents, "credit_cents",
+			(json_int_t)(total > amount_due_cents ? total - amount_due_cents : 0),
+			"notes", list);
+	/* One bill: its account; a basket: its bills, and where the credit goes. */
+	if (req && bills) {
+		json_object_set(req, "allocations", bills);
+		json_object_set_new(json_object_get(req, "cash"), "credit_to", json_string(digits));
+	} else if (req) {
+		json_object_set_new(req, "customer_number", json_string(digits));
+	}
 	text = req ? json_dumps(req, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
 	rc = !text ? KIOSK_ENOMEM : strlen(text) >= cap ? KIOSK_EINVAL : 0;
 	if (rc == 0)
@@ -725,7 +756,25 @@ out:
 	free(text);
 	json_decref(req);
 	json_decref(list);
+	json_decref(bills);
 	return rc;
+}
+
+int portal_cash_body(const char *idempotency_key, const char *customer_number,
+		     int64_t amount_due_cents, const struct portal_cash_note *notes, int n_notes,
+		     char *out, size_t cap)
+{
+	return cash_body(idempotency_key, customer_number, NULL, amount_due_cents, notes, n_notes,
+			 out, cap);
+}
+
+int portal_cash_basket_body(const char *idempotency_key, const struct portal_cash_basket *basket,
+			    int64_t amount_due_cents, const struct portal_cash_note *notes,
+			    int n_notes, char *out, size_t cap)
+{
+	if (!basket)
+		return KIOSK_EINVAL;
+	return cash_body(idempotency_key, NULL, basket, amount_due_cents, notes, n_notes, out, cap);
 }
 
 /* Short fields of a posting: printable ASCII, no quotes (they are written into JSON as is by
@@ -746,24 +795,34 @@ static int field_ok(const char *s, size_t min, size_t max)
 int portal_posting_json(const struct portal_posting *pp, char *buf, size_t n)
 {
 	char digits[24];
-	json_t *req;
+	json_t *req, *bills = NULL;
 	size_t len;
 	int rc = 0;
 
 	if (!pp || !buf || n == 0 || !key_ok(pp->idempotency_key) || pp->amount_cents <= 0 ||
 	    pp->fee_cents < 0 ||
-	    normalise_customer_number(pp->customer_number, digits, sizeof(digits)) != 0 ||
+	    (pp->n_bills == 0 &&
+	     normalise_customer_number(pp->customer_number, digits, sizeof(digits)) != 0) ||
 	    !field_ok(pp->tender, 1, 15) || !field_ok(pp->transaction_id, 1, 64) ||
 	    !field_ok(pp->approval_code, 1, 15) || !field_ok(pp->brand, 1, 23) ||
 	    !field_ok(pp->last4, 4, 4) || strspn(pp->last4, "0123456789") != 4 ||
 	    !field_ok(pp->entry_mode, 1, 11))
 		return KIOSK_EINVAL;
-	req = json_pack("{s:s, s:s, s:I, s:I, s:s, s:{s:s, s:s, s:s, s:s, s:s}}", "idempotency_key",
-			pp->idempotency_key, "customer_number", digits, "amount_cents",
-			(json_int_t)pp->amount_cents, "fee_cents", (json_int_t)pp->fee_cents,
-			"tender", pp->tender, pp->tender, "transaction_id", pp->transaction_id,
-			"approval_code", pp->approval_code, "brand", pp->brand, "last4", pp->last4,
-			"entry_mode", pp->entry_mode);
+	if (pp->n_bills > 0 &&
+	    !(bills = allocations_json(pp->bills, pp->n_bills, pp->amount_cents)))
+		return KIOSK_EINVAL;
+	req = json_pack("{s:s, s:I, s:I, s:s, s:{s:s, s:s, s:s, s:s, s:s}}", "idempotency_key",
+			pp->idempotency_key, "amount_cents", (json_int_t)pp->amount_cents,
+			"fee_cents", (json_int_t)pp->fee_cents, "tender", pp->tender, pp->tender,
+			"transaction_id", pp->transaction_id, "approval_code", pp->approval_code,
+			"brand", pp->brand, "last4", pp->last4, "entry_mode", pp->entry_mode);
+	/* A basket: its bills in place of the one customer number. */
+	if (req && bills)
+		json_object_set_new(req, "allocations", bills);
+	else if (req)
+		json_object_set_new(req, "customer_number", json_string(digits));
+	else
+		json_decref(bills);
 	if (!req)
 		return KIOSK_ENOMEM;
 	len = json_dumpb(req, buf, n, JSON_COMPACT);

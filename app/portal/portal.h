@@ -101,6 +101,20 @@ int portal_cash_body(const char *idempotency_key, const char *customer_number,
 		     int64_t amount_due_cents, const struct portal_cash_note *notes, int n_notes,
 		     char *out, size_t cap);
 
+/* A basket paid in cash: its bills (2 to PORTAL_MAX_BILLS, summing to the amount due), and
+ * the index of the one whose account takes the credit over the amount due. */
+struct portal_cash_basket {
+	const struct portal_bill_share *bills;
+	int n_bills;
+	int credit_to;
+};
+
+/* portal_cash_body for a basket (docs/portal-api.md, "A basket through a terminal or with
+ * cash"): allocations in place of the customer number, and cash.credit_to. */
+int portal_cash_basket_body(const char *idempotency_key, const struct portal_cash_basket *basket,
+			    int64_t amount_due_cents, const struct portal_cash_note *notes,
+			    int n_notes, char *out, size_t cap);
+
 /* Asks what became of a payment; KIOSK_ENOTFOUND when the portal never saw the key. */
 int portal_payment_status(struct portal *p, const char *idempotency_key,
 			  struct portal_payment *out);
@@ -118,6 +132,10 @@ struct portal_posting {
 	const char *brand;
 	const char *last4;
 	const char *entry_mode; /* "chip", "tap", "swipe", "wallet", "keyed" */
+	/* A basket: its bills (2 to PORTAL_MAX_BILLS, summing to amount_cents) go in place of
+	 * customer_number; 0 and NULL for one bill. */
+	int n_bills;
+	const struct portal_bill_share *bills;
 };
 
 /* The posting's JSON body into buf (what the outbox keeps): 0, or KIOSK_EINVAL for a field

@@ -71,6 +71,11 @@ void screen_basket(struct ui *ui, const struct core_state *s, const struct scree
 			     true, ev);
 		y += h + 20;
 	}
+	/* With a bill validator the whole basket is paid by card or with cash. */
+	if (s->cfg.cash) {
+		chrome_nav_card_or_cash(ui);
+		return;
+	}
 	money_format(total, money, sizeof(money));
 	i18n_fill(pay, sizeof(pay), _("Pay %s"), money, NULL);
 	chrome_nav(ui, true, true, pay, s->basket_count > 0);

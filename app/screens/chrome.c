@@ -87,6 +87,18 @@ void chrome_nav(struct ui *ui, bool back, bool cancel, const char *main_label, b
 	}
 }
 
+void chrome_nav_card_or_cash(struct ui *ui)
+{
+	int x = MARGIN + 270, bw = (UI_W - MARGIN - x - 20) / 2;
+
+	/* Cancel goes to make room; Back stays. */
+	chrome_nav(ui, true, false, NULL, false);
+	ui_button(ui, (SDL_Rect){x, NAV_Y, bw, NAV_H}, _("Card"), UI_PRIMARY,
+		  TAG(CORE_EV_PAY_BY_CARD));
+	ui_button(ui, (SDL_Rect){x + bw + 20, NAV_Y, bw, NAV_H}, _("Cash"), UI_PRIMARY,
+		  TAG(CORE_EV_PAY_BY_CASH));
+}
+
 void chrome_nav_right(struct ui *ui, const char *label, enum ui_style style, bool enabled, int tag)
 {
 	/* As wide as the label needs on one line, from 380 px up to the Back button. */

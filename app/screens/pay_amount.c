@@ -66,7 +66,7 @@ void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct s
 		y += ui_text(ui, UI_FONT_BODY, ui->theme.error, MARGIN, y + 10, CONTENT_W, UI_LEFT,
 			     _(core_cash_problem_resident(s->cash_problem))) +
 		     20;
-	if (!s->cfg.cash && core_basket_offered(s)) {
+	if (core_basket_offered(s)) {
 		/* Above the keypad, in the flow. */
 		ev = TAG(CORE_EV_ADD_BILL);
 		h = ui_button_height(ui, CONTENT_W, _("Add another bill"), NULL, 130);
@@ -76,16 +76,9 @@ void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct s
 	}
 	if (s->other_amount && s->focus == CORE_FIELD_AMOUNT)
 		chrome_keys(ui, s, y + 20);
-	if (!s->cfg.cash) {
+	/* A bill joining a basket goes on to it; the basket's screen offers Card and Cash. */
+	if (!s->cfg.cash || s->basket_count > 0)
 		chrome_nav(ui, true, true, _("Continue"), true);
-		return;
-	}
-	/* A bill validator is here: two main buttons, Card and Cash, where Continue (and
-	 * Cancel, to make room) would be; Back stays. */
-	chrome_nav(ui, true, false, NULL, false);
-	int x = MARGIN + 270, bw = (UI_W - MARGIN - x - 20) / 2;
-	ev = TAG(CORE_EV_PAY_BY_CARD);
-	ui_button(ui, (SDL_Rect){x, NAV_Y, bw, NAV_H}, _("Card"), UI_PRIMARY, ev);
-	ev = TAG(CORE_EV_PAY_BY_CASH);
-	ui_button(ui, (SDL_Rect){x + bw + 20, NAV_Y, bw, NAV_H}, _("Cash"), UI_PRIMARY, ev);
+	else
+		chrome_nav_card_or_cash(ui);
 }

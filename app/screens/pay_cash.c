@@ -5,6 +5,31 @@
 #include "app/core/money.h"
 #include "app/screens/screens_internal.h"
 
+/* A basket: which of its accounts takes what goes over the amount due, the first unless the
+ * resident taps another. Returns the height used. */
+static int credit_choice(struct ui *ui, const struct core_state *s, int y)
+{
+	const struct ui_theme *t = &ui->theme;
+	int top = y, h;
+
+	if (s->basket_count < 2)
+		return 0;
+	y += 10 + ui_text(ui, UI_FONT_BODY, t->text, MARGIN, y, CONTENT_W, UI_LEFT,
+			  _("Credit the extra to:"));
+	for (int i = 0; i < s->basket_count; i++) {
+		const struct core_bill *b = &s->basket[i].bill;
+		char label[160];
+
+		snprintf(label, sizeof(label), "%s  %s", b->display_number, b->last_name);
+		h = ui_button_height(ui, CONTENT_W, label, NULL, 110);
+		ui_button_ex(ui, (SDL_Rect){MARGIN, y, CONTENT_W, h}, label, NULL,
+			     i == s->credit_to ? UI_SELECTED : UI_QUIET, !s->cash_closing,
+			     screen_tag(CORE_EV_CREDIT_TO, i));
+		y += h + 16;
+	}
+	return y - top + 20;
+}
+
 void screen_pay_cash(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx)
 {
 	const struct ui_theme *t = &ui->theme;
@@ -36,6 +61,7 @@ void screen_pay_cash(struct ui *ui, const struct core_state *s, const struct scr
 				over) +
 		     20;
 	}
+	y += credit_choice(ui, s, y);
 	if (s->cash_closing)
 		y += ui_text(ui, UI_FONT_BODY, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
 			     _("Finishing your payment...")) +

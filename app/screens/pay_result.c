@@ -85,6 +85,10 @@ void screen_pay_result(struct ui *ui, const struct core_state *s, const struct s
 		if (s->cash_taken_cents > s->amount_cents) {
 			money_format(s->cash_taken_cents - s->amount_cents, amount, sizeof(amount));
 			py += chrome_row(ui, x, py, w, _("Credit to your account"), amount);
+			/* A basket: the account the resident chose for it. */
+			if (s->basket_count > 1 && s->credit_to < s->basket_count)
+				py += chrome_row(ui, x, py, w, _("Credited to"),
+						 s->basket[s->credit_to].bill.display_number);
 		}
 	} else {
 		py += chrome_row(

@@ -35,6 +35,8 @@ int chrome_title(struct ui *ui, const char *title, const char *subtitle);
 void chrome_nav_right(struct ui *ui, const char *label, enum ui_style style, bool enabled, int tag);
 /* Back / Cancel / main button. main_label NULL: none. */
 void chrome_nav(struct ui *ui, bool back, bool cancel, const char *main_label, bool main_enabled);
+/* With a bill validator: Back, and two main buttons, Card and Cash, where Continue would be. */
+void chrome_nav_card_or_cash(struct ui *ui);
 /* An error notice in place at y (returns its height), or nothing for non-errors. */
 int chrome_notice(struct ui *ui, const struct core_state *s, int y);
 /* Non-error notices as a toast in the lower-right corner; busy and timeout overlays. */

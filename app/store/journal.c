@@ -150,8 +150,16 @@ static const char schema_v4[] =
     " UNIQUE (payment_id, customer_number));"
     "PRAGMA user_version = 4;";
 
+/* Version 5: a basket paid in cash credits what went over the amount due to one of its
+ * accounts, the first unless the resident chose another: that bill is marked. */
+static const char schema_v5[] =
+    "ALTER TABLE payment_bills ADD COLUMN takes_credit INTEGER NOT NULL DEFAULT 0"
+    " CHECK (takes_credit IN (0, 1));"
+    "UPDATE payment_bills SET takes_credit = 1 WHERE seq = 0;"
+    "PRAGMA user_version = 5;";
+
 /* Migrations in order: migrations[i] takes the schema from version i to i + 1. */
-static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4};
+static const char *const migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};
 
 static int store_error(struct journal *j, const char *what)
 {
@@ -469,12 +477,17 @@ static bool bills_ok(const struct journal_payment *p)
 static int insert_bills(struct journal *j, int64_t payment_id, const struct journal_payment *p)
 {
 	static const char sql[] = "INSERT INTO payment_bills (payment_id, seq, customer_number,"
-				  " amount_cents) VALUES (?, ?, ?, ?)";
+				  " amount_cents, takes_credit) VALUES (?, ?, ?, ?, ?)";
+	int credit = 0;
 	sqlite3_stmt *st = NULL;
 	int rc = 0;
 
 	if (p->n_bills == 0)
 		return 0;
+	/* One bill takes a cash credit: the one marked, else the first. */
+	for (int i = p->n_bills - 1; i > 0 && credit == 0; i--)
+		if (p->bills[i].takes_credit)
+			credit = i;
 	if (sqlite3_prepare_v2(j->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_error(j, "prepare bills");
 	for (int i = 0; i < p->n_bills && rc == 0; i++) {
@@ -482,6 +495,7 @@ static int insert_bills(struct journal *j, int64_t payment_id, const struct jour
 		sqlite3_bind_int(st, 2, i);
 		sqlite3_bind_text(st, 3, p->bills[i].customer_number, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, p->bills[i].amount_cents);
+		sqlite3_bind_int(st, 5, i == credit);
 		rc = step_done(j, st, "insert bill");
 		sqlite3_reset(st);
 	}
@@ -494,7 +508,8 @@ static void column_copy(sqlite3_stmt *st, int col, char *dst, size_t n);
 int journal_bills(struct journal *j, const char *key, struct journal_bill *out, int max, int *n)
 {
 	static const char sql[] =
-	    "SELECT b.customer_number, b.amount_cents FROM payments p LEFT JOIN payment_bills b"
+	    "SELECT b.customer_number, b.amount_cents, b.takes_credit FROM payments p"
+	    " LEFT JOIN payment_bills b"
 	    " ON b.payment_id = p.id WHERE p.idempotency_key = ? ORDER BY b.seq";
 	sqlite3_stmt *st = NULL;
 	int rc = KIOSK_ENOTFOUND, step;
@@ -511,10 +526,36 @@ int journal_bills(struct journal *j, const char *key, struct journal_bill *out, 
 			continue;
 		column_copy(st, 0, out[*n].customer_number, sizeof(out[*n].customer_number));
 		out[*n].amount_cents = sqlite3_column_int64(st, 1);
+		out[*n].takes_credit = sqlite3_column_int(st, 2) != 0;
 		(*n)++;
 	}
 	if (step != SQLITE_DONE)
 		rc = store_error(j, "select bills");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int journal_set_credit_bill(struct journal *j, const char *key, int seq)
+{
+	/* Only while the posting is still to be made: the outbox's body never differs from the
+	 * journal's word. */
+	static const char sql[] =
+	    "UPDATE payment_bills SET takes_credit = (seq = ?2) WHERE payment_id ="
+	    " (SELECT id FROM payments WHERE idempotency_key = ?1 AND post = 'pending')"
+	    " AND EXISTS (SELECT 1 FROM payment_bills b JOIN payments p ON b.payment_id = p.id"
+	    " WHERE p.idempotency_key = ?1 AND b.seq = ?2)";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (!j || !key || !key[0] || seq < 0 || seq >= JOURNAL_MAX_BILLS)
+		return KIOSK_EINVAL;
+	if (sqlite3_prepare_v2(j->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_error(j, "prepare credit bill");
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, seq);
+	rc = step_done(j, st, "update credit bill");
+	if (rc == 0 && sqlite3_changes(j->db) == 0)
+		rc = KIOSK_ESTATE; /* no such basket, no such bill, or already posted */
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -49,6 +49,9 @@ struct journal_card {
 struct journal_bill {
 	char customer_number[24];
 	int64_t amount_cents;
+	/* Schema 5: the bill whose account takes a cash credit (what went over the amount
+	 * due). On create, the first marked (none: the first bill). */
+	bool takes_credit;
 };
 
 struct journal_payment {
@@ -93,6 +96,11 @@ int journal_create(struct journal *j, const struct journal_payment *p);
 /* The bills of a basket payment, in order, into out (up to max): *n is 0 for a payment of
  * one bill. KIOSK_ENOTFOUND: no such key. */
 int journal_bills(struct journal *j, const char *key, struct journal_bill *out, int max, int *n);
+
+/* A basket paid in cash: the bill at seq takes the credit over the amount due (the resident
+ * chose its account). Only while the posting is pending: KIOSK_ESTATE when the payment is no
+ * basket, has no such bill or was already posted or queued. */
+int journal_set_credit_bill(struct journal *j, const char *key, int seq);
 
 /* Moves a payment to `state`; reference may be NULL to keep the stored one.
  * The update and its payment_events row are one transaction. KIOSK_ENOTFOUND: no such key;

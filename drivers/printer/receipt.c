@@ -326,6 +326,9 @@ static void cash_lines(struct sink *s, const struct receipt *r, receipt_tr_fn tr
 	if (r->credit_cents > 0) {
 		receipt_format_money(r->credit_cents, money, sizeof(money));
 		emit_pair(s, tr_text(tr, "Credit over the amount due"), money, cols);
+		safe_field(r->credit_display, label, sizeof(label));
+		if (label[0]) /* a basket: the account the resident chose */
+			emit_pair(s, tr_text(tr, "Credited to"), label, cols);
 	}
 }
 

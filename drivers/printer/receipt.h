@@ -57,8 +57,9 @@ struct receipt {
 		int64_t cents;
 		int count;
 	} notes[8];
-	int64_t credit_cents; /* credited to the account over the amount due */
-	bool posting_later;   /* the portal has not heard of it yet: the outbox sends it */
+	int64_t credit_cents;	 /* credited to the account over the amount due */
+	char credit_display[32]; /* a basket: the account that took the credit ("" one bill) */
+	bool posting_later;	 /* the portal has not heard of it yet: the outbox sends it */
 };
 
 /* Translation hook: returns the text to print for an English msgid. NULL means identity. */

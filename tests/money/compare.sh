@@ -14,7 +14,9 @@ set -euo pipefail
 [ $# -eq 3 ] || { echo "usage: compare.sh BUILD_DIR KIOSK_DATA PORTAL_SIM_DATA" >&2; exit 2; }
 bin="$1/bin"
 journal="$("$bin/kiosk" --list-payments --data-dir "$2")"
-ledger="$("$bin/portal-sim" ledger --data "$3")"
+# A basket's allocations are checked apart (tests/crash/basket-check.sh): the payment's own
+# fields are the ones before them.
+ledger="$("$bin/portal-sim" ledger --data "$3" | sed 's/,"allocations":\[[^]]*\]//')"
 
 field() { sed -n "s/.*\"$1\":\"\\{0,1\\}\\([^\",]*\\)\"\\{0,1\\}[,}].*/\\1/p"; }
 notes_of() { sed -n 's/.*"notes":"\([^"]*\)".*/\1/p'; }

@@ -595,6 +595,116 @@ static void post_cash_refusals(void **state)
 			 KIOSK_EINVAL);
 }
 
+/* ---- baskets through a terminal or with cash (docs/portal-api.md, "A basket through a
+ * terminal or with cash") ---- */
+
+static const struct portal_bill_share two_bills[] = {{"100-200-300", 8417, 0},
+						     {"300400500", 12850, 0}};
+
+/* A terminal's posting of two bills: applied whole, each bill with its balance after; once
+ * whatever the retries; the same key with the bills in another order is refused for good. */
+static void post_basket_terminal(void **state)
+{
+	struct fixture *f = *state;
+	const struct portal_bill_share swapped[] = {two_bills[1], two_bills[0]};
+	struct portal_posting pp = posting("basket-t1", 8417 + 12850, 250, "TXN-B1");
+	struct portal_payment first, again;
+	char body[1024], answer[512], url[128], ledger[4096];
+
+	pp.n_bills = 2;
+	pp.bills = two_bills;
+	assert_int_equal(post(f, &pp, &first), 0);
+	assert_int_equal(first.status, PORTAL_PAY_APPROVED);
+	assert_int_equal(first.n_bills, 2);
+	assert_string_equal(first.bills[1].customer_number, "300400500");
+	assert_int_equal(first.bills[1].balance_cents, 0);
+	assert_int_equal(post(f, &pp, &again), 0);
+	assert_string_equal(again.reference, first.reference);
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 0);
+	assert_int_equal(balance_of(f, "300400500", "Peña"), 0);
+	ledger_of(f, ledger, sizeof(ledger));
+	assert_non_null(strstr(ledger, "\"fee_cents\":250,\"transaction_id\":\"TXN-B1\""));
+	assert_non_null(strstr(ledger, "\"allocations\":[{\"customer_number\":\"100200300\","
+				       "\"amount_cents\":8417,\"balance_cents\":0},"));
+	pp.bills = swapped;
+	assert_int_equal(post(f, &pp, &again), KIOSK_EINVAL);
+	/* The bills must add up to the amount: the kiosk never builds it, the portal refuses. */
+	pp.bills = two_bills;
+	pp.amount_cents = 100;
+	assert_int_equal(portal_posting_json(&pp, body, sizeof(body)), KIOSK_EINVAL);
+	snprintf(url, sizeof(url), "%s/api/kiosk/v1/payments", f->sim.url);
+	assert_int_equal(
+	    sim_post(url, PKI_DIR "/ca.pem",
+		     "{\"idempotency_key\":\"basket-t2\",\"amount_cents\":100,\"fee_cents\":0,"
+		     "\"allocations\":[{\"customer_number\":\"120340560\",\"amount_cents\":50},"
+		     "{\"customer_number\":\"700800900\",\"amount_cents\":60}],"
+		     "\"tender\":\"terminal\",\"terminal\":{\"transaction_id\":\"TXN-B2\","
+		     "\"approval_code\":\"1\",\"brand\":\"Visa\",\"last4\":\"1111\","
+		     "\"entry_mode\":\"tap\"}}",
+		     answer, sizeof(answer)),
+	    0);
+	assert_non_null(strstr(answer, "invalid_amount"));
+}
+
+static int post_cash_basket(struct fixture *f, const char *key, int credit_to,
+			    struct portal_payment *out)
+{
+	static const struct portal_bill_share bills[] = {{"700800900", 500, 0},
+							 {"120-340-560", 1000, 0}};
+	const struct portal_cash_note notes[] = {{2000, 1}};
+	struct portal_cash_basket basket = {bills, 2, credit_to};
+	char body[1024];
+
+	assert_int_equal(portal_cash_basket_body(key, &basket, 1500, notes, 1, body, sizeof(body)),
+			 0);
+	return portal_post_payment(f->portal, key, body, out);
+}
+
+/* Cash for two bills, $5.00 over: each bill takes its share, the account the resident chose
+ * takes the credit too; once; the same key with the credit elsewhere is refused for good. */
+static void post_basket_cash(void **state)
+{
+	struct fixture *f = *state;
+	struct portal_payment first, again;
+	char answer[512], url[128], ledger[4096];
+	static const char *const bad[] = {
+	    /* credit_to not one of the bills, none in a basket, one beside one bill */
+	    "{\"idempotency_key\":\"cb1\",\"amount_cents\":2000,\"tender\":\"cash\","
+	    "\"allocations\":[{\"customer_number\":\"700800900\",\"amount_cents\":500},"
+	    "{\"customer_number\":\"120340560\",\"amount_cents\":1000}],"
+	    "\"cash\":{\"amount_due_cents\":1500,\"credit_cents\":500,\"credit_to\":\"100200300\","
+	    "\"notes\":[{\"cents\":2000,\"count\":1}]}}",
+	    "{\"idempotency_key\":\"cb2\",\"amount_cents\":2000,\"tender\":\"cash\","
+	    "\"allocations\":[{\"customer_number\":\"700800900\",\"amount_cents\":500},"
+	    "{\"customer_number\":\"120340560\",\"amount_cents\":1000}],"
+	    "\"cash\":{\"amount_due_cents\":1500,\"credit_cents\":500,"
+	    "\"notes\":[{\"cents\":2000,\"count\":1}]}}",
+	    "{\"idempotency_key\":\"cb3\",\"customer_number\":\"100200300\",\"amount_cents\":500,"
+	    "\"tender\":\"cash\",\"cash\":{\"amount_due_cents\":500,\"credit_cents\":0,"
+	    "\"credit_to\":\"100200300\",\"notes\":[{\"cents\":500,\"count\":1}]}}",
+	};
+
+	assert_int_equal(post_cash_basket(f, "cash-b1", 1, &first), 0);
+	assert_int_equal(first.status, PORTAL_PAY_APPROVED);
+	assert_int_equal(first.amount_cents, 2000);
+	assert_int_equal(first.n_bills, 2);
+	assert_int_equal(post_cash_basket(f, "cash-b1", 1, &again), 0);
+	assert_string_equal(again.reference, first.reference);
+	assert_int_equal(balance_of(f, "700800900", "Okafor"), 482315 - 500);
+	assert_int_equal(balance_of(f, "120340560", "O'Brien"), 11260 - 1000 - 500);
+	ledger_of(f, ledger, sizeof(ledger));
+	assert_non_null(strstr(ledger, "\"amount_due_cents\":1500,\"credit_cents\":500,"));
+	assert_non_null(strstr(ledger, "\"credit_to\":\"120340560\""));
+	assert_int_equal(post_cash_basket(f, "cash-b1", 0, &again), KIOSK_EINVAL);
+	snprintf(url, sizeof(url), "%s/api/kiosk/v1/payments", f->sim.url);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(sim_post(url, PKI_DIR "/ca.pem", bad[i], answer, sizeof(answer)),
+				 0);
+		assert_non_null(strstr(answer, "invalid_request"));
+	}
+	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417);
+}
+
 static void pay_status(void **state)
 {
 	struct fixture *f = *state;
@@ -877,6 +987,8 @@ int main(int argc, char **argv)
 	    SIM_TEST(post_terminal_refusals, plain),
 	    SIM_TEST(post_cash_payment, plain),
 	    SIM_TEST(post_cash_refusals, plain),
+	    SIM_TEST(post_basket_terminal, plain),
+	    SIM_TEST(post_basket_cash, plain),
 	    SIM_TEST(pay_invalid_amount, plain),
 	    SIM_TEST(receipt_messages, plain),
 	    SIM_TEST(pay_basket, plain),

@@ -245,7 +245,8 @@ static int same_request(const struct sim_payment *a, const struct sim_payment *b
 			return 0;
 	return strcmp(a->customer_number, b->customer_number) == 0 &&
 	       a->amount_cents == b->amount_cents && a->fee_cents == b->fee_cents &&
-	       strcmp(a->transaction_id, b->transaction_id) == 0 && strcmp(a->notes, b->notes) == 0;
+	       strcmp(a->transaction_id, b->transaction_id) == 0 &&
+	       strcmp(a->notes, b->notes) == 0 && strcmp(a->credit_to, b->credit_to) == 0;
 }
 
 /* Each bill's account exists and owes at least its amount (a payment of one bill is a basket
@@ -378,18 +379,17 @@ static int text_of(json_t *v, size_t min, size_t max, const char *alphabet)
 
 #define ALNUM "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
+static int read_basket(json_t *req, struct sim_payment *p, int64_t *sum, struct sim_reply *out);
+
 /* A payment a card terminal took, posted by the kiosk (docs/portal-api.md, "Terminal
  * payments"): the portal does not decide it (the terminal did), it checks it strictly,
- * applies it to the bill and keeps it in its ledger, once. */
+ * applies it to the bill (or to each bill of a basket, all or none) and keeps it in its
+ * ledger, once. */
 static void handle_posting(struct sim_api *api, json_t *req, struct sim_reply *out)
 {
-	static const char *const top[] = {"idempotency_key",
-					  "customer_number",
-					  "amount_cents",
-					  "fee_cents",
-					  "tender",
-					  "terminal",
-					  NULL};
+	static const char *const top[] = {
+	    "idempotency_key", "customer_number", "amount_cents", "fee_cents",
+	    "tender",	       "terminal",	  "allocations",  NULL};
 	static const char *const term[] = {"transaction_id", "approval_code", "brand",
 					   "last4",	     "entry_mode",    NULL};
 	static const char *const entries[] = {"chip", "tap", "swipe", "wallet", "keyed", NULL};
@@ -401,11 +401,18 @@ static void handle_posting(struct sim_api *api, json_t *req, struct sim_reply *o
 	const char *entry = json_string_value(json_object_get(t, "entry_mode"));
 	const char *brand = json_string_value(json_object_get(t, "brand"));
 	struct sim_payment p;
+	int64_t basket_sum = 0;
 	size_t e = 0;
 
 	while (entries[e] && entry && strcmp(entries[e], entry) != 0)
 		e++;
 	memset(&p, 0, sizeof(p));
+	if (json_object_get(req, "allocations")) {
+		/* A basket: its bills in place of customer_number, amount_cents their sum. */
+		if (read_basket(req, &p, &basket_sum, out) != 0)
+			return;
+		number = p.customer_number;
+	}
 	if (!only_keys(req, top) || !key_ok(key) || !number || !json_is_integer(amount) ||
 	    !json_is_integer(fee) || json_integer_value(fee) < 0 ||
 	    !text_of(json_object_get(req, "tender"), 8, 8, NULL) ||
@@ -415,11 +422,15 @@ static void handle_posting(struct sim_api *api, json_t *req, struct sim_reply *o
 	    !text_of(json_object_get(t, "approval_code"), 1, 15, ALNUM) ||
 	    !text_of(json_object_get(t, "brand"), 1, 15, NULL) || strpbrk(brand, "0123456789") ||
 	    !text_of(json_object_get(t, "last4"), 4, 4, "0123456789") || !entry || !entries[e]) {
-		reply_error(
-		    out, 400, "invalid_request",
-		    "Send idempotency_key, customer_number, amount_cents, fee_cents, tender "
-		    "\"terminal\" and terminal {transaction_id, approval_code, brand, last4, "
-		    "entry_mode}, and nothing else");
+		reply_error(out, 400, "invalid_request",
+			    "Send idempotency_key, customer_number (or allocations), amount_cents, "
+			    "fee_cents, tender \"terminal\" and terminal {transaction_id, "
+			    "approval_code, brand, last4, entry_mode}, and nothing else");
+		return;
+	}
+	if (p.n_allocs && json_integer_value(amount) != basket_sum) {
+		reply_error(out, 422, "invalid_amount",
+			    "amount_cents must be the sum of the allocations' amounts");
 		return;
 	}
 	snprintf(p.idempotency_key, sizeof(p.idempotency_key), "%s", key);
@@ -533,20 +544,35 @@ static int read_notes(json_t *notes, struct sim_payment *p, int64_t *sum)
  * strictly, applied to the bill with anything over the balance credited, kept once. */
 static void handle_cash(struct sim_api *api, json_t *req, struct sim_reply *out)
 {
-	static const char *const top[] = {
-	    "idempotency_key", "customer_number", "amount_cents", "tender", "cash", NULL};
-	static const char *const inner[] = {"amount_due_cents", "credit_cents", "notes", NULL};
+	static const char *const top[] = {"idempotency_key",
+					  "customer_number",
+					  "amount_cents",
+					  "tender",
+					  "cash",
+					  "allocations",
+					  NULL};
+	static const char *const inner[] = {"amount_due_cents", "credit_cents", "notes",
+					    "credit_to", NULL};
 	const char *key = json_string_value(json_object_get(req, "idempotency_key"));
 	const char *number = json_string_value(json_object_get(req, "customer_number"));
 	json_t *amount = json_object_get(req, "amount_cents");
 	json_t *cash = json_object_get(req, "cash");
 	json_t *due = json_object_get(cash, "amount_due_cents");
 	json_t *credit = json_object_get(cash, "credit_cents");
+	const char *credit_to = json_string_value(json_object_get(cash, "credit_to"));
 	struct sim_payment p;
-	int64_t sum = 0, over;
+	int64_t sum = 0, over, basket_sum = 0;
 
 	memset(&p, 0, sizeof(p));
+	if (json_object_get(req, "allocations")) {
+		/* A basket: its bills in place of customer_number; the credit goes to the one
+		 * the resident chose (credit_to, required here and only here). */
+		if (read_basket(req, &p, &basket_sum, out) != 0)
+			return;
+		number = p.customer_number;
+	}
 	if (!only_keys(req, top) || !key_ok(key) || !number || !json_is_integer(amount) ||
+	    !p.n_allocs != !json_object_get(cash, "credit_to") || (p.n_allocs && !credit_to) ||
 	    !json_is_object(cash) || !only_keys(cash, inner) || !json_is_integer(due) ||
 	    json_integer_value(due) <= 0 || !json_is_integer(credit) ||
 	    read_notes(json_object_get(cash, "notes"), &p, &sum) != 0) {
@@ -554,8 +580,27 @@ static void handle_cash(struct sim_api *api, json_t *req, struct sim_reply *out)
 		    out, 400, "invalid_request",
 		    "Send idempotency_key, customer_number, amount_cents, tender \"cash\" "
 		    "and cash {amount_due_cents, credit_cents, notes [{cents, count}] of US "
-		    "notes, smallest first}, and nothing else");
+		    "notes, smallest first}, and nothing else; for a basket, allocations in "
+		    "place of customer_number and cash.credit_to");
 		return;
+	}
+	if (p.n_allocs) {
+		int k = 0;
+
+		if (match_customer_number(credit_to, p.credit_to, sizeof(p.credit_to)) != 0)
+			k = p.n_allocs;
+		while (k < p.n_allocs && strcmp(p.allocs[k].customer_number, p.credit_to) != 0)
+			k++;
+		if (k == p.n_allocs) {
+			reply_error(out, 400, "invalid_request",
+				    "credit_to must be one of the allocations' accounts");
+			return;
+		}
+		if (json_integer_value(due) != basket_sum) {
+			reply_error(out, 422, "invalid_amount",
+				    "amount_due_cents must be the sum of the allocations' amounts");
+			return;
+		}
 	}
 	p.amount_cents = json_integer_value(amount);
 	p.amount_due_cents = json_integer_value(due);

@@ -84,7 +84,11 @@ static const char schema_sql[] =
     "  customer_number TEXT NOT NULL REFERENCES accounts(customer_number),"
     "  amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),"
     "  balance_cents INTEGER NOT NULL,"
-    "  PRIMARY KEY (idempotency_key, seq), UNIQUE (idempotency_key, customer_number));";
+    "  PRIMARY KEY (idempotency_key, seq), UNIQUE (idempotency_key, customer_number));"
+    /* A basket paid in cash: which of its accounts the resident had the credit go to. */
+    "CREATE TABLE IF NOT EXISTS cash_credit_to ("
+    "  idempotency_key TEXT PRIMARY KEY REFERENCES payments(idempotency_key),"
+    "  credit_to TEXT NOT NULL REFERENCES accounts(customer_number));";
 
 /* Demo accounts, documented in docs/portal-api.md; INSERT OR IGNORE keeps a used file's
  * balances as they are. */
@@ -330,6 +334,18 @@ static int insert_cash(struct sim_db *db, const struct sim_payment *p)
 	sqlite3_bind_int64(st, 4, p->credit_cents);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : KIOSK_ESTORE;
 	sqlite3_finalize(st);
+	if (rc != 0 || !p->credit_to[0])
+		return rc;
+	rc = KIOSK_ESTORE;
+	if (sqlite3_prepare_v2(db->conn,
+			       "INSERT INTO cash_credit_to (idempotency_key, credit_to)"
+			       " VALUES (?, ?)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, p->idempotency_key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, p->credit_to, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : KIOSK_ESTORE;
+	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -367,9 +383,11 @@ static int find_payment_locked(struct sim_db *db, const char *key, struct sim_pa
 	    " brand, last4, coalesce(t.tender, iif(c.notes IS NULL, 'card', 'cash')),"
 	    " coalesce(t.fee_cents, 0), coalesce(t.transaction_id, ''),"
 	    " coalesce(t.approval_code, ''), coalesce(t.entry_mode, ''),"
-	    " coalesce(c.amount_due_cents, 0), coalesce(c.credit_cents, 0), coalesce(c.notes, '')"
+	    " coalesce(c.amount_due_cents, 0), coalesce(c.credit_cents, 0), coalesce(c.notes, ''),"
+	    " coalesce(r.credit_to, '')"
 	    " FROM payments LEFT JOIN terminal_postings t USING (idempotency_key)"
-	    " LEFT JOIN cash_postings c USING (idempotency_key) WHERE idempotency_key = ?";
+	    " LEFT JOIN cash_postings c USING (idempotency_key)"
+	    " LEFT JOIN cash_credit_to r USING (idempotency_key) WHERE idempotency_key = ?";
 	sqlite3_stmt *st = NULL;
 	const unsigned char *status;
 	int rc = KIOSK_ESTORE;
@@ -394,6 +412,7 @@ static int find_payment_locked(struct sim_db *db, const char *key, struct sim_pa
 	copy_text(out->last4, sizeof(out->last4), st, 7);
 	posting_columns(out, st, 8);
 	read_cash(out, st, 13);
+	copy_text(out->credit_to, sizeof(out->credit_to), st, 16);
 	rc = load_allocs(db, out);
 out:
 	sqlite3_finalize(st);
@@ -483,11 +502,15 @@ out:
 	return rc;
 }
 
+static int take_cash(struct sim_db *db, const struct sim_payment *p);
+
 /* Caller holds the lock and an open transaction: each bill of a basket is taken off its
  * account and recorded with the balance left; one that no longer fits fails the whole basket
- * (the caller rolls back, so no bill of it is applied). */
+ * (the caller rolls back, so no bill of it is applied). Cash is never refused: each bill takes
+ * its share, and the account the resident chose also takes the credit over the amount due. */
 static int charge_basket(struct sim_db *db, struct sim_payment *p)
 {
+	int cash = strcmp(p->tender, "cash") == 0;
 	static const char sql[] =
 	    "INSERT INTO allocations (idempotency_key, seq, customer_number, amount_cents,"
 	    " balance_cents) SELECT ?1, ?2, customer_number, ?3, balance_cents FROM accounts"
@@ -502,7 +525,10 @@ static int charge_basket(struct sim_db *db, struct sim_payment *p)
 		snprintf(one.customer_number, sizeof(one.customer_number), "%s",
 			 a->customer_number);
 		one.amount_cents = a->amount_cents;
-		if (p->approved && (rc = charge_account(db, &one)) != 0)
+		if (cash && strcmp(p->credit_to, a->customer_number) == 0)
+			one.amount_cents += p->credit_cents;
+		if (p->approved &&
+		    (rc = cash ? take_cash(db, &one) : charge_account(db, &one)) != 0)
 			break;
 		rc = KIOSK_ESTORE;
 		if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) == SQLITE_OK) {
@@ -671,10 +697,11 @@ int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *ro
 	    " coalesce(t.tender, iif(k.notes IS NULL, 'card', 'cash')), coalesce(t.fee_cents, 0),"
 	    " coalesce(t.transaction_id, ''), coalesce(t.approval_code, ''),"
 	    " coalesce(t.entry_mode, ''), coalesce(k.amount_due_cents, 0),"
-	    " coalesce(k.credit_cents, 0), coalesce(k.notes, '')"
+	    " coalesce(k.credit_cents, 0), coalesce(k.notes, ''), coalesce(r.credit_to, '')"
 	    " FROM payments p LEFT JOIN confirmations c USING (idempotency_key)"
 	    " LEFT JOIN terminal_postings t USING (idempotency_key)"
-	    " LEFT JOIN cash_postings k USING (idempotency_key) ORDER BY p.id";
+	    " LEFT JOIN cash_postings k USING (idempotency_key)"
+	    " LEFT JOIN cash_credit_to r USING (idempotency_key) ORDER BY p.id";
 	struct sim_ledger_row row;
 	sqlite3_stmt *st = NULL;
 	const unsigned char *status;
@@ -699,7 +726,11 @@ int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *ro
 		copy_text(row.outcome_shown, sizeof(row.outcome_shown), st, 9);
 		posting_columns(&row.p, st, 10);
 		read_cash(&row.p, st, 15);
-		rc = fn(&row, ctx);
+		copy_text(row.p.credit_to, sizeof(row.p.credit_to), st, 18);
+		/* A basket's bills, each with the balance it was left with. */
+		rc = load_allocs(db, &row.p);
+		if (rc == 0)
+			rc = fn(&row, ctx);
 		if (rc != 0)
 			goto out;
 	}

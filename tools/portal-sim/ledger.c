@@ -36,6 +36,20 @@ static int print_row(const struct sim_ledger_row *row, void *ctx)
 		json_object_set_new(doc, "approval_code", json_string(p->approval_code));
 		json_object_set_new(doc, "entry_mode", json_string(p->entry_mode));
 	}
+	if (doc && p->n_allocs) {
+		/* A basket: each bill with what it got and the balance it was left with. */
+		json_t *bills = json_array();
+
+		for (int i = 0; bills && i < p->n_allocs; i++)
+			json_array_append_new(
+			    bills, json_pack("{s:s, s:I, s:I}", "customer_number",
+					     p->allocs[i].customer_number, "amount_cents",
+					     (json_int_t)p->allocs[i].amount_cents, "balance_cents",
+					     (json_int_t)p->allocs[i].balance_cents));
+		json_object_set_new(doc, "allocations", bills);
+	}
+	if (doc && p->credit_to[0])
+		json_object_set_new(doc, "credit_to", json_string(p->credit_to));
 	return simhttp_print_json_line(doc);
 }
 

@@ -99,6 +99,8 @@ struct sim_payment {
 	int64_t amount_due_cents;
 	int64_t credit_cents;
 	char notes[160];
+	/* A basket paid in cash: the account its credit went to (one of allocs), else "". */
+	char credit_to[24];
 };
 
 int db_open(const char *path, struct sim_db **out);

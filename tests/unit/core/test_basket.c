@@ -1,7 +1,8 @@
 /* Several bills, one tender (app/core/basket.c): bills join from the bill screen and the
  * amount step, the same bill twice keeps the last amount, Back takes the last one out, the
- * card step gets the total, the payment effect carries every bill, and a signed-in resident
- * adds linked accounts. */
+ * card step gets the total, the payment effect carries every bill, a signed-in resident adds
+ * linked accounts, and a basket goes through the reader, the terminal or cash (with the
+ * choice of the account that takes the credit). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -214,29 +215,137 @@ static void test_signed_in_accounts(void **state)
 	assert_string_equal(core_screen_id(&s), "basket");
 }
 
-/* A basket is paid by card through the reader: a kiosk with a payment terminal or a bill
- * validator does not offer it (their postings name one bill). */
-static void test_only_with_the_reader(void **state)
+/* The effect of this type among the last ones, or NULL. */
+static const struct core_effect *effect(enum core_effect_type type)
+{
+	for (int i = 0; i < fx.count; i++)
+		if (fx.fx[i].type == type)
+			return &fx.fx[i];
+	return NULL;
+}
+
+/* Two bills from a guest: Rivera's in full, then Pena's in full. */
+static void two_bills(void)
+{
+	ev(CORE_EV_PAY_BILL);
+	find_bill("100200300", 8417);
+	assert_true(core_basket_offered(&s));
+	assert_true(ev(CORE_EV_ADD_BILL));
+	assert_string_equal(core_screen_id(&s), "basket");
+	ev(CORE_EV_ADD_BILL);
+	find_bill("300400500", 12850);
+	ev(CORE_EV_CONTINUE);
+	assert_string_equal(core_screen_id(&s), "pay-amount");
+	ev(CORE_EV_CONTINUE);
+	assert_string_equal(core_screen_id(&s), "basket");
+	assert_int_equal(s.basket_count, 2);
+}
+
+/* A basket through the payment terminal: the terminal is asked for the total with the card fee
+ * on it, and the payment carries every bill. */
+static void test_terminal_basket(void **state)
 {
 	struct core_config cfg;
+	const struct core_effect *pay;
 
 	(void)state;
 	core_config_defaults(&cfg);
 	cfg.card = CORE_CARD_TERMINAL;
+	cfg.card_fee.flat_cents = 250;
 	core_init(&s, &cfg, now);
-	ev(CORE_EV_PAY_BILL);
-	find_bill("100200300", 8417);
-	assert_false(core_basket_offered(&s));
-	assert_false(ev(CORE_EV_ADD_BILL));
-	assert_string_equal(core_screen_id(&s), "bill-summary");
-	assert_int_equal(s.basket_count, 0);
+	two_bills();
+	ev(CORE_EV_CONTINUE);
+	assert_string_equal(core_screen_id(&s), "pay-card");
+	pay = effect(CORE_FX_PAY);
+	assert_non_null(pay);
+	assert_int_equal(pay->amount_cents, 8417 + 12850);
+	assert_int_equal(pay->fee_cents, 250);
+	assert_int_equal(pay->basket_count, 2);
+	assert_string_equal(pay->basket[1].bill.customer_number, "300400500");
+}
+
+/* A basket with cash: three bills, Cash on the basket's screen takes the total in notes; the
+ * credit goes to the first account unless the resident picks another, and Done tells the
+ * payment which. */
+static void test_cash_basket(void **state)
+{
+	struct core_config cfg;
+	struct core_event e;
+	const struct core_effect *pay;
+
+	(void)state;
 	core_config_defaults(&cfg);
 	cfg.cash = true;
 	core_init(&s, &cfg, now);
-	assert_false(core_basket_offered(&s));
+	e = mk(CORE_EV_CASH_AVAILABLE);
+	e.choice = 1;
+	core_handle(&s, &e, &fx);
+	s.cash_problem = CORE_CASH_OK; /* the cash box's word: no alarm, no fault */
+	two_bills();
+	ev(CORE_EV_ADD_BILL);
+	find_bill("120340560", 11260);
+	ev(CORE_EV_CONTINUE);
+	assert_string_equal(core_screen_id(&s), "pay-amount");
+	/* Joining a basket: Continue, not Card or Cash. */
+	ev(CORE_EV_PAY_OTHER);
+	key("10.00");
+	ev(CORE_EV_CONTINUE);
+	assert_string_equal(core_screen_id(&s), "basket");
+	assert_int_equal(s.basket_count, 3);
+	/* Pay is Card or Cash here: Continue does nothing. */
+	ev(CORE_EV_CONTINUE);
+	assert_string_equal(core_screen_id(&s), "basket");
+	assert_int_equal(effect(CORE_FX_PAY), NULL);
+	assert_true(ev(CORE_EV_PAY_BY_CASH));
+	assert_string_equal(core_screen_id(&s), "pay-cash");
+	pay = effect(CORE_FX_PAY);
+	assert_non_null(pay);
+	assert_int_equal(pay->tender, CORE_TENDER_CASH);
+	assert_int_equal(pay->amount_cents, 8417 + 12850 + 1000);
+	assert_int_equal(pay->fee_cents, 0);
+	assert_int_equal(pay->basket_count, 3);
+	assert_int_equal(s.credit_to, 0);
+	/* The choice: one of the basket's bills, no other. */
+	e = mk(CORE_EV_CREDIT_TO);
+	e.choice = 3;
+	assert_false(core_handle(&s, &e, &fx));
+	e.choice = -1;
+	assert_false(core_handle(&s, &e, &fx));
+	e.choice = 1;
+	assert_true(core_handle(&s, &e, &fx));
+	assert_int_equal(s.credit_to, 1);
+	assert_true(ev(CORE_EV_CASH_DONE));
+	pay = effect(CORE_FX_PAY_ABORT);
+	assert_non_null(pay);
+	assert_int_equal(pay->credit_to, 1);
+	/* Closing: the choice is final. */
+	e = mk(CORE_EV_CREDIT_TO);
+	e.choice = 2;
+	assert_false(core_handle(&s, &e, &fx));
+}
+
+/* One bill in cash has no choice to make. */
+static void test_cash_one_bill_no_choice(void **state)
+{
+	struct core_config cfg;
+	struct core_event e;
+
+	(void)state;
 	core_config_defaults(&cfg);
+	cfg.cash = true;
 	core_init(&s, &cfg, now);
-	assert_true(core_basket_offered(&s));
+	e = mk(CORE_EV_CASH_AVAILABLE);
+	e.choice = 1;
+	core_handle(&s, &e, &fx);
+	s.cash_problem = CORE_CASH_OK; /* the cash box's word: no alarm, no fault */
+	ev(CORE_EV_PAY_BILL);
+	find_bill("100200300", 8417);
+	ev(CORE_EV_CONTINUE);
+	assert_true(ev(CORE_EV_PAY_BY_CASH));
+	assert_string_equal(core_screen_id(&s), "pay-cash");
+	e = mk(CORE_EV_CREDIT_TO);
+	e.choice = 1;
+	assert_false(core_handle(&s, &e, &fx));
 }
 
 int main(void)
@@ -246,7 +355,9 @@ int main(void)
 	    cmocka_unit_test_setup(test_same_bill_and_single, setup),
 	    cmocka_unit_test_setup(test_cancel_wipes, setup),
 	    cmocka_unit_test_setup(test_signed_in_accounts, setup),
-	    cmocka_unit_test_setup(test_only_with_the_reader, setup),
+	    cmocka_unit_test_setup(test_terminal_basket, setup),
+	    cmocka_unit_test_setup(test_cash_basket, setup),
+	    cmocka_unit_test_setup(test_cash_one_bill_no_choice, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

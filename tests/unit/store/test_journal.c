@@ -193,7 +193,7 @@ static void test_reopen_wal_version(void **state)
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
 	sqlite3_finalize(s);
-	assert_int_equal(peek_int(db, "PRAGMA user_version", NULL), 4);
+	assert_int_equal(peek_int(db, "PRAGMA user_version", NULL), 5);
 	sqlite3_close(db);
 
 	assert_int_equal(journal_open(db_path, &j), 0);
@@ -549,6 +549,16 @@ static void test_migrates_v1(void **state)
 	journal_close(j);
 }
 
+/* Rivera's and Pena's bills in full, as a basket's first two. */
+static void two_bills(struct journal_payment *p)
+{
+	p->n_bills = 2;
+	snprintf(p->bills[0].customer_number, sizeof(p->bills[0].customer_number), "100200300");
+	p->bills[0].amount_cents = 8417;
+	snprintf(p->bills[1].customer_number, sizeof(p->bills[1].customer_number), "300400500");
+	p->bills[1].amount_cents = 12850;
+}
+
 /* A basket: each bill's share kept with the payment in the same transaction; a basket that
  * does not add up, repeats an account or has one bill is refused whole. */
 static void test_basket_bills(void **state)
@@ -559,11 +569,7 @@ static void test_basket_bills(void **state)
 	int n = -1;
 
 	(void)state;
-	p.n_bills = 2;
-	snprintf(p.bills[0].customer_number, sizeof(p.bills[0].customer_number), "100200300");
-	p.bills[0].amount_cents = 8417;
-	snprintf(p.bills[1].customer_number, sizeof(p.bills[1].customer_number), "300400500");
-	p.bills[1].amount_cents = 12850;
+	two_bills(&p);
 	assert_int_equal(journal_open(db_path, &j), 0);
 	assert_int_equal(journal_create(j, &p), 0);
 	assert_int_equal(journal_bills(j, "b-1", got, JOURNAL_MAX_BILLS, &n), 0);
@@ -592,6 +598,56 @@ static void test_basket_bills(void **state)
 	journal_close(j);
 }
 
+/* A basket paid in cash: the first bill takes the credit unless another is marked; the choice
+ * may change until the posting leaves (pending), never after, and never to a bill it lacks. */
+static void test_basket_credit_bill(void **state)
+{
+	struct journal *j;
+	struct journal_payment p = payment("c-1", 8417 + 12850 + 1000);
+	struct journal_bill got[JOURNAL_MAX_BILLS];
+	int n = -1;
+
+	(void)state;
+	p.post = JOURNAL_POST_PENDING;
+	two_bills(&p);
+	p.n_bills = 3;
+	snprintf(p.bills[2].customer_number, sizeof(p.bills[2].customer_number), "120340560");
+	p.bills[2].amount_cents = 1000;
+	assert_int_equal(journal_open(db_path, &j), 0);
+	assert_int_equal(journal_create(j, &p), 0);
+	assert_int_equal(journal_bills(j, "c-1", got, JOURNAL_MAX_BILLS, &n), 0);
+	assert_int_equal(n, 3);
+	assert_true(got[0].takes_credit);
+	assert_false(got[1].takes_credit);
+	assert_false(got[2].takes_credit);
+
+	assert_int_equal(journal_set_credit_bill(j, "c-1", 1), 0);
+	assert_int_equal(journal_bills(j, "c-1", got, JOURNAL_MAX_BILLS, &n), 0);
+	assert_false(got[0].takes_credit);
+	assert_true(got[1].takes_credit);
+	assert_false(got[2].takes_credit);
+	assert_int_equal(journal_set_credit_bill(j, "c-1", 3), KIOSK_ESTATE);
+	assert_int_equal(journal_set_credit_bill(j, "nope", 0), KIOSK_ESTATE);
+
+	/* Queued to the portal: the body is written, the choice is final. */
+	assert_int_equal(journal_set_post(j, "c-1", JOURNAL_POST_QUEUED, NULL), 0);
+	assert_int_equal(journal_set_credit_bill(j, "c-1", 2), KIOSK_ESTATE);
+	assert_int_equal(journal_bills(j, "c-1", got, JOURNAL_MAX_BILLS, &n), 0);
+	assert_true(got[1].takes_credit);
+	assert_false(got[2].takes_credit);
+
+	/* Marked on create. */
+	p = payment("c-2", 8417 + 12850);
+	p.post = JOURNAL_POST_PENDING;
+	two_bills(&p);
+	p.bills[1].takes_credit = true;
+	assert_int_equal(journal_create(j, &p), 0);
+	assert_int_equal(journal_bills(j, "c-2", got, JOURNAL_MAX_BILLS, &n), 0);
+	assert_false(got[0].takes_credit);
+	assert_true(got[1].takes_credit);
+	journal_close(j);
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -615,6 +671,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_migrates_v1, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_card_fee_and_post, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_basket_bills, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_basket_credit_bill, setup, teardown),
 	    cmocka_unit_test(test_names),
 	};
 
