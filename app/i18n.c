@@ -122,6 +122,23 @@ void i18n_date(int lang, const char *iso, char *out, size_t n)
 	fill_named(out, n, i18n_tr(lang, N_("{month} {day}, {year}")), names, values, 3);
 }
 
+void i18n_when(int lang, time_t t, char *out, size_t n)
+{
+	char iso[16], date[96], hm[8];
+	struct tm tm;
+
+	if (!n)
+		return;
+	if (!localtime_r(&t, &tm)) {
+		out[0] = '\0';
+		return;
+	}
+	strftime(iso, sizeof(iso), "%Y-%m-%d", &tm);
+	strftime(hm, sizeof(hm), "%H:%M", &tm);
+	i18n_date(lang, iso, date, sizeof(date));
+	snprintf(out, n, "%s %s", date, hm);
+}
+
 const char *i18n_other_language_name(int lang)
 {
 	return lang == I18N_ES ? "English" : "Español";

@@ -4,6 +4,7 @@
 #define KIOSK_I18N_H
 
 #include <stddef.h>
+#include <time.h>
 
 /* Marks a string for extraction without translating it where it stands. */
 #ifndef N_
@@ -30,6 +31,11 @@ const char *i18n_ntr(int lang, const char *msgid, const char *plural, unsigned l
  * "15 de diciembre de 2026" in Spanish. Anything that is not a YYYY-MM-DD date is copied as
  * it is. Thread-safe. */
 void i18n_date(int lang, const char *iso, char *out, size_t n);
+
+/* A moment as a receipt states it, in local time: the date written out as i18n_date writes it,
+ * then the time on the 24-hour clock: "December 15, 2026 17:05", "15 de diciembre de 2026
+ * 17:05". Thread-safe. */
+void i18n_when(int lang, time_t t, char *out, size_t n);
 
 /* fmt with its %s replaced, in order, by a and then b (a catalog's text is never a printf
  * format). */

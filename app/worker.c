@@ -239,6 +239,7 @@ static void receipts_env_of(const struct worker *w, enum core_lang lang, struct 
 	env->city_phone = w->cfg.city_phone;
 	env->city_website = w->cfg.city_website;
 	env->tr = receipt_tr(lang);
+	env->lang = (int)lang;
 	env->qr_url = w->cfg.receipt_qr_url;
 }
 
@@ -258,6 +259,7 @@ static void service_env_of(struct worker *w, struct service_env *env, enum core_
 	env->header = w->cfg.receipt_header;
 	env->kiosk_id = w->cfg.kiosk_id;
 	env->tr = receipt_tr(lang);
+	env->lang = (int)lang;
 	env->now_wall_ms = clock_wall_ms();
 }
 
@@ -406,6 +408,7 @@ static void run_effect(struct worker *w, const struct core_effect *fx, enum core
 		account_send_receipt(w->portal, fx, lang, &ev);
 		post(w, &ev);
 		break;
+	case CORE_FX_DROP_CARD: payments_drop_card(w->payments); break;
 	case CORE_FX_END_SESSION:
 		payments_end_session(w->payments);
 		account_session_end(w->portal, &w->session);

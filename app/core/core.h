@@ -756,7 +756,7 @@ enum core_effect_type {
 	CORE_FX_LOOKUP,	     /* look up .bill.customer_number with .bill.last_name or
 			      * .bill.last_bill_cents (by .verify) */
 	CORE_FX_READER_ON,   /* start taking swipes */
-	CORE_FX_READER_OFF,  /* stop taking swipes and drop any card held */
+	CORE_FX_READER_OFF,  /* stop taking swipes (a card held stays, for the payment) */
 	CORE_FX_PAY,	     /* pay .amount_cents on .bill.customer_number by .tender (the
 			      * card: the one swiped, or the terminal asks for it) */
 	CORE_FX_PAY_ABORT,   /* stop the payment under way (the resident tapped Cancel); its
@@ -783,6 +783,9 @@ enum core_effect_type {
 	CORE_FX_TEXT_RECEIPT,
 	/* look up the bill whose barcode .text is; answered by CORE_EV_LOOKUP_DONE */
 	CORE_FX_LOOKUP_SCANNED,
+	/* drop the card the reader holds, and nothing else: no session ended, so the look and
+	 * speech the kiosk is in stay (staff's card reader test) */
+	CORE_FX_DROP_CARD,
 };
 
 struct core_effect {

@@ -425,8 +425,9 @@ static bool card_read(struct core_state *s, const struct core_event *ev, struct 
 	s->svc.card_read = true;
 	core_copy(s->svc.card_brand, sizeof(s->svc.card_brand), ev->brand);
 	core_copy(s->svc.card_last4, sizeof(s->svc.card_last4), ev->last4);
-	/* Only brand and last four were wanted: the sealed card goes at once. */
-	core_add_fx(fx, CORE_FX_END_SESSION, s);
+	/* Only brand and last four were wanted: the sealed card goes at once. Not by ending a
+	 * session: that would also put the look and speech back to the kiosk's defaults. */
+	core_add_fx(fx, CORE_FX_DROP_CARD, s);
 	core_add_fx(fx, CORE_FX_READER_ON, s);
 	return true;
 }

@@ -28,6 +28,7 @@ struct runner {
 	int64_t started_ms; /* when the current line began, -1 when not yet */
 	bool need_frame;    /* the last line pushed events: wait for them to be drawn */
 	bool holding;	    /* hold-at: pressed, not yet released */
+	int drag_step;	    /* drag: 0 before the press, then each move, drawn in between */
 	/* double-tap: the first tap is done; the second waits for something new under it */
 	bool second_tap;
 	bool translate; /* translate-labels: labels and texts are English msgids */
@@ -762,6 +763,124 @@ static enum outcome run_cash(struct runner *r, const struct runner_cmd *c, int64
 	return DONE;
 }
 
+/* What expect-receipt, expect-mail and expect-text-message look for: their text, with {today}
+ * and {today-es} replaced by today's date written out in English and in Spanish (a receipt
+ * states the day it was paid). */
+static void expand_today(struct runner *r, const char *arg, char *out, size_t n)
+{
+	static const struct {
+		const char *token;
+		bool es;
+	} tokens[] = {{"{today}", false}, {"{today-es}", true}};
+	size_t len = 0;
+
+	while (*arg && len + 1 < n) {
+		size_t i = 0;
+		while (i < 2 && strncmp(arg, tokens[i].token, strlen(tokens[i].token)))
+			i++;
+		if (i == 2 || !r->host.today) {
+			out[len++] = *arg++;
+			continue;
+		}
+		r->host.today(r->host.ctx, tokens[i].es, out + len, n - len);
+		len += strlen(out + len);
+		arg += strlen(tokens[i].token);
+	}
+	out[len] = '\0';
+}
+
+/* drag X Y DX DY: a finger down at X Y, moved to X+DX Y+DY in steps, and lifted: real SDL
+ * mouse events, each step drawn before the next as a finger is seen moving, as a resident drags
+ * the content to scroll it. */
+static enum outcome run_drag(struct runner *r, const struct runner_cmd *c)
+{
+	enum { STEPS = 8 };
+	long v[4];
+	int k = r->drag_step;
+
+	if (want_args(r, c, 4) == FAIL)
+		return FAIL;
+	for (int i = 0; i < 4; i++) {
+		char *end;
+		v[i] = strtol(c->args[i], &end, 10);
+		if (*end || !c->args[i][0])
+			v[0] = -1;
+	}
+	if (v[0] < 0 || v[0] >= UI_W || v[1] < 0 || v[1] >= UI_H || v[0] + v[2] < 0 ||
+	    v[0] + v[2] >= UI_W || v[1] + v[3] < 0 || v[1] + v[3] >= UI_H || !r->host.press ||
+	    !r->host.move) {
+		snprintf(r->why, sizeof(r->why),
+			 "drag needs X Y DX DY, from and to a point inside 1080x1920");
+		return FAIL;
+	}
+	r->need_frame = true;
+	if (k == 0)
+		r->host.press(r->host.ctx, (int)v[0], (int)v[1], 1);
+	else if (k <= STEPS)
+		r->host.move(r->host.ctx, (int)(v[0] + v[2] * k / STEPS),
+			     (int)(v[1] + v[3] * k / STEPS));
+	if (k <= STEPS) {
+		r->drag_step = k + 1;
+		return WAIT;
+	}
+	r->host.press(r->host.ctx, (int)(v[0] + v[2]), (int)(v[1] + v[3]), 0);
+	r->drag_step = 0;
+	return DONE;
+}
+
+/* expect-in-view / expect-out-of-view "LABEL": the widget is wholly in the scroll view's sight,
+ * or not (part or all of it scrolled away). */
+static enum outcome run_expect_view(struct runner *r, const struct ui *ui,
+				    const struct runner_cmd *c, int64_t now)
+{
+	bool want = !strcmp(c->name, "expect-in-view");
+	int i;
+
+	if (want_args(r, c, 1) == FAIL)
+		return FAIL;
+	i = find_widget(r, ui, c->args[0]);
+	if (i == -2)
+		return FAIL;
+	if (i >= 0 && SDL_RectEquals(&ui->widgets[i].hit, &ui->widgets[i].rect) == want)
+		return DONE;
+	if (!timed_out(r, now))
+		return WAIT;
+	snprintf(r->why, sizeof(r->why),
+		 i < 0	? "nothing labelled \"%s\""
+		 : want ? "\"%s\" is not wholly in view within 5 s"
+			: "\"%s\" is still wholly in view after 5 s",
+		 c->args[0]);
+	return FAIL;
+}
+
+/* expect-look LOOK: the look the screen is drawn in (the kiosk option --look's names). */
+static enum outcome run_expect_look(struct runner *r, const struct ui *ui,
+				    const struct runner_cmd *c, int64_t now)
+{
+	static const char *const names[2][2] = {{"default", "large"},
+						{"high-contrast", "large-high-contrast"}};
+	const char *is;
+	bool known = false;
+
+	if (want_args(r, c, 1) == FAIL)
+		return FAIL;
+	for (int i = 0; i < 4; i++)
+		known = known || !strcmp(c->args[0], names[i / 2][i % 2]);
+	if (!known) {
+		snprintf(r->why, sizeof(r->why),
+			 "expect-look takes default, large, high-contrast or large-high-contrast");
+		return FAIL;
+	}
+	is = names[ui->theme_id == THEME_HIGH_CONTRAST][ui->large_text ? 1 : 0];
+	if (!strcmp(is, c->args[0]))
+		return DONE;
+	if (!timed_out(r, now))
+		return WAIT;
+	snprintf(r->why, sizeof(r->why), "expected the look '%s' within 5 s, but it is '%s'",
+		 c->args[0], is);
+	return FAIL;
+}
+
 static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_t now)
 {
 	const struct ui *ui = r->host.ui(r->host.ctx);
@@ -798,15 +917,17 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		bool want = !strcmp(c->name, "expect-receipt");
 		if (want_args(r, c, 1) == FAIL)
 			return FAIL;
+		char text[300];
+		expand_today(r, c->args[0], text, sizeof(text));
 		r->host.last_receipt(r->host.ctx, buf, sizeof(buf));
-		if (contains_ci(buf, c->args[0]) == want)
+		if (contains_ci(buf, text) == want)
 			return DONE;
 		if (want && !timed_out(r, now))
 			return WAIT;
 		snprintf(r->why, sizeof(r->why),
 			 want ? "the last receipt does not contain \"%s\"; it reads:\n%s"
 			      : "the last receipt contains \"%s\"; it reads:\n%s",
-			 c->args[0], buf[0] ? buf : "(nothing printed)");
+			 text, buf[0] ? buf : "(nothing printed)");
 		return FAIL;
 	}
 	if (!strcmp(c->name, "double-tap")) {
@@ -815,9 +936,14 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		return run_double_tap(r, ui, c, now);
 	}
 	if ((!strcmp(c->name, "tap") || !strcmp(c->name, "tap-at") || !strcmp(c->name, "type") ||
-	     !strcmp(c->name, "type-mail-code")) &&
+	     !strcmp(c->name, "type-mail-code") ||
+	     (!strcmp(c->name, "drag") && r->drag_step == 0)) &&
 	    too_soon(r, now))
 		return WAIT;
+	if (!strcmp(c->name, "drag"))
+		return run_drag(r, c);
+	if (!strcmp(c->name, "expect-in-view") || !strcmp(c->name, "expect-out-of-view"))
+		return run_expect_view(r, ui, c, now);
 	if (!strcmp(c->name, "tap")) {
 		if (want_args(r, c, 1) == FAIL)
 			return FAIL;
@@ -952,10 +1078,12 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 		bool found;
 		if (want_args(r, c, typing ? 1 : 2) == FAIL)
 			return FAIL;
+		char text[300] = "";
+		if (!typing)
+			expand_today(r, c->args[1], text, sizeof(text));
 		char *mbox = read_mbox(r, sms ? "KIOSK_TEST_SMS" : "KIOSK_TEST_MBOX");
 		found = mbox && (typing ? each_mail_to(mbox, c->args[0], mail_code, code)
-					: each_mail_to(mbox, c->args[0], mail_contains,
-						       (void *)c->args[1]));
+					: each_mail_to(mbox, c->args[0], mail_contains, text));
 		free(mbox);
 		if (found && typing) {
 			if (do_type(r, ui, code))
@@ -972,7 +1100,7 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 				 c->args[0]);
 		else
 			snprintf(r->why, sizeof(r->why), "no %s to %s contains \"%s\"",
-				 sms ? "text message" : "mail", c->args[0], c->args[1]);
+				 sms ? "text message" : "mail", c->args[0], text);
 		return FAIL;
 	}
 	if (!strcmp(c->name, "printer")) {
@@ -1001,6 +1129,8 @@ static enum outcome run_cmd(struct runner *r, const struct runner_cmd *c, int64_
 	}
 	if (!strcmp(c->name, "timer-start") || !strcmp(c->name, "timer-report"))
 		return run_timer(r, c, now);
+	if (!strcmp(c->name, "expect-look"))
+		return run_expect_look(r, ui, c, now);
 	if (!strcmp(c->name, "translate-labels")) {
 		/* From here on, tap and expect-text take English texts and look for them as
 		 * the screen's language shows them: one script tours both languages. */

@@ -30,6 +30,8 @@ struct runner_host {
 	int min_target_px;
 	/* Presses (down 1) or releases (0) at design-space coordinates, through the real queue. */
 	void (*press)(void *ctx, int x, int y, int down);
+	/* The finger, down, moves to design-space coordinates, through the real queue. */
+	void (*move)(void *ctx, int x, int y);
 	/* The earliest time (runner_step's clock) a tap counts: what is on screen appeared too
 	 * recently before it. NULL: at once. */
 	int64_t (*taps_from_ms)(void *ctx);
@@ -48,6 +50,9 @@ struct runner_host {
 	 * "replace-cashbox", "stacker-full". 0; KIOSK_EBUSY: the validator takes no note now;
 	 * KIOSK_EDEVICE: no simulated validator. NULL: none. */
 	int (*cash)(void *ctx, const char *what, int dollars, bool reject);
+	/* Today's local date written out as a resident reads it, in English (es false) or
+	 * Spanish: "December 15, 2026", "15 de diciembre de 2026". NULL: none. */
+	void (*today)(void *ctx, bool es, char *out, size_t n);
 };
 
 enum runner_status { RUNNER_RUNNING, RUNNER_PASSED, RUNNER_FAILED };

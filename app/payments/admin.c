@@ -10,6 +10,7 @@
 
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "app/i18n.h"
 #include "app/payments/cash_tender.h"
 #include "app/payments/magstripe.h"
 #include "app/payments/payments.h"
@@ -72,6 +73,9 @@ static int print_payment(const struct journal_payment *p, void *ctx)
 		json_object_set_new(doc, "terminal_txn", json_string(p->card.terminal_txn));
 		json_object_set_new(doc, "entry_mode", json_string(p->card.entry_mode));
 	}
+	/* The issuer's approval code, a terminal's or a swipe's (what the receipt prints). */
+	if (doc && p->card.approval_code[0])
+		json_object_set_new(doc, "approval_code", json_string(p->card.approval_code));
 	line = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(doc);
 	if (!line)
@@ -163,11 +167,8 @@ int admin_find_payment(struct journal *j, const char *ref, struct journal_paymen
 }
 
 int admin_copy_receipt(const struct journal_payment *p, const char *header, const char *kiosk_id,
-		       struct receipt *r)
+		       int lang, struct receipt *r)
 {
-	struct tm tm;
-	time_t when;
-
 	if (!journal_state_has_outcome(p->state)) {
 		/* A receipt states an outcome; until there is one, printing one would guess. */
 		log_error("admin", "payment %.8s is %s: no receipt until the portal has decided",
@@ -177,9 +178,7 @@ int admin_copy_receipt(const struct journal_payment *p, const char *header, cons
 	memset(r, 0, sizeof(*r));
 	snprintf(r->header, sizeof(r->header), "%s", header);
 	snprintf(r->kiosk_id, sizeof(r->kiosk_id), "%.24s (COPY)", kiosk_id);
-	when = (time_t)p->created_at;
-	localtime_r(&when, &tm);
-	strftime(r->when, sizeof(r->when), "%Y-%m-%d %H:%M", &tm);
+	i18n_when(lang, (time_t)p->created_at, r->when, sizeof(r->when));
 	snprintf(r->customer_display, sizeof(r->customer_display), "%s", p->customer_number);
 	r->amount_cents = p->amount_cents;
 	snprintf(r->brand, sizeof(r->brand), "%s", p->brand);
@@ -211,8 +210,14 @@ int admin_copy_bills(struct journal *j, const char *key, struct receipt *r)
 	return rc;
 }
 
+static const char *tr_spanish(const char *msgid)
+{
+	return i18n_tr(I18N_ES, msgid);
+}
+
 int admin_reprint(const char *journal_path, const char *ref, const char *receipts_dir,
-		  const char *mono_font, const char *header, const char *kiosk_id, FILE *out)
+		  const char *mono_font, const char *header, const char *kiosk_id, int lang,
+		  FILE *out)
 {
 	struct journal *j = NULL;
 	struct sim_printer *printer = NULL;
@@ -225,12 +230,12 @@ int admin_reprint(const char *journal_path, const char *ref, const char *receipt
 	if (rc == 0)
 		rc = admin_find_payment(j, ref, &found);
 	if (rc == 0)
-		rc = admin_copy_receipt(&found, header, kiosk_id, &r);
+		rc = admin_copy_receipt(&found, header, kiosk_id, lang, &r);
 	if (rc == 0)
 		rc = admin_copy_bills(j, found.idempotency_key, &r);
 	if (rc)
 		goto out;
-	rc = receipt_layout_text(&r, NULL, 42, text, sizeof(text));
+	rc = receipt_layout_text(&r, lang == I18N_ES ? tr_spanish : NULL, 42, text, sizeof(text));
 	if (rc == 0)
 		rc = sim_printer_open(receipts_dir, mono_font, &printer);
 	if (rc == 0)

@@ -18,19 +18,21 @@ int admin_list_payments(const char *journal_path, FILE *out);
 int admin_list_cash_notes(const char *journal_path, FILE *out);
 
 /* Prints the receipt of the payment whose reference (the portal's "K...", the kiosk's
- * "Q-..." or the idempotency key) is ref on the simulated printer, marked as a copy, and
- * writes the receipt's path on out. KIOSK_ENOTFOUND: no such payment; KIOSK_EINVAL: it has
- * no outcome to print yet (still in doubt). */
+ * "Q-..." or the idempotency key) is ref on the simulated printer, marked as a copy, in lang
+ * (enum i18n_lang), and writes the receipt's path on out. KIOSK_ENOTFOUND: no such payment;
+ * KIOSK_EINVAL: it has no outcome to print yet (still in doubt). */
 int admin_reprint(const char *journal_path, const char *ref, const char *receipts_dir,
-		  const char *mono_font, const char *header, const char *kiosk_id, FILE *out);
+		  const char *mono_font, const char *header, const char *kiosk_id, int lang,
+		  FILE *out);
 
 /* The one payment whose reference (portal "K...", kiosk "Q-..." or key) is ref, from an open
  * journal; KIOSK_ENOTFOUND when none or more than one. */
 int admin_find_payment(struct journal *j, const char *ref, struct journal_payment *out);
 
-/* The receipt copy of a payment (marked COPY); KIOSK_EINVAL while it has no outcome yet. */
+/* The receipt copy of a payment (marked COPY), its date written out in lang (enum
+ * i18n_lang); KIOSK_EINVAL while it has no outcome yet. */
 int admin_copy_receipt(const struct journal_payment *p, const char *header, const char *kiosk_id,
-		       struct receipt *r);
+		       int lang, struct receipt *r);
 /* A basket's bills onto a receipt made by admin_copy_receipt (each with its amount; the
  * balance after is the portal's and is not kept). 0 also for a payment of one bill. */
 int admin_copy_bills(struct journal *j, const char *key, struct receipt *r);

@@ -90,6 +90,13 @@ static void result_of(const struct portal_payment *res, struct tender_result *ou
 	out->taken_cents = res->status == PORTAL_PAY_APPROVED ? res->amount_cents : 0;
 	snprintf(out->reference, sizeof(out->reference), "%s", res->reference);
 	snprintf(out->message, sizeof(out->message), "%s", res->message);
+	/* An approval's code, journaled and printed like a terminal's, with how the card came
+	 * (swiped). Nothing of the card beyond brand and last four is kept. */
+	if (res->status == PORTAL_PAY_APPROVED && res->approval_code[0]) {
+		snprintf(out->card.approval_code, sizeof(out->card.approval_code), "%s",
+			 res->approval_code);
+		snprintf(out->card.entry_mode, sizeof(out->card.entry_mode), "swipe");
+	}
 	out->n_bills = res->n_bills;
 	for (int i = 0; i < res->n_bills && i < TENDER_MAX_BILLS; i++)
 		out->balance_cents[i] = res->bills[i].balance_cents;
@@ -143,6 +150,10 @@ static int status(void *impl, const struct tender_request *rq, struct tender_res
 	memset(&res, 0, sizeof(res));
 	memset(out, 0, sizeof(*out));
 	rc = portal_payment_status(m->portal, rq->key, &res);
+	if (rc == 0 && res.status == PORTAL_PAY_APPROVED && !res.approval_code[0]) {
+		log_error(MOD, "payment %.8s: approved without an approval code", rq->key);
+		rc = KIOSK_EPROTO; /* as portal_pay: not an answer to stand behind */
+	}
 	if (rc == 0)
 		result_of(&res, out);
 	return rc;

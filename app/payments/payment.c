@@ -83,13 +83,15 @@ static void unback(struct payment *p, struct payment_actions *out, bool journal_
 }
 
 /* The party's definite answer settles the payment. A tender whose party is not the portal
- * journals what it said of the card, then an approval goes on to the portal. */
+ * journals what it said of the card, then an approval goes on to the portal; a card the
+ * portal approved journals its approval code. */
 static void settle(struct payment *p, struct payment_actions *out, const struct tender_result *r)
 {
 	bool ok = r->verdict == TENDER_APPROVED;
 
 	p->result = *r;
-	if (p->caps.must_post)
+	/* A swipe the portal approved has its approval code to journal too. */
+	if (p->caps.must_post || r->card.approval_code[0])
 		act(out, PAYMENT_ACT_JOURNAL_CARD);
 	if (!ok || !p->caps.must_post) {
 		finish(p, out, ok ? PAYMENT_APPROVED : PAYMENT_DECLINED, PAYMENT_FAIL_NONE,

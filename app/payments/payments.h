@@ -57,7 +57,8 @@ void payments_reader(struct payments *ps, bool on);
  * when it was ignored (not on the card step): no event. */
 int payments_swipe(struct payments *ps, struct card_swipe *swipe, struct core_event *ev);
 
-/* The sealed card held (for Auto Pay by card), or NULL; and dropping it. */
+/* The sealed card held (for Auto Pay by card), or NULL; and dropping it (also
+ * CORE_FX_DROP_CARD: nothing else changes). */
 const struct card_sealed *payments_card(const struct payments *ps);
 void payments_drop_card(struct payments *ps);
 

@@ -7,11 +7,11 @@
 #include "app/common/crashpoint.h"
 #include "app/common/err.h"
 #include "app/common/weblink.h"
+#include "app/i18n.h"
 
 int receipts_print(const struct receipts_env *env, const struct payment_record *rec)
 {
 	struct receipt r;
-	struct tm tm;
 	int rc;
 
 	if (!rec->valid)
@@ -20,8 +20,7 @@ int receipts_print(const struct receipts_env *env, const struct payment_record *
 	snprintf(r.header, sizeof(r.header), "%s", env->header);
 	snprintf(r.footer, sizeof(r.footer), "%s", env->footer ? env->footer : "");
 	snprintf(r.kiosk_id, sizeof(r.kiosk_id), "%s", env->kiosk_id);
-	localtime_r(&rec->when, &tm);
-	strftime(r.when, sizeof(r.when), "%Y-%m-%d %H:%M", &tm);
+	i18n_when(env->lang, rec->when, r.when, sizeof(r.when));
 	snprintf(r.customer_display, sizeof(r.customer_display), "%s",
 		 rec->bill.display_number[0] ? rec->bill.display_number
 					     : rec->bill.customer_number);

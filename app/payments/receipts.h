@@ -52,6 +52,7 @@ struct receipts_env {
 	const char *city_phone; /* how to reach the city; NULL or "": none */
 	const char *city_website;
 	receipt_tr_fn tr;   /* the resident's language; NULL: English as written */
+	int lang;	    /* the same language (enum i18n_lang), for the date written out */
 	const char *qr_url; /* [receipt] qr_url: the payment's page, "{reference}" in it; NULL or
 			     * "": the QR code holds the reference alone */
 };

@@ -421,6 +421,26 @@ static int parse_bills(json_t *bills, struct portal_payment *pay)
 	return 0;
 }
 
+/* "approval_code": absent (a decline, a posting, cash), or 1 to 15 letters and digits. */
+static int get_approval_code(json_t *doc, char *dst, size_t n)
+{
+	const char *s;
+	size_t len;
+
+	dst[0] = '\0';
+	if (!json_object_get(doc, "approval_code"))
+		return 0;
+	s = json_string_value(json_object_get(doc, "approval_code"));
+	len = s ? strlen(s) : 0;
+	if (len == 0 || len >= n ||
+	    strspn(s, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") != len) {
+		log_warn("portal", "answer field approval_code malformed");
+		return KIOSK_EPROTO;
+	}
+	memcpy(dst, s, len + 1);
+	return 0;
+}
+
 static int parse_payment(json_t *doc, struct portal_payment *out)
 {
 	const char *status = json_string_value(json_object_get(doc, "status"));
@@ -439,6 +459,8 @@ static int parse_payment(json_t *doc, struct portal_payment *out)
 		rc = get_cents(doc, "amount_cents", &pay.amount_cents);
 	if (rc == 0)
 		rc = get_message(doc, pay.message, sizeof(pay.message));
+	if (rc == 0)
+		rc = get_approval_code(doc, pay.approval_code, sizeof(pay.approval_code));
 	if (rc == 0)
 		rc = parse_bills(json_object_get(doc, "allocations"), &pay);
 	if (rc == 0)
@@ -620,6 +642,11 @@ static int post_card_payment(struct portal *p, const char *key, json_t *req, int
 		/* The portal says it charged something else: treat as in doubt. */
 		log_error("portal", "payment %s: portal answered %lld cents, asked %lld", key,
 			  (long long)out->amount_cents, (long long)amount_cents);
+		rc = KIOSK_EPROTO;
+	}
+	if (rc == 0 && out->status == PORTAL_PAY_APPROVED && !out->approval_code[0]) {
+		/* An approval the receipt cannot name: not an answer we can stand behind. */
+		log_error("portal", "payment %s: approved without an approval code", key);
 		rc = KIOSK_EPROTO;
 	}
 	json_decref(doc);

@@ -70,13 +70,17 @@ struct portal_payment {
 	enum portal_pay_status status;
 	char reference[32]; /* the portal's reference, shown and printed */
 	char message[128];  /* decline reason in plain words, or "" */
+	/* The issuer's authorization (approval) code of an approved card payment the portal
+	 * decided (a swipe): 1 to 15 letters or digits, printed on the receipt; "" otherwise. */
+	char approval_code[16];
 	int64_t amount_cents;
 	int n_bills; /* a basket's bills as the portal applied them; 0 for one bill */
 	struct portal_bill_share bills[PORTAL_MAX_BILLS];
 };
 
 /* Sends a card payment under an idempotency key; a retry must reuse the key.
- * KIOSK_ETIMEDOUT or KIOSK_ENET after the request may have left means "in doubt". */
+ * KIOSK_ETIMEDOUT or KIOSK_ENET after the request may have left means "in doubt"; so does
+ * KIOSK_EPROTO, an answer not understood (an approval without its approval code among them). */
 int portal_pay(struct portal *p, const char *idempotency_key, const char *customer_number,
 	       int64_t amount_cents, const struct card_sealed *card, struct portal_payment *out);
 

@@ -20,6 +20,7 @@
 #include "app/service/corner.h"
 #include "app/service/ctl_commands.h"
 #include "app/service/snapshot.h"
+#include "app/ui/drag.h"
 #include "app/ui/ui.h"
 #include "app/update/link.h"
 
@@ -75,6 +76,7 @@ struct app {
 	/* staff: the corner hold, kioskctl's socket and the snapshot it reads */
 	struct service_corner corner;
 	int64_t press_ms;	  /* when the finger last went down (clock_mono_ms) */
+	struct drag drag;	  /* that finger's gesture: a tap, or a drag that scrolls */
 	struct wedge_guard wedge; /* typed text that is really a card swipe never reaches a field */
 	struct service_snapshot snap;
 	struct ctl_server *ctl;
@@ -100,6 +102,8 @@ void app_stop_inbox(struct app *a);
 
 /* input.c: taps, keys and text mapped to core events, speech and look. */
 void input_handle(struct app *a, const SDL_Event *e);
+/* A new screen: a finger still down from the one before drags nothing on it. */
+void input_screen_changed(struct app *a);
 /* Each loop turn: typing held back by the wedge guard is released when its time is up. */
 void input_tick(struct app *a, int64_t now);
 /* A swipe on the simulated reader (F2 to F4, and journeys); ctx is the app. */

@@ -6,6 +6,7 @@
 #include "app/a11y/keypad.h"
 #include "app/a11y/speech.h"
 #include "app/common/err.h"
+#include "app/i18n.h"
 #include "app/journey/runner.h"
 #include "app/runtime/app.h"
 #include "app/worker.h"
@@ -26,6 +27,11 @@ static const char *host_tr(void *ctx, const char *msgid)
 	return ui_tr(&((struct app *)ctx)->ui, msgid);
 }
 
+static void host_today(void *ctx, bool es, char *out, size_t n)
+{
+	i18n_date(es ? I18N_ES : I18N_EN, ((struct app *)ctx)->today, out, n);
+}
+
 static void host_reveal(void *ctx, int widget)
 {
 	struct app *a = ctx;
@@ -34,25 +40,27 @@ static void host_reveal(void *ctx, int widget)
 	a->dirty = true;
 }
 
-static void host_tap(void *ctx, int x, int y)
+/* Real mouse events through the real queue: the code under test is the code residents use.
+ * Coordinates are the design space, which the offscreen window matches 1:1. */
+static void host_press(void *ctx, int x, int y, int down)
 {
-	struct app *a = ctx;
 	SDL_Event ev;
 
-	(void)a;
-	/* Real mouse events through the real queue: the code under test is the code residents
-	 * use. Coordinates are the design space, which the offscreen window matches 1:1. */
+	(void)ctx;
 	memset(&ev, 0, sizeof(ev));
-	ev.type = SDL_MOUSEBUTTONDOWN;
+	ev.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
 	ev.button.button = SDL_BUTTON_LEFT;
-	ev.button.state = SDL_PRESSED;
+	ev.button.state = down ? SDL_PRESSED : SDL_RELEASED;
 	ev.button.clicks = 1;
 	ev.button.x = x;
 	ev.button.y = y;
 	SDL_PushEvent(&ev);
-	ev.type = SDL_MOUSEBUTTONUP;
-	ev.button.state = SDL_RELEASED;
-	SDL_PushEvent(&ev);
+}
+
+static void host_tap(void *ctx, int x, int y)
+{
+	host_press(ctx, x, y, 1);
+	host_press(ctx, x, y, 0);
 }
 
 static int64_t host_taps_from_ms(void *ctx)
@@ -70,18 +78,16 @@ static int host_shot(void *ctx, const char *path)
 	return ui_screenshot(&((struct app *)ctx)->ui, path);
 }
 
-static void host_press(void *ctx, int x, int y, int down)
+static void host_move(void *ctx, int x, int y)
 {
 	SDL_Event ev;
 
 	(void)ctx;
 	memset(&ev, 0, sizeof(ev));
-	ev.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
-	ev.button.button = SDL_BUTTON_LEFT;
-	ev.button.state = down ? SDL_PRESSED : SDL_RELEASED;
-	ev.button.clicks = 1;
-	ev.button.x = x;
-	ev.button.y = y;
+	ev.type = SDL_MOUSEMOTION;
+	ev.motion.state = SDL_BUTTON_LMASK;
+	ev.motion.x = x;
+	ev.motion.y = y;
 	SDL_PushEvent(&ev);
 }
 
@@ -201,10 +207,12 @@ int host_open(struct app *a)
 	    .heard = host_heard,
 	    .min_target_px = (a->cfg.dpi * 15 * 10 + 127) / 254, /* 15 mm */
 	    .press = host_press,
+	    .move = host_move,
 	    .taps_from_ms = host_taps_from_ms,
 	    .reveal = host_reveal,
 	    .tr = host_tr,
 	    .cash = host_cash,
+	    .today = host_today,
 	};
 
 	if (!*a->cli.script)

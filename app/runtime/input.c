@@ -1,5 +1,5 @@
-/* Input: taps (through the corner hold), keypad keys and typed text mapped to core events,
- * the keypad's speech keys, and the simulated card reader's keys for demos. */
+/* Input: taps (through the corner hold), drags that scroll, keypad keys and typed text mapped to
+ * core events, the keypad's speech keys, and the simulated card reader's keys for demos. */
 #include <SDL.h>
 #include <string.h>
 
@@ -216,6 +216,45 @@ int input_swipe(void *ctx, const char *pan, const char *yymm, const char *name)
 	return rc;
 }
 
+/* 5 mm at the screen's density: a finger that moves less still taps. */
+static int drag_slop_px(const struct app *a)
+{
+	return (a->cfg.dpi * 5 * 10 + 127) / 254;
+}
+
+/* The finger's gesture (drag.h): a drag scrolls the content and unpresses the button it went
+ * down on. Returns true when it was a drag (its lifting is then no tap). */
+static bool drag_input(struct app *a, enum drag_event_type type, int x, int y)
+{
+	struct drag_event ev = {.type = type, .x = x, .y = y};
+	struct drag_effect fx;
+
+	if (type == DRAG_DOWN) {
+		/* A ghost (it began before what is shown appeared, or within 300 ms of it)
+		 * scrolls nothing, as it taps nothing. */
+		ev.scrollable =
+		    ui_scrolls_at(&a->ui, x, y) && a->press_ms >= core_taps_from_ms(&a->core);
+		ev.offset = a->ui.scroll.offset;
+		ev.slop = drag_slop_px(a);
+	}
+	drag_event(&a->drag, &ev, &fx);
+	if (fx.cancel_press) {
+		a->ui.pressed_index = -1;
+		a->ui.focus_index = -1; /* a finger took over from the keypad */
+		a->dirty = true;
+	}
+	if (fx.scroll && fx.offset != a->ui.scroll.offset) {
+		ui_scroll_by(&a->ui, fx.offset - a->ui.scroll.offset);
+		a->dirty = true;
+	}
+	return fx.was_drag;
+}
+
+void input_screen_changed(struct app *a)
+{
+	drag_input(a, DRAG_CANCEL, 0, 0);
+}
+
 void input_handle(struct app *a, const SDL_Event *e)
 {
 	switch (e->type) {
@@ -233,21 +272,31 @@ void input_handle(struct app *a, const SDL_Event *e)
 			    core_touch_ms(clock_mono_ms(), SDL_GetTicks(), e->button.timestamp);
 			service_corner_down(&a->corner, e->button.x, e->button.y, clock_mono_ms());
 			a->ui.pressed_index = ui_hit(&a->ui, e->button.x, e->button.y);
+			drag_input(a, DRAG_DOWN, e->button.x, e->button.y);
 			a->dirty = true;
 		}
 		break;
 	case SDL_MOUSEBUTTONUP:
 		if (e->button.button == SDL_BUTTON_LEFT) {
-			if (service_corner_up(&a->corner)) {
-				/* The end of the corner hold: not a tap on what lies there. */
+			bool dragged = drag_input(a, DRAG_UP, e->button.x, e->button.y);
+
+			if (service_corner_up(&a->corner) || dragged) {
+				/* The end of the corner hold or of a drag: not a tap on what lies
+				 * there. A drag is someone at the kiosk all the same. */
 				a->ui.pressed_index = -1;
 				a->dirty = true;
+				if (dragged)
+					app_dispatch(a, core_ev(CORE_EV_TOUCH));
 			} else {
 				on_tap_up(a, e->button.x, e->button.y);
 			}
 		}
 		break;
-	case SDL_MOUSEMOTION: service_corner_motion(&a->corner, e->motion.x, e->motion.y); break;
+	case SDL_MOUSEMOTION:
+		service_corner_motion(&a->corner, e->motion.x, e->motion.y);
+		if (e->motion.state & SDL_BUTTON_LMASK)
+			drag_input(a, DRAG_MOVE, e->motion.x, e->motion.y);
+		break;
 	case SDL_TEXTINPUT: on_text(a, e->text.text); break;
 	case SDL_KEYDOWN:
 		/* The Enter a wedge reader sends after a swipe is the swipe's, not a submit. */

@@ -78,6 +78,7 @@ void app_dispatch(struct app *a, struct core_event ev)
 	if (strcmp(before, core_screen_id(&a->core))) {
 		a->ui.focus_index = -1;
 		ui_scroll_reset(&a->ui);
+		input_screen_changed(a);
 	}
 	for (int i = 0; i < fx.count; i++) {
 		worker_submit(a->worker, &fx.fx[i], a->core.lang);

@@ -9,6 +9,7 @@
 
 #include "app/common/err.h"
 #include "app/crypto/pin.h"
+#include "app/i18n.h"
 #include "app/payments/admin.h"
 #include "app/runtime/paths.h"
 #include "drivers/usb/usbdev.h"
@@ -58,6 +59,7 @@ static int list_cash_notes(const struct kiosk_config *cfg, const char *arg)
 static int reprint(const struct kiosk_config *cfg, const char *ref)
 {
 	char journal[600], outbox[600], mono[600];
+	bool es = !strcmp(cfg->lang, "es");
 	int rc;
 
 	if (store_paths(cfg, journal, outbox, sizeof(journal)) ||
@@ -66,9 +68,13 @@ static int reprint(const struct kiosk_config *cfg, const char *ref)
 		return 1;
 	}
 	rc = paths_ensure_dir(cfg->receipts_dir);
+	/* In the language sessions start in ([ui] lang, --lang): the journal does not keep the
+	 * resident's. Without the Spanish catalog the copy is in English. */
+	if (rc == 0 && es && i18n_init(cfg->locale_dir))
+		es = false;
 	if (rc == 0)
 		rc = admin_reprint(journal, ref, cfg->receipts_dir, mono, cfg->city_name,
-				   cfg->kiosk_id, stdout);
+				   cfg->kiosk_id, es ? I18N_ES : I18N_EN, stdout);
 	return done(rc);
 }
 

@@ -221,7 +221,7 @@ static int reprint(const struct service_env *env, const char *ref, char *done_re
 			rc = KIOSK_ENOTFOUND;
 	}
 	if (rc == 0)
-		rc = admin_copy_receipt(&p, env->header, env->kiosk_id, &r);
+		rc = admin_copy_receipt(&p, env->header, env->kiosk_id, env->lang, &r);
 	if (rc == 0)
 		rc = admin_copy_bills(env->journal, p.idempotency_key, &r);
 	if (rc == KIOSK_EINVAL)

@@ -30,6 +30,7 @@ struct service_env {
 	void *cimpl;
 	const char *header, *kiosk_id;
 	receipt_tr_fn tr;
+	int lang; /* tr's language (enum i18n_lang): a reprint's date written out in it */
 	int64_t now_wall_ms;
 };
 

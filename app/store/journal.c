@@ -315,7 +315,10 @@ static int prepare_all(struct journal *j)
 	     " WHERE state IN ('approved', 'receipt_printed', 'confirmed')"
 	     " AND post IN ('pending', 'refused') ORDER BY id"},
 	    {&j->update_card,
-	     "UPDATE payments SET brand = ?2, last4 = ?3, terminal_txn = ?4, approval_code = ?5,"
+	     /* "" keeps the brand and last four journaled at create (a swipe's status answer
+	      * does not repeat them) */
+	     "UPDATE payments SET brand = coalesce(nullif(?2, ''), brand),"
+	     " last4 = coalesce(nullif(?3, ''), last4), terminal_txn = ?4, approval_code = ?5,"
 	     " entry_mode = ?6, aid = ?7, app_label = ?8, updated_at = ?9"
 	     " WHERE idempotency_key = ?1 AND state IN ('sent', 'in_doubt')"},
 	    {&j->update_post,

@@ -113,8 +113,10 @@ int journal_set_state(struct journal *j, const char *key, enum journal_state sta
  * more. KIOSK_ESTATE when the payment is not under way or the amount would shrink. */
 int journal_set_taken(struct journal *j, const char *key, int64_t taken_cents);
 
-/* Records what the terminal said of the card (brand, last four, struct journal_card) while
- * the payment is under way (sent or in doubt), before its approval or decline is marked:
+/* Records what the party said of the card (brand, last four, struct journal_card: a terminal's
+ * details, or the approval code of a swipe the portal approved) while the payment is under way
+ * (sent or in doubt), before its approval or decline is marked; a brand and last4 of "" keep
+ * the ones journaled at create:
  * KIOSK_ESTATE otherwise, KIOSK_EINVAL for a brand with digits, a last4 that is not up to four
  * digits or an AID that is not hex. */
 int journal_set_card(struct journal *j, const char *key, const char *brand, const char *last4,

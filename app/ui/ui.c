@@ -140,6 +140,8 @@ void ui_begin(struct ui *ui, bool measure)
 	ui->layer = 0;
 	ui->group_seq = 0;
 	ui->scroll.open = false;
+	if (!measure)
+		ui->scroll.scrolls = false; /* until this frame's view says it does */
 	ui->clip = (SDL_Rect){0, 0, 0, 0};
 	ui->layout_error[0] = '\0';
 	ui->widget_count = 0;
@@ -659,7 +661,8 @@ void ui_scroll_end(struct ui *ui)
 		sc->content_h = bottom - sc->top;
 		return;
 	}
-	if (sc->content_h > sc->view.h)
+	sc->scrolls = sc->content_h > sc->view.h;
+	if (sc->scrolls)
 		scroll_bar(ui);
 }
 
@@ -686,6 +689,13 @@ void ui_reveal(struct ui *ui, int i)
 void ui_scroll_reset(struct ui *ui)
 {
 	ui->scroll.offset = 0;
+}
+
+bool ui_scrolls_at(const struct ui *ui, int x, int y)
+{
+	SDL_Point p = {x, y};
+
+	return ui->scroll.scrolls && SDL_PointInRect(&p, &ui->scroll.view);
 }
 
 /* The frame's layout check: its boxes, then every widget held to the 15 mm target. */

@@ -88,6 +88,7 @@ struct ui_scroll {
 	bool open;     /* between ui_scroll_begin and ui_scroll_end */
 	int item;      /* its group in the frame's items */
 	int top;       /* where its content starts this frame (view.y - offset) */
+	bool scrolls;  /* the last frame painted it taller than its view (with a scroll bar) */
 };
 
 struct ui_text_cache;
@@ -177,6 +178,9 @@ void ui_scroll_by(struct ui *ui, int dy);
 void ui_reveal(struct ui *ui, int i);
 /* A new screen: scrolled to its top. */
 void ui_scroll_reset(struct ui *ui);
+/* Whether x, y lies in the last frame's content and that content scrolls (a drag there
+ * scrolls it). */
+bool ui_scrolls_at(const struct ui *ui, int x, int y);
 
 /* The text's size when wrapped at words in w (w <= 0: one line). */
 int ui_text_height(struct ui *ui, enum ui_font font, int w, const char *text);

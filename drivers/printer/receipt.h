@@ -20,7 +20,7 @@ struct receipt_bill {
 struct receipt {
 	char header[64]; /* "City of Springfield - Utilities" */
 	char kiosk_id[32];
-	char when[32];		   /* "2026-11-27 17:05" local time */
+	char when[32];		   /* "November 27, 2026 17:05" local time (i18n_when) */
 	char customer_display[32]; /* "100-200-300" */
 	int64_t amount_cents;
 	char brand[16];

@@ -246,6 +246,7 @@ static void pay_approved(void **state)
 	struct fixture *f = *state;
 	struct card_sealed card;
 	struct portal_payment pay;
+	char first_code[16];
 
 	seal_test_card(f, "4111111111111111", "3012", &card);
 	assert_int_equal(portal_pay(f->portal, "pay-approved-1", "100-200-300", 1000, &card, &pay),
@@ -255,10 +256,17 @@ static void pay_approved(void **state)
 	assert_int_equal(strlen(pay.reference), 9);
 	assert_int_equal(pay.reference[0], 'K');
 	assert_string_equal(pay.message, "");
+	/* The issuer's approval code: 6 letters and digits, the receipt's "Approval code". */
+	assert_int_equal(strlen(pay.approval_code), 6);
+	assert_int_equal(strspn(pay.approval_code, "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"), 6);
+	snprintf(first_code, sizeof(first_code), "%s", pay.approval_code);
 
 	seal_test_card(f, "5555555555554444", "3012", &card);
 	assert_int_equal(portal_pay(f->portal, "pay-approved-2", "100200300", 417, &card, &pay), 0);
 	assert_int_equal(pay.status, PORTAL_PAY_APPROVED);
+	/* Made for each payment, not a constant. */
+	assert_int_equal(strlen(pay.approval_code), 6);
+	assert_string_not_equal(pay.approval_code, first_code);
 	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 1000 - 417);
 }
 
@@ -326,6 +334,7 @@ static void pay_declined(void **state)
 	assert_int_equal(pay.status, PORTAL_PAY_DECLINED);
 	assert_string_equal(pay.message, "Card declined by the issuer");
 	assert_int_equal(pay.reference[0], 'K');
+	assert_string_equal(pay.approval_code, ""); /* a decline has none */
 
 	seal_test_card(f, "4111111111111111", "2001", &card);
 	assert_int_equal(portal_pay(f->portal, "pay-declined-2", "100200300", 1000, &card, &pay),
@@ -355,6 +364,7 @@ static void pay_idempotent_retry(void **state)
 	assert_int_equal(portal_pay(f->portal, "retry-key-1", "100200300", 2000, &card, &again), 0);
 	assert_int_equal(again.status, PORTAL_PAY_APPROVED);
 	assert_string_equal(again.reference, first.reference);
+	assert_string_equal(again.approval_code, first.approval_code);
 	assert_int_equal(balance_of(f, "100200300", "Rivera"), 8417 - 2000);
 	/* The same key for a different payment is refused, not charged. */
 	assert_int_equal(portal_pay(f->portal, "retry-key-1", "100200300", 3000, &card, &again),
@@ -718,6 +728,7 @@ static void pay_status(void **state)
 	assert_int_equal(status.status, PORTAL_PAY_APPROVED);
 	assert_string_equal(status.reference, pay.reference);
 	assert_int_equal(status.amount_cents, 500);
+	assert_string_equal(status.approval_code, pay.approval_code);
 }
 
 static void pay_invalid_amount(void **state)
@@ -797,6 +808,22 @@ static void malformed_answer(void **state)
 			 KIOSK_EPROTO);
 }
 
+/* An approval whose answer leaves out its approval code is not taken: the kiosk cannot name
+ * it on the receipt, so the payment stays in doubt until the portal's record (GET) has it. */
+static void approval_without_code(void **state)
+{
+	struct fixture *f = *state;
+	struct card_sealed card;
+	struct portal_payment pay, status;
+
+	seal_test_card(f, "4111111111111111", "3012", &card);
+	assert_int_equal(portal_pay(f->portal, "no-code-1", "100200300", 100, &card, &pay),
+			 KIOSK_EPROTO);
+	assert_int_equal(portal_payment_status(f->portal, "no-code-1", &status), 0);
+	assert_int_equal(status.status, PORTAL_PAY_APPROVED);
+	assert_int_equal(strlen(status.approval_code), 6);
+}
+
 static void server_error(void **state)
 {
 	struct fixture *f = *state;
@@ -852,6 +879,7 @@ static void pay_basket(void **state)
 	assert_int_equal(portal_pay_bills(f->portal, "basket-1", bills, 2, 11267, &card, &pay), 0);
 	assert_int_equal(pay.status, PORTAL_PAY_APPROVED);
 	assert_int_equal(pay.amount_cents, 11267);
+	assert_int_equal(strlen(pay.approval_code), 6); /* one card, one approval code */
 	assert_int_equal(pay.n_bills, 2);
 	assert_string_equal(pay.bills[0].customer_number, "100200300");
 	assert_int_equal(pay.bills[0].balance_cents, 0);
@@ -956,6 +984,7 @@ static const char *const fault_malformed[] = {"--fault", "malformed", NULL};
 static const char *const fault_5xx[] = {"--fault", "5xx", NULL};
 static const char *const fault_drop[] = {"--fault", "drop", NULL};
 static const char *const slow[] = {"--latency-ms", "4000", NULL};
+static const char *const fault_no_code[] = {"--fault", "no-approval-code:1", NULL};
 
 static struct fixture plain = {0};
 static struct fixture down = {.no_sim = 1};
@@ -966,6 +995,7 @@ static struct fixture pinned_right = {.pin = "server"};
 static struct fixture malformed = {.extra = fault_malformed};
 static struct fixture five_xx = {.extra = fault_5xx};
 static struct fixture drop = {.extra = fault_drop};
+static struct fixture no_code = {.extra = fault_no_code};
 static struct fixture latency = {.extra = slow, .timeout_ms = 1000};
 
 #define SIM_TEST(fn, fx) cmocka_unit_test_prestate_setup_teardown(fn, setup, teardown, &(fx))
@@ -997,6 +1027,7 @@ int main(int argc, char **argv)
 	    SIM_TEST(wrong_pin, pinned_wrong),
 	    SIM_TEST(right_pin, pinned_right),
 	    SIM_TEST(malformed_answer, malformed),
+	    SIM_TEST(approval_without_code, no_code),
 	    SIM_TEST(server_error, five_xx),
 	    SIM_TEST(dropped_answer, drop),
 	    SIM_TEST(slow_portal_times_out, latency),

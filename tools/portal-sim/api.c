@@ -188,6 +188,10 @@ static void reply_payment(struct sim_reply *out, const struct sim_payment *p)
 		json_object_set_new(doc, "allocations", bills);
 	else
 		json_decref(bills);
+	/* A card the portal decided and approved (a swipe): the issuer's approval code. */
+	if (doc && p->approved && p->approval_code[0] && !p->transaction_id[0] &&
+	    strcmp(p->tender, "cash") != 0)
+		json_object_set_new(doc, "approval_code", json_string(p->approval_code));
 	reply_json(out, 200, doc);
 }
 

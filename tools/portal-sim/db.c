@@ -77,6 +77,11 @@ static const char schema_sql[] =
     "  approval_code TEXT NOT NULL,"
     "  entry_mode TEXT NOT NULL,"
     "  fee_cents INTEGER NOT NULL CHECK (fee_cents >= 0));"
+    /* The issuer's approval code of each card payment the portal approved (a swipe), made
+     * per payment like a test issuer would; a terminal's is in terminal_postings. */
+    "CREATE TABLE IF NOT EXISTS card_approvals ("
+    "  idempotency_key TEXT PRIMARY KEY REFERENCES payments(idempotency_key),"
+    "  approval_code TEXT NOT NULL CHECK (length(approval_code) = 6));"
     /* The bills of a basket payment, in the order the kiosk sent them. */
     "CREATE TABLE IF NOT EXISTS allocations ("
     "  idempotency_key TEXT NOT NULL REFERENCES payments(idempotency_key),"
@@ -382,12 +387,13 @@ static int find_payment_locked(struct sim_db *db, const char *key, struct sim_pa
 	    "SELECT idempotency_key, customer_number, amount_cents, status, reference, message,"
 	    " brand, last4, coalesce(t.tender, iif(c.notes IS NULL, 'card', 'cash')),"
 	    " coalesce(t.fee_cents, 0), coalesce(t.transaction_id, ''),"
-	    " coalesce(t.approval_code, ''), coalesce(t.entry_mode, ''),"
+	    " coalesce(t.approval_code, a.approval_code, ''), coalesce(t.entry_mode, ''),"
 	    " coalesce(c.amount_due_cents, 0), coalesce(c.credit_cents, 0), coalesce(c.notes, ''),"
 	    " coalesce(r.credit_to, '')"
 	    " FROM payments LEFT JOIN terminal_postings t USING (idempotency_key)"
 	    " LEFT JOIN cash_postings c USING (idempotency_key)"
-	    " LEFT JOIN cash_credit_to r USING (idempotency_key) WHERE idempotency_key = ?";
+	    " LEFT JOIN cash_credit_to r USING (idempotency_key)"
+	    " LEFT JOIN card_approvals a USING (idempotency_key) WHERE idempotency_key = ?";
 	sqlite3_stmt *st = NULL;
 	const unsigned char *status;
 	int rc = KIOSK_ESTORE;
@@ -442,6 +448,42 @@ static int make_reference(char *out, size_t n)
 		out[i + 1] = alphabet[rnd[i] % (sizeof(alphabet) - 1)];
 	out[9] = '\0';
 	return 0;
+}
+
+/* An issuer's approval code: 6 letters and digits, new for each approval. */
+static int make_approval_code(char *out, size_t n)
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+	unsigned char rnd[6];
+
+	if (n < 7 || getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd))
+		return KIOSK_EIO;
+	for (size_t i = 0; i < sizeof(rnd); i++)
+		out[i] = alphabet[rnd[i] % (sizeof(alphabet) - 1)];
+	out[6] = '\0';
+	return 0;
+}
+
+/* Caller holds the lock and an open transaction: the approval code of a card payment the
+ * portal approved, made now and kept with it, so every answer for the key repeats it. */
+static int insert_card_approval(struct sim_db *db, struct sim_payment *p)
+{
+	static const char sql[] =
+	    "INSERT INTO card_approvals (idempotency_key, approval_code) VALUES (?, ?)";
+	sqlite3_stmt *st = NULL;
+	int rc = make_approval_code(p->approval_code, sizeof(p->approval_code));
+
+	if (rc)
+		return rc;
+	rc = KIOSK_ESTORE;
+	if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, p->idempotency_key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, p->approval_code, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_DONE)
+			rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
 }
 
 static int exec_simple(struct sim_db *db, const char *sql)
@@ -607,6 +649,8 @@ int db_record_payment(struct sim_db *db, struct sim_payment *p, struct sim_payme
 		rc = insert_posting(db, p);
 	if (rc == 0 && strcmp(p->tender, "cash") == 0)
 		rc = insert_cash(db, p);
+	else if (rc == 0 && !p->transaction_id[0] && p->approved)
+		rc = insert_card_approval(db, p);
 	if (rc != 0)
 		goto out;
 	if (p->n_allocs > 0)
@@ -695,13 +739,14 @@ int db_each_payment(struct sim_db *db, int (*fn)(const struct sim_ledger_row *ro
 	    "SELECT p.idempotency_key, p.customer_number, p.amount_cents, p.status, p.reference,"
 	    " p.message, p.brand, p.last4, p.created_at, c.outcome_shown,"
 	    " coalesce(t.tender, iif(k.notes IS NULL, 'card', 'cash')), coalesce(t.fee_cents, 0),"
-	    " coalesce(t.transaction_id, ''), coalesce(t.approval_code, ''),"
+	    " coalesce(t.transaction_id, ''), coalesce(t.approval_code, a.approval_code, ''),"
 	    " coalesce(t.entry_mode, ''), coalesce(k.amount_due_cents, 0),"
 	    " coalesce(k.credit_cents, 0), coalesce(k.notes, ''), coalesce(r.credit_to, '')"
 	    " FROM payments p LEFT JOIN confirmations c USING (idempotency_key)"
 	    " LEFT JOIN terminal_postings t USING (idempotency_key)"
 	    " LEFT JOIN cash_postings k USING (idempotency_key)"
-	    " LEFT JOIN cash_credit_to r USING (idempotency_key) ORDER BY p.id";
+	    " LEFT JOIN cash_credit_to r USING (idempotency_key)"
+	    " LEFT JOIN card_approvals a USING (idempotency_key) ORDER BY p.id";
 	struct sim_ledger_row row;
 	sqlite3_stmt *st = NULL;
 	const unsigned char *status;

@@ -35,6 +35,9 @@ static int print_row(const struct sim_ledger_row *row, void *ctx)
 		json_object_set_new(doc, "transaction_id", json_string(p->transaction_id));
 		json_object_set_new(doc, "approval_code", json_string(p->approval_code));
 		json_object_set_new(doc, "entry_mode", json_string(p->entry_mode));
+	} else if (doc && p->approval_code[0]) {
+		/* A swipe the portal approved: the issuer's approval code it answered with. */
+		json_object_set_new(doc, "approval_code", json_string(p->approval_code));
 	}
 	if (doc && p->n_allocs) {
 		/* A basket: each bill with what it got and the balance it was left with. */

@@ -33,7 +33,8 @@ static void usage(FILE *f)
 	    "  --sms: where text messages are appended (default sms.mbox beside the db).\n"
 	    "  Faults for every call but health: drop, 5xx, malformed, latency:MS.\n"
 	    "  Faults for POST /payments only: drop-before-commit, drop-after-commit, http500,\n"
-	    "  http422, malformed-json, slow-body; NAME:N affects only the first N such requests.\n"
+	    "  http422, malformed-json, slow-body, no-approval-code; NAME:N affects only the\n"
+	    "  first N such requests.\n"
 	    "  ledger prints every recorded payment as one JSON line.\n"
 	    "  The API and the faults are described in docs/portal-api.md.\n");
 }
@@ -59,6 +60,8 @@ static int parse_fault(const char *s, struct sim_fault *out)
 	    {"http422", {SIM_FAULT_HTTP_ERROR, SIM_SCOPE_PAYMENT, 422, -1, 0}},
 	    {"malformed-json", {SIM_FAULT_MALFORMED, SIM_SCOPE_PAYMENT, 0, -1, 1}},
 	    {"slow-body", {SIM_FAULT_SLOW_BODY, SIM_SCOPE_PAYMENT, 0, -1, 1}},
+	    /* An approval whose answer leaves out its approval code, as a broken portal might. */
+	    {"no-approval-code", {SIM_FAULT_NO_APPROVAL, SIM_SCOPE_PAYMENT, 0, -1, 1}},
 	};
 	for (size_t i = 0; i < sizeof(faults) / sizeof(faults[0]); i++) {
 		if (!simhttp_fault_is(s, faults[i].name))

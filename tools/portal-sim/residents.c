@@ -858,6 +858,25 @@ static void handle_autopay_off(struct sim_residents *r, const struct resident *r
 	reply_account(r, res, number, out);
 }
 
+/* A payment's date (YYYY-MM-DD) as residents read it: "December 15, 2026", "15 de diciembre
+ * de 2026" (the kiosk writes its screens and receipts the same way). Plain ASCII, for SMS. */
+static void date_words(const char *iso, int es, char *out, size_t n)
+{
+	static const char *const months[2][12] = {
+	    {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	     "October", "November", "December"},
+	    {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+	     "octubre", "noviembre", "diciembre"}};
+	int y, m, d;
+
+	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12)
+		snprintf(out, n, "%s", iso);
+	else if (es)
+		snprintf(out, n, "%d de %s de %d", d, months[1][m - 1], y);
+	else
+		snprintf(out, n, "%s %d, %d", months[0][m - 1], d, y);
+}
+
 struct payment_row {
 	char number[24], date[16];
 	int64_t cents;
@@ -877,7 +896,7 @@ static void handle_receipt(struct sim_residents *r, const struct resident *res, 
 {
 	const char *ref = str(req, "reference");
 	struct payment_row p;
-	char body[512];
+	char body[512], date[40];
 
 	memset(&p, 0, sizeof(p));
 	if (!ref || strlen(ref) > 16 ||
@@ -889,11 +908,12 @@ static void handle_receipt(struct sim_residents *r, const struct resident *res, 
 		fail(out, 404, "not_found", "No payment of yours has this reference");
 		return;
 	}
+	date_words(p.date, 0, date, sizeof(date));
 	snprintf(body, sizeof(body),
 		 "Hello %s,\n\nThank you for your payment.\n\nUtility account: %s\nAmount paid: "
 		 "$%lld.%02lld\nDate: %s\nReference: %s\n\nCity of Springfield",
 		 res->first_name, p.number, (long long)(p.cents / 100), (long long)(p.cents % 100),
-		 p.date, ref);
+		 date, ref);
 	mail_send(r->opt.mbox, res->email, "Your payment receipt", body);
 	reply(out, 200, json_pack("{s:s}", "status", "sent"));
 }
@@ -953,6 +973,9 @@ static void receipt_text(const struct payment_row *p, const char *ref, int es, i
 			 char *subject, size_t sn, char *body, size_t bn)
 {
 	long long d = (long long)(p->cents / 100), c = (long long)(p->cents % 100);
+	char date[40];
+
+	date_words(p->date, es, date, sizeof(date));
 
 	snprintf(subject, sn, "%s", es ? "Su recibo de pago" : "Your payment receipt");
 	if (sms && es)
@@ -960,22 +983,22 @@ static void receipt_text(const struct payment_row *p, const char *ref, int es, i
 		    body, bn,
 		    "Ciudad de Springfield: recibimos su pago de $%lld.%02lld a la cuenta %s el "
 		    "%s. Referencia %s. Gracias.",
-		    d, c, p->number, p->date, ref);
+		    d, c, p->number, date, ref);
 	else if (sms)
 		snprintf(body, bn,
 			 "City of Springfield: we received your payment of $%lld.%02lld to account "
 			 "%s on %s. Reference %s. Thank you.",
-			 d, c, p->number, p->date, ref);
+			 d, c, p->number, date, ref);
 	else if (es)
 		snprintf(body, bn,
 			 "Gracias por su pago.\n\nCuenta de servicios: %s\nMonto pagado: "
 			 "$%lld.%02lld\nFecha: %s\nReferencia: %s\n\nCiudad de Springfield",
-			 p->number, d, c, p->date, ref);
+			 p->number, d, c, date, ref);
 	else
 		snprintf(body, bn,
 			 "Thank you for your payment.\n\nUtility account: %s\nAmount paid: "
 			 "$%lld.%02lld\nDate: %s\nReference: %s\n\nCity of Springfield",
-			 p->number, d, c, p->date, ref);
+			 p->number, d, c, date, ref);
 }
 
 static void handle_kiosk_receipt(struct sim_residents *r, json_t *req, struct sim_reply *out)

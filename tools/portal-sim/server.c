@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <jansson.h>
 #include <microhttpd.h>
 
 #include "app/common/err.h"
@@ -186,6 +187,16 @@ static enum MHD_Result fault_after(struct sim_server *srv, struct MHD_Connection
 		free(reply->body);
 		return send_reply(conn, 200, strdup("{\"status\":\"appro"));
 	case SIM_FAULT_SLOW_BODY: return send_slow(srv, conn, reply->status, reply->body);
+	case SIM_FAULT_NO_APPROVAL: {
+		json_t *doc = json_loads(reply->body, 0, NULL);
+		char *body;
+
+		free(reply->body);
+		json_object_del(doc, "approval_code");
+		body = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+		json_decref(doc);
+		return body ? send_reply(conn, reply->status, body) : MHD_NO;
+	}
 	default: free(reply->body); return MHD_NO;
 	}
 }

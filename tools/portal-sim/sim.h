@@ -13,6 +13,7 @@ enum sim_fault_kind {
 	SIM_FAULT_HTTP_ERROR,  /* answer status arg (500 or 503); nothing recorded */
 	SIM_FAULT_MALFORMED,   /* 200 with a truncated body (recorded first when commit is set) */
 	SIM_FAULT_SLOW_BODY,   /* record, then trickle the answer out past any sane deadline */
+	SIM_FAULT_NO_APPROVAL, /* record, then answer without the approval code */
 };
 
 /* Which requests a fault applies to: the old switches (drop, 5xx, malformed, --latency-ms)

@@ -14,9 +14,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/common/err.h"
 #include "app/common/fsutil.h"
+#include "app/i18n.h"
+#include "app/payments/admin.h"
 #include "app/payments/payments.h"
 #include "app/store/journal.h"
 #include "app/store/outbox.h"
@@ -429,6 +432,53 @@ static void test_receipt(void **state)
 	assert_int_equal(paper.printed, 2);
 }
 
+/* A receipt states its date as residents read it, in the resident's language, with the time:
+ * the printed one (from the payment's own moment) and a staff reprint (from the journal). */
+static void test_receipt_date(void **state)
+{
+	static const char *const en[12] = {"January",	"February", "March",	"April",
+					   "May",	"June",	    "July",	"August",
+					   "September", "October",  "November", "December"};
+	struct rig *r = *state;
+	struct paper paper = {0};
+	struct receipts_env env = {
+	    .pops = &paper_ops, .pimpl = &paper, .header = "CITY", .kiosk_id = "KIOSK-1"};
+	struct journal_payment jp;
+	struct receipt copy;
+	struct core_event ev;
+	char want[64];
+	struct tm tm;
+	time_t when;
+
+	r->party.start_res[0] = verdict(TENDER_APPROVED, 1999, "K32");
+	r->party.n_start = 1;
+	pay(r, 1999, &ev);
+	payments_print(r->ps, &env, &ev);
+	assert_int_equal(paper.printed, 1);
+	when = payments_current(r->ps)->when;
+	localtime_r(&when, &tm);
+	snprintf(want, sizeof(want), "%s %d, %d %02d:%02d", en[tm.tm_mon], tm.tm_mday,
+		 tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
+	assert_string_equal(paper.last.when, want);
+
+	/* In Spanish, and a reprint from the journal in either language (local time: UTC). */
+	assert_int_equal(i18n_init(KIOSK_LOCALE_DIR), 0);
+	env.lang = I18N_ES;
+	payments_print(r->ps, &env, &ev);
+	assert_non_null(strstr(paper.last.when, " de 20"));
+	assert_null(strstr(paper.last.when, en[tm.tm_mon]));
+	setenv("TZ", "UTC", 1);
+	tzset();
+	memset(&jp, 0, sizeof(jp));
+	jp.state = JOURNAL_APPROVED;
+	jp.created_at = 1797354300; /* 2026-12-15 17:05 UTC */
+	assert_int_equal(admin_copy_receipt(&jp, "CITY", "KIOSK-1", I18N_EN, &copy), 0);
+	assert_string_equal(copy.when, "December 15, 2026 17:05");
+	jp.created_at = 1788422640; /* 2026-09-03 08:04 UTC */
+	assert_int_equal(admin_copy_receipt(&jp, "CITY", "KIOSK-1", I18N_ES, &copy), 0);
+	assert_string_equal(copy.when, "3 de septiembre de 2026 08:04");
+}
+
 /* A tender whose answer comes later (a terminal, a validator): reported as tender events. */
 static void test_answer_later(void **state)
 {
@@ -546,6 +596,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_crash_recovery, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_no_card, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_receipt, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_receipt_date, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_answer_later, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tender_per_payment, setup, teardown),
 	};
