@@ -847,6 +847,9 @@ static void pay_done(struct core_state *s, const struct core_event *ev, struct c
 		if (s->outcome == CORE_OUTCOME_DECLINED)
 			copy_str(s->decline_reason, sizeof(s->decline_reason), ev->text);
 	}
+	/* A terminal's approval the portal has not taken yet is in the outbox: the screen says
+	 * it will appear on the account shortly, as the receipt does (and as cash does). */
+	s->posting_later = s->outcome == CORE_OUTCOME_APPROVED && ev->posting_later;
 	go(s, CORE_SCREEN_PAY_RESULT);
 	if (s->cash_walked_away) {
 		/* Nobody is there to press Print: the receipt goes to the tray by itself. */

@@ -499,6 +499,8 @@ static void answer(struct payments *ps, struct core_event *ev)
 		}
 		ps->pay.card = m->result.card;
 		ps->pay.post_queued = m->post_queued;
+		/* The screen says what the receipt says: the portal hears of it from the outbox. */
+		ev->posting_later = m->state == PAYMENT_APPROVED && m->post_queued;
 		basket_balances(ps);
 		ev->outcome =
 		    m->state == PAYMENT_APPROVED ? CORE_OUTCOME_APPROVED : CORE_OUTCOME_DECLINED;

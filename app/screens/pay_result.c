@@ -97,7 +97,7 @@ void screen_pay_result(struct ui *ui, const struct core_state *s, const struct s
 		py += chrome_row(ui, x, py, w, _("Card"), card);
 	}
 	y = chrome_panel_end(ui) + 30;
-	if (s->paying_cash && s->posting_later)
+	if (s->posting_later && s->outcome == CORE_OUTCOME_APPROVED)
 		y += ui_text(ui, UI_FONT_BODY, t->muted, MARGIN + 40, y, CONTENT_W - 80, UI_CENTER,
 			     _("The city's system is not reachable right now. This payment will "
 			       "appear on your account shortly.")) +

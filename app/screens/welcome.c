@@ -37,8 +37,20 @@ void screen_welcome(struct ui *ui, const struct core_state *s, const struct scre
 		     : terminal_down
 			 ? _("Card payments are not available at this kiosk right now.")
 			 : _("Pay by card: chip, tap or phone wallet (Apple Pay, Google Pay)."));
-	y += 16 + ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
-			  _("We accept Visa, Mastercard, American Express and Discover."));
+	/* The brands only while a card can be taken: a down terminal takes none. */
+	if (!(s->cfg.card == CORE_CARD_TERMINAL && terminal_down))
+		y += 16 + ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
+				  _("We accept Visa, Mastercard, American Express and Discover."));
+	/* Cash, where a validator is configured and has answered: a full cash box is said here
+	 * too, so nobody queues with notes for a kiosk that cannot take them. */
+	const char *cash = NULL;
+	if (core_cash_usable(s))
+		cash = _("Pay in cash: bills only. This kiosk does not give change.");
+	else if (s->cfg.cash && s->cash_problem != CORE_CASH_NONE) /* NONE: not heard from yet */
+		cash = _("Cash payments are not available at this kiosk right now.");
+	if (cash)
+		y += 16 +
+		     ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER, cash);
 	ui_text(ui, UI_FONT_SMALL, t->muted, MARGIN, y, CONTENT_W, UI_CENTER,
 		words_configured(ui, ctx->help_text, ctx->help_text_es));
 }
