@@ -256,6 +256,14 @@ static const struct config_key table[] = {
     /* The terminal itself gives up on a card after about two minutes. */
     INT("terminal.payment_timeout_ms", terminal_payment_timeout_ms, "180000", 30000, 600000, F),
     INT("terminal.connect_timeout_ms", terminal_connect_timeout_ms, "5000", 100, 60000, F),
+    TEXT("terminal.display_listen", terminal_display_listen, "", F),
+    INT("terminal.display_port", terminal_display_port, "8443", 0, 65535, F),
+    TEXT("terminal.display_port_file", terminal_display_port_file, "", F),
+    TEXT("terminal.display_cert", terminal_display_cert, "", F),
+    TEXT("terminal.display_key", terminal_display_key, "", F),
+    TEXT("terminal.display_user", terminal_display_user, "", F),
+    {"terminal.display_password", CONFIG_TEXT, FIELD(terminal_display_password), "", 0, 0, 0, NULL,
+     NULL, F, true},
     /* The worker prints receipts (one may still be printing as a session ends): a new
      * header or footer is taken at the next start. */
     TEXT("receipt.header", receipt_header, "", F | P), /* "": the city's name */

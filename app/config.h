@@ -100,6 +100,15 @@ struct kiosk_config {
 	long terminal_timeout_ms;	  /* Abort, TransactionStatus, Reversal, Diagnosis */
 	long terminal_payment_timeout_ms; /* a Payment waits for the resident's card */
 	long terminal_connect_timeout_ms;
+	/* Display notifications from the terminal (docs/operations.md, "Payment terminals"):
+	 * the kiosk's HTTPS endpoint the terminal is configured to POST them to. */
+	char terminal_display_listen[64];     /* IPv4 address; "" = none */
+	long terminal_display_port;	      /* 0: any free port (tests) */
+	char terminal_display_port_file[512]; /* tests: the bound port is written here */
+	char terminal_display_cert[512];      /* PEM the terminal verifies */
+	char terminal_display_key[512];
+	char terminal_display_user[64]; /* the HTTP Basic credentials the terminal sends */
+	char terminal_display_password[128];
 	char receipt_header[64]; /* "" = the city's name */
 	char receipt_footer[64];
 	char receipt_qr_url[200]; /* the QR code's link, "{reference}" in it; "" = the reference */

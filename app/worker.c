@@ -69,7 +69,8 @@ struct worker {
 	struct outbox *outbox;
 	struct sync sync;
 	struct payments *payments;
-	struct terminal *terminal; /* the card terminal, or NULL with a magstripe reader */
+	struct terminal *terminal;	  /* the card terminal, or NULL with a magstripe reader */
+	struct terminal_display *display; /* its display notifications, or NULL */
 	struct terminal_tender tt;
 	enum core_terminal terminal_health; /* as last checked */
 	int terminal_told;		    /* the health last posted, -1 before the first */
@@ -635,6 +636,30 @@ static int open_usb(struct worker *w)
 	return 0;
 }
 
+/* A display notification, on libmicrohttpd's thread: only the Payment in progress (its
+ * ServiceID) may change what the card step shows; the prompt goes to the UI inbox. */
+static void on_display(void *ctx, const struct nexo_display *d)
+{
+	struct worker *w = ctx;
+	struct core_event ev = {.type = CORE_EV_TERMINAL_PROMPT};
+	char sid[11];
+	int prompt;
+
+	if (terminal_tender_service_id(&w->tt, sid, sizeof(sid)) != 0 ||
+	    strcmp(sid, d->service_id) != 0) {
+		log_info("worker", "terminal display %s%s for ServiceID %s: not the payment now",
+			 d->event_name, d->text, d->service_id);
+		return;
+	}
+	prompt = terminal_tender_prompt(d, ev.text, sizeof(ev.text));
+	log_info("worker", "terminal display: %s%s%s", d->event_name, d->text[0] ? "text " : "",
+		 prompt < 0 ? " (kept)" : "");
+	if (prompt < 0)
+		return;
+	ev.choice = prompt;
+	post(w, &ev);
+}
+
 /* The payment terminal, when the kiosk has one: its client only (no network here), so a bad
  * setting stops the kiosk at start with a clear line, not at the first payment. */
 static int open_terminal(struct worker *w)
@@ -657,6 +682,17 @@ static int open_terminal(struct worker *w)
 	}
 	terminal_tender_init(&w->tt, w->terminal, tender_report, w);
 	log_info("worker", "card payments through the terminal %s (POIID %s)", tc->url, tc->poi_id);
+	if (w->cfg.terminal_display.listen) {
+		rc = terminal_display_open(&w->cfg.terminal_display, on_display, w, &w->display);
+		if (rc) {
+			log_error("worker",
+				  "cannot take the terminal's display notifications on %s:%u: %s "
+				  "(terminal.display_* in docs/operations.md)",
+				  w->cfg.terminal_display.listen, w->cfg.terminal_display.port,
+				  kiosk_strerror(rc));
+			return rc;
+		}
+	}
 	return 0;
 }
 
@@ -788,6 +824,9 @@ static void close_adapters(struct worker *w)
 	if (w->printer)
 		sim_printer_close(w->printer);
 	w->printer = NULL;
+	/* No more display notifications: the tender they are checked against goes next. */
+	terminal_display_close(w->display);
+	w->display = NULL;
 	if (w->terminal) {
 		/* A Payment still waiting for a card is stopped (the journal keeps it for the next
 		 * start's recovery), so its thread ends now rather than after the card timeout. */

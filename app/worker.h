@@ -11,6 +11,7 @@
 #include "app/portal/portal.h"
 #include "drivers/card/card.h"
 #include "drivers/devices.h"
+#include "drivers/terminal/display.h"
 #include "drivers/terminal/terminal.h"
 
 struct inbox;
@@ -34,6 +35,9 @@ struct worker_config {
 	/* The card tender: a payment terminal (terminal.url set) or, NULL url, the magstripe
 	 * reader. */
 	struct terminal_config terminal;
+	/* Where the terminal POSTs its display notifications (listen NULL: it does not), so
+	 * the card step mirrors its prompts. */
+	struct terminal_display_config terminal_display;
 	const char *receipts_dir; /* simulated printer output */
 	const char *mono_font;	  /* for the simulated printer's PNG */
 	const char *kiosk_id;

@@ -192,7 +192,28 @@ static void start_terminal_payment(struct core_state *s, struct core_effects *fx
 	s->busy = CORE_BUSY_PAYING;
 	s->taking = true;
 	s->cancelling = false;
+	s->prompt = CORE_PROMPT_NONE; /* the terminal says what it shows for this one */
 	add_fx(fx, CORE_FX_PAY, s);
+}
+
+/* The terminal's own prompt, mirrored while its card step or the result of its payment is on
+ * screen; once the answer is in, only the card's removal still matters. */
+static bool terminal_prompt(struct core_state *s, const struct core_event *ev)
+{
+	enum core_terminal_prompt p = (enum core_terminal_prompt)ev->choice;
+
+	if (!core_card_by_terminal(s) || ev->choice < CORE_PROMPT_NONE ||
+	    ev->choice > CORE_PROMPT_TEXT ||
+	    (s->screen != CORE_SCREEN_PAY_CARD && s->screen != CORE_SCREEN_PAY_RESULT))
+		return false;
+	if (s->screen == CORE_SCREEN_PAY_RESULT && p != CORE_PROMPT_REMOVE_CARD &&
+	    p != CORE_PROMPT_NONE)
+		return false;
+	s->prompt = p;
+	/* The terminal's words are cut to what the card step has room for. */
+	snprintf(s->prompt_text, sizeof(s->prompt_text), "%.*s", (int)sizeof(s->prompt_text) - 1,
+		 p == CORE_PROMPT_TEXT ? ev->text : "");
+	return true;
 }
 
 /* The card step may take the card now: the reader goes on, or the terminal is asked. */
@@ -1225,6 +1246,7 @@ static bool handle(struct core_state *s, const struct core_event *ev, struct cor
 			 * for the amount already chosen. */
 			go(s, CORE_SCREEN_PAY_AMOUNT);
 		return cash_handle(s, ev, fx, now);
+	case CORE_EV_TERMINAL_PROMPT: return terminal_prompt(s, ev);
 	default:
 		if (cash_owns(ev->type))
 			return cash_handle(s, ev, fx, now);

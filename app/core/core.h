@@ -482,6 +482,21 @@ struct core_config {
 	bool cash; /* a bill validator is configured: the amount step offers Card and Cash */
 };
 
+/* What the payment terminal's own screen asks of the resident (its display notifications,
+ * CORE_EV_TERMINAL_PROMPT), mirrored on the card step in the resident's language; a text the
+ * kiosk does not know is shown as the terminal wrote it. */
+enum core_terminal_prompt {
+	CORE_PROMPT_NONE,
+	CORE_PROMPT_PRESENT_CARD, /* insert, tap or swipe */
+	CORE_PROMPT_ENTER_PIN,
+	CORE_PROMPT_PROCESSING,
+	CORE_PROMPT_REMOVE_CARD,
+	CORE_PROMPT_SEE_PHONE, /* a phone wallet wants its owner to unlock it, then tap again */
+	CORE_PROMPT_TRY_ANOTHER_CARD,
+	CORE_PROMPT_CHOOSE_APP, /* the card has several applications: choose on the terminal */
+	CORE_PROMPT_TEXT,	/* the terminal's own words: core_state.prompt_text */
+};
+
 struct core_state {
 	struct core_config cfg;
 	enum core_screen screen;
@@ -606,6 +621,9 @@ struct core_state {
 	/* Why the bill validator cannot take notes now (kept across sessions; cfg.cash only). */
 	enum core_cash_problem cash_problem;
 	enum core_terminal terminal; /* the payment terminal's health; kept across sessions */
+	/* What the terminal's screen says now, while its card step or result is shown. */
+	enum core_terminal_prompt prompt;
+	char prompt_text[96];
 };
 
 enum core_event_type {
@@ -689,6 +707,9 @@ enum core_event_type {
 	CORE_EV_CASH_AVAILABLE, /* .choice: 1 the validator can take notes, 0 not */
 	CORE_EV_CREDIT_TO,	/* cash step of a basket: .choice, the bill whose account takes
 				 * what goes over the amount due */
+	/* .choice: enum core_terminal_prompt, what the payment terminal's screen says now;
+	 * .text: its own words for CORE_PROMPT_TEXT */
+	CORE_EV_TERMINAL_PROMPT,
 };
 
 /* The tiles of the signed-in home screen. */

@@ -155,12 +155,17 @@ enum runner_terminal_result runner_terminal_cmd(const struct runner_cmd *c, bool
 	char body[320], ledger[2048];
 
 	if (!strcmp(c->name, "present-card")) {
-		if (c->argc != 2) {
-			snprintf(why, whylen, "present-card takes chip|tap|swipe|wallet and a PAN");
+		/* "locked": a phone wallet its owner has not unlocked (the terminal says "See
+		 * phone" and waits for it again). */
+		if ((c->argc != 2 && c->argc != 3) ||
+		    (c->argc == 3 && strcmp(c->args[2], "locked"))) {
+			snprintf(
+			    why, whylen,
+			    "present-card takes chip|tap|swipe|wallet, a PAN and maybe locked");
 			return RUNNER_TERMINAL_FAIL;
 		}
-		snprintf(body, sizeof(body), "{\"entry\":\"%.16s\",\"pan\":\"%.24s\"}", c->args[0],
-			 c->args[1]);
+		snprintf(body, sizeof(body), "{\"entry\":\"%.16s\",\"pan\":\"%.24s\"%s}",
+			 c->args[0], c->args[1], c->argc == 3 ? ",\"locked\":true" : "");
 		return post("/card", body, why, whylen);
 	}
 	if (!strcmp(c->name, "remove-card")) {

@@ -8,6 +8,7 @@
 
 #include "app/common/err.h"
 #include "app/common/log.h"
+#include "app/core/core.h"
 
 #define MOD "terminal"
 
@@ -31,7 +32,9 @@ static void join(struct terminal_tender *tt)
 	pthread_mutex_unlock(&tt->mu);
 	if (started) {
 		pthread_join(tt->thread, NULL);
+		pthread_mutex_lock(&tt->mu);
 		tt->key[0] = '\0';
+		pthread_mutex_unlock(&tt->mu);
 	}
 }
 
@@ -136,6 +139,101 @@ int terminal_tender_result(const struct nexo_response *r, int64_t asked_cents,
 			 nexo_error_name(p->outcome.error));
 		return KIOSK_EINVAL;
 	}
+}
+
+int terminal_tender_service_id(struct terminal_tender *tt, char *buf, size_t n)
+{
+	int rc = KIOSK_ENOTFOUND;
+
+	pthread_mutex_lock(&tt->mu);
+	if (tt->key[0])
+		rc = nexo_service_id_for(tt->key, buf, n);
+	pthread_mutex_unlock(&tt->mu);
+	return rc;
+}
+
+/* A terminal's words made comparable: ASCII letters lowered, anything but letters, digits
+ * and bytes of other scripts dropped ("Remove card." and "REMOVE CARD" are one). */
+static void fold(const char *in, char *out, size_t n)
+{
+	size_t k = 0;
+
+	for (; *in && k + 1 < n; in++) {
+		unsigned char c = (unsigned char)*in;
+		if (c >= 'A' && c <= 'Z')
+			out[k++] = (char)(c - 'A' + 'a');
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+			out[k++] = (char)c;
+	}
+	out[k] = '\0';
+}
+
+int terminal_tender_prompt(const struct nexo_display *d, char *text, size_t n)
+{
+	/* EMV's standard terminal messages (and what vendors print for them), folded. */
+	static const struct {
+		const char *words;
+		enum core_terminal_prompt prompt;
+	} known[] = {
+	    {"removecard", CORE_PROMPT_REMOVE_CARD},
+	    {"pleaseremovecard", CORE_PROMPT_REMOVE_CARD},
+	    {"cardreadokpleaseremovecard", CORE_PROMPT_REMOVE_CARD},
+	    {"removeyourcard", CORE_PROMPT_REMOVE_CARD},
+	    {"retirelatarjeta", CORE_PROMPT_REMOVE_CARD},
+	    {"retiresutarjeta", CORE_PROMPT_REMOVE_CARD},
+	    {"seephone", CORE_PROMPT_SEE_PHONE},
+	    {"seephoneforinstructions", CORE_PROMPT_SEE_PHONE},
+	    {"seeyourphone", CORE_PROMPT_SEE_PHONE},
+	    {"checkyourphone", CORE_PROMPT_SEE_PHONE},
+	    {"mireelteléfono", CORE_PROMPT_SEE_PHONE},
+	    {"miresuteléfono", CORE_PROMPT_SEE_PHONE},
+	    {"enterpin", CORE_PROMPT_ENTER_PIN},
+	    {"enteryourpin", CORE_PROMPT_ENTER_PIN},
+	    {"introduzcasupin", CORE_PROMPT_ENTER_PIN},
+	    {"introduzcaelpin", CORE_PROMPT_ENTER_PIN},
+	    {"processing", CORE_PROMPT_PROCESSING},
+	    {"pleasewait", CORE_PROMPT_PROCESSING},
+	    {"processingpleasewait", CORE_PROMPT_PROCESSING},
+	    {"authorisingpleasewait", CORE_PROMPT_PROCESSING},
+	    {"authorizingpleasewait", CORE_PROMPT_PROCESSING},
+	    {"procesando", CORE_PROMPT_PROCESSING},
+	    {"espereporfavor", CORE_PROMPT_PROCESSING},
+	    {"tryanothercard", CORE_PROMPT_TRY_ANOTHER_CARD},
+	    {"useanothercard", CORE_PROMPT_TRY_ANOTHER_CARD},
+	    {"insertswipeortryanothercard", CORE_PROMPT_TRY_ANOTHER_CARD},
+	    {"pruebeotratarjeta", CORE_PROMPT_TRY_ANOTHER_CARD},
+	    {"presentcard", CORE_PROMPT_PRESENT_CARD},
+	    {"presentcardagain", CORE_PROMPT_PRESENT_CARD},
+	    {"inserttaporswipecard", CORE_PROMPT_PRESENT_CARD},
+	};
+	char folded[NEXO_DISPLAY_TEXT_MAX];
+
+	text[0] = '\0';
+	switch (d->event) {
+	case NEXO_DISPLAY_TENDER_CREATED: return CORE_PROMPT_PRESENT_CARD;
+	case NEXO_DISPLAY_WAIT_FOR_PIN: return CORE_PROMPT_ENTER_PIN;
+	case NEXO_DISPLAY_WAIT_FOR_APP_SELECTION: return CORE_PROMPT_CHOOSE_APP;
+	case NEXO_DISPLAY_CARD_INSERTED:
+	case NEXO_DISPLAY_CARD_PRESENTED:
+	case NEXO_DISPLAY_CARD_SWIPED:
+	case NEXO_DISPLAY_APPLICATION_SELECTED:
+	case NEXO_DISPLAY_PIN_ENTERED: return CORE_PROMPT_PROCESSING;
+	case NEXO_DISPLAY_CARD_REMOVED: return CORE_PROMPT_NONE;
+	case NEXO_DISPLAY_NONE: break;
+	default: return -1; /* the result comes with the answer; the rest is the cashier's */
+	}
+	if (!d->text[0])
+		return -1; /* an event this kiosk does not know */
+	fold(d->text, folded, sizeof(folded));
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strcmp(folded, known[i].words) == 0)
+			return known[i].prompt;
+	/* Shown as the terminal wrote it; nothing but printable text reaches the screen. */
+	size_t k = 0;
+	for (const char *c = d->text; *c && k + 1 < n; c++)
+		text[k++] = (unsigned char)*c < 0x20 ? ' ' : *c;
+	text[k] = '\0';
+	return CORE_PROMPT_TEXT;
 }
 
 static int64_t now_ms(void)

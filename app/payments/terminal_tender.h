@@ -15,6 +15,7 @@
 #include <stdbool.h>
 
 #include "app/payments/tender.h"
+#include "drivers/terminal/nexo_display.h"
 #include "drivers/terminal/terminal.h"
 
 struct terminal_tender {
@@ -40,5 +41,17 @@ void terminal_tender_close(struct terminal_tender *tt);
  * in progress. Exposed for the unit tests. */
 int terminal_tender_result(const struct nexo_response *r, int64_t asked_cents,
 			   struct tender_result *out);
+
+/* The ServiceID of the last Payment started (its display notifications carry it), from any
+ * thread. KIOSK_ENOTFOUND before the first. */
+int terminal_tender_service_id(struct terminal_tender *tt, char *buf, size_t n);
+
+/* What the card step shows for a display notification (enum core_terminal_prompt), the
+ * terminal's own words in text for CORE_PROMPT_TEXT; -1 when it changes nothing (the result,
+ * a notice for the cashier the kiosk has no use for). The vendor's events are known; of a
+ * text, the prompts EMV terminals show ("Remove card", "See phone", "Enter PIN",
+ * "Processing", "Try another card", "Present card") are known in English and Spanish, so
+ * the resident reads them in the kiosk's language; any other text is shown as it came. */
+int terminal_tender_prompt(const struct nexo_display *d, char *text, size_t n);
 
 #endif

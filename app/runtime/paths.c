@@ -51,3 +51,22 @@ bool paths_terminal(const struct kiosk_config *cfg, struct terminal_config *out)
 	};
 	return true;
 }
+
+bool paths_terminal_display(const struct kiosk_config *cfg, struct terminal_display_config *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (strcmp(cfg->payments_card, "terminal") != 0 || !cfg->terminal_display_listen[0])
+		return false;
+	*out = (struct terminal_display_config){
+	    .listen = cfg->terminal_display_listen,
+	    .port = (unsigned)cfg->terminal_display_port,
+	    .cert_file = cfg->terminal_display_cert,
+	    .key_file = cfg->terminal_display_key,
+	    .user = cfg->terminal_display_user,
+	    .password = cfg->terminal_display_password,
+	    .port_file = cfg->terminal_display_port_file,
+	    .sale_id = cfg->terminal_sale_id[0] ? cfg->terminal_sale_id : cfg->kiosk_id,
+	    .poi_id = cfg->terminal_poi_id,
+	};
+	return true;
+}

@@ -8,6 +8,7 @@
 
 #include "app/config.h"
 #include "app/portal/portal.h"
+#include "drivers/terminal/display.h"
 #include "drivers/terminal/terminal.h"
 
 /* dir + "/" + name into buf; KIOSK_EINVAL when it does not fit. */
@@ -23,5 +24,9 @@ struct portal_config paths_portal(const struct kiosk_config *cfg);
 /* The payment terminal client's settings when [payments] card is terminal: true and *out
  * filled (strings into cfg, as above); false with a magstripe reader. */
 bool paths_terminal(const struct kiosk_config *cfg, struct terminal_config *out);
+
+/* The terminal's display notifications endpoint: true and *out filled when the kiosk has a
+ * terminal and [terminal] display_listen is set. */
+bool paths_terminal_display(const struct kiosk_config *cfg, struct terminal_display_config *out);
 
 #endif

@@ -190,6 +190,7 @@ int app_start(struct app *a)
 	    .inbox = a->inbox,
 	};
 	paths_terminal(&a->boot, &wcfg.terminal);
+	paths_terminal_display(&a->boot, &wcfg.terminal_display);
 	rc = worker_start(&wcfg, &a->worker);
 	if (rc) {
 		fprintf(stderr, "kiosk: cannot start (%s); see the log above\n",

@@ -36,11 +36,33 @@ static void draw_terminal(struct ui *ui, int cx, int y)
 			t->primary);
 }
 
+const char *screen_terminal_prompt(struct ui *ui, const struct core_state *s, char *buf, size_t n)
+{
+	switch (s->prompt) {
+	case CORE_PROMPT_PRESENT_CARD: break; /* the step's title says it already */
+	case CORE_PROMPT_ENTER_PIN: return _("Enter your PIN on the terminal.");
+	case CORE_PROMPT_PROCESSING: return _("Processing. Please wait.");
+	case CORE_PROMPT_REMOVE_CARD: return _("Remove your card from the terminal.");
+	case CORE_PROMPT_SEE_PHONE:
+		return _("See your phone: follow what it says, then hold it to the terminal "
+			 "again.");
+	case CORE_PROMPT_TRY_ANOTHER_CARD: return _("Try another card.");
+	case CORE_PROMPT_CHOOSE_APP: return _("Choose your card's account on the terminal.");
+	case CORE_PROMPT_TEXT:
+		/* Words the kiosk does not know: shown as the terminal wrote them. */
+		snprintf(buf, n, _("The terminal says: %s"), s->prompt_text);
+		return buf;
+	case CORE_PROMPT_NONE: break;
+	}
+	return NULL;
+}
+
 static void screen_pay_terminal(struct ui *ui, const struct core_state *s,
 				const struct screen_ctx *ctx, const char *amount)
 {
 	const struct ui_theme *t = &ui->theme;
-	const char *status;
+	const char *status, *prompt;
+	char said[160];
 	int y;
 
 	y = chrome_title(ui, _("Insert, tap or swipe your card on the terminal"),
@@ -50,10 +72,17 @@ static void screen_pay_terminal(struct ui *ui, const struct core_state *s,
 	ui_text(ui, UI_FONT_HUGE, t->text, MARGIN, y + 80, CONTENT_W, UI_CENTER, amount);
 	draw_terminal(ui, UI_W / 2 - 40, y + 460);
 	y += 720;
+	/* What the terminal's own screen says, mirrored (its display notifications). */
+	prompt =
+	    s->taking && !s->cancelling ? screen_terminal_prompt(ui, s, said, sizeof(said)) : NULL;
 	status = s->cancelling ? _("Cancelling the payment…")
 		 : s->taking   ? _("Follow the instructions on the terminal. Keep your card in "
 				     "until it says to remove it.")
 			       : NULL;
+	if (prompt)
+		y += ui_text(ui, ui_fit_font(ui, UI_FONT_HEADING, CONTENT_W, prompt), t->primary,
+			     MARGIN, y, CONTENT_W, UI_CENTER, prompt) +
+		     30;
 	if (status)
 		y += ui_text(ui, UI_FONT_BODY, t->text, MARGIN, y, CONTENT_W, UI_CENTER, status) +
 		     30;

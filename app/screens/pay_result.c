@@ -63,6 +63,14 @@ void screen_pay_result(struct ui *ui, const struct core_state *s, const struct s
 		y += ui_text(ui, UI_FONT_BODY, t->error, MARGIN + 40, y, CONTENT_W - 80, UI_CENTER,
 			     _(s->decline_reason)) +
 		     40;
+	if (s->prompt == CORE_PROMPT_REMOVE_CARD && core_card_by_terminal(s)) {
+		/* The chip card is still in the terminal: its screen says to take it out. */
+		char said[160];
+		const char *prompt = screen_terminal_prompt(ui, s, said, sizeof(said));
+		y += ui_text(ui, ui_fit_font(ui, UI_FONT_HEADING, CONTENT_W, prompt), t->primary,
+			     MARGIN, y, CONTENT_W, UI_CENTER, prompt) +
+		     30;
+	}
 
 	int x = MARGIN + 50, w = CONTENT_W - 100,
 	    py = chrome_panel_begin(ui, MARGIN, y, CONTENT_W, 12) + 40;

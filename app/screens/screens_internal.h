@@ -109,6 +109,9 @@ void screen_guest_lookup(struct ui *ui, const struct core_state *s, const struct
 void screen_bill_summary(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_amount(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_card(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
+/* The payment terminal's prompt (core_state.prompt) in the resident's language, or NULL for
+ * none; buf holds the terminal's own words when the kiosk does not know them. */
+const char *screen_terminal_prompt(struct ui *ui, const struct core_state *s, char *buf, size_t n);
 void screen_pay_cash(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 void screen_pay_result(struct ui *ui, const struct core_state *s, const struct screen_ctx *ctx);
 /* several bills (basket.c) */

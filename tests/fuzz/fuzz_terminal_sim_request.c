@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (ledger_open(":memory:", &ledger) != 0 || poi_open(&opt, ledger, &poi) != 0)
 			abort();
 	}
-	poi_present_card(poi, size % 2 ? "chip" : "tap", "4111111111111111", &why);
+	poi_present_card(poi, size % 2 ? "chip" : "tap", "4111111111111111", 0, &why);
 	poi_handle(poi, (const char *)data, size, &a);
 	free(a.body);
 	poi_remove_card(poi);

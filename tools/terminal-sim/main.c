@@ -15,22 +15,28 @@
 static void usage(FILE *f)
 {
 	fprintf(
-	    f, "usage: terminal-sim --cert FILE --key FILE [--data DIR | --db FILE]\n"
-	       "                    [--listen 127.0.0.1] [--port N] [--port-file FILE]\n"
-	       "                    [--admin-port N] [--admin-port-file FILE]\n"
-	       "                    [--poi-id ID] [--currency USD] [--card-timeout-ms N]\n"
-	       "                    [--fault NAME[:N]]... [--verbose]\n"
-	       "       terminal-sim ledger [--data DIR | --db FILE]\n"
-	       "  Serves nexo Sale-to-POI JSON at POST https://LISTEN:PORT/nexo. Port 0 (the\n"
-	       "  default) picks a free port; the port files receive them once listening.\n"
-	       "  --data DIR keeps the ledger in DIR/terminal-sim.db (default ./terminal-sim.db).\n"
-	       "  The admin side (plain HTTP, 127.0.0.1 only): POST /card {\"entry\":\"chip|tap|"
-	       "swipe|wallet\",\n"
-	       "  \"pan\":\"...\"}, POST /card/remove, POST /reboot {\"seconds\":N}, GET /state.\n"
-	       "  Faults: drop-after-approve[:N] (record the approval, drop the answer),\n"
-	       "  rebooting[:N] (close the next N connections as they arrive), slow:MS (every\n"
-	       "  answer waits MS), malformed[:N] (cut the next N answers short).\n"
-	       "  Test cards and faults are described in docs/terminal.md.\n");
+	    f,
+	    "usage: terminal-sim --cert FILE --key FILE [--data DIR | --db FILE]\n"
+	    "                    [--listen 127.0.0.1] [--port N] [--port-file FILE]\n"
+	    "                    [--admin-port N] [--admin-port-file FILE]\n"
+	    "                    [--poi-id ID] [--currency USD] [--card-timeout-ms N]\n"
+	    "                    [--fault NAME[:N]]... [--verbose]\n"
+	    "                    [--display-url URL | --display-port-file FILE --display-ca FILE\n"
+	    "                     --display-user USER --display-password PASSWORD]\n"
+	    "       terminal-sim ledger [--data DIR | --db FILE]\n"
+	    "  Serves nexo Sale-to-POI JSON at POST https://LISTEN:PORT/nexo. Port 0 (the\n"
+	    "  default) picks a free port; the port files receive them once listening.\n"
+	    "  --data DIR keeps the ledger in DIR/terminal-sim.db (default ./terminal-sim.db).\n"
+	    "  The admin side (plain HTTP, 127.0.0.1 only): POST /card {\"entry\":\"chip|tap|"
+	    "swipe|wallet\",\n"
+	    "  \"pan\":\"...\"}, POST /card/remove, POST /reboot {\"seconds\":N}, GET /state.\n"
+	    "  Faults: drop-after-approve[:N] (record the approval, drop the answer),\n"
+	    "  rebooting[:N] (close the next N connections as they arrive), slow:MS (every\n"
+	    "  answer waits MS), malformed[:N] (cut the next N answers short).\n"
+	    "  Display notifications (what its screen shows during a Payment) are POSTed to\n"
+	    "  --display-url, or to https://127.0.0.1:PORT/display with PORT read from\n"
+	    "  --display-port-file at each one, verified against --display-ca.\n"
+	    "  Test cards and faults are described in docs/terminal.md.\n");
 }
 
 /* NAME, NAME:N; slow needs its delay in ms, the others take a use count. */
@@ -56,22 +62,28 @@ static int parse_fault(const char *s, struct tsim_fault *out)
 
 static int parse_args(int argc, char **argv, struct tsim_options *opt)
 {
-	static const struct option longopts[] = {{"cert", required_argument, NULL, 'c'},
-						 {"key", required_argument, NULL, 'k'},
-						 {"db", required_argument, NULL, 'd'},
-						 {"data", required_argument, NULL, 'D'},
-						 {"listen", required_argument, NULL, 'l'},
-						 {"port", required_argument, NULL, 'p'},
-						 {"port-file", required_argument, NULL, 'f'},
-						 {"admin-port", required_argument, NULL, 'a'},
-						 {"admin-port-file", required_argument, NULL, 'A'},
-						 {"poi-id", required_argument, NULL, 'i'},
-						 {"currency", required_argument, NULL, 'C'},
-						 {"card-timeout-ms", required_argument, NULL, 't'},
-						 {"fault", required_argument, NULL, 'F'},
-						 {"verbose", no_argument, NULL, 'v'},
-						 {"help", no_argument, NULL, 'h'},
-						 {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    {"cert", required_argument, NULL, 'c'},
+	    {"key", required_argument, NULL, 'k'},
+	    {"db", required_argument, NULL, 'd'},
+	    {"data", required_argument, NULL, 'D'},
+	    {"listen", required_argument, NULL, 'l'},
+	    {"port", required_argument, NULL, 'p'},
+	    {"port-file", required_argument, NULL, 'f'},
+	    {"admin-port", required_argument, NULL, 'a'},
+	    {"admin-port-file", required_argument, NULL, 'A'},
+	    {"poi-id", required_argument, NULL, 'i'},
+	    {"currency", required_argument, NULL, 'C'},
+	    {"card-timeout-ms", required_argument, NULL, 't'},
+	    {"fault", required_argument, NULL, 'F'},
+	    {"display-url", required_argument, NULL, 'U'},
+	    {"display-port-file", required_argument, NULL, 'P'},
+	    {"display-ca", required_argument, NULL, 'R'},
+	    {"display-user", required_argument, NULL, 'u'},
+	    {"display-password", required_argument, NULL, 'w'},
+	    {"verbose", no_argument, NULL, 'v'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
 	static char db_path[4096];
 	int c;
 
@@ -98,6 +110,11 @@ static int parse_args(int argc, char **argv, struct tsim_options *opt)
 		case 'i': opt->poi_id = optarg; break;
 		case 'C': opt->currency = optarg; break;
 		case 'v': opt->verbose = 1; break;
+		case 'U': opt->display_url = optarg; break;
+		case 'P': opt->display_port_file = optarg; break;
+		case 'R': opt->display_ca = optarg; break;
+		case 'u': opt->display_user = optarg; break;
+		case 'w': opt->display_password = optarg; break;
 		case 'p':
 			if (simhttp_parse_unsigned(optarg, 65535, &opt->port) != 0)
 				return KIOSK_EINVAL;

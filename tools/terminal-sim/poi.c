@@ -37,6 +37,14 @@ struct tsim_poi {
 	char card_entry[8];
 	char card_pan[20];
 	int card_inserted; /* a chip card left in after its payment: "Remove card" */
+	/* A phone wallet held to the terminal still locked: the terminal says "See phone" and
+	 * waits for the phone to be held to it again once unlocked (CDCVM). */
+	int card_locked;
+	struct tsim_display *display; /* display notifications, NULL when not configured */
+	/* The last Payment, for the display notification of its card being taken out. */
+	char last_sale_id[65];
+	char last_service_id[11];
+	char last_sale_txn_id[65];
 	struct inflight pay;
 	struct timespec reboot_until; /* CLOCK_MONOTONIC; zero when not rebooting */
 	unsigned reboot_gen;	      /* bumped by each reboot: payments in flight die */
@@ -131,6 +139,12 @@ int poi_open(const struct tsim_options *opt, struct tsim_ledger *ledger, struct 
 	snprintf(p->poi_id, sizeof(p->poi_id), "%s", opt->poi_id);
 	snprintf(p->currency, sizeof(p->currency), "%s", opt->currency);
 	p->card_timeout_ms = opt->card_timeout_ms;
+	if (display_open(opt, &p->display) != 0) {
+		log_error("terminal-sim", "--display-url or --display-port-file needs "
+					  "--display-ca, --display-user and --display-password");
+		poi_close(p);
+		return KIOSK_EINVAL;
+	}
 	*out = p;
 	return 0;
 }
@@ -147,6 +161,7 @@ void poi_close(struct tsim_poi *p)
 {
 	if (!p)
 		return;
+	display_close(p->display);
 	pthread_cond_destroy(&p->cond);
 	pthread_mutex_destroy(&p->mu);
 	memset(p->card_pan, 0, sizeof(p->card_pan));
@@ -155,7 +170,8 @@ void poi_close(struct tsim_poi *p)
 
 /* ---- the admin side ---- */
 
-int poi_present_card(struct tsim_poi *p, const char *entry, const char *pan, const char **why)
+int poi_present_card(struct tsim_poi *p, const char *entry, const char *pan, int locked,
+		     const char **why)
 {
 	static const char *const entries[] = {"chip", "tap", "swipe", "wallet"};
 	int known = 0, rc = 0;
@@ -170,12 +186,17 @@ int poi_present_card(struct tsim_poi *p, const char *entry, const char *pan, con
 		*why = "pan must be 12 to 19 digits with a valid check digit";
 		return KIOSK_EINVAL;
 	}
+	if (locked && strcmp(entry, "wallet") != 0) {
+		*why = "only a phone wallet can be locked";
+		return KIOSK_EINVAL;
+	}
 	pthread_mutex_lock(&p->mu);
 	if (p->card_present) {
 		*why = "a card is already presented";
 		rc = KIOSK_EINVAL;
 	} else {
 		p->card_present = 1;
+		p->card_locked = locked;
 		snprintf(p->card_entry, sizeof(p->card_entry), "%s", entry);
 		snprintf(p->card_pan, sizeof(p->card_pan), "%s", pan);
 		pthread_cond_broadcast(&p->cond);
@@ -187,6 +208,9 @@ int poi_present_card(struct tsim_poi *p, const char *entry, const char *pan, con
 void poi_remove_card(struct tsim_poi *p)
 {
 	pthread_mutex_lock(&p->mu);
+	if (p->card_inserted && !p->pay.active)
+		display_send(p->display, p->last_sale_id, p->last_service_id, p->last_sale_txn_id,
+			     NEXO_DISPLAY_CARD_REMOVED, NULL);
 	p->card_present = 0;
 	p->card_inserted = 0;
 	memset(p->card_pan, 0, sizeof(p->card_pan));
@@ -689,6 +713,30 @@ static int wait_for_card(struct tsim_poi *p, unsigned gen)
 	return 1;
 }
 
+/* What the terminal's screen shows once it has the card, in the order a real one does: a
+ * chip asks for the PIN, then processes; a tap or a swipe processes; then the result, and a
+ * chip card still in the slot is asked out. */
+static void card_prompts(struct tsim_poi *p, const struct tsim_txn *t)
+{
+	const char *sale = t->sale_id, *sid = t->service_id, *txn = t->sale_txn_id;
+	int chip = strcmp(t->entry, "chip") == 0;
+
+	if (chip) {
+		display_send(p->display, sale, sid, txn, NEXO_DISPLAY_CARD_INSERTED, NULL);
+		display_send(p->display, sale, sid, txn, NEXO_DISPLAY_WAIT_FOR_PIN, NULL);
+		display_send(p->display, sale, sid, txn, NEXO_DISPLAY_PIN_ENTERED, NULL);
+	} else if (strcmp(t->entry, "swipe") == 0) {
+		display_send(p->display, sale, sid, txn, NEXO_DISPLAY_CARD_SWIPED, NULL);
+	} else if (t->entry[0]) {
+		display_send(p->display, sale, sid, txn, NEXO_DISPLAY_CARD_PRESENTED, NULL);
+	}
+	display_send(p->display, sale, sid, txn, NEXO_DISPLAY_TENDER_FINAL, NULL);
+	if (chip && p->card_inserted)
+		display_send(p->display, sale, sid, txn, NEXO_DISPLAY_NONE, "Remove card");
+	else if (chip)
+		display_send(p->display, sale, sid, txn, NEXO_DISPLAY_CARD_REMOVED, NULL);
+}
+
 static int payment(struct tsim_poi *p, struct request *r, struct tsim_answer *out)
 {
 	struct nexo_ids ids = {r->sale_id, p->poi_id, r->service_id};
@@ -751,8 +799,23 @@ static int payment(struct tsim_poi *p, struct request *r, struct tsim_answer *ou
 	gen = p->reboot_gen;
 	log_info("terminal-sim", "Payment %s of %lld cents: waiting for a card", id,
 		 (long long)t.amount_cents);
+	display_send(p->display, r->sale_id, r->service_id, id, NEXO_DISPLAY_TENDER_CREATED, NULL);
 
-	if (!wait_for_card(p, gen))
+	int got = wait_for_card(p, gen);
+	if (got && p->card_present && p->card_locked && !p->pay.aborted && !p->stopping &&
+	    gen == p->reboot_gen) {
+		/* A locked phone: it asks its owner to unlock it (CDCVM), the terminal says so
+		 * and waits for the phone again. */
+		display_send(p->display, r->sale_id, r->service_id, id, NEXO_DISPLAY_CARD_PRESENTED,
+			     NULL);
+		display_send(p->display, r->sale_id, r->service_id, id, NEXO_DISPLAY_NONE,
+			     "See phone");
+		p->card_present = 0;
+		p->card_locked = 0;
+		memset(p->card_pan, 0, sizeof(p->card_pan));
+		got = wait_for_card(p, gen);
+	}
+	if (!got)
 		no_card(&t, "Cancel", "Timeout", "CANCELLED");
 	else if (p->stopping || gen != p->reboot_gen)
 		out->drop = 1; /* the terminal went away mid-transaction: nothing charged */
@@ -761,7 +824,18 @@ static int payment(struct tsim_poi *p, struct request *r, struct tsim_answer *ou
 	else {
 		decide(&t, p->card_entry, p->card_pan);
 		p->card_present = 0;
-		p->card_inserted = strcmp(t.entry, "chip") == 0;
+		/* A chip card pulled out early (the test card for it) is not in the slot. */
+		p->card_inserted = strcmp(t.entry, "chip") == 0 && t.state != TSIM_ABORTED;
+	}
+	if (!out->drop) {
+		if (t.entry[0])
+			card_prompts(p, &t);
+		else
+			display_send(p->display, t.sale_id, t.service_id, t.sale_txn_id,
+				     NEXO_DISPLAY_TENDER_FINAL, NULL);
+		snprintf(p->last_sale_id, sizeof(p->last_sale_id), "%s", t.sale_id);
+		snprintf(p->last_service_id, sizeof(p->last_service_id), "%s", t.service_id);
+		snprintf(p->last_sale_txn_id, sizeof(p->last_sale_txn_id), "%s", t.sale_txn_id);
 	}
 	if (!out->drop) {
 		new_poi_txn(&t);
@@ -773,6 +847,8 @@ static int payment(struct tsim_poi *p, struct request *r, struct tsim_answer *ou
 	}
 	memset(&p->pay, 0, sizeof(p->pay));
 	pthread_mutex_unlock(&p->mu);
+	/* The sale system hears what the screen said before it hears the answer. */
+	display_flush(p->display, 5000);
 	if (out->drop)
 		return 0;
 	log_info("terminal-sim", "Payment %s: %s %s", id, ledger_state_name(t.state),

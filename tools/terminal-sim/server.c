@@ -151,12 +151,15 @@ static enum MHD_Result admin_card(struct tsim_server *s, struct MHD_Connection *
 {
 	json_error_t err;
 	json_t *doc = json_loadb(body->data ? body->data : "", body->len, 0, &err);
-	const char *why = "body must be {\"entry\": \"chip|tap|swipe|wallet\", \"pan\": \"...\"}";
+	const char *why = "body must be {\"entry\": \"chip|tap|swipe|wallet\", \"pan\": \"...\"} "
+			  "(and \"locked\": true for a phone still locked)";
+	const json_t *locked = json_object_get(doc, "locked");
 	int rc = KIOSK_EINVAL;
 
-	if (json_is_object(doc))
+	if (json_is_object(doc) && (!locked || json_is_boolean(locked)))
 		rc = poi_present_card(s->poi, json_string_value(json_object_get(doc, "entry")),
-				      json_string_value(json_object_get(doc, "pan")), &why);
+				      json_string_value(json_object_get(doc, "pan")),
+				      json_is_true(locked), &why);
 	json_decref(doc);
 	if (rc != 0)
 		return admin_reply(conn, 400, "error", why);

@@ -34,10 +34,34 @@ struct tsim_options {
 	const char *poi_id;
 	const char *currency;
 	unsigned card_timeout_ms; /* how long a Payment waits for a card (120000) */
+	/* Display notifications to the sale system (display.c): its URL, or a file holding the
+	 * port of a test kiosk on 127.0.0.1; the CA its certificate must chain to; the Basic
+	 * credentials to send. */
+	const char *display_url;
+	const char *display_port_file;
+	const char *display_ca;
+	const char *display_user;
+	const char *display_password;
 	struct tsim_fault faults[TSIM_MAX_FAULTS];
 	int fault_count;
 	int verbose;
 };
+
+/* ---- display.c: display notifications to the sale system ---- */
+
+#include "drivers/terminal/nexo_display.h"
+
+struct tsim_display;
+
+/* *out NULL (and 0) when no display URL is configured; every call below then does nothing. */
+int display_open(const struct tsim_options *opt, struct tsim_display **out);
+void display_close(struct tsim_display *d);
+/* Queues one notification about the Payment (sale_id, service_id, sale_txn_id): an event, or
+ * (event NONE) the terminal's own text. */
+void display_send(struct tsim_display *d, const char *sale_id, const char *service_id,
+		  const char *sale_txn_id, enum nexo_display_event event, const char *text);
+/* Waits up to timeout_ms until everything queued was sent. */
+void display_flush(struct tsim_display *d, unsigned timeout_ms);
 
 /* ---- ledger.c: every transaction the terminal finished, in sqlite ---- */
 
@@ -109,7 +133,8 @@ void poi_handle(struct tsim_poi *p, const char *body, size_t len, struct tsim_an
 
 /* The admin side: present a card ("chip", "tap", "swipe", "wallet" and a PAN), remove it,
  * reboot for some seconds, and the terminal's state as JSON. 0 or KIOSK_EINVAL (with *why). */
-int poi_present_card(struct tsim_poi *p, const char *entry, const char *pan, const char **why);
+int poi_present_card(struct tsim_poi *p, const char *entry, const char *pan, int locked,
+		     const char **why);
 void poi_remove_card(struct tsim_poi *p);
 void poi_reboot(struct tsim_poi *p, unsigned seconds);
 /* Whether the terminal is rebooting now (connections are refused). */
